@@ -1,0 +1,48 @@
+import { and, desc, eq, max } from "drizzle-orm";
+import type { Db } from "../client";
+import { questionnaires } from "../schema";
+
+export type Questionnaire = typeof questionnaires.$inferSelect;
+
+/** Freezes a new version of the rating questionnaire (version = previous + 1, atomically). */
+export function publishQuestionnaire(
+  db: Db,
+  args: { studyId: number; definitionJson: string; surveyJson: string; now: number },
+): Questionnaire {
+  return db.transaction((tx) => {
+    const last = tx
+      .select({ version: max(questionnaires.version) })
+      .from(questionnaires)
+      .where(and(eq(questionnaires.studyId, args.studyId), eq(questionnaires.stage, "rating")))
+      .get();
+    return tx
+      .insert(questionnaires)
+      .values({
+        studyId: args.studyId,
+        stage: "rating",
+        version: (last?.version ?? 0) + 1,
+        definitionJson: args.definitionJson,
+        surveyJson: args.surveyJson,
+        publishedAt: args.now,
+      })
+      .returning()
+      .get();
+  });
+}
+
+/** The newest published rating questionnaire of a study, or null. */
+export function getLatestQuestionnaire(db: Db, studyId: number): Questionnaire | null {
+  return (
+    db
+      .select()
+      .from(questionnaires)
+      .where(and(eq(questionnaires.studyId, studyId), eq(questionnaires.stage, "rating")))
+      .orderBy(desc(questionnaires.version))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+export function getQuestionnaire(db: Db, id: number): Questionnaire | null {
+  return db.select().from(questionnaires).where(eq(questionnaires.id, id)).get() ?? null;
+}

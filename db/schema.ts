@@ -1,0 +1,193 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+/** Researcher accounts. */
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  locale: text("locale").notNull().default("en"),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** A customer value study: one market, one own offer and its competitors. */
+export const studies = sqliteTable(
+  "studies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    titleZh: text("title_zh"),
+    market: text("market").notNull().default(""),
+    marketZh: text("market_zh"),
+    /** Languages the questionnaire is offered in: "en", "zh-CN" or "en,zh-CN". */
+    languages: text("languages").notNull().default("en,zh-CN"),
+    /** Public link token: /s/:token. */
+    publicToken: text("public_token").notNull().unique(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("studies_owner_idx").on(t.ownerId), check("studies_title_ck", sql`length(${t.title}) between 1 and 200`)],
+);
+
+/** Offers in the market: exactly one own offer per study (partial unique index). */
+export const offers = sqliteTable(
+  "offers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    nameZh: text("name_zh"),
+    isOwn: integer("is_own", { mode: "boolean" }).notNull().default(false),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("offers_study_code_uq").on(t.studyId, t.code),
+    uniqueIndex("offers_one_own_uq").on(t.studyId).where(sql`${t.isOwn} = 1`),
+    check("offers_code_ck", sql`${t.code} glob '[a-z]*' and length(${t.code}) <= 40`),
+  ],
+);
+
+/** Quality and price attributes of a study. */
+export const attributes = sqliteTable(
+  "attributes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    kind: text("kind", { enum: ["quality", "price"] }).notNull(),
+    name: text("name").notNull(),
+    nameZh: text("name_zh"),
+    description: text("description").notNull().default(""),
+    descriptionZh: text("description_zh"),
+    groupName: text("group_name"),
+    direction: text("direction", { enum: ["higher", "lower"] }).notNull().default("higher"),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("attributes_study_code_uq").on(t.studyId, t.code),
+    check("attributes_kind_ck", sql`${t.kind} in ('quality', 'price')`),
+    check("attributes_direction_ck", sql`${t.direction} in ('higher', 'lower')`),
+    check("attributes_code_ck", sql`${t.code} glob '[a-z]*' and length(${t.code}) <= 40`),
+  ],
+);
+
+/** Published questionnaires: frozen SurveyJS JSON and the study definition it was built from. */
+export const questionnaires = sqliteTable(
+  "questionnaires",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    stage: text("stage", { enum: ["rating"] }).notNull().default("rating"),
+    version: integer("version").notNull(),
+    definitionJson: text("definition_json").notNull(),
+    surveyJson: text("survey_json").notNull(),
+    publishedAt: integer("published_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("questionnaires_study_stage_version_uq").on(t.studyId, t.stage, t.version),
+    check("questionnaires_stage_ck", sql`${t.stage} in ('rating')`),
+  ],
+);
+
+/** One respondent's answers to one questionnaire version, keyed by the client-generated id. */
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    clientId: text("client_id").notNull().unique(),
+    questionnaireId: integer("questionnaire_id")
+      .notNull()
+      .references(() => questionnaires.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["draft", "complete", "screened_out"] }).notNull().default("draft"),
+    answersJson: text("answers_json").notNull().default("{}"),
+    pageNo: integer("page_no").notNull().default(0),
+    /** Highest client save sequence applied: older drafts arriving late are ignored. */
+    seq: integer("seq").notNull().default(0),
+    offerOrder: text("offer_order").notNull(),
+    locale: text("locale").notNull().default("en"),
+    qualityShare: real("quality_share"),
+    startedAt: integer("started_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    completedAt: integer("completed_at"),
+  },
+  (t) => [
+    index("responses_questionnaire_status_idx").on(t.questionnaireId, t.status),
+    check("responses_status_ck", sql`${t.status} in ('draft', 'complete', 'screened_out')`),
+    check("responses_client_id_ck", sql`length(${t.clientId}) between 8 and 64`),
+    check("responses_quality_share_ck", sql`${t.qualityShare} is null or ${t.qualityShare} between 0 and 100`),
+  ],
+);
+
+/** Normalised ratings of complete responses: one row per respondent x offer x attribute. */
+export const responseRatings = sqliteTable(
+  "response_ratings",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    offerCode: text("offer_code").notNull(),
+    attributeCode: text("attribute_code").notNull(),
+    score: integer("score").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.offerCode, t.attributeCode] }),
+    check("response_ratings_score_ck", sql`${t.score} between 1 and 10`),
+  ],
+);
+
+/** Normalised stated weights of complete responses (constant sum per set as given). */
+export const responseWeights = sqliteTable(
+  "response_weights",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    attributeCode: text("attribute_code").notNull(),
+    weight: real("weight").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.attributeCode] }),
+    check("response_weights_weight_ck", sql`${t.weight} between 0 and 100`),
+  ],
+);
+
+/** Per-offer answers of complete responses: known, worth what paid, overall quality, purchase. */
+export const responseOffers = sqliteTable(
+  "response_offers",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    offerCode: text("offer_code").notNull(),
+    position: integer("position").notNull(),
+    known: integer("known", { mode: "boolean" }).notNull(),
+    worth: integer("worth"),
+    overall: integer("overall"),
+    chose: integer("chose", { mode: "boolean" }).notNull().default(false),
+    considered: integer("considered", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.offerCode] }),
+    check("response_offers_worth_ck", sql`${t.worth} is null or ${t.worth} between 1 and 10`),
+    check("response_offers_overall_ck", sql`${t.overall} is null or ${t.overall} between 1 and 10`),
+  ],
+);

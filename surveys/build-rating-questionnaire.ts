@@ -1,0 +1,184 @@
+import { fill, localized, type Localized } from "./localized";
+import { NONE_OFFER, questionNames as q } from "./question-names";
+import { texts } from "./questionnaire-texts";
+import type { AttributeDefinition, OfferDefinition, StudyDefinition } from "./study-definition";
+
+/** SurveyJS JSON as plain data (survey-core reads it with `new Model(json)`). */
+export type SurveyElement = { type: string; name: string; [key: string]: unknown };
+export interface SurveyPage {
+  name: string;
+  elements: SurveyElement[];
+  [key: string]: unknown;
+}
+export interface SurveyJson {
+  pages: SurveyPage[];
+  [key: string]: unknown;
+}
+
+const offerName = (o: OfferDefinition) => localized(o.name, o.nameZh);
+const attributeTitle = (a: AttributeDefinition) => localized(a.name, a.nameZh);
+
+/** SurveyJS condition true when the respondent does not know the own offer and one competitor. */
+export function screenOutExpression(study: StudyDefinition): string {
+  const own = study.offers.find((o) => o.own);
+  const competitors = study.offers.filter((o) => !o.own);
+  const knowsNoCompetitor = competitors.map((o) => `{${q.knownOffers}} notcontains '${o.code}'`).join(" and ");
+  return `({${q.knownOffers}} empty) or {${q.knownOffers}} notcontains '${own?.code ?? ""}' or (${knowsNoCompetitor})`;
+}
+
+function rating(name: string, title: Localized, description?: Localized, ends = [texts.minRate, texts.maxRate]) {
+  return {
+    type: "rating",
+    name,
+    title,
+    ...(description && description.default !== "" ? { description } : {}),
+    isRequired: true,
+    rateMin: 1,
+    rateMax: 10,
+    minRateDescription: ends[0],
+    maxRateDescription: ends[1],
+    displayMode: "buttons",
+  };
+}
+
+/** Constant-sum question (multipletext + sum validator) and its live total, or none for a single attribute. */
+function constantSum(kind: "quality" | "price", attrs: AttributeDefinition[]): SurveyElement[] {
+  if (attrs.length < 2) return [];
+  const refs = attrs.map((a) => `{${q.weights(kind)}.${a.code}}`).join(", ");
+  return [
+    {
+      type: "multipletext",
+      name: q.weights(kind),
+      title: kind === "quality" ? texts.qualityWeightsTitle : texts.priceWeightsTitle,
+      isRequired: true,
+      colCount: 1,
+      items: attrs.map((a) => ({
+        name: a.code,
+        title: attributeTitle(a),
+        inputType: "number",
+        min: 0,
+        max: 100,
+        isRequired: true,
+      })),
+      validators: [{ type: "expression", expression: `sum(${refs}) = 100`, text: texts.weightsSum }],
+    },
+    {
+      type: "expression",
+      name: q.weightsTotal(kind),
+      title: texts.weightsTotal,
+      expression: `sum(${refs})`,
+      displayStyle: "decimal",
+    },
+  ];
+}
+
+function offerPage(study: StudyDefinition, offer: OfferDefinition): SurveyPage {
+  const name = { offer: offerName(offer) };
+  const quality = study.attributes.filter((a) => a.kind === "quality");
+  const price = study.attributes.filter((a) => a.kind === "price");
+  const describe = (a: AttributeDefinition) => localized(a.description, a.descriptionZh);
+  return {
+    name: q.offerPage(offer.code),
+    title: fill(texts.offerPageTitle, name),
+    description: fill(texts.offerPageDescription, name),
+    visibleIf: `{${q.knownOffers}} contains '${offer.code}'`,
+    elements: [
+      ...quality.map((a) => rating(q.rating(offer.code, a.code), attributeTitle(a), describe(a))),
+      rating(q.overall(offer.code), fill(texts.overallTitle, name)),
+      {
+        type: "panel",
+        name: `${q.offerPage(offer.code)}_price`,
+        title: fill(texts.pricePanelTitle, name),
+        elements: price.map((a) => rating(q.rating(offer.code, a.code), attributeTitle(a), describe(a))),
+      },
+      rating(q.worth(offer.code), fill(texts.worthTitle, name), undefined, [texts.minWorth, texts.maxWorth]),
+    ],
+  };
+}
+
+/**
+ * Builds the rating-stage questionnaire (method.md: what `surveys/` must collect): screening,
+ * constant-sum weights per set, the quality/price split, 1-10 ratings of every known offer
+ * (one page per offer, in canonical order; see `applyOfferOrder`) and the last purchase.
+ */
+export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
+  const offers = study.offers;
+  const offerChoices = offers.map((o) => ({ value: o.code, text: offerName(o) }));
+  const screenOut = screenOutExpression(study);
+  const quality = study.attributes.filter((a) => a.kind === "quality");
+  const price = study.attributes.filter((a) => a.kind === "price");
+  return {
+    title: localized(study.title, study.titleZh),
+    description: localized(study.market, study.marketZh),
+    showProgressBar: "top",
+    progressBarType: "pages",
+    showQuestionNumbers: "off",
+    questionErrorLocation: "bottom",
+    checkErrorsMode: "onNextPage",
+    textUpdateMode: "onTyping",
+    widthMode: "static",
+    width: "720px",
+    completedHtml: texts.completed,
+    completedHtmlOnCondition: [{ expression: screenOut, html: texts.screenedOut }],
+    triggers: [{ type: "complete", expression: screenOut }],
+    pages: [
+      {
+        name: "screening",
+        elements: [
+          {
+            type: "checkbox",
+            name: q.knownOffers,
+            title: texts.screeningTitle,
+            description: texts.screeningDescription,
+            isRequired: true,
+            choices: offerChoices,
+          },
+        ],
+      },
+      {
+        name: "weights",
+        title: texts.weightsPageTitle,
+        elements: [
+          ...constantSum("quality", quality),
+          ...constantSum("price", price),
+          {
+            type: "text",
+            name: q.qualityShare,
+            title: texts.qualityShareTitle,
+            description: texts.qualityShareDescription,
+            inputType: "number",
+            min: 0,
+            max: 100,
+            isRequired: true,
+          },
+          {
+            type: "expression",
+            name: q.priceShare,
+            title: texts.priceShareTitle,
+            expression: `iif({${q.qualityShare}} empty, '', 100 - {${q.qualityShare}})`,
+          },
+        ],
+      },
+      ...offers.map((o) => offerPage(study, o)),
+      {
+        name: "purchase",
+        title: texts.purchasePageTitle,
+        elements: [
+          {
+            type: "radiogroup",
+            name: q.lastPurchase,
+            title: texts.lastPurchaseTitle,
+            isRequired: true,
+            choices: [...offerChoices, { value: NONE_OFFER, text: texts.none }],
+          },
+          {
+            type: "checkbox",
+            name: q.consideredOffers,
+            title: texts.consideredTitle,
+            choices: offerChoices,
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+import { localized } from "./localized";
+
+/** Fixed wording of the rating questionnaire, in English and Simplified Chinese. */
+export const texts = {
+  screeningTitle: localized("Which of these do you know well enough to rate?", "以下哪些产品或服务您足够了解，可以进行评价？"),
+  screeningDescription: localized(
+    "Tick every one you have used or seriously considered.",
+    "请勾选所有您使用过或认真考虑过的选项。",
+  ),
+  screenedOut: localized(
+    "<h3>Thank you for your time!</h3><p>This survey is for people who know several of these offers. Your answer has been recorded; there is nothing more to do.</p>",
+    "<h3>感谢您的时间！</h3><p>本调查面向了解其中多个选项的人士。您的回答已记录，无需再做任何操作。</p>",
+  ),
+  completed: localized(
+    "<h3>Thank you!</h3><p>Your answers have been saved.</p>",
+    "<h3>谢谢！</h3><p>您的回答已保存。</p>",
+  ),
+  weightsPageTitle: localized("What matters to you", "您看重什么"),
+  qualityWeightsTitle: localized(
+    "Split 100 points across these aspects of quality by how much each matters when you choose.",
+    "请按照选择时各方面的重要程度，将 100 分分配给以下质量方面。",
+  ),
+  priceWeightsTitle: localized(
+    "Split 100 points across these parts of the price by how much each matters to you.",
+    "请按照对您的重要程度，将 100 分分配给以下价格方面。",
+  ),
+  weightsTotal: localized("Total (must be 100)", "合计（须为 100）"),
+  weightsSum: localized("The points require a total of 100.", "分数合计须为 100。"),
+  qualityShareTitle: localized(
+    "When you choose, how much does quality count against price? Give quality a share of 100 points.",
+    "选择时，质量与价格相比有多重要？请给质量分配 100 分中的分数。",
+  ),
+  qualityShareDescription: localized("Price gets the rest.", "其余分数归价格。"),
+  priceShareTitle: localized("Price share", "价格所占分数"),
+  offerPageTitle: localized("About {offer}", "关于{offer}"),
+  offerPageDescription: localized(
+    "Rate {offer} from 1 (very poor) to 10 (excellent).",
+    "请为{offer}打分：1 分（非常差）到 10 分（非常好）。",
+  ),
+  pricePanelTitle: localized(
+    "How satisfied are you with what {offer} costs you? (10 = very satisfied)",
+    "您对{offer}的花费满意吗？（10 = 非常满意）",
+  ),
+  overallTitle: localized("Overall quality of {offer}", "{offer}的总体质量"),
+  worthTitle: localized("{offer} is worth what you pay for it", "{offer}物有所值"),
+  minRate: localized("Very poor", "非常差"),
+  maxRate: localized("Excellent", "非常好"),
+  minWorth: localized("Not at all", "完全不是"),
+  maxWorth: localized("Completely", "完全是"),
+  purchasePageTitle: localized("Your last purchase", "您最近一次购买"),
+  lastPurchaseTitle: localized("Which did you buy last?", "您最近一次购买的是哪一个？"),
+  consideredTitle: localized("Which did you consider at the time?", "当时您考虑过哪些？"),
+  none: localized("None of these", "都没有"),
+} as const;

@@ -1,0 +1,132 @@
+import { NONE_OFFER, questionNames as q } from "./question-names";
+import type { StudyDefinition } from "./study-definition";
+
+export interface RatingRow {
+  offer: string;
+  attribute: string;
+  score: number;
+}
+export interface OfferAnswer {
+  offer: string;
+  known: boolean;
+  worth: number | null;
+  overall: number | null;
+  chose: boolean;
+  considered: boolean;
+}
+/** The normalised content of one finished questionnaire. */
+export interface RatingResponse {
+  status: "complete" | "screened_out";
+  known: string[];
+  qualityShare: number | null;
+  weights: Array<{ attribute: string; weight: number }>;
+  ratings: RatingRow[];
+  offers: OfferAnswer[];
+}
+export type ReadResult = { ok: true; value: RatingResponse } | { ok: false; errors: string[] };
+
+const isScore = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 10;
+const isPoints = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 100;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Reads one optional 1-10 score; a present but invalid value is an error. */
+function optionalScore(answers: Record<string, unknown>, name: string, errors: string[]): number | null {
+  const v = answers[name];
+  if (v === undefined || v === null) return null;
+  if (!isScore(v)) {
+    errors.push(`${name} requires a whole number from 1 to 10`);
+    return null;
+  }
+  return v;
+}
+
+function readCodes(value: unknown, allowed: Set<string>, name: string, errors: string[]): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && allowed.has(v))) {
+    errors.push(`${name} requires a list of offer codes`);
+    return [];
+  }
+  return [...new Set(value as string[])];
+}
+
+function readWeights(study: StudyDefinition, answers: Record<string, unknown>, errors: string[]) {
+  const weights: RatingResponse["weights"] = [];
+  for (const kind of ["quality", "price"] as const) {
+    const attrs = study.attributes.filter((a) => a.kind === kind);
+    if (attrs.length === 1) {
+      weights.push({ attribute: attrs[0]!.code, weight: 100 });
+      continue;
+    }
+    const given = answers[q.weights(kind)];
+    if (!isRecord(given)) {
+      errors.push(`${q.weights(kind)} requires points for each attribute`);
+      continue;
+    }
+    let sum = 0;
+    for (const a of attrs) {
+      const v = given[a.code] ?? 0;
+      if (!isPoints(v)) {
+        errors.push(`${q.weights(kind)}.${a.code} requires a number from 0 to 100`);
+        continue;
+      }
+      sum += v;
+      weights.push({ attribute: a.code, weight: v });
+    }
+    if (Math.abs(sum - 100) > 1e-6) errors.push(`${q.weights(kind)} requires a sum of 100 (got ${sum})`);
+  }
+  return weights;
+}
+
+/**
+ * Turns a finished SurveyJS result into normalised rows. Reads only the question names the
+ * builder made (survey.data also carries computed values). Screened-out respondents (who do not
+ * know the own offer and at least one competitor) keep only their screening answer.
+ */
+export function readRatingResponse(study: StudyDefinition, answers: unknown): ReadResult {
+  if (!isRecord(answers)) return { ok: false, errors: ["answers require a JSON object"] };
+  const errors: string[] = [];
+  const codes = new Set(study.offers.map((o) => o.code));
+  const known = readCodes(answers[q.knownOffers], codes, q.knownOffers, errors);
+  const own = study.offers.find((o) => o.own)?.code;
+  const qualified = own !== undefined && known.includes(own) && known.some((c) => c !== own);
+  if (errors.length) return { ok: false, errors };
+  if (!qualified) {
+    const offers = study.offers.map((o) => ({
+      offer: o.code, known: known.includes(o.code), worth: null, overall: null, chose: false, considered: false,
+    }));
+    return { ok: true, value: { status: "screened_out", known, qualityShare: null, weights: [], ratings: [], offers } };
+  }
+
+  const weights = readWeights(study, answers, errors);
+  const share = answers[q.qualityShare];
+  if (!isPoints(share)) errors.push(`${q.qualityShare} requires a number from 0 to 100`);
+
+  const ratings: RatingRow[] = [];
+  for (const offer of known) {
+    for (const a of study.attributes) {
+      const score = optionalScore(answers, q.rating(offer, a.code), errors);
+      if (score !== null) ratings.push({ offer, attribute: a.code, score });
+    }
+  }
+  const last = answers[q.lastPurchase];
+  if (last !== undefined && last !== NONE_OFFER && !(typeof last === "string" && codes.has(last))) {
+    errors.push(`${q.lastPurchase} requires an offer code or "${NONE_OFFER}"`);
+  }
+  const considered = readCodes(answers[q.consideredOffers], codes, q.consideredOffers, errors);
+  const offers = study.offers.map((o) => {
+    const isKnown = known.includes(o.code);
+    return {
+      offer: o.code,
+      known: isKnown,
+      worth: isKnown ? optionalScore(answers, q.worth(o.code), errors) : null,
+      overall: isKnown ? optionalScore(answers, q.overall(o.code), errors) : null,
+      chose: last === o.code,
+      considered: considered.includes(o.code),
+    };
+  });
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: { status: "complete", known, qualityShare: share as number, weights, ratings, offers },
+  };
+}

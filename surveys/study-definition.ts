@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** Offer and attribute codes become parts of question and variable names (`rating_<offer>_<attribute>`). */
+export const CodeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9]{0,39}$/, "code requires a lower-case letter then letters or digits (at most 40)");
+
+export const LanguageSchema = z.enum(["en", "zh-CN"]);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const OfferDefinitionSchema = z.object({
+  code: CodeSchema,
+  name: z.string().trim().min(1).max(120),
+  nameZh: z.string().trim().max(120).nullish(),
+  own: z.boolean(),
+});
+export type OfferDefinition = z.infer<typeof OfferDefinitionSchema>;
+
+export const AttributeDefinitionSchema = z.object({
+  code: CodeSchema,
+  kind: z.enum(["quality", "price"]),
+  name: z.string().trim().min(1).max(120),
+  nameZh: z.string().trim().max(120).nullish(),
+  description: z.string().trim().max(500).default(""),
+  descriptionZh: z.string().trim().max(500).nullish(),
+  group: z.string().trim().max(60).nullish(),
+  direction: z.enum(["higher", "lower"]).default("higher"),
+});
+export type AttributeDefinition = z.infer<typeof AttributeDefinitionSchema>;
+
+/** What a questionnaire is built from; frozen with every published version. */
+export const StudyDefinitionSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  titleZh: z.string().trim().max(200).nullish(),
+  market: z.string().trim().max(1000).default(""),
+  marketZh: z.string().trim().max(1000).nullish(),
+  languages: z.array(LanguageSchema).min(1),
+  offers: z.array(OfferDefinitionSchema),
+  attributes: z.array(AttributeDefinitionSchema),
+});
+export type StudyDefinition = z.infer<typeof StudyDefinitionSchema>;
