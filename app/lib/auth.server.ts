@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { createUser, getUserByEmail, getUserById } from "../../db/queries/users";
+import type { MessageKey } from "~/i18n";
+import { db } from "./db.server";
+import { hashPassword, verifyPassword } from "./password.server";
+
+export const CredentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(12).max(128),
+});
+
+type AuthResult = { ok: true; userId: number } | { ok: false; error: MessageKey };
+
+function parseCredentials(form: FormData): z.SafeParseReturnType<unknown, z.infer<typeof CredentialsSchema>> {
+  return CredentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+}
+
+/** Creates a researcher account (argon2id hash). */
+export function signUp(form: FormData, locale: string): AuthResult {
+  const parsed = parseCredentials(form);
+  if (!parsed.success) {
+    const emailBad = parsed.error.issues.some((i) => i.path[0] === "email");
+    return { ok: false, error: emailBad ? "auth.emailInvalid" : "auth.passwordLength" };
+  }
+  const user = createUser(db, {
+    email: parsed.data.email,
+    passwordHash: hashPassword(parsed.data.password),
+    locale,
+    now: Date.now(),
+  });
+  return user ? { ok: true, userId: user.id } : { ok: false, error: "auth.emailTaken" };
+}
+
+// A real hash to verify against when the email is unknown, so both paths take the same time.
+let dummyHash: string | null = null;
+
+export function signIn(form: FormData): AuthResult {
+  const email = String(form.get("email") ?? "").trim().toLowerCase();
+  const password = String(form.get("password") ?? "");
+  if (password.length > 128 || email.length > 254) return { ok: false, error: "auth.invalidCredentials" };
+  const user = getUserByEmail(db, email);
+  dummyHash ??= hashPassword("valuemap-timing-equaliser");
+  const valid = verifyPassword(user?.passwordHash ?? dummyHash, password);
+  return user && valid ? { ok: true, userId: user.id } : { ok: false, error: "auth.invalidCredentials" };
+}
+
+export function getUserEmail(userId: number): string | null {
+  return getUserById(db, userId)?.email ?? null;
+}

@@ -1,0 +1,36 @@
+import { json } from "@remix-run/node";
+
+/** A JSON error response with a clear message (never a stack trace). */
+export function jsonError(status: number, message: string, details?: string[]) {
+  return json({ ok: false as const, error: message, ...(details ? { details } : {}) }, { status });
+}
+
+/**
+ * Reads a JSON request body of at most `limit` bytes. Throws a 413 response when larger (by
+ * Content-Length or while streaming) and a 400 when it is not JSON.
+ */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > limit) throw jsonError(413, `request body requires at most ${limit} bytes`);
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        throw jsonError(413, `request body requires at most ${limit} bytes`);
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw jsonError(400, "request body requires valid JSON");
+  }
+}

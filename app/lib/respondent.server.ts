@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { getStudyByToken } from "../../db/queries/studies";
+import { getLatestQuestionnaire, getQuestionnaire, type Questionnaire } from "../../db/queries/questionnaires";
+import { completeResponse, getResponseByClientId, saveResponseDraft, startResponse } from "../../db/queries/responses";
+import { applyOfferOrder } from "../../surveys/apply-offer-order";
+import type { SurveyJson } from "../../surveys/build-rating-questionnaire";
+import { offerOrder } from "../../surveys/offer-order";
+import { readRatingResponse } from "../../surveys/read-rating-response";
+import { StudyDefinitionSchema } from "../../surveys/study-definition";
+import { db } from "./db.server";
+import { jsonError } from "./http.server";
+
+/** What the respondent page needs before the questionnaire loads. */
+export function loadRespondentPage(token: string) {
+  const study = getStudyByToken(db, token);
+  if (!study) return null;
+  const latest = getLatestQuestionnaire(db, study.id);
+  return {
+    title: study.title,
+    titleZh: study.titleZh,
+    languages: study.languages.split(","),
+    published: latest !== null,
+  };
+}
+
+const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "responseId requires 8-64 letters, digits, - or _");
+const AnswersSchema = z.record(z.unknown());
+
+export const RespondentRequestSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("start"), responseId: ClientIdSchema, locale: z.enum(["en", "zh-CN"]).default("en") }),
+  z.object({
+    intent: z.literal("draft"),
+    responseId: ClientIdSchema,
+    answers: AnswersSchema,
+    pageNo: z.number().int().min(0).max(1000),
+    seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    locale: z.enum(["en", "zh-CN"]).default("en"),
+  }),
+  z.object({
+    intent: z.literal("complete"),
+    responseId: ClientIdSchema,
+    answers: AnswersSchema,
+    locale: z.enum(["en", "zh-CN"]).default("en"),
+  }),
+]);
+export type RespondentRequest = z.infer<typeof RespondentRequestSchema>;
+
+/** The questionnaire a response belongs to: the one it started on, else the newest of the study. */
+function resolveQuestionnaire(token: string, clientId: string): { questionnaire: Questionnaire; order: string[] } | Response {
+  const study = getStudyByToken(db, token);
+  if (!study) return jsonError(404, "unknown questionnaire link");
+  const existing = getResponseByClientId(db, clientId);
+  const questionnaire = existing ? getQuestionnaire(db, existing.questionnaireId) : getLatestQuestionnaire(db, study.id);
+  if (!questionnaire) return jsonError(404, "this questionnaire is not published");
+  if (questionnaire.studyId !== study.id) return jsonError(409, "responseId belongs to another questionnaire");
+  const definition = StudyDefinitionSchema.parse(JSON.parse(questionnaire.definitionJson));
+  const order = existing
+    ? (JSON.parse(existing.offerOrder) as string[])
+    : offerOrder(definition.offers.map((o) => o.code), clientId);
+  return { questionnaire, order };
+}
+
+/**
+ * Handles the respondent's three requests: `start` (create or resume; returns the questionnaire
+ * personalised with the stored offer order, the saved answers and page), `draft` (save as they
+ * go) and `complete` (validate, then store once, in one transaction).
+ */
+export function handleRespondentRequest(token: string, request: RespondentRequest): Response {
+  const resolved = resolveQuestionnaire(token, request.responseId);
+  if (resolved instanceof Response) return resolved;
+  const { questionnaire, order } = resolved;
+  const now = Date.now();
+  const base = { clientId: request.responseId, questionnaireId: questionnaire.id, offerOrder: order, locale: request.locale, now };
+  switch (request.intent) {
+    case "start": {
+      const row = startResponse(db, base);
+      const survey = applyOfferOrder(JSON.parse(questionnaire.surveyJson) as SurveyJson, order);
+      return Response.json({
+        ok: true,
+        status: row.status,
+        version: questionnaire.version,
+        survey,
+        answers: JSON.parse(row.answersJson) as unknown,
+        pageNo: row.pageNo,
+        seq: row.seq,
+      });
+    }
+    case "draft": {
+      const outcome = saveResponseDraft(db, {
+        ...base,
+        answersJson: JSON.stringify(request.answers),
+        pageNo: request.pageNo,
+        seq: request.seq,
+      });
+      return Response.json({ ok: true, outcome });
+    }
+    case "complete": {
+      const definition = StudyDefinitionSchema.parse(JSON.parse(questionnaire.definitionJson));
+      const read = readRatingResponse(definition, request.answers);
+      if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
+      const outcome = completeResponse(db, { ...base, answersJson: JSON.stringify(request.answers), result: read.value });
+      const status = getResponseByClientId(db, request.responseId)?.status;
+      return Response.json({ ok: true, outcome, status });
+    }
+  }
+}

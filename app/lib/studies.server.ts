@@ -1,0 +1,209 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+import { listAttributes, listOffers, listStudies, createStudy, getStudy, updateStudy, type Study } from "../../db/queries/studies";
+import { addOffer, deleteOffer, updateOffer } from "../../db/queries/offers";
+import { addAttribute, deleteAttribute, updateAttribute } from "../../db/queries/attributes";
+import { getLatestQuestionnaire, publishQuestionnaire } from "../../db/queries/questionnaires";
+import { countResponses } from "../../db/queries/responses";
+import { getStudyDefinition } from "../../db/queries/study-definition";
+import { buildRatingQuestionnaire } from "../../surveys/build-rating-questionnaire";
+import { validateStudy, type StudyIssue } from "../../surveys/validate-study";
+import type { MessageKey } from "~/i18n";
+import { db } from "./db.server";
+
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+export type ActionResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null), z.string().max(max).nullable());
+const requiredName = z.string().trim().min(1).max(120);
+
+function newToken(): string {
+  return crypto.randomBytes(9).toString("base64url");
+}
+
+/** A code from a name: lower-case ASCII letters and digits, unique among `taken`. */
+function makeCode(name: string, fallback: string, taken: Set<string>): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/^[0-9]+/, "").slice(0, 32) || fallback;
+  let code = base;
+  for (let i = 2; taken.has(code); i++) code = `${base}${i}`;
+  return code;
+}
+
+function fieldErrors(error: z.ZodError, messages: Record<string, MessageKey>): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0]);
+    out[field] ??= messages[field] ?? "study.error.nameRequired";
+  }
+  return out;
+}
+
+export function listStudiesFor(ownerId: number) {
+  return listStudies(db, ownerId).map((s) => ({
+    id: s.id,
+    title: s.title,
+    titleZh: s.titleZh,
+    complete: countResponses(db, s.id).complete,
+  }));
+}
+
+export function createStudyFor(ownerId: number, form: FormData): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
+  const parsed = z.object({ title: z.string().trim().min(1).max(200) }).safeParse({ title: form.get("title") });
+  if (!parsed.success) return { ok: false, errors: { title: "study.error.titleRequired" } };
+  const study = createStudy(db, {
+    ownerId,
+    publicToken: newToken(),
+    title: parsed.data.title,
+    titleZh: null,
+    market: "",
+    marketZh: null,
+    languages: "en,zh-CN",
+    now: Date.now(),
+  });
+  return { ok: true, id: study.id };
+}
+
+/** The study of this owner or a 404 response: another owner's study does not exist for them. */
+export function requireStudy(ownerId: number, studyId: string | undefined): Study {
+  const id = Number(studyId);
+  const study = Number.isSafeInteger(id) ? getStudy(db, { id, ownerId }) : null;
+  if (!study) throw new Response("Not found", { status: 404 });
+  return study;
+}
+
+/** Everything the design screen shows. */
+export function loadStudyEditor(study: Study) {
+  const definition = getStudyDefinition(db, study);
+  const latest = getLatestQuestionnaire(db, study.id);
+  return {
+    study: {
+      id: study.id,
+      title: study.title,
+      titleZh: study.titleZh,
+      market: study.market,
+      marketZh: study.marketZh,
+      languages: study.languages.split(","),
+      publicToken: study.publicToken,
+    },
+    offers: listOffers(db, study.id),
+    attributes: listAttributes(db, study.id),
+    issues: validateStudy(definition).map((i: StudyIssue) => i.code),
+    published: latest ? { version: latest.version, publishedAt: latest.publishedAt } : null,
+    counts: countResponses(db, study.id),
+  };
+}
+
+export function saveStudyDetails(study: Study, form: FormData): ActionResult {
+  const parsed = z
+    .object({
+      title: z.string().trim().min(1).max(200),
+      titleZh: optionalText(200),
+      market: z.string().trim().max(1000),
+      marketZh: optionalText(1000),
+      languages: z.array(z.enum(["en", "zh-CN"])).min(1),
+    })
+    .safeParse({
+      title: form.get("title"),
+      titleZh: form.get("titleZh"),
+      market: form.get("market") ?? "",
+      marketZh: form.get("marketZh"),
+      languages: form.getAll("languages"),
+    });
+  if (!parsed.success) {
+    return { ok: false, errors: fieldErrors(parsed.error, { title: "study.error.titleRequired", languages: "study.error.languagesRequired" }) };
+  }
+  updateStudy(db, {
+    id: study.id,
+    ownerId: study.ownerId,
+    fields: { ...parsed.data, languages: parsed.data.languages.join(",") },
+    now: Date.now(),
+  });
+  return { ok: true };
+}
+
+const OfferFormSchema = z.object({
+  name: requiredName,
+  nameZh: optionalText(120),
+  isOwn: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+});
+
+function offerForm(form: FormData) {
+  return OfferFormSchema.safeParse({ name: form.get("name"), nameZh: form.get("nameZh"), isOwn: form.get("isOwn") });
+}
+
+export function addOfferTo(study: Study, form: FormData): ActionResult {
+  const parsed = offerForm(form);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, {}) };
+  const taken = new Set([...listOffers(db, study.id), ...listAttributes(db, study.id)].map((x) => x.code));
+  addOffer(db, { studyId: study.id, fields: { ...parsed.data, code: makeCode(parsed.data.name, `offer${taken.size + 1}`, taken) } });
+  return { ok: true };
+}
+
+export function updateOfferOf(study: Study, form: FormData): ActionResult {
+  const parsed = offerForm(form);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, {}) };
+  updateOffer(db, { studyId: study.id, offerId: Number(form.get("offerId")), fields: parsed.data });
+  return { ok: true };
+}
+
+export function deleteOfferOf(study: Study, form: FormData): ActionResult {
+  deleteOffer(db, { studyId: study.id, offerId: Number(form.get("offerId")) });
+  return { ok: true };
+}
+
+const AttributeFormSchema = z.object({
+  name: requiredName,
+  nameZh: optionalText(120),
+  description: z.string().trim().max(500),
+  descriptionZh: optionalText(500),
+  groupName: optionalText(60),
+  direction: z.enum(["higher", "lower"]),
+});
+
+function attributeForm(form: FormData) {
+  return AttributeFormSchema.safeParse({
+    name: form.get("name"),
+    nameZh: form.get("nameZh"),
+    description: form.get("description") ?? "",
+    descriptionZh: form.get("descriptionZh"),
+    groupName: form.get("groupName"),
+    direction: form.get("direction") ?? "higher",
+  });
+}
+
+export function addAttributeTo(study: Study, form: FormData): ActionResult {
+  const parsed = attributeForm(form);
+  const kind = z.enum(["quality", "price"]).safeParse(form.get("kind"));
+  if (!parsed.success || !kind.success) return { ok: false, errors: parsed.success ? {} : fieldErrors(parsed.error, {}) };
+  const taken = new Set([...listOffers(db, study.id), ...listAttributes(db, study.id)].map((x) => x.code));
+  const code = makeCode(parsed.data.name, `attr${taken.size + 1}`, taken);
+  addAttribute(db, { studyId: study.id, fields: { ...parsed.data, kind: kind.data, code } });
+  return { ok: true };
+}
+
+export function updateAttributeOf(study: Study, form: FormData): ActionResult {
+  const parsed = attributeForm(form);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, {}) };
+  updateAttribute(db, { studyId: study.id, attributeId: Number(form.get("attributeId")), fields: parsed.data });
+  return { ok: true };
+}
+
+export function deleteAttributeOf(study: Study, form: FormData): ActionResult {
+  deleteAttribute(db, { studyId: study.id, attributeId: Number(form.get("attributeId")) });
+  return { ok: true };
+}
+
+/** Validates the study and freezes a new questionnaire version built from it. */
+export function publishStudy(study: Study): { ok: true; version: number } | { ok: false; issues: MessageKey[] } {
+  const definition = getStudyDefinition(db, study);
+  const issues = validateStudy(definition);
+  if (issues.length) return { ok: false, issues: issues.map((i) => i.code) };
+  const q = publishQuestionnaire(db, {
+    studyId: study.id,
+    definitionJson: JSON.stringify(definition),
+    surveyJson: JSON.stringify(buildRatingQuestionnaire(definition)),
+    now: Date.now(),
+  });
+  return { ok: true, version: q.version };
+}

@@ -1,0 +1,106 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { getUserEmail } from "~/lib/auth.server";
+import { getLocale } from "~/lib/locale.server";
+import { getUserId } from "~/lib/session.server";
+import { useT } from "~/components/use-t";
+import styles from "~/styles.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "data:," },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const userId = await getUserId(request);
+  return { locale: await getLocale(request), email: userId === null ? null : getUserEmail(userId) };
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, locale } = useT();
+  const location = useLocation();
+  if (location.pathname.startsWith("/s/")) return null;
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand">
+        {t("app.name")}
+      </Link>
+      <nav>
+        {data?.email ? (
+          <>
+            <Link to="/studies">{t("nav.studies")}</Link>
+            <Form method="post" action="/signout" className="inline">
+              <button type="submit" className="link-button">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <Link to="/signin">{t("nav.signIn")}</Link>
+            <Link to="/signup">{t("nav.signUp")}</Link>
+          </>
+        )}
+        <Form method="post" action="/lang" className="inline">
+          <input type="hidden" name="locale" value={locale === "zh-CN" ? "en" : "zh-CN"} />
+          <input type="hidden" name="back" value={location.pathname + location.search} />
+          <button type="submit" className="link-button" lang={locale === "zh-CN" ? "en" : "zh-CN"}>
+            {t("nav.language")}
+          </button>
+        </Form>
+      </nav>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang={data?.locale ?? "en"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Header />
+        <main>{children}</main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useT();
+  const notFound = isRouteErrorResponse(error) && (error.status === 404 || error.status === 403);
+  return (
+    <section className="panel">
+      <h1>{t("error.title")}</h1>
+      <p>{notFound ? t("error.notFound") : t("error.generic")}</p>
+      <p>
+        <Link to="/">{t("error.back")}</Link>
+      </p>
+    </section>
+  );
+}

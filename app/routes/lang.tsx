@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { isLocale } from "~/i18n";
+import { localeCookie } from "~/lib/locale.server";
+import { safeRedirect } from "~/lib/safe-redirect.server";
+
+export const loader = () => redirect("/");
+
+/** Switches the interface language (cookie) and goes back to the page the user was on. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  if (!isLocale(locale)) return new Response("locale requires en or zh-CN", { status: 400 });
+  const back = safeRedirect(form.get("back")).replace(/([?&])lang=[^&]*&?/, "$1").replace(/[?&]$/, "");
+  return redirect(back || "/", { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+}

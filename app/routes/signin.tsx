@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useSearchParams } from "@remix-run/react";
+import { AuthForm } from "~/components/AuthForm";
+import { signIn } from "~/lib/auth.server";
+import { safeRedirect } from "~/lib/safe-redirect.server";
+import { createUserSession, getUserId } from "~/lib/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return (await getUserId(request)) === null ? null : redirect("/studies");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const result = signIn(form);
+  if (!result.ok) return { error: result.error };
+  return createUserSession(result.userId, safeRedirect(form.get("next"), "/studies"));
+}
+
+export default function SignIn() {
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return <AuthForm mode="signin" error={data?.error} next={params.get("next") ?? undefined} />;
+}

@@ -1,0 +1,110 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AttributeRows } from "~/components/AttributeRows";
+import { OfferRows } from "~/components/OfferRows";
+import { StudyDetailsForm } from "~/components/StudyDetailsForm";
+import { useT } from "~/components/use-t";
+import { formatDate } from "~/i18n";
+import { requireUserId } from "~/lib/session.server";
+import {
+  addAttributeTo,
+  addOfferTo,
+  deleteAttributeOf,
+  deleteOfferOf,
+  loadStudyEditor,
+  publishStudy,
+  requireStudy,
+  saveStudyDetails,
+  updateAttributeOf,
+  updateOfferOf,
+} from "~/lib/studies.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const study = requireStudy(await requireUserId(request), params.id);
+  return loadStudyEditor(study);
+}
+
+const intents = {
+  details: saveStudyDetails,
+  addOffer: addOfferTo,
+  updateOffer: updateOfferOf,
+  deleteOffer: deleteOfferOf,
+  addAttribute: addAttributeTo,
+  updateAttribute: updateAttributeOf,
+  deleteAttribute: deleteAttributeOf,
+  publish: publishStudy,
+} as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const study = requireStudy(await requireUserId(request), params.id);
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  if (!(intent in intents)) throw new Response("intent is not known", { status: 400 });
+  const handler = intents[intent as keyof typeof intents];
+  return { intent, result: handler(study, form) };
+}
+
+export default function StudyEditor() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, locale } = useT();
+  const result = actionData?.result;
+  const errors = result && !result.ok && "errors" in result ? result.errors : {};
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  return (
+    <>
+      <h1>{data.study.title}</h1>
+      <p>
+        <Link to={`/studies/${data.study.id}/report`}>{t("study.openReport")}</Link>
+      </p>
+      <section className="panel">
+        <h2>{t("study.details")}</h2>
+        <StudyDetailsForm study={data.study} errors={actionData?.intent === "details" ? errors : {}} />
+        {actionData?.intent === "details" && result?.ok ? <p className="notice">{t("study.saved")}</p> : null}
+      </section>
+      <section className="panel" id="offers">
+        <h2>{t("study.offers")}</h2>
+        <p className="muted small">{t("study.offersHelp")}</p>
+        {Object.values(errors).length && actionData?.intent.includes("Offer") ? (
+          <p className="error">{Object.values(errors).map((k) => (k ? t(k) : "")).join(" ")}</p>
+        ) : null}
+        <OfferRows offers={data.offers} />
+      </section>
+      <section className="panel" id="attributes">
+        <h2>{t("study.attributes")}</h2>
+        <p className="muted small">{t("study.attributesHelp")}</p>
+        {Object.values(errors).length && actionData?.intent.includes("Attribute") ? (
+          <p className="error">{Object.values(errors).map((k) => (k ? t(k) : "")).join(" ")}</p>
+        ) : null}
+        <AttributeRows kind="quality" attributes={data.attributes} />
+        <AttributeRows kind="price" attributes={data.attributes} />
+      </section>
+      <section className="panel" id="publish">
+        <h2>{t("study.publish")}</h2>
+        <p className="muted small">{t("study.publishHelp")}</p>
+        {data.issues.length ? (
+          <ul className="issues" aria-live="polite">
+            {data.issues.map((code) => (
+              <li key={code}>{t(code)}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p>
+          {data.published
+            ? t("study.published", { version: data.published.version, date: formatDate(locale, data.published.publishedAt) })
+            : t("study.notPublished")}
+        </p>
+        {data.published ? (
+          <p>
+            {t("study.publicLink")}: <a href={`/s/${data.study.publicToken}`}>{`${origin}/s/${data.study.publicToken}`}</a>
+          </p>
+        ) : null}
+        <Form method="post">
+          <button type="submit" name="intent" value="publish" disabled={data.issues.length > 0}>
+            {t("study.publish")}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useT } from "~/components/use-t";
+import { createStudyFor, listStudiesFor } from "~/lib/studies.server";
+import { requireUserId } from "~/lib/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { studies: listStudiesFor(await requireUserId(request)) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const result = createStudyFor(await requireUserId(request), await request.formData());
+  return result.ok ? redirect(`/studies/${result.id}`) : { errors: result.errors };
+}
+
+export default function Studies() {
+  const { studies } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, locale } = useT();
+  const titleError = data?.errors.title;
+  return (
+    <>
+      <h1>{t("studies.title")}</h1>
+      <section className="panel">
+        {studies.length === 0 ? <p className="muted">{t("studies.empty")}</p> : null}
+        <ul className="study-list">
+          {studies.map((s) => (
+            <li key={s.id}>
+              <span>
+                <strong>{locale === "zh-CN" && s.titleZh ? s.titleZh : s.title}</strong>{" "}
+                <span className="muted small">{t("studies.responses", { n: s.complete })}</span>
+              </span>
+              <span>
+                <Link to={`/studies/${s.id}`}>{t("studies.edit")}</Link> ·{" "}
+                <Link to={`/studies/${s.id}/report`}>{t("studies.report")}</Link>
+              </span>
+            </li>
+          ))}
+        </ul>
+        <Form method="post">
+          <label htmlFor="title">{t("studies.newTitle")}</label>
+          <input id="title" name="title" type="text" maxLength={200} required aria-invalid={Boolean(titleError)} />
+          {titleError ? <p className="error">{t(titleError)}</p> : null}
+          <p>
+            <button type="submit">{t("studies.create")}</button>
+          </p>
+        </Form>
+      </section>
+    </>
+  );
+}
