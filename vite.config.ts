@@ -32,5 +32,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 120_000,
     fileParallelism: true,
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/vitest.json" },
   },
 });

@@ -38,6 +38,7 @@ function rating(name: string, title: Localized, description?: Localized, ends = 
     minRateDescription: ends[0],
     maxRateDescription: ends[1],
     displayMode: "buttons",
+    rateDescriptionLocation: "topBottom",
   };
 }
 
@@ -56,9 +57,9 @@ function constantSum(kind: "quality" | "price", attrs: AttributeDefinition[]): S
         name: a.code,
         title: attributeTitle(a),
         inputType: "number",
-        min: 0,
-        max: 100,
         isRequired: true,
+        // multipletext items have no min/max properties: a numeric validator bounds them.
+        validators: [{ type: "numeric", minValue: 0, maxValue: 100, text: texts.pointsRange }],
       })),
       validators: [{ type: "expression", expression: `sum(${refs}) = 100`, text: texts.weightsSum }],
     },

@@ -25,6 +25,7 @@ export const texts = {
     "请按照对您的重要程度，将 100 分分配给以下价格方面。",
   ),
   weightsTotal: localized("Total (must be 100)", "合计（须为 100）"),
+  pointsRange: localized("Points require a number from 0 to 100.", "分数须为 0 到 100 之间的数字。"),
   weightsSum: localized("The points require a total of 100.", "分数合计须为 100。"),
   qualityShareTitle: localized(
     "When you choose, how much does quality count against price? Give quality a share of 100 points.",

@@ -1,8 +1,13 @@
 import { json } from "@remix-run/node";
 
 /** A JSON error response with a clear message (never a stack trace). */
-export function jsonError(status: number, message: string, details?: string[]) {
-  return json({ ok: false as const, error: message, ...(details ? { details } : {}) }, { status });
+export function jsonError(status: number, message: string, details?: string[], headers?: HeadersInit) {
+  return json({ ok: false as const, error: message, ...(details ? { details } : {}) }, { status, headers });
+}
+
+/** 413, closing the connection: the unread rest of the body must not be taken for the next request. */
+function tooLarge(limit: number) {
+  return jsonError(413, `request body requires at most ${limit} bytes`, undefined, { Connection: "close" });
 }
 
 /**
@@ -11,7 +16,7 @@ export function jsonError(status: number, message: string, details?: string[]) {
  */
 export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > limit) throw jsonError(413, `request body requires at most ${limit} bytes`);
+  if (declared > limit) throw tooLarge(limit);
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -22,7 +27,7 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel();
-        throw jsonError(413, `request body requires at most ${limit} bytes`);
+        throw tooLarge(limit);
       }
       chunks.push(value);
     }

@@ -1,0 +1,31 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["build/**", "node_modules/**", "data/**", "test-results/**", ".cache/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // analysis/ and surveys/ stay pure: no database, no HTTP, no app code (house-style.md).
+    files: ["analysis/**/*.ts", "surveys/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["node:*", "../db/*", "../app/*", "~/*", "better-sqlite3", "drizzle-orm*", "@remix-run/*"] },
+      ],
+    },
+  },
+  {
+    // Inside app/, only *.server.ts files touch db/ or node:* (Remix's .server guard stops at app/).
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["app/**/*.server.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["node:*", "**/db/*", "**/db/**", "better-sqlite3", "drizzle-orm*"] }],
+    },
+  },
+);

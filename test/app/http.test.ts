@@ -1,0 +1,202 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, postJson, startAppServer, type AppServer } from "../helpers/app-server";
+import { demoAnswers } from "../fixtures/answers";
+
+let server: AppServer;
+
+beforeAll(async () => {
+  server = await startAppServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+function readDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(server.databaseFile, { readonly: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const countResponses = (clientId: string) =>
+  readDb((db) => (db.prepare("select count(*) as n from responses where client_id = ?").get(clientId) as { n: number }).n);
+
+async function signUp(email: string): Promise<Client> {
+  const client = new Client(server.url);
+  const res = await client.form("/signup", { email, password: "correct horse battery" });
+  expect(res.status).toBe(302);
+  expect(res.headers.get("Location")).toBe("/studies");
+  return client;
+}
+
+describe("respondent API", () => {
+  it("answers 404 with a clear message for an unknown token", async () => {
+    const res = await postJson(server.url, "/s/no-such-token/responses", { intent: "start", responseId: "abcdefgh1234" });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ ok: false, error: "unknown questionnaire link" });
+  });
+
+  it("answers 404 for the respondent page of an unknown token", async () => {
+    const res = await fetch(`${server.url}/s/no-such-token`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it("answers 400 to a body that is not JSON", async () => {
+    const res = await postJson(server.url, "/s/demo/responses", "{not json");
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe("request body requires valid JSON");
+  });
+
+  it("answers 400 to a JSON body of the wrong shape and names the field", async () => {
+    const res = await postJson(server.url, "/s/demo/responses", { intent: "draft", responseId: "x", answers: [] });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error).toBe("request is malformed");
+    expect(body.details.join(" ")).toMatch(/responseId/);
+  });
+
+  it("answers 413 to an oversized body and stores nothing", async () => {
+    const huge = { intent: "draft", responseId: "oversized-0001", seq: 1, pageNo: 0, answers: { note: "x".repeat(300_000) } };
+    const res = await postJson(server.url, "/s/demo/responses", huge);
+    expect(res.status).toBe(413);
+    expect(countResponses("oversized-0001")).toBe(0);
+  });
+
+  it("starts a response with the questionnaire in the respondent's stored offer order", async () => {
+    const res = await postJson(server.url, "/s/demo/responses", { intent: "start", responseId: "order-check-01" });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    const offerPages = body.survey.pages.map((p: { name: string }) => p.name).filter((n: string) => n.startsWith("offer_"));
+    const stored = readDb(
+      (db) => db.prepare("select offer_order from responses where client_id = ?").get("order-check-01") as { offer_order: string },
+    );
+    expect(offerPages).toEqual(JSON.parse(stored.offer_order).map((c: string) => `offer_${c}`));
+  });
+
+  it("stores one response when the same completion is submitted twice", async () => {
+    const id = "twice-submit-01";
+    const first = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: id, answers: demoAnswers() });
+    const second = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: id, answers: demoAnswers() });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect((await first.json()).outcome).toBe("completed");
+    expect((await second.json()).outcome).toBe("already-finished");
+    expect(countResponses(id)).toBe(1);
+    const ratings = readDb(
+      (db) =>
+        (db.prepare("select count(*) as n from response_ratings r join responses s on s.id = r.response_id where s.client_id = ?").get(id) as { n: number }).n,
+    );
+    expect(ratings).toBe(16); // 2 known offers x 8 attributes
+  });
+
+  it("refuses a completion whose weights do not sum to 100 and keeps the draft as it was", async () => {
+    const id = "bad-weights-01";
+    await postJson(server.url, "/s/demo/responses", { intent: "draft", responseId: id, seq: 1, pageNo: 1, answers: { known_offers: ["aster"] } });
+    const bad = demoAnswers({ weights_quality: { reliability: 30, taste: 25, ease: 15, service: 20, design: 0 } });
+    const res = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: id, answers: bad });
+    expect(res.status).toBe(400);
+    expect((await res.json()).details).toContain("weights_quality requires a sum of 100 (got 90)");
+    const row = readDb((db) => db.prepare("select status, answers_json from responses where client_id = ?").get(id)) as {
+      status: string;
+      answers_json: string;
+    };
+    expect(row.status).toBe("draft");
+    expect(JSON.parse(row.answers_json)).toEqual({ known_offers: ["aster"] });
+  });
+
+  it("ignores a draft older than the one already saved", async () => {
+    const id = "draft-order-01";
+    await postJson(server.url, "/s/demo/responses", { intent: "draft", responseId: id, seq: 2, pageNo: 1, answers: { quality_share: 70 } });
+    const late = await postJson(server.url, "/s/demo/responses", { intent: "draft", responseId: id, seq: 1, pageNo: 0, answers: { quality_share: 10 } });
+    expect((await late.json()).outcome).toBe("stale");
+    const start = await (await postJson(server.url, "/s/demo/responses", { intent: "start", responseId: id })).json();
+    expect(start.answers).toEqual({ quality_share: 70 });
+    expect(start.pageNo).toBe(1);
+  });
+});
+
+describe("researcher pages", () => {
+  it("sends a signed-out visitor from /studies to sign in", async () => {
+    const res = await fetch(`${server.url}/studies`, { redirect: "manual" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/signin?next=%2Fstudies");
+  });
+
+  it("refuses a wrong password with a message and no session", async () => {
+    const client = new Client(server.url);
+    const res = await client.form("/signin", { email: "demo@valuemap.example", password: "wrong password!!" });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Email or password is wrong.");
+    expect(client.cookie("vm_session")).toBeUndefined();
+  });
+
+  it("refuses a password shorter than 12 characters at sign-up", async () => {
+    const res = await new Client(server.url).form("/signup", { email: "short@example.com", password: "short" });
+    expect(await res.text()).toContain("Password requires 12 to 128 characters.");
+  });
+
+  it("issues a new session cookie at sign-in", async () => {
+    const client = await signUp("renew@example.com");
+    const before = client.cookie("vm_session");
+    const res = await client.form("/signin", { email: "renew@example.com", password: "correct horse battery" });
+    expect(res.status).toBe(302);
+    expect(client.cookie("vm_session")).toBeDefined();
+    expect(client.cookie("vm_session")).not.toBe(before);
+  });
+
+  it("shows another researcher's study as 404 on every page and changes nothing", async () => {
+    const alice = await signUp("alice@example.com");
+    const created = await alice.form("/studies", { title: "Alice's study" });
+    expect(created.status).toBe(302);
+    const studyPath = created.headers.get("Location")!;
+    expect(studyPath).toMatch(/^\/studies\/\d+$/);
+    const bob = await signUp("bob@example.com");
+    expect((await bob.request(studyPath)).status).toBe(404);
+    expect((await bob.request(`${studyPath}/report`)).status).toBe(404);
+    const post = await bob.form(studyPath, { intent: "details", title: "Bob was here", languages: "en" });
+    expect(post.status).toBe(404);
+    const title = readDb((db) => db.prepare("select title from studies where id = ?").get(Number(studyPath.split("/")[2]))) as { title: string };
+    expect(title.title).toBe("Alice's study");
+    expect((await bob.request("/studies/1")).status).toBe(404); // the demo study belongs to the demo account
+  });
+
+  it("explains in place why a study cannot be published, then publishes it", async () => {
+    const carol = await signUp("carol@example.com");
+    const studyPath = (await carol.form("/studies", { title: "Kettles" })).headers.get("Location")!;
+    await carol.form(studyPath, { intent: "addOffer", name: "Rival" });
+    const page = await (await carol.request(studyPath)).text();
+    expect(page).toContain("A study requires exactly one own offer.");
+    expect(page).toContain("A study requires at least one quality attribute.");
+    const refused = await carol.form(studyPath, { intent: "publish" });
+    expect(refused.status).toBe(200);
+    await carol.form(studyPath, { intent: "addOffer", name: "Ours", isOwn: "on" });
+    await carol.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Boil speed", direction: "higher" });
+    await carol.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price", direction: "higher" });
+    const ready = await (await carol.request(studyPath)).text();
+    expect(ready).not.toContain("A study requires");
+    await carol.form(studyPath, { intent: "publish" });
+    expect(await (await carol.request(studyPath)).text()).toContain("Published version 1");
+    const report = await (await carol.request(`${studyPath}/report`)).text();
+    expect(report).toContain("No complete responses yet.");
+  });
+
+  it("answers 400 to an unknown intent", async () => {
+    const dave = await signUp("dave@example.com");
+    const studyPath = (await dave.form("/studies", { title: "Intent" })).headers.get("Location")!;
+    expect((await dave.form(studyPath, { intent: "explode" })).status).toBe(400);
+  });
+
+  it("shows the demo report with profiles and the value map to the demo owner", async () => {
+    const demo = new Client(server.url);
+    await demo.form("/signin", { email: "demo@valuemap.example", password: "valuemap-demo-2026" });
+    const html = await (await demo.request("/studies/1/report")).text();
+    expect(html).toContain("Market-perceived quality profile");
+    expect(html).toContain("Market-perceived price profile");
+    expect(html).toContain('data-testid="value-map"');
+    expect(html).toMatch(/\d+ complete responses/);
+  });
+});

@@ -1,0 +1,122 @@
+import path from "node:path";
+import fs from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/client";
+import { createTempDb, makeTempDir } from "../helpers/temp-db";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function freshFile(): string {
+  const dir = makeTempDir();
+  dirs.push(dir);
+  return path.join(dir, "db.sqlite");
+}
+
+describe("openDatabase", () => {
+  it("applies the migrations to a fresh file: every table of the schema exists", () => {
+    const { db, cleanup } = createTempDb();
+    try {
+      const tables = db.$client
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+        .pluck()
+        .all();
+      expect(tables).toEqual([
+        "__drizzle_migrations",
+        "attributes",
+        "offers",
+        "questionnaires",
+        "response_offers",
+        "response_ratings",
+        "response_weights",
+        "responses",
+        "studies",
+        "users",
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("records the single migration 0000_init once, also after reopening", () => {
+    const file = freshFile();
+    openDatabase({ url: file }).$client.close();
+    const db = openDatabase({ url: file });
+    try {
+      expect(db.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(1);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it("uses WAL journal mode", () => {
+    const { db, cleanup } = createTempDb();
+    try {
+      expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("turns foreign keys on", () => {
+    const { db, cleanup } = createTempDb();
+    try {
+      expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("sets synchronous FULL (2) by default", () => {
+    const { db, cleanup } = createTempDb();
+    try {
+      expect(db.$client.pragma("synchronous", { simple: true })).toBe(2);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("sets synchronous NORMAL (1) when asked", () => {
+    const { db, cleanup } = createTempDb({ synchronous: "NORMAL" });
+    try {
+      expect(db.$client.pragma("synchronous", { simple: true })).toBe(1);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("keeps synchronous FULL when the same WAL file is reopened", () => {
+    const file = freshFile();
+    openDatabase({ url: file }).$client.close();
+    const db = openDatabase({ url: file });
+    try {
+      expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+      expect(db.$client.pragma("synchronous", { simple: true })).toBe(2);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it("keeps synchronous NORMAL when a FULL file is reopened asking for NORMAL", () => {
+    const file = freshFile();
+    openDatabase({ url: file }).$client.close();
+    const db = openDatabase({ url: file, synchronous: "NORMAL" });
+    try {
+      expect(db.$client.pragma("synchronous", { simple: true })).toBe(1);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it("accepts a file: URL", () => {
+    const file = freshFile();
+    const db = openDatabase({ url: `file:${file}` });
+    try {
+      expect(fs.existsSync(file)).toBe(true);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
