@@ -11,6 +11,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
+  {
     // analysis/ and surveys/ stay pure: no database, no HTTP, no app code (house-style.md).
     files: ["analysis/**/*.ts", "surveys/**/*.ts"],
     rules: {
