@@ -39,6 +39,7 @@ export function ValueMapChart({ points, line, band, names }: Props) {
   const x = (v: number) => M.left + ((v - xd[0]) / (xd[1] - xd[0])) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - ((v - yd[0]) / (yd[1] - yd[0])) * (H - M.top - M.bottom);
   const fair = (q: number) => line.intercept + line.slope * q;
+  // Zone between the line shifted by `offset` and a far-away edge; the clip path trims it.
   const poly = (offset: number, far: number) =>
     [
       [xd[0], fair(xd[0]) + offset],
@@ -46,9 +47,11 @@ export function ValueMapChart({ points, line, band, names }: Props) {
       [xd[1], far],
       [xd[0], far],
     ]
-      .map(([a, b]) => `${x(a!)},${y(Math.min(yd[1], Math.max(yd[0], b!)))}`)
+      .map(([a, b]) => `${x(a!)},${y(b!)}`)
       .join(" ");
   const fmt = (v: number) => formatNumber(locale, v, 1);
+  // Labels of points in the right third go to the left of the point so they stay inside.
+  const flip = (q: number) => x(q) > M.left + ((W - M.left - M.right) * 2) / 3;
   const zoneLabel = (key: MessageKey, qx: number, ry: number, anchor: "start" | "end") => (
     <text x={x(qx)} y={y(ry)} textAnchor={anchor} className="zone-label" fontSize="13" fill="#475467">
       {t(key)}
@@ -69,8 +72,8 @@ export function ValueMapChart({ points, line, band, names }: Props) {
         </clipPath>
       </defs>
       <g clipPath="url(#plot)">
-        <polygon points={poly(-band, yd[0])} fill="#e3f3e8" />
-        <polygon points={poly(band, yd[1])} fill="#fbe7e4" />
+        <polygon points={poly(-band, -1e4)} fill="#e3f3e8" />
+        <polygon points={poly(band, 1e4)} fill="#fbe7e4" />
         <line x1={x(xd[0])} y1={y(fair(xd[0]))} x2={x(xd[1])} y2={y(fair(xd[1]))} stroke="#1d2430" strokeWidth="2" />
         <line x1={x(100)} y1={y(yd[0])} x2={x(100)} y2={y(yd[1])} stroke="#98a2b3" strokeDasharray="4 4" />
         <line x1={x(xd[0])} y1={y(100)} x2={x(xd[1])} y2={y(100)} stroke="#98a2b3" strokeDasharray="4 4" />
@@ -98,7 +101,14 @@ export function ValueMapChart({ points, line, band, names }: Props) {
         <g key={p.offerId} data-offer={p.offerId}>
           <title>{`${names[p.offerId] ?? p.offerId}: Q ${fmt(p.quality)}, RP ${fmt(p.relativePrice)}, n = ${p.n}`}</title>
           <circle cx={x(p.quality)} cy={y(p.relativePrice)} r={p.own ? 8 : 6} fill={p.own ? "#1f5fbf" : "#fff"} stroke="#1f5fbf" strokeWidth="2" />
-          <text x={x(p.quality) + 11} y={y(p.relativePrice) - 8} fontSize="13" fontWeight={p.own ? 700 : 400} fill="#1d2430">
+          <text
+            x={x(p.quality) + (flip(p.quality) ? -11 : 11)}
+            y={y(p.relativePrice) - 8}
+            textAnchor={flip(p.quality) ? "end" : "start"}
+            fontSize="13"
+            fontWeight={p.own ? 700 : 400}
+            fill="#1d2430"
+          >
             {`${names[p.offerId] ?? p.offerId} (n=${p.n})`}
           </text>
         </g>

@@ -88,7 +88,9 @@ export default function Report() {
                     ? t("report.line.parity")
                     : t("report.line.weights", { slope: n(a.map.line.slope, 2) })}
                 </p>
-                <ValueMapChart points={a.map.points} line={a.map.line} band={a.map.band} names={report.names.offers} />
+                <div className="chart-scroll">
+                  <ValueMapChart points={a.map.points} line={a.map.line} band={a.map.band} names={report.names.offers} />
+                </div>
                 <div className="table-scroll">
                   <table className="profile">
                     <thead>
