@@ -108,6 +108,45 @@ describe("respondent API", () => {
     expect(JSON.parse(row.answers_json)).toEqual({ known_offers: ["aster"] });
   });
 
+  it("stores a respondent who knows no competitor as screened out, without ratings", async () => {
+    const id = "screened-out-01";
+    const res = await postJson(server.url, "/s/demo/responses", {
+      intent: "complete",
+      responseId: id,
+      answers: { known_offers: ["aster"] },
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).status).toBe("screened_out");
+    const ratings = readDb(
+      (db) =>
+        (db.prepare("select count(*) as n from response_ratings r join responses s on s.id = r.response_id where s.client_id = ?").get(id) as { n: number }).n,
+    );
+    expect(ratings).toBe(0);
+  });
+
+  it("refuses a response id that started on another study's questionnaire", async () => {
+    const owner = await signUp("tokens@example.com");
+    const studyPath = (await owner.form("/studies", { title: "Second study" })).headers.get("Location")!;
+    await owner.form(studyPath, { intent: "addOffer", name: "Mine", isOwn: "on" });
+    await owner.form(studyPath, { intent: "addOffer", name: "Theirs" });
+    await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Speed", direction: "higher" });
+    await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price", direction: "higher" });
+    await owner.form(studyPath, { intent: "publish" });
+    const token = readDb((db) => db.prepare("select public_token from studies where id = ?").get(Number(studyPath.split("/")[2]))) as {
+      public_token: string;
+    };
+    await postJson(server.url, "/s/demo/responses", { intent: "start", responseId: "cross-study-01" });
+    const res = await postJson(server.url, `/s/${token.public_token}/responses`, {
+      intent: "draft",
+      responseId: "cross-study-01",
+      seq: 1,
+      pageNo: 0,
+      answers: { known_offers: ["mine"] },
+    });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toBe("responseId belongs to another questionnaire");
+  });
+
   it("ignores a draft older than the one already saved", async () => {
     const id = "draft-order-01";
     await postJson(server.url, "/s/demo/responses", { intent: "draft", responseId: id, seq: 2, pageNo: 1, answers: { quality_share: 70 } });
