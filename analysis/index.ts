@@ -10,3 +10,41 @@ export { relativePriceFromPrices } from "./relative-price-from-prices";
 export { customerValueScore } from "./customer-value-score";
 export { fairValueLine } from "./fair-value-line";
 export { valueMap } from "./value-map";
+export { twoLevelWeights } from "./two-level-weights";
+export { meanOfRatios } from "./mean-of-ratios";
+export { meanDifference } from "./mean-difference";
+export { headToHead } from "./head-to-head";
+export { wonLost } from "./won-lost";
+export { keyEventsTimeline } from "./key-events-timeline";
+export { whatWho } from "./what-who";
+export { derivedImportance } from "./derived-importance";
+export { differenceMethod } from "./difference-method";
+export { deliveredValue } from "./delivered-value";
+export { keyAccountMatrix } from "./key-account-matrix";
+export { studyWeights } from "./study-weights";
+export { filterRespondents, type RespondentFilter } from "./filter-respondents";
+export {
+  bootstrapIntervals,
+  type BootstrapFigures,
+  type BootstrapInterval,
+  type BootstrapIntervalsInput,
+  type BootstrapIntervalsResult,
+} from "./bootstrap-intervals";
+export {
+  deltaMethodIntervals,
+  type DeltaFigures,
+  type DeltaInterval,
+  type DeltaMethodIntervalsInput,
+  type DeltaMethodIntervalsResult,
+} from "./delta-method-intervals";
+export {
+  analyzeStudy,
+  type ReportCustomerValue,
+  type ReportMapPoint,
+  type ReportPriceProfile,
+  type ReportProfileRow,
+  type ReportQualityProfile,
+  type ReportValueMap,
+  type StudyAnalysisInput,
+  type StudyAnalysisReport,
+} from "./analyze-study";

@@ -215,3 +215,393 @@ export type ValueMapResult =
       unavailable: Array<{ offerId: string; reason: string }>;
     }
   | Unavailable;
+
+/**
+ * A respondent with the choice, overall and grouping answers used by won/lost analysis,
+ * derived importance, segment filters and waves (method.md "The tools" (d), "Beyond Gale").
+ * - `chose`: offer id bought last; `considered`: offer ids considered before buying;
+ * - `overall`: offer id -> overall quality rating 1..10;
+ * - `segment`, `wave`: labels for filters and tracking over time.
+ */
+export type RespondentOutcome = RespondentInput & {
+  chose?: string;
+  considered?: string[];
+  overall?: Record<string, number>;
+  segment?: string;
+  wave?: string;
+};
+
+/**
+ * Reason codes of the tools added after the profiles and the map (`Unavailable.reason`), in
+ * addition to `ReasonCode` (whose codes these tools also use):
+ * - "negative-weight": a weight is below 0
+ * - "unknown-group": an attribute belongs to a group that is not defined, or to none
+ * - "empty-group": a group with a positive weight has no attribute with a positive weight
+ * - "mixed-group": a group holds both quality and price attributes
+ * - "duplicate-group", "duplicate-function", "duplicate-wave", "duplicate-account": an id given twice
+ * - "same-offer": head-to-head of an offer against itself
+ * - "no-decisions": won/lost win rate with no won and no lost respondent
+ * - "no-waves", "invalid-date", "duplicate-wave-date": key events timeline
+ * - "no-functions", "unknown-function", "invalid-cell", "invalid-ratio": what/who matrix
+ * - "too-few-observations", "singular-matrix", "no-positive-coefficients": derived importance
+ *   (with "zero-variance" for a constant rating)
+ * - "invalid-threshold": difference method or key-account matrix threshold not usable
+ * - "not-a-rating": delivered value over a lowerIsBetter (objective, non-rating) attribute
+ * - "no-accounts": key-account matrix without accounts
+ */
+export type ReasonCodeTools =
+  | "negative-weight"
+  | "unknown-group"
+  | "empty-group"
+  | "mixed-group"
+  | "duplicate-group"
+  | "duplicate-function"
+  | "duplicate-wave"
+  | "duplicate-account"
+  | "same-offer"
+  | "no-decisions"
+  | "no-waves"
+  | "invalid-date"
+  | "duplicate-wave-date"
+  | "no-functions"
+  | "unknown-function"
+  | "invalid-cell"
+  | "invalid-ratio"
+  | "too-few-observations"
+  | "singular-matrix"
+  | "no-positive-coefficients"
+  | "invalid-threshold"
+  | "not-a-rating"
+  | "no-accounts";
+
+/** An attribute with its optional group (method.md "Terms": Kotler's groups). */
+export type GroupedAttributeDef = AttributeDef & { group?: string };
+
+/** Result of `twoLevelWeights`: attribute id -> flat weight. */
+export type TwoLevelWeightsResult = { ok: true; weights: Record<string, number> } | Unavailable;
+
+/** One attribute of a respondent-level diagnostic (`meanOfRatios`, `meanDifference`). */
+export interface PairedDiagnosticRow {
+  id: string;
+  /** mean over the paired respondents; null when n = 0 */
+  value: number | null;
+  /** respondents who rated the offer and at least one reference offer on this attribute */
+  n: number;
+}
+
+export type PairedDiagnosticResult = { ok: true; rows: PairedDiagnosticRow[] } | Unavailable;
+
+/** Input of `headToHead` (method.md "The tools" (e)). */
+export interface HeadToHeadInput {
+  attributes: AttributeDef[];
+  weights: Record<string, number>;
+  scores: MeanScores;
+  offerId: string;
+  competitorId: string;
+  /** the chart is drawn once for quality and once for price attributes */
+  kind: AttributeKind;
+}
+
+/** One bar of the head-to-head area chart. */
+export interface HeadToHeadRow {
+  id: string;
+  /** w_i (bar thickness), the weights of the set sum to 100 */
+  weight: number;
+  /** m_own */
+  own: number;
+  /** m_comp */
+  competitor: number;
+  /** r_i = m_own / m_comp (inverted when lowerIsBetter) */
+  ratio: number;
+  /** r_i - 1 (bar length) */
+  advantage: number;
+  /** m_own - m_comp in rating points, sign turned so that > 0 = own better (lowerIsBetter) */
+  pointsDifference: number;
+  /** w_i (r_i - 1) */
+  area: number;
+}
+
+export type HeadToHeadResult =
+  | {
+      ok: true;
+      kind: AttributeKind;
+      rows: HeadToHeadRow[];
+      /** Q (quality) or S (price) of the offer against the competitor alone */
+      score: number;
+      sumOfAreas: number;
+      /** the check of method.md (e): sum of areas = score - 100 (to 1e-9 relative) */
+      check: { expected: number; holds: boolean };
+    }
+  | Unavailable;
+
+/** Input of `wonLost` (method.md "The tools" (d)). */
+export interface WonLostInput {
+  respondents: RespondentOutcome[];
+  /** the market; profiles compare own against every other offer listed */
+  offers: OfferDef[];
+  attributes: AttributeDef[];
+  /** market weights, used for both groups' profiles so that they are comparable */
+  weights: Record<string, number>;
+  ownId: string;
+  /** how many reasons to report; default 3 */
+  topReasons?: number;
+}
+
+/** An attribute on which winners out-scored own among lost respondents. */
+export interface WonLostReason {
+  id: string;
+  kind: AttributeKind;
+  /** lost respondents whose chosen offer scored better than own on this attribute */
+  count: number;
+  /** lost respondents who rated both their chosen offer and own on this attribute */
+  n: number;
+  /** mean over those n of (winner - own) in points, > 0 = winner better (turned for lowerIsBetter) */
+  meanGap: number;
+}
+
+export interface WonLostGroupProfile {
+  /** respondents in the group */
+  n: number;
+  quality: QualityProfileResult;
+  price: PriceProfileResult;
+}
+
+export type WonLostResult =
+  | {
+      ok: true;
+      won: number;
+      lost: number;
+      other: number;
+      /** won / (won + lost) */
+      winRate: { ok: true; rate: number } | Unavailable;
+      /** lost respondents by the offer they chose, most first (ties by id) */
+      lostTo: Array<{ offerId: string; count: number }>;
+      reasons: WonLostReason[];
+      profiles: { won: WonLostGroupProfile; lost: WonLostGroupProfile };
+    }
+  | Unavailable;
+
+/** One offer's position in one wave, as placed on a value map. */
+export interface TimelinePointInput {
+  offerId: string;
+  quality: number;
+  relativePrice: number;
+  value?: number;
+}
+
+/** Input of `keyEventsTimeline` (method.md "The tools" (f)); dates are ISO calendar dates YYYY-MM-DD. */
+export interface KeyEventsTimelineInput {
+  waves: Array<{ wave: string; date: string; points: TimelinePointInput[] }>;
+  events: KeyEvent[];
+}
+
+/** A dated event entered by the researcher; `kind` e.g. launch, price-change, quality-incident, campaign. */
+export interface KeyEvent {
+  date: string;
+  offerId: string;
+  kind: string;
+  label: string;
+}
+
+export interface TimelineSeriesPoint {
+  wave: string;
+  date: string;
+  quality: number;
+  relativePrice: number;
+  value?: number;
+}
+
+/** An event with the wave interval it falls in. */
+export type PlacedKeyEvent = KeyEvent & {
+  position: "before-first" | "between" | "after-last";
+  /** the last wave dated on or before the event; null before the first wave */
+  afterWave: string | null;
+  /** the first wave dated after the event; null after the last wave */
+  beforeWave: string | null;
+};
+
+export type KeyEventsTimelineResult =
+  | {
+      ok: true;
+      /** waves in date order */
+      waves: Array<{ wave: string; date: string }>;
+      series: Array<{ offerId: string; points: TimelineSeriesPoint[] }>;
+      /** events in date order (input order within a date) */
+      events: PlacedKeyEvent[];
+    }
+  | Unavailable;
+
+/** What/who cell: 9 strong, 3 related, 1 weak, 0 none. */
+export type WhatWhoCell = 0 | 1 | 3 | 9;
+
+/** Input of `whatWho` (method.md "The tools" (g)). */
+export interface WhatWhoInput {
+  attributes: AttributeDef[];
+  weights: Record<string, number>;
+  /** attribute id -> r_i of the own offer (a profile row's ratio) */
+  ratios: Record<string, number>;
+  /** the own firm's functions (columns) */
+  functions: string[];
+  /** attribute id -> function id -> cell; a missing cell is 0 */
+  cells: Record<string, Record<string, WhatWhoCell>>;
+}
+
+export type WhatWhoResult =
+  | {
+      ok: true;
+      /** per attribute: w_i, r_i and the shortfall max(0, 1 - r_i) */
+      attributes: Array<{ id: string; weight: number; ratio: number; shortfall: number }>;
+      /** functions by priority, highest first; equal priorities share a rank (1, 1, 3) */
+      functions: Array<{ id: string; priority: number; rank: number }>;
+      /** gap per cell: cell * w_i * max(0, 1 - r_i), attribute by function in input order */
+      cells: Array<{ attributeId: string; functionId: string; cell: WhatWhoCell; gap: number }>;
+    }
+  | Unavailable;
+
+/** Input of `derivedImportance` (method.md "Beyond Gale", derived importance). */
+export interface DerivedImportanceInput {
+  /** each (respondent, offer) with an overall rating and every attribute rated is one observation */
+  respondents: RespondentOutcome[];
+  /** the quality attributes are used; price attributes are ignored */
+  attributes: AttributeDef[];
+  /** stated weights (e.g. `aggregateWeights`), rescaled to 100 over the quality attributes */
+  weights: Record<string, number>;
+}
+
+export interface DerivedImportanceRow {
+  id: string;
+  /** least-squares coefficient b_i (overall points per attribute point) */
+  coefficient: number;
+  /** 100 * max(0, b_i) / sum_k max(0, b_k) */
+  derivedWeight: number;
+  statedWeight: number;
+  /** 1 = most important; ties share the mean of their ranks */
+  statedRank: number;
+  derivedRank: number;
+  /** derivedRank - statedRank */
+  rankDifference: number;
+}
+
+export type DerivedImportanceResult =
+  | {
+      ok: true;
+      intercept: number;
+      rows: DerivedImportanceRow[];
+      rSquared: number;
+      /** observations (respondent, offer pairs) used */
+      n: number;
+      nRespondents: number;
+      /** ids of the attributes with the largest |rankDifference| (empty when all ranks agree) */
+      mostDifferent: string[];
+    }
+  | Unavailable;
+
+/** Input of `differenceMethod` (method.md "Beyond Gale", difference method (Best)). */
+export interface DifferenceMethodInput {
+  attributes: AttributeDef[];
+  weights: Record<string, number>;
+  scores: MeanScores;
+  ownId: string;
+  competitorIds: string[];
+  /** |m_own - m_c| <= threshold counts as equal; default 0 */
+  threshold?: number;
+  /** group weights (per kind, rescaled to 100) and each attribute's group */
+  groups?: { weights: Record<string, number>; attributeGroup: Record<string, string> };
+}
+
+export interface DifferenceRow {
+  id: string;
+  /** flat weight used (with groups: group share x within-group share / 100) */
+  weight: number;
+  own: number;
+  byCompetitor: Array<{
+    competitorId: string;
+    competitor: number;
+    /** m_own - m_c, turned for lowerIsBetter so that > 0 = own better rated */
+    difference: number;
+    /** quality: +w own better, -w worse; price: +w own costs more (worse rated), -w costs less */
+    points: number;
+  }>;
+}
+
+export interface DifferenceSide {
+  /** relative benefit (quality) or relative cost of purchase (price), 100 = parity */
+  index: number;
+  rows: DifferenceRow[];
+  perCompetitor: Array<{ competitorId: string; sum: number }>;
+  /** with groups: each group's weight (sums to 100 per side) and index; else empty */
+  groups: Array<{ id: string; weight: number; index: number }>;
+}
+
+export type DifferenceMethodResult =
+  | {
+      ok: true;
+      relativeBenefit: number;
+      relativeCost: number;
+      /** relativeBenefit - relativeCost; > 0 = more benefit than cost relative to competitors */
+      customerValue: number;
+      threshold: number;
+      quality: DifferenceSide;
+      price: DifferenceSide;
+    }
+  | Unavailable;
+
+/** Input of `deliveredValue` (method.md "Beyond Gale", delivered value (Kotler)). */
+export interface DeliveredValueInput {
+  attributes: GroupedAttributeDef[];
+  weights: Record<string, number>;
+  scores: MeanScores;
+  offerId: string;
+}
+
+export interface DeliveredValueGroup {
+  id: string;
+  /** share of the side's weight, the groups of a side sum to 100 */
+  weight: number;
+  /** value side: weighted mean rating; cost side: 11 - weighted mean price satisfaction */
+  score: number;
+  attributes: string[];
+}
+
+export type DeliveredValueResult =
+  | {
+      ok: true;
+      /** 1..10, weighted mean quality rating */
+      totalValue: number;
+      /** 1..10, 11 - weighted mean price-satisfaction rating (10 = most costly) */
+      totalCost: number;
+      /** totalValue - totalCost, -9..9 */
+      deliveredValue: number;
+      valueGroups: DeliveredValueGroup[];
+      costGroups: DeliveredValueGroup[];
+    }
+  | Unavailable;
+
+export type KeyAccountType = "key-account" | "develop" | "maintain" | "opportunistic";
+
+/** Input of `keyAccountMatrix` (method.md "Beyond Gale", key-account matrix). */
+export interface KeyAccountMatrixInput {
+  /** value: V of the own offer among the account's respondents; attractiveness: revenue or potential */
+  accounts: Array<{ id: string; value: number; attractiveness: number }>;
+  /** default 100 (parity) */
+  valueThreshold?: number;
+  /** default the median attractiveness */
+  attractivenessThreshold?: number;
+}
+
+export type KeyAccountMatrixResult =
+  | {
+      ok: true;
+      valueThreshold: number;
+      attractivenessThreshold: number;
+      accounts: Array<{
+        id: string;
+        value: number;
+        attractiveness: number;
+        highAdvantage: boolean;
+        highAttractiveness: boolean;
+        type: KeyAccountType;
+      }>;
+      counts: Record<KeyAccountType, number>;
+    }
+  | Unavailable;

@@ -1,0 +1,449 @@
+import { aggregateWeights } from "./aggregate-weights";
+import { bootstrapIntervals, type BootstrapIntervalsResult } from "./bootstrap-intervals";
+import { customerValueScore } from "./customer-value-score";
+import { deliveredValue } from "./delivered-value";
+import { deltaMethodIntervals, type DeltaMethodIntervalsResult } from "./delta-method-intervals";
+import { derivedImportance } from "./derived-importance";
+import { differenceMethod } from "./difference-method";
+import { filterRespondents } from "./filter-respondents";
+import { headToHead } from "./head-to-head";
+import { meanScores } from "./mean-scores";
+import { priceProfile } from "./price-profile";
+import { qualityProfile } from "./quality-profile";
+import { relativePriceFromPrices } from "./relative-price-from-prices";
+import { studyWeights } from "./study-weights";
+import { valueMap } from "./value-map";
+import { wonLost } from "./won-lost";
+import type {
+  AttributeKind,
+  CustomerValueScoreResult,
+  DeliveredValueResult,
+  DerivedImportanceResult,
+  DifferenceMethodResult,
+  FairValueLineSpec,
+  GroupedAttributeDef,
+  HeadToHeadResult,
+  MeanScores,
+  OfferDef,
+  ProfileRow,
+  RelativePriceResult,
+  RespondentOutcome,
+  Unavailable,
+  ValueBand,
+  ValueZone,
+  WonLostResult,
+} from "./types";
+
+/** Input of `analyzeStudy`: the documented format of docs/analysis-format.md. */
+export interface StudyAnalysisInput {
+  offers: Array<OfferDef & { name?: string; price?: number }>;
+  attributes: Array<GroupedAttributeDef & { name?: string }>;
+  /** two-level weights: group weights per kind (each kind's groups sum to 100) */
+  groups?: Array<{ id: string; kind: AttributeKind; weight: number; name?: string }>;
+  /** respondent-level data; exactly one of `respondents` and `summary` */
+  respondents?: RespondentOutcome[];
+  /** aggregated data: mean weights (100 per kind), mean quality share, mean scores, n per offer */
+  summary?: {
+    weights: Record<string, number>;
+    qualityShare: number;
+    means: Record<string, Record<string, number>>;
+    n?: Record<string, number>;
+  };
+  options?: {
+    /** "competitors" (default: every offer but the own) or one offer id (head-to-head reference) */
+    reference?: string;
+    /** default "weights" */
+    fairValueLine?: "weights" | "parity" | "regression" | { slope: number };
+    /** half-width of the fair-value band; default 5 */
+    band?: number;
+    /** headline customer value: "ratio" (Gale, default) or "difference" (Best) */
+    method?: "ratio" | "difference";
+    /** difference method: |m_own - m_c| <= threshold counts as equal; default 0 */
+    threshold?: number;
+    /** reference scores weighted by the offers' `share`; default false */
+    shareWeighted?: boolean;
+    bootstrap?: { replicates?: number; seed?: number };
+    /** confidence level of both intervals; default 0.95 */
+    level?: number;
+    segment?: string | string[];
+    wave?: string | string[];
+  };
+}
+
+/** A profile row with n, the ratings behind the offer's mean on the attribute. */
+export type ReportProfileRow = ProfileRow & { n: number };
+
+export type ReportQualityProfile =
+  | {
+      ok: true;
+      offer: string;
+      reference: string[];
+      attributes: ReportProfileRow[];
+      /** Q */
+      score: number;
+      absoluteIndex: number;
+      n: number;
+    }
+  | Unavailable;
+
+export type ReportPriceProfile =
+  | {
+      ok: true;
+      offer: string;
+      reference: string[];
+      attributes: ReportProfileRow[];
+      /** S, the price-satisfaction score */
+      score: number;
+      /** RP = 10000 / S */
+      relativePrice: number;
+      absoluteIndex: number;
+      n: number;
+    }
+  | Unavailable;
+
+export interface ReportMapPoint {
+  offer: string;
+  own: boolean;
+  quality: number;
+  satisfaction: number;
+  relativePrice: number;
+  fairPrice: number;
+  value: number;
+  distance: number;
+  zone: ValueZone;
+  frontier: boolean;
+  n: number;
+}
+
+export type ReportValueMap =
+  | {
+      ok: true;
+      line: { kind: FairValueLineSpec["type"]; slope: number; intercept: number };
+      band: number;
+      points: ReportMapPoint[];
+      unavailable: Array<{ offer: string; reason: string }>;
+    }
+  | Unavailable;
+
+export type ReportCustomerValue =
+  | { ok: true; method: "ratio"; value: number; band: ValueBand }
+  | { ok: true; method: "difference"; value: number; relativeBenefit: number; relativeCost: number }
+  | Unavailable;
+
+/** The full report of `analyzeStudy`. */
+export interface StudyAnalysisReport {
+  input: {
+    kind: "respondents" | "summary";
+    /** respondents analysed (after the segment and wave filter); null for a summary */
+    respondents: number | null;
+    filter: { segment?: string | string[]; wave?: string | string[] };
+    own: string;
+    reference: string[];
+  };
+  weights: { weights: Record<string, number>; qualityShare: number | null; twoLevel: boolean } | Unavailable;
+  means: MeanScores;
+  qualityProfile: ReportQualityProfile;
+  priceProfile: ReportPriceProfile;
+  /** RP from actual prices, when offers have a `price` */
+  relativePriceFromPrices: RelativePriceResult;
+  /** V and its PIMS band */
+  valueScore: CustomerValueScoreResult;
+  /** the headline customer value of `options.method` */
+  customerValue: ReportCustomerValue;
+  /** with `method: "difference"` */
+  relativeBenefit?: number;
+  relativeCost?: number;
+  /** A_j per offer, each against the rest of the market */
+  absoluteIndex: Record<string, { ok: true; value: number } | Unavailable>;
+  valueMap: ReportValueMap;
+  /** own against each competitor alone, quality and price */
+  headToHead: Record<string, { quality: HeadToHeadResult; price: HeadToHeadResult }>;
+  wonLost: WonLostResult;
+  derivedImportance: DerivedImportanceResult;
+  differenceMethod: DifferenceMethodResult;
+  deliveredValue: DeliveredValueResult;
+  intervals: { bootstrap: BootstrapIntervalsResult; delta: DeltaMethodIntervalsResult };
+}
+
+/** Mean scores from a summary: the given means, n_j on every attribute the offer has a mean for. */
+function summaryScores(
+  summary: NonNullable<StudyAnalysisInput["summary"]>,
+  offers: OfferDef[],
+  attributes: GroupedAttributeDef[],
+): MeanScores {
+  const scores: MeanScores = { means: {}, n: {}, nOffer: {} };
+  for (const offer of offers) {
+    const given = summary.means[offer.id] ?? {};
+    const nOffer = summary.n?.[offer.id] ?? 0;
+    const means: Record<string, number | null> = {};
+    const n: Record<string, number> = {};
+    for (const attribute of attributes) {
+      const mean = given[attribute.id];
+      means[attribute.id] = mean !== undefined && Number.isFinite(mean) ? mean : null;
+      n[attribute.id] = means[attribute.id] === null ? 0 : nOffer;
+    }
+    scores.means[offer.id] = means;
+    scores.n[offer.id] = n;
+    scores.nOffer[offer.id] = nOffer;
+  }
+  return scores;
+}
+
+/**
+ * The whole customer value analysis of one study (method.md, every tool that its input
+ * supports), as one report object; the engine of the `analyze` command.
+ *
+ * Steps: filter the respondents by `options.segment` / `options.wave` (`filterRespondents`);
+ * weights = `aggregateWeights` (or the summary's mean weights), two-level with `groups`
+ * (`studyWeights`); means = `meanScores` (or the summary's means). Own = the offer with
+ * `own: true`; reference R = every other offer, or the one offer named in `options.reference`.
+ * - qualityProfile, priceProfile: own against R (rows carry n, the ratings behind own's mean);
+ *   valueScore: V of own with the mean quality share; customerValue: V ("ratio") or Best's
+ *   relative benefit - relative cost ("difference");
+ * - valueMap: every offer against the rest of the market, `options.fairValueLine`;
+ * - headToHead: own against each competitor alone; differenceMethod: own against R;
+ *   deliveredValue: own; absoluteIndex: every offer;
+ * - respondent level only (Unavailable "summary-input" for a summary): wonLost,
+ *   derivedImportance, intervals (bootstrap: `options.bootstrap`, default 1000 replicates,
+ *   seed 1; delta method).
+ * When the filter leaves no respondent, every section is Unavailable "empty-segment".
+ * The input is assumed valid (the command validates it with `AnalysisInputSchema`); ids it
+ * does not know give the tools' own reasons ("unknown-offer"...).
+ */
+export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
+  const options = input.options ?? {};
+  const { offers, attributes } = input;
+  const own = offers.find((o) => o.own)?.id ?? "";
+  const competitors = offers.filter((o) => o.id !== own).map((o) => o.id);
+  const reference =
+    options.reference === undefined || options.reference === "competitors" ? competitors : [options.reference];
+  const filter = {
+    ...(options.segment !== undefined ? { segment: options.segment } : {}),
+    ...(options.wave !== undefined ? { wave: options.wave } : {}),
+  };
+  const shares = options.shareWeighted === true
+    ? Object.fromEntries(offers.filter((o) => o.share !== undefined).map((o) => [o.id, o.share as number]))
+    : undefined;
+  const withShares = shares !== undefined ? { shares } : {};
+  const groups = input.groups?.map((g) => ({ id: g.id, weight: g.weight }));
+
+  const respondents = input.respondents !== undefined ? filterRespondents(input.respondents, filter) : null;
+  const summary = input.summary;
+  const empty = respondents !== null && respondents.length === 0;
+  const notAtRespondentLevel: Unavailable = { ok: false, reason: empty ? "empty-segment" : "summary-input" };
+
+  let statedWeights: Record<string, number>;
+  let qualityShare: number | null;
+  let scores: MeanScores;
+  if (respondents !== null || summary === undefined) {
+    const aggregated = aggregateWeights(respondents ?? [], attributes);
+    statedWeights = aggregated.weights;
+    qualityShare = aggregated.qualityShare;
+    scores = meanScores(respondents ?? [], offers, attributes);
+  } else {
+    statedWeights = summary.weights;
+    qualityShare = summary.qualityShare;
+    scores = summaryScores(summary, offers, attributes);
+  }
+  const studied = studyWeights(statedWeights, attributes, groups);
+  const weights = studied.ok ? studied.weights : {};
+
+  const head = {
+    input: {
+      kind: respondents !== null ? ("respondents" as const) : ("summary" as const),
+      respondents: respondents?.length ?? null,
+      filter,
+      own,
+      reference,
+    },
+  };
+  if (empty || !studied.ok) {
+    const reason: Unavailable = empty ? notAtRespondentLevel : { ok: false, reason: studied.ok ? "" : studied.reason };
+    return {
+      ...head,
+      weights: reason,
+      means: scores,
+      qualityProfile: reason,
+      priceProfile: reason,
+      relativePriceFromPrices: reason,
+      valueScore: reason,
+      customerValue: reason,
+      absoluteIndex: Object.fromEntries(offers.map((o) => [o.id, reason])),
+      valueMap: reason,
+      headToHead: Object.fromEntries(competitors.map((c) => [c, { quality: reason, price: reason }])),
+      wonLost: reason,
+      derivedImportance: reason,
+      differenceMethod: reason,
+      deliveredValue: reason,
+      intervals: { bootstrap: reason, delta: reason },
+    };
+  }
+
+  const profileInput = { attributes, weights, scores, offerId: own, referenceIds: reference, ...withShares };
+  const withN = (rows: ProfileRow[]): ReportProfileRow[] =>
+    rows.map((row) => ({ ...row, n: scores.n[own]?.[row.id] ?? 0 }));
+  const quality = qualityProfile(profileInput);
+  const price = priceProfile(profileInput);
+  const qualityReport: ReportQualityProfile = quality.ok
+    ? { ok: true, offer: own, reference, attributes: withN(quality.rows), score: quality.score, absoluteIndex: quality.absoluteIndex, n: quality.n }
+    : quality;
+  const priceReport: ReportPriceProfile = price.ok
+    ? {
+        ok: true,
+        offer: own,
+        reference,
+        attributes: withN(price.rows),
+        score: price.satisfaction,
+        relativePrice: price.relativePrice,
+        absoluteIndex: price.absoluteIndex,
+        n: price.n,
+      }
+    : price;
+
+  let valueScore: CustomerValueScoreResult;
+  if (!quality.ok) valueScore = quality;
+  else if (!price.ok) valueScore = price;
+  else if (qualityShare === null) valueScore = { ok: false, reason: "no-quality-share" };
+  else valueScore = customerValueScore(quality.score, price.satisfaction, qualityShare);
+
+  const difference = differenceMethod({
+    attributes,
+    weights: statedWeights,
+    scores,
+    ownId: own,
+    competitorIds: reference,
+    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    ...(input.groups !== undefined
+      ? {
+          groups: {
+            weights: Object.fromEntries(input.groups.map((g) => [g.id, g.weight])),
+            attributeGroup: Object.fromEntries(
+              attributes.filter((a) => a.group !== undefined).map((a) => [a.id, a.group as string]),
+            ),
+          },
+        }
+      : {}),
+  });
+  let customerValue: ReportCustomerValue;
+  if (options.method === "difference") {
+    customerValue = difference.ok
+      ? {
+          ok: true,
+          method: "difference",
+          value: difference.customerValue,
+          relativeBenefit: difference.relativeBenefit,
+          relativeCost: difference.relativeCost,
+        }
+      : difference;
+  } else {
+    customerValue = valueScore.ok ? { ok: true, method: "ratio", value: valueScore.value, band: valueScore.band } : valueScore;
+  }
+
+  const spec: FairValueLineSpec =
+    typeof options.fairValueLine === "object"
+      ? { type: "slope", slope: options.fairValueLine.slope }
+      : { type: options.fairValueLine ?? "weights" };
+  const map = valueMap({
+    offers,
+    attributes,
+    weights,
+    scores,
+    qualityShare,
+    line: spec,
+    ...(options.band !== undefined ? { band: options.band } : {}),
+    ...withShares,
+  });
+  const mapReport: ReportValueMap = map.ok
+    ? {
+        ok: true,
+        line: { kind: map.line.type, slope: map.line.slope, intercept: map.line.intercept },
+        band: map.band,
+        points: map.points.map((p) => ({
+          offer: p.offerId,
+          own: p.own,
+          quality: p.quality,
+          satisfaction: p.satisfaction,
+          relativePrice: p.relativePrice,
+          fairPrice: p.fairRelativePrice,
+          value: p.value,
+          distance: p.perpendicular,
+          zone: p.zone,
+          frontier: p.frontier,
+          n: p.n,
+        })),
+        unavailable: map.unavailable.map((u) => ({ offer: u.offerId, reason: u.reason })),
+      }
+    : map;
+
+  const absoluteIndex: StudyAnalysisReport["absoluteIndex"] = {};
+  for (const offer of offers) {
+    const profile = qualityProfile({
+      attributes,
+      weights,
+      scores,
+      offerId: offer.id,
+      referenceIds: offers.filter((o) => o.id !== offer.id).map((o) => o.id),
+      ...withShares,
+    });
+    absoluteIndex[offer.id] = profile.ok ? { ok: true, value: profile.absoluteIndex } : profile;
+  }
+
+  const headToHeadReport: StudyAnalysisReport["headToHead"] = {};
+  for (const competitorId of competitors) {
+    const base = { attributes, weights, scores, offerId: own, competitorId };
+    headToHeadReport[competitorId] = {
+      quality: headToHead({ ...base, kind: "quality" }),
+      price: headToHead({ ...base, kind: "price" }),
+    };
+  }
+
+  const level = options.level !== undefined ? { level: options.level } : {};
+  const intervalInput =
+    respondents !== null
+      ? {
+          respondents,
+          offers,
+          attributes,
+          ownId: own,
+          referenceIds: reference,
+          ...(groups !== undefined ? { groups } : {}),
+          ...withShares,
+          ...level,
+        }
+      : null;
+
+  return {
+    ...head,
+    weights: { weights, qualityShare, twoLevel: groups !== undefined },
+    means: scores,
+    qualityProfile: qualityReport,
+    priceProfile: priceReport,
+    relativePriceFromPrices: offers.some((o) => o.price !== undefined)
+      ? relativePriceFromPrices(offers, own, reference)
+      : { ok: false, reason: "no-own-price" },
+    valueScore,
+    customerValue,
+    ...(options.method === "difference" && difference.ok
+      ? { relativeBenefit: difference.relativeBenefit, relativeCost: difference.relativeCost }
+      : {}),
+    absoluteIndex,
+    valueMap: mapReport,
+    headToHead: headToHeadReport,
+    wonLost: respondents !== null ? wonLost({ respondents, offers, attributes, weights, ownId: own }) : notAtRespondentLevel,
+    derivedImportance:
+      respondents !== null ? derivedImportance({ respondents, attributes, weights }) : notAtRespondentLevel,
+    differenceMethod: difference,
+    deliveredValue: deliveredValue({ attributes, weights, scores, offerId: own }),
+    intervals:
+      intervalInput !== null
+        ? {
+            bootstrap: bootstrapIntervals({
+              ...intervalInput,
+              ...(options.bootstrap?.replicates !== undefined ? { replicates: options.bootstrap.replicates } : {}),
+              ...(options.bootstrap?.seed !== undefined ? { seed: options.bootstrap.seed } : {}),
+            }),
+            delta: deltaMethodIntervals(intervalInput),
+          }
+        : { bootstrap: notAtRespondentLevel, delta: notAtRespondentLevel },
+  };
+}

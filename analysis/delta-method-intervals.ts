@@ -1,0 +1,312 @@
+import { aggregateWeights } from "./aggregate-weights";
+import { meanScores } from "./mean-scores";
+import { studyWeights } from "./study-weights";
+import { priceProfile } from "./price-profile";
+import { qualityProfile } from "./quality-profile";
+import type { GroupedAttributeDef, AttributeKind, MeanScores, OfferDef, RespondentInput } from "./types";
+
+/** Input of `deltaMethodIntervals`. */
+export interface DeltaMethodIntervalsInput {
+  respondents: RespondentInput[];
+  offers: OfferDef[];
+  /** attributes, with their group when `groups` is given */
+  attributes: GroupedAttributeDef[];
+  /** group weights for two-level weights (`studyWeights`); default flat attribute weights */
+  groups?: Array<{ id: string; weight: number }>;
+  /** the offer whose profiles get ratio intervals; default the offer with `own: true` */
+  ownId?: string;
+  /** reference set R of the own-offer profiles; default every offer but the own */
+  referenceIds?: string[];
+  /** market shares for share-weighted references; default unweighted */
+  shares?: Record<string, number>;
+  /** confidence level; default 0.95 */
+  level?: number;
+}
+
+/**
+ * One figure's large-sample interval `estimate ± z * se`. `n` is the smallest number of
+ * ratings behind any mean the figure uses; `smallSample` flags n < 30 (method.md asks to flag
+ * such cells). Unavailable reasons: the estimate's own reason, "too-few-ratings" (a mean used
+ * has n < 2), "zero-variance" (the propagated variance is 0), "negative-variance" (pairwise
+ * covariances that are not jointly consistent gave a negative variance), "no-quality-share" (V).
+ */
+export type DeltaInterval =
+  | { ok: true; estimate: number; se: number; lower: number; upper: number; n: number; smallSample: boolean }
+  | { ok: false; reason: string };
+
+export interface DeltaFigures {
+  quality: DeltaInterval;
+  satisfaction: DeltaInterval;
+  relativePrice: DeltaInterval;
+  value: DeltaInterval;
+}
+
+export type DeltaMethodIntervalsResult =
+  | {
+      ok: true;
+      method: "delta";
+      level: number;
+      z: number;
+      n: number;
+      /** each offer against the rest of the market (the value map's points) */
+      offers: Record<string, DeltaFigures>;
+      /** the own offer against `referenceIds`, with each attribute ratio r_i */
+      own: DeltaFigures & { offerId: string; referenceIds: string[]; ratios: Record<string, DeltaInterval> };
+    }
+  | { ok: false; reason: string };
+
+/** Standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9). */
+function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number];
+  const [b0, b1, b2, b3, b4] = b as [number, number, number, number, number];
+  const [c0, c1, c2, c3, c4, c5] = c as [number, number, number, number, number, number];
+  const [d0, d1, d2, d3] = d as [number, number, number, number];
+  const tail = (q: number) =>
+    (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
+}
+
+/** A linear form in the means: gradient by mean index, and which means it uses. */
+interface Linear {
+  gradient: Float64Array;
+  used: Set<number>;
+}
+
+/**
+ * Large-sample (delta-method) intervals (method.md "Beyond Gale": confidence intervals) for
+ * Q, S, RP and V of every offer (each against the rest of the market, as on the value map)
+ * and for the own offer's Q, S, RP, V and attribute ratios against `referenceIds`.
+ *
+ * 1. Each mean `m_a` (a = offer x attribute) gets `Var(m_a) = s_a^2 / n_a` (sample variance with
+ *    n - 1). Means of the same respondents are correlated, so
+ *    `Cov(m_a, m_b) = n_ab * s_ab / (n_a * n_b)`, with `s_ab` the sample covariance over the
+ *    n_ab respondents who rated both (0 when n_ab < 2). Disjoint samples give independent means.
+ * 2. Every figure is a smooth function of the means; first-order Taylor expansion gives
+ *    `Var(f) = g' C g` with g the gradient: for `r_i = m_{j,i} / m_{R,i}`, `m_{R,i} = sum_k c_k m_{k,i}`
+ *    (`c_k` = 1/|R| or the share weights): `dr/dm_j = 1 / m_R`, `dr/dm_k = -c_k m_j / m_R^2`
+ *    (lower-is-better `r = m_R / m_j`: `-m_R / m_j^2` and `c_k / m_j`); `Q = sum_i w_i r_i`;
+ *    `RP = 10000 / S` gives `se(RP) = 10000 se(S) / S^2`; `V = (q Q + (100 - q) S) / 100`
+ *    combines the gradients of Q and S (not their standard errors).
+ * 3. The weights w_i (two-level with `groups`) and the quality share q are treated as fixed (their sampling error is not
+ *    propagated); the bootstrap re-estimates them and is the interval to prefer for small n.
+ * Interval: `estimate ± z se` with z the standard normal `(1 + level) / 2` quantile.
+ *
+ * Unavailable (whole result): "no-own-offer", "unknown-offer", "invalid-level", or a reason of
+ * `studyWeights` (two-level weights with `groups`). Per figure:
+ * see `DeltaInterval`.
+ */
+export function deltaMethodIntervals(input: DeltaMethodIntervalsInput): DeltaMethodIntervalsResult {
+  const level = input.level ?? 0.95;
+  if (!Number.isFinite(level) || level <= 0 || level >= 1) return { ok: false, reason: "invalid-level" };
+  const ownId = input.ownId ?? input.offers.find((o) => o.own)?.id;
+  if (ownId === undefined) return { ok: false, reason: "no-own-offer" };
+  const offerIndex = new Map(input.offers.map((o, index) => [o.id, index]));
+  const referenceIds = input.referenceIds ?? input.offers.filter((o) => o.id !== ownId).map((o) => o.id);
+  if (!offerIndex.has(ownId) || referenceIds.some((id) => !offerIndex.has(id))) {
+    return { ok: false, reason: "unknown-offer" };
+  }
+  const z = normalQuantile((1 + level) / 2);
+
+  const { attributes, offers, respondents, shares } = input;
+  const aggregated = aggregateWeights(respondents, attributes);
+  const studied = studyWeights(aggregated.weights, attributes, input.groups);
+  if (!studied.ok) return studied;
+  const scores = meanScores(respondents, offers, attributes);
+  const attributeIndex = new Map(attributes.map((a, index) => [a.id, index]));
+  const A = attributes.length;
+  const M = offers.length * A;
+  const index = (offerId: string, attributeId: string) =>
+    (offerIndex.get(offerId) ?? 0) * A + (attributeIndex.get(attributeId) ?? 0);
+
+  // Means and counts per mean index, then pairwise sums of deviations from the means.
+  const mean = new Float64Array(M);
+  const count = new Float64Array(M);
+  for (const offer of offers) {
+    for (const attribute of attributes) {
+      const a = index(offer.id, attribute.id);
+      mean[a] = scores.means[offer.id]?.[attribute.id] ?? 0;
+      count[a] = scores.n[offer.id]?.[attribute.id] ?? 0;
+    }
+  }
+  const pairN = new Float64Array(M * M);
+  const pairSum = new Float64Array(M * M);
+  const pairProduct = new Float64Array(M * M);
+  for (const respondent of respondents) {
+    const rated: Array<[number, number]> = [];
+    for (const offer of offers) {
+      const ratings = respondent.ratings[offer.id];
+      if (ratings === undefined) continue;
+      for (const attribute of attributes) {
+        const x = ratings[attribute.id];
+        if (x === undefined || !Number.isFinite(x)) continue;
+        const a = index(offer.id, attribute.id);
+        rated.push([a, x - (mean[a] ?? 0)]);
+      }
+    }
+    for (const [a, da] of rated) {
+      for (const [b, db] of rated) {
+        const cell = a * M + b;
+        pairN[cell] = (pairN[cell] ?? 0) + 1;
+        pairSum[cell] = (pairSum[cell] ?? 0) + da;
+        pairProduct[cell] = (pairProduct[cell] ?? 0) + da * db;
+      }
+    }
+  }
+  /** Cov(m_a, m_b) from the respondents who rated both. */
+  const covariance = (a: number, b: number): number => {
+    const nab = pairN[a * M + b] ?? 0;
+    if (nab < 2) return 0;
+    const sab = ((pairProduct[a * M + b] ?? 0) - ((pairSum[a * M + b] ?? 0) * (pairSum[b * M + a] ?? 0)) / nab) / (nab - 1);
+    return (nab * sab) / ((count[a] ?? 1) * (count[b] ?? 1));
+  };
+
+  const interval = (estimate: number, linear: Linear): DeltaInterval => {
+    const used = [...linear.used];
+    const n = Math.min(...used.map((a) => count[a] ?? 0));
+    if (used.length === 0 || n < 2) return { ok: false, reason: "too-few-ratings" };
+    let variance = 0;
+    for (const a of used) {
+      for (const b of used) variance += (linear.gradient[a] ?? 0) * (linear.gradient[b] ?? 0) * covariance(a, b);
+    }
+    if (variance < -1e-12) return { ok: false, reason: "negative-variance" };
+    if (variance <= 1e-12) return { ok: false, reason: "zero-variance" };
+    const se = Math.sqrt(variance);
+    return { ok: true, estimate, se, lower: estimate - z * se, upper: estimate + z * se, n, smallSample: n < 30 };
+  };
+
+  const combine = (terms: Array<[number, Linear]>): Linear => {
+    const gradient = new Float64Array(M);
+    const used = new Set<number>();
+    for (const [factor, linear] of terms) {
+      linear.gradient.forEach((g, a) => {
+        gradient[a] = (gradient[a] ?? 0) + factor * g;
+      });
+      linear.used.forEach((a) => used.add(a));
+    }
+    return { gradient, used };
+  };
+
+  /** Gradients of each ratio r_i and of the score of offer j against R over one kind. */
+  const gradients = (
+    kind: AttributeKind,
+    offerId: string,
+    reference: string[],
+    rows: Array<{ id: string; weight: number; own: number; reference: number }>,
+    means: MeanScores,
+  ) => {
+    const ratios: Record<string, Linear> = {};
+    const terms: Array<[number, Linear]> = [];
+    for (const row of rows) {
+      const attribute = attributes.find((a) => a.id === row.id && a.kind === kind);
+      if (attribute === undefined) continue;
+      const coefficients: Array<[string, number]> = [];
+      for (const id of reference) {
+        const m = means.means[id]?.[row.id];
+        if (m === undefined || m === null || !Number.isFinite(m)) continue;
+        let w = 1;
+        if (shares !== undefined) {
+          const share = shares[id];
+          if (share === undefined || !Number.isFinite(share) || share <= 0) continue;
+          w = share;
+        }
+        coefficients.push([id, w]);
+      }
+      const total = coefficients.reduce((s, [, w]) => s + w, 0);
+      const linear: Linear = { gradient: new Float64Array(M), used: new Set() };
+      const own = index(offerId, row.id);
+      const lower = attribute.lowerIsBetter === true;
+      linear.gradient[own] = (linear.gradient[own] ?? 0) + (lower ? -row.reference / row.own ** 2 : 1 / row.reference);
+      linear.used.add(own);
+      for (const [id, w] of coefficients) {
+        const k = index(id, row.id);
+        const c = w / total;
+        linear.gradient[k] =
+          (linear.gradient[k] ?? 0) + (lower ? c / row.own : (-c * row.own) / row.reference ** 2);
+        linear.used.add(k);
+      }
+      ratios[row.id] = linear;
+      terms.push([row.weight, linear]);
+    }
+    return { ratios, score: combine(terms) };
+  };
+
+  const q = aggregated.qualityShare;
+  const four = (offerId: string, reference: string[]) => {
+    const profileInput = {
+      attributes,
+      weights: studied.weights,
+      scores,
+      offerId,
+      referenceIds: reference,
+      ...(shares !== undefined ? { shares } : {}),
+    };
+    const quality = qualityProfile(profileInput);
+    const price = priceProfile(profileInput);
+    const qualityGradients = quality.ok ? gradients("quality", offerId, reference, quality.rows, scores) : null;
+    const priceGradients = price.ok ? gradients("price", offerId, reference, price.rows, scores) : null;
+    let value: DeltaInterval;
+    if (!quality.ok) value = { ok: false, reason: quality.reason };
+    else if (!price.ok) value = { ok: false, reason: price.reason };
+    else if (q === null) value = { ok: false, reason: "no-quality-share" };
+    else if (qualityGradients === null || priceGradients === null) value = { ok: false, reason: "no-attributes" };
+    else {
+      value = interval(
+        (q * quality.score + (100 - q) * price.satisfaction) / 100,
+        combine([
+          [q / 100, qualityGradients.score],
+          [(100 - q) / 100, priceGradients.score],
+        ]),
+      );
+    }
+    const figures: DeltaFigures = {
+      quality: quality.ok && qualityGradients ? interval(quality.score, qualityGradients.score) : { ok: false, reason: quality.ok ? "no-attributes" : quality.reason },
+      satisfaction: price.ok && priceGradients ? interval(price.satisfaction, priceGradients.score) : { ok: false, reason: price.ok ? "no-attributes" : price.reason },
+      relativePrice:
+        price.ok && priceGradients
+          ? interval(price.relativePrice, combine([[-10000 / price.satisfaction ** 2, priceGradients.score]]))
+          : { ok: false, reason: price.ok ? "no-attributes" : price.reason },
+      value,
+    };
+    const ratios: Record<string, DeltaInterval> = {};
+    for (const kind of ["quality", "price"] as const) {
+      const profile = kind === "quality" ? quality : price;
+      const linear = kind === "quality" ? qualityGradients : priceGradients;
+      for (const attribute of attributes.filter((a) => a.kind === kind)) {
+        const row = profile.ok ? profile.rows.find((r) => r.id === attribute.id) : undefined;
+        const ratio = linear?.ratios[attribute.id];
+        ratios[attribute.id] =
+          row !== undefined && ratio !== undefined
+            ? interval(row.ratio, ratio)
+            : { ok: false, reason: profile.ok ? "offer-not-rated" : profile.reason };
+      }
+    }
+    return { figures, ratios };
+  };
+
+  const offerFigures: Record<string, DeltaFigures> = {};
+  for (const offer of offers) {
+    offerFigures[offer.id] = four(
+      offer.id,
+      offers.filter((o) => o.id !== offer.id).map((o) => o.id),
+    ).figures;
+  }
+  const own = four(ownId, referenceIds);
+  return {
+    ok: true,
+    method: "delta",
+    level,
+    z,
+    n: respondents.length,
+    offers: offerFigures,
+    own: { offerId: ownId, referenceIds, ...own.figures, ratios: own.ratios },
+  };
+}

@@ -1,0 +1,258 @@
+import { z } from "zod";
+
+/**
+ * The JSON input of the `analyze` command (docs/analysis-format.md), validated with messages
+ * that name what is required. `parseAnalysisInput` turns every problem into one line that
+ * starts with its JSON path ("attributes[3].kind requires quality or price").
+ */
+
+const id = z.string().min(1, "requires a non-empty id");
+const kind = z.enum(["quality", "price"], { errorMap: () => ({ message: "requires quality or price" }) });
+const nonNegative = z.number().finite().min(0, "requires a number of 0 or more");
+const percent = z.number().finite().min(0, "requires a number from 0 to 100").max(100, "requires a number from 0 to 100");
+const score = z.number().finite().min(0, "requires a rating of 0 or more");
+const labels = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+  errorMap: () => ({ message: "requires a label or a non-empty list of labels" }),
+});
+
+export const AnalysisOfferSchema = z
+  .object({
+    id,
+    name: z.string().optional(),
+    own: z.boolean().default(false),
+    price: nonNegative.optional(),
+    share: nonNegative.optional(),
+  })
+  .strict();
+
+export const AnalysisAttributeSchema = z
+  .object({
+    id,
+    kind,
+    name: z.string().optional(),
+    group: id.optional(),
+    lowerIsBetter: z.boolean().optional(),
+  })
+  .strict();
+
+export const AnalysisGroupSchema = z
+  .object({ id, kind, weight: nonNegative, name: z.string().optional() })
+  .strict();
+
+export const AnalysisRespondentSchema = z
+  .object({
+    id,
+    segment: z.string().min(1).optional(),
+    wave: z.string().min(1).optional(),
+    weights: z.record(nonNegative),
+    qualityShare: percent.optional(),
+    ratings: z.record(z.record(score)),
+    overall: z.record(score).optional(),
+    chose: id.optional(),
+    considered: z.array(id).optional(),
+  })
+  .strict();
+
+export const AnalysisSummarySchema = z
+  .object({
+    weights: z.record(nonNegative),
+    qualityShare: percent,
+    means: z.record(z.record(score)),
+    n: z.record(z.number().int("requires a whole number").min(0, "requires a number of 0 or more")).optional(),
+  })
+  .strict();
+
+export const AnalysisOptionsSchema = z
+  .object({
+    reference: id.optional(),
+    fairValueLine: z
+      .union([z.enum(["weights", "parity", "regression"]), z.object({ slope: z.number().finite() }).strict()], {
+        errorMap: () => ({ message: 'requires "weights", "parity", "regression" or {"slope": number}' }),
+      })
+      .optional(),
+    band: nonNegative.optional(),
+    method: z.enum(["ratio", "difference"], { errorMap: () => ({ message: "requires ratio or difference" }) }).optional(),
+    threshold: nonNegative.optional(),
+    shareWeighted: z.boolean().optional(),
+    bootstrap: z
+      .object({
+        replicates: z.number().int("requires a whole number").min(1, "requires 1 to 100000").max(100000, "requires 1 to 100000").optional(),
+        seed: z.number().int("requires a whole number").min(0, "requires 0 to 4294967295").max(4294967295, "requires 0 to 4294967295").optional(),
+      })
+      .strict()
+      .optional(),
+    level: z.number().gt(0, "requires a number between 0 and 1").lt(1, "requires a number between 0 and 1").optional(),
+    segment: labels.optional(),
+    wave: labels.optional(),
+  })
+  .strict();
+
+const TOLERANCE = 1e-6;
+
+/** The whole input; cross-field rules (ids that must exist, sums of 100) in `superRefine`. */
+export const AnalysisInputSchema = z
+  .object({
+    offers: z.array(AnalysisOfferSchema).min(2, "requires at least 2 offers"),
+    attributes: z.array(AnalysisAttributeSchema).min(1, "requires at least 1 attribute"),
+    groups: z.array(AnalysisGroupSchema).optional(),
+    respondents: z.array(AnalysisRespondentSchema).min(1, "requires at least 1 respondent").optional(),
+    summary: AnalysisSummarySchema.optional(),
+    options: AnalysisOptionsSchema.optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const problem = (path: Array<string | number>, message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+
+    const offerIds = new Set<string>();
+    input.offers.forEach((o, i) => {
+      if (offerIds.has(o.id)) problem(["offers", i, "id"], `repeats "${o.id}"; offer ids must be unique`);
+      offerIds.add(o.id);
+    });
+    const owns = input.offers.filter((o) => o.own);
+    if (owns.length !== 1) problem(["offers"], `requires exactly one offer with "own": true (got ${owns.length})`);
+    const own = owns[0]?.id;
+
+    const attributeKind = new Map<string, "quality" | "price">();
+    input.attributes.forEach((a, i) => {
+      if (attributeKind.has(a.id)) problem(["attributes", i, "id"], `repeats "${a.id}"; attribute ids must be unique`);
+      attributeKind.set(a.id, a.kind);
+    });
+    if (!input.attributes.some((a) => a.kind === "quality")) {
+      problem(["attributes"], "requires at least one quality attribute");
+    }
+
+    if (input.groups !== undefined) {
+      const groupKind = new Map<string, "quality" | "price">();
+      input.groups.forEach((g, i) => {
+        if (groupKind.has(g.id)) problem(["groups", i, "id"], `repeats "${g.id}"; group ids must be unique`);
+        groupKind.set(g.id, g.kind);
+      });
+      input.attributes.forEach((a, i) => {
+        if (a.group === undefined) problem(["attributes", i, "group"], "requires a group when groups are given");
+        else if (!groupKind.has(a.group)) problem(["attributes", i, "group"], `requires a group listed in groups (got "${a.group}")`);
+        else if (groupKind.get(a.group) !== a.kind) problem(["attributes", i, "group"], `requires a ${a.kind} group (got "${a.group}")`);
+      });
+      for (const k of ["quality", "price"] as const) {
+        const set = input.groups.filter((g) => g.kind === k);
+        const sum = set.reduce((s, g) => s + g.weight, 0);
+        if (set.length > 0 && Math.abs(sum - 100) > TOLERANCE) {
+          problem(["groups"], `weights of the ${k} groups require a sum of 100 (got ${sum})`);
+        }
+      }
+    }
+
+    const checkOffer = (path: Array<string | number>, offerId: string) => {
+      if (!offerIds.has(offerId)) problem(path, `requires an offer id listed in offers (got "${offerId}")`);
+    };
+    const checkAttributes = (path: Array<string | number>, record: Record<string, unknown>) => {
+      for (const key of Object.keys(record)) {
+        if (!attributeKind.has(key)) problem([...path, key], "is not an attribute id listed in attributes");
+      }
+    };
+
+    if (input.respondents === undefined && input.summary === undefined) {
+      problem([], "requires either respondents or summary");
+    }
+    if (input.respondents !== undefined && input.summary !== undefined) {
+      problem(["summary"], "requires respondents or summary, not both");
+    }
+
+    const respondentIds = new Set<string>();
+    input.respondents?.forEach((r, i) => {
+      const at = (...rest: Array<string | number>) => ["respondents", i, ...rest];
+      if (respondentIds.has(r.id)) problem(at("id"), `repeats "${r.id}"; respondent ids must be unique`);
+      respondentIds.add(r.id);
+      checkAttributes(at("weights"), r.weights);
+      for (const [offerId, ratings] of Object.entries(r.ratings)) {
+        checkOffer(at("ratings", offerId), offerId);
+        checkAttributes(at("ratings", offerId), ratings);
+      }
+      for (const offerId of Object.keys(r.overall ?? {})) checkOffer(at("overall", offerId), offerId);
+      if (r.chose !== undefined) checkOffer(at("chose"), r.chose);
+      r.considered?.forEach((offerId, k) => checkOffer(at("considered", k), offerId));
+    });
+
+    if (input.summary !== undefined) {
+      const summary = input.summary;
+      checkAttributes(["summary", "weights"], summary.weights);
+      for (const k of ["quality", "price"] as const) {
+        const set = input.attributes.filter((a) => a.kind === k);
+        if (set.length === 0) continue;
+        const missing = set.filter((a) => summary.weights[a.id] === undefined);
+        missing.forEach((a) => problem(["summary", "weights", a.id], `is required (a weight for every ${k} attribute)`));
+        const sum = set.reduce((s, a) => s + (summary.weights[a.id] ?? 0), 0);
+        if (missing.length === 0 && Math.abs(sum - 100) > TOLERANCE) {
+          problem(["summary", "weights"], `of the ${k} attributes require a sum of 100 (got ${sum})`);
+        }
+      }
+      for (const [offerId, means] of Object.entries(summary.means)) {
+        checkOffer(["summary", "means", offerId], offerId);
+        checkAttributes(["summary", "means", offerId], means);
+      }
+      for (const offerId of Object.keys(summary.n ?? {})) checkOffer(["summary", "n", offerId], offerId);
+    }
+
+    const reference = input.options?.reference;
+    if (reference !== undefined && reference !== "competitors") {
+      if (!offerIds.has(reference)) {
+        problem(["options", "reference"], `requires "competitors" or an offer id listed in offers (got "${reference}")`);
+      } else if (reference === own) {
+        problem(["options", "reference"], "requires a competitor, not the own offer");
+      }
+    }
+  });
+
+export type AnalysisInput = z.infer<typeof AnalysisInputSchema>;
+
+const expected: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  integer: "a whole number",
+};
+
+/**
+ * Messages for zod's built-in checks, in the house style ("x requires ..."). A message the
+ * schema set itself (it differs from zod's default) is kept.
+ */
+const errorMap: z.ZodErrorMap = (issue, ctx) => {
+  if (ctx.defaultError !== z.defaultErrorMap(issue, ctx).message) return { message: ctx.defaultError };
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    if (issue.received === "undefined") return { message: "is required" };
+    return { message: `requires ${expected[issue.expected] ?? issue.expected} (got ${issue.received})` };
+  }
+  if (issue.code === z.ZodIssueCode.not_finite) return { message: "requires a finite number" };
+  if (issue.code === z.ZodIssueCode.too_small && issue.type === "string") return { message: "requires a non-empty string" };
+  if (issue.code === z.ZodIssueCode.invalid_enum_value) {
+    return { message: `requires one of ${issue.options.join(", ")}` };
+  }
+  return { message: ctx.defaultError };
+};
+
+/** `offers[0].id`, `respondents[2].ratings.aster`; ids that are not plain names in quotes. */
+function formatPath(path: Array<string | number>): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(part)) out += out === "" ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out === "" ? "input" : out;
+}
+
+export type ParsedAnalysisInput = { ok: true; input: AnalysisInput } | { ok: false; problems: string[] };
+
+/** Validates a parsed JSON value; each problem is one line "<json path> <what is required>". */
+export function parseAnalysisInput(data: unknown): ParsedAnalysisInput {
+  const result = AnalysisInputSchema.safeParse(data, { errorMap });
+  if (result.success) return { ok: true, input: result.data };
+  const problems = result.error.issues.flatMap((issue) =>
+    issue.code === z.ZodIssueCode.unrecognized_keys
+      ? issue.keys.map((key) => `${formatPath([...issue.path, key])} is not a known field`)
+      : [`${formatPath(issue.path)} ${issue.message}`],
+  );
+  return { ok: false, problems: [...new Set(problems)] };
+}

@@ -1,0 +1,105 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it, expect } from "vitest";
+
+interface Run {
+  code: number;
+  stdout: string;
+  /** stderr without npm's own warnings about the machine's npm configuration */
+  stderr: string;
+}
+
+/** Runs the real command as a child process: `npx tsx app/lib/analyze-cli.server.ts <args>`. */
+function analyze(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile("npx", ["tsx", "app/lib/analyze-cli.server.ts", ...args], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
+      const ours = stderr
+        .split("\n")
+        .filter((line) => !line.startsWith("npm warn"))
+        .join("\n");
+      resolve({ code, stdout, stderr: ours });
+    });
+  });
+}
+
+interface Report {
+  qualityProfile: { score: number };
+  priceProfile: { score: number; relativePrice: number };
+  valueScore: { value: number };
+  intervals: { bootstrap: { replicates: number } };
+}
+
+let dir: string;
+let report: Run;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "analyze-cli-"));
+  report = await analyze("test/fixtures/analysis-input.json");
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The fixture with one change, written to a temporary file. */
+function inputFile(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("analyze command", () => {
+  it("exits 0 with nothing on stderr for the worked example", () => {
+    expect([report.code, report.stderr.trim()]).toEqual([0, ""]);
+  });
+
+  it("prints Q = 117.254 (method.md worked example)", () => {
+    expect((JSON.parse(report.stdout) as Report).qualityProfile.score).toBeCloseTo(117.254, 4);
+  });
+
+  it("prints S = 92.9231 and RP = 107.6159 (method.md worked example)", () => {
+    const parsed = JSON.parse(report.stdout) as Report;
+    expect(parsed.priceProfile.score).toBeCloseTo(92.9231, 4);
+    expect(parsed.priceProfile.relativePrice).toBeCloseTo(107.6159, 4);
+  });
+
+  it("prints V = 107.5216 (method.md worked example)", () => {
+    expect((JSON.parse(report.stdout) as Report).valueScore.value).toBeCloseTo(107.5216, 4);
+  });
+
+  it("runs the bootstrap with the fixture's 1000 replicates", () => {
+    expect((JSON.parse(report.stdout) as Report).intervals.bootstrap.replicates).toBe(1000);
+  });
+
+  it("exits 2 with one line naming the JSON path for a malformed input, and prints nothing else", async () => {
+    const input = JSON.parse(readFileSync("test/fixtures/analysis-input.json", "utf8")) as { attributes: Array<{ kind: string }> };
+    (input.attributes[3] as { kind: string }).kind = "colour";
+    const run = await analyze(inputFile("bad-kind.json", JSON.stringify(input)));
+    expect(run).toEqual({ code: 2, stdout: "", stderr: "attributes[3].kind requires quality or price\n" });
+  }, 60_000);
+
+  it("exits 2 and says so when the file is not JSON", async () => {
+    const run = await analyze(inputFile("not-json.json", "{ offers: "));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^\S+not-json\.json is not valid JSON: .+\n$/);
+  }, 60_000);
+
+  it("exits 2 without a stack trace when the file does not exist", async () => {
+    const run = await analyze(join(dir, "missing.json"));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${join(dir, "missing.json")} cannot be read (ENOENT)\n`);
+  }, 60_000);
+
+  it("exits 2 with the usage when no input file is given", async () => {
+    const run = await analyze();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("usage: npm run analyze -- <input.json> [--out report.json]");
+  }, 60_000);
+
+  it("writes the report to --out and prints nothing", async () => {
+    const out = join(dir, "report.json");
+    const run = await analyze("test/fixtures/analysis-input.json", "--out", out);
+    expect([run.code, run.stdout]).toEqual([0, ""]);
+    expect(existsSync(out)).toBe(true);
+    expect((JSON.parse(readFileSync(out, "utf8")) as Report).qualityProfile.score).toBeCloseTo(117.254, 4);
+  }, 60_000);
+});
