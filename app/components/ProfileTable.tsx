@@ -1,5 +1,7 @@
 import { formatNumber } from "~/i18n";
+import type { BootstrapInterval } from "../../analysis/bootstrap-intervals";
 import type { ProfileRow } from "../../analysis/types";
+import { IntervalText } from "./IntervalText";
 import { useT } from "./use-t";
 
 interface Props {
@@ -8,10 +10,12 @@ interface Props {
   names: Record<string, string>;
   ownName: string;
   caption: string;
+  /** bootstrap intervals of each attribute's ratio, when respondent-level data allows them */
+  ratioIntervals?: Record<string, BootstrapInterval> | undefined;
 }
 
 /** One profile (method.md (a)/(b)): weight, own, reference, ratio and contribution per attribute. */
-export function ProfileTable({ rows, score, names, ownName, caption }: Props) {
+export function ProfileTable({ rows, score, names, ownName, caption, ratioIntervals }: Props) {
   const { t, locale } = useT();
   const n = (v: number, d = 2) => formatNumber(locale, v, d);
   return (
@@ -25,6 +29,7 @@ export function ProfileTable({ rows, score, names, ownName, caption }: Props) {
             <th scope="col">{ownName}</th>
             <th scope="col">{t("report.reference")}</th>
             <th scope="col">{t("report.ratio")}</th>
+            {ratioIntervals ? <th scope="col">{t("report.intervalColumn")}</th> : null}
             <th scope="col">{t("report.contribution")}</th>
           </tr>
         </thead>
@@ -43,6 +48,11 @@ export function ProfileTable({ rows, score, names, ownName, caption }: Props) {
                   aria-hidden="true"
                 />
               </td>
+              {ratioIntervals ? (
+                <td>
+                  <IntervalText interval={ratioIntervals[r.id]} decimals={2} bare />
+                </td>
+              ) : null}
               <td>{n(r.contribution, 1)}</td>
             </tr>
           ))}
@@ -51,7 +61,7 @@ export function ProfileTable({ rows, score, names, ownName, caption }: Props) {
           <tr>
             <td>{t("report.total")}</td>
             <td>{n(rows.reduce((s, r) => s + r.weight, 0), 1)}</td>
-            <td colSpan={3} />
+            <td colSpan={ratioIntervals ? 4 : 3} />
             <td data-testid="profile-total">{n(score, 1)}</td>
           </tr>
         </tfoot>

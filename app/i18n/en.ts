@@ -126,6 +126,8 @@ export const en = {
   "report.reason.no-quality-share": "no respondent gave a quality/price split",
   "report.reason.too-few-offers": "too few offers",
   "report.reason.other": "not enough data",
+  "report.interval": "95% interval {lower} to {upper}",
+  "report.intervalColumn": "95% interval",
   "report.smallSample": "fewer than 30 respondents: read with care",
   "error.title": "Something went wrong",
   "error.notFound": "This page does not exist, or you do not have access to it.",

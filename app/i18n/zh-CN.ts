@@ -127,6 +127,8 @@ export const zhCN: Record<MessageKey, string> = {
   "report.reason.no-quality-share": "没有受访者给出质量与价格的分配",
   "report.reason.too-few-offers": "产品数量太少",
   "report.reason.other": "数据不足",
+  "report.interval": "95% 区间 {lower} 至 {upper}",
+  "report.intervalColumn": "95% 区间",
   "report.smallSample": "受访者少于 30 人：请谨慎解读",
   "error.title": "出错了",
   "error.notFound": "该页面不存在，或您无权访问。",

@@ -2,6 +2,7 @@ import { listAttributes, listOffers, type Study } from "../../db/queries/studies
 import { countResponses, listCompleteRespondents } from "../../db/queries/responses";
 import {
   aggregateWeights,
+  bootstrapIntervals,
   customerValueScore,
   meanScores,
   priceProfile,
@@ -60,6 +61,8 @@ export function loadReport(study: Study, locale: Locale, line: ReportLine) {
   const value = quality.ok && price.ok && q !== null ? customerValueScore(quality.score, price.satisfaction, q) : null;
   const spec: FairValueLineSpec = { type: line };
   const map = valueMap({ offers, attributes, weights: aggregated.weights, scores, qualityShare: q, line: spec });
+  // 95 % percentile bootstrap over respondents (method.md "Beyond Gale"), seeded so a report reads the same twice.
+  const intervals = bootstrapIntervals({ respondents, offers, attributes, replicates: 1000, seed: 1 });
   return {
     ...base,
     analysis: {
@@ -71,6 +74,7 @@ export function loadReport(study: Study, locale: Locale, line: ReportLine) {
       value: value && value.ok ? value : null,
       map,
       line,
+      intervals: intervals.ok ? intervals : null,
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { IntervalText } from "~/components/IntervalText";
 import { ProfileTable } from "~/components/ProfileTable";
 import { Unavailable } from "~/components/Unavailable";
 import { ValueMapChart } from "~/components/ValueMapChart";
@@ -23,6 +24,7 @@ export default function Report() {
   const a = report.analysis;
   const n = (v: number, d = 1) => formatNumber(locale, v, d);
   const ownName = report.ownName ?? "";
+  const own = a?.intervals?.own;
   return (
     <>
       <h1>
@@ -46,6 +48,7 @@ export default function Report() {
               <div className="score">
                 {t("report.qualityScore")}
                 <strong data-testid="score-q">{n(a.quality.score)}</strong>
+                <IntervalText interval={own?.quality} />
               </div>
             ) : null}
             {a.price.ok ? (
@@ -53,10 +56,12 @@ export default function Report() {
                 <div className="score">
                   {t("report.satisfactionScore")}
                   <strong>{n(a.price.satisfaction)}</strong>
+                  <IntervalText interval={own?.satisfaction} />
                 </div>
                 <div className="score">
                   {t("report.relativePrice")}
                   <strong>{n(a.price.relativePrice)}</strong>
+                  <IntervalText interval={own?.relativePrice} />
                 </div>
               </>
             ) : null}
@@ -65,6 +70,7 @@ export default function Report() {
                 {t("report.valueScore")}
                 <strong>{n(a.value.value)}</strong>
                 {t(`report.band.${a.value.band}`)}
+                <IntervalText interval={own?.value} />
               </div>
             ) : null}
           </div>
@@ -97,7 +103,9 @@ export default function Report() {
                       <tr>
                         <th scope="col">{t("report.offer")}</th>
                         <th scope="col">Q</th>
+                        <th scope="col">Q {t("report.intervalColumn")}</th>
                         <th scope="col">RP</th>
+                        <th scope="col">RP {t("report.intervalColumn")}</th>
                         <th scope="col">{t("report.value")}</th>
                         <th scope="col">{t("report.zone")}</th>
                         <th scope="col">n</th>
@@ -108,7 +116,13 @@ export default function Report() {
                         <tr key={p.offerId}>
                           <td>{report.names.offers[p.offerId] ?? p.offerId}</td>
                           <td>{n(p.quality)}</td>
+                          <td>
+                            <IntervalText interval={a.intervals?.offers[p.offerId]?.quality} bare />
+                          </td>
                           <td>{n(p.relativePrice)}</td>
+                          <td>
+                            <IntervalText interval={a.intervals?.offers[p.offerId]?.relativePrice} bare />
+                          </td>
                           <td>{n(p.value)}</td>
                           <td>{t(`report.zone.${p.zone}`)}</td>
                           <td data-testid={`n-${p.offerId}`}>
@@ -132,6 +146,7 @@ export default function Report() {
               <ProfileTable
                 rows={a.quality.rows}
                 score={a.quality.score}
+                ratioIntervals={own?.ratios}
                 names={report.names.attributes}
                 ownName={ownName}
                 caption={t("report.profileVs", { own: ownName })}
@@ -146,6 +161,7 @@ export default function Report() {
               <ProfileTable
                 rows={a.price.rows}
                 score={a.price.satisfaction}
+                ratioIntervals={own?.ratios}
                 names={report.names.attributes}
                 ownName={ownName}
                 caption={t("report.profileVs", { own: ownName })}
