@@ -1,3 +1,4 @@
+import { pairedDiagnostic } from "./paired-diagnostic";
 import type { AttributeDef, PairedDiagnosticResult, RespondentInput } from "./types";
 
 /**
@@ -8,8 +9,7 @@ import type { AttributeDef, PairedDiagnosticResult, RespondentInput } from "./ty
  * on i: `value_i = mean_r s_{r,j,i} / s_{r,R,i}`, where `s_{r,R,i}` is the mean of r's
  * ratings of the reference offers r rated on i (`s_{r,R,i} / s_{r,j,i}` when
  * `lowerIsBetter`). `n` counts those respondents; value is null when n = 0. A respondent
- * whose denominator is <= 0 is left out (ratings are 1..10). Non-finite ratings count as not
- * rated; offer ids in `referenceIds` equal to `offerId` are ignored.
+ * whose denominator is <= 0 is left out (ratings are 1..10). See `pairedDiagnostic`.
  *
  * Unavailable: "no-reference" (no reference offer besides `offerId`), "no-attributes".
  */
@@ -19,26 +19,9 @@ export function meanOfRatios(
   referenceIds: string[],
   attributes: AttributeDef[],
 ): PairedDiagnosticResult {
-  const references = referenceIds.filter((id) => id !== offerId);
-  if (references.length === 0) return { ok: false, reason: "no-reference" };
-  if (attributes.length === 0) return { ok: false, reason: "no-attributes" };
-  const rows = attributes.map((attribute) => {
-    let sum = 0;
-    let n = 0;
-    for (const respondent of respondents) {
-      const own = respondent.ratings[offerId]?.[attribute.id];
-      if (own === undefined || !Number.isFinite(own)) continue;
-      const rated = references
-        .map((id) => respondent.ratings[id]?.[attribute.id])
-        .filter((s): s is number => s !== undefined && Number.isFinite(s));
-      if (rated.length === 0) continue;
-      const reference = rated.reduce((s, x) => s + x, 0) / rated.length;
-      const denominator = attribute.lowerIsBetter === true ? own : reference;
-      if (denominator <= 0) continue;
-      sum += attribute.lowerIsBetter === true ? reference / own : own / reference;
-      n += 1;
-    }
-    return { id: attribute.id, value: n > 0 ? sum / n : null, n };
+  return pairedDiagnostic(respondents, offerId, referenceIds, attributes, (own, reference, attribute) => {
+    const lower = attribute.lowerIsBetter === true;
+    if ((lower ? own : reference) <= 0) return null;
+    return lower ? reference / own : own / reference;
   });
-  return { ok: true, rows };
 }
