@@ -12,6 +12,7 @@ import { buildRatingQuestionnaire } from "../surveys/build-rating-questionnaire"
 import { offerOrder } from "../surveys/offer-order";
 import { questionNames as q } from "../surveys/question-names";
 import { readRatingResponse } from "../surveys/read-rating-response";
+import { seededRandom } from "../surveys/seeded-random";
 
 export const DEMO_EMAIL = "demo@valuemap.example";
 export const DEMO_PASSWORD = "valuemap-demo-2026";
@@ -43,16 +44,6 @@ const LATENT: Record<string, number[]> = {
 };
 const QUALITY_WEIGHTS = [30, 25, 15, 20, 10];
 const PRICE_WEIGHTS = [55, 30, 15];
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Integer points summing exactly to 100, drawn around the latent weights. */
 function constantSum(latent: number[], rnd: () => number): number[] {
@@ -119,7 +110,7 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
     surveyJson: JSON.stringify(buildRatingQuestionnaire(definition)),
     now: args.now,
   });
-  const rnd = random(20261123);
+  const rnd = seededRandom(20261123);
   for (let i = 1; i <= 64; i++) {
     const answers = demoAnswers(rnd);
     const read = readRatingResponse(definition, answers);

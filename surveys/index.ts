@@ -6,3 +6,4 @@ export * from "./build-rating-questionnaire";
 export * from "./offer-order";
 export * from "./apply-offer-order";
 export * from "./read-rating-response";
+export * from "./seeded-random";
