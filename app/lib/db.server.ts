@@ -10,8 +10,30 @@ declare global {
 function open(): Db {
   const db = openDatabase({ url: env.DATABASE_URL, synchronous: env.DB_SYNCHRONOUS });
   if (env.DEMO === "on") seedDemo(db, { passwordHash: hashPassword, now: Date.now() });
+  // Close at exit, after remix-serve's SIGTERM handler has let the HTTP server finish its
+  // in-flight requests: the last connection's close checkpoints the WAL into the main file.
+  // An "exit" listener keeps nothing alive, so the process still exits as soon as it is idle.
+  process.once("exit", closeDatabase);
   return db;
 }
 
 /** The process-wide database handle: opened, migrated and (on an empty database) seeded at start. */
 export const db: Db = (globalThis.__valuemapDb ??= open());
+
+/** Closes the database handle (idempotent); requests after this fail and /healthz answers 503. */
+export function closeDatabase(): void {
+  const handle = globalThis.__valuemapDb?.$client;
+  if (handle?.open) handle.close();
+}
+
+export type Health = { ok: true } | { ok: false; error: string };
+
+/** Whether the database answers `select 1`: what /healthz reports. */
+export function checkHealth(): Health {
+  try {
+    db.$client.prepare("select 1").get();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: `database is not answering: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

@@ -14,6 +14,25 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(262_144),
   /** Set `1` to mark cookies Secure even outside production (behind a TLS proxy). */
   COOKIE_SECURE: z.enum(["0", "1"]).optional(),
+  /**
+   * TEST ONLY, never on by default: `1` acknowledges a completion before committing it (the
+   * commit runs later), so a crash loses acknowledged responses. It exists so the crash test
+   * (test/durability/) can prove it detects a loss. Refused under NODE_ENV=production unless
+   * VALUEMAP_ALLOW_UNSAFE_IN_PRODUCTION=1 is set as well.
+   */
+  VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT: z.enum(["0", "1"]).default("0"),
+  /** TEST ONLY: `1` lets the unsafe mode above run under NODE_ENV=production (the crash test's server). */
+  VALUEMAP_ALLOW_UNSAFE_IN_PRODUCTION: z.enum(["0", "1"]).default("0"),
+}).superRefine((env, ctx) => {
+  const unsafe = env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1";
+  if (unsafe && env.NODE_ENV === "production" && env.VALUEMAP_ALLOW_UNSAFE_IN_PRODUCTION !== "1") {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT"],
+      message:
+        "loses acknowledged responses on a crash (test only): under NODE_ENV=production it requires VALUEMAP_ALLOW_UNSAFE_IN_PRODUCTION=1",
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -29,3 +48,7 @@ function parseEnv(): Env {
 
 /** Environment variables, read once and validated. */
 export const env = parseEnv();
+
+if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") {
+  console.warn("WARNING: VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT=1: completions are acknowledged before they are committed (test only).");
+}

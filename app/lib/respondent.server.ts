@@ -8,6 +8,7 @@ import { offerOrder } from "../../surveys/offer-order";
 import { readRatingResponse } from "../../surveys/read-rating-response";
 import { StudyDefinitionSchema } from "../../surveys/study-definition";
 import { db } from "./db.server";
+import { env } from "./env.server";
 import { jsonError } from "./http.server";
 
 /** What the respondent page needs before the questionnaire loads. */
@@ -98,9 +99,30 @@ export function handleRespondentRequest(token: string, request: RespondentReques
       const definition = StudyDefinitionSchema.parse(JSON.parse(questionnaire.definitionJson));
       const read = readRatingResponse(definition, request.answers);
       if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
-      const outcome = completeResponse(db, { ...base, answersJson: JSON.stringify(request.answers), result: read.value });
+      const args = { ...base, answersJson: JSON.stringify(request.answers), result: read.value };
+      if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(args);
+      const outcome = completeResponse(db, args);
       const status = getResponseByClientId(db, request.responseId)?.status;
       return Response.json({ ok: true, outcome, status });
     }
   }
+}
+
+/** How long the test-only unsafe mode waits before committing an acknowledged completion. */
+const UNSAFE_COMMIT_DELAY_MS = 400;
+
+/**
+ * TEST ONLY (VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT, env.server.ts): answers "completed" at once and
+ * commits 400 ms later, so a process killed in between loses a response the client was told is
+ * stored. The crash test runs against this mode to prove it detects such a loss. Never use it.
+ */
+function acknowledgeBeforeCommit(args: Parameters<typeof completeResponse>[1]): Response {
+  setTimeout(() => {
+    try {
+      completeResponse(db, args);
+    } catch (error) {
+      console.error("unsafe delayed commit failed", error);
+    }
+  }, UNSAFE_COMMIT_DELAY_MS);
+  return Response.json({ ok: true, outcome: "completed", status: args.result.status });
 }

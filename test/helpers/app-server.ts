@@ -24,16 +24,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface StartOptions {
+  /**
+   * Use this SQLite file (created if missing) instead of a fresh one, and leave it in place on
+   * stop(): the crash test restarts the server on the same file.
+   */
+  databaseFile?: string;
+}
+
 /**
  * Starts the production build (`npm run build` must have run) with remix-serve on a free port
- * and a fresh SQLite file in a temporary directory; resolves when it answers HTTP.
+ * and a fresh SQLite file in a temporary directory (or `options.databaseFile`); resolves when it
+ * answers HTTP.
  */
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<AppServer> {
   const root = path.resolve(import.meta.dirname, "../..");
   const serverEntry = path.join(root, "build/server/index.js");
   if (!fs.existsSync(serverEntry)) throw new Error("build/server/index.js is missing: run `npm run build` first");
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-test-"));
-  const databaseFile = path.join(dataDir, "valuemap.db");
+  const ownsData = options.databaseFile === undefined;
+  const dataDir = ownsData ? fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-test-")) : path.dirname(options.databaseFile!);
+  const databaseFile = options.databaseFile ?? path.join(dataDir, "valuemap.db");
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), serverEntry], {
     cwd: root,
@@ -55,7 +65,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
       const res = await fetch(`${url}/`);
       if (res.status < 500) break;
@@ -71,12 +81,12 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     databaseFile,
     process: child,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         await exited;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownsData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

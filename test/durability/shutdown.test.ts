@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import http from "node:http";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoAnswers } from "../fixtures/answers";
+import { startAppServer, type AppServer } from "../helpers/app-server";
+
+let server: AppServer;
+
+beforeAll(async () => {
+  server = await startAppServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** POSTs a body in two parts with `between()` run in the gap: the request is in flight meanwhile. */
+function postInTwoParts(url: string, body: string, between: () => Promise<void>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${url}/s/demo/responses`, {
+      method: "POST",
+      agent: false,
+      headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
+    });
+    req.on("response", (res) => {
+      let text = "";
+      res.on("data", (d: Buffer) => (text += d.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on("error", reject);
+    const half = Math.floor(body.length / 2);
+    req.write(body.slice(0, half));
+    between().then(() => req.end(body.slice(half)), reject);
+  });
+}
+
+describe("health and graceful shutdown", () => {
+  it("answers GET /healthz with 200 and ok: true", async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it("answers HEAD /healthz with 200 and no body", async () => {
+    const res = await fetch(`${server.url}/healthz`, { method: "HEAD" });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+  });
+
+  it("finishes an in-flight completion on SIGTERM, then closes the database and exits", async () => {
+    const id = "sigterm-inflight-01";
+    const exited = new Promise<{ code: number | null; at: number }>((r) => server.process.once("exit", (code) => r({ code, at: Date.now() })));
+    let signalledAt = 0;
+    const answer = await postInTwoParts(server.url, JSON.stringify({ intent: "complete", responseId: id, answers: demoAnswers() }), async () => {
+      await new Promise((r) => setTimeout(r, 200)); // the server has the headers and waits for the rest
+      signalledAt = Date.now();
+      server.process.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toMatchObject({ ok: true, outcome: "completed", status: "complete" });
+    const { code, at } = await exited;
+    expect(code).toBe(0);
+    // Remix's default document renderer keeps a 5 s abort timer per page: exit comes within it.
+    expect(at - signalledAt).toBeLessThan(7_000);
+    // Closed cleanly: the last connection's close checkpointed the WAL and removed it.
+    expect(fs.existsSync(`${server.databaseFile}-wal`)).toBe(false);
+    const db = new Database(server.databaseFile, { readonly: true });
+    try {
+      expect(db.prepare("select status from responses where client_id = ?").pluck().get(id)).toBe("complete");
+    } finally {
+      db.close();
+    }
+  });
+});
