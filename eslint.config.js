@@ -11,8 +11,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    files: ["**/*.mjs", "app/server.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly" } },
   },
   {
     // analysis/ and surveys/ stay pure: no database, no HTTP, no app code (house-style.md).
@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     // Inside app/, only *.server.ts files touch db/ or node:* (Remix's .server guard stops at app/).
     files: ["app/**/*.ts", "app/**/*.tsx"],
-    ignores: ["app/**/*.server.ts"],
+    ignores: ["app/**/*.server.ts", "app/**/*.server.tsx"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["node:*", "**/db/*", "**/db/**", "better-sqlite3", "drizzle-orm*"] }],
     },

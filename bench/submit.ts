@@ -1,7 +1,7 @@
 /**
  * Submission benchmark: completed responses per second and p50/p99 latency of
  * POST /s/demo/responses {intent: "complete"} (a unique responseId per request) at 16 and 64
- * connections, for the real server (production build under remix-serve) and for a bare
+ * connections, for the real server (production build under app/server.js) and for a bare
  * node:http + better-sqlite3 server doing the same insert (bench/bare-server.ts), each with
  * synchronous FULL and NORMAL in WAL. Every run gets a fresh server and database file, a short
  * warm-up, then BENCH_SECONDS (default 10) of load from autocannon on 127.0.0.1.
@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import type { Synchronous } from "../db/client";
+import { demoAnswers } from "../test/fixtures/answers";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -39,24 +40,6 @@ interface Row {
   failures: number;
 }
 
-/** A completion the demo study accepts (the same answers as test/fixtures/answers.ts). */
-function demoAnswers(): Record<string, unknown> {
-  const answers: Record<string, unknown> = {
-    known_offers: ["aster", "birch"],
-    weights_quality: { reliability: 30, taste: 25, ease: 15, service: 20, design: 10 },
-    weights_price: { purchase: 50, running: 30, terms: 20 },
-    quality_share: 60,
-    last_purchase: "aster",
-    considered_offers: ["aster", "birch"],
-  };
-  const attributes = ["reliability", "taste", "ease", "service", "design", "purchase", "running", "terms"];
-  for (const offer of ["aster", "birch"]) {
-    attributes.forEach((a, i) => (answers[`rating_${offer}_${a}`] = offer === "aster" ? 8 : 1 + i));
-    answers[`overall_${offer}`] = 7;
-    answers[`worth_${offer}`] = 6;
-  }
-  return answers;
-}
 const ANSWERS_JSON = JSON.stringify(demoAnswers());
 
 function freePort(): Promise<number> {
@@ -92,7 +75,7 @@ async function startServer(kind: Kind, synchronous: Synchronous): Promise<Server
   };
   const args =
     kind === "real"
-      ? [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), path.join(root, "build/server/index.js")]
+      ? [path.join(root, "app/server.js")]
       : ["--import", "tsx", path.join(root, "bench/bare-server.ts")];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
   let errors = "";

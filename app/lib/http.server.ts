@@ -6,15 +6,15 @@ export function jsonError(status: number, message: string, details?: string[], h
 }
 
 /** 413, closing the connection: the unread rest of the body must not be taken for the next request. */
-function tooLarge(limit: number) {
+export function tooLarge(limit: number) {
   return jsonError(413, `request body requires at most ${limit} bytes`, undefined, { Connection: "close" });
 }
 
 /**
- * Reads a JSON request body of at most `limit` bytes. Throws a 413 response when larger (by
- * Content-Length or while streaming) and a 400 when it is not JSON.
+ * Reads a request body of at most `limit` bytes as text. Throws a 413 response when larger (by
+ * Content-Length or while streaming).
  */
-export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+export async function readBodyText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
   const reader = request.body?.getReader();
@@ -32,10 +32,5 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw jsonError(400, "request body requires valid JSON");
-  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { getStudyByToken } from "../../db/queries/studies";
-import { getLatestQuestionnaire, getQuestionnaire, type Questionnaire } from "../../db/queries/questionnaires";
+import { getLatestQuestionnaire, getPublishedByToken, getQuestionnaire, type Questionnaire } from "../../db/queries/questionnaires";
 import { completeResponse, getResponseByClientId, saveResponseDraft, startResponse } from "../../db/queries/responses";
 import { applyOfferOrder } from "../../surveys/apply-offer-order";
 import type { SurveyJson } from "../../surveys/build-rating-questionnaire";
 import { offerOrder } from "../../surveys/offer-order";
 import { readRatingResponse } from "../../surveys/read-rating-response";
-import { StudyDefinitionSchema } from "../../surveys/study-definition";
+import { StudyDefinitionSchema, type StudyDefinition } from "../../surveys/study-definition";
 import { db } from "./db.server";
 import { env } from "./env.server";
 import { jsonError } from "./http.server";
@@ -25,7 +25,12 @@ export function loadRespondentPage(token: string) {
 }
 
 const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "responseId requires 8-64 letters, digits, - or _");
-const AnswersSchema = z.record(z.unknown());
+// Kept as parsed (no copy): a record schema would assign keys one by one and turn a
+// "__proto__" answer into the object's prototype.
+const AnswersSchema = z.custom<Record<string, unknown>>(
+  (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+  "answers require a JSON object",
+);
 
 export const RespondentRequestSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("start"), responseId: ClientIdSchema, locale: z.enum(["en", "zh-CN"]).default("en") }),
@@ -46,19 +51,43 @@ export const RespondentRequestSchema = z.discriminatedUnion("intent", [
 ]);
 export type RespondentRequest = z.infer<typeof RespondentRequestSchema>;
 
+/** A published questionnaire, parsed once: published versions never change. */
+interface Frozen {
+  questionnaire: Questionnaire;
+  definition: StudyDefinition;
+  survey: SurveyJson;
+}
+const frozen = new Map<number, Frozen>();
+const FROZEN_LIMIT = 500;
+
+function frozenQuestionnaire(id: number): Frozen | null {
+  const cached = frozen.get(id);
+  if (cached) return cached;
+  const questionnaire = getQuestionnaire(db, id);
+  if (!questionnaire) return null;
+  const entry = {
+    questionnaire,
+    definition: StudyDefinitionSchema.parse(JSON.parse(questionnaire.definitionJson)),
+    survey: JSON.parse(questionnaire.surveyJson) as SurveyJson,
+  };
+  if (frozen.size >= FROZEN_LIMIT) frozen.delete(frozen.keys().next().value!);
+  frozen.set(id, entry);
+  return entry;
+}
+
 /** The questionnaire a response belongs to: the one it started on, else the newest of the study. */
-function resolveQuestionnaire(token: string, clientId: string): { questionnaire: Questionnaire; order: string[] } | Response {
-  const study = getStudyByToken(db, token);
-  if (!study) return jsonError(404, "unknown questionnaire link");
+function resolveQuestionnaire(token: string, clientId: string): (Frozen & { order: string[] }) | Response {
+  const published = getPublishedByToken(db, token);
+  if (!published) return jsonError(404, "unknown questionnaire link");
   const existing = getResponseByClientId(db, clientId);
-  const questionnaire = existing ? getQuestionnaire(db, existing.questionnaireId) : getLatestQuestionnaire(db, study.id);
-  if (!questionnaire) return jsonError(404, "this questionnaire is not published");
-  if (questionnaire.studyId !== study.id) return jsonError(409, "responseId belongs to another questionnaire");
-  const definition = StudyDefinitionSchema.parse(JSON.parse(questionnaire.definitionJson));
+  const id = existing ? existing.questionnaireId : published.questionnaireId;
+  const entry = id === null ? null : frozenQuestionnaire(id);
+  if (!entry) return jsonError(404, "this questionnaire is not published");
+  if (entry.questionnaire.studyId !== published.studyId) return jsonError(409, "responseId belongs to another questionnaire");
   const order = existing
     ? (JSON.parse(existing.offerOrder) as string[])
-    : offerOrder(definition.offers.map((o) => o.code), clientId);
-  return { questionnaire, order };
+    : offerOrder(entry.definition.offers.map((o) => o.code), clientId);
+  return { ...entry, order };
 }
 
 /**
@@ -69,18 +98,17 @@ function resolveQuestionnaire(token: string, clientId: string): { questionnaire:
 export function handleRespondentRequest(token: string, request: RespondentRequest): Response {
   const resolved = resolveQuestionnaire(token, request.responseId);
   if (resolved instanceof Response) return resolved;
-  const { questionnaire, order } = resolved;
+  const { questionnaire, definition, survey, order } = resolved;
   const now = Date.now();
   const base = { clientId: request.responseId, questionnaireId: questionnaire.id, offerOrder: order, locale: request.locale, now };
   switch (request.intent) {
     case "start": {
       const row = startResponse(db, base);
-      const survey = applyOfferOrder(JSON.parse(questionnaire.surveyJson) as SurveyJson, order);
       return Response.json({
         ok: true,
         status: row.status,
         version: questionnaire.version,
-        survey,
+        survey: applyOfferOrder(survey, order),
         answers: JSON.parse(row.answersJson) as unknown,
         pageNo: row.pageNo,
         seq: row.seq,
@@ -96,7 +124,6 @@ export function handleRespondentRequest(token: string, request: RespondentReques
       return Response.json({ ok: true, outcome });
     }
     case "complete": {
-      const definition = StudyDefinitionSchema.parse(JSON.parse(questionnaire.definitionJson));
       const read = readRatingResponse(definition, request.answers);
       if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
       const args = { ...base, answersJson: JSON.stringify(request.answers), result: read.value };

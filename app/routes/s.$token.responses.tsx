@@ -1,20 +1,17 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { env } from "~/lib/env.server";
-import { jsonError, readJsonBody } from "~/lib/http.server";
-import { handleRespondentRequest, RespondentRequestSchema } from "~/lib/respondent.server";
+import { jsonError, readBodyText } from "~/lib/http.server";
+import { respondentBodyLimit, respondToApi } from "~/lib/respondent-api.server";
 
 export const loader = () => jsonError(405, "use POST");
 
-/** Respondent API: start/resume, save a draft, complete. JSON in, JSON out, clear errors. */
+/**
+ * Respondent API: start/resume, save a draft, complete. JSON in, JSON out, clear errors. In
+ * production app/server.js answers this path before Remix with the same `respondToApi`.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return jsonError(405, "use POST");
   try {
-    const body = await readJsonBody(request, env.MAX_BODY_BYTES);
-    const parsed = RespondentRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      return jsonError(400, "request is malformed", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`));
-    }
-    return handleRespondentRequest(params.token ?? "", parsed.data);
+    return respondToApi(params.token ?? "", await readBodyText(request, respondentBodyLimit));
   } catch (error) {
     if (error instanceof Response) return error;
     throw error;

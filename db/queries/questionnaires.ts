@@ -1,6 +1,7 @@
 import { and, desc, eq, max } from "drizzle-orm";
 import type { Db } from "../client";
 import { questionnaires } from "../schema";
+import { prepared } from "../prepared";
 
 export type Questionnaire = typeof questionnaires.$inferSelect;
 
@@ -45,4 +46,16 @@ export function getLatestQuestionnaire(db: Db, studyId: number): Questionnaire |
 
 export function getQuestionnaire(db: Db, id: number): Questionnaire | null {
   return db.select().from(questionnaires).where(eq(questionnaires.id, id)).get() ?? null;
+}
+
+/** The study behind a public token and its newest rating questionnaire id (one prepared query). */
+export function getPublishedByToken(db: Db, token: string): { studyId: number; questionnaireId: number | null } | null {
+  const row = prepared(
+    db,
+    `select s.id as studyId,
+       (select q.id from questionnaires q where q.study_id = s.id and q.stage = 'rating' order by q.version desc limit 1)
+         as questionnaireId
+     from studies s where s.public_token = ?`,
+  ).get(token);
+  return (row as { studyId: number; questionnaireId: number | null } | undefined) ?? null;
 }

@@ -1,30 +1,29 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { prepared } from "../prepared";
 import type { Db } from "../client";
-import { questionnaires, responseOffers, responseRatings, responses, responseWeights } from "../schema";
+import { questionnaires, responseRatings, responses, responseWeights } from "../schema";
 import type { RatingResponse } from "../../surveys/read-rating-response";
 
 export type ResponseRow = typeof responses.$inferSelect;
 
+const RESPONSE_COLUMNS = `id, client_id as clientId, questionnaire_id as questionnaireId, status,
+  answers_json as answersJson, page_no as pageNo, seq, offer_order as offerOrder, locale,
+  quality_share as qualityShare, started_at as startedAt, updated_at as updatedAt, completed_at as completedAt`;
+
 export function getResponseByClientId(db: Db, clientId: string): ResponseRow | null {
-  return db.select().from(responses).where(eq(responses.clientId, clientId)).get() ?? null;
+  const row = prepared(db, `select ${RESPONSE_COLUMNS} from responses where client_id = ?`).get(clientId);
+  return (row as ResponseRow | undefined) ?? null;
 }
 
+type StartArgs = { clientId: string; questionnaireId: number; offerOrder: string[]; locale: string; now: number };
+
 /** Creates the draft row for a client id if it does not exist; returns the stored row either way. */
-export function startResponse(
-  db: Db,
-  args: { clientId: string; questionnaireId: number; offerOrder: string[]; locale: string; now: number },
-): ResponseRow {
-  db.insert(responses)
-    .values({
-      clientId: args.clientId,
-      questionnaireId: args.questionnaireId,
-      offerOrder: JSON.stringify(args.offerOrder),
-      locale: args.locale,
-      startedAt: args.now,
-      updatedAt: args.now,
-    })
-    .onConflictDoNothing({ target: responses.clientId })
-    .run();
+export function startResponse(db: Db, args: StartArgs): ResponseRow {
+  prepared(
+    db,
+    `insert into responses (client_id, questionnaire_id, offer_order, locale, started_at, updated_at)
+     values (?, ?, ?, ?, ?, ?) on conflict (client_id) do nothing`,
+  ).run(args.clientId, args.questionnaireId, JSON.stringify(args.offerOrder), args.locale, args.now, args.now);
   return getResponseByClientId(db, args.clientId)!;
 }
 
@@ -36,93 +35,59 @@ export type DraftOutcome = "saved" | "stale" | "finished" | "other-questionnaire
  */
 export function saveResponseDraft(
   db: Db,
-  args: {
-    clientId: string;
-    questionnaireId: number;
-    offerOrder: string[];
-    answersJson: string;
-    pageNo: number;
-    seq: number;
-    locale: string;
-    now: number;
-  },
+  args: StartArgs & { answersJson: string; pageNo: number; seq: number },
 ): DraftOutcome {
-  return db.transaction((tx) => {
-    const current = startResponse(tx as unknown as Db, args);
+  return db.$client.transaction((): DraftOutcome => {
+    const current = startResponse(db, args);
     if (current.questionnaireId !== args.questionnaireId) return "other-questionnaire";
     if (current.status !== "draft") return "finished";
     if (args.seq <= current.seq) return "stale";
-    tx.update(responses)
-      .set({ answersJson: args.answersJson, pageNo: args.pageNo, seq: args.seq, locale: args.locale, updatedAt: args.now })
-      .where(and(eq(responses.id, current.id), eq(responses.status, "draft")))
-      .run();
+    prepared(
+      db,
+      `update responses set answers_json = ?, page_no = ?, seq = ?, locale = ?, updated_at = ?
+       where id = ? and status = 'draft'`,
+    ).run(args.answersJson, args.pageNo, args.seq, args.locale, args.now, current.id);
     return "saved";
-  });
+  })();
 }
 
 export type CompleteOutcome = "completed" | "already-finished" | "other-questionnaire";
 
 /**
  * Finishes a response in one transaction: raw answers, status and the normalised ratings,
- * weights and offer answers. Submitting the same client id again changes nothing.
+ * weights and offer answers. Submitting the same client id again changes nothing. Returns the
+ * outcome and the stored status.
  */
 export function completeResponse(
   db: Db,
-  args: {
-    clientId: string;
-    questionnaireId: number;
-    offerOrder: string[];
-    answersJson: string;
-    result: RatingResponse;
-    locale: string;
-    now: number;
-  },
+  args: StartArgs & { answersJson: string; result: RatingResponse },
 ): CompleteOutcome {
-  return db.transaction((tx) => {
-    const current = startResponse(tx as unknown as Db, args);
+  return db.$client.transaction((): CompleteOutcome => {
+    const current = startResponse(db, args);
     if (current.questionnaireId !== args.questionnaireId) return "other-questionnaire";
     if (current.status !== "draft") return "already-finished";
     const { result } = args;
-    tx.update(responses)
-      .set({
-        status: result.status,
-        answersJson: args.answersJson,
-        qualityShare: result.qualityShare,
-        locale: args.locale,
-        updatedAt: args.now,
-        completedAt: args.now,
-      })
-      .where(eq(responses.id, current.id))
-      .run();
+    prepared(
+      db,
+      `update responses set status = ?, answers_json = ?, quality_share = ?, locale = ?, updated_at = ?, completed_at = ?
+       where id = ?`,
+    ).run(result.status, args.answersJson, result.qualityShare, args.locale, args.now, args.now, current.id);
+    const rating = prepared(db, "insert into response_ratings (response_id, offer_code, attribute_code, score) values (?, ?, ?, ?)");
+    for (const r of result.ratings) rating.run(current.id, r.offer, r.attribute, r.score);
+    const weight = prepared(db, "insert into response_weights (response_id, attribute_code, weight) values (?, ?, ?)");
+    for (const w of result.weights) weight.run(current.id, w.attribute, w.weight);
+    const offer = prepared(
+      db,
+      `insert into response_offers (response_id, offer_code, position, known, worth, overall, chose, considered)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     const order = JSON.parse(current.offerOrder) as string[];
-    if (result.ratings.length) {
-      tx.insert(responseRatings)
-        .values(result.ratings.map((r) => ({ responseId: current.id, offerCode: r.offer, attributeCode: r.attribute, score: r.score })))
-        .run();
-    }
-    if (result.weights.length) {
-      tx.insert(responseWeights)
-        .values(result.weights.map((w) => ({ responseId: current.id, attributeCode: w.attribute, weight: w.weight })))
-        .run();
-    }
-    if (result.offers.length) {
-      tx.insert(responseOffers)
-        .values(
-          result.offers.map((o) => ({
-            responseId: current.id,
-            offerCode: o.offer,
-            position: Math.max(0, order.indexOf(o.offer)),
-            known: o.known,
-            worth: o.worth,
-            overall: o.overall,
-            chose: o.chose,
-            considered: o.considered,
-          })),
-        )
-        .run();
+    for (const o of result.offers) {
+      const position = Math.max(0, order.indexOf(o.offer));
+      offer.run(current.id, o.offer, position, +o.known, o.worth, o.overall, +o.chose, +o.considered);
     }
     return "completed";
-  });
+  })();
 }
 
 export interface CompleteRespondent {

@@ -33,7 +33,7 @@ export interface StartOptions {
 }
 
 /**
- * Starts the production build (`npm run build` must have run) with remix-serve on a free port
+ * Starts the production server (app/server.js on the last `npm run build`) on a free port
  * and a fresh SQLite file in a temporary directory (or `options.databaseFile`); resolves when it
  * answers HTTP.
  */
@@ -45,7 +45,7 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
   const dataDir = ownsData ? fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-test-")) : path.dirname(options.databaseFile!);
   const databaseFile = options.databaseFile ?? path.join(dataDir, "valuemap.db");
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), serverEntry], {
+  const child = spawn(process.execPath, [path.join(root, "app/server.js")], {
     cwd: root,
     env: {
       ...process.env,

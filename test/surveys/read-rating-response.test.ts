@@ -198,3 +198,19 @@ describe("readRatingResponse: errors", () => {
     ]);
   });
 });
+
+describe("readRatingResponse: answer keys that are also object properties", () => {
+  it("treats a parsed __proto__ answer as data and reads the rest unchanged", () => {
+    const answers = JSON.parse(JSON.stringify(validAnswers()).replace(/^\{/, '{"__proto__":{"quality_share":5},')) as Record<string, unknown>;
+    expect(Object.hasOwn(answers, "__proto__")).toBe(true);
+    expect(readRatingResponse(study, answers)).toEqual(readRatingResponse(study, validAnswers()));
+  });
+
+  it("does not take inherited properties for answers", () => {
+    const inherited = Object.create({ quality_share: 60 }) as Record<string, unknown>;
+    Object.assign(inherited, validAnswers());
+    delete inherited.quality_share;
+    const result = readRatingResponse(study, inherited);
+    expect(result).toEqual({ ok: false, errors: ["quality_share requires a number from 0 to 100"] });
+  });
+});

@@ -1,0 +1,70 @@
+// The production HTTP server: Remix behind express, and the respondent API answered directly
+// (same `respondToApi` as the Remix route, without the routing and rendering layers on the
+// busiest path). `npm run serve` starts it on the last build; PORT and HOST as usual.
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
+const { respondToApi, respondentBodyLimit } = build.entry.module;
+
+/** Writes a fetch Response to an express response. */
+async function send(res, response) {
+  res.status(response.status);
+  response.headers.forEach((value, key) => res.setHeader(key, value));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+function tooLarge(res) {
+  // Close the connection: the unread rest of the body must not be taken for the next request.
+  res.status(413).set("Connection", "close").json({ ok: false, error: `request body requires at most ${respondentBodyLimit} bytes` });
+}
+
+const app = express();
+app.disable("x-powered-by");
+
+app.post("/s/:token/responses", (req, res) => {
+  if (Number(req.headers["content-length"] ?? 0) > respondentBodyLimit) return tooLarge(res);
+  const chunks = [];
+  let size = 0;
+  req.on("data", (chunk) => {
+    size += chunk.length;
+    if (size > respondentBodyLimit) {
+      req.removeAllListeners("data");
+      req.pause();
+      if (!res.headersSent) tooLarge(res);
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on("end", () => {
+    if (res.headersSent) return;
+    try {
+      send(res, respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"))).catch((error) => fail(res, error));
+    } catch (error) {
+      fail(res, error);
+    }
+  });
+});
+
+function fail(res, error) {
+  console.error(error);
+  if (!res.headersSent) res.status(500).json({ ok: false, error: "internal error" });
+}
+
+app.use(compression());
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST;
+const onListen = () => console.log(`[valuemap] http://${host ?? "localhost"}:${port}`);
+const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
+
+// Graceful shutdown: stop accepting, let in-flight requests finish; the database closes at exit.
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => server.close((error) => error && console.error(error)));
+}
