@@ -29,9 +29,12 @@ const isScore = (v: unknown): v is number => typeof v === "number" && Number.isI
 const isPoints = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 100;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** An answer by name: own properties only, so keys like `__proto__` or `constructor` are plain data. */
+const get = (record: Record<string, unknown>, key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
+
 /** Reads one optional 1-10 score; a present but invalid value is an error. */
 function optionalScore(answers: Record<string, unknown>, name: string, errors: string[]): number | null {
-  const v = answers[name];
+  const v = get(answers, name);
   if (v === undefined || v === null) return null;
   if (!isScore(v)) {
     errors.push(`${name} requires a whole number from 1 to 10`);
@@ -57,14 +60,14 @@ function readWeights(study: StudyDefinition, answers: Record<string, unknown>, e
       weights.push({ attribute: attrs[0]!.code, weight: 100 });
       continue;
     }
-    const given = answers[q.weights(kind)];
+    const given = get(answers, q.weights(kind));
     if (!isRecord(given)) {
       errors.push(`${q.weights(kind)} requires points for each attribute`);
       continue;
     }
     let sum = 0;
     for (const a of attrs) {
-      const v = given[a.code] ?? 0;
+      const v = get(given, a.code) ?? 0;
       if (!isPoints(v)) {
         errors.push(`${q.weights(kind)}.${a.code} requires a number from 0 to 100`);
         continue;
@@ -86,7 +89,7 @@ export function readRatingResponse(study: StudyDefinition, answers: unknown): Re
   if (!isRecord(answers)) return { ok: false, errors: ["answers require a JSON object"] };
   const errors: string[] = [];
   const codes = new Set(study.offers.map((o) => o.code));
-  const known = readCodes(answers[q.knownOffers], codes, q.knownOffers, errors);
+  const known = readCodes(get(answers, q.knownOffers), codes, q.knownOffers, errors);
   const own = study.offers.find((o) => o.own)?.code;
   const qualified = own !== undefined && known.includes(own) && known.some((c) => c !== own);
   if (errors.length) return { ok: false, errors };
@@ -98,7 +101,7 @@ export function readRatingResponse(study: StudyDefinition, answers: unknown): Re
   }
 
   const weights = readWeights(study, answers, errors);
-  const share = answers[q.qualityShare];
+  const share = get(answers, q.qualityShare);
   if (!isPoints(share)) errors.push(`${q.qualityShare} requires a number from 0 to 100`);
 
   const ratings: RatingRow[] = [];
@@ -108,11 +111,11 @@ export function readRatingResponse(study: StudyDefinition, answers: unknown): Re
       if (score !== null) ratings.push({ offer, attribute: a.code, score });
     }
   }
-  const last = answers[q.lastPurchase];
+  const last = get(answers, q.lastPurchase);
   if (last !== undefined && last !== NONE_OFFER && !(typeof last === "string" && codes.has(last))) {
     errors.push(`${q.lastPurchase} requires an offer code or "${NONE_OFFER}"`);
   }
-  const considered = readCodes(answers[q.consideredOffers], codes, q.consideredOffers, errors);
+  const considered = readCodes(get(answers, q.consideredOffers), codes, q.consideredOffers, errors);
   const offers = study.offers.map((o) => {
     const isKnown = known.includes(o.code);
     return {
