@@ -140,8 +140,12 @@ export function deltaMethodIntervals(input: DeltaMethodIntervalsInput): DeltaMet
   const pairN = new Float64Array(M * M);
   const pairSum = new Float64Array(M * M);
   const pairProduct = new Float64Array(M * M);
+  // Per respondent: the mean indices it rated and its deviations, in typed scratch arrays
+  // (the pair loop is n * M^2, the hot spot for large studies).
+  const ratedIndex = new Int32Array(M);
+  const ratedDeviation = new Float64Array(M);
   for (const respondent of respondents) {
-    const rated: Array<[number, number]> = [];
+    let k = 0;
     for (const offer of offers) {
       const ratings = respondent.ratings[offer.id];
       if (ratings === undefined) continue;
@@ -149,15 +153,19 @@ export function deltaMethodIntervals(input: DeltaMethodIntervalsInput): DeltaMet
         const x = ratings[attribute.id];
         if (x === undefined || !Number.isFinite(x)) continue;
         const a = index(offer.id, attribute.id);
-        rated.push([a, x - (mean[a] ?? 0)]);
+        ratedIndex[k] = a;
+        ratedDeviation[k] = x - (mean[a] ?? 0);
+        k += 1;
       }
     }
-    for (const [a, da] of rated) {
-      for (const [b, db] of rated) {
-        const cell = a * M + b;
-        pairN[cell] = (pairN[cell] ?? 0) + 1;
-        pairSum[cell] = (pairSum[cell] ?? 0) + da;
-        pairProduct[cell] = (pairProduct[cell] ?? 0) + da * db;
+    for (let i = 0; i < k; i += 1) {
+      const row = (ratedIndex[i] as number) * M;
+      const da = ratedDeviation[i] as number;
+      for (let j = 0; j < k; j += 1) {
+        const cell = row + (ratedIndex[j] as number);
+        pairN[cell] = (pairN[cell] as number) + 1;
+        pairSum[cell] = (pairSum[cell] as number) + da;
+        pairProduct[cell] = (pairProduct[cell] as number) + da * (ratedDeviation[j] as number);
       }
     }
   }

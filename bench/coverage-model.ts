@@ -1,0 +1,135 @@
+/**
+ * A known model for checking the coverage of the percentile bootstrap interval of Q
+ * (method.md "Beyond Gale": confidence intervals). Used by test/analysis/bootstrap-coverage.test.ts
+ * (a CI-sized run) and bench/coverage.ts (the large run).
+ *
+ * Model: three offers (own, c1, c2), four quality and two price attributes. Every respondent
+ * states the same weights (quality 40/25/20/15, price 70/30) and quality share 60, knows
+ * every offer and rates it `mu[offer][attribute] + e`, e ~ Normal(0, sigma) independently,
+ * without rounding or clipping, so the expected mean rating is exactly mu. The weights are
+ * therefore known exactly and the true Q of own against the competitors is, by method.md (a),
+ *   Q = sum_i w_i mu_{own,i} / ((mu_{c1,i} + mu_{c2,i}) / 2).
+ */
+import { bootstrapIntervals } from "../analysis";
+import type { AttributeDef, OfferDef, RespondentInput } from "../analysis";
+
+export const offers: OfferDef[] = [
+  { id: "own", own: true },
+  { id: "c1", own: false },
+  { id: "c2", own: false },
+];
+
+export const attributes: AttributeDef[] = [
+  { id: "q1", kind: "quality" },
+  { id: "q2", kind: "quality" },
+  { id: "q3", kind: "quality" },
+  { id: "q4", kind: "quality" },
+  { id: "p1", kind: "price" },
+  { id: "p2", kind: "price" },
+];
+
+export const weights: Record<string, number> = { q1: 40, q2: 25, q3: 20, q4: 15, p1: 70, p2: 30 };
+
+/** True mean rating per offer and attribute. */
+export const mu: Record<string, Record<string, number>> = {
+  own: { q1: 7.5, q2: 6, q3: 8, q4: 5, p1: 5.5, p2: 7 },
+  c1: { q1: 6.5, q2: 7, q3: 6, q4: 6.5, p1: 6.5, p2: 6 },
+  c2: { q1: 6, q2: 5.5, q3: 7, q4: 7, p1: 7, p2: 6.5 },
+};
+
+/** The true Q of own against c1 and c2: 40*7.5/6.25 + 25*6/6.25 + 20*8/6.5 + 15*5/6.75 = 107.7265. */
+export const trueQuality = attributes
+  .filter((a) => a.kind === "quality")
+  .reduce((q, a) => {
+    const own = mu.own?.[a.id] as number;
+    const reference = ((mu.c1?.[a.id] as number) + (mu.c2?.[a.id] as number)) / 2;
+    return q + ((weights[a.id] as number) * own) / reference;
+  }, 0);
+
+/** mulberry32, uniform on [0, 1), for drawing the studies (independent of the bootstrap's own). */
+function uniform(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal draws (Box-Muller) from a uniform source. */
+function normal(random: () => number): () => number {
+  return () => {
+    const u = 1 - random(); // (0, 1]
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+  };
+}
+
+/** One simulated study of n respondents. */
+export function simulateStudy(n: number, sigma: number, random: () => number): RespondentInput[] {
+  const gauss = normal(random);
+  return Array.from({ length: n }, (_, r) => ({
+    id: `r${r}`,
+    weights: { ...weights },
+    qualityShare: 60,
+    ratings: Object.fromEntries(
+      offers.map((o) => [o.id, Object.fromEntries(attributes.map((a) => [a.id, (mu[o.id]?.[a.id] as number) + sigma * gauss()]))]),
+    ),
+  }));
+}
+
+export interface CoverageRun {
+  studies: number;
+  respondents: number;
+  replicates: number;
+  covered: number;
+  /** covered / studies */
+  coverage: number;
+  /** studies whose interval lies wholly below / above the true Q */
+  missedLow: number;
+  missedHigh: number;
+  meanWidth: number;
+  trueQuality: number;
+}
+
+/**
+ * Draws `studies` studies (seeded), runs the 95 % percentile bootstrap of the own Q in each
+ * (`replicates` replicates, each study's bootstrap seed drawn from the same seeded stream) and
+ * counts the intervals that cover the true Q.
+ */
+export function coverageRun(options: {
+  studies: number;
+  respondents: number;
+  replicates: number;
+  sigma?: number;
+  seed?: number;
+}): CoverageRun {
+  const random = uniform(options.seed ?? 2025);
+  let covered = 0;
+  let missedLow = 0;
+  let missedHigh = 0;
+  let width = 0;
+  for (let s = 0; s < options.studies; s += 1) {
+    const respondents = simulateStudy(options.respondents, options.sigma ?? 1.5, random);
+    const seed = Math.floor(random() * 4294967296);
+    const result = bootstrapIntervals({ respondents, offers, attributes, replicates: options.replicates, seed });
+    if (!result.ok || !result.own.quality.ok) throw new Error(`study ${s}: no interval`);
+    const { lower, upper } = result.own.quality;
+    if (upper < trueQuality) missedLow += 1;
+    else if (lower > trueQuality) missedHigh += 1;
+    else covered += 1;
+    width += upper - lower;
+  }
+  return {
+    studies: options.studies,
+    respondents: options.respondents,
+    replicates: options.replicates,
+    covered,
+    coverage: covered / options.studies,
+    missedLow,
+    missedHigh,
+    meanWidth: width / options.studies,
+    trueQuality,
+  };
+}
