@@ -12,6 +12,7 @@ import type {
   OfferDef,
   RespondentInput,
 } from "./types";
+import { seededRandom } from "./seeded-random";
 
 /** Input of `bootstrapIntervals`. */
 export interface BootstrapIntervalsInput {
@@ -73,18 +74,6 @@ export type BootstrapIntervalsResult =
       };
     }
   | { ok: false; reason: string };
-
-/** mulberry32: a small seeded 32-bit generator, uniform on [0, 1). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Quantile p of sorted values, linear interpolation between order statistics (Hyndman-Fan type 7). */
 function quantile(sorted: number[], p: number): number {
@@ -560,7 +549,7 @@ export function bootstrapIntervals(input: BootstrapIntervalsInput): BootstrapInt
   const keep = (figure: Figure, slot: number) => {
     if (typeof figure === "number" && Number.isFinite(figure)) values[slot]?.push(figure);
   };
-  const random = generator(seed);
+  const random = seededRandom(seed);
   if (distinctIds(input)) {
     const prepared = prepare(respondents, input.offers, attributes);
     const steps = plan(input, ownId, referenceIds);

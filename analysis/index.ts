@@ -10,6 +10,7 @@ export { relativePriceFromPrices } from "./relative-price-from-prices";
 export { customerValueScore } from "./customer-value-score";
 export { fairValueLine } from "./fair-value-line";
 export { valueMap } from "./value-map";
+export { seededRandom } from "./seeded-random";
 export { twoLevelWeights } from "./two-level-weights";
 export { meanOfRatios } from "./mean-of-ratios";
 export { meanDifference } from "./mean-difference";

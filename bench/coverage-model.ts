@@ -12,6 +12,7 @@
  */
 import { bootstrapIntervals } from "../analysis";
 import type { AttributeDef, OfferDef, RespondentInput } from "../analysis";
+import { seededRandom } from "../analysis/seeded-random";
 
 export const offers: OfferDef[] = [
   { id: "own", own: true },
@@ -45,18 +46,6 @@ export const trueQuality = attributes
     const reference = ((mu.c1?.[a.id] as number) + (mu.c2?.[a.id] as number)) / 2;
     return q + ((weights[a.id] as number) * own) / reference;
   }, 0);
-
-/** mulberry32, uniform on [0, 1), for drawing the studies (independent of the bootstrap's own). */
-function uniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal draws (Box-Muller) from a uniform source. */
 function normal(random: () => number): () => number {
@@ -105,7 +94,7 @@ export function coverageRun(options: {
   sigma?: number;
   seed?: number;
 }): CoverageRun {
-  const random = uniform(options.seed ?? 2025);
+  const random = seededRandom(options.seed ?? 2025);
   let covered = 0;
   let missedLow = 0;
   let missedHigh = 0;

@@ -8,21 +8,11 @@
  * chosen among those considered, a segment and a wave.
  */
 import type { StudyAnalysisInput } from "../analysis";
+import { seededRandom } from "../analysis/seeded-random";
 
 export const OFFERS = 5;
 export const ATTRIBUTES = 10;
 const QUALITY = 6;
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticStudy {
   input: StudyAnalysisInput;
@@ -31,7 +21,7 @@ export interface SyntheticStudy {
 }
 
 export function syntheticStudy(n: number, seed = 1): SyntheticStudy {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const offers = Array.from({ length: OFFERS }, (_, o) => ({ id: `o${o}`, own: o === 0, name: `Offer ${o}` }));
   const attributes = Array.from({ length: ATTRIBUTES }, (_, a) => ({
     id: `a${a}`,

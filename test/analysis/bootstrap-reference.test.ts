@@ -18,25 +18,15 @@ import type {
 } from "../../analysis";
 import { attributes as workedAttributes, offers as workedOffers, respondents as workedRespondents } from "./fixtures/worked-example";
 import { ok } from "./helpers";
+import { seededRandom } from "../../analysis/seeded-random";
 
 /**
  * bootstrapIntervals sums typed columns over the drawn respondent indices instead of re-running
  * the record-based aggregation per replicate. This file checks it against the straightforward
- * computation: the same mulberry32 draws (copied from bootstrap-intervals.ts), the resampled
+ * computation: the same mulberry32 draws (analysis/seeded-random.ts), the resampled
  * respondents as records, aggregateWeights / studyWeights / meanScores / qualityProfile /
  * priceProfile / customerValueScore on them, type-7 percentiles. Bounds must agree to 1e-9.
  */
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function quantile(sorted: number[], p: number): number {
   const h = (sorted.length - 1) * p;
@@ -85,7 +75,7 @@ function reference(input: BootstrapIntervalsInput): Record<string, [number, numb
   const level = input.level ?? 0.95;
   const own = input.offers.find((o) => o.own)?.id as string;
   const competitors = input.offers.filter((o) => o.id !== own).map((o) => o.id);
-  const random = mulberry32(input.seed ?? 1);
+  const random = seededRandom(input.seed ?? 1);
   const n = input.respondents.length;
   const values: Record<string, number[]> = {};
   const push = (key: string, v: number | null | undefined) => {
@@ -143,7 +133,7 @@ function mismatches(input: BootstrapIntervalsInput): string[] {
 
 /** A small seeded study with gaps: unknown offers, unrated cells, fractional ratings and weights. */
 function gappyStudy(): { respondents: RespondentInput[]; offers: OfferDef[]; attributes: GroupedAttributeDef[] } {
-  const random = mulberry32(99);
+  const random = seededRandom(99);
   const offers: OfferDef[] = ["own", "c1", "c2", "c3"].map((id) => ({ id, own: id === "own", share: 1 + Math.floor(random() * 5) }));
   const attributes: GroupedAttributeDef[] = [
     { id: "q1", kind: "quality", group: "product" },
@@ -231,7 +221,7 @@ describe("bootstrapIntervals against a record-based reference", () => {
       replicates: 300,
       minUsedShare: 0,
     };
-    const random = mulberry32(1);
+    const random = seededRandom(1);
     let missing = 0;
     for (let b = 0; b < 300; b += 1) {
       const drawn = [0, 1, 2].map(() => Math.floor(random() * 3));
