@@ -7,7 +7,7 @@ import { qualityProfile } from "./quality-profile";
 import type {
   AggregatedWeights,
   AttributeDef,
-  GroupedAttributeDef,
+  IntervalsInput,
   MeanScores,
   OfferDef,
   RespondentInput,
@@ -15,25 +15,11 @@ import type {
 import { seededRandom } from "./seeded-random";
 
 /** Input of `bootstrapIntervals`. */
-export interface BootstrapIntervalsInput {
-  respondents: RespondentInput[];
-  offers: OfferDef[];
-  /** attributes, with their group when `groups` is given */
-  attributes: GroupedAttributeDef[];
-  /** group weights for two-level weights (`studyWeights`); default flat attribute weights */
-  groups?: Array<{ id: string; weight: number }>;
-  /** the offer whose profiles get ratio intervals; default the offer with `own: true` */
-  ownId?: string;
-  /** reference set R of the own-offer profiles; default every offer but the own */
-  referenceIds?: string[];
-  /** market shares for share-weighted references; default unweighted */
-  shares?: Record<string, number>;
+export interface BootstrapIntervalsInput extends IntervalsInput {
   /** number of bootstrap replicates B; default 1000 */
   replicates?: number;
   /** seed of the pseudo-random generator (a 32-bit unsigned integer); default 1 */
   seed?: number;
-  /** confidence level; default 0.95 */
-  level?: number;
   /** least share of replicates that must give a figure; default 0.9 */
   minUsedShare?: number;
 }

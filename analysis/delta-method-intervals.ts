@@ -3,25 +3,10 @@ import { meanScores } from "./mean-scores";
 import { studyWeights } from "./study-weights";
 import { priceProfile } from "./price-profile";
 import { qualityProfile } from "./quality-profile";
-import type { GroupedAttributeDef, AttributeKind, MeanScores, OfferDef, RespondentInput } from "./types";
+import type { AttributeKind, IntervalsInput, MeanScores } from "./types";
 
 /** Input of `deltaMethodIntervals`. */
-export interface DeltaMethodIntervalsInput {
-  respondents: RespondentInput[];
-  offers: OfferDef[];
-  /** attributes, with their group when `groups` is given */
-  attributes: GroupedAttributeDef[];
-  /** group weights for two-level weights (`studyWeights`); default flat attribute weights */
-  groups?: Array<{ id: string; weight: number }>;
-  /** the offer whose profiles get ratio intervals; default the offer with `own: true` */
-  ownId?: string;
-  /** reference set R of the own-offer profiles; default every offer but the own */
-  referenceIds?: string[];
-  /** market shares for share-weighted references; default unweighted */
-  shares?: Record<string, number>;
-  /** confidence level; default 0.95 */
-  level?: number;
-}
+export type DeltaMethodIntervalsInput = IntervalsInput;
 
 /**
  * One figure's large-sample interval `estimate ± z * se`. `n` is the smallest number of

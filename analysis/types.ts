@@ -605,3 +605,21 @@ export type KeyAccountMatrixResult =
       counts: Record<KeyAccountType, number>;
     }
   | Unavailable;
+
+/** What both interval methods (`bootstrapIntervals`, `deltaMethodIntervals`) are computed from. */
+export interface IntervalsInput {
+  respondents: RespondentInput[];
+  offers: OfferDef[];
+  /** attributes, with their group when `groups` is given */
+  attributes: GroupedAttributeDef[];
+  /** group weights for two-level weights (`studyWeights`); default flat attribute weights */
+  groups?: Array<{ id: string; weight: number }>;
+  /** the offer whose profiles get ratio intervals; default the offer with `own: true` */
+  ownId?: string;
+  /** reference set R of the own-offer profiles; default every offer but the own */
+  referenceIds?: string[];
+  /** market shares for share-weighted references; default unweighted */
+  shares?: Record<string, number>;
+  /** confidence level; default 0.95 */
+  level?: number;
+}
