@@ -42,6 +42,7 @@ function Header() {
         {data?.email ? (
           <>
             <Link to="/studies">{t("nav.studies")}</Link>
+            <Link to="/account/password">{t("nav.account")}</Link>
             <Form method="post" action="/signout" className="inline">
               <button type="submit" className="link-button">
                 {t("nav.signOut")}

@@ -191,3 +191,27 @@ export const responseOffers = sqliteTable(
     check("response_offers_overall_ck", sql`${t.overall} is null or ${t.overall} between 1 and 10`),
   ],
 );
+
+/**
+ * Researcher sessions, server side: the cookie holds a random id, the table only its SHA-256
+ * (a leaked database does not give working cookies). Sign-out deletes all of a user's rows.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Per-session CSRF token, sent back in a hidden field by every researcher form. */
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [
+    index("sessions_user_idx").on(t.userId),
+    check("sessions_token_hash_ck", sql`length(${t.tokenHash}) = 64`),
+    check("sessions_expiry_ck", sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { createUser, getUserByEmail, getUserById } from "../../db/queries/users";
+import { createUser, getUserByEmail, getUserById, updateUserPassword } from "../../db/queries/users";
 import type { MessageKey } from "~/i18n";
 import { db } from "./db.server";
 import { hashPassword, verifyPassword } from "./password.server";
+import { endOtherSessions, type ResearcherSession } from "./session.server";
 
 export const CredentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -46,4 +47,21 @@ export function signIn(form: FormData): AuthResult {
 
 export function getUserEmail(userId: number): string | null {
   return getUserById(db, userId)?.email ?? null;
+}
+
+/**
+ * Changes the signed-in user's password (the current one is required) and signs out every
+ * other session of the user; this session stays.
+ */
+export function changePassword(session: ResearcherSession, form: FormData): { ok: true } | { ok: false; error: MessageKey } {
+  const user = getUserById(db, session.userId);
+  const current = String(form.get("currentPassword") ?? "");
+  if (!user || current.length > 128 || !verifyPassword(user.passwordHash, current)) {
+    return { ok: false, error: "auth.currentPasswordWrong" };
+  }
+  const next = CredentialsSchema.shape.password.safeParse(form.get("newPassword"));
+  if (!next.success) return { ok: false, error: "auth.passwordLength" };
+  updateUserPassword(db, { id: user.id, passwordHash: hashPassword(next.data) });
+  endOtherSessions(session);
+  return { ok: true };
 }

@@ -14,7 +14,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const result = signIn(form);
   if (!result.ok) return { error: result.error };
-  return createUserSession(result.userId, safeRedirect(form.get("next"), "/studies"));
+  return createUserSession(request, result.userId, safeRedirect(form.get("next"), "/studies"));
 }
 
 export default function SignIn() {

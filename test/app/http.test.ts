@@ -241,3 +241,55 @@ describe("researcher pages", () => {
     expect(html.match(/95% interval [\d.]+ to [\d.]+/g)?.length).toBe(4);
   });
 });
+
+describe("sessions", () => {
+  async function signIn(email: string, password = "correct horse battery"): Promise<Client> {
+    const client = new Client(server.url);
+    const res = await client.form("/signin", { email, password });
+    expect(res.status).toBe(302);
+    return client;
+  }
+  const signedIn = async (client: Client) => (await client.request("/studies")).status === 200;
+
+  it("sets an HttpOnly, SameSite=Lax session cookie holding no database value", async () => {
+    const res = await new Client(server.url).form("/signup", { email: "cookie@example.com", password: "correct horse battery" });
+    const line = res.headers.getSetCookie().find((l) => l.startsWith("vm_session="))!;
+    expect(line).toMatch(/HttpOnly/i);
+    expect(line).toMatch(/SameSite=Lax/i);
+    const hashes = readDb((db) => db.prepare("select token_hash from sessions").all() as { token_hash: string }[]);
+    expect(hashes.length).toBeGreaterThan(0);
+    for (const { token_hash } of hashes) expect(line).not.toContain(token_hash);
+  });
+
+  it("signs out every session of the user", async () => {
+    await signUp("everywhere@example.com");
+    const phone = await signIn("everywhere@example.com");
+    const laptop = await signIn("everywhere@example.com");
+    expect(await signedIn(phone)).toBe(true);
+    await laptop.form("/signout", {});
+    expect(await signedIn(laptop)).toBe(false);
+    expect(await signedIn(phone)).toBe(false);
+  });
+
+  it("changes the password with the current one and signs out the other sessions only", async () => {
+    await signUp("rotate@example.com");
+    const here = await signIn("rotate@example.com");
+    const elsewhere = await signIn("rotate@example.com");
+    const res = await here.form("/account/password", { currentPassword: "correct horse battery", newPassword: "a much longer new secret" });
+    expect(await res.text()).toContain("Password changed.");
+    expect(await signedIn(here)).toBe(true);
+    expect(await signedIn(elsewhere)).toBe(false);
+    const old = await new Client(server.url).form("/signin", { email: "rotate@example.com", password: "correct horse battery" });
+    expect(old.status).toBe(200);
+    await signIn("rotate@example.com", "a much longer new secret");
+  });
+
+  it("refuses a password change without the right current password or with a short new one", async () => {
+    const client = await signUp("keep@example.com");
+    const wrong = await client.form("/account/password", { currentPassword: "not my password", newPassword: "a much longer new secret" });
+    expect(await wrong.text()).toContain("Current password is wrong.");
+    const short = await client.form("/account/password", { currentPassword: "correct horse battery", newPassword: "short" });
+    expect(await short.text()).toContain("Password requires 12 to 128 characters.");
+    await signIn("keep@example.com");
+  });
+});

@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useT } from "~/components/use-t";
+import { changePassword } from "~/lib/auth.server";
+import { requireSession } from "~/lib/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSession(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const session = await requireSession(request);
+  return changePassword(session, await request.formData());
+}
+
+export default function ChangePassword() {
+  const data = useActionData<typeof action>();
+  const { t } = useT();
+  return (
+    <section className="panel auth">
+      <h1>{t("account.passwordTitle")}</h1>
+      <Form method="post">
+        <label htmlFor="currentPassword">{t("account.currentPassword")}</label>
+        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" maxLength={128} required />
+        <label htmlFor="newPassword">{t("account.newPassword")}</label>
+        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={12} maxLength={128} required />
+        {data && !data.ok ? (
+          <p className="error" role="alert">
+            {t(data.error)}
+          </p>
+        ) : null}
+        {data?.ok ? (
+          <p className="notice" role="status">
+            {t("account.passwordChanged")}
+          </p>
+        ) : null}
+        <p>
+          <button type="submit">{t("account.changeButton")}</button>
+        </p>
+      </Form>
+    </section>
+  );
+}
