@@ -57,3 +57,4 @@ export default function handleRequest(
 // What the production server (app/server.js) takes from the build besides Remix's handler.
 export { respondToApi, respondentBodyLimit } from "./lib/respondent-api.server";
 export { closeDatabase } from "./lib/db.server";
+export { crossSiteReason } from "./lib/csrf.server";

@@ -14,7 +14,8 @@ import {
 } from "@remix-run/react";
 import { getUserEmail } from "~/lib/auth.server";
 import { getLocale } from "~/lib/locale.server";
-import { getUserId } from "~/lib/session.server";
+import { getSession } from "~/lib/session.server";
+import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
 import styles from "~/styles.css?url";
 
@@ -24,8 +25,12 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const userId = await getUserId(request);
-  return { locale: await getLocale(request), email: userId === null ? null : getUserEmail(userId) };
+  const session = await getSession(request);
+  return {
+    locale: await getLocale(request),
+    email: session ? getUserEmail(session.userId) : null,
+    csrf: session?.csrfToken ?? null,
+  };
 }
 
 function Header() {
@@ -44,6 +49,7 @@ function Header() {
             <Link to="/studies">{t("nav.studies")}</Link>
             <Link to="/account/password">{t("nav.account")}</Link>
             <Form method="post" action="/signout" className="inline">
+              <CsrfField />
               <button type="submit" className="link-button">
                 {t("nav.signOut")}
               </button>

@@ -9,7 +9,7 @@ import express from "express";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
-const { respondToApi, respondentBodyLimit } = build.entry.module;
+const { respondToApi, respondentBodyLimit, crossSiteReason } = build.entry.module;
 
 /** Writes a fetch Response to an express response. */
 async function send(res, response) {
@@ -54,6 +54,15 @@ function fail(res, error) {
   console.error(error);
   if (!res.headersSent) res.status(500).json({ ok: false, error: "internal error" });
 }
+
+// Cross-site form posts end here with 403 (Remix's own Origin check would answer 500); the
+// routes check again (Sec-Fetch-Site, CSRF token), so `remix vite:dev` is protected as well.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const reason = crossSiteReason((name) => req.get(name));
+  if (reason) return res.status(403).type("text/plain").send(reason);
+  next();
+});
 
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));

@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
 import { changePassword } from "~/lib/auth.server";
+import { requireResearcherForm } from "~/lib/csrf.server";
 import { requireSession } from "~/lib/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -10,8 +12,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const session = await requireSession(request);
-  return changePassword(session, await request.formData());
+  const { session, form } = await requireResearcherForm(request);
+  return changePassword(session, form);
 }
 
 export default function ChangePassword() {
@@ -21,6 +23,7 @@ export default function ChangePassword() {
     <section className="panel auth">
       <h1>{t("account.passwordTitle")}</h1>
       <Form method="post">
+        <CsrfField />
         <label htmlFor="currentPassword">{t("account.currentPassword")}</label>
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" maxLength={128} required />
         <label htmlFor="newPassword">{t("account.newPassword")}</label>

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/AuthForm";
 import { signIn } from "~/lib/auth.server";
+import { assertSameOrigin } from "~/lib/csrf.server";
 import { safeRedirect } from "~/lib/safe-redirect.server";
 import { createUserSession, getUserId } from "~/lib/session.server";
 
@@ -11,6 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const form = await request.formData();
   const result = signIn(form);
   if (!result.ok) return { error: result.error };

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttributeRows } from "~/components/AttributeRows";
+import { CsrfField } from "~/components/CsrfField";
 import { OfferRows } from "~/components/OfferRows";
 import { StudyDetailsForm } from "~/components/StudyDetailsForm";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
+import { requireResearcherForm } from "~/lib/csrf.server";
 import { requireUserId } from "~/lib/session.server";
 import {
   addAttributeTo,
@@ -36,8 +38,8 @@ const intents = {
 } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const study = requireStudy(await requireUserId(request), params.id);
-  const form = await request.formData();
+  const { session, form } = await requireResearcherForm(request);
+  const study = requireStudy(session.userId, params.id);
   const intent = String(form.get("intent"));
   if (!(intent in intents)) throw new Response("intent is not known", { status: 400 });
   const handler = intents[intent as keyof typeof intents];
@@ -100,6 +102,7 @@ export default function StudyEditor() {
           </p>
         ) : null}
         <Form method="post">
+          <CsrfField />
           <button type="submit" name="intent" value="publish" disabled={data.issues.length > 0}>
             {t("study.publish")}
           </button>

@@ -293,3 +293,60 @@ describe("sessions", () => {
     await signIn("keep@example.com");
   });
 });
+
+describe("cross-site request forgery", () => {
+  const studyTitle = (path: string) =>
+    (readDb((db) => db.prepare("select title from studies where id = ?").get(Number(path.split("/")[2]))) as { title: string }).title;
+
+  async function ownStudy(email: string) {
+    const client = await signUp(email);
+    const path = (await client.form("/studies", { title: "Original" })).headers.get("Location")!;
+    return { client, path };
+  }
+
+  it("refuses a forged cross-site POST with 403 and changes nothing", async () => {
+    const { client, path } = await ownStudy("forged@example.com");
+    const forged = await client.request(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://evil.example", "Sec-Fetch-Site": "cross-site" },
+      body: new URLSearchParams({ intent: "details", title: "Forged", languages: "en" }).toString(),
+    });
+    expect(forged.status).toBe(403);
+    expect(studyTitle(path)).toBe("Original");
+  });
+
+  it("refuses a cross-site POST even with the right token", async () => {
+    const { client, path } = await ownStudy("forged-token@example.com");
+    const res = await client.form(path, { intent: "details", title: "Forged", languages: "en" }, { Origin: "http://evil.example" });
+    expect(res.status).toBe(403);
+    const fetchSite = await client.form(path, { intent: "details", title: "Forged", languages: "en" }, { "Sec-Fetch-Site": "cross-site" });
+    expect(fetchSite.status).toBe(403);
+    expect(studyTitle(path)).toBe("Original");
+  });
+
+  it("refuses a same-origin POST without the session's token", async () => {
+    const { client, path } = await ownStudy("no-token@example.com");
+    expect((await client.form(path, { intent: "details", title: "Forged", languages: "en", csrf: "" })).status).toBe(403);
+    expect((await client.form(path, { intent: "details", title: "Forged", languages: "en", csrf: "x".repeat(43) })).status).toBe(403);
+    expect((await client.form("/studies", { title: "Sneaky", csrf: "" })).status).toBe(403);
+    expect((await client.form("/signout", { csrf: "" })).status).toBe(403);
+    expect((await client.request("/studies")).status).toBe(200);
+    expect(studyTitle(path)).toBe("Original");
+  });
+
+  it("accepts the same change with the token from the page", async () => {
+    const { client, path } = await ownStudy("with-token@example.com");
+    expect((await client.form(path, { intent: "details", title: "Renamed", languages: "en" })).status).toBe(200);
+    expect(studyTitle(path)).toBe("Renamed");
+  });
+
+  it("refuses cross-site sign-in, sign-up and language forms", async () => {
+    const evil = { Origin: "http://evil.example", "Sec-Fetch-Site": "cross-site" };
+    const client = new Client(server.url);
+    expect((await client.form("/signin", { email: "demo@valuemap.example", password: "valuemap-demo-2026" }, evil)).status).toBe(403);
+    expect(client.cookie("vm_session")).toBeUndefined();
+    expect((await client.form("/signup", { email: "csrf-signup@example.com", password: "correct horse battery" }, evil)).status).toBe(403);
+    expect((await client.form("/lang", { locale: "zh-CN", back: "/" }, evil)).status).toBe(403);
+    expect(client.cookie("vm_locale")).toBeUndefined();
+  });
+});

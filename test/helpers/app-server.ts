@@ -118,11 +118,28 @@ export class Client {
     return res;
   }
 
-  form(pathname: string, fields: Record<string, string>): Promise<Response> {
+  private csrfFor: { session: string; token: string } | null = null;
+
+  /** The CSRF token of this client's session, read from a page's hidden field (cached per session). */
+  async csrf(): Promise<string | undefined> {
+    const session = this.cookies.get("vm_session");
+    if (!session) return undefined;
+    if (this.csrfFor?.session !== session) {
+      const html = await (await this.request("/account/password")).text();
+      const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+      if (!token) return undefined;
+      this.csrfFor = { session, token };
+    }
+    return this.csrfFor.token;
+  }
+
+  /** A same-origin form POST as a browser sends it, with the session's CSRF token when signed in. */
+  async form(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+    const token = "csrf" in fields ? undefined : await this.csrf();
     return this.request(pathname, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: this.base },
-      body: new URLSearchParams(fields).toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: this.base, ...headers },
+      body: new URLSearchParams({ ...fields, ...(token ? { csrf: token } : {}) }).toString(),
     });
   }
 }
