@@ -66,7 +66,12 @@ app.use((req, res, next) => {
 
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));
+// `ip` feeds the sign-in throttle (app/load-context.ts). Behind a reverse proxy, set express's
+// "trust proxy" so req.ip is the client's address and not the proxy's.
+app.all(
+  "*",
+  createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production", getLoadContext: (req) => ({ ip: req.ip ?? "unknown" }) }),
+);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;

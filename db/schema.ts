@@ -215,3 +215,15 @@ export const sessions = sqliteTable(
     check("sessions_expiry_ck", sql`${t.expiresAt} > ${t.createdAt}`),
   ],
 );
+
+/** Failed sign-ins of the last hour (older rows are pruned): the throttle counts them per account and per IP. */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at)],
+);

@@ -11,10 +11,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return (await getUserId(request)) === null ? null : redirect("/studies");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const form = await request.formData();
-  const result = signIn(form);
+  const result = signIn(form, context.ip ?? "unknown");
   if (!result.ok) return { error: result.error };
   return createUserSession(request, result.userId, safeRedirect(form.get("next"), "/studies"));
 }
