@@ -16,6 +16,7 @@ import { getUserEmail } from "~/lib/auth.server";
 import { getLocale } from "~/lib/locale.server";
 import { getSession } from "~/lib/session.server";
 import { CsrfField } from "~/components/CsrfField";
+import { useNonce } from "~/components/nonce";
 import { useT } from "~/components/use-t";
 import styles from "~/styles.css?url";
 
@@ -75,6 +76,7 @@ function Header() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang={data?.locale ?? "en"}>
       <head>
@@ -86,8 +88,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         <Header />
         <main>{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -9,7 +9,7 @@ import express from "express";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
-const { respondToApi, respondentBodyLimit, crossSiteReason } = build.entry.module;
+const { respondToApi, respondentBodyLimit, crossSiteReason, securityHeaders } = build.entry.module;
 
 /** Writes a fetch Response to an express response. */
 async function send(res, response) {
@@ -25,6 +25,17 @@ function tooLarge(res) {
 
 const app = express();
 app.disable("x-powered-by");
+
+// The security headers on every response (API, static files, Remix). Remix's adapter *appends*
+// its headers, so for these names a page's own value (its nonce CSP) replaces the default here
+// instead of being sent twice.
+const securityHeaderNames = new Set(Object.keys(securityHeaders).map((name) => name.toLowerCase()));
+app.use((req, res, next) => {
+  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  const append = res.append.bind(res);
+  res.append = (field, value) => (securityHeaderNames.has(String(field).toLowerCase()) ? res.set(field, value) : append(field, value));
+  next();
+});
 
 app.post("/s/:token/responses", (req, res) => {
   if (Number(req.headers["content-length"] ?? 0) > respondentBodyLimit) return tooLarge(res);

@@ -350,3 +350,43 @@ describe("cross-site request forgery", () => {
     expect(client.cookie("vm_locale")).toBeUndefined();
   });
 });
+
+describe("security headers", () => {
+  const base = ["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"];
+  function expectBase(res: Response) {
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(res.headers.get("Referrer-Policy")).toBe("same-origin");
+    expect(res.headers.get("X-Frame-Options")).toBe("DENY");
+    for (const name of [...base, "Content-Security-Policy"]) expect(res.headers.get(name), name).not.toContain(",");
+  }
+
+  it("sends a page a CSP whose nonce is on every inline script, new on every request", async () => {
+    const first = await fetch(`${server.url}/signin`);
+    expectBase(first);
+    const csp = first.headers.get("Content-Security-Policy")!;
+    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    const html = await first.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const second = (await fetch(`${server.url}/signin`)).headers.get("Content-Security-Policy");
+    expect(second).not.toBe(csp);
+  });
+
+  it("sends the headers and a deny-all CSP with the JSON API, data requests, resource routes and static files", async () => {
+    const api = await postJson(server.url, "/s/demo/responses", { intent: "start", responseId: "headers-check-01" });
+    const data = await fetch(`${server.url}/s/demo.data`);
+    const health = await fetch(`${server.url}/healthz`);
+    const page = await (await fetch(`${server.url}/signin`)).text();
+    const asset = /<link rel="stylesheet" href="([^"]+)"/.exec(page)![1]!;
+    const css = await fetch(server.url + asset);
+    const forged = await fetch(`${server.url}/signin`, { method: "POST", headers: { Origin: "http://evil.example" } });
+    for (const res of [api, data, health, css, forged]) {
+      expectBase(res);
+      expect(res.headers.get("Content-Security-Policy"), res.url).toContain("default-src 'none'");
+    }
+  });
+});

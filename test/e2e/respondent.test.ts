@@ -69,6 +69,11 @@ async function fillQuestionnaire(lang: Lang) {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // The Content-Security-Policy must not block anything SurveyJS or Remix needs.
+  const cspViolations: string[] = [];
+  context.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   await page.goto(`${server.url}/s/demo`);
   await page.locator(".sd-title", { hasText: texts[lang].title }).first().waitFor();
 
@@ -112,6 +117,7 @@ async function fillQuestionnaire(lang: Lang) {
   await page.getByTestId("already-done").waitFor();
 
   expect(await reportCount(context, lang)).toBe(before + 1);
+  expect(cspViolations).toEqual([]);
   await context.close();
 }
 
