@@ -227,3 +227,50 @@ export const signInFailures = sqliteTable(
   },
   (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at)],
 );
+
+/**
+ * Members of a study besides its owner (`studies.owner_id` stays the one owner): editors design
+ * and publish, viewers read the report.
+ */
+export const studyMembers = sqliteTable(
+  "study_members",
+  {
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["editor", "viewer"] }).notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.studyId, t.userId] }),
+    index("study_members_user_idx").on(t.userId),
+    check("study_members_role_ck", sql`${t.role} in ('editor', 'viewer')`),
+  ],
+);
+
+/** Invitation links: the token's SHA-256, for one email and one role, used once. */
+export const studyInvitations = sqliteTable(
+  "study_invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ["editor", "viewer"] }).notNull(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+  },
+  (t) => [
+    index("study_invitations_study_idx").on(t.studyId),
+    check("study_invitations_role_ck", sql`${t.role} in ('editor', 'viewer')`),
+  ],
+);

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireResearcherForm } from "~/lib/csrf.server";
-import { destroyUserSessions, getSession } from "~/lib/session.server";
+import { destroyUserSessions } from "~/lib/session.server";
 
 export const loader = () => redirect("/");
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (!(await getSession(request))) return redirect("/");
   await requireResearcherForm(request);
   return destroyUserSessions(request);
 }

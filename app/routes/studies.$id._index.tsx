@@ -15,15 +15,15 @@ import {
   deleteOfferOf,
   loadStudyEditor,
   publishStudy,
-  requireStudy,
+  requireStudyRole,
   saveStudyDetails,
   updateAttributeOf,
   updateOfferOf,
 } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const study = requireStudy(await requireUserId(request), params.id);
-  return loadStudyEditor(study);
+  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
+  return { ...loadStudyEditor(study), role };
 }
 
 const intents = {
@@ -39,7 +39,7 @@ const intents = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
-  const study = requireStudy(session.userId, params.id);
+  const { study } = requireStudyRole(session.userId, params.id, "editor");
   const intent = String(form.get("intent"));
   if (!(intent in intents)) throw new Response("intent is not known", { status: 400 });
   const handler = intents[intent as keyof typeof intents];
@@ -58,6 +58,12 @@ export default function StudyEditor() {
       <h1>{data.study.title}</h1>
       <p>
         <Link to={`/studies/${data.study.id}/report`}>{t("study.openReport")}</Link>
+        {data.role === "owner" ? (
+          <>
+            {" · "}
+            <Link to={`/studies/${data.study.id}/members`}>{t("studies.members")}</Link>
+          </>
+        ) : null}
       </p>
       <section className="panel">
         <h2>{t("study.details")}</h2>

@@ -35,8 +35,19 @@ export default function Studies() {
                 <span className="muted small">{t("studies.responses", { n: s.complete })}</span>
               </span>
               <span>
-                <Link to={`/studies/${s.id}`}>{t("studies.edit")}</Link> ·{" "}
+                <span className="muted small">{t(`studies.role.${s.role}`)}</span> ·{" "}
+                {s.role !== "viewer" ? (
+                  <>
+                    <Link to={`/studies/${s.id}`}>{t("studies.edit")}</Link> ·{" "}
+                  </>
+                ) : null}
                 <Link to={`/studies/${s.id}/report`}>{t("studies.report")}</Link>
+                {s.role === "owner" ? (
+                  <>
+                    {" · "}
+                    <Link to={`/studies/${s.id}/members`}>{t("studies.members")}</Link>
+                  </>
+                ) : null}
               </span>
             </li>
           ))}

@@ -35,6 +35,8 @@ describe("openDatabase", () => {
         "sessions",
         "sign_in_failures",
         "studies",
+        "study_invitations",
+        "study_members",
         "users",
       ]);
     } finally {

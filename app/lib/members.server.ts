@@ -1,0 +1,105 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+import {
+  acceptInvitation,
+  getOpenInvitation,
+  getStudyById,
+  insertInvitation,
+  listMembers,
+  listOpenInvitations,
+  removeMember,
+  revokeInvitation,
+  transferOwnership,
+  upsertMember,
+} from "../../db/queries/members";
+import type { Study } from "../../db/queries/studies";
+import { getUserById } from "../../db/queries/users";
+import type { MessageKey } from "~/i18n";
+import { db } from "./db.server";
+
+const INVITATION_MS = 1000 * 60 * 60 * 24 * 7;
+const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+export type MembersResult = { ok: true; invitationLink?: string } | { ok: false; error: MessageKey };
+
+/** What the owner's members page shows. */
+export function loadMembers(study: Study) {
+  const owner = getUserById(db, study.ownerId);
+  return {
+    study: { id: study.id, title: study.title },
+    owner: owner?.email ?? "",
+    members: listMembers(db, study.id),
+    invitations: listOpenInvitations(db, { studyId: study.id, now: Date.now() }).map((i) => ({
+      id: i.id,
+      email: i.email,
+      role: i.role,
+      expiresAt: i.expiresAt,
+    })),
+  };
+}
+
+const RoleSchema = z.enum(["editor", "viewer"]);
+const InviteSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), role: RoleSchema });
+
+/** Creates an invitation link for one email and role (valid 7 days, once); the link is shown once. */
+export function inviteMember(study: Study, userId: number, form: FormData): MembersResult {
+  const parsed = InviteSchema.safeParse({ email: form.get("email"), role: form.get("role") });
+  if (!parsed.success) {
+    return { ok: false, error: parsed.error.issues.some((i) => i.path[0] === "email") ? "auth.emailInvalid" : "members.error.role" };
+  }
+  const token = crypto.randomBytes(24).toString("base64url");
+  const now = Date.now();
+  insertInvitation(db, { studyId: study.id, tokenHash: hashToken(token), ...parsed.data, createdBy: userId, now, expiresAt: now + INVITATION_MS });
+  return { ok: true, invitationLink: `/invitations/${token}` };
+}
+
+function memberId(form: FormData): number {
+  return Number(form.get("userId"));
+}
+
+export function changeMemberRole(study: Study, form: FormData): MembersResult {
+  const role = RoleSchema.safeParse(form.get("role"));
+  const userId = memberId(form);
+  if (!role.success) return { ok: false, error: "members.error.role" };
+  if (!listMembers(db, study.id).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
+  upsertMember(db, { studyId: study.id, userId, role: role.data, now: Date.now() });
+  return { ok: true };
+}
+
+export function removeMemberOf(study: Study, form: FormData): MembersResult {
+  return removeMember(db, { studyId: study.id, userId: memberId(form) }) ? { ok: true } : { ok: false, error: "members.error.notMember" };
+}
+
+/** Makes a member the owner; the previous owner stays as an editor. */
+export function transferStudy(study: Study, form: FormData): MembersResult {
+  const userId = memberId(form);
+  if (!listMembers(db, study.id).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
+  return transferOwnership(db, { studyId: study.id, fromUserId: study.ownerId, toUserId: userId, now: Date.now() })
+    ? { ok: true }
+    : { ok: false, error: "members.error.notMember" };
+}
+
+export function revokeInvitationOf(study: Study, form: FormData): MembersResult {
+  revokeInvitation(db, { studyId: study.id, invitationId: Number(form.get("invitationId")) });
+  return { ok: true };
+}
+
+/**
+ * The invitation behind a link for this user, or a 404 (unknown, used or expired). `forOther`
+ * is true when it names another email: only the invited account can accept it.
+ */
+export function loadInvitation(token: string, userId: number) {
+  const invitation = getOpenInvitation(db, { tokenHash: hashToken(token), now: Date.now() });
+  const study = invitation ? getStudyById(db, invitation.studyId) : null;
+  if (!invitation || !study) throw new Response("Not found", { status: 404 });
+  const email = getUserById(db, userId)?.email ?? "";
+  return { invitation, study, forOther: email !== invitation.email };
+}
+
+/** Joins the study with the invitation's role; only the invited email's account can. */
+export function acceptInvitationFor(token: string, userId: number): { ok: true; studyId: number } | { ok: false; error: MessageKey } {
+  const { invitation, forOther } = loadInvitation(token, userId);
+  if (forOther) return { ok: false, error: "members.error.otherEmail" };
+  if (!acceptInvitation(db, { invitationId: invitation.id, userId, now: Date.now() })) throw new Response("Not found", { status: 404 });
+  return { ok: true, studyId: invitation.studyId };
+}
