@@ -274,3 +274,21 @@ export const studyInvitations = sqliteTable(
     check("study_invitations_role_ck", sql`${t.role} in ('editor', 'viewer')`),
   ],
 );
+
+/** Who did what to a study, and when: changes, publications, sharing. Shown to the owner. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    /** Null once the account is deleted; `actorEmail` keeps who it was. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    actorEmail: text("actor_email").notNull(),
+    action: text("action").notNull(),
+    detail: text("detail").notNull().default(""),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("audit_events_study_idx").on(t.studyId, t.at)],
+);

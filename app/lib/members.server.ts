@@ -12,6 +12,7 @@ import {
   transferOwnership,
   upsertMember,
 } from "../../db/queries/members";
+import { listAuditEvents, recordAuditEvent } from "../../db/queries/audit";
 import type { Study } from "../../db/queries/studies";
 import { getUserById } from "../../db/queries/users";
 import type { MessageKey } from "~/i18n";
@@ -35,6 +36,13 @@ export function loadMembers(study: Study) {
       role: i.role,
       expiresAt: i.expiresAt,
     })),
+    events: listAuditEvents(db, { studyId: study.id, limit: 200 }).map((e) => ({
+      id: e.id,
+      actor: e.actorEmail,
+      action: e.action,
+      detail: e.detail,
+      at: e.at,
+    })),
   };
 }
 
@@ -50,37 +58,51 @@ export function inviteMember(study: Study, userId: number, form: FormData): Memb
   const token = crypto.randomBytes(24).toString("base64url");
   const now = Date.now();
   insertInvitation(db, { studyId: study.id, tokenHash: hashToken(token), ...parsed.data, createdBy: userId, now, expiresAt: now + INVITATION_MS });
+  recordAuditEvent(db, { studyId: study.id, userId, action: "invite", detail: `${parsed.data.email} (${parsed.data.role})`, now });
   return { ok: true, invitationLink: `/invitations/${token}` };
+}
+
+const emailOf = (userId: number) => getUserById(db, userId)?.email ?? String(userId);
+
+function audit(study: Study, userId: number, action: string, detail = ""): void {
+  recordAuditEvent(db, { studyId: study.id, userId, action, detail, now: Date.now() });
 }
 
 function memberId(form: FormData): number {
   return Number(form.get("userId"));
 }
 
-export function changeMemberRole(study: Study, form: FormData): MembersResult {
+export function changeMemberRole(study: Study, actorId: number, form: FormData): MembersResult {
   const role = RoleSchema.safeParse(form.get("role"));
   const userId = memberId(form);
   if (!role.success) return { ok: false, error: "members.error.role" };
   if (!listMembers(db, study.id).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
   upsertMember(db, { studyId: study.id, userId, role: role.data, now: Date.now() });
+  audit(study, actorId, "role", `${emailOf(userId)} (${role.data})`);
   return { ok: true };
 }
 
-export function removeMemberOf(study: Study, form: FormData): MembersResult {
-  return removeMember(db, { studyId: study.id, userId: memberId(form) }) ? { ok: true } : { ok: false, error: "members.error.notMember" };
+export function removeMemberOf(study: Study, actorId: number, form: FormData): MembersResult {
+  const userId = memberId(form);
+  if (!removeMember(db, { studyId: study.id, userId })) return { ok: false, error: "members.error.notMember" };
+  audit(study, actorId, "remove", emailOf(userId));
+  return { ok: true };
 }
 
 /** Makes a member the owner; the previous owner stays as an editor. */
-export function transferStudy(study: Study, form: FormData): MembersResult {
+export function transferStudy(study: Study, actorId: number, form: FormData): MembersResult {
   const userId = memberId(form);
   if (!listMembers(db, study.id).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
-  return transferOwnership(db, { studyId: study.id, fromUserId: study.ownerId, toUserId: userId, now: Date.now() })
-    ? { ok: true }
-    : { ok: false, error: "members.error.notMember" };
+  if (!transferOwnership(db, { studyId: study.id, fromUserId: study.ownerId, toUserId: userId, now: Date.now() })) {
+    return { ok: false, error: "members.error.notMember" };
+  }
+  audit(study, actorId, "transfer", emailOf(userId));
+  return { ok: true };
 }
 
-export function revokeInvitationOf(study: Study, form: FormData): MembersResult {
+export function revokeInvitationOf(study: Study, actorId: number, form: FormData): MembersResult {
   revokeInvitation(db, { studyId: study.id, invitationId: Number(form.get("invitationId")) });
+  audit(study, actorId, "revoke");
   return { ok: true };
 }
 
@@ -101,5 +123,6 @@ export function acceptInvitationFor(token: string, userId: number): { ok: true; 
   const { invitation, forOther } = loadInvitation(token, userId);
   if (forOther) return { ok: false, error: "members.error.otherEmail" };
   if (!acceptInvitation(db, { invitationId: invitation.id, userId, now: Date.now() })) throw new Response("Not found", { status: 404 });
+  recordAuditEvent(db, { studyId: invitation.studyId, userId, action: "join", detail: invitation.role, now: Date.now() });
   return { ok: true, studyId: invitation.studyId };
 }

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { listAttributes, listOffers, createStudy, updateStudy, type Study } from "../../db/queries/studies";
 import { getMemberRole, getStudyById, listStudiesOfUser } from "../../db/queries/members";
+import { recordAuditEvent } from "../../db/queries/audit";
 import { addOffer, deleteOffer, updateOffer } from "../../db/queries/offers";
 import { addAttribute, deleteAttribute, updateAttribute } from "../../db/queries/attributes";
 import { getLatestQuestionnaire, publishQuestionnaire } from "../../db/queries/questionnaires";
@@ -64,6 +65,7 @@ export function createStudyFor(ownerId: number, form: FormData): { ok: true; id:
     languages: "en,zh-CN",
     now: Date.now(),
   });
+  recordAuditEvent(db, { studyId: study.id, userId: ownerId, action: "create", detail: study.title, now: Date.now() });
   return { ok: true, id: study.id };
 }
 
@@ -217,4 +219,31 @@ export function publishStudy(study: Study): { ok: true; version: number } | { ok
     now: Date.now(),
   });
   return { ok: true, version: q.version };
+}
+
+const studyIntents = {
+  details: saveStudyDetails,
+  addOffer: addOfferTo,
+  updateOffer: updateOfferOf,
+  deleteOffer: deleteOfferOf,
+  addAttribute: addAttributeTo,
+  updateAttribute: updateAttributeOf,
+  deleteAttribute: deleteAttributeOf,
+  publish: publishStudy,
+} as const;
+
+export type StudyIntent = keyof typeof studyIntents;
+
+export function isStudyIntent(intent: unknown): intent is StudyIntent {
+  return typeof intent === "string" && Object.hasOwn(studyIntents, intent);
+}
+
+/** Runs one design-screen intent and, when it changed the study, records it in the audit log. */
+export function runStudyIntent(study: Study, userId: number, intent: StudyIntent, form: FormData) {
+  const result = studyIntents[intent](study, form);
+  if (result.ok) {
+    const detail = "version" in result ? `version ${result.version}` : String(form.get("name") ?? form.get("title") ?? "");
+    recordAuditEvent(db, { studyId: study.id, userId, action: intent, detail, now: Date.now() });
+  }
+  return result;
 }

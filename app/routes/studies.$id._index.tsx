@@ -8,42 +8,19 @@ import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
 import { requireResearcherForm } from "~/lib/csrf.server";
 import { requireUserId } from "~/lib/session.server";
-import {
-  addAttributeTo,
-  addOfferTo,
-  deleteAttributeOf,
-  deleteOfferOf,
-  loadStudyEditor,
-  publishStudy,
-  requireStudyRole,
-  saveStudyDetails,
-  updateAttributeOf,
-  updateOfferOf,
-} from "~/lib/studies.server";
+import { isStudyIntent, loadStudyEditor, requireStudyRole, runStudyIntent } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
   return { ...loadStudyEditor(study), role };
 }
 
-const intents = {
-  details: saveStudyDetails,
-  addOffer: addOfferTo,
-  updateOffer: updateOfferOf,
-  deleteOffer: deleteOfferOf,
-  addAttribute: addAttributeTo,
-  updateAttribute: updateAttributeOf,
-  deleteAttribute: deleteAttributeOf,
-  publish: publishStudy,
-} as const;
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
   const { study } = requireStudyRole(session.userId, params.id, "editor");
-  const intent = String(form.get("intent"));
-  if (!(intent in intents)) throw new Response("intent is not known", { status: 400 });
-  const handler = intents[intent as keyof typeof intents];
-  return { intent, result: handler(study, form) };
+  const intent = form.get("intent");
+  if (!isStudyIntent(intent)) throw new Response("intent is not known", { status: 400 });
+  return { intent, result: runStudyIntent(study, session.userId, intent, form) };
 }
 
 export default function StudyEditor() {

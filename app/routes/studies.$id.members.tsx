@@ -21,16 +21,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "invite":
       return inviteMember(study, session.userId, form);
     case "role":
-      return changeMemberRole(study, form);
+      return changeMemberRole(study, session.userId, form);
     case "remove":
-      return removeMemberOf(study, form);
+      return removeMemberOf(study, session.userId, form);
     case "transfer": {
       // The previous owner is an editor now: the members page is no longer theirs.
-      const moved = transferStudy(study, form);
+      const moved = transferStudy(study, session.userId, form);
       return moved.ok ? redirect(`/studies/${study.id}`) : moved;
     }
     case "revoke":
-      return revokeInvitationOf(study, form);
+      return revokeInvitationOf(study, session.userId, form);
     default:
       throw new Response("intent requires invite, role, remove, transfer or revoke", { status: 400 });
   }
@@ -140,6 +140,40 @@ export default function Members() {
           </>
         ) : null}
       </section>
+      <section className="panel">
+        <h2>{t("audit.title")}</h2>
+        <div className="table-scroll">
+          <table className="profile" data-testid="audit-log">
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.what")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.events.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDate(locale, e.at)}</td>
+                  <td>{e.actor}</td>
+                  <td>
+                    {isAuditAction(e.action) ? t(`audit.action.${e.action}`) : e.action}
+                    {e.detail ? `: ${e.detail}` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </>
   );
+}
+
+const auditActions = [
+  "create", "details", "addOffer", "updateOffer", "deleteOffer", "addAttribute", "updateAttribute", "deleteAttribute",
+  "publish", "invite", "role", "remove", "transfer", "revoke", "join",
+] as const;
+function isAuditAction(action: string): action is (typeof auditActions)[number] {
+  return (auditActions as readonly string[]).includes(action);
 }

@@ -66,4 +66,24 @@ describe("study members", () => {
     expect(await res.text()).toContain("This person requires membership in the study first.");
     expect((await owner.request(`${path}/members`)).status).toBe(200);
   });
+
+  it("shows the owner who changed, published and shared the study, and when", async () => {
+    const owner = await researcher("a-owner@example.com");
+    const editor = await researcher("a-editor@example.com");
+    const path = await study(owner, "Audited study");
+    expect((await editor.form(await invite(owner, path, "a-editor@example.com", "editor"), {})).status).toBe(302);
+    await editor.form(path, { intent: "addOffer", name: "Ours", isOwn: "on" });
+    await editor.form(path, { intent: "addOffer", name: "Theirs" });
+    await owner.form(path, { intent: "addAttribute", kind: "quality", name: "Speed", direction: "higher" });
+    await owner.form(path, { intent: "addAttribute", kind: "price", name: "Price", direction: "higher" });
+    await editor.form(path, { intent: "publish" });
+    const html = await (await owner.request(`${path}/members`)).text();
+    const log = html.slice(html.indexOf('data-testid="audit-log"'));
+    expect(log).toContain("a-editor@example.com</td><td>published<!-- -->: version 1");
+    expect(log).toContain("a-editor@example.com</td><td>added an offer<!-- -->: Theirs");
+    expect(log).toContain("a-editor@example.com</td><td>joined the study<!-- -->: editor");
+    expect(log).toContain("a-owner@example.com</td><td>shared (invitation link)<!-- -->: a-editor@example.com (editor)");
+    expect(log).toContain("a-owner@example.com</td><td>created the study<!-- -->: Audited study");
+    expect((await editor.request(`${path}/members`)).status).toBe(403);
+  });
 });

@@ -26,6 +26,7 @@ describe("openDatabase", () => {
       expect(tables).toEqual([
         "__drizzle_migrations",
         "attributes",
+        "audit_events",
         "offers",
         "questionnaires",
         "response_offers",
