@@ -54,7 +54,9 @@ app.post("/s/:token/responses", (req, res) => {
   req.on("end", () => {
     if (res.headersSent) return;
     try {
-      send(res, respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"))).catch((error) => fail(res, error));
+      send(res, respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"), { ip: req.ip ?? "unknown" })).catch((error) =>
+        fail(res, error),
+      );
     } catch (error) {
       fail(res, error);
     }
