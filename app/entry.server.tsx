@@ -49,6 +49,8 @@ export default function handleRequest(
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
+        // React's own inline scripts of a streamed page (Suspense boundaries) carry the nonce too.
+        nonce,
         ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
         onShellError(error: unknown) {
           clearTimeout(timer);

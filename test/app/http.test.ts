@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, postJson, startAppServer, type AppServer } from "../helpers/app-server";
+import { Client, PHONE_USER_AGENT, postJson, startAppServer, type AppServer } from "../helpers/app-server";
 import { demoAnswers } from "../fixtures/answers";
 
 let server: AppServer;
@@ -145,6 +145,16 @@ describe("respondent API", () => {
     });
     expect(res.status).toBe(409);
     expect((await res.json()).error).toBe("responseId belongs to another questionnaire");
+  });
+
+  it("does not count a bot: 403 and nothing stored", async () => {
+    const id = "bot-response-01";
+    for (const agent of ["Googlebot/2.1 (+http://www.google.com/bot.html)", "node", "curl/8.5.0"]) {
+      const res = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: id, answers: demoAnswers() }, agent);
+      expect(res.status, agent).toBe(403);
+      expect((await res.json()).error).toBe("automated clients (bots) are not counted as respondents");
+    }
+    expect(countResponses(id)).toBe(0);
   });
 
   it("ignores a draft older than the one already saved", async () => {
@@ -374,6 +384,14 @@ describe("security headers", () => {
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
     const second = (await fetch(`${server.url}/signin`)).headers.get("Content-Security-Policy");
     expect(second).not.toBe(csp);
+  });
+
+  it("puts the nonce on every inline script of a streamed page too (browsers get streaming, bots the whole page)", async () => {
+    const res = await fetch(`${server.url}/s/demo`, { headers: { "User-Agent": PHONE_USER_AGENT } });
+    const nonce = /'nonce-([^']+)'/.exec(res.headers.get("Content-Security-Policy")!)![1];
+    const scripts = (await res.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
   });
 
   it("sends the headers and a deny-all CSP with the JSON API, data requests, resource routes and static files", async () => {

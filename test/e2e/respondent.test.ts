@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server";
+import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
 
 let server: AppServer;
@@ -64,7 +64,14 @@ async function waitSaved(page: Page) {
 }
 
 async function fillQuestionnaire(lang: Lang) {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: lang, isMobile: true, hasTouch: true });
+  // A phone's User-Agent: headless Chromium announces itself as HeadlessChrome, a bot for isbot.
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    locale: lang,
+    isMobile: true,
+    hasTouch: true,
+    userAgent: PHONE_USER_AGENT,
+  });
   const before = await reportCount(context, lang);
   const page = await context.newPage();
   const errors: string[] = [];

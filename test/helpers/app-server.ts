@@ -147,10 +147,17 @@ export class Client {
   }
 }
 
-export function postJson(base: string, pathname: string, body: unknown): Promise<Response> {
+/**
+ * A phone browser's User-Agent: Node's fetch says "node", which isbot takes for a bot (bots are
+ * not counted as respondents).
+ */
+export const PHONE_USER_AGENT =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+
+export function postJson(base: string, pathname: string, body: unknown, userAgent = PHONE_USER_AGENT): Promise<Response> {
   return fetch(base + pathname, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", "User-Agent": userAgent },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
