@@ -1,19 +1,25 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "./components/nonce";
+import { applyHeaders, createNonce, pageSecurityHeaders, securityHeaders } from "./lib/security-headers.server";
 
 const ABORT_DELAY = 5_000;
 
-/** Headers every page carries (a Content-Security-Policy comes with the security issue). */
-function setPageHeaders(headers: Headers) {
+/** Headers every page carries: the security headers with a CSP bound to this page's nonce. */
+function setPageHeaders(headers: Headers, nonce: string) {
   headers.set("Content-Type", "text/html; charset=utf-8");
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "same-origin");
-  headers.set("X-Frame-Options", "DENY");
+  applyHeaders(headers, pageSecurityHeaders(nonce));
 }
+
+/** Loader/action data (single fetch) carries the security headers too. */
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  applyHeaders(response.headers, securityHeaders);
+  return response;
+};
 
 /**
  * Renders a page: streamed for browsers, whole for bots. Unlike Remix's default entry it clears
@@ -27,19 +33,24 @@ export default function handleRequest(
   remixContext: EntryContext,
 ) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  const nonce = createNonce();
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const timer = setTimeout(() => abort(), ABORT_DELAY);
     const ready = () => {
       shellRendered = true;
       const body = new PassThrough({ final: (done) => (clearTimeout(timer), done()) });
-      setPageHeaders(responseHeaders);
+      setPageHeaders(responseHeaders, nonce);
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        // React's own inline scripts of a streamed page (Suspense boundaries) carry the nonce too.
+        nonce,
         ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
         onShellError(error: unknown) {
           clearTimeout(timer);
@@ -57,3 +68,5 @@ export default function handleRequest(
 // What the production server (app/server.js) takes from the build besides Remix's handler.
 export { respondToApi, respondentBodyLimit } from "./lib/respondent-api.server";
 export { closeDatabase } from "./lib/db.server";
+export { crossSiteReason } from "./lib/csrf.server";
+export { securityHeaders } from "./lib/security-headers.server";

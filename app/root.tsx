@@ -14,7 +14,9 @@ import {
 } from "@remix-run/react";
 import { getUserEmail } from "~/lib/auth.server";
 import { getLocale } from "~/lib/locale.server";
-import { getUserId } from "~/lib/session.server";
+import { getSession } from "~/lib/session.server";
+import { CsrfField } from "~/components/CsrfField";
+import { useNonce } from "~/components/nonce";
 import { useT } from "~/components/use-t";
 import styles from "~/styles.css?url";
 
@@ -24,8 +26,12 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const userId = await getUserId(request);
-  return { locale: await getLocale(request), email: userId === null ? null : getUserEmail(userId) };
+  const session = await getSession(request);
+  return {
+    locale: await getLocale(request),
+    email: session ? getUserEmail(session.userId) : null,
+    csrf: session?.csrfToken ?? null,
+  };
 }
 
 function Header() {
@@ -42,7 +48,9 @@ function Header() {
         {data?.email ? (
           <>
             <Link to="/studies">{t("nav.studies")}</Link>
+            <Link to="/account/password">{t("nav.account")}</Link>
             <Form method="post" action="/signout" className="inline">
+              <CsrfField />
               <button type="submit" className="link-button">
                 {t("nav.signOut")}
               </button>
@@ -68,6 +76,7 @@ function Header() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang={data?.locale ?? "en"}>
       <head>
@@ -79,8 +88,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         <Header />
         <main>{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -9,7 +9,7 @@ import express from "express";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
-const { respondToApi, respondentBodyLimit } = build.entry.module;
+const { respondToApi, respondentBodyLimit, crossSiteReason, securityHeaders } = build.entry.module;
 
 /** Writes a fetch Response to an express response. */
 async function send(res, response) {
@@ -25,6 +25,17 @@ function tooLarge(res) {
 
 const app = express();
 app.disable("x-powered-by");
+
+// The security headers on every response (API, static files, Remix). Remix's adapter *appends*
+// its headers, so for these names a page's own value (its nonce CSP) replaces the default here
+// instead of being sent twice.
+const securityHeaderNames = new Set(Object.keys(securityHeaders).map((name) => name.toLowerCase()));
+app.use((req, res, next) => {
+  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  const append = res.append.bind(res);
+  res.append = (field, value) => (securityHeaderNames.has(String(field).toLowerCase()) ? res.set(field, value) : append(field, value));
+  next();
+});
 
 app.post("/s/:token/responses", (req, res) => {
   if (Number(req.headers["content-length"] ?? 0) > respondentBodyLimit) return tooLarge(res);
@@ -43,7 +54,9 @@ app.post("/s/:token/responses", (req, res) => {
   req.on("end", () => {
     if (res.headersSent) return;
     try {
-      send(res, respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"))).catch((error) => fail(res, error));
+      send(res, respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"), { ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? "" })).catch((error) =>
+        fail(res, error),
+      );
     } catch (error) {
       fail(res, error);
     }
@@ -55,9 +68,23 @@ function fail(res, error) {
   if (!res.headersSent) res.status(500).json({ ok: false, error: "internal error" });
 }
 
+// Cross-site form posts end here with 403 (Remix's own Origin check would answer 500); the
+// routes check again (Sec-Fetch-Site, CSRF token), so `remix vite:dev` is protected as well.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const reason = crossSiteReason((name) => req.get(name));
+  if (reason) return res.status(403).type("text/plain").send(reason);
+  next();
+});
+
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production" }));
+// `ip` feeds the sign-in throttle (app/load-context.ts). Behind a reverse proxy, set express's
+// "trust proxy" so req.ip is the client's address and not the proxy's.
+app.all(
+  "*",
+  createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production", getLoadContext: (req) => ({ ip: req.ip ?? "unknown" }) }),
+);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;

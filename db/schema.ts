@@ -191,3 +191,104 @@ export const responseOffers = sqliteTable(
     check("response_offers_overall_ck", sql`${t.overall} is null or ${t.overall} between 1 and 10`),
   ],
 );
+
+/**
+ * Researcher sessions, server side: the cookie holds a random id, the table only its SHA-256
+ * (a leaked database does not give working cookies). Sign-out deletes all of a user's rows.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Per-session CSRF token, sent back in a hidden field by every researcher form. */
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [
+    index("sessions_user_idx").on(t.userId),
+    check("sessions_token_hash_ck", sql`length(${t.tokenHash}) = 64`),
+    check("sessions_expiry_ck", sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
+/** Failed sign-ins of the last hour (older rows are pruned): the throttle counts them per account and per IP. */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at)],
+);
+
+/**
+ * Members of a study besides its owner (`studies.owner_id` stays the one owner): editors design
+ * and publish, viewers read the report.
+ */
+export const studyMembers = sqliteTable(
+  "study_members",
+  {
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["editor", "viewer"] }).notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.studyId, t.userId] }),
+    index("study_members_user_idx").on(t.userId),
+    check("study_members_role_ck", sql`${t.role} in ('editor', 'viewer')`),
+  ],
+);
+
+/** Invitation links: the token's SHA-256, for one email and one role, used once. */
+export const studyInvitations = sqliteTable(
+  "study_invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ["editor", "viewer"] }).notNull(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+  },
+  (t) => [
+    index("study_invitations_study_idx").on(t.studyId),
+    check("study_invitations_role_ck", sql`${t.role} in ('editor', 'viewer')`),
+  ],
+);
+
+/** Who did what to a study, and when: changes, publications, sharing. Shown to the owner. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    /** Null once the account is deleted; `actorEmail` keeps who it was. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    actorEmail: text("actor_email").notNull(),
+    action: text("action").notNull(),
+    detail: text("detail").notNull().default(""),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("audit_events_study_idx").on(t.studyId, t.at)],
+);

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { CsrfField } from "./CsrfField";
 import { useT } from "./use-t";
 
 export interface AttributeRow {
@@ -57,6 +58,7 @@ export function AttributeRows({ kind, attributes }: { kind: "quality" | "price";
       <h3>{t(kind === "quality" ? "study.kind.quality" : "study.kind.price")}</h3>
       {rows.map((a) => (
         <Form method="post" className="row-form" key={`${a.id}-${a.name}-${a.direction}`}>
+          <CsrfField />
           <input type="hidden" name="attributeId" value={a.id} />
           <span className="small">
             <code>{a.code}</code>
@@ -73,6 +75,7 @@ export function AttributeRows({ kind, attributes }: { kind: "quality" | "price";
         </Form>
       ))}
       <Form method="post" className="row-form" key={`new-${kind}-${rows.length}`}>
+        <CsrfField />
         <input type="hidden" name="kind" value={kind} />
         <AttributeFields />
         <button type="submit" name="intent" value="addAttribute">

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { CsrfField } from "./CsrfField";
 import { useT } from "./use-t";
 
 export interface OfferRow {
@@ -35,6 +36,7 @@ export function OfferRows({ offers }: { offers: OfferRow[] }) {
     <>
       {offers.map((o) => (
         <Form method="post" className="row-form" key={`${o.id}-${o.name}-${o.isOwn}`}>
+          <CsrfField />
           <input type="hidden" name="offerId" value={o.id} />
           <span className="small">
             <code>{o.code}</code> · {o.isOwn ? t("study.own") : t("study.competitor")}
@@ -51,6 +53,7 @@ export function OfferRows({ offers }: { offers: OfferRow[] }) {
         </Form>
       ))}
       <Form method="post" className="row-form" key={`new-${offers.length}`}>
+        <CsrfField />
         <OfferFields />
         <button type="submit" name="intent" value="addOffer">
           {t("study.addOffer")}

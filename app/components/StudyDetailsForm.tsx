@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { MessageKey } from "~/i18n";
+import { CsrfField } from "./CsrfField";
 import { useT } from "./use-t";
 
 interface Props {
@@ -16,6 +17,7 @@ export function StudyDetailsForm({ study, errors }: Props) {
   };
   return (
     <Form method="post">
+      <CsrfField />
       <label htmlFor="title">{t("study.title")}</label>
       <input id="title" name="title" type="text" defaultValue={study.title} maxLength={200} required />
       {error("title")}

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { createUser, getUserByEmail, getUserById } from "../../db/queries/users";
+import { countSignInFailures, pruneSignInFailures, recordSignInFailure } from "../../db/queries/sign-in-failures";
+import { createUser, getUserByEmail, getUserById, updateUserPassword } from "../../db/queries/users";
 import type { MessageKey } from "~/i18n";
 import { db } from "./db.server";
 import { hashPassword, verifyPassword } from "./password.server";
+import { endOtherSessions, type ResearcherSession } from "./session.server";
 
 export const CredentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -34,16 +36,48 @@ export function signUp(form: FormData, locale: string): AuthResult {
 // A real hash to verify against when the email is unknown, so both paths take the same time.
 let dummyHash: string | null = null;
 
-export function signIn(form: FormData): AuthResult {
+/** Failed sign-ins allowed per account and per IP address within an hour. */
+export const SIGN_IN_FAILURE_LIMIT = 100;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Signs in with email and password. After SIGN_IN_FAILURE_LIMIT failures within the hour for
+ * the account or from the IP address, every attempt is refused (even with the right password)
+ * until the oldest failures are an hour old.
+ */
+export function signIn(form: FormData, ip: string): AuthResult {
   const email = String(form.get("email") ?? "").trim().toLowerCase();
   const password = String(form.get("password") ?? "");
   if (password.length > 128 || email.length > 254) return { ok: false, error: "auth.invalidCredentials" };
+  const now = Date.now();
+  const failures = countSignInFailures(db, { email, ip, since: now - HOUR_MS });
+  if (failures.email >= SIGN_IN_FAILURE_LIMIT || failures.ip >= SIGN_IN_FAILURE_LIMIT) return { ok: false, error: "auth.throttled" };
   const user = getUserByEmail(db, email);
   dummyHash ??= hashPassword("valuemap-timing-equaliser");
   const valid = verifyPassword(user?.passwordHash ?? dummyHash, password);
-  return user && valid ? { ok: true, userId: user.id } : { ok: false, error: "auth.invalidCredentials" };
+  if (user && valid) return { ok: true, userId: user.id };
+  pruneSignInFailures(db, now - HOUR_MS);
+  recordSignInFailure(db, { email, ip, now });
+  return { ok: false, error: "auth.invalidCredentials" };
 }
 
 export function getUserEmail(userId: number): string | null {
   return getUserById(db, userId)?.email ?? null;
+}
+
+/**
+ * Changes the signed-in user's password (the current one is required) and signs out every
+ * other session of the user; this session stays.
+ */
+export function changePassword(session: ResearcherSession, form: FormData): { ok: true } | { ok: false; error: MessageKey } {
+  const user = getUserById(db, session.userId);
+  const current = String(form.get("currentPassword") ?? "");
+  if (!user || current.length > 128 || !verifyPassword(user.passwordHash, current)) {
+    return { ok: false, error: "auth.currentPasswordWrong" };
+  }
+  const next = CredentialsSchema.shape.password.safeParse(form.get("newPassword"));
+  if (!next.success) return { ok: false, error: "auth.passwordLength" };
+  updateUserPassword(db, { id: user.id, passwordHash: hashPassword(next.data) });
+  endOtherSessions(session);
+  return { ok: true };
 }

@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   DB_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
   /** Largest accepted respondent request body, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(262_144),
+  /**
+   * Respondent API requests allowed per public link and IP address in 10 minutes (a whole
+   * questionnaire takes about 50); `0` turns the limit off.
+   */
+  RESPONDENT_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
   /** Set `1` to mark cookies Secure even outside production (behind a TLS proxy). */
   COOKIE_SECURE: z.enum(["0", "1"]).optional(),
   /**

@@ -1,16 +1,35 @@
+import { isbot } from "isbot";
 import { env } from "./env.server";
 import { jsonError } from "./http.server";
+import { RateLimiter } from "./rate-limit.server";
 import { handleRespondentRequest, RespondentRequestSchema } from "./respondent.server";
 
 /** Largest accepted respondent request body, in bytes (MAX_BODY_BYTES). */
 export const respondentBodyLimit = env.MAX_BODY_BYTES;
 
+const RATE_WINDOW_MS = 10 * 60 * 1000;
+const limiter = new RateLimiter(env.RESPONDENT_RATE_LIMIT, RATE_WINDOW_MS);
+
 /**
- * The respondent API behind POST /s/:token/responses, from the raw body text: 400 for a body that
- * is not JSON or has the wrong shape (naming the fields), else the service's answer. Shared by the
- * Remix resource route and the production server's direct route (app/server.js).
+ * The respondent API behind POST /s/:token/responses, from the raw body text: 403 for a bot
+ * (isbot on the User-Agent; nothing is stored), 429 when this IP
+ * address has used up its requests for this link (RESPONDENT_RATE_LIMIT per 10 minutes), 400 for
+ * a body that is not JSON or has the wrong shape (naming the fields), else the service's answer.
+ * Shared by the Remix resource route and the production server's direct route (app/server.js).
  */
-export function respondToApi(token: string, bodyText: string): Response {
+export function respondToApi(token: string, bodyText: string, client: { ip: string; userAgent: string }): Response {
+  // Crawlers and scripts announcing themselves (isbot) are not respondents: nothing is stored and
+  // they use none of the address's requests.
+  if (isbot(client.userAgent)) return jsonError(403, "automated clients (bots) are not counted as respondents");
+  const allowed = limiter.take(`${token}\n${client.ip}`);
+  if (!allowed.ok) {
+    return jsonError(
+      429,
+      `too many requests for this questionnaire from this address: try again in ${allowed.retryAfterSeconds} seconds`,
+      undefined,
+      { "Retry-After": String(allowed.retryAfterSeconds) },
+    );
+  }
   let body: unknown;
   try {
     body = JSON.parse(bodyText);

@@ -1,8 +1,19 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createCookie, redirect } from "@remix-run/node";
+import {
+  deleteExpiredSessions,
+  deleteOtherUserSessions,
+  deleteSession,
+  deleteUserSessions,
+  getLiveSession,
+  insertSession,
+} from "../../db/queries/sessions";
+import { db } from "./db.server";
 import { env } from "./env.server";
+
+const SESSION_MS = 1000 * 60 * 60 * 24 * 14;
 
 /** A stable secret: SESSION_SECRET, or a random one kept next to the database file. */
 function sessionSecret(): string {
@@ -18,43 +29,85 @@ function sessionSecret(): string {
   }
 }
 
-const storage = createCookieSessionStorage<{ userId: number; nonce: string }>({
-  cookie: {
-    name: "vm_session",
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    // Secure in production (browsers accept Secure cookies on http://localhost); COOKIE_SECURE overrides.
-    secure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" : env.NODE_ENV === "production",
-    secrets: [sessionSecret()],
-    maxAge: 60 * 60 * 24 * 14,
-  },
+/** Holds only the random session id (signed as well); the session itself lives in the database. */
+const sessionCookie = createCookie("vm_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  // Secure in production (browsers accept Secure cookies on http://localhost); COOKIE_SECURE overrides.
+  secure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" : env.NODE_ENV === "production",
+  secrets: [sessionSecret()],
+  maxAge: SESSION_MS / 1000,
 });
 
+export interface ResearcherSession {
+  id: number;
+  userId: number;
+  csrfToken: string;
+}
+
+const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+async function readToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length >= 32 && value.length <= 64 ? value : null;
+}
+
+/** The live session of this request, or null (no cookie, unknown, expired or signed out). */
+export async function getSession(request: Request): Promise<ResearcherSession | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const row = getLiveSession(db, { tokenHash: hashToken(token), now: Date.now() });
+  return row ? { id: row.id, userId: row.userId, csrfToken: row.csrfToken } : null;
+}
+
 export async function getUserId(request: Request): Promise<number | null> {
-  const session = await storage.getSession(request.headers.get("Cookie"));
-  return session.get("userId") ?? null;
+  return (await getSession(request))?.userId ?? null;
+}
+
+function toSignIn(request: Request): never {
+  const url = new URL(request.url);
+  throw redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/** The signed-in researcher's session, or a redirect to sign in. */
+export async function requireSession(request: Request): Promise<ResearcherSession> {
+  return (await getSession(request)) ?? toSignIn(request);
 }
 
 /** The signed-in researcher's id, or a redirect to sign in. */
 export async function requireUserId(request: Request): Promise<number> {
-  const userId = await getUserId(request);
-  if (userId === null) {
-    const url = new URL(request.url);
-    throw redirect(`/signin?next=${encodeURIComponent(url.pathname + url.search)}`);
-  }
-  return userId;
+  return (await requireSession(request)).userId;
 }
 
-/** Starts a fresh session (a new cookie value, never the pre-sign-in one) and redirects. */
-export async function createUserSession(userId: number, to: string): Promise<Response> {
-  const session = await storage.getSession();
-  session.set("userId", userId);
-  session.set("nonce", crypto.randomBytes(16).toString("hex"));
-  return redirect(to, { headers: { "Set-Cookie": await storage.commitSession(session) } });
+/**
+ * Starts a fresh session (a new random id, never the pre-sign-in one, which is deleted) and
+ * redirects.
+ */
+export async function createUserSession(request: Request, userId: number, to: string): Promise<Response> {
+  const previous = await readToken(request);
+  if (previous) deleteSession(db, hashToken(previous));
+  const now = Date.now();
+  deleteExpiredSessions(db, now);
+  const token = crypto.randomBytes(32).toString("base64url");
+  insertSession(db, {
+    tokenHash: hashToken(token),
+    userId,
+    csrfToken: crypto.randomBytes(32).toString("base64url"),
+    now,
+    expiresAt: now + SESSION_MS,
+  });
+  return redirect(to, { headers: { "Set-Cookie": await sessionCookie.serialize(token) } });
 }
 
-export async function destroyUserSession(request: Request): Promise<Response> {
-  const session = await storage.getSession(request.headers.get("Cookie"));
-  return redirect("/", { headers: { "Set-Cookie": await storage.destroySession(session) } });
+/** Signs the user out everywhere: every session of the user ends, the cookie is cleared. */
+export async function destroyUserSessions(request: Request): Promise<Response> {
+  const session = await getSession(request);
+  if (session) deleteUserSessions(db, session.userId);
+  return redirect("/", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+}
+
+/** Ends every session of the user but this one (after a password change). */
+export function endOtherSessions(session: ResearcherSession): void {
+  deleteOtherUserSessions(db, { userId: session.userId, keepId: session.id });
 }

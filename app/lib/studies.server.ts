@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { z } from "zod";
-import { listAttributes, listOffers, listStudies, createStudy, getStudy, updateStudy, type Study } from "../../db/queries/studies";
+import { listAttributes, listOffers, createStudy, updateStudy, type Study } from "../../db/queries/studies";
+import { getMemberRole, getStudyById, listStudiesOfUser } from "../../db/queries/members";
+import { recordAuditEvent } from "../../db/queries/audit";
 import { addOffer, deleteOffer, updateOffer } from "../../db/queries/offers";
 import { addAttribute, deleteAttribute, updateAttribute } from "../../db/queries/attributes";
 import { getLatestQuestionnaire, publishQuestionnaire } from "../../db/queries/questionnaires";
@@ -39,8 +41,10 @@ function fieldErrors(error: z.ZodError, messages: Record<string, MessageKey>): F
   return out;
 }
 
-export function listStudiesFor(ownerId: number) {
-  return listStudies(db, ownerId).map((s) => ({
+/** The studies the user owns or is a member of, with the user's role. */
+export function listStudiesFor(userId: number) {
+  return listStudiesOfUser(db, userId).map((s) => ({
+    role: s.role,
     id: s.id,
     title: s.title,
     titleZh: s.titleZh,
@@ -61,15 +65,24 @@ export function createStudyFor(ownerId: number, form: FormData): { ok: true; id:
     languages: "en,zh-CN",
     now: Date.now(),
   });
+  recordAuditEvent(db, { studyId: study.id, userId: ownerId, action: "create", detail: study.title, now: Date.now() });
   return { ok: true, id: study.id };
 }
 
-/** The study of this owner or a 404 response: another owner's study does not exist for them. */
-export function requireStudy(ownerId: number, studyId: string | undefined): Study {
+export type StudyRole = "owner" | "editor" | "viewer";
+const rank: Record<StudyRole, number> = { viewer: 1, editor: 2, owner: 3 };
+
+/**
+ * The study with the user's role in it when the role is at least `minimum`. A study the user
+ * has no part in is a 404 (it does not exist for them); a member whose role is too low gets 403.
+ */
+export function requireStudyRole(userId: number, studyId: string | undefined, minimum: StudyRole): { study: Study; role: StudyRole } {
   const id = Number(studyId);
-  const study = Number.isSafeInteger(id) ? getStudy(db, { id, ownerId }) : null;
-  if (!study) throw new Response("Not found", { status: 404 });
-  return study;
+  const study = Number.isSafeInteger(id) ? getStudyById(db, id) : null;
+  const role: StudyRole | null = !study ? null : study.ownerId === userId ? "owner" : getMemberRole(db, { studyId: study.id, userId });
+  if (!study || !role) throw new Response("Not found", { status: 404 });
+  if (rank[role] < rank[minimum]) throw new Response(`this requires the ${minimum} role in the study`, { status: 403 });
+  return { study, role };
 }
 
 /** Everything the design screen shows. */
@@ -206,4 +219,31 @@ export function publishStudy(study: Study): { ok: true; version: number } | { ok
     now: Date.now(),
   });
   return { ok: true, version: q.version };
+}
+
+const studyIntents = {
+  details: saveStudyDetails,
+  addOffer: addOfferTo,
+  updateOffer: updateOfferOf,
+  deleteOffer: deleteOfferOf,
+  addAttribute: addAttributeTo,
+  updateAttribute: updateAttributeOf,
+  deleteAttribute: deleteAttributeOf,
+  publish: publishStudy,
+} as const;
+
+export type StudyIntent = keyof typeof studyIntents;
+
+export function isStudyIntent(intent: unknown): intent is StudyIntent {
+  return typeof intent === "string" && Object.hasOwn(studyIntents, intent);
+}
+
+/** Runs one design-screen intent and, when it changed the study, records it in the audit log. */
+export function runStudyIntent(study: Study, userId: number, intent: StudyIntent, form: FormData) {
+  const result = studyIntents[intent](study, form);
+  if (result.ok) {
+    const detail = "version" in result ? `version ${result.version}` : String(form.get("name") ?? form.get("title") ?? "");
+    recordAuditEvent(db, { studyId: study.id, userId, action: intent, detail, now: Date.now() });
+  }
+  return result;
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n";
+import { assertSameOrigin } from "~/lib/csrf.server";
 import { localeCookie } from "~/lib/locale.server";
 import { safeRedirect } from "~/lib/safe-redirect.server";
 
@@ -8,6 +9,7 @@ export const loader = () => redirect("/");
 
 /** Switches the interface language (cookie) and goes back to the page the user was on. */
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const form = await request.formData();
   const locale = form.get("locale");
   if (!isLocale(locale)) return new Response("locale requires en or zh-CN", { status: 400 });

@@ -8,10 +8,13 @@ export const loader = () => jsonError(405, "use POST");
  * Respondent API: start/resume, save a draft, complete. JSON in, JSON out, clear errors. In
  * production app/server.js answers this path before Remix with the same `respondToApi`.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return jsonError(405, "use POST");
   try {
-    return respondToApi(params.token ?? "", await readBodyText(request, respondentBodyLimit));
+    return respondToApi(params.token ?? "", await readBodyText(request, respondentBodyLimit), {
+      ip: context.ip ?? "unknown",
+      userAgent: request.headers.get("User-Agent") ?? "",
+    });
   } catch (error) {
     if (error instanceof Response) return error;
     throw error;

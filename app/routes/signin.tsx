@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/AuthForm";
 import { signIn } from "~/lib/auth.server";
+import { assertSameOrigin } from "~/lib/csrf.server";
 import { safeRedirect } from "~/lib/safe-redirect.server";
 import { createUserSession, getUserId } from "~/lib/session.server";
 
@@ -10,11 +11,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return (await getUserId(request)) === null ? null : redirect("/studies");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const form = await request.formData();
-  const result = signIn(form);
+  const result = signIn(form, context.ip ?? "unknown");
   if (!result.ok) return { error: result.error };
-  return createUserSession(result.userId, safeRedirect(form.get("next"), "/studies"));
+  return createUserSession(request, result.userId, safeRedirect(form.get("next"), "/studies"));
 }
 
 export default function SignIn() {

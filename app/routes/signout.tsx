@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { destroyUserSession } from "~/lib/session.server";
+import { requireResearcherForm } from "~/lib/csrf.server";
+import { destroyUserSessions } from "~/lib/session.server";
 
 export const loader = () => redirect("/");
 
 export async function action({ request }: ActionFunctionArgs) {
-  return destroyUserSession(request);
+  await requireResearcherForm(request);
+  return destroyUserSessions(request);
 }

@@ -1,47 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttributeRows } from "~/components/AttributeRows";
+import { CsrfField } from "~/components/CsrfField";
 import { OfferRows } from "~/components/OfferRows";
 import { StudyDetailsForm } from "~/components/StudyDetailsForm";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
+import { requireResearcherForm } from "~/lib/csrf.server";
 import { requireUserId } from "~/lib/session.server";
-import {
-  addAttributeTo,
-  addOfferTo,
-  deleteAttributeOf,
-  deleteOfferOf,
-  loadStudyEditor,
-  publishStudy,
-  requireStudy,
-  saveStudyDetails,
-  updateAttributeOf,
-  updateOfferOf,
-} from "~/lib/studies.server";
+import { isStudyIntent, loadStudyEditor, requireStudyRole, runStudyIntent } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const study = requireStudy(await requireUserId(request), params.id);
-  return loadStudyEditor(study);
+  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
+  return { ...loadStudyEditor(study), role };
 }
 
-const intents = {
-  details: saveStudyDetails,
-  addOffer: addOfferTo,
-  updateOffer: updateOfferOf,
-  deleteOffer: deleteOfferOf,
-  addAttribute: addAttributeTo,
-  updateAttribute: updateAttributeOf,
-  deleteAttribute: deleteAttributeOf,
-  publish: publishStudy,
-} as const;
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const study = requireStudy(await requireUserId(request), params.id);
-  const form = await request.formData();
-  const intent = String(form.get("intent"));
-  if (!(intent in intents)) throw new Response("intent is not known", { status: 400 });
-  const handler = intents[intent as keyof typeof intents];
-  return { intent, result: handler(study, form) };
+  const { session, form } = await requireResearcherForm(request);
+  const { study } = requireStudyRole(session.userId, params.id, "editor");
+  const intent = form.get("intent");
+  if (!isStudyIntent(intent)) throw new Response("intent is not known", { status: 400 });
+  return { intent, result: runStudyIntent(study, session.userId, intent, form) };
 }
 
 export default function StudyEditor() {
@@ -56,6 +35,12 @@ export default function StudyEditor() {
       <h1>{data.study.title}</h1>
       <p>
         <Link to={`/studies/${data.study.id}/report`}>{t("study.openReport")}</Link>
+        {data.role === "owner" ? (
+          <>
+            {" · "}
+            <Link to={`/studies/${data.study.id}/members`}>{t("studies.members")}</Link>
+          </>
+        ) : null}
       </p>
       <section className="panel">
         <h2>{t("study.details")}</h2>
@@ -100,6 +85,7 @@ export default function StudyEditor() {
           </p>
         ) : null}
         <Form method="post">
+          <CsrfField />
           <button type="submit" name="intent" value="publish" disabled={data.issues.length > 0}>
             {t("study.publish")}
           </button>

@@ -9,12 +9,12 @@ import { formatNumber } from "~/i18n";
 import { getLocale } from "~/lib/locale.server";
 import { loadReport } from "~/lib/report.server";
 import { requireUserId } from "~/lib/session.server";
-import { requireStudy } from "~/lib/studies.server";
+import { requireStudyRole } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const study = requireStudy(await requireUserId(request), params.id);
+  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "viewer");
   const line = new URL(request.url).searchParams.get("line") === "parity" ? "parity" : "weights";
-  return loadReport(study, await getLocale(request), line);
+  return { ...loadReport(study, await getLocale(request), line), role };
 }
 
 export default function Report() {
@@ -30,9 +30,11 @@ export default function Report() {
       <h1>
         {t("report.title")}: {report.study.title}
       </h1>
-      <p className="no-print">
-        <Link to={`/studies/${report.study.id}`}>{t("studies.edit")}</Link>
-      </p>
+      {report.role !== "viewer" ? (
+        <p className="no-print">
+          <Link to={`/studies/${report.study.id}`}>{t("studies.edit")}</Link>
+        </p>
+      ) : null}
       {!a ? (
         <section className="panel">
           <p>{t("report.noResponses")}</p>

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
 import { createStudyFor, listStudiesFor } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/csrf.server";
 import { requireUserId } from "~/lib/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -10,7 +12,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const result = createStudyFor(await requireUserId(request), await request.formData());
+  const { session, form } = await requireResearcherForm(request);
+  const result = createStudyFor(session.userId, form);
   return result.ok ? redirect(`/studies/${result.id}`) : { errors: result.errors };
 }
 
@@ -32,13 +35,25 @@ export default function Studies() {
                 <span className="muted small">{t("studies.responses", { n: s.complete })}</span>
               </span>
               <span>
-                <Link to={`/studies/${s.id}`}>{t("studies.edit")}</Link> ·{" "}
+                <span className="muted small">{t(`studies.role.${s.role}`)}</span> ·{" "}
+                {s.role !== "viewer" ? (
+                  <>
+                    <Link to={`/studies/${s.id}`}>{t("studies.edit")}</Link> ·{" "}
+                  </>
+                ) : null}
                 <Link to={`/studies/${s.id}/report`}>{t("studies.report")}</Link>
+                {s.role === "owner" ? (
+                  <>
+                    {" · "}
+                    <Link to={`/studies/${s.id}/members`}>{t("studies.members")}</Link>
+                  </>
+                ) : null}
               </span>
             </li>
           ))}
         </ul>
         <Form method="post">
+          <CsrfField />
           <label htmlFor="title">{t("studies.newTitle")}</label>
           <input id="title" name="title" type="text" maxLength={200} required aria-invalid={Boolean(titleError)} />
           {titleError ? <p className="error">{t(titleError)}</p> : null}

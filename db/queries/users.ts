@@ -22,3 +22,7 @@ export function getUserByEmail(db: Db, email: string): User | null {
 export function getUserById(db: Db, id: number): User | null {
   return db.select().from(users).where(eq(users.id, id)).get() ?? null;
 }
+
+export function updateUserPassword(db: Db, args: { id: number; passwordHash: string }): void {
+  db.update(users).set({ passwordHash: args.passwordHash }).where(eq(users.id, args.id)).run();
+}

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, postJson, startAppServer, type AppServer } from "../helpers/app-server";
+import { Client, PHONE_USER_AGENT, postJson, startAppServer, type AppServer } from "../helpers/app-server";
 import { demoAnswers } from "../fixtures/answers";
 
 let server: AppServer;
@@ -147,6 +147,16 @@ describe("respondent API", () => {
     expect((await res.json()).error).toBe("responseId belongs to another questionnaire");
   });
 
+  it("does not count a bot: 403 and nothing stored", async () => {
+    const id = "bot-response-01";
+    for (const agent of ["Googlebot/2.1 (+http://www.google.com/bot.html)", "node", "curl/8.5.0"]) {
+      const res = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: id, answers: demoAnswers() }, agent);
+      expect(res.status, agent).toBe(403);
+      expect((await res.json()).error).toBe("automated clients (bots) are not counted as respondents");
+    }
+    expect(countResponses(id)).toBe(0);
+  });
+
   it("ignores a draft older than the one already saved", async () => {
     const id = "draft-order-01";
     await postJson(server.url, "/s/demo/responses", { intent: "draft", responseId: id, seq: 2, pageNo: 1, answers: { quality_share: 70 } });
@@ -239,5 +249,162 @@ describe("researcher pages", () => {
     expect(html).toMatch(/\d+ complete responses/);
     // Bootstrap intervals beside Q, S, RP and V (four score cards) and in the tables.
     expect(html.match(/95% interval [\d.]+ to [\d.]+/g)?.length).toBe(4);
+  });
+});
+
+describe("sessions", () => {
+  async function signIn(email: string, password = "correct horse battery"): Promise<Client> {
+    const client = new Client(server.url);
+    const res = await client.form("/signin", { email, password });
+    expect(res.status).toBe(302);
+    return client;
+  }
+  const signedIn = async (client: Client) => (await client.request("/studies")).status === 200;
+
+  it("sets an HttpOnly, SameSite=Lax session cookie holding no database value", async () => {
+    const res = await new Client(server.url).form("/signup", { email: "cookie@example.com", password: "correct horse battery" });
+    const line = res.headers.getSetCookie().find((l) => l.startsWith("vm_session="))!;
+    expect(line).toMatch(/HttpOnly/i);
+    expect(line).toMatch(/SameSite=Lax/i);
+    const hashes = readDb((db) => db.prepare("select token_hash from sessions").all() as { token_hash: string }[]);
+    expect(hashes.length).toBeGreaterThan(0);
+    for (const { token_hash } of hashes) expect(line).not.toContain(token_hash);
+  });
+
+  it("signs out every session of the user", async () => {
+    await signUp("everywhere@example.com");
+    const phone = await signIn("everywhere@example.com");
+    const laptop = await signIn("everywhere@example.com");
+    expect(await signedIn(phone)).toBe(true);
+    await laptop.form("/signout", {});
+    expect(await signedIn(laptop)).toBe(false);
+    expect(await signedIn(phone)).toBe(false);
+  });
+
+  it("changes the password with the current one and signs out the other sessions only", async () => {
+    await signUp("rotate@example.com");
+    const here = await signIn("rotate@example.com");
+    const elsewhere = await signIn("rotate@example.com");
+    const res = await here.form("/account/password", { currentPassword: "correct horse battery", newPassword: "a much longer new secret" });
+    expect(await res.text()).toContain("Password changed.");
+    expect(await signedIn(here)).toBe(true);
+    expect(await signedIn(elsewhere)).toBe(false);
+    const old = await new Client(server.url).form("/signin", { email: "rotate@example.com", password: "correct horse battery" });
+    expect(old.status).toBe(200);
+    await signIn("rotate@example.com", "a much longer new secret");
+  });
+
+  it("refuses a password change without the right current password or with a short new one", async () => {
+    const client = await signUp("keep@example.com");
+    const wrong = await client.form("/account/password", { currentPassword: "not my password", newPassword: "a much longer new secret" });
+    expect(await wrong.text()).toContain("Current password is wrong.");
+    const short = await client.form("/account/password", { currentPassword: "correct horse battery", newPassword: "short" });
+    expect(await short.text()).toContain("Password requires 12 to 128 characters.");
+    await signIn("keep@example.com");
+  });
+});
+
+describe("cross-site request forgery", () => {
+  const studyTitle = (path: string) =>
+    (readDb((db) => db.prepare("select title from studies where id = ?").get(Number(path.split("/")[2]))) as { title: string }).title;
+
+  async function ownStudy(email: string) {
+    const client = await signUp(email);
+    const path = (await client.form("/studies", { title: "Original" })).headers.get("Location")!;
+    return { client, path };
+  }
+
+  it("refuses a forged cross-site POST with 403 and changes nothing", async () => {
+    const { client, path } = await ownStudy("forged@example.com");
+    const forged = await client.request(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://evil.example", "Sec-Fetch-Site": "cross-site" },
+      body: new URLSearchParams({ intent: "details", title: "Forged", languages: "en" }).toString(),
+    });
+    expect(forged.status).toBe(403);
+    expect(studyTitle(path)).toBe("Original");
+  });
+
+  it("refuses a cross-site POST even with the right token", async () => {
+    const { client, path } = await ownStudy("forged-token@example.com");
+    const res = await client.form(path, { intent: "details", title: "Forged", languages: "en" }, { Origin: "http://evil.example" });
+    expect(res.status).toBe(403);
+    const fetchSite = await client.form(path, { intent: "details", title: "Forged", languages: "en" }, { "Sec-Fetch-Site": "cross-site" });
+    expect(fetchSite.status).toBe(403);
+    expect(studyTitle(path)).toBe("Original");
+  });
+
+  it("refuses a same-origin POST without the session's token", async () => {
+    const { client, path } = await ownStudy("no-token@example.com");
+    expect((await client.form(path, { intent: "details", title: "Forged", languages: "en", csrf: "" })).status).toBe(403);
+    expect((await client.form(path, { intent: "details", title: "Forged", languages: "en", csrf: "x".repeat(43) })).status).toBe(403);
+    expect((await client.form("/studies", { title: "Sneaky", csrf: "" })).status).toBe(403);
+    expect((await client.form("/signout", { csrf: "" })).status).toBe(403);
+    expect((await client.request("/studies")).status).toBe(200);
+    expect(studyTitle(path)).toBe("Original");
+  });
+
+  it("accepts the same change with the token from the page", async () => {
+    const { client, path } = await ownStudy("with-token@example.com");
+    expect((await client.form(path, { intent: "details", title: "Renamed", languages: "en" })).status).toBe(200);
+    expect(studyTitle(path)).toBe("Renamed");
+  });
+
+  it("refuses cross-site sign-in, sign-up and language forms", async () => {
+    const evil = { Origin: "http://evil.example", "Sec-Fetch-Site": "cross-site" };
+    const client = new Client(server.url);
+    expect((await client.form("/signin", { email: "demo@valuemap.example", password: "valuemap-demo-2026" }, evil)).status).toBe(403);
+    expect(client.cookie("vm_session")).toBeUndefined();
+    expect((await client.form("/signup", { email: "csrf-signup@example.com", password: "correct horse battery" }, evil)).status).toBe(403);
+    expect((await client.form("/lang", { locale: "zh-CN", back: "/" }, evil)).status).toBe(403);
+    expect(client.cookie("vm_locale")).toBeUndefined();
+  });
+});
+
+describe("security headers", () => {
+  const base = ["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"];
+  function expectBase(res: Response) {
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(res.headers.get("Referrer-Policy")).toBe("same-origin");
+    expect(res.headers.get("X-Frame-Options")).toBe("DENY");
+    for (const name of [...base, "Content-Security-Policy"]) expect(res.headers.get(name), name).not.toContain(",");
+  }
+
+  it("sends a page a CSP whose nonce is on every inline script, new on every request", async () => {
+    const first = await fetch(`${server.url}/signin`);
+    expectBase(first);
+    const csp = first.headers.get("Content-Security-Policy")!;
+    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    const html = await first.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const second = (await fetch(`${server.url}/signin`)).headers.get("Content-Security-Policy");
+    expect(second).not.toBe(csp);
+  });
+
+  it("puts the nonce on every inline script of a streamed page too (browsers get streaming, bots the whole page)", async () => {
+    const res = await fetch(`${server.url}/s/demo`, { headers: { "User-Agent": PHONE_USER_AGENT } });
+    const nonce = /'nonce-([^']+)'/.exec(res.headers.get("Content-Security-Policy")!)![1];
+    const scripts = (await res.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it("sends the headers and a deny-all CSP with the JSON API, data requests, resource routes and static files", async () => {
+    const api = await postJson(server.url, "/s/demo/responses", { intent: "start", responseId: "headers-check-01" });
+    const data = await fetch(`${server.url}/s/demo.data`);
+    const health = await fetch(`${server.url}/healthz`);
+    const page = await (await fetch(`${server.url}/signin`)).text();
+    const asset = /<link rel="stylesheet" href="([^"]+)"/.exec(page)![1]!;
+    const css = await fetch(server.url + asset);
+    const forged = await fetch(`${server.url}/signin`, { method: "POST", headers: { Origin: "http://evil.example" } });
+    for (const res of [api, data, health, css, forged]) {
+      expectBase(res);
+      expect(res.headers.get("Content-Security-Policy"), res.url).toContain("default-src 'none'");
+    }
   });
 });

@@ -1,7 +1,7 @@
 import path from "node:path";
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client";
+import { defaultMigrationsFolder, openDatabase } from "../../db/client";
 import { createTempDb, makeTempDir } from "../helpers/temp-db";
 
 const dirs: string[] = [];
@@ -26,13 +26,18 @@ describe("openDatabase", () => {
       expect(tables).toEqual([
         "__drizzle_migrations",
         "attributes",
+        "audit_events",
         "offers",
         "questionnaires",
         "response_offers",
         "response_ratings",
         "response_weights",
         "responses",
+        "sessions",
+        "sign_in_failures",
         "studies",
+        "study_invitations",
+        "study_members",
         "users",
       ]);
     } finally {
@@ -40,12 +45,14 @@ describe("openDatabase", () => {
     }
   });
 
-  it("records the single migration 0000_init once, also after reopening", () => {
+  it("records each committed migration once, also after reopening", () => {
     const file = freshFile();
     openDatabase({ url: file }).$client.close();
     const db = openDatabase({ url: file });
     try {
-      expect(db.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(1);
+      const journal = JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder(), "meta/_journal.json"), "utf8")) as { entries: unknown[] };
+      expect(journal.entries.length).toBeGreaterThan(1);
+      expect(db.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(journal.entries.length);
     } finally {
       db.$client.close();
     }

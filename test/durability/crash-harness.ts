@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { demoAnswers } from "../fixtures/answers";
-import { startAppServer, type AppServer } from "../helpers/app-server";
+import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 
 /**
  * Crash harness: drives the production server with concurrent respondents, kills it with
@@ -126,7 +126,7 @@ async function post(url: string, body: unknown): Promise<Answer | null> {
   try {
     const res = await fetch(`${url}/s/demo/responses`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });

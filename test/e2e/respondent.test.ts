@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server";
+import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
 
 let server: AppServer;
@@ -64,11 +64,23 @@ async function waitSaved(page: Page) {
 }
 
 async function fillQuestionnaire(lang: Lang) {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: lang, isMobile: true, hasTouch: true });
+  // A phone's User-Agent: headless Chromium announces itself as HeadlessChrome, a bot for isbot.
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    locale: lang,
+    isMobile: true,
+    hasTouch: true,
+    userAgent: PHONE_USER_AGENT,
+  });
   const before = await reportCount(context, lang);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // The Content-Security-Policy must not block anything SurveyJS or Remix needs.
+  const cspViolations: string[] = [];
+  context.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   await page.goto(`${server.url}/s/demo`);
   await page.locator(".sd-title", { hasText: texts[lang].title }).first().waitFor();
 
@@ -112,6 +124,7 @@ async function fillQuestionnaire(lang: Lang) {
   await page.getByTestId("already-done").waitFor();
 
   expect(await reportCount(context, lang)).toBe(before + 1);
+  expect(cspViolations).toEqual([]);
   await context.close();
 }
 

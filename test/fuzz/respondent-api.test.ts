@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAnswers } from "../fixtures/answers";
-import { startAppServer, type AppServer } from "../helpers/app-server";
+import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 
 /**
  * Fuzzes the respondent API (POST /s/:token/responses) of the production build with a fixed
@@ -31,7 +31,10 @@ interface Answer {
 async function send(body: string | Uint8Array<ArrayBuffer>, options: { token?: string; contentType?: string } = {}): Promise<Answer> {
   const res = await fetch(`${server.url}/s/${options.token ?? "demo"}/responses`, {
     method: "POST",
-    headers: options.contentType === "" ? {} : { "Content-Type": options.contentType ?? "application/json" },
+    headers: {
+      "User-Agent": PHONE_USER_AGENT,
+      ...(options.contentType === "" ? {} : { "Content-Type": options.contentType ?? "application/json" }),
+    },
     body,
     signal: AbortSignal.timeout(15_000),
   });

@@ -55,6 +55,9 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
       DATABASE_URL: `file:${databaseFile}`,
       SESSION_SECRET: "test-secret-0123456789abcdef",
       COOKIE_SECURE: "0",
+      // The protocol, fuzz and crash tests send far more than a respondent would; the limit's own
+      // test sets it.
+      RESPONDENT_RATE_LIMIT: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -118,19 +121,43 @@ export class Client {
     return res;
   }
 
-  form(pathname: string, fields: Record<string, string>): Promise<Response> {
+  private csrfFor: { session: string; token: string } | null = null;
+
+  /** The CSRF token of this client's session, read from a page's hidden field (cached per session). */
+  async csrf(): Promise<string | undefined> {
+    const session = this.cookies.get("vm_session");
+    if (!session) return undefined;
+    if (this.csrfFor?.session !== session) {
+      const html = await (await this.request("/account/password")).text();
+      const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+      if (!token) return undefined;
+      this.csrfFor = { session, token };
+    }
+    return this.csrfFor.token;
+  }
+
+  /** A same-origin form POST as a browser sends it, with the session's CSRF token when signed in. */
+  async form(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+    const token = "csrf" in fields ? undefined : await this.csrf();
     return this.request(pathname, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: this.base },
-      body: new URLSearchParams(fields).toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: this.base, ...headers },
+      body: new URLSearchParams({ ...fields, ...(token ? { csrf: token } : {}) }).toString(),
     });
   }
 }
 
-export function postJson(base: string, pathname: string, body: unknown): Promise<Response> {
+/**
+ * A phone browser's User-Agent: Node's fetch says "node", which isbot takes for a bot (bots are
+ * not counted as respondents).
+ */
+export const PHONE_USER_AGENT =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+
+export function postJson(base: string, pathname: string, body: unknown, userAgent = PHONE_USER_AGENT): Promise<Response> {
   return fetch(base + pathname, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", "User-Agent": userAgent },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }

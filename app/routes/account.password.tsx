@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { CsrfField } from "~/components/CsrfField";
+import { useT } from "~/components/use-t";
+import { changePassword } from "~/lib/auth.server";
+import { requireResearcherForm } from "~/lib/csrf.server";
+import { requireSession } from "~/lib/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSession(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { session, form } = await requireResearcherForm(request);
+  return changePassword(session, form);
+}
+
+export default function ChangePassword() {
+  const data = useActionData<typeof action>();
+  const { t } = useT();
+  return (
+    <section className="panel auth">
+      <h1>{t("account.passwordTitle")}</h1>
+      <Form method="post">
+        <CsrfField />
+        <label htmlFor="currentPassword">{t("account.currentPassword")}</label>
+        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" maxLength={128} required />
+        <label htmlFor="newPassword">{t("account.newPassword")}</label>
+        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={12} maxLength={128} required />
+        {data && !data.ok ? (
+          <p className="error" role="alert">
+            {t(data.error)}
+          </p>
+        ) : null}
+        {data?.ok ? (
+          <p className="notice" role="status">
+            {t("account.passwordChanged")}
+          </p>
+        ) : null}
+        <p>
+          <button type="submit">{t("account.changeButton")}</button>
+        </p>
+      </Form>
+    </section>
+  );
+}

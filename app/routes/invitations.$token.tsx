@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField } from "~/components/CsrfField";
+import { useT } from "~/components/use-t";
+import { requireResearcherForm } from "~/lib/csrf.server";
+import { acceptInvitationFor, loadInvitation } from "~/lib/members.server";
+import { requireUserId } from "~/lib/session.server";
+
+/** An invitation link: a signed-in researcher sees the study and role and joins with one click. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { invitation, study, forOther } = loadInvitation(params.token ?? "", await requireUserId(request));
+  return { title: study.title, role: invitation.role, forOther };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session } = await requireResearcherForm(request);
+  const result = acceptInvitationFor(params.token ?? "", session.userId);
+  return result.ok ? redirect(`/studies/${result.studyId}/report`) : result;
+}
+
+export default function Invitation() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useT();
+  return (
+    <section className="panel">
+      <h1>{t("invitation.title")}</h1>
+      <p>{t("invitation.text", { title: data.title, role: t(`studies.role.${data.role}`) })}</p>
+      {data.forOther || result ? (
+        <p className="error" role="alert">
+          {t("members.error.otherEmail")}
+        </p>
+      ) : (
+        <Form method="post">
+          <CsrfField />
+          <button type="submit">{t("invitation.accept")}</button>
+        </Form>
+      )}
+    </section>
+  );
+}

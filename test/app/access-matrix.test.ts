@@ -1,0 +1,149 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+
+/**
+ * Every route of app/routes against every kind of visitor: the owner, an editor and a viewer of
+ * a study, another researcher with no part in it, and a signed-out visitor. Only the allowed
+ * roles succeed; a researcher outside the study gets 404, a member whose role is too low 403,
+ * a signed-out visitor a redirect to sign in; refused actions change nothing.
+ */
+type Actor = "owner" | "editor" | "viewer" | "outsider" | "visitor";
+const actors: Actor[] = ["owner", "editor", "viewer", "outsider", "visitor"];
+
+interface Check {
+  /** Request path; `:id` is the study. */
+  path: string;
+  /** Actors that succeed. */
+  allowed: Actor[];
+  /** Form fields of an action (a CSRF token is added for signed-in actors). */
+  fields?: Record<string, string>;
+}
+type Access = { kind: "public"; why: string } | { kind: "checked"; loader?: Check; action?: Check };
+
+const researchers: Actor[] = ["owner", "editor", "viewer", "outsider"];
+const matrix: Record<string, Access> = {
+  _index: { kind: "public", why: "the home page" },
+  healthz: { kind: "public", why: "health check, no data" },
+  lang: { kind: "public", why: "sets the language cookie (same-origin check)" },
+  signin: { kind: "public", why: "sign-in form (same-origin check, throttle)" },
+  signup: { kind: "public", why: "sign-up form (same-origin check)" },
+  "s.$token": { kind: "public", why: "respondent page, by public token" },
+  "s.$token.responses": { kind: "public", why: "respondent API, by public token" },
+  signout: { kind: "checked", action: { path: "/signout", allowed: researchers, fields: {} } },
+  "account.password": { kind: "checked", loader: { path: "/account/password", allowed: researchers } },
+  "studies._index": { kind: "checked", loader: { path: "/studies", allowed: researchers } },
+  "invitations.$token": { kind: "checked", loader: { path: "/invitations/not-a-real-token", allowed: [] } },
+  "studies.$id._index": {
+    kind: "checked",
+    loader: { path: "/studies/:id", allowed: ["owner", "editor"] },
+    action: { path: "/studies/:id", allowed: ["owner", "editor"], fields: { intent: "addOffer", name: "Matrix offer" } },
+  },
+  "studies.$id.report": { kind: "checked", loader: { path: "/studies/:id/report", allowed: ["owner", "editor", "viewer"] } },
+  "studies.$id.members": {
+    kind: "checked",
+    loader: { path: "/studies/:id/members", allowed: ["owner"] },
+    action: { path: "/studies/:id/members", allowed: ["owner"], fields: { intent: "invite", email: "someone@example.com", role: "viewer" } },
+  },
+};
+
+let server: AppServer;
+const clients = {} as Record<Actor, Client>;
+let studyId = 0;
+
+function snapshot(): string {
+  const db = new Database(server.databaseFile, { readonly: true });
+  try {
+    const tables = ["studies", "offers", "attributes", "questionnaires", "study_members", "study_invitations", "users"];
+    return JSON.stringify(tables.map((t) => db.prepare(`select * from ${t} order by rowid`).all()));
+  } finally {
+    db.close();
+  }
+}
+
+async function researcher(email: string): Promise<Client> {
+  const client = new Client(server.url);
+  expect((await client.form("/signup", { email, password: "correct horse battery" })).status).toBe(302);
+  return client;
+}
+
+async function join(owner: Client, member: Client, email: string, role: "editor" | "viewer") {
+  const page = await (await owner.form(`/studies/${studyId}/members`, { intent: "invite", email, role })).text();
+  const link = /\/invitations\/[A-Za-z0-9_-]+/.exec(page)?.[0];
+  expect(link).toBeDefined();
+  const res = await member.form(link!, {});
+  expect(res.status).toBe(302);
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  clients.owner = await researcher("owner@example.com");
+  clients.editor = await researcher("editor@example.com");
+  clients.viewer = await researcher("viewer@example.com");
+  clients.outsider = await researcher("outsider@example.com");
+  clients.visitor = new Client(server.url);
+  const created = await clients.owner.form("/studies", { title: "Matrix study" });
+  studyId = Number(created.headers.get("Location")!.split("/")[2]);
+  await join(clients.owner, clients.editor, "editor@example.com", "editor");
+  await join(clients.owner, clients.viewer, "viewer@example.com", "viewer");
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+function expectRefused(actor: Actor, res: Response, member: boolean) {
+  if (actor === "visitor") {
+    expect(res.status, actor).toBe(302);
+    expect(res.headers.get("Location"), actor).toMatch(/^\/signin\?next=/);
+  } else {
+    expect(res.status, actor).toBe(member ? 403 : 404);
+  }
+}
+
+describe("access matrix", () => {
+  it("lists every route of app/routes", () => {
+    const routes = fs.readdirSync(path.resolve(import.meta.dirname, "../../app/routes")).map((f) => f.replace(/\/route\.tsx$|\.tsx?$/, ""));
+    expect(Object.keys(matrix).sort()).toEqual(routes.sort());
+  });
+
+  for (const [route, access] of Object.entries(matrix)) {
+    if (access.kind === "public") continue;
+    const { loader, action } = access;
+    if (loader) {
+      for (const actor of actors) {
+        it(`${route} loader: ${actor} ${loader.allowed.includes(actor) ? "succeeds" : "is refused"}`, async () => {
+          const res = await clients[actor].request(loader.path.replace(":id", String(studyId)));
+          if (loader.allowed.includes(actor)) expect(res.status, actor).toBe(200);
+          else if (route === "invitations.$token" && actor !== "visitor") expect(res.status).toBe(404);
+          else expectRefused(actor, res, ["owner", "editor", "viewer"].includes(actor));
+        });
+      }
+    }
+    if (action) {
+      // The signing-out case runs last for each actor (it ends the session).
+      for (const actor of actors.filter((a) => !action.allowed.includes(a) || route !== "signout")) {
+        it(`${route} action: ${actor} ${action.allowed.includes(actor) ? "succeeds" : "is refused and changes nothing"}`, async () => {
+          const before = snapshot();
+          const res = await clients[actor].form(action.path.replace(":id", String(studyId)), action.fields ?? {});
+          if (action.allowed.includes(actor)) {
+            expect([200, 302], actor).toContain(res.status);
+            expect(snapshot()).not.toBe(before);
+          } else {
+            expectRefused(actor, res, ["owner", "editor", "viewer"].includes(actor));
+            expect(snapshot()).toBe(before);
+          }
+        });
+      }
+    }
+  }
+
+  it("signout action: every researcher succeeds (last: it ends their sessions)", async () => {
+    for (const actor of researchers) {
+      const res = await clients[actor].form("/signout", {});
+      expect(res.status, actor).toBe(302);
+      expect((await clients[actor].request("/studies")).status, actor).toBe(302);
+    }
+  });
+});

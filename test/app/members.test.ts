@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+
+let server: AppServer;
+
+beforeAll(async () => {
+  server = await startAppServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function researcher(email: string): Promise<Client> {
+  const client = new Client(server.url);
+  expect((await client.form("/signup", { email, password: "correct horse battery" })).status).toBe(302);
+  return client;
+}
+
+async function study(owner: Client, title: string): Promise<string> {
+  return (await owner.form("/studies", { title })).headers.get("Location")!;
+}
+
+async function invite(owner: Client, studyPath: string, email: string, role: string): Promise<string> {
+  const html = await (await owner.form(`${studyPath}/members`, { intent: "invite", email, role })).text();
+  return /\/invitations\/[A-Za-z0-9_-]+/.exec(html)![0];
+}
+
+describe("study members", () => {
+  it("lets only the invited account join, once, with the invited role", async () => {
+    const owner = await researcher("m-owner@example.com");
+    const invited = await researcher("m-invited@example.com");
+    const other = await researcher("m-other@example.com");
+    const path = await study(owner, "Members study");
+    const link = await invite(owner, path, "m-invited@example.com", "viewer");
+
+    expect(await (await other.request(link)).text()).toContain("This invitation is for another email address");
+    expect((await other.form(link, {})).status).toBe(200);
+    expect((await other.request(`${path}/report`)).status).toBe(404);
+
+    expect((await invited.form(link, {})).status).toBe(302);
+    expect((await invited.request(`${path}/report`)).status).toBe(200);
+    expect((await invited.request(path)).status).toBe(403);
+    expect((await invited.request(link)).status).toBe(404);
+    expect(await (await invited.request("/studies")).text()).toContain("Members study");
+  });
+
+  it("transfers ownership to a member; the previous owner stays as an editor", async () => {
+    const owner = await researcher("t-owner@example.com");
+    const heir = await researcher("t-heir@example.com");
+    const path = await study(owner, "Inherited study");
+    expect((await heir.form(await invite(owner, path, "t-heir@example.com", "editor"), {})).status).toBe(302);
+    expect((await heir.request(`${path}/members`)).status).toBe(403);
+    const members = await (await owner.request(`${path}/members`)).text();
+    const heirId = /name="userId" value="(\d+)"/.exec(members)![1]!;
+    const moved = await owner.form(`${path}/members`, { intent: "transfer", userId: heirId });
+    expect(moved.status).toBe(302);
+    expect((await heir.request(`${path}/members`)).status).toBe(200);
+    expect((await owner.request(`${path}/members`)).status).toBe(403);
+    expect((await owner.request(path)).status).toBe(200);
+  });
+
+  it("refuses a transfer to someone who is not a member", async () => {
+    const owner = await researcher("n-owner@example.com");
+    const path = await study(owner, "Kept study");
+    const res = await owner.form(`${path}/members`, { intent: "transfer", userId: "1" });
+    expect(await res.text()).toContain("This person requires membership in the study first.");
+    expect((await owner.request(`${path}/members`)).status).toBe(200);
+  });
+
+  it("shows the owner who changed, published and shared the study, and when", async () => {
+    const owner = await researcher("a-owner@example.com");
+    const editor = await researcher("a-editor@example.com");
+    const path = await study(owner, "Audited study");
+    expect((await editor.form(await invite(owner, path, "a-editor@example.com", "editor"), {})).status).toBe(302);
+    await editor.form(path, { intent: "addOffer", name: "Ours", isOwn: "on" });
+    await editor.form(path, { intent: "addOffer", name: "Theirs" });
+    await owner.form(path, { intent: "addAttribute", kind: "quality", name: "Speed", direction: "higher" });
+    await owner.form(path, { intent: "addAttribute", kind: "price", name: "Price", direction: "higher" });
+    await editor.form(path, { intent: "publish" });
+    const html = await (await owner.request(`${path}/members`)).text();
+    const log = html.slice(html.indexOf('data-testid="audit-log"'));
+    expect(log).toContain("a-editor@example.com</td><td>published<!-- -->: version 1");
+    expect(log).toContain("a-editor@example.com</td><td>added an offer<!-- -->: Theirs");
+    expect(log).toContain("a-editor@example.com</td><td>joined the study<!-- -->: editor");
+    expect(log).toContain("a-owner@example.com</td><td>shared (invitation link)<!-- -->: a-editor@example.com (editor)");
+    expect(log).toContain("a-owner@example.com</td><td>created the study<!-- -->: Audited study");
+    expect((await editor.request(`${path}/members`)).status).toBe(403);
+  });
+});
