@@ -63,6 +63,7 @@ export const en = {
   "invitation.title": "Invitation",
   "invitation.text": "You are invited to the study “{title}” as {role}.",
   "invitation.accept": "Join the study",
+  "audit.empty": "Nothing recorded yet: changes, publishing and invitations appear here.",
   "audit.title": "Activity (audit log)",
   "audit.when": "When",
   "audit.who": "Who",

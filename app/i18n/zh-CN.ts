@@ -64,6 +64,7 @@ export const zhCN: Record<MessageKey, string> = {
   "invitation.title": "邀请",
   "invitation.text": "您受邀以{role}身份加入研究“{title}”。",
   "invitation.accept": "加入研究",
+  "audit.empty": "尚无记录：修改、发布和邀请会显示在这里。",
   "audit.title": "活动（审计日志）",
   "audit.when": "时间",
   "audit.who": "操作者",

@@ -27,7 +27,7 @@ export type MembersResult = { ok: true; invitationLink?: string } | { ok: false;
 export function loadMembers(study: Study) {
   const owner = getUserById(db, study.ownerId);
   return {
-    study: { id: study.id, title: study.title },
+    study: { id: study.id, title: study.title, titleZh: study.titleZh },
     owner: owner?.email ?? "",
     members: listMembers(db, study.id),
     invitations: listOpenInvitations(db, { studyId: study.id, now: Date.now() }).map((i) => ({

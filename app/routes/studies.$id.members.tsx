@@ -44,7 +44,7 @@ export default function Members() {
   return (
     <>
       <h1>
-        {t("members.title")}: {data.study.title}
+        {t("members.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
       </h1>
       <p>
         <Link to={`/studies/${data.study.id}`}>{t("studies.edit")}</Link> ·{" "}
@@ -142,6 +142,7 @@ export default function Members() {
       </section>
       <section className="panel">
         <h2>{t("audit.title")}</h2>
+        {data.events.length === 0 ? <p className="muted">{t("audit.empty")}</p> : null}
         <div className="table-scroll">
           <table className="profile" data-testid="audit-log">
             <thead>
