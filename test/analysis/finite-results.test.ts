@@ -13,17 +13,8 @@ import {
 } from "../../analysis";
 import type { MeanScores } from "../../analysis";
 import { attributes, offers, respondents } from "./fixtures/worked-example";
+import { numbers } from "./helpers";
 import { qualityShare, weights } from "./fixtures/worked-example-weights";
-
-/** Every number found anywhere in a value, with its path. */
-function numbers(value: unknown, path = "$"): Array<[string, number]> {
-  if (typeof value === "number") return [[path, value]];
-  if (Array.isArray(value)) return value.flatMap((v, i) => numbers(v, `${path}[${i}]`));
-  if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([k, v]) => numbers(v, `${path}.${k}`));
-  }
-  return [];
-}
 
 const scores = meanScores(respondents, offers, attributes);
 const empty: MeanScores = {
