@@ -19,9 +19,14 @@ import { CsrfField } from "~/components/CsrfField";
 import { useNonce } from "~/components/nonce";
 import { useT } from "~/components/use-t";
 import styles from "~/styles.css?url";
+import accountStyles from "~/styles/account.css?url";
+import exportsStyles from "~/styles/exports.css?url";
+import fieldworkStyles from "~/styles/fieldwork.css?url";
+import reportStyles from "~/styles/report.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  ...[fieldworkStyles, reportStyles, exportsStyles, accountStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "data:," },
 ];
 

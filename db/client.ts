@@ -44,9 +44,16 @@ export function openDatabase(options: OpenOptions): Db {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
-  sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;
+  // Foreign keys stay off while migrations run: a migration that rebuilds a table (SQLite's way
+  // of changing a CHECK) drops the old table, and with foreign keys on that drop would cascade
+  // into every referencing row. The pragma is a no-op inside the migration's transaction, so it
+  // is set around it, and the references are checked before the database is used.
+  sqlite.pragma("foreign_keys = OFF");
   migrate(db, { migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
+  const broken = sqlite.pragma("foreign_key_check") as unknown[];
+  if (broken.length) throw new Error(`migrations left ${broken.length} rows with broken references`);
+  sqlite.pragma("foreign_keys = ON");
   return db;
 }

@@ -16,6 +16,8 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   passwordHash: text("password_hash").notNull(),
   locale: text("locale").notNull().default("en"),
+  /** Administrators of this installation may create password-reset links for any account. */
+  isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -35,10 +37,31 @@ export const studies = sqliteTable(
     languages: text("languages").notNull().default("en,zh-CN"),
     /** Public link token: /s/:token. */
     publicToken: text("public_token").notNull().unique(),
+    /** Fieldwork window (epoch ms, either end open when null): outside it the links answer "closed". */
+    fieldworkOpensAt: integer("fieldwork_opens_at"),
+    fieldworkClosesAt: integer("fieldwork_closes_at"),
+    /** A public-link study can accept one response per device (a cookie). */
+    onePerDevice: integer("one_per_device", { mode: "boolean" }).notNull().default(false),
+    /**
+     * Consolidated focus-group weights adopted as the study's stated weights, as JSON
+     * `{ "qualityShare": number, "weights": { [attributeCode]: number } }`; when set, the rating
+     * stage does not ask for weights.
+     */
+    statedWeightsJson: text("stated_weights_json"),
+    /** The fair-value line the report draws (method.md): weights, parity, regression or a given slope. */
+    fairValueLine: text("fair_value_line", { enum: ["weights", "parity", "regression", "slope"] }).notNull().default("weights"),
+    fairValueSlope: real("fair_value_slope"),
+    /** Wave new responses are stamped with; the researcher starts the next wave. */
+    currentWave: integer("current_wave").notNull().default(1),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("studies_owner_idx").on(t.ownerId), check("studies_title_ck", sql`length(${t.title}) between 1 and 200`)],
+  (t) => [
+    index("studies_owner_idx").on(t.ownerId),
+    check("studies_title_ck", sql`length(${t.title}) between 1 and 200`),
+    check("studies_fair_value_line_ck", sql`${t.fairValueLine} in ('weights', 'parity', 'regression', 'slope')`),
+    check("studies_current_wave_ck", sql`${t.currentWave} >= 1`),
+  ],
 );
 
 /** Offers in the market: exactly one own offer per study (partial unique index). */
@@ -53,10 +76,13 @@ export const offers = sqliteTable(
     name: text("name").notNull(),
     nameZh: text("name_zh"),
     isOwn: integer("is_own", { mode: "boolean" }).notNull().default(false),
+    /** Market share in percent (optional): bubble size on the value map, share-weighted references. */
+    marketShare: real("market_share"),
     sort: integer("sort").notNull().default(0),
   },
   (t) => [
     uniqueIndex("offers_study_code_uq").on(t.studyId, t.code),
+    check("offers_market_share_ck", sql`${t.marketShare} is null or ${t.marketShare} between 0 and 100`),
     uniqueIndex("offers_one_own_uq").on(t.studyId).where(sql`${t.isOwn} = 1`),
     check("offers_code_ck", sql`${t.code} glob '[a-z]*' and length(${t.code}) <= 40`),
   ],
@@ -96,7 +122,8 @@ export const questionnaires = sqliteTable(
     studyId: integer("study_id")
       .notNull()
       .references(() => studies.id, { onDelete: "cascade" }),
-    stage: text("stage", { enum: ["rating"] }).notNull().default("rating"),
+    /** focus_group: which attributes matter and their weights (Gale steps 1-2); rating: the offers rated. */
+    stage: text("stage", { enum: ["focus_group", "rating"] }).notNull().default("rating"),
     version: integer("version").notNull(),
     definitionJson: text("definition_json").notNull(),
     surveyJson: text("survey_json").notNull(),
@@ -104,7 +131,7 @@ export const questionnaires = sqliteTable(
   },
   (t) => [
     uniqueIndex("questionnaires_study_stage_version_uq").on(t.studyId, t.stage, t.version),
-    check("questionnaires_stage_ck", sql`${t.stage} in ('rating')`),
+    check("questionnaires_stage_ck", sql`${t.stage} in ('focus_group', 'rating')`),
   ],
 );
 
@@ -125,12 +152,29 @@ export const responses = sqliteTable(
     offerOrder: text("offer_order").notNull(),
     locale: text("locale").notNull().default("en"),
     qualityShare: real("quality_share"),
+    /** Personal invitation the response came through: at most one response per invitation. */
+    invitationId: integer("invitation_id").references(() => respondentInvitations.id, { onDelete: "set null" }),
+    /** Random id from the respondent's device cookie (duplicates flag, one response per device). */
+    deviceId: text("device_id"),
+    /** The study's wave when the response started. */
+    wave: integer("wave").notNull().default(1),
+    /** Why a response was screened out: the screening question, a full quota, or closed fieldwork. */
+    screenReason: text("screen_reason", { enum: ["screening", "quota_full", "closed"] }),
+    /** The researcher's decision: null follows the data-quality flags, else include or exclude. */
+    review: text("review", { enum: ["include", "exclude"] }),
     startedAt: integer("started_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
     completedAt: integer("completed_at"),
   },
   (t) => [
     index("responses_questionnaire_status_idx").on(t.questionnaireId, t.status),
+    uniqueIndex("responses_invitation_uq").on(t.invitationId),
+    index("responses_device_idx").on(t.deviceId),
+    check("responses_review_ck", sql`${t.review} is null or ${t.review} in ('include', 'exclude')`),
+    check(
+      "responses_screen_reason_ck",
+      sql`${t.screenReason} is null or ${t.screenReason} in ('screening', 'quota_full', 'closed')`,
+    ),
     check("responses_status_ck", sql`${t.status} in ('draft', 'complete', 'screened_out')`),
     check("responses_client_id_ck", sql`length(${t.clientId}) between 8 and 64`),
     check("responses_quality_share_ck", sql`${t.qualityShare} is null or ${t.qualityShare} between 0 and 100`),
@@ -291,4 +335,177 @@ export const auditEvents = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("audit_events_study_idx").on(t.studyId, t.at)],
+);
+
+/**
+ * Respondent profile questions the researcher defines (segment, region, company size...): asked
+ * in the rating stage, answers in `response_profile`, usable as report filters and quota cells.
+ * Choices: JSON `[{ "code": string, "label": string, "labelZh": string | null }]`.
+ */
+export const profileQuestions = sqliteTable(
+  "profile_questions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    kind: text("kind", { enum: ["choice", "text"] }).notNull().default("choice"),
+    text: text("text").notNull(),
+    textZh: text("text_zh"),
+    choicesJson: text("choices_json").notNull().default("[]"),
+    /** Offered as a segment filter in the report. */
+    isSegment: integer("is_segment", { mode: "boolean" }).notNull().default(true),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("profile_questions_study_code_uq").on(t.studyId, t.code),
+    check("profile_questions_kind_ck", sql`${t.kind} in ('choice', 'text')`),
+    check("profile_questions_code_ck", sql`${t.code} glob '[a-z]*' and length(${t.code}) <= 40`),
+  ],
+);
+
+/** Profile answers of complete responses: a choice code, or the text given. */
+export const responseProfile = sqliteTable(
+  "response_profile",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    questionCode: text("question_code").notNull(),
+    value: text("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.questionCode] }), index("response_profile_value_idx").on(t.questionCode, t.value)],
+);
+
+/** Quotas: at most `target` complete responses whose profile answer to `question_code` is `value`. */
+export const quotas = sqliteTable(
+  "quotas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    questionCode: text("question_code").notNull(),
+    value: text("value").notNull(),
+    target: integer("target").notNull(),
+  },
+  (t) => [uniqueIndex("quotas_cell_uq").on(t.studyId, t.questionCode, t.value), check("quotas_target_ck", sql`${t.target} >= 1`)],
+);
+
+/** Personal invitation links (`/s/:publicToken?invite=:token`): one response each, resumable on any device. */
+export const respondentInvitations = sqliteTable(
+  "respondent_invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    /** Random, URL-safe; kept in clear because the researcher exports the links. */
+    token: text("token").notNull().unique(),
+    label: text("label").notNull().default(""),
+    email: text("email"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("respondent_invitations_study_idx").on(t.studyId), check("respondent_invitations_token_ck", sql`length(${t.token}) between 16 and 64`)],
+);
+
+/** Attributes a focus-group respondent suggested in free text, with the points they gave them (if any). */
+export const responseSuggestions = sqliteTable(
+  "response_suggestions",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    weight: real("weight"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.position] }),
+    check("response_suggestions_weight_ck", sql`${t.weight} is null or ${t.weight} between 0 and 100`),
+  ],
+);
+
+/** Dated events per offer (launches, price moves, campaigns), drawn under Q, RP and V across waves. */
+export const keyEvents = sqliteTable(
+  "key_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    offerId: integer("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    /** ISO date, YYYY-MM-DD. */
+    occurredOn: text("occurred_on").notNull(),
+    wave: integer("wave"),
+    label: text("label").notNull(),
+    labelZh: text("label_zh"),
+  },
+  (t) => [index("key_events_study_idx").on(t.studyId), check("key_events_date_ck", sql`${t.occurredOn} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`)],
+);
+
+/** The firm's functions for the what/who matrix (sales, R&D, service...). */
+export const firmFunctions = sqliteTable(
+  "firm_functions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    nameZh: text("name_zh"),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [index("firm_functions_study_idx").on(t.studyId)],
+);
+
+/** What/who cells: how strongly a function drives an attribute (9 strong, 3 medium, 1 weak, 0 none). */
+export const whatWhoCells = sqliteTable(
+  "what_who_cells",
+  {
+    functionId: integer("function_id")
+      .notNull()
+      .references(() => firmFunctions.id, { onDelete: "cascade" }),
+    attributeId: integer("attribute_id")
+      .notNull()
+      .references(() => attributes.id, { onDelete: "cascade" }),
+    strength: integer("strength").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.functionId, t.attributeId] }), check("what_who_cells_strength_ck", sql`${t.strength} in (0, 1, 3, 9)`)],
+);
+
+/** Read-only report links: the token's SHA-256; revoked links stop working at once. */
+export const shareLinks = sqliteTable(
+  "share_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("share_links_study_idx").on(t.studyId)],
+);
+
+/** One-time password-reset links an administrator creates (no mail server): the token's SHA-256. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
 );

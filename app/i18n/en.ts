@@ -1,5 +1,11 @@
+import { accountEn } from "./account.en";
+import { exportsEn } from "./exports.en";
+import { fieldworkEn } from "./fieldwork.en";
+import { reportEn } from "./report.en";
+import { respondentEn } from "./respondent.en";
+
 /** English messages. Keys are dotted; zh-CN.ts must have exactly the same keys (enforced by its type). */
-export const en = {
+const coreEn = {
   "app.name": "Valuemap",
   "app.tagline": "Customer value analysis: how customers weigh your offer against its competitors.",
   "app.intro":
@@ -118,7 +124,6 @@ export const en = {
   "study.published": "Published version {version} on {date}.",
   "study.notPublished": "Not published yet.",
   "study.publicLink": "Public link",
-  "study.openReport": "Open report",
   "study.issue.oneOwnOffer": "A study requires exactly one own offer.",
   "study.issue.competitorRequired": "A study requires at least one competitor.",
   "study.issue.qualityAttributeRequired": "A study requires at least one quality attribute.",
@@ -187,6 +192,29 @@ export const en = {
   "error.notFound": "This page does not exist, or you do not have access to it.",
   "error.generic": "An unexpected error occurred. Please try again.",
   "error.back": "Back to the start",
+  "studyNav.label": "Study pages",
+  "studyNav.design": "Design",
+  "studyNav.focusGroup": "Focus group",
+  "studyNav.distribution": "Distribution",
+  "studyNav.fieldwork": "Fieldwork",
+  "studyNav.responses": "Responses",
+  "studyNav.report": "Report",
+  "studyNav.strategy": "Events & functions",
+  "studyNav.members": "Members",
+} as const;
+
+/**
+ * Every English message: the core set above plus one file per area, so work on one area does
+ * not touch another's messages. Each area's zh-CN file is typed against its English file.
+ */
+export const en = {
+  ...coreEn,
+  ...fieldworkEn,
+  ...respondentEn,
+  ...reportEn,
+  ...exportsEn,
+  ...accountEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
+export type CoreKey = keyof typeof coreEn;

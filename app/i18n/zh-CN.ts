@@ -1,7 +1,12 @@
-import type { MessageKey } from "./en";
+import type { CoreKey, MessageKey } from "./en";
+import { accountZhCN } from "./account.zh-CN";
+import { exportsZhCN } from "./exports.zh-CN";
+import { fieldworkZhCN } from "./fieldwork.zh-CN";
+import { reportZhCN } from "./report.zh-CN";
+import { respondentZhCN } from "./respondent.zh-CN";
 
 /** 简体中文。必须与 en.ts 的键完全一致（由类型保证）。 */
-export const zhCN: Record<MessageKey, string> = {
+const coreZhCN = {
   "app.name": "Valuemap",
   "app.tagline": "客户价值分析：客户如何比较您的产品与竞争对手。",
   "app.intro": "设计研究，发布客户在手机上填写的问卷，查看质量概况、价格概况和客户价值图。",
@@ -119,7 +124,6 @@ export const zhCN: Record<MessageKey, string> = {
   "study.published": "已于 {date} 发布第 {version} 版。",
   "study.notPublished": "尚未发布。",
   "study.publicLink": "公开链接",
-  "study.openReport": "打开报告",
   "study.issue.oneOwnOffer": "研究必须恰好有一个自有产品。",
   "study.issue.competitorRequired": "研究至少需要一个竞争产品。",
   "study.issue.qualityAttributeRequired": "研究至少需要一个质量属性。",
@@ -188,4 +192,23 @@ export const zhCN: Record<MessageKey, string> = {
   "error.notFound": "该页面不存在，或您无权访问。",
   "error.generic": "发生了意外错误，请重试。",
   "error.back": "返回首页",
+  "studyNav.label": "研究页面",
+  "studyNav.design": "设计",
+  "studyNav.focusGroup": "焦点小组",
+  "studyNav.distribution": "发放",
+  "studyNav.fieldwork": "实地调查",
+  "studyNav.responses": "答卷",
+  "studyNav.report": "报告",
+  "studyNav.strategy": "事件与职能",
+  "studyNav.members": "成员",
+} satisfies Record<CoreKey, string>;
+
+/** 全部中文消息：核心部分加上各功能区的文件（各自按英文文件定类型）。 */
+export const zhCN: Record<MessageKey, string> = {
+  ...coreZhCN,
+  ...fieldworkZhCN,
+  ...respondentZhCN,
+  ...reportZhCN,
+  ...exportsZhCN,
+  ...accountZhCN,
 };

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AttributeRows } from "~/components/AttributeRows";
 import { CsrfField } from "~/components/CsrfField";
 import { OfferRows } from "~/components/OfferRows";
+import { StudyNav } from "~/components/StudyNav";
 import { StudyDetailsForm } from "~/components/StudyDetailsForm";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
@@ -33,15 +34,7 @@ export default function StudyEditor() {
   return (
     <>
       <h1>{data.study.title}</h1>
-      <p>
-        <Link to={`/studies/${data.study.id}/report`}>{t("study.openReport")}</Link>
-        {data.role === "owner" ? (
-          <>
-            {" · "}
-            <Link to={`/studies/${data.study.id}/members`}>{t("studies.members")}</Link>
-          </>
-        ) : null}
-      </p>
+      <StudyNav studyId={data.study.id} role={data.role} />
       <section className="panel">
         <h2>{t("study.details")}</h2>
         <StudyDetailsForm study={data.study} errors={actionData?.intent === "details" ? errors : {}} />

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { StudyNav } from "~/components/StudyNav";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
@@ -46,10 +47,7 @@ export default function Members() {
       <h1>
         {t("members.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
       </h1>
-      <p>
-        <Link to={`/studies/${data.study.id}`}>{t("studies.edit")}</Link> ·{" "}
-        <Link to={`/studies/${data.study.id}/report`}>{t("studies.report")}</Link>
-      </p>
+      <StudyNav studyId={data.study.id} role="owner" />
       <section className="panel">
         <p className="muted small">{t("members.help")}</p>
         {result && !result.ok ? (

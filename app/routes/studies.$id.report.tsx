@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { IntervalText } from "~/components/IntervalText";
 import { ProfileTable } from "~/components/ProfileTable";
+import { StudyNav } from "~/components/StudyNav";
 import { Unavailable } from "~/components/Unavailable";
 import { ValueMapChart } from "~/components/ValueMapChart";
 import { useT } from "~/components/use-t";
@@ -30,11 +31,7 @@ export default function Report() {
       <h1>
         {t("report.title")}: {report.study.title}
       </h1>
-      {report.role !== "viewer" ? (
-        <p className="no-print">
-          <Link to={`/studies/${report.study.id}`}>{t("studies.edit")}</Link>
-        </p>
-      ) : null}
+      <StudyNav studyId={report.study.id} role={report.role} />
       {!a ? (
         <section className="panel">
           <p>{t("report.noResponses")}</p>

@@ -1,0 +1,5 @@
+import type { accountEn } from "./account.en";
+
+/** Account: password reset, administrators. */
+export const accountZhCN: Record<keyof typeof accountEn, string> = {
+};

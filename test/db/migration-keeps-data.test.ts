@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { defaultMigrationsFolder, openDatabase } from "../../db/client";
+import { makeTempDir } from "../helpers/temp-db";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the migrations folder whose journal stops after the first `count` migrations. */
+function migrationsUpTo(count: number): string {
+  const source = defaultMigrationsFolder();
+  const dir = makeTempDir("valuemap-migrations-");
+  dirs.push(dir);
+  fs.cpSync(source, dir, { recursive: true });
+  const journalFile = path.join(dir, "meta/_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: unknown[] };
+  journal.entries = journal.entries.slice(0, count);
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  return dir;
+}
+
+describe("migrations on a database that holds responses", () => {
+  // 0005 rebuilds questionnaires, offers, responses and studies (SQLite changes a CHECK by
+  // copying the table). With foreign keys on, dropping the old tables would cascade into the
+  // ratings; openDatabase runs migrations with them off and checks the references after.
+  it("keeps every study, questionnaire, response and rating when 0005 rebuilds their tables", () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const file = path.join(dir, "old.sqlite");
+    openDatabase({ url: file, migrationsFolder: migrationsUpTo(5) }).$client.close();
+
+    const old = new Database(file);
+    old.exec(`
+      insert into users (id, email, password_hash, created_at) values (1, 'a@example.com', 'x', 1);
+      insert into studies (id, owner_id, title, public_token, created_at, updated_at) values (1, 1, 'Old study', 'tok-old', 1, 1);
+      insert into offers (study_id, code, name, is_own) values (1, 'aster', 'Aster', 1), (1, 'birch', 'Birch', 0);
+      insert into attributes (study_id, code, kind, name) values (1, 'taste', 'quality', 'Taste');
+      insert into questionnaires (id, study_id, stage, version, definition_json, survey_json, published_at)
+        values (1, 1, 'rating', 1, '{}', '{}', 1);
+      insert into responses (id, client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at)
+        values (1, 'client-0001', 1, 'complete', '[]', 1, 2, 2), (2, 'client-0002', 1, 'draft', '[]', 1, 1, null);
+      insert into response_ratings (response_id, offer_code, attribute_code, score) values (1, 'aster', 'taste', 8), (1, 'birch', 'taste', 6);
+      insert into response_weights (response_id, attribute_code, weight) values (1, 'taste', 100);
+      insert into response_offers (response_id, offer_code, position, known) values (1, 'aster', 0, 1), (1, 'birch', 1, 1);
+    `);
+    old.close();
+
+    const db = openDatabase({ url: file });
+    try {
+      const count = (table: string) => db.$client.prepare(`select count(*) from ${table}`).pluck().get();
+      expect([count("studies"), count("offers"), count("questionnaires"), count("responses")]).toEqual([1, 2, 1, 2]);
+      expect([count("response_ratings"), count("response_weights"), count("response_offers")]).toEqual([2, 1, 2]);
+      const response = db.$client.prepare("select status, wave, review, invitation_id from responses where id = 1").get();
+      expect(response).toEqual({ status: "complete", wave: 1, review: null, invitation_id: null });
+      expect(db.$client.prepare("select fair_value_line, current_wave, one_per_device from studies").get()).toEqual({
+        fair_value_line: "weights",
+        current_wave: 1,
+        one_per_device: 0,
+      });
+      expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+      expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+      // The new stage is accepted, an unknown one still refused.
+      db.$client.prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (1, 'focus_group', 1, '{}', '{}', 3)").run();
+      expect(() =>
+        db.$client.prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (1, 'other', 1, '{}', '{}', 3)").run(),
+      ).toThrow(/CHECK/);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
