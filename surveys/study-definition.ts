@@ -28,6 +28,35 @@ export const AttributeDefinitionSchema = z.object({
 });
 export type AttributeDefinition = z.infer<typeof AttributeDefinitionSchema>;
 
+export const ProfileChoiceSchema = z.object({
+  code: CodeSchema,
+  label: z.string().trim().min(1).max(120),
+  labelZh: z.string().trim().max(120).nullish(),
+});
+
+/** A respondent profile question the researcher defines (segment, region, company size...). */
+export const ProfileQuestionDefinitionSchema = z.object({
+  code: CodeSchema,
+  kind: z.enum(["choice", "text"]),
+  text: z.string().trim().min(1).max(300),
+  textZh: z.string().trim().max(300).nullish(),
+  /** Choices of a `choice` question (empty for `text`). */
+  choices: z.array(ProfileChoiceSchema).max(50).default([]),
+  /** Offered as a segment filter in the report. */
+  isSegment: z.boolean().default(true),
+});
+export type ProfileQuestionDefinition = z.infer<typeof ProfileQuestionDefinitionSchema>;
+
+/**
+ * Weights adopted from the focus-group stage: the quality share of 100 points and, per
+ * attribute code, the points within its kind (quality codes sum to 100, price codes sum to 100).
+ */
+export const StatedWeightsSchema = z.object({
+  qualityShare: z.number().min(0).max(100),
+  weights: z.record(CodeSchema, z.number().min(0).max(100)),
+});
+export type StatedWeights = z.infer<typeof StatedWeightsSchema>;
+
 /** What a questionnaire is built from; frozen with every published version. */
 export const StudyDefinitionSchema = z.object({
   title: z.string().trim().min(1).max(200),
@@ -37,5 +66,9 @@ export const StudyDefinitionSchema = z.object({
   languages: z.array(LanguageSchema).min(1),
   offers: z.array(OfferDefinitionSchema),
   attributes: z.array(AttributeDefinitionSchema),
+  /** Asked in the rating stage; answers become segment filters and quota cells. */
+  profileQuestions: z.array(ProfileQuestionDefinitionSchema).default([]),
+  /** When set, the rating stage does not ask for weights (they came from the focus group). */
+  statedWeights: StatedWeightsSchema.nullish(),
 });
 export type StudyDefinition = z.infer<typeof StudyDefinitionSchema>;

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
-import type { StudyDefinition } from "../../surveys/study-definition";
+import { StatedWeightsSchema, type StudyDefinition } from "../../surveys/study-definition";
+import { listProfileQuestions } from "./profile-questions";
 import { listAttributes, listOffers, type Study } from "./studies";
 
 /** The study as `surveys/` sees it: what a questionnaire is built from and frozen with. */
@@ -21,5 +22,7 @@ export function getStudyDefinition(db: Db, study: Study): StudyDefinition {
       group: a.groupName,
       direction: a.direction,
     })),
+    profileQuestions: listProfileQuestions(db, study.id),
+    statedWeights: study.statedWeightsJson ? StatedWeightsSchema.parse(JSON.parse(study.statedWeightsJson)) : null,
   };
 }

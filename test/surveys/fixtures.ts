@@ -24,6 +24,7 @@ export const study: StudyDefinition = {
     attribute("fare", "price", "Fare", "票价"),
     attribute("fees", "price", "Fees", "手续费"),
   ],
+  profileQuestions: [],
 };
 
 /** Same offers, 2 quality attributes and a single price attribute. */
@@ -34,6 +35,7 @@ export const singlePriceStudy: StudyDefinition = {
     attribute("comfort", "quality", "Comfort", "舒适"),
     attribute("fare", "price", "Fare", "票价"),
   ],
+  profileQuestions: [],
 };
 
 /** A qualified respondent who knows alpha and beta and answers every question validly. */
