@@ -49,3 +49,4 @@ export {
   type StudyAnalysisInput,
   type StudyAnalysisReport,
 } from "./analyze-study";
+export { flagResponses, isIncluded, QUALITY_FLAGS, type QualityFlag, type QualityInput, type QualityOptions } from "./data-quality";
