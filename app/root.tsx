@@ -12,7 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { getUserEmail } from "~/lib/auth.server";
+import { getHeaderUser } from "~/lib/auth.server";
 import { getLocale } from "~/lib/locale.server";
 import { getSession } from "~/lib/session.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   return {
     locale: await getLocale(request),
-    email: session ? getUserEmail(session.userId) : null,
+    ...(session ? getHeaderUser(session.userId) : { email: null, isAdmin: false }),
     csrf: session?.csrfToken ?? null,
   };
 }
@@ -54,6 +54,7 @@ function Header() {
           <>
             <Link to="/studies">{t("nav.studies")}</Link>
             <Link to="/account/password">{t("nav.account")}</Link>
+            {data.isAdmin ? <Link to="/admin">{t("nav.admin")}</Link> : null}
             <Form method="post" action="/signout" className="inline">
               <CsrfField />
               <button type="submit" className="link-button">

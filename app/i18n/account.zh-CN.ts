@@ -1,5 +1,36 @@
 import type { accountEn } from "./account.en";
 
-/** Account: password reset, administrators. */
+/** 账户：重置密码、管理员。 */
 export const accountZhCN: Record<keyof typeof accountEn, string> = {
+  "nav.admin": "管理",
+  "admin.title": "管理：账户",
+  "admin.help": "本安装的第一个账户是管理员。管理员可以为任何账户创建一次性的重置密码链接（没有邮件服务器：请自行转交链接），并可将其他账户设为管理员。",
+  "admin.email": "账户",
+  "admin.created": "创建时间",
+  "admin.role": "管理员",
+  "admin.yes": "是",
+  "admin.no": "否",
+  "admin.resetButton": "创建重置链接",
+  "admin.grantButton": "设为管理员",
+  "admin.revokeButton": "取消管理员",
+  "admin.linkCreated": "{email} 的一次性重置链接，有效期至 {date}。链接只显示这一次；再创建一个会使其失效：",
+  "admin.granted": "{email} 现在是管理员。",
+  "admin.revoked": "{email} 不再是管理员。",
+  "admin.unknownUser": "该账户不存在。",
+  "admin.unknownAction": "未知的操作。",
+  "admin.cannotRevokeSelf": "不能取消自己的管理员身份；请让另一位管理员操作。",
+  "admin.recentResets": "最近的重置链接",
+  "admin.noResets": "尚未创建任何重置链接。",
+  "admin.resetFor": "账户",
+  "admin.resetBy": "创建者",
+  "admin.resetState": "状态",
+  "admin.stateUsed": "已使用或已撤销（{date}）",
+  "admin.stateExpired": "已过期",
+  "admin.stateLive": "有效期至 {date}",
+  "admin.commandLine": "运维人员也可以在服务器上生成链接：npm run reset-link -- <邮箱>",
+  "reset.title": "设置新密码",
+  "reset.for": "为 {email} 设置新密码。",
+  "reset.button": "设置密码",
+  "reset.invalid": "此重置链接无效：已被使用、已撤销或已过期。请向管理员索取新链接。",
+  "reset.done": "密码已设置，之前的所有会话均已结束。请用新密码登录。",
 };

@@ -17,7 +17,7 @@ function parseCredentials(form: FormData): z.SafeParseReturnType<unknown, z.infe
   return CredentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
 }
 
-/** Creates a researcher account (argon2id hash). */
+/** Creates a researcher account (argon2id hash); the first one signed up administers the installation. */
 export function signUp(form: FormData, locale: string): AuthResult {
   const parsed = parseCredentials(form);
   if (!parsed.success) {
@@ -29,6 +29,7 @@ export function signUp(form: FormData, locale: string): AuthResult {
     passwordHash: hashPassword(parsed.data.password),
     locale,
     now: Date.now(),
+    adminIfNone: true,
   });
   return user ? { ok: true, userId: user.id } : { ok: false, error: "auth.emailTaken" };
 }
@@ -61,8 +62,10 @@ export function signIn(form: FormData, ip: string): AuthResult {
   return { ok: false, error: "auth.invalidCredentials" };
 }
 
-export function getUserEmail(userId: number): string | null {
-  return getUserById(db, userId)?.email ?? null;
+/** What the page header shows of the signed-in researcher. */
+export function getHeaderUser(userId: number): { email: string | null; isAdmin: boolean } {
+  const user = getUserById(db, userId);
+  return { email: user?.email ?? null, isAdmin: user?.isAdmin ?? false };
 }
 
 /**

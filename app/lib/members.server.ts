@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { z } from "zod";
 import {
   acceptInvitation,
@@ -17,9 +16,9 @@ import type { Study } from "../../db/queries/studies";
 import { getUserById } from "../../db/queries/users";
 import type { MessageKey } from "~/i18n";
 import { db } from "./db.server";
+import { hashToken, newToken } from "./token.server";
 
 const INVITATION_MS = 1000 * 60 * 60 * 24 * 7;
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 export type MembersResult = { ok: true; invitationLink?: string } | { ok: false; error: MessageKey };
 
@@ -55,7 +54,7 @@ export function inviteMember(study: Study, userId: number, form: FormData): Memb
   if (!parsed.success) {
     return { ok: false, error: parsed.error.issues.some((i) => i.path[0] === "email") ? "auth.emailInvalid" : "members.error.role" };
   }
-  const token = crypto.randomBytes(24).toString("base64url");
+  const token = newToken(24);
   const now = Date.now();
   insertInvitation(db, { studyId: study.id, tokenHash: hashToken(token), ...parsed.data, createdBy: userId, now, expiresAt: now + INVITATION_MS });
   recordAuditEvent(db, { studyId: study.id, userId, action: "invite", detail: `${parsed.data.email} (${parsed.data.role})`, now });

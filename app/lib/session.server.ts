@@ -11,6 +11,7 @@ import {
   insertSession,
 } from "../../db/queries/sessions";
 import { db } from "./db.server";
+import { hashToken, newToken } from "./token.server";
 import { env } from "./env.server";
 
 const SESSION_MS = 1000 * 60 * 60 * 24 * 14;
@@ -46,7 +47,6 @@ export interface ResearcherSession {
   csrfToken: string;
 }
 
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 async function readToken(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
@@ -89,11 +89,11 @@ export async function createUserSession(request: Request, userId: number, to: st
   if (previous) deleteSession(db, hashToken(previous));
   const now = Date.now();
   deleteExpiredSessions(db, now);
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newToken();
   insertSession(db, {
     tokenHash: hashToken(token),
     userId,
-    csrfToken: crypto.randomBytes(32).toString("base64url"),
+    csrfToken: newToken(),
     now,
     expiresAt: now + SESSION_MS,
   });

@@ -1,14 +1,24 @@
-import { eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { users } from "../schema";
 
 export type User = typeof users.$inferSelect;
 
-/** Creates a researcher account; returns null when the email is taken. */
-export function createUser(db: Db, args: { email: string; passwordHash: string; locale?: string; now: number }) {
+/**
+ * Creates a researcher account; returns null when the email is taken. With `adminIfNone`, the
+ * account becomes the administrator when the installation has none yet (decided inside the
+ * insert, so two simultaneous first sign-ups cannot both be). The demo seed's account never is.
+ */
+export function createUser(db: Db, args: { email: string; passwordHash: string; locale?: string; now: number; adminIfNone?: boolean }) {
   const row = db
     .insert(users)
-    .values({ email: args.email, passwordHash: args.passwordHash, locale: args.locale ?? "en", createdAt: args.now })
+    .values({
+      email: args.email,
+      passwordHash: args.passwordHash,
+      locale: args.locale ?? "en",
+      isAdmin: args.adminIfNone ? sql`(select count(*) = 0 from ${users} where ${users.isAdmin} = 1)` : false,
+      createdAt: args.now,
+    })
     .onConflictDoNothing()
     .returning()
     .get();
@@ -25,4 +35,17 @@ export function getUserById(db: Db, id: number): User | null {
 
 export function updateUserPassword(db: Db, args: { id: number; passwordHash: string }): void {
   db.update(users).set({ passwordHash: args.passwordHash }).where(eq(users.id, args.id)).run();
+}
+
+/** Every account, oldest first, for the administrators' page. */
+export function listUsers(db: Db): Array<Pick<User, "id" | "email" | "isAdmin" | "createdAt">> {
+  return db
+    .select({ id: users.id, email: users.email, isAdmin: users.isAdmin, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.id))
+    .all();
+}
+
+export function setUserAdmin(db: Db, args: { id: number; isAdmin: boolean }): void {
+  db.update(users).set({ isAdmin: args.isAdmin }).where(eq(users.id, args.id)).run();
 }

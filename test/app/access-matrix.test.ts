@@ -18,8 +18,10 @@ interface Check {
   path: string;
   /** Actors that succeed. */
   allowed: Actor[];
-  /** Form fields of an action (a CSRF token is added for signed-in actors). */
+  /** Form fields of an action (a CSRF token is added for signed-in actors); `:viewer` is the viewer's user id. */
   fields?: Record<string, string>;
+  /** Signed-in actors who are refused get 404 whatever their role in the study (pages outside studies). */
+  hidden?: boolean;
 }
 type Access = { kind: "public"; why: string } | { kind: "checked"; loader?: Check; action?: Check };
 
@@ -32,6 +34,13 @@ const matrix: Record<string, Access> = {
   signup: { kind: "public", why: "sign-up form (same-origin check)" },
   "s.$token": { kind: "public", why: "respondent page, by public token" },
   "s.$token.responses": { kind: "public", why: "respondent API, by public token" },
+  "reset.$token": { kind: "public", why: "one-time password-reset link: the token is the credential (same-origin check)" },
+  // The matrix's first sign-up (the owner) administers the installation; the demo account does not.
+  admin: {
+    kind: "checked",
+    loader: { path: "/admin", allowed: ["owner"], hidden: true },
+    action: { path: "/admin", allowed: ["owner"], hidden: true, fields: { intent: "reset", userId: ":viewer" } },
+  },
   signout: { kind: "checked", action: { path: "/signout", allowed: researchers, fields: {} } },
   "account.password": { kind: "checked", loader: { path: "/account/password", allowed: researchers } },
   "studies._index": { kind: "checked", loader: { path: "/studies", allowed: researchers } },
@@ -52,11 +61,12 @@ const matrix: Record<string, Access> = {
 let server: AppServer;
 const clients = {} as Record<Actor, Client>;
 let studyId = 0;
+let viewerId = 0;
 
 function snapshot(): string {
   const db = new Database(server.databaseFile, { readonly: true });
   try {
-    const tables = ["studies", "offers", "attributes", "questionnaires", "study_members", "study_invitations", "users"];
+    const tables = ["studies", "offers", "attributes", "questionnaires", "study_members", "study_invitations", "users", "password_resets"];
     return JSON.stringify(tables.map((t) => db.prepare(`select * from ${t} order by rowid`).all()));
   } finally {
     db.close();
@@ -88,17 +98,20 @@ beforeAll(async () => {
   studyId = Number(created.headers.get("Location")!.split("/")[2]);
   await join(clients.owner, clients.editor, "editor@example.com", "editor");
   await join(clients.owner, clients.viewer, "viewer@example.com", "viewer");
+  const db = new Database(server.databaseFile, { readonly: true });
+  viewerId = db.prepare("select id from users where email = 'viewer@example.com'").pluck().get() as number;
+  db.close();
 });
 afterAll(async () => {
   await server?.stop();
 });
 
-function expectRefused(actor: Actor, res: Response, member: boolean) {
+function expectRefused(actor: Actor, res: Response, member: boolean, hidden = false) {
   if (actor === "visitor") {
     expect(res.status, actor).toBe(302);
     expect(res.headers.get("Location"), actor).toMatch(/^\/signin\?next=/);
   } else {
-    expect(res.status, actor).toBe(member ? 403 : 404);
+    expect(res.status, actor).toBe(member && !hidden ? 403 : 404);
   }
 }
 
@@ -117,7 +130,7 @@ describe("access matrix", () => {
           const res = await clients[actor].request(loader.path.replace(":id", String(studyId)));
           if (loader.allowed.includes(actor)) expect(res.status, actor).toBe(200);
           else if (route === "invitations.$token" && actor !== "visitor") expect(res.status).toBe(404);
-          else expectRefused(actor, res, ["owner", "editor", "viewer"].includes(actor));
+          else expectRefused(actor, res, ["owner", "editor", "viewer"].includes(actor), loader.hidden);
         });
       }
     }
@@ -126,12 +139,13 @@ describe("access matrix", () => {
       for (const actor of actors.filter((a) => !action.allowed.includes(a) || route !== "signout")) {
         it(`${route} action: ${actor} ${action.allowed.includes(actor) ? "succeeds" : "is refused and changes nothing"}`, async () => {
           const before = snapshot();
-          const res = await clients[actor].form(action.path.replace(":id", String(studyId)), action.fields ?? {});
+          const fields = Object.fromEntries(Object.entries(action.fields ?? {}).map(([k, v]) => [k, v === ":viewer" ? String(viewerId) : v]));
+          const res = await clients[actor].form(action.path.replace(":id", String(studyId)), fields);
           if (action.allowed.includes(actor)) {
             expect([200, 302], actor).toContain(res.status);
             expect(snapshot()).not.toBe(before);
           } else {
-            expectRefused(actor, res, ["owner", "editor", "viewer"].includes(actor));
+            expectRefused(actor, res, ["owner", "editor", "viewer"].includes(actor), action.hidden);
             expect(snapshot()).toBe(before);
           }
         });

@@ -1,0 +1,127 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+
+let server: AppServer;
+const PASSWORD = "correct horse battery";
+
+beforeAll(async () => {
+  server = await startAppServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function signUp(email: string): Promise<Client> {
+  const client = new Client(server.url);
+  expect((await client.form("/signup", { email, password: PASSWORD })).status).toBe(302);
+  return client;
+}
+const signIn = (email: string, password: string) => new Client(server.url).form("/signin", { email, password });
+function query<T>(sql: string, ...args: unknown[]): T {
+  const db = new Database(server.databaseFile, { readonly: true });
+  try {
+    return db.prepare(sql).get(...args) as T;
+  } finally {
+    db.close();
+  }
+}
+const userId = (email: string) => query<{ id: number }>("select id from users where email = ?", email).id;
+
+/** The reset path shown once on the administrators' page after creating a link. */
+async function createLink(admin: Client, email: string): Promise<string> {
+  const res = await admin.form("/admin", { intent: "reset", userId: String(userId(email)) });
+  expect(res.status).toBe(200);
+  const link = /\/reset\/[A-Za-z0-9_-]{43}/.exec(await res.text())?.[0];
+  expect(link).toBeDefined();
+  return link!;
+}
+
+describe("administrators and one-time password-reset links", () => {
+  let admin: Client;
+  let member: Client;
+
+  it("makes the first account signed up the administrator, not the demo account nor later ones", async () => {
+    admin = await signUp("first@example.com");
+    member = await signUp("member@example.com");
+    expect(query<{ is_admin: number }>("select is_admin from users where email = 'demo@valuemap.example'").is_admin).toBe(0);
+    expect(query<{ is_admin: number }>("select is_admin from users where email = 'first@example.com'").is_admin).toBe(1);
+    expect(query<{ is_admin: number }>("select is_admin from users where email = 'member@example.com'").is_admin).toBe(0);
+    expect((await admin.request("/admin")).status).toBe(200);
+    expect((await member.request("/admin")).status).toBe(404);
+    expect(await (await admin.request("/studies")).text()).toContain('href="/admin"');
+    expect(await (await member.request("/studies")).text()).not.toContain('href="/admin"');
+  });
+
+  it("sets a new password once through the link, ends the account's sessions and stores only the token's hash", async () => {
+    const link = await createLink(admin, "member@example.com");
+    const token = link.split("/").pop()!;
+    const stored = query<{ token_hash: string }>("select token_hash from password_resets order by id desc limit 1");
+    expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.token_hash).not.toContain(token);
+
+    const visitor = new Client(server.url);
+    const page = await (await visitor.request(link)).text();
+    expect(page).toContain("member@example.com");
+    // Too short: nothing changes, the link still works.
+    expect(await (await visitor.form(link, { password: "short" })).text()).toContain("12 to 128 characters");
+    const done = await visitor.form(link, { password: "a brand new passphrase" });
+    expect(await done.text()).toContain("Your password is set");
+
+    expect((await member.request("/studies")).status).toBe(302);
+    expect((await signIn("member@example.com", PASSWORD)).status).toBe(200);
+    expect((await signIn("member@example.com", "a brand new passphrase")).status).toBe(302);
+
+    const again = await new Client(server.url).form(link, { password: "yet another passphrase" });
+    expect(await again.text()).toContain("This reset link is not valid");
+    expect((await signIn("member@example.com", "yet another passphrase")).status).toBe(200);
+  });
+
+  it("refuses an expired link, a withdrawn link and an unknown one, changing nothing", async () => {
+    const first = await createLink(admin, "member@example.com");
+    const second = await createLink(admin, "member@example.com");
+    const before = query<{ password_hash: string }>("select password_hash from users where email = 'member@example.com'");
+    // Creating the second withdrew the first.
+    expect(await (await new Client(server.url).form(first, { password: "withdrawn link pass" })).text()).toContain("not valid");
+    const db = new Database(server.databaseFile);
+    db.prepare("update password_resets set expires_at = ? where used_at is null").run(Date.now() - 1);
+    db.close();
+    expect(await (await new Client(server.url).request(second)).text()).toContain("not valid");
+    expect(await (await new Client(server.url).form(second, { password: "expired link passwd" })).text()).toContain("not valid");
+    expect(await (await new Client(server.url).form("/reset/not-a-real-token", { password: "unknown link passwd" })).text()).toContain(
+      "not valid",
+    );
+    expect(query<{ password_hash: string }>("select password_hash from users where email = 'member@example.com'")).toEqual(before);
+  });
+
+  it("refuses a cross-site POST to a reset link and a non-administrator's request for one", async () => {
+    const link = await createLink(admin, "member@example.com");
+    const forged = await new Client(server.url).form(link, { password: "cross site password" }, { Origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+    // The member's sessions ended with the reset: sign in again with the password set then.
+    member = new Client(server.url);
+    expect((await member.form("/signin", { email: "member@example.com", password: "a brand new passphrase" })).status).toBe(302);
+    const refused = await member.request("/admin", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
+      body: new URLSearchParams({ intent: "reset", userId: String(userId("first@example.com")), csrf: (await member.csrf()) ?? "" }).toString(),
+    });
+    expect(refused.status).toBe(404);
+    expect(await (await new Client(server.url).form(link, { password: "the owner's new one" })).text()).toContain("Your password is set");
+  });
+
+  it("prints a working link from the command line for the server's operator", async () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const out = execFileSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "app/lib/reset-link-cli.server.ts", "first@example.com"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${server.databaseFile}`, DEMO: "off" },
+      encoding: "utf8",
+    });
+    const link = /\/reset\/[A-Za-z0-9_-]{43}/.exec(out)?.[0];
+    expect(link).toBeDefined();
+    expect(await (await new Client(server.url).form(link!, { password: "operator set this one" })).text()).toContain("Your password is set");
+    expect((await signIn("first@example.com", "operator set this one")).status).toBe(302);
+  });
+});
