@@ -1,0 +1,520 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/**
+ * The PostgreSQL schema: the same tables, columns and constraints as db/schema.ts (SQLite), in
+ * PostgreSQL's types — booleans as boolean, instants (epoch milliseconds) and save sequences as
+ * bigint, fractions as double precision, `glob` checks as regular expressions.
+ * test/db/schema-parity.test.ts keeps the two in step.
+ */
+
+/** Researcher accounts. */
+export const users = pgTable("users", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+  email: text("email").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  locale: text("locale").notNull().default("en"),
+  /** Administrators of this installation may create password-reset links for any account. */
+  isAdmin: boolean("is_admin").notNull().default(false),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+/** A customer value study: one market, one own offer and its competitors. */
+export const studies = pgTable(
+  "studies",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    titleZh: text("title_zh"),
+    market: text("market").notNull().default(""),
+    marketZh: text("market_zh"),
+    /** Languages the questionnaire is offered in: "en", "zh-CN" or "en,zh-CN". */
+    languages: text("languages").notNull().default("en,zh-CN"),
+    /** Public link token: /s/:token. */
+    publicToken: text("public_token").notNull().unique(),
+    /** Fieldwork window (epoch ms, either end open when null): outside it the links answer "closed". */
+    fieldworkOpensAt: bigint("fieldwork_opens_at", { mode: "number" }),
+    fieldworkClosesAt: bigint("fieldwork_closes_at", { mode: "number" }),
+    /** A public-link study can accept one response per device (a cookie). */
+    onePerDevice: boolean("one_per_device").notNull().default(false),
+    /**
+     * Consolidated focus-group weights adopted as the study's stated weights, as JSON
+     * `{ "qualityShare": number, "weights": { [attributeCode]: number } }`; when set, the rating
+     * stage does not ask for weights.
+     */
+    statedWeightsJson: text("stated_weights_json"),
+    /** The fair-value line the report draws (method.md): weights, parity, regression or a given slope. */
+    fairValueLine: text("fair_value_line", { enum: ["weights", "parity", "regression", "slope"] }).notNull().default("weights"),
+    fairValueSlope: doublePrecision("fair_value_slope"),
+    /** Wave new responses are stamped with; the researcher starts the next wave. */
+    currentWave: integer("current_wave").notNull().default(1),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    index("studies_owner_idx").on(t.ownerId),
+    check("studies_title_ck", sql`length(${t.title}) between 1 and 200`),
+    check("studies_fair_value_line_ck", sql`${t.fairValueLine} in ('weights', 'parity', 'regression', 'slope')`),
+    check("studies_current_wave_ck", sql`${t.currentWave} >= 1`),
+  ],
+);
+
+/** Offers in the market: exactly one own offer per study (partial unique index). */
+export const offers = pgTable(
+  "offers",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    nameZh: text("name_zh"),
+    isOwn: boolean("is_own").notNull().default(false),
+    /** Market share in percent (optional): bubble size on the value map, share-weighted references. */
+    marketShare: doublePrecision("market_share"),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("offers_study_code_uq").on(t.studyId, t.code),
+    check("offers_market_share_ck", sql`${t.marketShare} is null or ${t.marketShare} between 0 and 100`),
+    uniqueIndex("offers_one_own_uq").on(t.studyId).where(sql`${t.isOwn}`),
+    check("offers_code_ck", sql`${t.code} ~ '^[a-z]' and length(${t.code}) <= 40`),
+  ],
+);
+
+/** Quality and price attributes of a study. */
+export const attributes = pgTable(
+  "attributes",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    kind: text("kind", { enum: ["quality", "price"] }).notNull(),
+    name: text("name").notNull(),
+    nameZh: text("name_zh"),
+    description: text("description").notNull().default(""),
+    descriptionZh: text("description_zh"),
+    groupName: text("group_name"),
+    direction: text("direction", { enum: ["higher", "lower"] }).notNull().default("higher"),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("attributes_study_code_uq").on(t.studyId, t.code),
+    check("attributes_kind_ck", sql`${t.kind} in ('quality', 'price')`),
+    check("attributes_direction_ck", sql`${t.direction} in ('higher', 'lower')`),
+    check("attributes_code_ck", sql`${t.code} ~ '^[a-z]' and length(${t.code}) <= 40`),
+  ],
+);
+
+/** Published questionnaires: frozen SurveyJS JSON and the study definition it was built from. */
+export const questionnaires = pgTable(
+  "questionnaires",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    /** focus_group: which attributes matter and their weights (Gale steps 1-2); rating: the offers rated. */
+    stage: text("stage", { enum: ["focus_group", "rating"] }).notNull().default("rating"),
+    version: integer("version").notNull(),
+    definitionJson: text("definition_json").notNull(),
+    surveyJson: text("survey_json").notNull(),
+    publishedAt: bigint("published_at", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("questionnaires_study_stage_version_uq").on(t.studyId, t.stage, t.version),
+    check("questionnaires_stage_ck", sql`${t.stage} in ('focus_group', 'rating')`),
+  ],
+);
+
+/** One respondent's answers to one questionnaire version, keyed by the client-generated id. */
+export const responses = pgTable(
+  "responses",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    clientId: text("client_id").notNull().unique(),
+    questionnaireId: integer("questionnaire_id")
+      .notNull()
+      .references(() => questionnaires.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["draft", "complete", "screened_out"] }).notNull().default("draft"),
+    answersJson: text("answers_json").notNull().default("{}"),
+    pageNo: integer("page_no").notNull().default(0),
+    /** Highest client save sequence applied: older drafts arriving late are ignored. */
+    seq: bigint("seq", { mode: "number" }).notNull().default(0),
+    offerOrder: text("offer_order").notNull(),
+    locale: text("locale").notNull().default("en"),
+    qualityShare: doublePrecision("quality_share"),
+    /** Personal invitation the response came through: at most one response per invitation. */
+    invitationId: integer("invitation_id").references(() => respondentInvitations.id, { onDelete: "set null" }),
+    /** Random id from the respondent's device cookie (duplicates flag, one response per device). */
+    deviceId: text("device_id"),
+    /** The study's wave when the response started. */
+    wave: integer("wave").notNull().default(1),
+    /** Why a response was screened out: the screening question, a full quota, or closed fieldwork. */
+    screenReason: text("screen_reason", { enum: ["screening", "quota_full", "closed"] }),
+    /** The researcher's decision: null follows the data-quality flags, else include or exclude. */
+    review: text("review", { enum: ["include", "exclude"] }),
+    startedAt: bigint("started_at", { mode: "number" }).notNull(),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+    completedAt: bigint("completed_at", { mode: "number" }),
+  },
+  (t) => [
+    index("responses_questionnaire_status_idx").on(t.questionnaireId, t.status),
+    uniqueIndex("responses_invitation_uq").on(t.invitationId),
+    index("responses_device_idx").on(t.deviceId),
+    check("responses_review_ck", sql`${t.review} is null or ${t.review} in ('include', 'exclude')`),
+    check(
+      "responses_screen_reason_ck",
+      sql`${t.screenReason} is null or ${t.screenReason} in ('screening', 'quota_full', 'closed')`,
+    ),
+    check("responses_status_ck", sql`${t.status} in ('draft', 'complete', 'screened_out')`),
+    check("responses_client_id_ck", sql`length(${t.clientId}) between 8 and 64`),
+    check("responses_quality_share_ck", sql`${t.qualityShare} is null or ${t.qualityShare} between 0 and 100`),
+  ],
+);
+
+/** Normalised ratings of complete responses: one row per respondent x offer x attribute. */
+export const responseRatings = pgTable(
+  "response_ratings",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    offerCode: text("offer_code").notNull(),
+    attributeCode: text("attribute_code").notNull(),
+    score: integer("score").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.offerCode, t.attributeCode] }),
+    check("response_ratings_score_ck", sql`${t.score} between 1 and 10`),
+  ],
+);
+
+/** Normalised stated weights of complete responses (constant sum per set as given). */
+export const responseWeights = pgTable(
+  "response_weights",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    attributeCode: text("attribute_code").notNull(),
+    weight: doublePrecision("weight").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.attributeCode] }),
+    check("response_weights_weight_ck", sql`${t.weight} between 0 and 100`),
+  ],
+);
+
+/** Per-offer answers of complete responses: known, worth what paid, overall quality, purchase. */
+export const responseOffers = pgTable(
+  "response_offers",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    offerCode: text("offer_code").notNull(),
+    position: integer("position").notNull(),
+    known: boolean("known").notNull(),
+    worth: integer("worth"),
+    overall: integer("overall"),
+    chose: boolean("chose").notNull().default(false),
+    considered: boolean("considered").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.offerCode] }),
+    check("response_offers_worth_ck", sql`${t.worth} is null or ${t.worth} between 1 and 10`),
+    check("response_offers_overall_ck", sql`${t.overall} is null or ${t.overall} between 1 and 10`),
+  ],
+);
+
+/**
+ * Researcher sessions, server side: the cookie holds a random id, the table only its SHA-256
+ * (a leaked database does not give working cookies). Sign-out deletes all of a user's rows.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    tokenHash: text("token_hash").notNull().unique(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Per-session CSRF token, sent back in a hidden field by every researcher form. */
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    index("sessions_user_idx").on(t.userId),
+    check("sessions_token_hash_ck", sql`length(${t.tokenHash}) = 64`),
+    check("sessions_expiry_ck", sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
+/** Failed sign-ins of the last hour (older rows are pruned): the throttle counts them per account and per IP. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: bigint("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at)],
+);
+
+/**
+ * Members of a study besides its owner (`studies.owner_id` stays the one owner): editors design
+ * and publish, viewers read the report.
+ */
+export const studyMembers = pgTable(
+  "study_members",
+  {
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["editor", "viewer"] }).notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.studyId, t.userId] }),
+    index("study_members_user_idx").on(t.userId),
+    check("study_members_role_ck", sql`${t.role} in ('editor', 'viewer')`),
+  ],
+);
+
+/** Invitation links: the token's SHA-256, for one email and one role, used once. */
+export const studyInvitations = pgTable(
+  "study_invitations",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ["editor", "viewer"] }).notNull(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+    acceptedAt: bigint("accepted_at", { mode: "number" }),
+  },
+  (t) => [
+    index("study_invitations_study_idx").on(t.studyId),
+    check("study_invitations_role_ck", sql`${t.role} in ('editor', 'viewer')`),
+  ],
+);
+
+/** Who did what to a study, and when: changes, publications, sharing. Shown to the owner. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    /** Null once the account is deleted; `actorEmail` keeps who it was. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    actorEmail: text("actor_email").notNull(),
+    action: text("action").notNull(),
+    detail: text("detail").notNull().default(""),
+    at: bigint("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("audit_events_study_idx").on(t.studyId, t.at)],
+);
+
+/**
+ * Respondent profile questions the researcher defines (segment, region, company size...): asked
+ * in the rating stage, answers in `response_profile`, usable as report filters and quota cells.
+ * Choices: JSON `[{ "code": string, "label": string, "labelZh": string | null }]`.
+ */
+export const profileQuestions = pgTable(
+  "profile_questions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    kind: text("kind", { enum: ["choice", "text"] }).notNull().default("choice"),
+    text: text("text").notNull(),
+    textZh: text("text_zh"),
+    choicesJson: text("choices_json").notNull().default("[]"),
+    /** Offered as a segment filter in the report. */
+    isSegment: boolean("is_segment").notNull().default(true),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("profile_questions_study_code_uq").on(t.studyId, t.code),
+    check("profile_questions_kind_ck", sql`${t.kind} in ('choice', 'text')`),
+    check("profile_questions_code_ck", sql`${t.code} ~ '^[a-z]' and length(${t.code}) <= 40`),
+  ],
+);
+
+/** Profile answers of complete responses: a choice code, or the text given. */
+export const responseProfile = pgTable(
+  "response_profile",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    questionCode: text("question_code").notNull(),
+    value: text("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.questionCode] }), index("response_profile_value_idx").on(t.questionCode, t.value)],
+);
+
+/** Quotas: at most `target` complete responses whose profile answer to `question_code` is `value`. */
+export const quotas = pgTable(
+  "quotas",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    questionCode: text("question_code").notNull(),
+    value: text("value").notNull(),
+    target: integer("target").notNull(),
+  },
+  (t) => [uniqueIndex("quotas_cell_uq").on(t.studyId, t.questionCode, t.value), check("quotas_target_ck", sql`${t.target} >= 1`)],
+);
+
+/** Personal invitation links (`/s/:publicToken?invite=:token`): one response each, resumable on any device. */
+export const respondentInvitations = pgTable(
+  "respondent_invitations",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    /** Random, URL-safe; kept in clear because the researcher exports the links. */
+    token: text("token").notNull().unique(),
+    label: text("label").notNull().default(""),
+    email: text("email"),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("respondent_invitations_study_idx").on(t.studyId), check("respondent_invitations_token_ck", sql`length(${t.token}) between 16 and 64`)],
+);
+
+/** Attributes a focus-group respondent suggested in free text, with the points they gave them (if any). */
+export const responseSuggestions = pgTable(
+  "response_suggestions",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    text: text("text").notNull(),
+    weight: doublePrecision("weight"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.position] }),
+    check("response_suggestions_weight_ck", sql`${t.weight} is null or ${t.weight} between 0 and 100`),
+  ],
+);
+
+/** Dated events per offer (launches, price moves, campaigns), drawn under Q, RP and V across waves. */
+export const keyEvents = pgTable(
+  "key_events",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    offerId: integer("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    /** ISO date, YYYY-MM-DD. */
+    occurredOn: text("occurred_on").notNull(),
+    wave: integer("wave"),
+    label: text("label").notNull(),
+    labelZh: text("label_zh"),
+  },
+  (t) => [index("key_events_study_idx").on(t.studyId), check("key_events_date_ck", sql`${t.occurredOn} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`)],
+);
+
+/** The firm's functions for the what/who matrix (sales, R&D, service...). */
+export const firmFunctions = pgTable(
+  "firm_functions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    nameZh: text("name_zh"),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [index("firm_functions_study_idx").on(t.studyId)],
+);
+
+/** What/who cells: how strongly a function drives an attribute (9 strong, 3 medium, 1 weak, 0 none). */
+export const whatWhoCells = pgTable(
+  "what_who_cells",
+  {
+    functionId: integer("function_id")
+      .notNull()
+      .references(() => firmFunctions.id, { onDelete: "cascade" }),
+    attributeId: integer("attribute_id")
+      .notNull()
+      .references(() => attributes.id, { onDelete: "cascade" }),
+    strength: integer("strength").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.functionId, t.attributeId] }), check("what_who_cells_strength_ck", sql`${t.strength} in (0, 1, 3, 9)`)],
+);
+
+/** Read-only report links: the token's SHA-256; revoked links stop working at once. */
+export const shareLinks = pgTable(
+  "share_links",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    revokedAt: bigint("revoked_at", { mode: "number" }),
+  },
+  (t) => [index("share_links_study_idx").on(t.studyId)],
+);
+
+/** One-time password-reset links an administrator creates (no mail server): the token's SHA-256. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+    usedAt: bigint("used_at", { mode: "number" }),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);

@@ -1,0 +1,86 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "./app-server";
+
+/**
+ * A real PostgreSQL server for the tests, started by the test run itself: Debian's `postgresql`
+ * package (installed by .ci/run), a fresh cluster in a temporary directory, on a free port, with
+ * trust authentication on 127.0.0.1 only. Missing binaries are an error with a clear message,
+ * never a silent skip.
+ */
+export interface PostgresServer {
+  /** `postgres://postgres@127.0.0.1:<port>/postgres` */
+  url: string;
+  port: number;
+  /** Runs SQL through psql and returns its unaligned output (`-At`). */
+  psql: (sql: string, database?: string) => string;
+  /** Creates an empty database and returns its URL. */
+  createDatabase: (name: string) => string;
+  stop: () => void;
+}
+
+/** Where Debian puts the newest installed PostgreSQL's server binaries. */
+export function postgresBinDir(): string {
+  const root = "/usr/lib/postgresql";
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const dir = versions.map((v) => path.join(root, v, "bin")).find((d) => fs.existsSync(path.join(d, "initdb")));
+  if (!dir) {
+    throw new Error(
+      "PostgreSQL server binaries not found under /usr/lib/postgresql/<version>/bin: install Debian's package (apt-get install -y postgresql); .ci/run does",
+    );
+  }
+  return dir;
+}
+
+/** PostgreSQL refuses to run as root: run its programs as the `postgres` system user then. */
+function asServerUser(command: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
+}
+
+function run(command: string, args: string[], input?: string): string {
+  const [cmd, argv] = asServerUser(command, args);
+  const result = spawnSync(cmd, argv, { encoding: "utf8", input });
+  if (result.status !== 0) throw new Error(`${path.basename(command)} failed (${result.status}): ${result.stderr || result.stdout}`);
+  return result.stdout;
+}
+
+export async function startPostgres(): Promise<PostgresServer> {
+  const bin = postgresBinDir();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-pg-"));
+  const data = path.join(dir, "data");
+  if (process.getuid?.() === 0) execFileSync("chown", ["postgres:postgres", dir]);
+  fs.chmodSync(dir, 0o700);
+  run(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
+  const port = await freePort();
+  run(path.join(bin, "pg_ctl"), [
+    "-D",
+    data,
+    "-l",
+    path.join(dir, "server.log"),
+    "-w",
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    "start",
+  ]);
+  const psqlBin = path.join(bin, "psql");
+  const psql = (sql: string, database = "postgres") =>
+    run(psqlBin, ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-f", "-"], sql);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    psql,
+    createDatabase: (name) => {
+      psql(`create database "${name}"`);
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    stop: () => {
+      try {
+        run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
