@@ -30,7 +30,7 @@ interface Shape {
     enumValues: string[] | undefined;
   }>;
   primaryKeys: string[][];
-  indexes: Array<{ name: string; unique: boolean; columns: string[]; partial: boolean }>;
+  indexes: Array<{ name: string | undefined; unique: boolean; columns: string[]; partial: boolean }>;
   foreignKeys: Array<{ columns: string[]; table: string; foreignColumns: string[]; onDelete: string | undefined }>;
   checks: string[];
 }
@@ -67,7 +67,7 @@ function shape(config: AnyConfig): Shape {
         columns: i.config.columns.map(columnName),
         partial: i.config.where !== undefined,
       }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => String(a.name).localeCompare(String(b.name))),
     foreignKeys: config.foreignKeys
       .map((fk) => {
         const ref = fk.reference();
