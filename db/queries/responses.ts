@@ -234,13 +234,13 @@ export interface CompleteRespondent {
   ratings: Record<string, Record<string, number>>;
 }
 
-/** Complete responses of a study (every questionnaire version) in the shape `analysis/` takes. */
+/** Complete rating-stage responses of a study (every questionnaire version) in the shape `analysis/` takes. */
 export function listCompleteRespondents(db: Db, studyId: number): CompleteRespondent[] {
   const rows = db
     .select({ id: responses.id, qualityShare: responses.qualityShare })
     .from(responses)
     .innerJoin(questionnaires, eq(questionnaires.id, responses.questionnaireId))
-    .where(and(eq(questionnaires.studyId, studyId), eq(responses.status, "complete")))
+    .where(and(eq(questionnaires.studyId, studyId), eq(questionnaires.stage, "rating"), eq(responses.status, "complete")))
     .orderBy(responses.id)
     .all();
   const byId = new Map<number, CompleteRespondent>(
@@ -260,13 +260,13 @@ export function listCompleteRespondents(db: Db, studyId: number): CompleteRespon
   return [...byId.values()];
 }
 
-/** Started, complete and screened-out counts of a study. */
+/** Started, complete and screened-out counts of a study's rating stage (focus-group responses are not respondents of the report). */
 export function countResponses(db: Db, studyId: number) {
   const rows = db
     .select({ status: responses.status, n: sql<number>`count(*)` })
     .from(responses)
     .innerJoin(questionnaires, eq(questionnaires.id, responses.questionnaireId))
-    .where(eq(questionnaires.studyId, studyId))
+    .where(and(eq(questionnaires.studyId, studyId), eq(questionnaires.stage, "rating")))
     .groupBy(responses.status)
     .all();
   const get = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
