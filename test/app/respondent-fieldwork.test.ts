@@ -268,4 +268,22 @@ describe("focus-group stage", () => {
     expect(res.body).toMatchObject({ reason: "unpublished" });
     expect(countFor(studyId)).toBe(0);
   });
+
+  it("stores a study's adopted stated weights as the weights of a rating response that was not asked for them", async () => {
+    const { studyId, token } = createStudy(server.databaseFile);
+    const statedWeights = { qualityShare: 55, weights: { speed: 50, comfort: 30, safety: 20, fare: 60, fees: 40 } };
+    publish(server.databaseFile, studyId, "rating", { ...study, statedWeights });
+    const responseId = newId("stated");
+    const { weights_quality: _q, weights_price: _p, quality_share: _s, ...answers } = validAnswers();
+    const done = await api(server.url, token, { intent: "complete", responseId, answers });
+    expect(done.body.status).toBe("complete");
+    const [row] = query<{ id: number; quality_share: number }>(server.databaseFile, "select id, quality_share from responses where client_id = ?", responseId);
+    expect(row!.quality_share).toBe(55);
+    const weights = query<{ a: string; w: number }>(server.databaseFile, "select attribute_code as a, weight as w from response_weights where response_id = ?", row!.id);
+    expect(Object.fromEntries(weights.map((x) => [x.a, x.w]))).toEqual(statedWeights.weights);
+    // The weights questions are not in this questionnaire: sending them is a forged answer.
+    const forged = await api(server.url, token, { intent: "complete", responseId: newId("stated"), answers: validAnswers() });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error).toBe("answers name questions this questionnaire does not have: weights_quality, weights_price, quality_share");
+  });
 });

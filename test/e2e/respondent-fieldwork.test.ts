@@ -264,4 +264,34 @@ describe("respondent fieldwork at 375x812 (Chromium)", () => {
       db((d) => d.prepare("update studies set fieldwork_closes_at = null where id = 1").run());
     }
   }, 60_000);
+
+  it("resumes a personal link on another device where the first one left off", async () => {
+    const invite = "e2eInvitation-0123456789";
+    db((d) => d.prepare("insert into respondent_invitations (study_id, token, label, created_at) values (1, ?, 'Ann', ?)").run(invite, Date.now()));
+    const first = await phone("en");
+    await first.page.goto(`${server.url}/s/demo?invite=${invite}`);
+    await first.page.locator('[data-name="known_offers"]').waitFor();
+    await screeningAndWeights(first.page, "en");
+    await expect.poll(() => state(first.page)).toBe("saved");
+    const title = await first.page.locator(".sd-page__title").first().innerText();
+    const firstId = await clientIdIn(first.page, `valuemap:demo:i-${invite}:responseId`);
+    await first.context.close();
+
+    const other = await phone("en");
+    await other.page.goto(`${server.url}/s/demo?invite=${invite}`);
+    await other.page.locator(".sd-page__title", { hasText: title }).first().waitFor();
+    expect(await clientIdIn(other.page, `valuemap:demo:i-${invite}:responseId`)).toBe(firstId);
+    const rows = db((d) =>
+      d.prepare("select count(*) as n from responses r join respondent_invitations i on i.id = r.invitation_id where i.token = ?").get(invite),
+    );
+    expect(rows).toEqual({ n: 1 });
+    await other.context.close();
+
+    // A wrong personal link is explained, not an error page.
+    const stranger = await phone("zh-CN");
+    await stranger.page.goto(`${server.url}/s/demo?invite=noSuchInvitation-000000`);
+    await stranger.page.getByTestId("unknown-invitation").waitFor();
+    expect(await stranger.page.getByTestId("unknown-invitation").innerText()).toContain("此专属链接无效");
+    await stranger.context.close();
+  }, 90_000);
 });
