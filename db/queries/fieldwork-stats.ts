@@ -17,20 +17,20 @@ export interface FieldworkStats {
   perWave: Array<{ wave: number; started: number; complete: number; screenedOut: number }>;
 }
 
-/** Complete rating-stage responses of the study (?1) with the fields the flags need. */
+/** Complete rating-stage responses of the study (@study) with the fields the flags need. */
 const COMPLETE = `c as (select r.id, coalesce(r.completed_at, r.started_at) as done,
     coalesce(r.completed_at, r.started_at) - r.started_at as dur, r.device_id, r.invitation_id, r.review
   from responses r join questionnaires q on q.id = r.questionnaire_id
-  where q.study_id = ?1 and q.stage = 'rating' and r.status = 'complete')`;
+  where q.study_id = @study and q.stage = 'rating' and r.status = 'complete')`;
 
 /**
- * The flags in SQL, mirroring flagResponses: speeder (duration under a third of the median, ?2),
+ * The flags in SQL, mirroring flagResponses: speeder (duration under a third of the median, @median),
  * straight-liner (every offer rated on 3+ attributes got one score throughout), duplicate (an
  * earlier completion from the same device cookie or invitation), no competitor (knows no offer
- * but the own one, ?3).
+ * but the own one, @own).
  */
 const FLAGS = `${COMPLETE},
-  speeder as (select id from c where ?2 is not null and dur < ?2 / 3.0),
+  speeder as (select id from c where @median is not null and dur < @median / 3.0),
   straight_liner as (select response_id as id from (
       select response_id, min(score) = max(score) as flat from response_ratings
       where response_id in (select id from c) group by response_id, offer_code having count(*) >= 3)
@@ -42,14 +42,14 @@ const FLAGS = `${COMPLETE},
     select id from (select id, row_number() over (partition by invitation_id order by done, cast(id as text)) as k
       from c where invitation_id is not null) where k > 1),
   no_competitor as (select id from c where not exists (
-    select 1 from response_offers o where o.response_id = c.id and o.known = 1 and o.offer_code <> ?3))`;
+    select 1 from response_offers o where o.response_id = c.id and o.known = 1 and o.offer_code <> @own))`;
 
 function median(db: Db, studyId: number): number | null {
-  const { n } = db.$client.prepare(`with ${COMPLETE} select count(*) as n from c`).get(studyId) as { n: number };
+  const { n } = db.$client.prepare(`with ${COMPLETE} select count(*) as n from c`).get({ study: studyId }) as { n: number };
   if (n === 0) return null;
   const middle = db.$client
-    .prepare(`with ${COMPLETE} select dur from c order by dur limit ?2 offset ?3`)
-    .all(studyId, n % 2 ? 1 : 2, (n - 1) >> 1) as Array<{ dur: number }>;
+    .prepare(`with ${COMPLETE} select dur from c order by dur limit @take offset @skip`)
+    .all({ study: studyId, take: n % 2 ? 1 : 2, skip: (n - 1) >> 1 }) as Array<{ dur: number }>;
   return middle.reduce((s, r) => s + r.dur, 0) / middle.length;
 }
 
@@ -99,7 +99,7 @@ export function getFieldworkStats(db: Db, args: { studyId: number; ownOffer: str
             union select id from no_competitor)) as any_flag,
          (select count(*) from c where review = 'include') as included, (select count(*) from c where review = 'exclude') as excluded`,
     )
-    .get(studyId, median(db, studyId), args.ownOffer ?? "") as Record<QualityFlag | "any_flag" | "included" | "excluded", number>;
+    .get({ study: studyId, median: median(db, studyId), own: args.ownOffer ?? "" }) as Record<QualityFlag | "any_flag" | "included" | "excluded", number>;
   stats.flagged = {
     speeder: flags.speeder,
     straight_liner: flags.straight_liner,
@@ -113,12 +113,12 @@ export function getFieldworkStats(db: Db, args: { studyId: number; ownOffer: str
       `with ${COMPLETE} select qu.question_code as questionCode, qu.value, qu.target,
          (select count(*) from response_profile p where p.question_code = qu.question_code and p.value = qu.value
             and p.response_id in (select id from c)) as complete
-       from quotas qu where qu.study_id = ?1 order by qu.question_code, qu.id`,
+       from quotas qu where qu.study_id = @study order by qu.question_code, qu.id`,
     )
-    .all(studyId) as FieldworkStats["quotaCells"];
+    .all({ study: studyId }) as FieldworkStats["quotaCells"];
   stats.perDay = sqlite
     .prepare(`with ${COMPLETE} select date(done / 1000, 'unixepoch') as day, count(*) as complete from c group by day order by day`)
-    .all(studyId) as FieldworkStats["perDay"];
+    .all({ study: studyId }) as FieldworkStats["perDay"];
   stats.perWave = sqlite
     .prepare(
       `select r.wave, count(*) as started, sum(r.status = 'complete') as complete, sum(r.status = 'screened_out') as screenedOut
@@ -137,7 +137,7 @@ export function listFlaggedIds(db: Db, args: { studyId: number; ownOffer: string
        select id, 'speeder' as flag from speeder union all select id, 'straight_liner' from straight_liner
        union all select id, 'duplicate' from duplicate union all select id, 'no_competitor' from no_competitor`,
     )
-    .all(args.studyId, median(db, args.studyId), args.ownOffer ?? "") as Array<{ id: number; flag: QualityFlag }>;
+    .all({ study: args.studyId, median: median(db, args.studyId), own: args.ownOffer ?? "" }) as Array<{ id: number; flag: QualityFlag }>;
   const out = new Map<number, QualityFlag[]>();
   const order: QualityFlag[] = ["speeder", "straight_liner", "duplicate", "no_competitor"];
   for (const r of rows) (out.get(r.id) ?? out.set(r.id, []).get(r.id)!).push(r.flag);

@@ -18,7 +18,7 @@ export interface ResponseListRow {
 
 const FROM = `from responses r join questionnaires q on q.id = r.questionnaire_id
   left join respondent_invitations i on i.id = r.invitation_id
-  where q.study_id = ?1 and (?2 is null or r.status = ?2) and (?3 is null or q.stage = ?3)`;
+  where q.study_id = @study and (@status is null or r.status = @status) and (@stage is null or q.stage = @stage)`;
 
 /** One page of a study's responses, newest first, with their profile answers. */
 export function listResponsesPage(
@@ -26,15 +26,15 @@ export function listResponsesPage(
   args: { studyId: number; status: ResponseStatus | null; stage: "rating" | "focus_group" | null; limit: number; offset: number },
 ): { total: number; rows: ResponseListRow[] } {
   const sqlite = db.$client;
-  const { total } = sqlite.prepare(`select count(*) as total ${FROM}`).get(args.studyId, args.status, args.stage) as { total: number };
+  const { total } = sqlite.prepare(`select count(*) as total ${FROM}`).get({ study: args.studyId, status: args.status, stage: args.stage }) as { total: number };
   const rows = (
     sqlite
       .prepare(
         `select r.id, q.stage, q.version, r.status, r.screen_reason as screenReason, r.review, r.wave, r.locale,
            r.started_at as startedAt, r.completed_at as completedAt, i.label as invitationLabel
-         ${FROM} order by r.id desc limit ?4 offset ?5`,
+         ${FROM} order by r.id desc limit @limit offset @offset`,
       )
-      .all(args.studyId, args.status, args.stage, args.limit, args.offset) as Array<Omit<ResponseListRow, "profile">>
+      .all({ study: args.studyId, status: args.status, stage: args.stage, limit: args.limit, offset: args.offset }) as Array<Omit<ResponseListRow, "profile">>
   ).map((r) => ({ ...r, profile: {} as Record<string, string> }));
   if (rows.length) {
     const byId = new Map(rows.map((r) => [r.id, r]));
