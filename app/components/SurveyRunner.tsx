@@ -8,9 +8,13 @@ import {
   adoptResponseId,
   DraftSaver,
   postRespondent,
+  readCachedStart,
+  readPendingComplete,
   readSnapshot,
   responseIdFor,
   storageScope,
+  writeCachedStart,
+  writePendingComplete,
   writeSnapshot,
   type SaveState,
 } from "./response-sync";
@@ -80,15 +84,55 @@ export default function SurveyRunner({ token, locale, stage, invite }: { token: 
     window.addEventListener("online", onOnline);
     window.addEventListener("offline", onOffline);
     setOnline(navigator.onLine);
+    /** Sends the completion until the server answers (offline: retries, and at once when back online). */
+    const submit = async (answers: Record<string, unknown>) => {
+      saver?.stop();
+      setSave("saving");
+      writePendingComplete(scope, answers);
+      const body = { intent: "complete", ...request(), answers };
+      for (let attempt = 0; !cancelled; attempt++) {
+        try {
+          const res = await postRespondent(token, body);
+          if (res.status < 500) {
+            writePendingComplete(scope, null);
+            setSave(res.status === 200 ? "saved" : "offline");
+            if (res.status !== 200) return setPhase({ kind: "error" });
+            writeSnapshot(scope, null);
+            writeCachedStart(scope, null);
+            if (res.data.status === "screened_out" && res.data.screenReason === "quota_full") setPhase(finishedNotice(res.data.status, res.data.screenReason));
+            return;
+          }
+        } catch {
+          /* network down: retry below, or as soon as the browser is back online */
+        }
+        setSave("offline");
+        await Promise.race([wait(Math.min(30_000, 2000 * 2 ** attempt)), new Promise<void>((r) => (wake = r))]);
+      }
+    };
+
     (async () => {
-      const { status, data } = await postRespondent(token, { intent: "start", ...request() });
+      let started: { status: number; data: Record<string, unknown> };
+      try {
+        started = await postRespondent(token, { intent: "start", ...request() });
+      } catch (error) {
+        // Offline at load: resume from this device's copy when it has one.
+        const cached = readCachedStart(scope);
+        if (!cached) throw error;
+        started = { status: 200, data: cached };
+        setSave("offline");
+      }
+      const { status, data } = started;
       if (cancelled) return;
       if (status !== 200) return setPhase(refusedNotice(data.reason));
       if (typeof data.responseId === "string" && data.responseId !== responseId) {
         responseId = data.responseId;
         adoptResponseId(scope, responseId);
       }
-      if (data.status !== "draft") return setPhase(finishedNotice(data.status, data.screenReason));
+      if (data.status !== "draft") {
+        writePendingComplete(scope, null);
+        return setPhase(finishedNotice(data.status, data.screenReason));
+      }
+      writeCachedStart(scope, data);
       const model = new Model(data.survey);
       model.locale = surveyLocale(localeRef.current);
       const local = readSnapshot(scope);
@@ -102,28 +146,14 @@ export default function SurveyRunner({ token, locale, stage, invite }: { token: 
       const changed = () => saver?.schedule(answersOf(model), model.currentPageNo);
       model.onValueChanged.add(changed);
       model.onCurrentPageChanged.add(changed);
-      model.onComplete.add(async () => {
-        saver?.stop();
-        setSave("saving");
-        const body = { intent: "complete", ...request(), answers: answersOf(model) };
-        for (let attempt = 0; !cancelled; attempt++) {
-          try {
-            const res = await postRespondent(token, body);
-            if (res.status < 500) {
-              setSave(res.status === 200 ? "saved" : "offline");
-              if (res.status !== 200) return setPhase({ kind: "error" });
-              writeSnapshot(scope, null);
-              if (res.data.status === "screened_out" && res.data.screenReason === "quota_full") setPhase(finishedNotice(res.data.status, res.data.screenReason));
-              return;
-            }
-          } catch {
-            /* network down: retry below, or as soon as the browser is back online */
-          }
-          setSave("offline");
-          await Promise.race([wait(Math.min(30_000, 2000 * 2 ** attempt)), new Promise<void>((r) => (wake = r))]);
-        }
-      });
+      model.onComplete.add(() => void submit(answersOf(model)));
       setPhase({ kind: "ready", model });
+      // Completed on this device but never acknowledged (the tab closed offline): send it now.
+      const pending = readPendingComplete(scope);
+      if (pending) {
+        model.data = pending;
+        model.doComplete();
+      }
     })().catch(() => !cancelled && setPhase({ kind: "error" }));
     return () => {
       cancelled = true;

@@ -17,6 +17,32 @@ export function storageScope(token: string, stage: "focus_group" | "rating", inv
 }
 const idKey = (scope: string) => `valuemap:${scope}:responseId`;
 const snapshotKey = (scope: string) => `valuemap:${scope}:snapshot`;
+const startKey = (scope: string) => `valuemap:${scope}:start`;
+const completeKey = (scope: string) => `valuemap:${scope}:complete`;
+
+function readJson<T>(key: string): T | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+function writeJson(key: string, value: unknown): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    /* storage full or disabled: the server copy still holds what was acknowledged */
+  }
+}
+
+/** The last `start` answer (questionnaire and saved state), so a reload while offline can resume. */
+export const readCachedStart = (scope: string) => readJson<Record<string, unknown>>(startKey(scope));
+export const writeCachedStart = (scope: string, data: Record<string, unknown> | null) => writeJson(startKey(scope), data);
+/** A completion not yet acknowledged: sent again at the next visit. */
+export const readPendingComplete = (scope: string) => readJson<Record<string, unknown>>(completeKey(scope));
+export const writePendingComplete = (scope: string, answers: Record<string, unknown> | null) => writeJson(completeKey(scope), answers);
 
 /** A random response id that works outside secure contexts too (no crypto.randomUUID there). */
 function randomId(): string {

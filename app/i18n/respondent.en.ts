@@ -6,5 +6,4 @@ export const respondentEn = {
   "respondent.screenedOut": "Thank you for your time! This survey is for people who know several of these offers.",
   "respondent.deviceDone": "This device has already answered this questionnaire. Thank you!",
   "respondent.unknownInvitation": "This personal link is not valid. Please check the link you received.",
-  "respondent.submitFailed": "Your answers could not be submitted: {error}",
 } as const;

@@ -8,5 +8,4 @@ export const respondentZhCN: Record<keyof typeof respondentEn, string> = {
   "respondent.screenedOut": "感谢您的时间！本调查面向了解其中多个选项的人士。",
   "respondent.deviceDone": "此设备已回答过本问卷。谢谢！",
   "respondent.unknownInvitation": "此专属链接无效，请核对您收到的链接。",
-  "respondent.submitFailed": "您的回答未能提交：{error}",
 } as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { prepared } from "../../db/prepared";
 import { getQuestionnaire, type Questionnaire } from "../../db/queries/questionnaires";
 import {
   completeFocusGroupResponse,
@@ -34,9 +35,11 @@ export function fieldworkOpen(study: { opensAt: number | null; closesAt: number 
 export function loadRespondentPage(token: string, stage: Stage, now = Date.now()) {
   const study = getRespondentStudy(db, token);
   if (!study) return null;
-  const row = db.$client
-    .prepare("select title, title_zh as titleZh, languages from studies where id = ?")
-    .get(study.studyId) as { title: string; titleZh: string | null; languages: string };
+  const row = prepared(db, "select title, title_zh as titleZh, languages from studies where id = ?").get(study.studyId) as {
+    title: string;
+    titleZh: string | null;
+    languages: string;
+  };
   return {
     title: row.title,
     titleZh: row.titleZh,

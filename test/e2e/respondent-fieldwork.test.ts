@@ -294,4 +294,35 @@ describe("respondent fieldwork at 375x812 (Chromium)", () => {
     expect(await stranger.page.getByTestId("unknown-invitation").innerText()).toContain("此专属链接无效");
     await stranger.context.close();
   }, 90_000);
+
+  it("completes offline, and a completion the server never got is sent when the link is opened again", async () => {
+    const { context, page, errors } = await phone("en");
+    await page.goto(`${server.url}/s/demo`);
+    await page.locator('[data-name="known_offers"]').waitFor();
+    await screeningAndWeights(page, "en");
+    for (let i = 0; i < 2; i++) {
+      await rateCurrentPage(page);
+      await next(page);
+    }
+    await choose(page, "last_purchase", texts.en.birch);
+    await next(page);
+    await choose(page, "profile_segment", texts.en.office);
+    await context.setOffline(true);
+    await page.locator(".sd-navigation__complete-btn").click();
+    await page.locator(".sd-completedpage", { hasText: texts.en.thanks }).waitFor();
+    await expect.poll(() => state(page)).toBe("offline");
+    const id = (await clientIdIn(page))!;
+    expect(responseOf(id)!.status).toBe("draft");
+    await page.close();
+
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`${server.url}/s/demo`);
+    await again.locator(".sd-completedpage", { hasText: texts.en.thanks }).waitFor();
+    await expect.poll(() => responseOf(id)?.status, { timeout: 15_000 }).toBe("complete");
+    await expect.poll(() => state(again)).toBe("saved");
+    expect(await again.evaluate(() => localStorage.getItem("valuemap:demo:complete"))).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
 });
