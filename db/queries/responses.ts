@@ -79,7 +79,10 @@ export function saveResponseDraft(
 
 export type CompleteOutcome = "completed" | "already-finished" | "other-questionnaire";
 
-/** The quota cells this profile falls in that already hold `target` complete responses. */
+/**
+ * The quota cells this profile falls in that already hold `target` complete responses (responses
+ * the researcher excluded do not count: the quota admits a replacement).
+ */
 function fullQuotaCells(db: Db, questionnaireId: number, profile: Array<{ question: string; value: string }>): number[] {
   if (profile.length === 0) return [];
   const cells = prepared(
@@ -93,7 +96,7 @@ function fullQuotaCells(db: Db, questionnaireId: number, profile: Array<{ questi
      join questionnaires qn on qn.id = r.questionnaire_id
      join response_profile p on p.response_id = r.id
      where qn.study_id = (select study_id from questionnaires where id = ?) and r.status = 'complete'
-       and p.question_code = ? and p.value = ?`,
+       and (r.review is null or r.review <> 'exclude') and p.question_code = ? and p.value = ?`,
   );
   const full: number[] = [];
   for (const cell of cells) {

@@ -77,6 +77,19 @@ describe("quotas", () => {
     expect(home.body.status).toBe("complete");
   }, 60_000);
 
+  it("does not count a response the researcher excluded: the cell admits a replacement", async () => {
+    const { studyId, token } = createStudy(server.databaseFile);
+    publish(server.databaseFile, studyId, "rating", withSegment);
+    withDb(server.databaseFile, (db) =>
+      db.prepare("insert into quotas (study_id, question_code, value, target) values (?, 'segment', 'home', 1)").run(studyId),
+    );
+    const first = newId("excl");
+    expect((await api(server.url, token, { intent: "complete", responseId: first, answers: answers("home") })).body.status).toBe("complete");
+    expect((await api(server.url, token, { intent: "complete", responseId: newId("excl"), answers: answers("home") })).body.screenReason).toBe("quota_full");
+    withDb(server.databaseFile, (db) => db.prepare("update responses set review = 'exclude' where client_id = ?").run(first));
+    expect((await api(server.url, token, { intent: "complete", responseId: newId("excl"), answers: answers("home") })).body.status).toBe("complete");
+  });
+
   it("marks a screening screen-out with screen_reason 'screening'", async () => {
     const { studyId, token } = createStudy(server.databaseFile);
     publish(server.databaseFile, studyId, "rating", withSegment);
