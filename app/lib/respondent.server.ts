@@ -211,7 +211,7 @@ export function handleRespondentRequest(token: string, request: RespondentReques
 function complete(
   resolved: Resolved,
   answers: Record<string, unknown>,
-  base: Parameters<typeof completeResponse>[1] extends infer A ? Omit<A, "answersJson" | "result"> : never,
+  base: Omit<Parameters<typeof completeResponse>[1], "answersJson" | "result">,
   definition: StudyDefinition,
   survey: SurveyJson,
 ): Response {
