@@ -86,6 +86,7 @@ export const fieldworkEn = {
   "fieldwork.distribution.focusGroup": "Focus group",
   "fieldwork.distribution.notPublished": "Not published yet: the link answers that the questionnaire is not open.",
   "fieldwork.distribution.qrSvg": "QR code (SVG)",
+  "fieldwork.distribution.qrAlt": "QR code of this link",
   "fieldwork.distribution.qrPng": "QR code (PNG, {size} px)",
   "fieldwork.invitations.title": "Personal invitations",
   "fieldwork.invitations.help": "One link per respondent, one response each, resumable on any device. Paste lines or upload a CSV file of label,email (up to {max} at a time). Nothing is created when a line is wrong.",

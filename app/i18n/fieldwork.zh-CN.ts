@@ -88,6 +88,7 @@ export const fieldworkZhCN: Record<keyof typeof fieldworkEn, string> = {
   "fieldwork.distribution.focusGroup": "焦点小组",
   "fieldwork.distribution.notPublished": "尚未发布：打开链接会提示问卷尚未开放。",
   "fieldwork.distribution.qrSvg": "二维码（SVG）",
+  "fieldwork.distribution.qrAlt": "此链接的二维码",
   "fieldwork.distribution.qrPng": "二维码（PNG，{size} 像素）",
   "fieldwork.invitations.title": "个人邀请",
   "fieldwork.invitations.help": "每位受访者一个链接，只能提交一份答卷，可在任何设备上继续作答。粘贴多行或上传 标签,邮箱 格式的 CSV 文件（每次最多 {max} 个）。任一行有误时不会创建任何邀请。",

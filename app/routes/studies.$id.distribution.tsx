@@ -47,6 +47,7 @@ export default function Distribution() {
             <p>
               <a href={s.link}>{s.link}</a>
             </p>
+            <img className="qr-preview" src={`${base}/qr.svg?stage=${s.stage}`} width={132} height={132} alt={t("fieldwork.distribution.qrAlt")} />
             <p>
               <a href={`${base}/qr.svg?stage=${s.stage}`} download>
                 {t("fieldwork.distribution.qrSvg")}

@@ -165,7 +165,7 @@ export default function Fieldwork() {
             </tbody>
           </table>
         </section>
-        <section className="panel">
+        <section className="panel wide">
           <h2>{t("fieldwork.dashboard.perWave")}</h2>
           <table className="profile" data-testid="per-wave">
             <thead>
