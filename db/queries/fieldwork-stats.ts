@@ -11,6 +11,7 @@ export interface FieldworkStats {
   flagged: Record<QualityFlag, number> & { any: number };
   review: { include: number; exclude: number };
   focusGroup: { started: number; complete: number };
+  /** Complete responses per quota cell; those the researcher excluded do not count (as in the runtime's quota check). */
   quotaCells: Array<{ questionCode: string; value: string; target: number; complete: number }>;
   /** Completions per UTC day (YYYY-MM-DD), oldest first. */
   perDay: Array<{ day: string; complete: number }>;
@@ -112,7 +113,7 @@ export function getFieldworkStats(db: Db, args: { studyId: number; ownOffer: str
     .prepare(
       `with ${COMPLETE} select qu.question_code as questionCode, qu.value, qu.target,
          (select count(*) from response_profile p where p.question_code = qu.question_code and p.value = qu.value
-            and p.response_id in (select id from c)) as complete
+            and p.response_id in (select id from c where review is null or review <> 'exclude')) as complete
        from quotas qu where qu.study_id = @study order by qu.question_code, qu.id`,
     )
     .all({ study: studyId }) as FieldworkStats["quotaCells"];

@@ -101,6 +101,11 @@ describe("getFieldworkStats", () => {
       { wave: 1, started: 6, complete: 2, screenedOut: 3 },
       { wave: 2, started: 3, complete: 1, screenedOut: 1 },
     ]);
+    // A response the researcher excluded leaves its quota cell (the runtime admits a replacement).
+    db.$client.prepare("update responses set review = 'exclude' where id = ?").run(c2);
+    const after = getFieldworkStats(db, { studyId: study.id, ownOffer: "alpha" });
+    expect(after.quotaCells[0]).toEqual({ questionCode: "segment", value: "home", target: 2, complete: 1 });
+    expect(after.complete).toBe(3);
   });
 
   it("flags exactly the responses analysis/data-quality flags (400 seeded random responses)", () => {
