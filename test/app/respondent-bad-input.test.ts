@@ -52,6 +52,8 @@ describe("respondent API: bad input is refused clearly and stores nothing", () =
   it("refuses a 10 MB body with 413", async () => {
     const before = stored();
     const body = JSON.stringify({ intent: "draft", responseId: newId("huge"), seq: 1, pageNo: 0, answers: { x: "a".repeat(10 * 1024 * 1024) } });
+    // A phone's fetch gets the message, not a network error: the server reads and discards the
+    // rest before closing (app/server.js, lingering close).
     const res = await fetch(`${server.url}/s/${token}/responses`, {
       method: "POST",
       headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT },
