@@ -28,8 +28,8 @@ function db<T>(fn: (d: Database.Database) => T): T {
 }
 
 const texts = {
-  en: { aster: "Aster", birch: "Birch", reliability: "Reliability", taste: "Coffee taste", purchase: "Purchase price", running: "Running costs", home: "At home", office: "In a small office", thanks: "Thank you!", full: "this group is full", closed: "This questionnaire is closed", offline: "Offline: your answers are kept on this phone" },
-  "zh-CN": { aster: "紫菀", birch: "白桦", reliability: "可靠性", taste: "咖啡口感", purchase: "购买价格", running: "使用成本", home: "在家", office: "在小型办公室", thanks: "谢谢！", full: "本组已结束", closed: "本问卷已关闭", offline: "离线：您的回答已保存在本机" },
+  en: { aster: "Aster", birch: "Birch", reliability: "Reliability", taste: "Coffee taste", purchase: "Purchase price", running: "Running costs", home: "At home", office: "In a small office", thanks: "Thank you!", sumError: "total of 100", full: "this group is full", closed: "This questionnaire is closed", offline: "Offline: your answers are kept on this phone" },
+  "zh-CN": { aster: "紫菀", birch: "白桦", reliability: "可靠性", taste: "咖啡口感", purchase: "购买价格", running: "使用成本", home: "在家", office: "在小型办公室", thanks: "谢谢！", sumError: "合计须为 100", full: "本组已结束", closed: "本问卷已关闭", offline: "离线：您的回答已保存在本机" },
 } as const;
 type Lang = keyof typeof texts;
 
@@ -93,12 +93,12 @@ const responseOf = (clientId: string) =>
 const clientIdIn = (page: Page, key = "valuemap:demo:responseId") => page.evaluate((k) => localStorage.getItem(k), key);
 
 describe("respondent fieldwork at 375x812 (Chromium)", () => {
-  it("fills the focus-group stage and the server stores weights per attribute, the split and a suggestion", async () => {
-    const { context, page, errors } = await phone("en");
+  it.each(["en", "zh-CN"] as const)("fills the focus-group stage (%s) and the server stores weights per attribute, the split and a suggestion", async (lang) => {
+    const { context, page, errors } = await phone(lang);
     await page.goto(`${server.url}/s/demo?stage=focus-group`);
     await page.locator('[data-name="matters_quality"]').waitFor();
-    for (const t of [texts.en.reliability, texts.en.taste]) await choose(page, "matters_quality", t);
-    for (const t of [texts.en.purchase, texts.en.running]) await choose(page, "matters_price", t);
+    for (const t of [texts[lang].reliability, texts[lang].taste]) await choose(page, "matters_quality", t);
+    for (const t of [texts[lang].purchase, texts[lang].running]) await choose(page, "matters_price", t);
     await next(page);
     await fill(page, "suggestion_1", "Noise level");
     await fill(page, "suggestion_1_points", "10");
@@ -109,12 +109,12 @@ describe("respondent fieldwork at 375x812 (Chromium)", () => {
     await fill(page, "points_running", "30");
     await next(page);
     // 60 + 30 = 90: the page refuses to go on and says why.
-    await page.locator(".sd-question__erbox", { hasText: "total of 100" }).first().waitFor();
+    await page.locator(".sd-question__erbox", { hasText: texts[lang].sumError }).first().waitFor();
     await fill(page, "points_taste", "40");
     await next(page);
     await fill(page, "quality_share", "55");
     await page.locator(".sd-navigation__complete-btn").click();
-    await page.locator(".sd-completedpage", { hasText: texts.en.thanks }).waitFor();
+    await page.locator(".sd-completedpage", { hasText: texts[lang].thanks }).waitFor();
     await expect.poll(() => state(page)).toBe("saved");
     const id = await clientIdIn(page, "valuemap:demo:fg:responseId");
     const row = responseOf(id!)!;
