@@ -16,7 +16,8 @@ import { isStudyIntent, loadStudyEditor, requireStudyRole, runStudyIntent } from
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
-  return { ...loadStudyEditor(study), role };
+  // The link is shown with the origin the browser used, the same on the server and the client.
+  return { ...loadStudyEditor(study), role, origin: new URL(request.url).origin };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,7 +34,7 @@ export default function StudyEditor() {
   const { t, locale } = useT();
   const result = actionData?.result;
   const errors = result && !result.ok && "errors" in result ? result.errors : {};
-  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const origin = data.origin;
   const intent = actionData?.intent ?? "";
   const errorList = (intents: string[]) =>
     intents.includes(intent) && Object.values(errors).length ? (

@@ -117,6 +117,7 @@ describe("fieldwork pages in Chromium", () => {
     await expect.poll(() => page.getByTestId("suggestions").innerText()).toContain(SUGGESTION);
     expect(await page.locator('input[name="name"]').first().inputValue()).toBe(SUGGESTION);
     await expectInert(page);
+    expect(problems, "focus-group page").toEqual([]);
     await page.goto(`${server.url}${study.path}`);
     await page.getByTestId("profile-question").first().waitFor();
     expect(await page.locator('textarea[name="choices"]').first().inputValue()).toContain(SEGMENT);
