@@ -50,7 +50,8 @@ export function loadRespondentPage(token: string, stage: Stage, now = Date.now()
 }
 
 const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "responseId requires 8-64 letters, digits, - or _");
-const InviteSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "invite requires the token of a personal link");
+// Any text up to 200 characters: one that is no invitation of the study gets the polite 404.
+const InviteSchema = z.string().max(200, "invite requires the token of a personal link");
 // Kept as parsed (no copy): a record schema would assign keys one by one and turn a
 // "__proto__" answer into the object's prototype.
 const AnswersSchema = z.custom<Record<string, unknown>>(

@@ -163,7 +163,7 @@ describe("personal invitations", () => {
     withDb(server.databaseFile, (db) =>
       db.prepare("insert into respondent_invitations (study_id, token, created_at) values (?, 'invOfStudyB-0123456789', ?)").run(b.studyId, Date.now()),
     );
-    for (const invite of ["noSuchInvitation-0123", "invOfStudyB-0123456789"]) {
+    for (const invite of ["noSuchInvitation-0123", "invOfStudyB-0123456789", "short", "../../etc"]) {
       const res = await api(server.url, a.token, { intent: "start", responseId: newId("stranger"), invite });
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ ok: false, reason: "invitation", error: "unknown invitation link: ask the researcher for your personal link" });
