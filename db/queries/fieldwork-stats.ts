@@ -54,8 +54,36 @@ function median(db: Db, studyId: number): number | null {
   return middle.reduce((s, r) => s + r.dur, 0) / middle.length;
 }
 
-/** The fieldwork dashboard's counts, each one SQL aggregate (no response is loaded). */
-export function getFieldworkStats(db: Db, args: { studyId: number; ownOffer: string | null }): FieldworkStats {
+export type FlagCounts = FieldworkStats["flagged"];
+
+/** Complete responses per flag and with any flag (one SQL statement). */
+export function countFlags(db: Db, args: { studyId: number; ownOffer: string | null }): FlagCounts {
+  const row = db.$client
+    .prepare(
+      `with ${FLAGS} select
+         (select count(*) from speeder) as speeder, (select count(*) from straight_liner) as straight_liner,
+         (select count(*) from duplicate) as duplicate, (select count(*) from no_competitor) as no_competitor,
+         (select count(*) from (select id from speeder union select id from straight_liner union select id from duplicate
+            union select id from no_competitor)) as any_flag`,
+    )
+    .get({ study: args.studyId, median: median(db, args.studyId), own: args.ownOffer ?? "" }) as Record<QualityFlag | "any_flag", number>;
+  return { speeder: row.speeder, straight_liner: row.straight_liner, duplicate: row.duplicate, no_competitor: row.no_competitor, any: row.any_flag };
+}
+
+/**
+ * Changes whenever the set of complete rating responses changes (the flags depend on nothing
+ * else but the own offer): their count and the sum of their ids.
+ */
+export function completeSetVersion(db: Db, studyId: number): string {
+  const row = db.$client.prepare(`with ${COMPLETE} select count(*) as n, coalesce(sum(id), 0) as s from c`).get({ study: studyId }) as { n: number; s: number };
+  return `${row.n}:${row.s}`;
+}
+
+/**
+ * The fieldwork dashboard's counts, each one SQL aggregate (no response is loaded). `flagged`
+ * may be given (a cached `countFlags`), else it is counted.
+ */
+export function getFieldworkStats(db: Db, args: { studyId: number; ownOffer: string | null; flagged?: FlagCounts }): FieldworkStats {
   const sqlite = db.$client;
   const { studyId } = args;
   const status = sqlite
@@ -91,24 +119,10 @@ export function getFieldworkStats(db: Db, args: { studyId: number; ownOffer: str
       stats.screenedOut[reason] += row.n;
     }
   }
-  const flags = sqlite
-    .prepare(
-      `with ${FLAGS} select
-         (select count(*) from speeder) as speeder, (select count(*) from straight_liner) as straight_liner,
-         (select count(*) from duplicate) as duplicate, (select count(*) from no_competitor) as no_competitor,
-         (select count(*) from (select id from speeder union select id from straight_liner union select id from duplicate
-            union select id from no_competitor)) as any_flag,
-         (select count(*) from c where review = 'include') as included, (select count(*) from c where review = 'exclude') as excluded`,
-    )
-    .get({ study: studyId, median: median(db, studyId), own: args.ownOffer ?? "" }) as Record<QualityFlag | "any_flag" | "included" | "excluded", number>;
-  stats.flagged = {
-    speeder: flags.speeder,
-    straight_liner: flags.straight_liner,
-    duplicate: flags.duplicate,
-    no_competitor: flags.no_competitor,
-    any: flags.any_flag,
-  };
-  stats.review = { include: flags.included, exclude: flags.excluded };
+  stats.flagged = args.flagged ?? countFlags(db, args);
+  stats.review = sqlite
+    .prepare(`with ${COMPLETE} select count(*) filter (where review = 'include') as include, count(*) filter (where review = 'exclude') as exclude from c`)
+    .get({ study: studyId }) as FieldworkStats["review"];
   stats.quotaCells = sqlite
     .prepare(
       `with ${COMPLETE} select qu.question_code as questionCode, qu.value, qu.target,
