@@ -1,12 +1,21 @@
 import { recordAuditEvent } from "../../db/queries/audit";
-import { listFlaggedIds } from "../../db/queries/fieldwork-stats";
+import { completeSetVersion, listFlaggedIds } from "../../db/queries/fieldwork-stats";
 import { listProfileQuestions } from "../../db/queries/profile-questions";
 import { getResponseDetail, listResponsesPage, setResponseReview, type ResponseStatus } from "../../db/queries/response-review";
 import { listAttributes, listOffers, type Study } from "../../db/queries/studies";
 import { isIncluded } from "../../analysis/data-quality";
+import type { QualityFlag } from "../../analysis/data-quality";
 import { db } from "./db.server";
+import { createVersionedCache } from "./versioned-cache";
 
 export const RESPONSES_PER_PAGE = 100;
+
+/**
+ * The flags need one pass over every rating of the study (seconds at 100k responses): kept per
+ * study while its complete responses are unchanged, and reused for up to 30 s after they change,
+ * so paging through the list does not recount them.
+ */
+const flagsCache = createVersionedCache<Map<number, QualityFlag[]>>({ maxStaleMs: 30_000, maxKeys: 50 });
 
 function ownOffer(study: Study): string | null {
   return listOffers(db, study.id).find((o) => o.isOwn)?.code ?? null;
@@ -35,7 +44,7 @@ export function parseResponsesQuery(url: URL): ResponsesQuery {
 /** One page of the responses list with flags and the analysis decision, and the response shown in detail. */
 export function loadResponses(study: Study, query: ResponsesQuery) {
   const own = ownOffer(study);
-  const flags = listFlaggedIds(db, { studyId: study.id, ownOffer: own });
+  const flags = flagsCache.get(`${study.id}:${own ?? ""}`, completeSetVersion(db, study.id), () => listFlaggedIds(db, { studyId: study.id, ownOffer: own }));
   const { total, rows } = listResponsesPage(db, {
     studyId: study.id,
     status: query.status,
