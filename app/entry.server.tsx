@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -8,6 +8,16 @@ import { NonceProvider } from "./components/nonce";
 import { applyHeaders, createNonce, pageSecurityHeaders, securityHeaders } from "./lib/security-headers.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3.1's stream writer sends its whole 2 KB buffer when a multi-byte character does not
+ * fit its end, NUL bytes included (facebook/react#30453): Chinese pages got stray U+0000 in the
+ * middle of words. A NUL byte is never part of another UTF-8 character, so dropping it restores
+ * the page exactly.
+ */
+function withoutNulBytes(chunk: Buffer): Buffer {
+  return chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk;
+}
 
 /** Headers every page carries: the security headers with a CSP bound to this page's nonce. */
 function setPageHeaders(headers: Headers, nonce: string) {
@@ -39,7 +49,10 @@ export default function handleRequest(
     const timer = setTimeout(() => abort(), ABORT_DELAY);
     const ready = () => {
       shellRendered = true;
-      const body = new PassThrough({ final: (done) => (clearTimeout(timer), done()) });
+      const body = new Transform({
+        transform: (chunk: Buffer, _encoding, done) => done(null, withoutNulBytes(chunk)),
+        final: (done) => (clearTimeout(timer), done()),
+      });
       setPageHeaders(responseHeaders, nonce);
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);

@@ -2,6 +2,7 @@
 // (same `respondToApi` as the Remix route, without the routing and rendering layers on the
 // busiest path). `npm run serve` starts it on the last build; PORT and HOST as usual.
 import path from "node:path";
+import { clearTimeout, setTimeout } from "node:timers";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
@@ -18,9 +19,40 @@ async function send(res, response) {
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-function tooLarge(res) {
-  // Close the connection: the unread rest of the body must not be taken for the next request.
-  res.status(413).set("Connection", "close").json({ ok: false, error: `request body requires at most ${respondentBodyLimit} bytes` });
+/** Bounds of the lingering close after a 413: what is still read and discarded, and for how long. */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+const DRAIN_MS = 10_000;
+
+/**
+ * 413 with a clear message. The connection is closed afterwards (the unread rest of the body must
+ * not be taken for the next request), but only once the client has finished sending or a bound is
+ * reached: closing a socket with unread data resets it, and the reset can destroy the answer
+ * before the client reads it (a phone would see a network error instead of the message).
+ */
+function tooLarge(req, res) {
+  const body = JSON.stringify({ ok: false, error: `request body requires at most ${respondentBodyLimit} bytes` });
+  res.writeHead(413, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), Connection: "close" });
+  res.write(body);
+  let drained = 0;
+  const finish = () => {
+    clearTimeout(timer);
+    if (!res.writableEnded) res.end();
+  };
+  const timer = setTimeout(() => {
+    finish();
+    req.destroy();
+  }, DRAIN_MS);
+  req.removeAllListeners("data");
+  req.on("data", (chunk) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) {
+      finish();
+      req.destroy();
+    }
+  });
+  req.on("end", finish);
+  req.on("error", finish);
+  req.resume();
 }
 
 const app = express();
@@ -38,15 +70,13 @@ app.use((req, res, next) => {
 });
 
 app.post("/s/:token/responses", (req, res) => {
-  if (Number(req.headers["content-length"] ?? 0) > respondentBodyLimit) return tooLarge(res);
+  if (Number(req.headers["content-length"] ?? 0) > respondentBodyLimit) return tooLarge(req, res);
   const chunks = [];
   let size = 0;
   req.on("data", (chunk) => {
     size += chunk.length;
     if (size > respondentBodyLimit) {
-      req.removeAllListeners("data");
-      req.pause();
-      if (!res.headersSent) tooLarge(res);
+      if (!res.headersSent) tooLarge(req, res);
       return;
     }
     chunks.push(chunk);
@@ -54,7 +84,7 @@ app.post("/s/:token/responses", (req, res) => {
   req.on("end", () => {
     if (res.headersSent) return;
     try {
-      send(res, respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"), { ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? "" })).catch((error) =>
+      send(res, respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"), { ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? "", cookie: req.get("cookie") ?? null })).catch((error) =>
         fail(res, error),
       );
     } catch (error) {

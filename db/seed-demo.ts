@@ -1,16 +1,19 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { users } from "./schema";
+import { profileQuestions, questionnaires, studies, users } from "./schema";
 import { createUser } from "./queries/users";
 import { createStudy } from "./queries/studies";
 import { addOffer } from "./queries/offers";
 import { addAttribute, type AttributeFields } from "./queries/attributes";
 import { publishQuestionnaire } from "./queries/questionnaires";
-import { completeResponse } from "./queries/responses";
+import { completeFocusGroupResponse, completeResponse } from "./queries/responses";
 import { getStudyDefinition } from "./queries/study-definition";
+import { buildFocusGroupQuestionnaire } from "../surveys/build-focus-group-questionnaire";
 import { buildRatingQuestionnaire } from "../surveys/build-rating-questionnaire";
+import { eq } from "drizzle-orm";
 import { offerOrder } from "../surveys/offer-order";
-import { questionNames as q } from "../surveys/question-names";
+import { DONT_KNOW, questionNames as q } from "../surveys/question-names";
+import { readFocusGroupResponse } from "../surveys/read-focus-group-response";
 import { readRatingResponse } from "../surveys/read-rating-response";
 import { seededRandom } from "../surveys/seeded-random";
 
@@ -54,8 +57,48 @@ function constantSum(latent: number[], rnd: () => number): number[] {
   return points;
 }
 
+/** The demo's profile question (a segment filter and quota cell). */
+const SEGMENT = {
+  code: "segment",
+  kind: "choice" as const,
+  text: "Where do you mostly use your espresso machine?",
+  textZh: "您主要在哪里使用意式咖啡机？",
+  choices: [
+    { code: "home", label: "At home (home barista)", labelZh: "在家（家庭咖啡师）" },
+    { code: "office", label: "In a small office", labelZh: "在小型办公室" },
+  ],
+  isSegment: true,
+};
+
+/** Suggestions the focus group typed, by respondent (1-based); points optional. */
+const SUGGESTIONS: Record<number, Array<[string, number | null]>> = {
+  2: [["Noise level", 10]],
+  5: [["Milk frothing", 15], ["Warm-up time", null]],
+  8: [["Noise level", null]],
+  11: [["Size on the counter", 5]],
+};
+
+/** Focus-group answers: which attributes matter, points among those, the split, suggestions. */
+function focusGroupAnswers(n: number, rnd: () => number): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const [kind, latent] of [["quality", QUALITY_WEIGHTS], ["price", PRICE_WEIGHTS]] as const) {
+    const attrs = ATTRIBUTES.filter((a) => a.kind === kind);
+    // The first attribute of each kind always matters; the others to most people.
+    const matters = attrs.filter((_, i) => i === 0 || rnd() < 0.8);
+    const points = constantSum(matters.map((a) => latent[attrs.indexOf(a)]!), rnd);
+    answers[q.matters(kind)] = matters.map((a) => a.code);
+    matters.forEach((a, i) => (answers[q.points(a.code)] = points[i]));
+  }
+  answers[q.qualityShare] = 5 * Math.round((45 + rnd() * 30) / 5);
+  (SUGGESTIONS[n] ?? []).forEach(([text, points], i) => {
+    answers[q.suggestion(i + 1)] = text;
+    if (points !== null) answers[q.suggestionPoints(i + 1)] = points;
+  });
+  return answers;
+}
+
 /** Plausible SurveyJS answers of one synthetic respondent. */
-function demoAnswers(rnd: () => number): Record<string, unknown> {
+function demoAnswers(rnd: () => number, extra: () => number): Record<string, unknown> {
   const known = OFFERS.map((o) => o.code).filter((c) => (c === "aster" ? rnd() < 0.96 : rnd() < 0.75));
   const answers: Record<string, unknown> = { [q.knownOffers]: known };
   const quality = ATTRIBUTES.filter((a) => a.kind === "quality");
@@ -78,13 +121,21 @@ function demoAnswers(rnd: () => number): Record<string, unknown> {
   }
   answers[q.lastPurchase] = known[Math.floor(rnd() * known.length)] ?? "none";
   answers[q.consideredOffers] = known.filter(() => rnd() < 0.7);
+  // A separate stream for what came later (don't know, the segment), so the ratings stay as they were.
+  for (const offer of known) {
+    for (const a of ATTRIBUTES) if (extra() < 0.04) answers[q.rating(offer, a.code)] = DONT_KNOW;
+  }
+  answers[q.profile(SEGMENT.code)] = extra() < 0.65 ? "home" : "office";
   return answers;
 }
 
 /**
  * Seeds the demo account and study on an empty database: three offers, five quality and three
- * price attributes, a published questionnaire at /s/demo and 64 synthetic respondents (a few
- * screened out) sent through the same reader and transaction as real submissions.
+ * price attributes, a profile question (segment: home or office), a published focus-group
+ * questionnaire at /s/demo?stage=focus-group with 12 complete focus-group responses (a few with
+ * suggestions), a published rating questionnaire at /s/demo and 64 synthetic respondents (a few
+ * screened out, some "don't know" ratings, device ids, waves 1 and 2; the study is in wave 2)
+ * sent through the same readers and transactions as real submissions.
  */
 export function seedDemo(db: Db, args: { passwordHash: (password: string) => string; now: number }): boolean {
   const existing = db.select({ n: sql<number>`count(*)` }).from(users).get();
@@ -103,7 +154,41 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
   });
   for (const o of OFFERS) addOffer(db, { studyId: study.id, fields: o });
   for (const a of ATTRIBUTES) addAttribute(db, { studyId: study.id, fields: { ...a, direction: "higher" } });
+  db.insert(profileQuestions)
+    .values({ studyId: study.id, code: SEGMENT.code, kind: SEGMENT.kind, text: SEGMENT.text, textZh: SEGMENT.textZh, choicesJson: JSON.stringify(SEGMENT.choices), isSegment: true })
+    .run();
   const definition = getStudyDefinition(db, study);
+
+  // Focus group first (Gale steps 1-2), three weeks before the rating stage.
+  const focusGroup = db
+    .insert(questionnaires)
+    .values({
+      studyId: study.id,
+      stage: "focus_group",
+      version: 1,
+      definitionJson: JSON.stringify(definition),
+      surveyJson: JSON.stringify(buildFocusGroupQuestionnaire(definition)),
+      publishedAt: args.now - 21 * 86_400_000,
+    })
+    .returning()
+    .get();
+  const fgRnd = seededRandom(20261101);
+  for (let n = 1; n <= 12; n++) {
+    const answers = focusGroupAnswers(n, fgRnd);
+    const read = readFocusGroupResponse(definition, answers);
+    if (!read.ok) throw new Error(`demo focus-group respondent ${n}: ${read.errors.join("; ")}`);
+    completeFocusGroupResponse(db, {
+      clientId: `demo-focus-group-${String(n).padStart(2, "0")}`,
+      questionnaireId: focusGroup.id,
+      offerOrder: [],
+      answersJson: JSON.stringify(answers),
+      result: read.value,
+      locale: n % 4 === 0 ? "zh-CN" : "en",
+      deviceId: `demo-fg-device-${String(n).padStart(2, "0")}`,
+      now: args.now - (21 * 24 - n) * 3_600_000,
+    });
+  }
+
   const questionnaire = publishQuestionnaire(db, {
     studyId: study.id,
     definitionJson: JSON.stringify(definition),
@@ -111,8 +196,9 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
     now: args.now,
   });
   const rnd = seededRandom(20261123);
+  const extra = seededRandom(20261124);
   for (let i = 1; i <= 64; i++) {
-    const answers = demoAnswers(rnd);
+    const answers = demoAnswers(rnd, extra);
     const read = readRatingResponse(definition, answers);
     if (!read.ok) throw new Error(`demo respondent ${i}: ${read.errors.join("; ")}`);
     const clientId = `demo-respondent-${String(i).padStart(3, "0")}`;
@@ -123,8 +209,12 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
       answersJson: JSON.stringify(answers),
       result: read.value,
       locale: i % 3 === 0 ? "zh-CN" : "en",
+      // One device answered twice (respondents 40 and 41): the duplicate flag has something to show.
+      deviceId: `demo-device-${String(i === 41 ? 40 : i).padStart(3, "0")}`,
+      wave: i <= 32 ? 1 : 2,
       now: args.now - (64 - i) * 3_600_000,
     });
   }
+  db.update(studies).set({ currentWave: 2 }).where(eq(studies.id, study.id)).run();
   return true;
 }

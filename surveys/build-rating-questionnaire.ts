@@ -1,7 +1,7 @@
 import { fill, localized, type Localized } from "./localized";
-import { NONE_OFFER, questionNames as q } from "./question-names";
+import { DONT_KNOW, NONE_OFFER, questionNames as q } from "./question-names";
 import { texts } from "./questionnaire-texts";
-import type { AttributeDefinition, OfferDefinition, StudyDefinition } from "./study-definition";
+import type { AttributeDefinition, OfferDefinition, ProfileQuestionDefinition, StudyDefinition } from "./study-definition";
 
 /** SurveyJS JSON as plain data (survey-core reads it with `new Model(json)`). */
 export type SurveyElement = { type: string; name: string; [key: string]: unknown };
@@ -26,6 +26,12 @@ export function screenOutExpression(study: StudyDefinition): string {
   return `({${q.knownOffers}} empty) or {${q.knownOffers}} notcontains '${own?.code ?? ""}' or (${knowsNoCompetitor})`;
 }
 
+/** Scores 1-10, then "don't know" (stored as no rating). */
+const RATE_VALUES = [
+  ...Array.from({ length: 10 }, (_, i) => ({ value: i + 1, text: String(i + 1) })),
+  { value: DONT_KNOW, text: texts.dontKnow },
+];
+
 function rating(name: string, title: Localized, description?: Localized, ends = [texts.minRate, texts.maxRate]) {
   return {
     type: "rating",
@@ -33,10 +39,10 @@ function rating(name: string, title: Localized, description?: Localized, ends = 
     title,
     ...(description && description.default !== "" ? { description } : {}),
     isRequired: true,
-    rateMin: 1,
-    rateMax: 10,
+    rateValues: RATE_VALUES,
     minRateDescription: ends[0],
     maxRateDescription: ends[1],
+    // Buttons wrap onto a second line on narrow phones instead of overflowing (test/e2e).
     displayMode: "buttons",
     rateDescriptionLocation: "topBottom",
   };
@@ -97,28 +103,84 @@ function offerPage(study: StudyDefinition, offer: OfferDefinition): SurveyPage {
   };
 }
 
+/** A researcher-defined profile question: choices by code, or free text (optional). */
+function profileQuestion(p: ProfileQuestionDefinition): SurveyElement {
+  const title = localized(p.text, p.textZh);
+  if (p.kind === "text") return { type: "text", name: q.profile(p.code), title, maxLength: 200 };
+  return {
+    type: "radiogroup",
+    name: q.profile(p.code),
+    title,
+    isRequired: true,
+    choices: p.choices.map((c) => ({ value: c.code, text: localized(c.label, c.labelZh) })),
+  };
+}
+
+/** The constant-sum weights and the quality/price split (left out when the study adopted stated weights). */
+function weightsPage(study: StudyDefinition): SurveyPage {
+  const quality = study.attributes.filter((a) => a.kind === "quality");
+  const price = study.attributes.filter((a) => a.kind === "price");
+  return {
+    name: "weights",
+    title: texts.weightsPageTitle,
+    elements: [
+      ...constantSum("quality", quality),
+      ...constantSum("price", price),
+      ...qualityShareElements(),
+    ],
+  };
+}
+
+/** The quality share of 100 points and the price share it leaves (shared with the focus group). */
+export function qualityShareElements(): SurveyElement[] {
+  return [
+    {
+      type: "text",
+      name: q.qualityShare,
+      title: texts.qualityShareTitle,
+      description: texts.qualityShareDescription,
+      inputType: "number",
+      min: 0,
+      max: 100,
+      isRequired: true,
+    },
+    {
+      type: "expression",
+      name: q.priceShare,
+      title: texts.priceShareTitle,
+      expression: `iif({${q.qualityShare}} empty, '', 100 - {${q.qualityShare}})`,
+    },
+  ];
+}
+
+/** Options every questionnaire of both stages shares: progress bar, phone layout, typing updates. */
+export const COMMON_SURVEY_OPTIONS = {
+  showProgressBar: "top",
+  progressBarType: "pages",
+  showQuestionNumbers: "off",
+  questionErrorLocation: "bottom",
+  checkErrorsMode: "onNextPage",
+  textUpdateMode: "onTyping",
+  widthMode: "static",
+  width: "720px",
+} as const;
+
 /**
  * Builds the rating-stage questionnaire (method.md: what `surveys/` must collect): screening,
- * constant-sum weights per set, the quality/price split, 1-10 ratings of every known offer
- * (one page per offer, in canonical order; see `applyOfferOrder`) and the last purchase.
+ * constant-sum weights per set and the quality/price split (unless the study adopted stated
+ * weights from the focus group), 1-10 ratings of every known offer with "don't know" (one page
+ * per offer, in canonical order; see `applyOfferOrder`), overall quality and worth per offer,
+ * the last purchase and the offers considered, then the study's profile questions.
  */
 export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
   const offers = study.offers;
   const offerChoices = offers.map((o) => ({ value: o.code, text: offerName(o) }));
   const screenOut = screenOutExpression(study);
-  const quality = study.attributes.filter((a) => a.kind === "quality");
-  const price = study.attributes.filter((a) => a.kind === "price");
+  const profile = study.profileQuestions ?? [];
   return {
     title: localized(study.title, study.titleZh),
     description: localized(study.market, study.marketZh),
-    showProgressBar: "top",
-    progressBarType: "pages",
-    showQuestionNumbers: "off",
-    questionErrorLocation: "bottom",
-    checkErrorsMode: "onNextPage",
-    textUpdateMode: "onTyping",
-    widthMode: "static",
-    width: "720px",
+    ...COMMON_SURVEY_OPTIONS,
     completedHtml: texts.completed,
     completedHtmlOnCondition: [{ expression: screenOut, html: texts.screenedOut }],
     triggers: [{ type: "complete", expression: screenOut }],
@@ -136,30 +198,8 @@ export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
           },
         ],
       },
-      {
-        name: "weights",
-        title: texts.weightsPageTitle,
-        elements: [
-          ...constantSum("quality", quality),
-          ...constantSum("price", price),
-          {
-            type: "text",
-            name: q.qualityShare,
-            title: texts.qualityShareTitle,
-            description: texts.qualityShareDescription,
-            inputType: "number",
-            min: 0,
-            max: 100,
-            isRequired: true,
-          },
-          {
-            type: "expression",
-            name: q.priceShare,
-            title: texts.priceShareTitle,
-            expression: `iif({${q.qualityShare}} empty, '', 100 - {${q.qualityShare}})`,
-          },
-        ],
-      },
+      // Adopted focus-group weights replace the respondent's own (read-rating-response stores them).
+      ...(study.statedWeights ? [] : [weightsPage(study)]),
       ...offers.map((o) => offerPage(study, o)),
       {
         name: "purchase",
@@ -180,6 +220,7 @@ export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
           },
         ],
       },
+      ...(profile.length > 0 ? [{ name: "profile", title: texts.profilePageTitle, elements: profile.map(profileQuestion) }] : []),
     ],
   };
 }

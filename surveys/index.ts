@@ -7,3 +7,6 @@ export * from "./offer-order";
 export * from "./apply-offer-order";
 export * from "./read-rating-response";
 export * from "./seeded-random";
+export * from "./build-focus-group-questionnaire";
+export * from "./read-focus-group-response";
+export * from "./answer-names";

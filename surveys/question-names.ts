@@ -1,6 +1,8 @@
 /**
  * The one place that makes question names. They are also the export variable names, so they
- * must stay stable: `rating_<offer>_<attribute>`, `worth_<offer>`, `overall_<offer>`.
+ * must stay stable: `rating_<offer>_<attribute>`, `worth_<offer>`, `overall_<offer>`,
+ * `profile_<code>`; the focus-group stage adds `matters_<kind>`, `points_<attribute>`,
+ * `suggestion_<n>` and `suggestion_<n>_points`.
  */
 export const questionNames = {
   knownOffers: "known_offers",
@@ -14,7 +16,22 @@ export const questionNames = {
   lastPurchase: "last_purchase",
   consideredOffers: "considered_offers",
   offerPage: (offer: string) => `offer_${offer}`,
+  profile: (code: string) => `profile_${code}`,
+  /** Focus group: which listed attributes of a kind matter (a list of attribute codes). */
+  matters: (kind: "quality" | "price") => `matters_${kind}`,
+  /** Focus group: points (of 100 within its kind) of an attribute that matters. */
+  points: (attribute: string) => `points_${attribute}`,
+  pointsTotal: (kind: "quality" | "price") => `points_${kind}_total`,
+  /** Focus group: the n-th (1-based) suggested new attribute, and its optional points. */
+  suggestion: (n: number) => `suggestion_${n}`,
+  suggestionPoints: (n: number) => `suggestion_${n}_points`,
 } as const;
 
 /** Value of the "none of these" choice in purchase questions. */
 export const NONE_OFFER = "none";
+
+/** Value of the "don't know" choice of every 1-10 rating: no rating is stored for it. */
+export const DONT_KNOW = "dk";
+
+/** How many new attributes a focus-group respondent may suggest. */
+export const MAX_SUGGESTIONS = 5;

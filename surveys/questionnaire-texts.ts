@@ -1,6 +1,6 @@
 import { localized } from "./localized";
 
-/** Fixed wording of the rating questionnaire, in English and Simplified Chinese. */
+/** Fixed wording of the questionnaires (rating and focus-group stages), in English and Simplified Chinese. */
 export const texts = {
   screeningTitle: localized("Which of these do you know well enough to rate?", "以下哪些产品或服务您足够了解，可以进行评价？"),
   screeningDescription: localized(
@@ -52,4 +52,33 @@ export const texts = {
   lastPurchaseTitle: localized("Which did you buy last?", "您最近一次购买的是哪一个？"),
   consideredTitle: localized("Which did you consider at the time?", "当时您考虑过哪些？"),
   none: localized("None of these", "都没有"),
+  dontKnow: localized("Don't know", "不知道"),
+  profilePageTitle: localized("About you", "关于您"),
+  // Focus-group stage.
+  mattersPageTitle: localized("What matters when you choose", "选择时您看重什么"),
+  mattersQualityTitle: localized(
+    "Which of these aspects of quality matter to you when you choose?",
+    "选择时，以下哪些质量方面对您重要？",
+  ),
+  mattersPriceTitle: localized(
+    "Which of these parts of the price matter to you?",
+    "以下哪些价格方面对您重要？",
+  ),
+  mattersDescription: localized("Tick every one that matters.", "请勾选所有重要的选项。"),
+  suggestionsPageTitle: localized("Anything missing?", "还有遗漏吗？"),
+  suggestionTitle: localized("Something else that matters to you (optional)", "其他对您重要的方面（可选）"),
+  suggestionPointsTitle: localized(
+    "How many points of 100 would you give it? (optional)",
+    "您会给它 100 分中的多少分？（可选）",
+  ),
+  pointsPageTitle: localized("How much each matters", "各方面的重要程度"),
+  pointsQualityTitle: localized(
+    "Split 100 points across the aspects of quality you ticked.",
+    "请将 100 分分配给您勾选的质量方面。",
+  ),
+  pointsPriceTitle: localized(
+    "Split 100 points across the parts of the price you ticked.",
+    "请将 100 分分配给您勾选的价格方面。",
+  ),
+  splitPageTitle: localized("Quality against price", "质量与价格"),
 } as const;

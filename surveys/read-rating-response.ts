@@ -1,4 +1,4 @@
-import { NONE_OFFER, questionNames as q } from "./question-names";
+import { DONT_KNOW, NONE_OFFER, questionNames as q } from "./question-names";
 import type { StudyDefinition } from "./study-definition";
 
 export interface RatingRow {
@@ -14,14 +14,22 @@ export interface OfferAnswer {
   chose: boolean;
   considered: boolean;
 }
+/** A profile answer: the choice code, or the text given. */
+export interface ProfileAnswer {
+  question: string;
+  value: string;
+}
 /** The normalised content of one finished questionnaire. */
 export interface RatingResponse {
   status: "complete" | "screened_out";
   known: string[];
   qualityShare: number | null;
+  /** The respondent's weights, or the study's adopted stated weights when it has them. */
   weights: Array<{ attribute: string; weight: number }>;
+  /** "Don't know" answers have no row. */
   ratings: RatingRow[];
   offers: OfferAnswer[];
+  profile?: ProfileAnswer[];
 }
 export type ReadResult = { ok: true; value: RatingResponse } | { ok: false; errors: string[] };
 
@@ -32,12 +40,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** An answer by name: own properties only, so keys like `__proto__` or `constructor` are plain data. */
 const get = (record: Record<string, unknown>, key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
 
-/** Reads one optional 1-10 score; a present but invalid value is an error. */
+/** Reads one optional 1-10 score ("don't know" is no score); a present but invalid value is an error. */
 function optionalScore(answers: Record<string, unknown>, name: string, errors: string[]): number | null {
   const v = get(answers, name);
-  if (v === undefined || v === null) return null;
+  if (v === undefined || v === null || v === DONT_KNOW) return null;
   if (!isScore(v)) {
-    errors.push(`${name} requires a whole number from 1 to 10`);
+    errors.push(`${name} requires a whole number from 1 to 10 or "${DONT_KNOW}"`);
     return null;
   }
   return v;
@@ -54,6 +62,8 @@ function readCodes(value: unknown, allowed: Set<string>, name: string, errors: s
 
 function readWeights(study: StudyDefinition, answers: Record<string, unknown>, errors: string[]) {
   const weights: RatingResponse["weights"] = [];
+  const stated = study.statedWeights;
+  if (stated) return study.attributes.map((a) => ({ attribute: a.code, weight: stated.weights[a.code] ?? 0 }));
   for (const kind of ["quality", "price"] as const) {
     const attrs = study.attributes.filter((a) => a.kind === kind);
     if (attrs.length === 1) {
@@ -80,10 +90,37 @@ function readWeights(study: StudyDefinition, answers: Record<string, unknown>, e
   return weights;
 }
 
+const PROFILE_TEXT_MAX = 200;
+
+/** Profile answers: a choice question requires one of its codes, a text question is optional. */
+function readProfile(study: StudyDefinition, answers: Record<string, unknown>, errors: string[]): ProfileAnswer[] {
+  const profile: ProfileAnswer[] = [];
+  for (const p of study.profileQuestions ?? []) {
+    const name = q.profile(p.code);
+    const v = get(answers, name);
+    if (p.kind === "choice") {
+      if (typeof v === "string" && p.choices.some((c) => c.code === v)) profile.push({ question: p.code, value: v });
+      else errors.push(`${name} requires one of ${p.choices.map((c) => c.code).join(", ")}`);
+      continue;
+    }
+    if (v === undefined || v === null) continue;
+    if (typeof v !== "string" || v.length > PROFILE_TEXT_MAX) {
+      errors.push(`${name} requires a text of at most ${PROFILE_TEXT_MAX} characters`);
+      continue;
+    }
+    if (v.trim() !== "") profile.push({ question: p.code, value: v.trim() });
+  }
+  return profile;
+}
+
 /**
  * Turns a finished SurveyJS result into normalised rows. Reads only the question names the
- * builder made (survey.data also carries computed values). Screened-out respondents (who do not
- * know the own offer and at least one competitor) keep only their screening answer.
+ * builder made (survey.data also carries computed values; `unknownAnswerNames` refuses the
+ * rest at the API). Screened-out respondents (who do not know the own offer and at least one
+ * competitor) keep only their screening answer. "Don't know" gives no rating row. When the
+ * study adopted stated weights (focus group), they are this response's weights and quality
+ * share, so every complete response carries the weights it was asked under and analysis is
+ * unchanged.
  */
 export function readRatingResponse(study: StudyDefinition, answers: unknown): ReadResult {
   if (!isRecord(answers)) return { ok: false, errors: ["answers require a JSON object"] };
@@ -97,11 +134,11 @@ export function readRatingResponse(study: StudyDefinition, answers: unknown): Re
     const offers = study.offers.map((o) => ({
       offer: o.code, known: known.includes(o.code), worth: null, overall: null, chose: false, considered: false,
     }));
-    return { ok: true, value: { status: "screened_out", known, qualityShare: null, weights: [], ratings: [], offers } };
+    return { ok: true, value: { status: "screened_out", known, qualityShare: null, weights: [], ratings: [], offers, profile: [] } };
   }
 
   const weights = readWeights(study, answers, errors);
-  const share = get(answers, q.qualityShare);
+  const share = study.statedWeights ? study.statedWeights.qualityShare : get(answers, q.qualityShare);
   if (!isPoints(share)) errors.push(`${q.qualityShare} requires a number from 0 to 100`);
 
   const ratings: RatingRow[] = [];
@@ -127,9 +164,10 @@ export function readRatingResponse(study: StudyDefinition, answers: unknown): Re
       considered: considered.includes(o.code),
     };
   });
+  const profile = readProfile(study, answers, errors);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    value: { status: "complete", known, qualityShare: share as number, weights, ratings, offers },
+    value: { status: "complete", known, qualityShare: share as number, weights, ratings, offers, profile },
   };
 }

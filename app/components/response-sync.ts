@@ -8,8 +8,41 @@ export interface Snapshot {
   seq: number;
 }
 
-const idKey = (token: string) => `valuemap:${token}:responseId`;
-const snapshotKey = (token: string) => `valuemap:${token}:snapshot`;
+/**
+ * Local storage is per questionnaire link: the public rating link keeps its original keys
+ * (`valuemap:<token>:…`), the focus-group stage and each personal invitation get their own.
+ */
+export function storageScope(token: string, stage: "focus_group" | "rating", invite: string | null): string {
+  return [token, stage === "focus_group" ? "fg" : "", invite ? `i-${invite}` : ""].filter(Boolean).join(":");
+}
+const idKey = (scope: string) => `valuemap:${scope}:responseId`;
+const snapshotKey = (scope: string) => `valuemap:${scope}:snapshot`;
+const startKey = (scope: string) => `valuemap:${scope}:start`;
+const completeKey = (scope: string) => `valuemap:${scope}:complete`;
+
+function readJson<T>(key: string): T | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+function writeJson(key: string, value: unknown): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    /* storage full or disabled: the server copy still holds what was acknowledged */
+  }
+}
+
+/** The last `start` answer (questionnaire and saved state), so a reload while offline can resume. */
+export const readCachedStart = (scope: string) => readJson<Record<string, unknown>>(startKey(scope));
+export const writeCachedStart = (scope: string, data: Record<string, unknown> | null) => writeJson(startKey(scope), data);
+/** A completion not yet acknowledged: sent again at the next visit. */
+export const readPendingComplete = (scope: string) => readJson<Record<string, unknown>>(completeKey(scope));
+export const writePendingComplete = (scope: string, answers: Record<string, unknown> | null) => writeJson(completeKey(scope), answers);
 
 /** A random response id that works outside secure contexts too (no crypto.randomUUID there). */
 function randomId(): string {
@@ -18,28 +51,36 @@ function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export function responseIdFor(token: string): string {
-  const existing = localStorage.getItem(idKey(token));
+export function responseIdFor(scope: string): string {
+  const existing = localStorage.getItem(idKey(scope));
   if (existing) return existing;
   const id = randomId();
-  localStorage.setItem(idKey(token), id);
+  localStorage.setItem(idKey(scope), id);
   return id;
 }
 
-export function readSnapshot(token: string): Snapshot | null {
+/** Adopts the response id the server answered with (a personal link resumed on another device). */
+export function adoptResponseId(scope: string, id: string): void {
+  if (localStorage.getItem(idKey(scope)) === id) return;
+  localStorage.setItem(idKey(scope), id);
+  writeSnapshot(scope, null);
+}
+
+export function readSnapshot(scope: string): Snapshot | null {
   try {
-    const raw = localStorage.getItem(snapshotKey(token));
+    const raw = localStorage.getItem(snapshotKey(scope));
     return raw ? (JSON.parse(raw) as Snapshot) : null;
   } catch {
     return null;
   }
 }
 
-export function writeSnapshot(token: string, snapshot: Snapshot | null): void {
-  if (snapshot) localStorage.setItem(snapshotKey(token), JSON.stringify(snapshot));
-  else localStorage.removeItem(snapshotKey(token));
+export function writeSnapshot(scope: string, snapshot: Snapshot | null): void {
+  if (snapshot) localStorage.setItem(snapshotKey(scope), JSON.stringify(snapshot));
+  else localStorage.removeItem(snapshotKey(scope));
 }
 
+/** Posts to the respondent API; a network failure (offline) throws. */
 export async function postRespondent(token: string, body: unknown): Promise<{ status: number; data: Record<string, unknown> }> {
   const res = await fetch(`/s/${encodeURIComponent(token)}/responses`, {
     method: "POST",
@@ -51,8 +92,9 @@ export async function postRespondent(token: string, body: unknown): Promise<{ st
 }
 
 /**
- * Saves drafts: `schedule` debounces, the newest snapshot wins, failures retry every few seconds
- * until they go through. Every snapshot is also kept in localStorage first.
+ * Saves drafts: `schedule` debounces, the newest snapshot wins, failures (offline) retry every few
+ * seconds and at once when the browser comes back online (`retryNow`) until they go through.
+ * Every snapshot is also kept in localStorage first, so a reload resumes from it.
  */
 export class DraftSaver {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -62,8 +104,8 @@ export class DraftSaver {
 
   constructor(
     private readonly token: string,
-    private readonly responseId: string,
-    private readonly locale: () => string,
+    private readonly scope: string,
+    private readonly request: () => Record<string, unknown>,
     private readonly onState: (state: SaveState) => void,
     private seq: number,
   ) {}
@@ -72,7 +114,7 @@ export class DraftSaver {
     if (this.stopped) return;
     this.seq += 1;
     this.pending = { answers, pageNo, seq: this.seq };
-    writeSnapshot(this.token, this.pending);
+    writeSnapshot(this.scope, this.pending);
     this.onState("saving");
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), delay);
@@ -84,12 +126,7 @@ export class DraftSaver {
     const snapshot = this.pending;
     this.inFlight = true;
     try {
-      const { status } = await postRespondent(this.token, {
-        intent: "draft",
-        responseId: this.responseId,
-        locale: this.locale(),
-        ...snapshot,
-      });
+      const { status } = await postRespondent(this.token, { intent: "draft", ...this.request(), ...snapshot });
       if (status >= 500 || status === 0) throw new Error(`HTTP ${status}`);
       if (this.pending === snapshot) {
         this.pending = null;
@@ -102,6 +139,13 @@ export class DraftSaver {
       this.inFlight = false;
     }
     if (this.pending && this.pending !== snapshot && !this.timer) void this.flush();
+  }
+
+  /** Tries a waiting save at once (the browser came back online). */
+  retryNow(): void {
+    if (this.stopped || !this.pending || this.inFlight) return;
+    if (this.timer) clearTimeout(this.timer);
+    void this.flush();
   }
 
   stop(): void {

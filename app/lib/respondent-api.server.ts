@@ -1,4 +1,5 @@
 import { isbot } from "isbot";
+import { deviceFor } from "./device-cookie.server";
 import { env } from "./env.server";
 import { jsonError } from "./http.server";
 import { RateLimiter } from "./rate-limit.server";
@@ -14,10 +15,15 @@ const limiter = new RateLimiter(env.RESPONDENT_RATE_LIMIT, RATE_WINDOW_MS);
  * The respondent API behind POST /s/:token/responses, from the raw body text: 403 for a bot
  * (isbot on the User-Agent; nothing is stored), 429 when this IP
  * address has used up its requests for this link (RESPONDENT_RATE_LIMIT per 10 minutes), 400 for
- * a body that is not JSON or has the wrong shape (naming the fields), else the service's answer.
+ * a body that is not JSON or has the wrong shape (naming the fields), else the service's answer
+ * (with the device cookie set when the request had none).
  * Shared by the Remix resource route and the production server's direct route (app/server.js).
  */
-export function respondToApi(token: string, bodyText: string, client: { ip: string; userAgent: string }): Response {
+export function respondToApi(
+  token: string,
+  bodyText: string,
+  client: { ip: string; userAgent: string; cookie?: string | null },
+): Response {
   // Crawlers and scripts announcing themselves (isbot) are not respondents: nothing is stored and
   // they use none of the address's requests.
   if (isbot(client.userAgent)) return jsonError(403, "automated clients (bots) are not counted as respondents");
@@ -40,5 +46,9 @@ export function respondToApi(token: string, bodyText: string, client: { ip: stri
   if (!parsed.success) {
     return jsonError(400, "request is malformed", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`));
   }
-  return handleRespondentRequest(token, parsed.data);
+  // The device cookie (vm_device): set on the first request that lacks it, stored with the response.
+  const device = deviceFor(client.cookie);
+  const response = handleRespondentRequest(token, parsed.data, device.id);
+  if (device.setCookie) response.headers.append("Set-Cookie", device.setCookie);
+  return response;
 }

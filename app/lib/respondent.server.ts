@@ -1,53 +1,82 @@
 import { z } from "zod";
-import { getStudyByToken } from "../../db/queries/studies";
-import { getLatestQuestionnaire, getPublishedByToken, getQuestionnaire, type Questionnaire } from "../../db/queries/questionnaires";
-import { completeResponse, getResponseByClientId, saveResponseDraft, startResponse } from "../../db/queries/responses";
+import { prepared } from "../../db/prepared";
+import { getQuestionnaire, type Questionnaire } from "../../db/queries/questionnaires";
+import {
+  completeFocusGroupResponse,
+  completeResponse,
+  deviceHasCompleteResponse,
+  getInvitation,
+  getRespondentStudy,
+  getResponseByClientId,
+  saveResponseDraft,
+  startResponse,
+  type ResponseRow,
+  type RespondentStudy,
+} from "../../db/queries/responses";
+import { unknownAnswerNames } from "../../surveys/answer-names";
 import { applyOfferOrder } from "../../surveys/apply-offer-order";
 import type { SurveyJson } from "../../surveys/build-rating-questionnaire";
 import { offerOrder } from "../../surveys/offer-order";
+import { readFocusGroupResponse } from "../../surveys/read-focus-group-response";
 import { readRatingResponse } from "../../surveys/read-rating-response";
 import { StudyDefinitionSchema, type StudyDefinition } from "../../surveys/study-definition";
 import { db } from "./db.server";
 import { env } from "./env.server";
 import { jsonError } from "./http.server";
 
+export type Stage = "focus_group" | "rating";
+
+/** Whether the fieldwork window (epoch ms, either end open when null) admits new responses now. */
+export function fieldworkOpen(study: { opensAt: number | null; closesAt: number | null }, now: number): boolean {
+  return (study.opensAt === null || now >= study.opensAt) && (study.closesAt === null || now < study.closesAt);
+}
+
 /** What the respondent page needs before the questionnaire loads. */
-export function loadRespondentPage(token: string) {
-  const study = getStudyByToken(db, token);
+export function loadRespondentPage(token: string, stage: Stage, now = Date.now()) {
+  const study = getRespondentStudy(db, token);
   if (!study) return null;
-  const latest = getLatestQuestionnaire(db, study.id);
+  const row = prepared(db, "select title, title_zh as titleZh, languages from studies where id = ?").get(study.studyId) as {
+    title: string;
+    titleZh: string | null;
+    languages: string;
+  };
   return {
-    title: study.title,
-    titleZh: study.titleZh,
-    languages: study.languages.split(","),
-    published: latest !== null,
+    title: row.title,
+    titleZh: row.titleZh,
+    languages: row.languages.split(","),
+    published: (stage === "focus_group" ? study.focusGroupId : study.ratingId) !== null,
+    open: fieldworkOpen(study, now),
   };
 }
 
 const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "responseId requires 8-64 letters, digits, - or _");
+// Any text up to 200 characters: one that is no invitation of the study gets the polite 404.
+const InviteSchema = z.string().max(200, "invite requires the token of a personal link");
 // Kept as parsed (no copy): a record schema would assign keys one by one and turn a
 // "__proto__" answer into the object's prototype.
 const AnswersSchema = z.custom<Record<string, unknown>>(
   (v) => typeof v === "object" && v !== null && !Array.isArray(v),
   "answers require a JSON object",
 );
+const common = {
+  responseId: ClientIdSchema,
+  locale: z.enum(["en", "zh-CN"]).default("en"),
+  /** Which questionnaire a NEW response starts on; an existing response keeps its own. */
+  stage: z.enum(["focus_group", "rating"]).default("rating"),
+  /** A personal invitation token (`?invite=`): binds the response to it, one response each. */
+  invite: InviteSchema.optional(),
+};
 
 export const RespondentRequestSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("start"), responseId: ClientIdSchema, locale: z.enum(["en", "zh-CN"]).default("en") }),
+  z.object({ intent: z.literal("start"), ...common }),
   z.object({
     intent: z.literal("draft"),
-    responseId: ClientIdSchema,
+    ...common,
     answers: AnswersSchema,
     pageNo: z.number().int().min(0).max(1000),
     seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-    locale: z.enum(["en", "zh-CN"]).default("en"),
   }),
-  z.object({
-    intent: z.literal("complete"),
-    responseId: ClientIdSchema,
-    answers: AnswersSchema,
-    locale: z.enum(["en", "zh-CN"]).default("en"),
-  }),
+  z.object({ intent: z.literal("complete"), ...common, answers: AnswersSchema }),
 ]);
 export type RespondentRequest = z.infer<typeof RespondentRequestSchema>;
 
@@ -75,40 +104,92 @@ function frozenQuestionnaire(id: number): Frozen | null {
   return entry;
 }
 
-/** The questionnaire a response belongs to: the one it started on, else the newest of the study. */
-function resolveQuestionnaire(token: string, clientId: string): (Frozen & { order: string[] }) | Response {
-  const published = getPublishedByToken(db, token);
-  if (!published) return jsonError(404, "unknown questionnaire link");
-  const existing = getResponseByClientId(db, clientId);
-  const id = existing ? existing.questionnaireId : published.questionnaireId;
-  const entry = id === null ? null : frozenQuestionnaire(id);
-  if (!entry) return jsonError(404, "this questionnaire is not published");
-  if (entry.questionnaire.studyId !== published.studyId) return jsonError(409, "responseId belongs to another questionnaire");
-  const order = existing
-    ? (JSON.parse(existing.offerOrder) as string[])
-    : offerOrder(entry.definition.offers.map((o) => o.code), clientId);
-  return { ...entry, order };
+/** A refusal the respondent page explains politely (`reason`), with a clear message. */
+function refuse(status: number, reason: "closed" | "device" | "invitation" | "unpublished", message: string): Response {
+  return Response.json({ ok: false, error: message, reason }, { status });
+}
+
+interface Resolved extends Frozen {
+  study: RespondentStudy;
+  clientId: string;
+  existing: ResponseRow | null;
+  order: string[];
+  invitationId: number | null;
 }
 
 /**
- * Handles the respondent's three requests: `start` (create or resume; returns the questionnaire
- * personalised with the stored offer order, the saved answers and page), `draft` (save as they
- * go) and `complete` (validate, then store once, in one transaction).
+ * The response a request is about and the questionnaire it belongs to. An existing response
+ * keeps the version it started on (a newer publication never breaks it). A new one starts on
+ * the newest questionnaire of the requested stage, only inside the fieldwork window, bound to
+ * its personal invitation, and not from a device that already answered when the study allows one
+ * response per device. An invitation that already has a response resumes that one (any device).
  */
-export function handleRespondentRequest(token: string, request: RespondentRequest): Response {
-  const resolved = resolveQuestionnaire(token, request.responseId);
-  if (resolved instanceof Response) return resolved;
-  const { questionnaire, definition, survey, order } = resolved;
+function resolve(token: string, request: RespondentRequest, deviceId: string, now: number): Resolved | Response {
+  const study = getRespondentStudy(db, token);
+  if (!study) return jsonError(404, "unknown questionnaire link");
+  let clientId = request.responseId;
+  let invitationId: number | null = null;
+  if (request.invite !== undefined) {
+    const invitation = getInvitation(db, study.studyId, request.invite);
+    if (!invitation) return refuse(404, "invitation", "unknown invitation link: ask the researcher for your personal link");
+    invitationId = invitation.id;
+    if (invitation.responseClientId !== null) clientId = invitation.responseClientId;
+  }
+  const existing = getResponseByClientId(db, clientId);
+  if (!existing) {
+    if (!fieldworkOpen(study, now)) return refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses");
+    if (study.onePerDevice && invitationId === null && deviceHasCompleteResponse(db, study.studyId, deviceId)) {
+      return refuse(409, "device", "already answered from this device: one response per device");
+    }
+  }
+  const id = existing ? existing.questionnaireId : request.stage === "focus_group" ? study.focusGroupId : study.ratingId;
+  const entry = id === null ? null : frozenQuestionnaire(id);
+  if (!entry) return refuse(404, "unpublished", "this questionnaire is not published");
+  if (entry.questionnaire.studyId !== study.studyId) return jsonError(409, "responseId belongs to another questionnaire");
+  if (existing && invitationId !== null && existing.invitationId !== invitationId) {
+    return jsonError(409, "responseId belongs to another invitation");
+  }
+  const order = existing
+    ? (JSON.parse(existing.offerOrder) as string[])
+    : entry.questionnaire.stage === "focus_group"
+      ? []
+      : offerOrder(entry.definition.offers.map((o) => o.code), clientId);
+  return { ...entry, study, clientId, existing, order, invitationId };
+}
+
+/**
+ * Handles the respondent's three requests: `start` (create or resume; returns the response id
+ * to use, which differs from the one sent when a personal link resumes its response elsewhere,
+ * the questionnaire personalised with the stored offer order, the saved answers and page),
+ * `draft` (save as they go) and `complete` (refuse names the questionnaire does not have,
+ * validate, then store once, in one transaction; quotas apply there).
+ */
+export function handleRespondentRequest(token: string, request: RespondentRequest, deviceId: string): Response {
   const now = Date.now();
-  const base = { clientId: request.responseId, questionnaireId: questionnaire.id, offerOrder: order, locale: request.locale, now };
+  const resolved = resolve(token, request, deviceId, now);
+  if (resolved instanceof Response) return resolved;
+  const { questionnaire, definition, survey, order, clientId } = resolved;
+  const base = {
+    clientId,
+    questionnaireId: questionnaire.id,
+    offerOrder: order,
+    locale: request.locale,
+    now,
+    invitationId: resolved.invitationId,
+    deviceId,
+    wave: resolved.study.currentWave,
+  };
   switch (request.intent) {
     case "start": {
       const row = startResponse(db, base);
       return Response.json({
         ok: true,
+        responseId: row.clientId,
+        stage: questionnaire.stage,
         status: row.status,
+        screenReason: row.screenReason,
         version: questionnaire.version,
-        survey: applyOfferOrder(survey, order),
+        survey: questionnaire.stage === "rating" ? applyOfferOrder(survey, order) : survey,
         answers: JSON.parse(row.answersJson) as unknown,
         pageNo: row.pageNo,
         seq: row.seq,
@@ -123,16 +204,43 @@ export function handleRespondentRequest(token: string, request: RespondentReques
       });
       return Response.json({ ok: true, outcome });
     }
-    case "complete": {
-      const read = readRatingResponse(definition, request.answers);
-      if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
-      const args = { ...base, answersJson: JSON.stringify(request.answers), result: read.value };
-      if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(args);
-      const outcome = completeResponse(db, args);
-      const status = getResponseByClientId(db, request.responseId)?.status;
-      return Response.json({ ok: true, outcome, status });
-    }
+    case "complete":
+      return complete(resolved, request.answers, base, definition, survey);
   }
+}
+
+function complete(
+  resolved: Resolved,
+  answers: Record<string, unknown>,
+  base: Omit<Parameters<typeof completeResponse>[1], "answersJson" | "result">,
+  definition: StudyDefinition,
+  survey: SurveyJson,
+): Response {
+  if (resolved.existing && resolved.existing.status !== "draft") {
+    // Idempotent: a finished response is final, whatever this second submission carries.
+    return Response.json({ ok: true, outcome: "already-finished", status: resolved.existing.status, screenReason: resolved.existing.screenReason });
+  }
+  const unknown = unknownAnswerNames(survey, answers);
+  if (unknown.length > 0) {
+    return jsonError(400, `answers name questions this questionnaire does not have: ${unknown.slice(0, 10).join(", ")}`, unknown.slice(0, 50));
+  }
+  const answersJson = JSON.stringify(answers);
+  if (resolved.questionnaire.stage === "focus_group") {
+    const read = readFocusGroupResponse(definition, answers);
+    if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
+    const outcome = completeFocusGroupResponse(db, { ...base, answersJson, result: read.value });
+    return finished(outcome, resolved.clientId);
+  }
+  const read = readRatingResponse(definition, answers);
+  if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
+  const args = { ...base, answersJson, result: read.value };
+  if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(args);
+  return finished(completeResponse(db, args), resolved.clientId);
+}
+
+function finished(outcome: string, clientId: string): Response {
+  const row = getResponseByClientId(db, clientId);
+  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null });
 }
 
 /** How long the test-only unsafe mode waits before committing an acknowledged completion. */

@@ -12,6 +12,19 @@ import { buildRatingQuestionnaire } from "../../surveys/build-rating-questionnai
 import { validateStudy, type StudyIssue } from "../../surveys/validate-study";
 import type { MessageKey } from "~/i18n";
 import { db } from "./db.server";
+import {
+  addProfileQuestionTo,
+  closeFieldworkNow,
+  deleteProfileQuestionOf,
+  loadFieldworkDesign,
+  makeCode,
+  moveProfileQuestionOf,
+  openFieldworkNow,
+  publishFocusGroup,
+  saveFieldworkSettings,
+  saveQuotasOf,
+  updateProfileQuestionOf,
+} from "./fieldwork-design.server";
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 export type ActionResult = { ok: true } | { ok: false; errors: FieldErrors };
@@ -22,14 +35,6 @@ const requiredName = z.string().trim().min(1).max(120);
 
 function newToken(): string {
   return crypto.randomBytes(9).toString("base64url");
-}
-
-/** A code from a name: lower-case ASCII letters and digits, unique among `taken`. */
-function makeCode(name: string, fallback: string, taken: Set<string>): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/^[0-9]+/, "").slice(0, 32) || fallback;
-  let code = base;
-  for (let i = 2; taken.has(code); i++) code = `${base}${i}`;
-  return code;
 }
 
 function fieldErrors(error: z.ZodError, messages: Record<string, MessageKey>): FieldErrors {
@@ -104,6 +109,7 @@ export function loadStudyEditor(study: Study) {
     issues: validateStudy(definition).map((i: StudyIssue) => i.code),
     published: latest ? { version: latest.version, publishedAt: latest.publishedAt } : null,
     counts: countResponses(db, study.id),
+    ...loadFieldworkDesign(study),
   };
 }
 
@@ -230,6 +236,15 @@ const studyIntents = {
   updateAttribute: updateAttributeOf,
   deleteAttribute: deleteAttributeOf,
   publish: publishStudy,
+  addProfileQuestion: addProfileQuestionTo,
+  updateProfileQuestion: updateProfileQuestionOf,
+  deleteProfileQuestion: deleteProfileQuestionOf,
+  moveProfileQuestion: moveProfileQuestionOf,
+  saveQuotas: saveQuotasOf,
+  fieldworkSettings: saveFieldworkSettings,
+  openFieldwork: openFieldworkNow,
+  closeFieldwork: closeFieldworkNow,
+  publishFocusGroup,
 } as const;
 
 export type StudyIntent = keyof typeof studyIntents;
@@ -242,7 +257,13 @@ export function isStudyIntent(intent: unknown): intent is StudyIntent {
 export function runStudyIntent(study: Study, userId: number, intent: StudyIntent, form: FormData) {
   const result = studyIntents[intent](study, form);
   if (result.ok) {
-    const detail = "version" in result ? `version ${result.version}` : String(form.get("name") ?? form.get("title") ?? "");
+    const given = (result as { detail?: string }).detail;
+    const detail =
+      given !== undefined
+        ? given
+        : "version" in result
+          ? `version ${result.version}`
+          : String(form.get("name") ?? form.get("title") ?? "");
     recordAuditEvent(db, { studyId: study.id, userId, action: intent, detail, now: Date.now() });
   }
   return result;

@@ -14,6 +14,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return respondToApi(params.token ?? "", await readBodyText(request, respondentBodyLimit), {
       ip: context.ip ?? "unknown",
       userAgent: request.headers.get("User-Agent") ?? "",
+      cookie: request.headers.get("Cookie"),
     });
   } catch (error) {
     if (error instanceof Response) return error;

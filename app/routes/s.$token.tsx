@@ -1,39 +1,45 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { lazy, Suspense, useState } from "react";
 import { ClientOnly } from "~/components/ClientOnly";
-import { useT } from "~/components/use-t";
 import { isLocale, translate, type Locale } from "~/i18n";
+import { deviceFor } from "~/lib/device-cookie.server";
 import { getLocale } from "~/lib/locale.server";
-import { loadRespondentPage } from "~/lib/respondent.server";
+import { loadRespondentPage, type Stage } from "~/lib/respondent.server";
 
 // SurveyJS (~360 KB gz) loads only here, only in the browser (stack.md).
 const SurveyRunner = lazy(() => import("~/components/SurveyRunner"));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Valuemap" }];
 
+/**
+ * The respondent's page: `/s/:token` (rating stage), `?stage=focus-group` (focus-group stage),
+ * `?invite=<token>` (a personal link, resumable on any device). Sets the device cookie.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const page = loadRespondentPage(params.token ?? "");
+  const url = new URL(request.url);
+  const stage: Stage = url.searchParams.get("stage") === "focus-group" ? "focus_group" : "rating";
+  const invite = url.searchParams.get("invite");
+  const page = loadRespondentPage(params.token ?? "", stage);
   if (!page) throw new Response("Not found", { status: 404 });
   const preferred = await getLocale(request);
   const languages = page.languages.filter(isLocale);
   const locale: Locale = languages.includes(preferred) ? preferred : (languages[0] ?? "en");
-  return { ...page, languages, locale, token: params.token ?? "" };
+  const device = deviceFor(request.headers.get("Cookie"));
+  return json(
+    { ...page, languages, locale, token: params.token ?? "", stage, invite },
+    device.setCookie ? { headers: { "Set-Cookie": device.setCookie } } : undefined,
+  );
 }
 
 export default function Respondent() {
   const data = useLoaderData<typeof loader>();
   const [locale, setLocale] = useState<Locale>(data.locale);
-  const { t } = useT();
   const tr = (key: Parameters<typeof translate>[1]) => translate(locale, key);
-  if (!data.published) {
-    return (
-      <section className="panel respondent">
-        <h1>{locale === "zh-CN" && data.titleZh ? data.titleZh : data.title}</h1>
-        <p>{t("respondent.notPublished")}</p>
-      </section>
-    );
-  }
+  const title = locale === "zh-CN" && data.titleZh ? data.titleZh : data.title;
+  // Closed fieldwork is explained by the runner: the server refuses new responses but lets one
+  // already started on this device (or personal link) finish (respondent.server.ts).
+  const notice = !data.published ? "respondent.notPublished" : null;
   return (
     <div className="respondent" lang={locale}>
       {data.languages.length > 1 ? (
@@ -43,13 +49,20 @@ export default function Respondent() {
           </button>
         </div>
       ) : null}
-      <ClientOnly fallback={<p className="panel">{tr("respondent.loading")}</p>}>
-        {() => (
-          <Suspense fallback={<p className="panel">{tr("respondent.loading")}</p>}>
-            <SurveyRunner token={data.token} locale={locale} />
-          </Suspense>
-        )}
-      </ClientOnly>
+      {notice ? (
+        <section className="panel" data-testid="respondent-notice">
+          <h1>{title}</h1>
+          <p>{tr(notice)}</p>
+        </section>
+      ) : (
+        <ClientOnly fallback={<p className="panel">{tr("respondent.loading")}</p>}>
+          {() => (
+            <Suspense fallback={<p className="panel">{tr("respondent.loading")}</p>}>
+              <SurveyRunner token={data.token} locale={locale} stage={data.stage} invite={data.invite} />
+            </Suspense>
+          )}
+        </ClientOnly>
+      )}
     </div>
   );
 }

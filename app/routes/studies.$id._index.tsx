@@ -2,7 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AttributeRows } from "~/components/AttributeRows";
 import { CsrfField } from "~/components/CsrfField";
+import { FieldworkWindowForm } from "~/components/FieldworkWindowForm";
 import { OfferRows } from "~/components/OfferRows";
+import { ProfileQuestionRows } from "~/components/ProfileQuestionRows";
+import { QuotaEditor } from "~/components/QuotaEditor";
 import { StudyNav } from "~/components/StudyNav";
 import { StudyDetailsForm } from "~/components/StudyDetailsForm";
 import { useT } from "~/components/use-t";
@@ -13,7 +16,8 @@ import { isStudyIntent, loadStudyEditor, requireStudyRole, runStudyIntent } from
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
-  return { ...loadStudyEditor(study), role };
+  // The link is shown with the origin the browser used, the same on the server and the client.
+  return { ...loadStudyEditor(study), role, origin: new URL(request.url).origin };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,7 +34,18 @@ export default function StudyEditor() {
   const { t, locale } = useT();
   const result = actionData?.result;
   const errors = result && !result.ok && "errors" in result ? result.errors : {};
-  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const origin = data.origin;
+  const intent = actionData?.intent ?? "";
+  const errorList = (intents: string[]) =>
+    intents.includes(intent) && Object.values(errors).length ? (
+      <p className="error" role="alert">
+        {Object.values(errors)
+          .map((k) => (k ? t(k) : ""))
+          .join(" ")}
+      </p>
+    ) : intents.includes(intent) && result?.ok ? (
+      <p className="notice">{t("study.saved")}</p>
+    ) : null;
   return (
     <>
       <h1>{data.study.title}</h1>
@@ -56,6 +71,46 @@ export default function StudyEditor() {
         ) : null}
         <AttributeRows kind="quality" attributes={data.attributes} />
         <AttributeRows kind="price" attributes={data.attributes} />
+      </section>
+      <section className="panel" id="profile">
+        <h2>{t("fieldwork.profile.title")}</h2>
+        <p className="muted small">{t("fieldwork.profile.help")}</p>
+        {errorList(["addProfileQuestion", "updateProfileQuestion", "deleteProfileQuestion", "moveProfileQuestion"])}
+        <ProfileQuestionRows questions={data.profileQuestions} />
+      </section>
+      <section className="panel" id="quotas">
+        <h2>{t("fieldwork.quotas.title")}</h2>
+        <p className="muted small">{t("fieldwork.quotas.help")}</p>
+        {errorList(["saveQuotas"])}
+        <QuotaEditor questions={data.profileQuestions} quotas={data.quotas} />
+      </section>
+      <section className="panel" id="window">
+        <h2>{t("fieldwork.window.title")}</h2>
+        {errorList(["fieldworkSettings", "openFieldwork", "closeFieldwork"])}
+        <FieldworkWindowForm window={data.window} />
+      </section>
+      <section className="panel" id="publish-focus-group">
+        <h2>{t("fieldwork.focusPublish.title")}</h2>
+        <p className="muted small">{t("fieldwork.focusPublish.help")}</p>
+        {data.focusGroupIssues.length ? (
+          <ul className="issues">
+            {data.focusGroupIssues.map((code) => (
+              <li key={code}>{t(code)}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p data-testid="focus-group-published">
+          {data.focusGroup
+            ? t("fieldwork.focusPublish.published", { version: data.focusGroup.version, date: formatDate(locale, data.focusGroup.publishedAt) })
+            : t("fieldwork.focusPublish.notPublished")}
+        </p>
+        {data.statedWeightsAdopted ? <p className="muted small">{t("fieldwork.focusPublish.weightsAdopted")}</p> : null}
+        <Form method="post">
+          <CsrfField />
+          <button type="submit" name="intent" value="publishFocusGroup" disabled={data.focusGroupIssues.length > 0}>
+            {t("fieldwork.focusPublish.button")}
+          </button>
+        </Form>
       </section>
       <section className="panel" id="publish">
         <h2>{t("study.publish")}</h2>

@@ -4,23 +4,28 @@ import { questionnaires } from "../schema";
 import { prepared } from "../prepared";
 
 export type Questionnaire = typeof questionnaires.$inferSelect;
+export type QuestionnaireStage = Questionnaire["stage"];
 
-/** Freezes a new version of the rating questionnaire (version = previous + 1, atomically). */
+/**
+ * Freezes a new version of a stage's questionnaire (version = previous + 1 within the stage,
+ * atomically): the rating and focus-group stages number their versions separately.
+ */
 export function publishQuestionnaire(
   db: Db,
-  args: { studyId: number; definitionJson: string; surveyJson: string; now: number },
+  args: { studyId: number; definitionJson: string; surveyJson: string; now: number; stage?: QuestionnaireStage },
 ): Questionnaire {
+  const stage = args.stage ?? "rating";
   return db.transaction((tx) => {
     const last = tx
       .select({ version: max(questionnaires.version) })
       .from(questionnaires)
-      .where(and(eq(questionnaires.studyId, args.studyId), eq(questionnaires.stage, "rating")))
+      .where(and(eq(questionnaires.studyId, args.studyId), eq(questionnaires.stage, stage)))
       .get();
     return tx
       .insert(questionnaires)
       .values({
         studyId: args.studyId,
-        stage: "rating",
+        stage,
         version: (last?.version ?? 0) + 1,
         definitionJson: args.definitionJson,
         surveyJson: args.surveyJson,
@@ -31,13 +36,13 @@ export function publishQuestionnaire(
   });
 }
 
-/** The newest published rating questionnaire of a study, or null. */
-export function getLatestQuestionnaire(db: Db, studyId: number): Questionnaire | null {
+/** The newest published questionnaire of a study's stage (rating by default), or null. */
+export function getLatestQuestionnaire(db: Db, studyId: number, stage: QuestionnaireStage = "rating"): Questionnaire | null {
   return (
     db
       .select()
       .from(questionnaires)
-      .where(and(eq(questionnaires.studyId, studyId), eq(questionnaires.stage, "rating")))
+      .where(and(eq(questionnaires.studyId, studyId), eq(questionnaires.stage, stage)))
       .orderBy(desc(questionnaires.version))
       .limit(1)
       .get() ?? null

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { attributes, offers, studies } from "../schema";
 
@@ -49,4 +49,34 @@ export function listAttributes(db: Db, studyId: number): Attribute[] {
     .orderBy(asc(attributes.kind), asc(attributes.sort), asc(attributes.id))
     .all()
     .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "quality" ? -1 : 1));
+}
+
+/** Fieldwork window (epoch ms, null = open-ended) and the one-response-per-device rule. */
+export function updateFieldworkSettings(
+  db: Db,
+  args: { id: number; opensAt: number | null; closesAt: number | null; onePerDevice: boolean; now: number },
+): boolean {
+  return (
+    db
+      .update(studies)
+      .set({ fieldworkOpensAt: args.opensAt, fieldworkClosesAt: args.closesAt, onePerDevice: args.onePerDevice, updatedAt: args.now })
+      .where(eq(studies.id, args.id))
+      .run().changes === 1
+  );
+}
+
+/** Adopts (JSON) or drops (null) stated weights from the focus group. */
+export function setStatedWeights(db: Db, args: { id: number; statedWeightsJson: string | null; now: number }): boolean {
+  return db.update(studies).set({ statedWeightsJson: args.statedWeightsJson, updatedAt: args.now }).where(eq(studies.id, args.id)).run().changes === 1;
+}
+
+/** Starts the next wave; returns the new wave number. */
+export function startNextWave(db: Db, args: { id: number; now: number }): number {
+  const row = db
+    .update(studies)
+    .set({ currentWave: sql`${studies.currentWave} + 1`, updatedAt: args.now })
+    .where(eq(studies.id, args.id))
+    .returning({ wave: studies.currentWave })
+    .get();
+  return row?.wave ?? 0;
 }

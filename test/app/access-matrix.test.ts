@@ -51,6 +51,30 @@ const matrix: Record<string, Access> = {
     action: { path: "/studies/:id", allowed: ["owner", "editor"], fields: { intent: "addOffer", name: "Matrix offer" } },
   },
   "studies.$id.report": { kind: "checked", loader: { path: "/studies/:id/report", allowed: ["owner", "editor", "viewer"] } },
+  "studies.$id.focus-group": {
+    kind: "checked",
+    loader: { path: "/studies/:id/focus-group", allowed: ["owner", "editor"] },
+    action: { path: "/studies/:id/focus-group", allowed: ["owner", "editor"], fields: { intent: "merge", name: "Matrix suggestion", kind: "quality" } },
+  },
+  "studies.$id.distribution": {
+    kind: "checked",
+    loader: { path: "/studies/:id/distribution", allowed: ["owner", "editor"] },
+    action: { path: "/studies/:id/distribution", allowed: ["owner", "editor"], fields: { intent: "createInvitations", lines: "Matrix,matrix@example.com" } },
+  },
+  "studies.$id.qr[.]svg": { kind: "checked", loader: { path: "/studies/:id/qr.svg?stage=rating", allowed: ["owner", "editor"] } },
+  "studies.$id.qr[.]png": { kind: "checked", loader: { path: "/studies/:id/qr.png?stage=focus-group", allowed: ["owner", "editor"] } },
+  "studies.$id.invitations[.]csv": { kind: "checked", loader: { path: "/studies/:id/invitations.csv", allowed: ["owner", "editor"] } },
+  "studies.$id.fieldwork": {
+    kind: "checked",
+    loader: { path: "/studies/:id/fieldwork", allowed: ["owner", "editor", "viewer"] },
+    action: { path: "/studies/:id/fieldwork", allowed: ["owner", "editor"], fields: { intent: "nextWave" } },
+  },
+  "studies.$id.responses": {
+    kind: "checked",
+    loader: { path: "/studies/:id/responses?show=900001", allowed: ["owner", "editor", "viewer"] },
+    // Response 900001 is made in beforeAll; the audit event makes every allowed review a change.
+    action: { path: "/studies/:id/responses", allowed: ["owner", "editor"], fields: { intent: "review", responseId: "900001", review: "exclude" } },
+  },
   "studies.$id.members": {
     kind: "checked",
     loader: { path: "/studies/:id/members", allowed: ["owner"] },
@@ -66,7 +90,21 @@ let viewerId = 0;
 function snapshot(): string {
   const db = new Database(server.databaseFile, { readonly: true });
   try {
-    const tables = ["studies", "offers", "attributes", "questionnaires", "study_members", "study_invitations", "users", "password_resets"];
+    const tables = [
+      "studies",
+      "offers",
+      "attributes",
+      "questionnaires",
+      "study_members",
+      "study_invitations",
+      "users",
+      "password_resets",
+      "responses",
+      "respondent_invitations",
+      "profile_questions",
+      "quotas",
+      "audit_events",
+    ];
     return JSON.stringify(tables.map((t) => db.prepare(`select * from ${t} order by rowid`).all()));
   } finally {
     db.close();
@@ -98,9 +136,20 @@ beforeAll(async () => {
   studyId = Number(created.headers.get("Location")!.split("/")[2]);
   await join(clients.owner, clients.editor, "editor@example.com", "editor");
   await join(clients.owner, clients.viewer, "viewer@example.com", "viewer");
-  const db = new Database(server.databaseFile, { readonly: true });
-  viewerId = db.prepare("select id from users where email = 'viewer@example.com'").pluck().get() as number;
-  db.close();
+  // One complete (focus-group) response, id 900001, for the responses page and its review action.
+  const db = new Database(server.databaseFile);
+  try {
+    const q = db
+      .prepare(`insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (?, 'focus_group', 1, '{}', '{}', 1)`)
+      .run(studyId);
+    db.prepare(
+      `insert into responses (id, client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at)
+       values (900001, 'matrix-response-1', ?, 'complete', '[]', 1, 2, 2)`,
+    ).run(q.lastInsertRowid);
+    viewerId = db.prepare("select id from users where email = 'viewer@example.com'").pluck().get() as number;
+  } finally {
+    db.close();
+  }
 });
 afterAll(async () => {
   await server?.stop();

@@ -84,4 +84,59 @@ describe("seedDemo", () => {
     const respondents = listCompleteRespondents(db, study.id);
     expect(respondents.every((r) => r.ratings.aster !== undefined)).toBe(true);
   });
+
+  it("asks the segment profile question (home or office) and stores an answer for every complete respondent", () => {
+    const rows = db.$client
+      .prepare(
+        `select p.value, count(*) as n from response_profile p join responses r on r.id = p.response_id
+         where p.question_code = 'segment' and r.status = 'complete' group by p.value order by p.value`,
+      )
+      .all() as Array<{ value: string; n: number }>;
+    expect(rows.map((r) => r.value)).toEqual(["home", "office"]);
+    expect(rows.reduce((s, r) => s + r.n, 0)).toBe(countResponses(db, study.id).complete);
+  });
+
+  it("publishes a focus-group questionnaire with 12 complete responses, each kind's weights summing to 100, and a few suggestions", () => {
+    const fg = db.$client
+      .prepare("select id, version from questionnaires where study_id = ? and stage = 'focus_group'")
+      .all(study.id) as Array<{ id: number; version: number }>;
+    expect(fg.map((q) => q.version)).toEqual([1]);
+    const sums = db.$client
+      .prepare(
+        `select r.id, sum(case when w.attribute_code in ('reliability','taste','ease','service','design') then w.weight else 0 end) as q,
+           sum(case when w.attribute_code in ('purchase','running','terms') then w.weight else 0 end) as p, count(*) as n
+         from responses r join response_weights w on w.response_id = r.id
+         where r.questionnaire_id = ? and r.status = 'complete' group by r.id`,
+      )
+      .all(fg[0]!.id) as Array<{ q: number; p: number; n: number }>;
+    expect(sums).toHaveLength(12);
+    expect(sums.every((r) => r.q === 100 && r.p === 100 && r.n === 8)).toBe(true);
+    const suggestions = db.$client.prepare("select text from response_suggestions order by response_id, position").pluck().all();
+    expect(suggestions).toEqual(["Noise level", "Milk frothing", "Warm-up time", "Noise level", "Size on the counter"]);
+  });
+
+  it("has some don't-know ratings: fewer rating rows than known offers x attributes", () => {
+    const { rows, expected } = db.$client
+      .prepare(
+        `select (select count(*) from response_ratings rr join responses r on r.id = rr.response_id where r.status = 'complete') as rows,
+           (select count(*) * 8 from response_offers o join responses r on r.id = o.response_id where r.status = 'complete' and o.known = 1) as expected`,
+      )
+      .get() as { rows: number; expected: number };
+    expect(rows).toBeLessThan(expected);
+    expect(rows).toBeGreaterThan(expected * 0.9);
+  });
+
+  it("stamps device ids and waves 1 and 2, and the study is in wave 2", () => {
+    const rows = db.$client
+      .prepare(
+        `select wave, count(*) as n, count(device_id) as devices from responses r join questionnaires q on q.id = r.questionnaire_id
+         where q.stage = 'rating' group by wave order by wave`,
+      )
+      .all();
+    expect(rows).toEqual([
+      { wave: 1, n: 32, devices: 32 },
+      { wave: 2, n: 32, devices: 32 },
+    ]);
+    expect(getStudyByToken(db, "demo")!.currentWave).toBe(2);
+  });
 });

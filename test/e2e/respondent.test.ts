@@ -17,8 +17,8 @@ afterAll(async () => {
 });
 
 const texts = {
-  en: { title: "Home espresso machines 2026", aster: "Aster", birch: "Birch", thanks: "Thank you!", respondents: /(\d+) complete responses/ },
-  "zh-CN": { title: "2026 家用意式咖啡机", aster: "紫菀", birch: "白桦", thanks: "谢谢！", respondents: /(\d+) 份完整答卷/ },
+  en: { title: "Home espresso machines 2026", aster: "Aster", birch: "Birch", home: "At home", thanks: "Thank you!", respondents: /(\d+) complete responses/ },
+  "zh-CN": { title: "2026 家用意式咖啡机", aster: "紫菀", birch: "白桦", home: "在家", thanks: "谢谢！", respondents: /(\d+) 份完整答卷/ },
 } as const;
 type Lang = keyof typeof texts;
 
@@ -110,8 +110,10 @@ async function fillQuestionnaire(lang: Lang) {
   expect(await rateCurrentPage(page)).toBe(10);
   await page.locator(".sd-navigation__next-btn").click();
 
-  // Last purchase, then complete.
+  // Last purchase, the profile question, then complete.
   await page.locator('[data-name="last_purchase"] .sd-selectbase__label', { hasText: texts[lang].aster }).click();
+  await page.locator(".sd-navigation__next-btn").click();
+  await page.locator('[data-name="profile_segment"] .sd-selectbase__label', { hasText: texts[lang].home }).click();
   await page.locator(".sd-navigation__complete-btn").click();
   await page.locator(".sd-completedpage", { hasText: texts[lang].thanks }).waitFor();
   await waitSaved(page);

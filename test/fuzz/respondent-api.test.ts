@@ -18,6 +18,13 @@ const settings = (numRuns = RUNS) => ({ seed: SEED, numRuns });
 let server: AppServer;
 beforeAll(async () => {
   server = await startAppServer();
+  // A personal link of the demo study, so fuzzed bodies reach the invitation paths too.
+  const db = new Database(server.databaseFile);
+  try {
+    db.prepare("insert into respondent_invitations (study_id, token, created_at) values (1, 'fuzzInvitation-000000001', ?)").run(Date.now());
+  } finally {
+    db.close();
+  }
 });
 afterAll(async () => {
   await server?.stop();
@@ -105,6 +112,9 @@ const requestShaped = fc.record(
     pageNo: fc.oneof(fc.integer({ min: -2, max: 1002 }), weird),
     seq: fc.oneof(fc.integer({ min: -2, max: 20 }), fc.maxSafeInteger(), weird),
     locale: fc.oneof(fc.constantFrom("en", "zh-CN"), weird),
+    // The focus-group stage and personal links: valid values, unknown invitations and odd types.
+    stage: fc.oneof(fc.constantFrom("rating", "focus_group"), weird),
+    invite: fc.oneof(fc.constantFrom("fuzzInvitation-000000001", "noSuchInvitation-0000001"), weird),
   },
   { requiredKeys: [] },
 );

@@ -106,6 +106,7 @@ describe("readRatingResponse: screening", () => {
         { offer: "beta", known: true, worth: null, overall: null, chose: false, considered: false },
         { offer: "gamma", known: true, worth: null, overall: null, chose: false, considered: false },
       ],
+      profile: [],
     });
   });
 
@@ -127,25 +128,25 @@ describe("readRatingResponse: errors", () => {
 
   it("rejects a rating of 11", () => {
     expect(errors(readRatingResponse(study, { ...validAnswers(), rating_alpha_speed: 11 }))).toEqual([
-      "rating_alpha_speed requires a whole number from 1 to 10",
+      "rating_alpha_speed requires a whole number from 1 to 10 or \"dk\"",
     ]);
   });
 
   it("rejects a rating of 2.5", () => {
     expect(errors(readRatingResponse(study, { ...validAnswers(), rating_beta_fees: 2.5 }))).toEqual([
-      "rating_beta_fees requires a whole number from 1 to 10",
+      "rating_beta_fees requires a whole number from 1 to 10 or \"dk\"",
     ]);
   });
 
   it('rejects a rating given as the string "7"', () => {
     expect(errors(readRatingResponse(study, { ...validAnswers(), rating_alpha_fare: "7" }))).toEqual([
-      "rating_alpha_fare requires a whole number from 1 to 10",
+      "rating_alpha_fare requires a whole number from 1 to 10 or \"dk\"",
     ]);
   });
 
   it("rejects a worth of 0", () => {
     expect(errors(readRatingResponse(study, { ...validAnswers(), worth_alpha: 0 }))).toEqual([
-      "worth_alpha requires a whole number from 1 to 10",
+      "worth_alpha requires a whole number from 1 to 10 or \"dk\"",
     ]);
   });
 

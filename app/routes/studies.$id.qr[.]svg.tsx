@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { originOf, parseStage, qrSvg, stageLink } from "~/lib/fieldwork-distribution.server";
+import { requireUserId } from "~/lib/session.server";
+import { requireStudyRole } from "~/lib/studies.server";
+
+/** The QR code of a stage's public link as SVG (`?stage=rating|focus-group`). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { study } = requireStudyRole(await requireUserId(request), params.id, "editor");
+  const stage = parseStage(new URL(request.url).searchParams.get("stage"));
+  const svg = await qrSvg(stageLink(originOf(request), study, stage));
+  return new Response(svg, {
+    headers: {
+      "Content-Type": "image/svg+xml; charset=utf-8",
+      "Content-Disposition": `attachment; filename="valuemap-${study.id}-${stage}.svg"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

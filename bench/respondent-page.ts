@@ -1,0 +1,135 @@
+/**
+ * Respondent page weight: the gzip bytes everything the respondent page (/s/demo, the rating
+ * questionnaire) loads in Chromium at 375x812, against a bare page built in the same run that
+ * renders the same SurveyJS JSON with nothing else (React, survey-core, survey-react-ui, the
+ * fontless SurveyJS CSS and its Simplified Chinese strings, built by Vite with the app's target).
+ * Every response the browser receives (document, scripts, styles, the questionnaire JSON) is
+ * gzipped here at level 6, whatever the server sent, so both pages are counted alike.
+ *
+ *   npm run bench:respondent-page     # builds the app first
+ *
+ * The last line printed holds the ratio real / bare; the goal is <= 1.15.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+import type { Browser } from "playwright-core";
+import { build } from "vite";
+import { PHONE_USER_AGENT, startAppServer } from "../test/helpers/app-server";
+import { launchChromium } from "../test/helpers/browser";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bareDir = path.join(root, ".cache/bench-bare-page");
+
+interface Weight {
+  files: Array<{ url: string; raw: number; gzip: number }>;
+  gzip: number;
+  raw: number;
+}
+
+/** Loads a page on a phone-sized Chromium and sums the gzip size of every response body. */
+async function weigh(browser: Browser, url: string, ready: string): Promise<Weight> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, userAgent: PHONE_USER_AGENT });
+  const page = await context.newPage();
+  const bodies: Array<Promise<{ url: string; raw: number; gzip: number } | null>> = [];
+  page.on("response", (res) => {
+    bodies.push(
+      res
+        .body()
+        .then((b) => ({ url: res.url(), raw: b.length, gzip: zlib.gzipSync(b, { level: 6 }).length }))
+        .catch(() => null),
+    );
+  });
+  await page.goto(url);
+  await page.locator(ready).first().waitFor();
+  await page.waitForLoadState("networkidle");
+  const files = (await Promise.all(bodies)).filter((f): f is NonNullable<typeof f> => f !== null);
+  await context.close();
+  return { files, gzip: files.reduce((s, f) => s + f.gzip, 0), raw: files.reduce((s, f) => s + f.raw, 0) };
+}
+
+/** Builds the bare page: index.html + main.js rendering `survey.json` with SurveyJS and React only. */
+async function buildBarePage(surveyJson: unknown): Promise<string> {
+  fs.rmSync(bareDir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(bareDir, "public"), { recursive: true });
+  fs.writeFileSync(path.join(bareDir, "public/survey.json"), JSON.stringify(surveyJson));
+  fs.writeFileSync(
+    path.join(bareDir, "index.html"),
+    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>bare</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>`,
+  );
+  fs.writeFileSync(
+    path.join(bareDir, "main.js"),
+    `import { createElement } from "react";
+import { createRoot } from "react-dom/client";
+import { Model } from "survey-core";
+import { Survey } from "survey-react-ui";
+import "survey-core/survey-core.fontless.min.css";
+import "survey-core/i18n/simplified-chinese";
+const json = await (await fetch("/survey.json")).json();
+createRoot(document.getElementById("root")).render(createElement(Survey, { model: new Model(json) }));
+`,
+  );
+  await build({
+    root: bareDir,
+    configFile: false,
+    logLevel: "warn",
+    build: { outDir: path.join(bareDir, "dist"), target: "es2022", emptyOutDir: true },
+  });
+  return path.join(bareDir, "dist");
+}
+
+/** A static file server for the bare page (no compression: the bench gzips every body itself). */
+function serveStatic(dir: string): Promise<{ url: string; close: () => void }> {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
+    if (!file.startsWith(dir) || !fs.existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
+    }),
+  );
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+function print(label: string, w: Weight) {
+  console.log(`${label}: ${w.files.length} responses, ${kb(w.raw)} raw, ${kb(w.gzip)} gzip`);
+  for (const f of [...w.files].sort((a, b) => b.gzip - a.gzip)) {
+    console.log(`  ${kb(f.gzip).padStart(9)}  ${new URL(f.url).pathname}`);
+  }
+}
+
+async function main() {
+  const [app, browser] = await Promise.all([startAppServer(), launchChromium()]);
+  try {
+    // The same questionnaire JSON the respondent page gets (the demo's rating stage, offer order applied).
+    const start = await fetch(`${app.url}/s/demo/responses`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT },
+      body: JSON.stringify({ intent: "start", responseId: "bench-respondent-page" }),
+    });
+    const { survey } = (await start.json()) as { survey: unknown };
+    const real = await weigh(browser, `${app.url}/s/demo`, ".sd-question");
+    const bare = await serveStatic(await buildBarePage(survey));
+    try {
+      const bareWeight = await weigh(browser, `${bare.url}/`, ".sd-question");
+      print("respondent page /s/demo", real);
+      print("bare SurveyJS page", bareWeight);
+      console.log(`respondent page ${real.gzip} bytes gzip, bare page ${bareWeight.gzip} bytes gzip`);
+      console.log(`ratio ${(real.gzip / bareWeight.gzip).toFixed(3)} (respondent page / bare page, gzip bytes; goal <= 1.15)`);
+    } finally {
+      bare.close();
+    }
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+await main();
