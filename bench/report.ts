@@ -70,7 +70,7 @@ for (const n of sizes) {
   growTo(n);
   time(() => plain.all()); // warm the page cache
   const plainMs = Math.min(time(() => plain.all()), time(() => plain.all()));
-  const reportMs = time(() => loadReport(study, "en", "weights"));
+  const reportMs = time(() => loadReport(study, "en", { line: "weights", flagged: "out" }));
   const ratio = reportMs / plainMs;
   ratios.push(`${n}: ${ratio.toFixed(1)}`);
   console.log(`${String(n).padStart(9)} ${reportMs.toFixed(0).padStart(11)} ${plainMs.toFixed(1).padStart(14)} ${ratio.toFixed(1).padStart(7)}`);
