@@ -13,6 +13,7 @@ import { offerOrder } from "../surveys/offer-order";
 import { questionNames as q } from "../surveys/question-names";
 import { readRatingResponse } from "../surveys/read-rating-response";
 import { seededRandom } from "../surveys/seeded-random";
+import { seedDemoReport } from "./seed-demo-report";
 
 export const DEMO_EMAIL = "demo@valuemap.example";
 export const DEMO_PASSWORD = "valuemap-demo-2026";
@@ -126,5 +127,6 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
       now: args.now - (64 - i) * 3_600_000,
     });
   }
+  seedDemoReport(db, { studyId: study.id, now: args.now });
   return true;
 }

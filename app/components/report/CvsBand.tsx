@@ -19,7 +19,13 @@ export function CvsBand({ value, band, interval, t, locale }: ChartText & { valu
   return (
     <div className="cvs" data-testid="cvs" data-band={band}>
       <p>
-        V = <strong>{fmt(locale, value)}</strong> · <strong>{t(`report.band.${band}`)}</strong> <IntervalText interval={interval} t={t} locale={locale} />
+        V = <strong>{fmt(locale, value)}</strong> · <strong>{t(`report.band.${band}`)}</strong>
+        {interval?.ok ? (
+          <span className="small muted">
+            {" "}
+            · {t("report.intervalColumn")}: <IntervalText interval={interval} bare t={t} locale={locale} />
+          </span>
+        ) : null}
       </p>
       <div className="cvs-scale" aria-hidden="true">
         {BANDS.map((b) => (

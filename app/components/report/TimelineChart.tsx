@@ -23,16 +23,34 @@ export function TimelineChart({ report, t, locale }: TimelineChartProps) {
   const plotW = W - M.left - M.right;
   const slot = plotW / Math.max(1, waves.length);
   const waveX = (index: number) => M.left + slot * (index + 0.5);
-  const eventX = (e: (typeof timeline.events)[number]) => {
-    if (e.position === "before-first") return M.left + 6;
-    if (e.position === "after-last") return Math.min(M.left + plotW - 6, waveX(waves.length - 1) + slot * 0.35);
+  const events = timeline.events;
+  const firstX = waveX(0);
+  const lastX = waveX(waves.length - 1);
+  const before = events.filter((e) => e.position === "before-first").length;
+  const after = events.filter((e) => e.position === "after-last").length;
+  let beforeIndex = 0;
+  let afterIndex = 0;
+  // Events before the first wave (after the last) spread over the margin left (right) of it, in date order.
+  const rawX = events.map((e) => {
+    if (e.position === "before-first") {
+      beforeIndex += 1;
+      return M.left + ((firstX - M.left) * beforeIndex) / (before + 1);
+    }
+    if (e.position === "after-last") {
+      afterIndex += 1;
+      return lastX + ((M.left + plotW - lastX) * afterIndex) / (after + 1);
+    }
     const a = waves.findIndex((w) => w.wave === e.afterWave);
     const b = waves.findIndex((w) => w.wave === e.beforeWave);
     const da = dayNumber(waves[a]!.date);
     const db = dayNumber(waves[b]!.date);
     const f = db > da ? (dayNumber(e.date) - da) / (db - da) : 0.5;
     return waveX(a) + (waveX(b) - waveX(a)) * Math.min(0.9, Math.max(0.1, f));
-  };
+  });
+  // Numbered badges keep 16 units apart (events are in date order, so x never decreases).
+  const xsOfEvents: number[] = [];
+  for (const x of rawX) xsOfEvents.push(Math.max(x, (xsOfEvents.at(-1) ?? -Infinity) + 16));
+  const eventX = (i: number) => Math.min(W - 8, xsOfEvents[i]!);
   const colorOf = (offer: string, i: number) => (offer === report.own ? COLORS.own : COLORS.series[(i % (COLORS.series.length - 1)) + 1]!);
   const metrics = [
     { key: "quality" as const, label: "Q" },
@@ -41,7 +59,6 @@ export function TimelineChart({ report, t, locale }: TimelineChartProps) {
   ];
   const top = 44;
   const panelsBottom = top + metrics.length * (PANEL_H + 12);
-  const events = timeline.events;
   const listTop = panelsBottom + 34;
   const H = listTop + events.length * 18 + 8;
   const legendItems = timeline.series.map((s, i) => ({ offer: s.offer, color: colorOf(s.offer, i), name: report.names.offers[s.offer] ?? s.offer }));
@@ -107,7 +124,7 @@ export function TimelineChart({ report, t, locale }: TimelineChartProps) {
               );
             })}
             {events.map((e, i) => (
-              <line key={e.id} x1={eventX(e)} x2={eventX(e)} y1={y0} y2={y0 + PANEL_H} stroke="#b45309" strokeDasharray="2 3" data-event={i + 1} />
+              <line key={e.id} x1={eventX(i)} x2={eventX(i)} y1={y0} y2={y0 + PANEL_H} stroke="#b45309" strokeDasharray="2 3" data-event={i + 1} />
             ))}
           </g>
         );
@@ -124,8 +141,8 @@ export function TimelineChart({ report, t, locale }: TimelineChartProps) {
       ))}
       {events.map((e, i) => (
         <g key={e.id} className="event">
-          <circle cx={eventX(e)} cy={top - 10} r={7} fill="#b45309" />
-          <text x={eventX(e)} y={top - 6.5} textAnchor="middle" fontSize="9" fill="#ffffff" fontWeight="700">
+          <circle cx={eventX(i)} cy={top - 10} r={7} fill="#b45309" />
+          <text x={eventX(i)} y={top - 6.5} textAnchor="middle" fontSize="9" fill="#ffffff" fontWeight="700">
             {i + 1}
           </text>
           <text x={4} y={listTop + i * 18} fontSize={FONT} fill={COLORS.ink}>

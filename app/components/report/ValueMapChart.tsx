@@ -95,6 +95,7 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
     <svg
       id="value-map"
       data-chart="value-map"
+      data-testid="value-map"
       viewBox={`0 0 ${W} ${H}`}
       width={W}
       height={H}
@@ -145,7 +146,7 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
             {s.points.map((p) => (
               <g key={p.wave}>
                 <circle cx={x(p.quality)} cy={y(p.relativePrice)} r={3} fill={s.offer === report.own ? COLORS.own : COLORS.competitor} opacity="0.6" />
-                <text x={x(p.quality) + 4} y={y(p.relativePrice) + 12} fontSize="10" fill={COLORS.muted}>
+                <text x={x(p.quality) + 4} y={y(p.relativePrice) + 12} fontSize="10" fill={COLORS.muted} stroke="#ffffff" strokeWidth="2.5" paintOrder="stroke">
                   {`W${p.wave}`}
                 </text>
               </g>
@@ -240,6 +241,10 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
               fontSize={FONT}
               fontWeight={p.own ? 700 : 400}
               fill={COLORS.ink}
+              stroke="#ffffff"
+              strokeWidth="3"
+              paintOrder="stroke"
+              strokeLinejoin="round"
               className="point-label"
             >
               {labelText(p)}
