@@ -5,8 +5,10 @@
 # - ValuemapSans-*.ttf: DejaVu Sans (Bitstream Vera licence) cut to Latin, Latin-1, punctuation,
 #   arrows, maths and geometric shapes.
 # - ValuemapCJK-Regular.otf: Noto Sans CJK SC (SIL OFL 1.1, face 2 of the .ttc) cut to Latin,
-#   CJK punctuation, full-width forms, GB2312 level 1 (3755 common characters) and every
-#   character of app/i18n/*.zh-CN.ts.
+#   CJK punctuation, full-width forms, all of GB2312 (its 6763 hanzi: level 1, the 3755 most
+#   common, and level 2) and every character of app/i18n/*.zh-CN.ts and the demo seed.
+#   Text outside the subset (rare characters in a study's own names) is left blank in PNGs;
+#   SVG downloads are unaffected (the viewer's fonts draw them).
 # The family names stay DejaVu Sans / Noto Sans CJK SC (what the SVG's font-family names).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,8 +27,8 @@ CHARS=$(mktemp)
 "$PY" - "$CHARS" <<'PYEOF'
 import glob, sys
 chars = set()
-# GB2312 level 1: rows 0xB0..0xD7, cells 0xA1..0xFE (0xD7FA..0xD7FE are unassigned).
-for hi in range(0xB0, 0xD8):
+# GB2312 levels 1 and 2 (6763 hanzi): rows 0xB0..0xF7, cells 0xA1..0xFE.
+for hi in range(0xB0, 0xF8):
     for lo in range(0xA1, 0xFF):
         try:
             chars.add(bytes([hi, lo]).decode("gb2312"))
@@ -39,7 +41,7 @@ for hi in range(0xA1, 0xAA):
             chars.add(bytes([hi, lo]).decode("gb2312"))
         except UnicodeDecodeError:
             pass
-for path in sorted(glob.glob("app/i18n/*.zh-CN.ts")):
+for path in sorted(glob.glob("app/i18n/*.zh-CN.ts") + glob.glob("db/seed-demo*.ts")):
     chars.update(open(path, encoding="utf-8").read())
 chars.update(chr(c) for c in range(0x20, 0x7F))
 chars.update(chr(c) for c in range(0x3000, 0x3040))  # CJK punctuation
