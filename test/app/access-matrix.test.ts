@@ -42,6 +42,11 @@ const matrix: Record<string, Access> = {
     action: { path: "/studies/:id", allowed: ["owner", "editor"], fields: { intent: "addOffer", name: "Matrix offer" } },
   },
   "studies.$id.report": { kind: "checked", loader: { path: "/studies/:id/report", allowed: ["owner", "editor", "viewer"] } },
+  "studies.$id.strategy": {
+    kind: "checked",
+    loader: { path: "/studies/:id/strategy", allowed: ["owner", "editor"] },
+    action: { path: "/studies/:id/strategy", allowed: ["owner", "editor"], fields: { intent: "line", line: "parity" } },
+  },
   "studies.$id.members": {
     kind: "checked",
     loader: { path: "/studies/:id/members", allowed: ["owner"] },
