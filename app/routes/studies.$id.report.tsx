@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ExportPanel } from "~/components/report/ExportPanel";
 import { ReportFilters } from "~/components/report/ReportFilters";
 import { ReportView } from "~/components/report/ReportView";
 import { StudyNav } from "~/components/StudyNav";
@@ -27,6 +28,7 @@ export default function Report() {
       <StudyNav studyId={report.study.id} role={role} />
       <ReportFilters report={report} t={t} />
       <ReportView report={report} />
+      <ExportPanel report={report} shareHref={role === "viewer" ? undefined : `/studies/${report.study.id}/share`} />
     </>
   );
 }

@@ -32,6 +32,7 @@ const matrix: Record<string, Access> = {
   signup: { kind: "public", why: "sign-up form (same-origin check)" },
   "s.$token": { kind: "public", why: "respondent page, by public token" },
   "s.$token.responses": { kind: "public", why: "respondent API, by public token" },
+  "r.$token": { kind: "public", why: "read-only shared report, by a revocable share token" },
   signout: { kind: "checked", action: { path: "/signout", allowed: researchers, fields: {} } },
   "account.password": { kind: "checked", loader: { path: "/account/password", allowed: researchers } },
   "studies._index": { kind: "checked", loader: { path: "/studies", allowed: researchers } },
@@ -42,6 +43,15 @@ const matrix: Record<string, Access> = {
     action: { path: "/studies/:id", allowed: ["owner", "editor"], fields: { intent: "addOffer", name: "Matrix offer" } },
   },
   "studies.$id.report": { kind: "checked", loader: { path: "/studies/:id/report", allowed: ["owner", "editor", "viewer"] } },
+  "studies.$id.report.export.$name": {
+    kind: "checked",
+    loader: { path: "/studies/:id/report/export/raw-wide.csv", allowed: ["owner", "editor", "viewer"] },
+  },
+  "studies.$id.share": {
+    kind: "checked",
+    loader: { path: "/studies/:id/share", allowed: ["owner", "editor"] },
+    action: { path: "/studies/:id/share", allowed: ["owner", "editor"], fields: { intent: "create" } },
+  },
   "studies.$id.strategy": {
     kind: "checked",
     loader: { path: "/studies/:id/strategy", allowed: ["owner", "editor"] },
@@ -61,7 +71,7 @@ let studyId = 0;
 function snapshot(): string {
   const db = new Database(server.databaseFile, { readonly: true });
   try {
-    const tables = ["studies", "offers", "attributes", "questionnaires", "study_members", "study_invitations", "users"];
+    const tables = ["studies", "offers", "attributes", "questionnaires", "study_members", "study_invitations", "users", "share_links"];
     return JSON.stringify(tables.map((t) => db.prepare(`select * from ${t} order by rowid`).all()));
   } finally {
     db.close();
