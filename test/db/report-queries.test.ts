@@ -104,15 +104,15 @@ describe("reportDataVersion", () => {
     expect(reportDataVersion(db, a.study.id)).toBe(v0);
 
     // A draft does not change the analysed data; its completion does.
-    const started = startResponse(db, { clientId: "client-0001", questionnaireId: a.questionnaire.id, offerOrder: "[]", locale: "en", now: NOW });
+    const started = startResponse(db, { clientId: "client-0001", questionnaireId: a.questionnaire.id, offerOrder: [], locale: "en", now: NOW });
     expect(started).toBeTruthy();
     expect(reportDataVersion(db, a.study.id)).toBe(v0);
-    completeResponse(db, { clientId: "client-0001", questionnaireId: a.questionnaire.id, offerOrder: "[]", answersJson: "{}", result: completeResult(), locale: "en", now: NOW });
+    completeResponse(db, { clientId: "client-0001", questionnaireId: a.questionnaire.id, offerOrder: [], answersJson: "{}", result: completeResult(), locale: "en", now: NOW });
     const v1 = reportDataVersion(db, a.study.id);
     expect(v1).not.toBe(v0);
 
     // Another study's responses do not touch this one's version.
-    completeResponse(db, { clientId: "client-0002", questionnaireId: b.questionnaire.id, offerOrder: "[]", answersJson: "{}", result: completeResult(), locale: "en", now: NOW });
+    completeResponse(db, { clientId: "client-0002", questionnaireId: b.questionnaire.id, offerOrder: [], answersJson: "{}", result: completeResult(), locale: "en", now: NOW });
     expect(reportDataVersion(db, a.study.id)).toBe(v1);
 
     const id = (db.$client.prepare("select id from responses where client_id = 'client-0001'").get() as { id: number }).id;
