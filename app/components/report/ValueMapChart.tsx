@@ -215,6 +215,7 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
             ) : null}
             {p.frontier ? <circle cx={cx} cy={cy} r={r + 4} fill="none" stroke={COLORS.good} strokeWidth="2" strokeDasharray="2 2" /> : null}
             <circle
+              className="marker"
               cx={cx}
               cy={cy}
               r={r}
