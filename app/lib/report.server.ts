@@ -25,14 +25,12 @@ import { reportDataVersion } from "../../db/queries/report-data";
 import { listAttributes, listOffers, type Study } from "../../db/queries/studies";
 import type { Locale } from "~/i18n";
 import { db } from "./db.server";
+import { bootstrapReplicates } from "./bootstrap-replicates";
 import { LruCache } from "./report-cache.server";
 import { reportQuery, type FairValueLineName, type IgnoredParam, type ReportOptions } from "./report-options.server";
 
 /** Figures resting on fewer respondents than this are marked. */
 export const SMALL_N = 30;
-/** Bootstrap replicates of the report's intervals (seeded: a report reads the same twice). */
-export const BOOTSTRAP_REPLICATES = 1000;
-
 const label = (locale: Locale, name: string, nameZh: string | null | undefined) => (locale === "zh-CN" && nameZh ? nameZh : name);
 
 export interface ReportOffer {
@@ -131,7 +129,7 @@ export interface ReportView {
     lines: FairValueLineName[];
   };
   /**
-   * `analyzeStudy` over the filtered respondents (bootstrap `BOOTSTRAP_REPLICATES`, seed 1);
+   * `analyzeStudy` over the filtered respondents (bootstrap `bootstrapReplicates(n)`, seed 1);
    * `valueMap` is drawn with `options.line`. Null when no respondent is left or there is no own offer.
    */
   analysis: StudyAnalysisReport | null;
@@ -286,7 +284,7 @@ function compute(
           offers,
           attributes,
           respondents: outcomes,
-          options: { bootstrap: { replicates: BOOTSTRAP_REPLICATES, seed: 1 } },
+          options: { bootstrap: { replicates: bootstrapReplicates(outcomes.length), seed: 1 } },
         })
       : null;
 

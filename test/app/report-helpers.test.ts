@@ -138,3 +138,10 @@ describe("LruCache", () => {
     expect(cache.misses).toBe(1);
   });
 });
+
+describe("bootstrapReplicates", () => {
+  it("keeps 1000 replicates up to 20 000 respondents, then 2e7 / n with a floor of 200", async () => {
+    const { bootstrapReplicates } = await import("../../app/lib/bootstrap-replicates");
+    expect([10, 20_000, 20_001, 40_000, 100_000, 1_000_000].map(bootstrapReplicates)).toEqual([1000, 1000, 1000, 500, 200, 200]);
+  });
+});

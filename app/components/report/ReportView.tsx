@@ -103,7 +103,7 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
                   <ValueMapInteractive report={report} />
                 </div>
                 <ul className="chart-legend small muted">
-                  <li>{t("report.legend.whiskers")}</li>
+                  <li>{t("report.legend.whiskers", { replicates: boot?.replicates ?? 0 })}</li>
                   <li>{t("report.legend.band", { band: n(a.valueMap.band, 0) })}</li>
                   <li>{t("report.legend.frontier")}</li>
                   {report.options.bubbles ? <li>{t("report.legend.bubbles")}</li> : null}
