@@ -99,9 +99,7 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
                 <p className="small" data-testid="line-name">
                   {t(`report.lineName.${a.valueMap.line.kind}`, { slope: n(a.valueMap.line.slope, 2) })}
                 </p>
-                <div className="chart-scroll">
-                  <ValueMapInteractive report={report} />
-                </div>
+                <ValueMapInteractive report={report} />
                 <ul className="chart-legend small muted">
                   <li>{t("report.legend.whiskers", { replicates: boot?.replicates ?? 0 })}</li>
                   <li>{t("report.legend.band", { band: n(a.valueMap.band, 0) })}</li>

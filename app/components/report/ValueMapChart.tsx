@@ -154,10 +154,10 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
           </g>
         ))}
       </g>
-      <text x={zoneBoxes[0]!.x + zoneBoxes[0]!.w} y={zoneBoxes[0]!.y + 14} textAnchor="end" fontSize={FONT} fill={COLORS.good} fontWeight="600">
+      <text x={zoneBoxes[0]!.x + zoneBoxes[0]!.w} y={zoneBoxes[0]!.y + 14} textAnchor="end" fontSize={FONT} fill={COLORS.good} fontWeight="600" data-zone-label="better">
         {zoneBetter}
       </text>
-      <text x={zoneBoxes[1]!.x} y={zoneBoxes[1]!.y + 14} fontSize={FONT} fill={COLORS.bad} fontWeight="600">
+      <text x={zoneBoxes[1]!.x} y={zoneBoxes[1]!.y + 14} fontSize={FONT} fill={COLORS.bad} fontWeight="600" data-zone-label="worse">
         {zoneWorse}
       </text>
       <rect x={plot.x} y={plot.y} width={plot.w} height={plot.h} fill="none" stroke="#98a2b3" />
@@ -196,7 +196,7 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
             tabIndex={onSelect ? 0 : undefined}
             onMouseEnter={onSelect ? () => onSelect(p.offer) : undefined}
             onFocus={onSelect ? () => onSelect(p.offer) : undefined}
-            onClick={onSelect ? () => onSelect(selected === p.offer ? null : p.offer) : undefined}
+            onClick={onSelect ? () => onSelect(p.offer) : undefined}
           >
             <title>{tip}</title>
             {q?.ok ? (

@@ -20,7 +20,9 @@ export function ValueMapInteractive({ report }: { report: ReportView }) {
   const figures = boot?.ok && point ? boot.offers[point.offer] : undefined;
   return (
     <div className="value-map-box">
-      <ValueMapChart report={report} t={t} locale={locale} selected={selected} onSelect={setSelected} />
+      <div className="chart-scroll">
+        <ValueMapChart report={report} t={t} locale={locale} selected={selected} onSelect={setSelected} />
+      </div>
       <div className="map-tooltip" role="status" aria-live="polite" data-testid="map-tooltip" hidden={!point}>
         {point ? (
           <>
