@@ -160,4 +160,35 @@ describe("report in Chromium", () => {
       await context.close();
     }
   });
+
+  it("prints as a clean multi-page PDF: no navigation or filters, charts kept whole, black on white", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en" });
+    const page = await context.newPage();
+    try {
+      await openDemoReport(page, server.url, "en");
+      await page.waitForLoadState("networkidle");
+      await page.emulateMedia({ media: "print" });
+      for (const hidden of [".study-nav", '[data-testid="report-filters"]', ".site-header"]) {
+        expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+      }
+      const styles = await page.evaluate(() => {
+        const svg = document.getElementById("value-map")!;
+        const section = svg.closest("[data-section]")!;
+        return {
+          breakInside: getComputedStyle(section).breakInside,
+          svgBreak: getComputedStyle(svg).breakInside,
+          color: getComputedStyle(document.body).color,
+          background: getComputedStyle(document.body).backgroundColor,
+        };
+      });
+      expect(styles).toEqual({ breakInside: "avoid", svgBreak: "avoid", color: "rgb(0, 0, 0)", background: "rgb(255, 255, 255)" });
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      fs.writeFileSync(path.join(shots, "report-print.pdf"), pdf);
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeGreaterThan(2);
+    } finally {
+      await context.close();
+    }
+  });
 });
