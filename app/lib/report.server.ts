@@ -21,7 +21,7 @@ import { listAnalysisRespondents, type AnalysisRespondent } from "../../db/queri
 import { listFirmFunctions, listWhatWhoCells } from "../../db/queries/firm-functions";
 import { listKeyEvents } from "../../db/queries/key-events";
 import { listProfileQuestions } from "../../db/queries/profile-questions";
-import { reportDataVersion } from "../../db/queries/report-data";
+import { listResponseWaves, reportDataVersion } from "../../db/queries/report-data";
 import { listAttributes, listOffers, type Study } from "../../db/queries/studies";
 import type { Locale } from "~/i18n";
 import { db } from "./db.server";
@@ -344,22 +344,17 @@ export function loadReport(study: Study, locale: Locale, requested: ReportOption
     if (!ignored.includes("versus")) ignored.push("versus");
   }
 
-  const version = reportDataVersion(db, study.id);
-  const filterKey = (o: ReportOptions) =>
-    JSON.stringify([study.id, version, o.segment?.question ?? null, o.segment?.value ?? null, o.wave ?? null, o.flagged]);
-  let computed = cache.get(filterKey(options));
-  if (!computed) {
-    computed = compute(study, offers, attributes, own, questions.map((q) => q.code), options);
-    cache.set(filterKey(options), computed);
-  }
-  if (options.wave !== undefined && !computed.waves.some((w) => w.wave === options.wave)) {
+  if (options.wave !== undefined && !listResponseWaves(db, study.id).includes(options.wave)) {
     delete options.wave;
     if (!ignored.includes("wave")) ignored.push("wave");
-    computed = cache.get(filterKey(options));
-    if (!computed) {
-      computed = compute(study, offers, attributes, own, questions.map((q) => q.code), options);
-      cache.set(filterKey(options), computed);
-    }
+  }
+
+  const version = reportDataVersion(db, study.id);
+  const key = JSON.stringify([study.id, version, options.segment?.question ?? null, options.segment?.value ?? null, options.wave ?? null, options.flagged]);
+  let computed = cache.get(key);
+  if (!computed) {
+    computed = compute(study, offers, attributes, own, questions.map((q) => q.code), options);
+    cache.set(key, computed);
   }
 
   const analysis: StudyAnalysisReport | null = computed.analysis

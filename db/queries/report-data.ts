@@ -44,3 +44,14 @@ export function reportDataVersion(db: Db, studyId: number): string {
     attributes.v,
   ].join("|");
 }
+
+/** The waves that have complete rating-stage responses, ascending. */
+export function listResponseWaves(db: Db, studyId: number): number[] {
+  return (
+    prepared(
+      db,
+      `select distinct r.wave as wave from responses r join questionnaires q on q.id = r.questionnaire_id
+       where q.study_id = ? and q.stage = 'rating' and r.status = 'complete' order by r.wave`,
+    ).all(studyId) as Array<{ wave: number }>
+  ).map((r) => r.wave);
+}

@@ -214,3 +214,27 @@ describe("events & functions page", () => {
     expect(attr(await page("/studies/1/report"), "data-line")).toBe("weights");
   });
 });
+
+describe("researcher text with markup on the report and the Events & functions page", () => {
+  const EVENT = "<script>window.__xss = 'event'</script>Launch";
+  const FUNCTION = `<img src=x onerror="window.__xss = 'function'">Ops`;
+  const SEGMENT = `<svg onload="window.__xss = 'segment'">Retail`;
+  const RAW = ["<script>window.__xss", "<img src=x onerror", "<svg onload"];
+
+  it("stays text in the HTML of both pages (events, functions, segment labels)", async () => {
+    await demo.form("/studies/1/strategy", { intent: "addEvent", offerId: "1", date: "2026-12-01", label: EVENT, labelZh: EVENT });
+    await demo.form("/studies/1/strategy", { intent: "addFunction", name: FUNCTION, nameZh: FUNCTION });
+    run(
+      "insert into profile_questions (study_id, code, kind, text, choices_json, is_segment, sort) values (1, 'payload', 'choice', ?, ?, 1, 2)",
+      SEGMENT,
+      JSON.stringify([{ code: "retail", label: SEGMENT, labelZh: null }]),
+    );
+    for (const path of ["/studies/1/report", "/studies/1/strategy"]) {
+      const html = await page(path);
+      for (const raw of RAW) expect(html, `${path} holds ${raw}`).not.toContain(raw);
+    }
+    const report = await page("/studies/1/report");
+    expect(report).toContain("&lt;script&gt;window.__xss = &#x27;event&#x27;&lt;/script&gt;Launch");
+    expect(report).toContain("&lt;svg onload=");
+  });
+});
