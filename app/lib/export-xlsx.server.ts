@@ -1,5 +1,5 @@
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { neutralise, type Cell } from "./export-cells.server";
+import { ZipWriter } from "./export-zip.server";
 
 export interface Sheet {
   title: string;
@@ -65,22 +65,13 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 /**
- * An XLSX workbook (Office Open XML SpreadsheetML, hand-written, zipped with fflate): one sheet
+ * An XLSX workbook (Office Open XML SpreadsheetML, hand-written, zipped with Node's zlib): one sheet
  * per table, the header row bold and frozen, text as inline strings (neutralised against formula
- * injection), numbers as numbers. Rows are written as they are iterated, in chunks.
+ * injection), numbers as numbers. Rows are deflated as they are iterated (export-zip.server.ts).
  */
 export function xlsxWorkbook(sheets: readonly Sheet[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((err, data) => {
-    if (err) failure = err;
-    else chunks.push(data);
-  });
-  const add = (path: string, text: string) => {
-    const file = new ZipPassThrough(path);
-    zip.add(file);
-    file.push(strToU8(text), true);
-  };
+  const zip = new ZipWriter();
+  const add = (path: string, text: string) => zip.addText(path, text);
   const titles = sheetTitles(sheets.map((s) => s.title));
   add("[Content_Types].xml", CONTENT_TYPES(sheets.length));
   add("_rels/.rels", ROOT_RELS);
@@ -100,32 +91,17 @@ export function xlsxWorkbook(sheets: readonly Sheet[]): Uint8Array {
   );
   add("xl/styles.xml", STYLES);
   sheets.forEach((sheet, index) => {
-    const file = new ZipDeflate(`xl/worksheets/sheet${index + 1}.xml`, { level: 6 });
-    zip.add(file);
+    const file = zip.entry(`xl/worksheets/sheet${index + 1}.xml`);
     const columns = Array.from({ length: Math.max(sheet.header.length, 1) }, (_, i) => columnName(i));
-    let buffer =
+    file.push(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>` +
-      rowXml(1, sheet.header, columns, 1);
+        `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>` +
+        rowXml(1, sheet.header, columns, 1),
+    );
     let r = 2;
-    for (const row of sheet.rows) {
-      buffer += rowXml(r++, row, columns);
-      if (buffer.length > 1 << 20) {
-        file.push(strToU8(buffer));
-        buffer = "";
-      }
-    }
-    file.push(strToU8(`${buffer}</sheetData></worksheet>`), true);
+    for (const row of sheet.rows) file.push(rowXml(r++, row, columns));
+    file.push("</sheetData></worksheet>");
+    file.end();
   });
-  zip.end();
-  if (failure) throw failure;
-  let size = 0;
-  for (const c of chunks) size += c.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return zip.finish();
 }

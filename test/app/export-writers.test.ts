@@ -60,6 +60,19 @@ describe("XLSX", () => {
     MARKUP.forEach((m, i) => expect(p.getCell(`A${PAYLOADS.length + i + 2}`).value).toBe(m));
   });
 
+  it("a sheet larger than one compression piece (4 MB of XML) reads back whole", async () => {
+    const pad = "x".repeat(300);
+    const rows = Array.from({ length: 20_000 }, (_, i) => [i, `respondent ${i} 紫菀 ${pad}`, i / 7, i % 3 === 0 ? null : -i]);
+    const bytes = xlsxWorkbook([{ title: "Big", header: ["id", "label", "x", "y"], rows }]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Big")!;
+    expect(sheet.rowCount).toBe(20_001);
+    for (const i of [0, 1, 9_999, 15_001, 19_999]) {
+      expect(sheet.getRow(i + 2).values).toEqual([undefined, i, `respondent ${i} 紫菀 ${pad}`, i / 7, ...(i % 3 === 0 ? [] : [-i])]);
+    }
+  });
+
   it("names columns A..Z, AA.. and makes sheet titles Excel accepts", () => {
     expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
     expect(sheetTitles(["a/b:c", "A/B:C", "x".repeat(40), "'quoted'", ""])).toEqual(["a b c", "A B C 2", "x".repeat(31), "quoted", "Sheet5"]);
