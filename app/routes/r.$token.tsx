@@ -23,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers: HeadersFunction = () => SHARED_PAGE_HEADERS;
 
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.report ? `${data.report.study.title} · Valuemap` : "Valuemap" },
+  { name: "robots", content: "noindex, nofollow" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export default function SharedReport() {
   const { report } = useLoaderData<typeof loader>();
