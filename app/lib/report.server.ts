@@ -56,7 +56,7 @@ export interface SegmentChoice {
 
 export interface WaveChoice {
   wave: number;
-  /** YYYY-MM-DD of the wave's first completed response */
+  /** YYYY-MM-DD of the wave's first completed response (the day after the previous wave's, if not later) */
   date: string;
   n: number;
 }
@@ -272,7 +272,15 @@ function compute(
     const w = waveFirst.get(r.wave);
     if (w) w.n += 1;
   }
-  const waves = [...waveFirst.entries()].sort((a, b) => a[0] - b[0]).map(([wave, w]) => ({ wave, date: isoDate(w.first), n: w.n }));
+  // A wave is dated by its first completed response; the timeline needs distinct dates in wave
+  // order, so a wave starting on (or before) the previous one's day is dated the day after it.
+  const waves: WaveChoice[] = [];
+  for (const [wave, w] of [...waveFirst.entries()].sort((a, b) => a[0] - b[0])) {
+    const previous = waves.at(-1);
+    const first = isoDate(w.first);
+    const date = previous && first <= previous.date ? isoDate(Date.parse(`${previous.date}T00:00:00Z`) + 86_400_000) : first;
+    waves.push({ wave, date, n: w.n });
+  }
 
   const inSegment = options.segment ? kept.filter((r) => r.profile[options.segment!.question] === options.segment!.value) : kept;
   const analysed = options.wave !== undefined ? inSegment.filter((r) => r.wave === options.wave) : inSegment;

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
+import { formatDay } from "~/components/report/chart-kit";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { requireResearcherForm } from "~/lib/csrf.server";
@@ -64,7 +65,7 @@ export default function Strategy() {
           {data.events.map((e) => (
             <li key={e.id}>
               <span>
-                {e.occurredOn} · {offerName.get(e.offerCode) ?? e.offerCode}
+                {formatDay(locale, e.occurredOn)} · {offerName.get(e.offerCode) ?? e.offerCode}
                 {e.wave !== null ? ` · ${t("report.timeline.wave", { wave: e.wave })}` : ""}: {zh && e.labelZh ? e.labelZh : e.label}
               </span>
               <Form method="post" className="inline">

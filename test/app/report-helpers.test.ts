@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceDomain, textWidth, ticks, wrapText } from "../../app/components/report/chart-kit";
+import { formatDay, niceDomain, textWidth, ticks, wrapText } from "../../app/components/report/chart-kit";
 import { overlapArea, placeLabels, type LabelRequest } from "../../app/components/report/label-placement";
 import { LruCache } from "../../app/lib/report-cache.server";
 import { parseReportOptions, parseReportOptionsWithIssues, reportQuery } from "../../app/lib/report-options.server";
@@ -112,6 +112,12 @@ describe("chart text helpers", () => {
     expect(wrapText("After-sales service and repairs", 12, 100)).toEqual(["After-sales", "service and…"]);
     expect(wrapText("售后服务与维修保养", 12, 50, 3)).toEqual(["售后服务", "与维修保", "养"]);
     expect(wrapText("Short", 12, 100)).toEqual(["Short"]);
+  });
+
+  it("formats calendar dates for the reader's locale and leaves other text alone", () => {
+    expect(formatDay("en", "2026-11-20")).toBe("Nov 20, 2026");
+    expect(formatDay("zh-CN", "2026-11-20")).toBe("2026年11月20日");
+    expect(formatDay("en", "soon")).toBe("soon");
   });
 
   it("makes axis domains that hold the data and parity, with round ticks", () => {

@@ -215,6 +215,20 @@ describe("events & functions page", () => {
   });
 });
 
+describe("waves that start on the same day", () => {
+  it("are dated one day apart so the timeline still draws them in order", async () => {
+    const first = query<{ t: number }>("select min(completed_at) as t from responses where wave = 1 and status = 'complete'").t;
+    run("update responses set completed_at = ? + (completed_at % 1000) where wave = 2 and status = 'complete'", first);
+    run("update studies set updated_at = updated_at + 1 where id = 1"); // a new data version
+    const html = await page("/studies/1/report");
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const format = (iso: string) => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(Date.parse(`${iso}T00:00:00Z`));
+    const timeline = /<svg[^>]*id="timeline"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+    expect(timeline).toContain(format(day(first)));
+    expect(timeline).toContain(format(day(first + 86_400_000)));
+  });
+});
+
 describe("researcher text with markup on the report and the Events & functions page", () => {
   const EVENT = "<script>window.__xss = 'event'</script>Launch";
   const FUNCTION = `<img src=x onerror="window.__xss = 'function'">Ops`;

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReportView } from "~/lib/report.server";
-import type { ChartText } from "./chart-kit";
+import { formatDay, type ChartText } from "./chart-kit";
 
 /**
  * The report's filters as a plain GET form (works without JavaScript; the URL is shareable):
@@ -8,6 +8,7 @@ import type { ChartText } from "./chart-kit";
  * competitor, market-share bubbles.
  */
 export function ReportFilters({ report, t, action }: Pick<ChartText, "t"> & { report: ReportView; action?: string }) {
+  const locale = report.locale;
   const o = report.options;
   const segmentValue = o.segment ? `${o.segment.question}:${o.segment.value}` : "";
   const hasShares = report.offers.some((x) => x.marketShare !== null);
@@ -40,7 +41,7 @@ export function ReportFilters({ report, t, action }: Pick<ChartText, "t"> & { re
             <option value="">{t("report.filters.allWaves")}</option>
             {report.choices.waves.map((w) => (
               <option key={w.wave} value={String(w.wave)}>
-                {`${t("report.timeline.wave", { wave: w.wave })} · ${w.date} (n=${w.n})`}
+                {`${t("report.timeline.wave", { wave: w.wave })} · ${formatDay(locale, w.date)} (n=${w.n})`}
               </option>
             ))}
           </select>

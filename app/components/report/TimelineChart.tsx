@@ -1,5 +1,5 @@
 import type { ReportView } from "~/lib/report.server";
-import { COLORS, fmt, niceDomain, textWidth, wrapText, type ChartText } from "./chart-kit";
+import { COLORS, fmt, formatDay, niceDomain, textWidth, wrapText, type ChartText } from "./chart-kit";
 
 export interface TimelineChartProps extends ChartText {
   report: ReportView;
@@ -135,7 +135,7 @@ export function TimelineChart({ report, t, locale }: TimelineChartProps) {
             {`${t("report.timeline.wave", { wave: w.wave })} · n=${w.n}`}
           </text>
           <text x={waveX(i)} y={panelsBottom + 15} textAnchor="middle" fontSize="10" fill={COLORS.muted}>
-            {w.date}
+            {formatDay(locale, w.date)}
           </text>
         </g>
       ))}
@@ -146,7 +146,7 @@ export function TimelineChart({ report, t, locale }: TimelineChartProps) {
             {i + 1}
           </text>
           <text x={4} y={listTop + i * 18} fontSize={FONT} fill={COLORS.ink}>
-            {wrapText(`${i + 1}. ${e.date} · ${report.names.offers[e.offer] ?? e.offer}: ${e.label}`, FONT, W - 8, 1)[0]}
+            {wrapText(`${i + 1}. ${formatDay(locale, e.date)} · ${report.names.offers[e.offer] ?? e.offer}: ${e.label}`, FONT, W - 8, 1)[0]}
           </text>
         </g>
       ))}

@@ -11,6 +11,13 @@ export interface ChartText {
 
 export const fmt = (locale: Locale, value: number, decimals = 1) => formatNumber(locale, value, decimals);
 
+/** A calendar date YYYY-MM-DD for the reader's locale ("Nov 20, 2026", "2026年11月20日"); anything else as given. */
+export function formatDay(locale: Locale, iso: string): string {
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(time)) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(time);
+}
+
 /** A "nice" axis range around the values that always includes `anchor` (parity, 100). */
 export function niceDomain(values: number[], anchor = 100, minPad = 5): [number, number] {
   const finite = values.filter(Number.isFinite);
