@@ -201,7 +201,7 @@ describe("events & functions page", () => {
     const html = await page("/studies/1/report");
     const ranking = /data-testid="what-who-table"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
     // The own offer is rated below its competitors on design only, so design owners come first.
-    expect(/<tr><td>1<\/td><td>([^<]+)<\/td>/.exec(ranking)?.[1]).toBe("Industrial design");
+    expect(/<tbody><tr><td>([^<]+)<\/td>/.exec(ranking)?.[1]).toBe("1. Industrial design");
   });
 
   it("sets the default fair-value line the report draws", async () => {

@@ -253,7 +253,6 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
               <table className="profile" data-testid="what-who-table">
                 <thead>
                   <tr>
-                    <th scope="col">#</th>
                     <th scope="col">{t("report.whatWho.function")}</th>
                     <th scope="col">{t("report.whatWho.priority")}</th>
                   </tr>
@@ -261,8 +260,7 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
                 <tbody>
                   {report.whatWho.result.functions.map((f) => (
                     <tr key={f.id}>
-                      <td>{f.rank}</td>
-                      <td>{report.whatWho.functions.find((x) => x.key === f.id)?.name ?? f.id}</td>
+                      <td>{`${f.rank}. ${report.whatWho.functions.find((x) => x.key === f.id)?.name ?? f.id}`}</td>
                       <td>{n(f.priority)}</td>
                     </tr>
                   ))}
