@@ -156,9 +156,26 @@ interface ComputedReport {
 }
 
 const cache = new LruCache<ComputedReport>(64);
+/**
+ * The respondents of the latest data versions, so that switching a filter does not read every
+ * response again; only studies of at most `RESPONDENT_CACHE_MAX` respondents are kept (memory).
+ */
+const respondentCache = new LruCache<AnalysisRespondent[]>(2);
+const RESPONDENT_CACHE_MAX = 25_000;
 
-/** The computed-figures cache (for tests and the benchmark: hits, misses, clear). */
-export const reportCache = cache;
+/** The computed-figures caches (for tests and the benchmark: hits, misses, clear). */
+export const reportCache = {
+  get hits() {
+    return cache.hits;
+  },
+  get misses() {
+    return cache.misses;
+  },
+  clear() {
+    cache.clear();
+    respondentCache.clear();
+  },
+};
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -252,8 +269,14 @@ function compute(
   own: string | null,
   segmentQuestions: string[],
   options: ReportOptions,
+  version: string,
 ): ComputedReport {
-  const all = listAnalysisRespondents(db, study.id, own);
+  const listKey = `${study.id}|${version}`;
+  let all = respondentCache.get(listKey);
+  if (!all) {
+    all = listAnalysisRespondents(db, study.id, own);
+    if (all.length <= RESPONDENT_CACHE_MAX) respondentCache.set(listKey, all);
+  }
   const stated = statedWeightsOf(study);
   const kept = all.filter((r) => isIncluded(r.flags, r.review, options.flagged));
   const segmentCounts: Record<string, Record<string, number>> = {};
@@ -361,7 +384,7 @@ export function loadReport(study: Study, locale: Locale, requested: ReportOption
   const key = JSON.stringify([study.id, version, options.segment?.question ?? null, options.segment?.value ?? null, options.wave ?? null, options.flagged]);
   let computed = cache.get(key);
   if (!computed) {
-    computed = compute(study, offers, attributes, own, questions.map((q) => q.code), options);
+    computed = compute(study, offers, attributes, own, questions.map((q) => q.code), options, version);
     cache.set(key, computed);
   }
 
