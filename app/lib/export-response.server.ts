@@ -1,4 +1,5 @@
 import { recordAuditEvent } from "../../db/queries/audit";
+import { recordSharedExport } from "../../db/queries/share-links";
 import type { Study } from "../../db/queries/studies";
 import { translate, type Locale } from "~/i18n";
 import { chartSvg, isChartName } from "./export-charts.server";
@@ -56,15 +57,28 @@ function download(body: string | Uint8Array | ReadableStream<Uint8Array>, format
  * or XLSX. Records who exported what (audit log). 404 with a plain message for an unknown name
  * or a chart with nothing to draw.
  */
-export function exportResponse(args: { study: Study; userId: number; locale: Locale; name: string | undefined; url: URL; now?: number }): Response {
+export function exportResponse(args: {
+  study: Study;
+  /** a member of the study, or the share link a signed-out reader came through (no raw data) */
+  actor: { userId: number } | { shareLinkId: number };
+  locale: Locale;
+  name: string | undefined;
+  url: URL;
+  now?: number;
+}): Response {
   const { study, locale, url } = args;
   const notFound = () => new Response(translate(locale, "exports.notFound"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const request = parseExportName(args.name);
-  if (!request) return notFound();
+  const actor = args.actor;
+  if (!request || (request.kind === "raw" && "shareLinkId" in actor)) return notFound();
   const { options, ignored } = parseReportOptionsWithIssues(url.searchParams, study);
   const file = (suffix: string) => `valuemap-study${study.id}-${suffix}`;
-  const audit = () =>
-    recordAuditEvent(db, { studyId: study.id, userId: args.userId, action: "export", detail: `${args.name}${url.search}`.slice(0, 300), now: args.now ?? Date.now() });
+  const audit = () => {
+    const detail = `${args.name}${url.search}`.slice(0, 300);
+    const now = args.now ?? Date.now();
+    if ("userId" in actor) recordAuditEvent(db, { studyId: study.id, userId: actor.userId, action: "export", detail, now });
+    else recordSharedExport(db, { studyId: study.id, linkId: actor.shareLinkId, detail, now });
+  };
 
   if (request.kind === "raw") {
     const raw = loadRawData(study.id, request.layout, options);

@@ -41,7 +41,13 @@ export const shareLinksOf = (study: Study) => listShareLinks(db, study.id);
  * answer for each: whether a token ever existed is not told).
  */
 export function studyOfShareToken(token: string | undefined): Study | null {
+  return shareOfToken(token)?.study ?? null;
+}
+
+/** The study and the link id of an active share token, or null (see studyOfShareToken). */
+export function shareOfToken(token: string | undefined): { study: Study; linkId: number } | null {
   if (!token || !TOKEN.test(token)) return null;
   const link = findActiveShareLink(db, hashShareToken(token));
-  return link ? getStudyById(db, link.studyId) : null;
+  const study = link ? getStudyById(db, link.studyId) : null;
+  return link && study ? { study, linkId: link.id } : null;
 }

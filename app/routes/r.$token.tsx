@@ -1,6 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ExportPanel } from "~/components/report/ExportPanel";
 import { ReportFilters } from "~/components/report/ReportFilters";
 import { ReportView } from "~/components/report/ReportView";
 import { translate } from "~/i18n";
@@ -16,9 +17,10 @@ import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/share.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const study = studyOfShareToken(params.token);
-  if (!study) return data({ report: null }, { status: 404, headers: SHARED_PAGE_HEADERS });
+  if (!study) return data({ report: null, path: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
-  return data({ report: loadReport(study, await getLocale(request), options, ignored) }, { headers: SHARED_PAGE_HEADERS });
+  const report = loadReport(study, await getLocale(request), options, ignored);
+  return data({ report, path: `/r/${params.token}/export` }, { headers: SHARED_PAGE_HEADERS });
 }
 
 export const headers: HeadersFunction = () => SHARED_PAGE_HEADERS;
@@ -30,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function SharedReport() {
-  const { report } = useLoaderData<typeof loader>();
+  const { report, path } = useLoaderData<typeof loader>();
   if (!report) {
     return (
       <section className="panel" data-testid="share-not-found">
@@ -50,6 +52,7 @@ export default function SharedReport() {
       </p>
       <ReportFilters report={report} t={t} />
       <ReportView report={report} shared />
+      <ExportPanel report={report} base={path} raw={false} />
     </>
   );
 }

@@ -8,5 +8,5 @@ import { requireStudyRole } from "~/lib/studies.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   const { study } = requireStudyRole(userId, params.id, "viewer");
-  return exportResponse({ study, userId, locale: await getLocale(request), name: params.name, url: new URL(request.url) });
+  return exportResponse({ study, actor: { userId }, locale: await getLocale(request), name: params.name, url: new URL(request.url) });
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { shareLinks, users } from "../schema";
+import { auditEvents, shareLinks, users } from "../schema";
 
 export interface ShareLinkRow {
   id: number;
@@ -48,4 +48,11 @@ export function findActiveShareLink(db: Db, tokenHash: string): { id: number; st
       .where(and(eq(shareLinks.tokenHash, tokenHash), isNull(shareLinks.revokedAt)))
       .get() ?? null
   );
+}
+
+/** Records a download made through a share link (no account: the actor is the link). */
+export function recordSharedExport(db: Db, args: { studyId: number; linkId: number; detail: string; now: number }): void {
+  db.insert(auditEvents)
+    .values({ studyId: args.studyId, userId: null, actorEmail: `share link #${args.linkId}`, action: "export", detail: args.detail, at: args.now })
+    .run();
 }

@@ -33,6 +33,7 @@ const matrix: Record<string, Access> = {
   "s.$token": { kind: "public", why: "respondent page, by public token" },
   "s.$token.responses": { kind: "public", why: "respondent API, by public token" },
   "r.$token": { kind: "public", why: "read-only shared report, by a revocable share token" },
+  "r.$token.export.$name": { kind: "public", why: "chart and table downloads of a shared report, by its share token (no raw data)" },
   signout: { kind: "checked", action: { path: "/signout", allowed: researchers, fields: {} } },
   "account.password": { kind: "checked", loader: { path: "/account/password", allowed: researchers } },
   "studies._index": { kind: "checked", loader: { path: "/studies", allowed: researchers } },

@@ -57,11 +57,36 @@ describe("share links", () => {
     expect(html).toContain("Home espresso machines 2026");
     expect(html).toContain('data-testid="value-map"');
     expect(html).toContain('data-shared="true"');
-    expect(html).not.toContain('data-testid="export-panel"');
     expect(html).not.toContain("/studies/1");
+    // Its downloads go through the link, without the raw data.
+    expect(html).toContain('data-testid="export-panel"');
+    expect(html).toContain(`href="${path}/export/value-map.png?line=`);
+    expect(html).not.toContain("raw-wide");
     const parity = await (await visitor.request(`${path}?line=parity`)).text();
     expect(parity).toMatch(/data-line="parity"/);
     expect(html).not.toMatch(/data-line="parity"/);
+  });
+
+  it("charts and tables download through the link (audited under it); raw data does not; revoked links download nothing", async () => {
+    const path = await createLink(owner);
+    const visitor = new Client(server.url);
+    const png = await visitor.request(`${path}/export/value-map.png?line=parity`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get("Content-Type")).toBe("image/png");
+    expect(png.headers.get("X-Robots-Tag")).toBe("noindex, nofollow");
+    expect((await visitor.request(`${path}/export/tables.xlsx`)).status).toBe(200);
+    expect((await visitor.request(`${path}/export/quality-profile.csv`)).status).toBe(200);
+    for (const raw of ["raw-wide.csv", "raw-long.xlsx"]) expect((await visitor.request(`${path}/export/${raw}`)).status, raw).toBe(404);
+    const id = db((d) => (d.prepare("select max(id) as id from share_links").get() as { id: number }).id);
+    const events = db((d) => d.prepare("select user_id, actor_email, detail from audit_events where action = 'export' order by id desc limit 3").all());
+    expect(events).toEqual([
+      { user_id: null, actor_email: `share link #${id}`, detail: "quality-profile.csv" },
+      { user_id: null, actor_email: `share link #${id}`, detail: "tables.xlsx" },
+      { user_id: null, actor_email: `share link #${id}`, detail: "value-map.png?line=parity" },
+    ]);
+    await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) });
+    expect((await visitor.request(`${path}/export/value-map.png`)).status).toBe(404);
+    expect((await visitor.request(`/r/${crypto.randomBytes(32).toString("base64url")}/export/value-map.png`)).status).toBe(404);
   });
 
   it("stores only the token's SHA-256, lists the link with its creator, and audits creation and revocation", async () => {

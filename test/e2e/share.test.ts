@@ -82,7 +82,8 @@ describe("shared report in Chromium", () => {
       await page.locator('[data-testid="value-map"]').waitFor();
       expect(await page.locator('[data-section]').count()).toBeGreaterThan(5);
       expect(await page.locator('a[href^="/studies"]').count()).toBe(0);
-      expect(await page.locator('[data-testid="export-panel"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="export-panel"] a[data-export]').count()).toBe(5 * 2 + 1 + 9);
+      expect(await page.locator('a[data-export^="raw-"]').count()).toBe(0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${width} ${lang}`).toBeLessThanOrEqual(1);
       await page.screenshot({ path: `${SHOTS}-report-${width}-${lang}.png`, fullPage: false });

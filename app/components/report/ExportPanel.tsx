@@ -8,12 +8,13 @@ const TABLES = ["summary", "quality-profile", "price-profile", "value-map", "hea
  * Download links of the report: every chart as SVG and PNG, every table as CSV, all tables as
  * one XLSX workbook, the raw data wide and long as CSV and XLSX. Each link carries the current
  * filters (`report.query`). Plain links (work without JavaScript); hidden when printing.
- * `shareHref`: the share page, for members who may share.
+ * `shareHref`: the share page, for members who may share; `base`/`raw`: the shared report's
+ * downloads (under its link, without raw data).
  */
-export function ExportPanel({ report, shareHref }: { report: ReportView; shareHref?: string }) {
+export function ExportPanel({ report, shareHref, base, raw = true }: { report: ReportView; shareHref?: string; base?: string; raw?: boolean }) {
   const t = (key: MessageKey) => translate(report.locale, key);
-  const base = `/studies/${report.study.id}/report/export`;
-  const href = (name: string) => `${base}/${name}${report.query ? `?${report.query}` : ""}`;
+  const root = base ?? `/studies/${report.study.id}/report/export`;
+  const href = (name: string) => `${root}/${name}${report.query ? `?${report.query}` : ""}`;
   const link = (name: string, label: string) => (
     <a href={href(name)} download data-export={name}>
       {label}
@@ -47,18 +48,20 @@ export function ExportPanel({ report, shareHref }: { report: ReportView; shareHr
             ))}
           </ul>
         </div>
-        <div>
-          <h3>{t("exports.raw")}</h3>
-          <ul className="export-list">
-            <li>
-              {t("exports.rawWide")}: {link("raw-wide.csv", "CSV")} · {link("raw-wide.xlsx", "XLSX")}
-            </li>
-            <li>
-              {t("exports.rawLong")}: {link("raw-long.csv", "CSV")} · {link("raw-long.xlsx", "XLSX")}
-            </li>
-          </ul>
-          <p className="muted small">{t("exports.formats")}</p>
-        </div>
+        {raw ? (
+          <div>
+            <h3>{t("exports.raw")}</h3>
+            <ul className="export-list">
+              <li>
+                {t("exports.rawWide")}: {link("raw-wide.csv", "CSV")} · {link("raw-wide.xlsx", "XLSX")}
+              </li>
+              <li>
+                {t("exports.rawLong")}: {link("raw-long.csv", "CSV")} · {link("raw-long.xlsx", "XLSX")}
+              </li>
+            </ul>
+            <p className="muted small">{t("exports.formats")}</p>
+          </div>
+        ) : null}
       </div>
       {shareHref ? (
         <p>
