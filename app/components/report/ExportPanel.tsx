@@ -14,6 +14,7 @@ const TABLES = ["summary", "quality-profile", "price-profile", "value-map", "hea
 export function ExportPanel({ report, shareHref, base, raw = true }: { report: ReportView; shareHref?: string; base?: string; raw?: boolean }) {
   const t = (key: MessageKey) => translate(report.locale, key);
   const root = base ?? `/studies/${report.study.id}/report/export`;
+  const sep = report.locale === "zh-CN" ? "：" : ": ";
   const href = (name: string) => `${root}/${name}${report.query ? `?${report.query}` : ""}`;
   const link = (name: string, label: string) => (
     <a href={href(name)} download data-export={name}>
@@ -30,7 +31,7 @@ export function ExportPanel({ report, shareHref, base, raw = true }: { report: R
           <ul className="export-list">
             {CHARTS.map((c) => (
               <li key={c}>
-                {t(`exports.chart.${c}`)}: {link(`${c}.svg`, "SVG")} · {link(`${c}.png`, "PNG")}
+                {t(`exports.chart.${c}`)}{sep}{link(`${c}.svg`, "SVG")} · {link(`${c}.png`, "PNG")}
               </li>
             ))}
           </ul>
@@ -43,7 +44,7 @@ export function ExportPanel({ report, shareHref, base, raw = true }: { report: R
           <ul className="export-list">
             {TABLES.map((name) => (
               <li key={name}>
-                {t(`exports.table.${name}`)}: {link(`${name}.csv`, "CSV")}
+                {t(`exports.table.${name}`)}{sep}{link(`${name}.csv`, "CSV")}
               </li>
             ))}
           </ul>
@@ -53,10 +54,10 @@ export function ExportPanel({ report, shareHref, base, raw = true }: { report: R
             <h3>{t("exports.raw")}</h3>
             <ul className="export-list">
               <li>
-                {t("exports.rawWide")}: {link("raw-wide.csv", "CSV")} · {link("raw-wide.xlsx", "XLSX")}
+                {t("exports.rawWide")}{sep}{link("raw-wide.csv", "CSV")} · {link("raw-wide.xlsx", "XLSX")}
               </li>
               <li>
-                {t("exports.rawLong")}: {link("raw-long.csv", "CSV")} · {link("raw-long.xlsx", "XLSX")}
+                {t("exports.rawLong")}{sep}{link("raw-long.csv", "CSV")} · {link("raw-long.xlsx", "XLSX")}
               </li>
             </ul>
             <p className="muted small">{t("exports.formats")}</p>
