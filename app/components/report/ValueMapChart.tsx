@@ -91,6 +91,18 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
     zoneBoxes,
   );
   const clipId = "value-map-plot";
+  // A wave's tag is left out where it would sit on the offer's own (all-waves) marker.
+  const nearCurrent = (offer: string, quality: number, relativePrice: number) => {
+    const current = map.points.find((p) => p.offer === offer);
+    if (!current) return false;
+    // The tag's box (right of and below the wave's dot) against the current marker's circle.
+    const cx = x(current.quality);
+    const cy = y(current.relativePrice);
+    const box = { x0: x(quality) + 3, x1: x(quality) + 20, y0: y(relativePrice) + 2, y1: y(relativePrice) + 14 };
+    const dx = Math.max(box.x0 - cx, 0, cx - box.x1);
+    const dy = Math.max(box.y0 - cy, 0, cy - box.y1);
+    return Math.hypot(dx, dy) < radius(offer, current.own) + 3;
+  };
   return (
     <svg
       id="value-map"
@@ -146,9 +158,11 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
             {s.points.map((p) => (
               <g key={p.wave}>
                 <circle cx={x(p.quality)} cy={y(p.relativePrice)} r={3} fill={s.offer === report.own ? COLORS.own : COLORS.competitor} opacity="0.6" />
-                <text x={x(p.quality) + 4} y={y(p.relativePrice) + 12} fontSize="10" fill={COLORS.muted} stroke="#ffffff" strokeWidth="2.5" paintOrder="stroke">
-                  {`W${p.wave}`}
-                </text>
+                {nearCurrent(s.offer, p.quality, p.relativePrice) ? null : (
+                  <text x={x(p.quality) + 4} y={y(p.relativePrice) + 12} fontSize="10" fill={COLORS.muted} stroke="#ffffff" strokeWidth="2.5" paintOrder="stroke">
+                    {`W${p.wave}`}
+                  </text>
+                )}
               </g>
             ))}
           </g>
