@@ -21,8 +21,11 @@ function withoutNulBytes(chunk: Buffer): Buffer {
 
 /** Headers every page carries: the security headers with a CSP bound to this page's nonce. */
 function setPageHeaders(headers: Headers, nonce: string) {
+  // A route may ask for a stricter referrer policy (the shared report: no-referrer).
+  const noReferrer = headers.get("Referrer-Policy") === "no-referrer";
   headers.set("Content-Type", "text/html; charset=utf-8");
   applyHeaders(headers, pageSecurityHeaders(nonce));
+  if (noReferrer) headers.set("Referrer-Policy", "no-referrer");
 }
 
 /** Loader/action data (single fetch) carries the security headers too. */

@@ -16,6 +16,7 @@ import { DONT_KNOW, questionNames as q } from "../surveys/question-names";
 import { readFocusGroupResponse } from "../surveys/read-focus-group-response";
 import { readRatingResponse } from "../surveys/read-rating-response";
 import { seededRandom } from "../surveys/seeded-random";
+import { seedDemoReport } from "./seed-demo-report";
 
 export const DEMO_EMAIL = "demo@valuemap.example";
 export const DEMO_PASSWORD = "valuemap-demo-2026";
@@ -216,5 +217,6 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
     });
   }
   db.update(studies).set({ currentWave: 2 }).where(eq(studies.id, study.id)).run();
+  seedDemoReport(db, { studyId: study.id, now: args.now });
   return true;
 }

@@ -171,7 +171,7 @@ export default function Members() {
 
 const auditActions = [
   "create", "details", "addOffer", "updateOffer", "deleteOffer", "addAttribute", "updateAttribute", "deleteAttribute",
-  "publish", "invite", "role", "remove", "transfer", "revoke", "join",
+  "publish", "invite", "role", "remove", "transfer", "revoke", "join", "export", "shareCreate", "shareRevoke",
 ] as const;
 function isAuditAction(action: string): action is (typeof auditActions)[number] {
   return (auditActions as readonly string[]).includes(action);

@@ -41,6 +41,8 @@ const matrix: Record<string, Access> = {
     loader: { path: "/admin", allowed: ["owner"], hidden: true },
     action: { path: "/admin", allowed: ["owner"], hidden: true, fields: { intent: "reset", userId: ":viewer" } },
   },
+  "r.$token": { kind: "public", why: "read-only shared report, by a revocable share token" },
+  "r.$token.export.$name": { kind: "public", why: "chart and table downloads of a shared report, by its share token (no raw data)" },
   signout: { kind: "checked", action: { path: "/signout", allowed: researchers, fields: {} } },
   "account.password": { kind: "checked", loader: { path: "/account/password", allowed: researchers } },
   "studies._index": { kind: "checked", loader: { path: "/studies", allowed: researchers } },
@@ -75,6 +77,20 @@ const matrix: Record<string, Access> = {
     // Response 900001 is made in beforeAll; the audit event makes every allowed review a change.
     action: { path: "/studies/:id/responses", allowed: ["owner", "editor"], fields: { intent: "review", responseId: "900001", review: "exclude" } },
   },
+  "studies.$id.report.export.$name": {
+    kind: "checked",
+    loader: { path: "/studies/:id/report/export/raw-wide.csv", allowed: ["owner", "editor", "viewer"] },
+  },
+  "studies.$id.share": {
+    kind: "checked",
+    loader: { path: "/studies/:id/share", allowed: ["owner", "editor"] },
+    action: { path: "/studies/:id/share", allowed: ["owner", "editor"], fields: { intent: "create" } },
+  },
+  "studies.$id.strategy": {
+    kind: "checked",
+    loader: { path: "/studies/:id/strategy", allowed: ["owner", "editor"] },
+    action: { path: "/studies/:id/strategy", allowed: ["owner", "editor"], fields: { intent: "line", line: "parity" } },
+  },
   "studies.$id.members": {
     kind: "checked",
     loader: { path: "/studies/:id/members", allowed: ["owner"] },
@@ -104,6 +120,7 @@ function snapshot(): string {
       "profile_questions",
       "quotas",
       "audit_events",
+      "share_links",
     ];
     return JSON.stringify(tables.map((t) => db.prepare(`select * from ${t} order by rowid`).all()));
   } finally {

@@ -1,0 +1,76 @@
+import { translate, type MessageKey } from "~/i18n";
+import type { ReportView } from "~/lib/report.server";
+
+const CHARTS = ["value-map", "head-to-head", "timeline", "importance", "what-who"] as const;
+const TABLES = ["summary", "quality-profile", "price-profile", "value-map", "head-to-head", "won-lost", "what-who", "importance", "n-per-offer"] as const;
+
+/**
+ * Download links of the report: every chart as SVG and PNG, every table as CSV, all tables as
+ * one XLSX workbook, the raw data wide and long as CSV and XLSX. Each link carries the current
+ * filters (`report.query`). Plain links (work without JavaScript); hidden when printing.
+ * `shareHref`: the share page, for members who may share; `base`/`raw`: the shared report's
+ * downloads (under its link, without raw data).
+ */
+export function ExportPanel({ report, shareHref, base, raw = true }: { report: ReportView; shareHref?: string; base?: string; raw?: boolean }) {
+  const t = (key: MessageKey) => translate(report.locale, key);
+  const root = base ?? `/studies/${report.study.id}/report/export`;
+  const sep = report.locale === "zh-CN" ? "：" : ": ";
+  const href = (name: string) => `${root}/${name}${report.query ? `?${report.query}` : ""}`;
+  const link = (name: string, label: string) => (
+    <a href={href(name)} download data-export={name}>
+      {label}
+    </a>
+  );
+  return (
+    <section className="panel export-panel no-print" data-testid="export-panel" aria-labelledby="h-exports">
+      <h2 id="h-exports">{t("exports.title")}</h2>
+      <p className="muted small">{t("exports.help")}</p>
+      <div className="export-grid">
+        <div>
+          <h3>{t("exports.charts")}</h3>
+          <ul className="export-list">
+            {CHARTS.map((c) => (
+              <li key={c}>
+                {t(`exports.chart.${c}`)}{sep}{link(`${c}.svg`, "SVG")} · {link(`${c}.png`, "PNG")}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3>{t("exports.tables")}</h3>
+          <p>
+            <strong>{link("tables.xlsx", t("exports.workbook"))}</strong>
+          </p>
+          <ul className="export-list">
+            {TABLES.map((name) => (
+              <li key={name}>
+                {t(`exports.table.${name}`)}{sep}{link(`${name}.csv`, "CSV")}
+              </li>
+            ))}
+          </ul>
+        </div>
+        {raw ? (
+          <div>
+            <h3>{t("exports.raw")}</h3>
+            <ul className="export-list">
+              <li>
+                {t("exports.rawWide")}{sep}{link("raw-wide.csv", "CSV")} · {link("raw-wide.xlsx", "XLSX")}
+              </li>
+              <li>
+                {t("exports.rawLong")}{sep}{link("raw-long.csv", "CSV")} · {link("raw-long.xlsx", "XLSX")}
+              </li>
+            </ul>
+            <p className="muted small">{t("exports.formats")}</p>
+          </div>
+        ) : null}
+      </div>
+      {shareHref ? (
+        <p>
+          <a href={shareHref} data-testid="share-manage">
+            {t("exports.share.manage")}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

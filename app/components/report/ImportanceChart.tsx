@@ -1,0 +1,80 @@
+import type { ReportView } from "~/lib/report.server";
+import { COLORS, fmt, wrapText, type ChartText } from "./chart-kit";
+
+export interface ImportanceChartProps extends ChartText {
+  report: ReportView;
+}
+
+const W = 640;
+const FONT = 12;
+
+/**
+ * Stated against derived importance of the quality attributes (method.md "Beyond Gale"): two
+ * bars per attribute (stated weight, weight derived from the regression of overall quality on
+ * the attribute ratings); attributes whose ranks disagree most are called out.
+ */
+export function ImportanceChart({ report, t, locale }: ImportanceChartProps) {
+  const result = report.analysis?.derivedImportance;
+  if (!result || !result.ok) return null;
+  const rows = [...result.rows].sort((a, b) => a.statedRank - b.statedRank);
+  const labelW = 160;
+  const plotX = labelW + 10;
+  const plotW = W - plotX - 150;
+  const max = Math.max(10, ...rows.flatMap((r) => [r.statedWeight, r.derivedWeight]));
+  const rowH = 2 * (FONT + 4) + 14;
+  const top = 34;
+  const H = top + rows.length * rowH + 10;
+  const different = new Set(result.mostDifferent);
+  return (
+    <svg
+      id="importance"
+      data-chart="importance"
+      viewBox={`0 0 ${W} ${H}`}
+      width={W}
+      height={H}
+      className="chart importance"
+      role="img"
+      aria-label={t("report.importance.title")}
+      xmlns="http://www.w3.org/2000/svg"
+      fontFamily="'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"
+    >
+      <rect x={0} y={0} width={W} height={H} fill="#ffffff" />
+      <rect x={plotX} y={6} width={12} height={10} fill={COLORS.own} />
+      <text x={plotX + 16} y={15} fontSize="11" fill={COLORS.ink}>
+        {t("report.importance.stated")}
+      </text>
+      <rect x={plotX + 150} y={6} width={12} height={10} fill="#c2410c" />
+      <text x={plotX + 166} y={15} fontSize="11" fill={COLORS.ink}>
+        {t("report.importance.derived")}
+      </text>
+      {rows.map((row, i) => {
+        const y = top + i * rowH;
+        const name = report.names.attributes[row.id] ?? row.id;
+        const lines = wrapText(name, FONT, labelW - 4);
+        const callout = different.has(row.id) && row.rankDifference !== 0;
+        return (
+          <g key={row.id} data-attribute={row.id} data-rank-differs={callout ? "true" : undefined}>
+            {lines.map((line, k) => (
+              <text key={k} x={labelW} y={y + 14 + k * (FONT + 2)} textAnchor="end" fontSize={FONT} fill={COLORS.ink} fontWeight={callout ? 700 : 400}>
+                {line}
+              </text>
+            ))}
+            <rect x={plotX} y={y + 2} width={(row.statedWeight / max) * plotW} height={FONT + 2} fill={COLORS.own} />
+            <text x={plotX + (row.statedWeight / max) * plotW + 4} y={y + 14} fontSize="11" fill={COLORS.muted}>
+              {`${fmt(locale, row.statedWeight)} (#${fmt(locale, row.statedRank, row.statedRank % 1 ? 1 : 0)})`}
+            </text>
+            <rect x={plotX} y={y + FONT + 6} width={(row.derivedWeight / max) * plotW} height={FONT + 2} fill="#c2410c" />
+            <text x={plotX + (row.derivedWeight / max) * plotW + 4} y={y + 2 * FONT + 6} fontSize="11" fill={COLORS.muted}>
+              {`${fmt(locale, row.derivedWeight)} (#${fmt(locale, row.derivedRank, row.derivedRank % 1 ? 1 : 0)})`}
+            </text>
+            {callout ? (
+              <text x={W - 4} y={y + 20} textAnchor="end" fontSize="11" fontWeight="700" fill={COLORS.bad} className="rank-callout">
+                {t("report.importance.differs")}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,16 @@
+import type { BootstrapInterval } from "../../../analysis/bootstrap-intervals";
+import { fmt, type ChartText } from "./chart-kit";
+
+/** "95% interval lo to hi" for a bootstrap interval, or nothing (a dash when `bare`) when it could not be computed. */
+export function IntervalText({
+  interval,
+  decimals = 1,
+  bare = false,
+  t,
+  locale,
+}: ChartText & { interval?: BootstrapInterval | undefined; decimals?: number; bare?: boolean }) {
+  if (!interval?.ok) return bare ? <>–</> : null;
+  const lower = fmt(locale, interval.lower, decimals);
+  const upper = fmt(locale, interval.upper, decimals);
+  return bare ? <>{`${lower} – ${upper}`}</> : <span className="small muted interval">{t("report.interval", { lower, upper })}</span>;
+}

@@ -1,0 +1,91 @@
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import { CsrfField } from "~/components/CsrfField";
+import { useT } from "~/components/use-t";
+import { formatDate } from "~/i18n";
+
+export interface ShareLinkView {
+  id: number;
+  createdAt: number;
+  revokedAt: number | null;
+  createdBy: string | null;
+}
+
+/**
+ * Read-only share links of a report: create one (its address shown once, with a copy button),
+ * the list with creation date, creator and state, revoke. Forms post to the share page.
+ */
+export function SharePanel({ links, createdPath, revoked, action }: { links: ShareLinkView[]; createdPath?: string | null; revoked?: boolean; action?: string }) {
+  const { t, locale } = useT();
+  const [copied, setCopied] = useState(false);
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const url = createdPath ? origin + createdPath : null;
+  return (
+    <section className="panel share-panel no-print" data-testid="share-panel" aria-labelledby="h-share">
+      <h2 id="h-share">{t("exports.share.title")}</h2>
+      <p className="muted small">{t("exports.share.help")}</p>
+      <Form method="post" action={action}>
+        <CsrfField />
+        <button type="submit" name="intent" value="create">
+          {t("exports.share.create")}
+        </button>
+      </Form>
+      {url ? (
+        <p className="notice" data-testid="share-link">
+          {t("exports.share.created")} <code data-testid="share-url">{url}</code>{" "}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              void navigator.clipboard?.writeText(url).then(() => setCopied(true));
+            }}
+          >
+            {copied ? t("exports.share.copied") : t("exports.share.copy")}
+          </button>
+        </p>
+      ) : null}
+      {revoked ? (
+        <p className="notice" role="status">
+          {t("exports.share.revoked")}
+        </p>
+      ) : null}
+      <h3>{t("exports.share.links")}</h3>
+      {links.length === 0 ? (
+        <p className="muted">{t("exports.share.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="profile" data-testid="share-links">
+            <thead>
+              <tr>
+                <th scope="col">{t("exports.share.createdAt")}</th>
+                <th scope="col">{t("exports.share.createdBy")}</th>
+                <th scope="col">{t("exports.share.status")}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {links.map((l) => (
+                <tr key={l.id} data-link-id={l.id}>
+                  <td>{formatDate(locale, l.createdAt)}</td>
+                  <td>{l.createdBy ?? "–"}</td>
+                  <td>{l.revokedAt === null ? t("exports.share.active") : t("exports.share.revokedAt", { date: formatDate(locale, l.revokedAt) })}</td>
+                  <td>
+                    {l.revokedAt === null ? (
+                      <Form method="post" action={action} className="inline">
+                        <CsrfField />
+                        <input type="hidden" name="linkId" value={l.id} />
+                        <button type="submit" name="intent" value="revoke" className="link-button">
+                          {t("exports.share.revoke")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

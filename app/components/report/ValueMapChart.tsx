@@ -1,0 +1,272 @@
+import type { ReportView } from "~/lib/report.server";
+import { COLORS, fmt, niceDomain, textWidth, ticks, type ChartText } from "./chart-kit";
+import { placeLabels } from "./label-placement";
+
+export interface ValueMapChartProps extends ChartText {
+  report: ReportView;
+  /** the offer whose figures the tooltip shows (interactive page only) */
+  selected?: string | null;
+  onSelect?: (offer: string | null) => void;
+}
+
+export const VALUE_MAP_SIZE = { width: 640, height: 500 } as const;
+const W = VALUE_MAP_SIZE.width;
+const H = VALUE_MAP_SIZE.height;
+const M = { top: 16, right: 20, bottom: 56, left: 62 };
+const FONT = 13;
+
+/**
+ * The customer value map (method.md (c)) as pure SVG: relative quality (x) against relative
+ * price (y), 95 % bootstrap whiskers on both axes, the chosen fair-value line with its band,
+ * the better/worse value zones shaded and named, frontier offers marked, parity lines at 100,
+ * bubbles by market share when chosen, and each offer's movement across waves when there are
+ * several. Labels are placed around their points without overlapping (label-placement.ts).
+ */
+export function ValueMapChart({ report, t, locale, selected = null, onSelect }: ValueMapChartProps) {
+  const map = report.analysis?.valueMap;
+  if (!map || !map.ok) return null;
+  const boot = report.analysis?.intervals.bootstrap;
+  const intervals = boot && boot.ok ? boot.offers : {};
+  const trail = report.options.wave === undefined && report.timeline.ok && report.timeline.waves.length > 1 ? report.timeline.series : [];
+  const shares = new Map(report.offers.map((o) => [o.code, o.marketShare]));
+  const bubbles = report.options.bubbles === true && report.offers.some((o) => o.marketShare !== null);
+
+  const xs = map.points.flatMap((p) => {
+    const i = intervals[p.offer]?.quality;
+    return [p.quality, ...(i?.ok ? [i.lower, i.upper] : [])];
+  });
+  const ys = map.points.flatMap((p) => {
+    const i = intervals[p.offer]?.relativePrice;
+    return [p.relativePrice, ...(i?.ok ? [i.lower, i.upper] : [])];
+  });
+  for (const s of trail) {
+    for (const p of s.points) {
+      xs.push(p.quality);
+      ys.push(p.relativePrice);
+    }
+  }
+  const xd = niceDomain(xs);
+  const yd = niceDomain(ys);
+  const plot = { x: M.left, y: M.top, w: W - M.left - M.right, h: H - M.top - M.bottom };
+  const x = (v: number) => plot.x + ((v - xd[0]) / (xd[1] - xd[0])) * plot.w;
+  const y = (v: number) => plot.y + plot.h - ((v - yd[0]) / (yd[1] - yd[0])) * plot.h;
+  const fair = (q: number) => map.line.intercept + map.line.slope * q;
+  const band = map.band;
+  const poly = (offset: number, far: number) =>
+    [
+      [xd[0], fair(xd[0]) + offset],
+      [xd[1], fair(xd[1]) + offset],
+      [xd[1], far],
+      [xd[0], far],
+    ]
+      .map(([a, b]) => `${x(a!)},${y(b!)}`)
+      .join(" ");
+  const bandPoly = [
+    [xd[0], fair(xd[0]) - band],
+    [xd[1], fair(xd[1]) - band],
+    [xd[1], fair(xd[1]) + band],
+    [xd[0], fair(xd[0]) + band],
+  ]
+    .map(([a, b]) => `${x(a!)},${y(b!)}`)
+    .join(" ");
+
+  const radius = (offer: string, own: boolean) => {
+    const share = shares.get(offer);
+    if (bubbles && share !== null && share !== undefined) return 5 + Math.sqrt(Math.max(0, share)) * 2.4;
+    return own ? 8 : 6;
+  };
+  const name = (offer: string) => report.names.offers[offer] ?? offer;
+  const labelText = (p: (typeof map.points)[number]) => `${name(p.offer)} (n=${p.n}${p.n < report.smallN ? "*" : ""})`;
+  // Own first, then by n: the most important labels get the best spots.
+  const order = [...map.points].sort((a, b) => Number(b.own) - Number(a.own) || b.n - a.n);
+  const zoneBetter = t("report.betterValue");
+  const zoneWorse = t("report.worseValue");
+  const zoneBoxes = [
+    { x: plot.x + plot.w - 8 - textWidth(zoneBetter, FONT), y: plot.y + plot.h - 24, w: textWidth(zoneBetter, FONT), h: 18 },
+    { x: plot.x + 8, y: plot.y + 6, w: textWidth(zoneWorse, FONT), h: 18 },
+  ];
+  const placed = placeLabels(
+    order.map((p) => ({ x: x(p.quality), y: y(p.relativePrice), r: radius(p.offer, p.own), w: textWidth(labelText(p), FONT) + 4, h: FONT + 4 })),
+    { x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 },
+    zoneBoxes,
+  );
+  const clipId = "value-map-plot";
+  // A wave's tag is left out where it would sit on the offer's own (all-waves) marker.
+  const nearCurrent = (offer: string, quality: number, relativePrice: number) => {
+    const current = map.points.find((p) => p.offer === offer);
+    if (!current) return false;
+    // The tag's box (right of and below the wave's dot) against the current marker's circle.
+    const cx = x(current.quality);
+    const cy = y(current.relativePrice);
+    const box = { x0: x(quality) + 3, x1: x(quality) + 20, y0: y(relativePrice) + 2, y1: y(relativePrice) + 14 };
+    const dx = Math.max(box.x0 - cx, 0, cx - box.x1);
+    const dy = Math.max(box.y0 - cy, 0, cy - box.y1);
+    return Math.hypot(dx, dy) < radius(offer, current.own) + 3;
+  };
+  return (
+    <svg
+      id="value-map"
+      data-chart="value-map"
+      data-testid="value-map"
+      viewBox={`0 0 ${W} ${H}`}
+      width={W}
+      height={H}
+      className="chart value-map"
+      role="img"
+      aria-label={t("report.valueMap")}
+      xmlns="http://www.w3.org/2000/svg"
+      fontFamily="'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"
+      data-line={map.line.kind}
+      data-slope={map.line.slope.toFixed(4)}
+    >
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={plot.x} y={plot.y} width={plot.w} height={plot.h} />
+        </clipPath>
+      </defs>
+      <rect x={0} y={0} width={W} height={H} fill="#ffffff" />
+      <g clipPath={`url(#${clipId})`}>
+        <polygon points={poly(-band, yd[0] - 1e4)} fill={COLORS.better} data-zone="better" />
+        <polygon points={poly(band, yd[1] + 1e4)} fill={COLORS.worse} data-zone="worse" />
+        <polygon points={bandPoly} fill={COLORS.band} data-zone="fair" />
+        {ticks(xd).map((v) => (
+          <line key={`gx${v}`} x1={x(v)} x2={x(v)} y1={plot.y} y2={plot.y + plot.h} stroke={COLORS.grid} strokeWidth="0.5" />
+        ))}
+        {ticks(yd).map((v) => (
+          <line key={`gy${v}`} x1={plot.x} x2={plot.x + plot.w} y1={y(v)} y2={y(v)} stroke={COLORS.grid} strokeWidth="0.5" />
+        ))}
+        <line x1={x(100)} y1={plot.y} x2={x(100)} y2={plot.y + plot.h} stroke="#98a2b3" strokeDasharray="5 4" data-parity="x" />
+        <line x1={plot.x} y1={y(100)} x2={plot.x + plot.w} y2={y(100)} stroke="#98a2b3" strokeDasharray="5 4" data-parity="y" />
+        <line
+          className="fair-value-line"
+          x1={x(xd[0])}
+          y1={y(fair(xd[0]))}
+          x2={x(xd[1])}
+          y2={y(fair(xd[1]))}
+          stroke={COLORS.ink}
+          strokeWidth="2"
+        />
+        {trail.map((s) => (
+          <g key={`trail-${s.offer}`} className="trail" data-trail={s.offer}>
+            <polyline
+              points={s.points.map((p) => `${x(p.quality)},${y(p.relativePrice)}`).join(" ")}
+              fill="none"
+              stroke={s.offer === report.own ? COLORS.own : COLORS.competitor}
+              strokeWidth="1.5"
+              strokeDasharray="3 3"
+            />
+            {s.points.map((p) => (
+              <g key={p.wave}>
+                <circle cx={x(p.quality)} cy={y(p.relativePrice)} r={3} fill={s.offer === report.own ? COLORS.own : COLORS.competitor} opacity="0.6" />
+                {nearCurrent(s.offer, p.quality, p.relativePrice) ? null : (
+                  <text x={x(p.quality) + 4} y={y(p.relativePrice) + 12} fontSize="10" fill={COLORS.muted} stroke="#ffffff" strokeWidth="2.5" paintOrder="stroke">
+                    {`W${p.wave}`}
+                  </text>
+                )}
+              </g>
+            ))}
+          </g>
+        ))}
+      </g>
+      <text x={zoneBoxes[0]!.x + zoneBoxes[0]!.w} y={zoneBoxes[0]!.y + 14} textAnchor="end" fontSize={FONT} fill={COLORS.good} fontWeight="600" data-zone-label="better">
+        {zoneBetter}
+      </text>
+      <text x={zoneBoxes[1]!.x} y={zoneBoxes[1]!.y + 14} fontSize={FONT} fill={COLORS.bad} fontWeight="600" data-zone-label="worse">
+        {zoneWorse}
+      </text>
+      <rect x={plot.x} y={plot.y} width={plot.w} height={plot.h} fill="none" stroke="#98a2b3" />
+      {ticks(xd).map((v) => (
+        <text key={`x${v}`} x={x(v)} y={plot.y + plot.h + 18} textAnchor="middle" fontSize="12" fill={COLORS.muted}>
+          {v}
+        </text>
+      ))}
+      {ticks(yd).map((v) => (
+        <text key={`y${v}`} x={plot.x - 8} y={y(v) + 4} textAnchor="end" fontSize="12" fill={COLORS.muted}>
+          {v}
+        </text>
+      ))}
+      <text x={plot.x + plot.w / 2} y={H - 12} textAnchor="middle" fontSize={FONT} fill={COLORS.ink}>
+        {t("report.axisQuality")}
+      </text>
+      <text transform={`translate(16 ${plot.y + plot.h / 2}) rotate(-90)`} textAnchor="middle" fontSize={FONT} fill={COLORS.ink}>
+        {t("report.axisPrice")}
+      </text>
+      {order.map((p, i) => {
+        const q = intervals[p.offer]?.quality;
+        const rp = intervals[p.offer]?.relativePrice;
+        const cx = x(p.quality);
+        const cy = y(p.relativePrice);
+        const r = radius(p.offer, p.own);
+        const color = p.own ? COLORS.own : COLORS.competitor;
+        const box = placed[i]!;
+        const small = p.n < report.smallN;
+        const tip = `${name(p.offer)}: Q ${fmt(locale, p.quality)}, RP ${fmt(locale, p.relativePrice)}, n = ${p.n}`;
+        return (
+          <g
+            key={p.offer}
+            data-offer={p.offer}
+            data-frontier={p.frontier ? "true" : undefined}
+            className={`point${selected === p.offer ? " selected" : ""}`}
+            tabIndex={onSelect ? 0 : undefined}
+            onMouseEnter={onSelect ? () => onSelect(p.offer) : undefined}
+            onFocus={onSelect ? () => onSelect(p.offer) : undefined}
+            onClick={onSelect ? () => onSelect(p.offer) : undefined}
+          >
+            <title>{tip}</title>
+            {q?.ok ? (
+              <g stroke={color} strokeWidth="1.5" className="whisker" data-axis="x">
+                <line x1={x(q.lower)} x2={x(q.upper)} y1={cy} y2={cy} />
+                <line x1={x(q.lower)} x2={x(q.lower)} y1={cy - 4} y2={cy + 4} />
+                <line x1={x(q.upper)} x2={x(q.upper)} y1={cy - 4} y2={cy + 4} />
+              </g>
+            ) : null}
+            {rp?.ok ? (
+              <g stroke={color} strokeWidth="1.5" className="whisker" data-axis="y">
+                <line x1={cx} x2={cx} y1={y(rp.lower)} y2={y(rp.upper)} />
+                <line x1={cx - 4} x2={cx + 4} y1={y(rp.lower)} y2={y(rp.lower)} />
+                <line x1={cx - 4} x2={cx + 4} y1={y(rp.upper)} y2={y(rp.upper)} />
+              </g>
+            ) : null}
+            {p.frontier ? <circle cx={cx} cy={cy} r={r + 4} fill="none" stroke={COLORS.good} strokeWidth="2" strokeDasharray="2 2" /> : null}
+            <circle
+              className="marker"
+              cx={cx}
+              cy={cy}
+              r={r}
+              fill={p.own ? COLORS.own : "#ffffff"}
+              fillOpacity={bubbles ? 0.55 : 1}
+              stroke={color}
+              strokeWidth={selected === p.offer ? 3.5 : 2}
+              strokeDasharray={small ? "3 2" : undefined}
+            />
+            {box.leader ? (
+              <line
+                x1={cx}
+                y1={cy}
+                x2={box.anchor === "start" ? box.x : box.x + box.w}
+                y2={box.y + box.h / 2}
+                stroke={COLORS.muted}
+                strokeWidth="0.75"
+              />
+            ) : null}
+            <text
+              x={box.anchor === "start" ? box.x + 2 : box.x + box.w - 2}
+              y={box.y + box.h - 4}
+              textAnchor={box.anchor}
+              fontSize={FONT}
+              fontWeight={p.own ? 700 : 400}
+              fill={COLORS.ink}
+              stroke="#ffffff"
+              strokeWidth="3"
+              paintOrder="stroke"
+              strokeLinejoin="round"
+              className="point-label"
+            >
+              {labelText(p)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

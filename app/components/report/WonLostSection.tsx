@@ -1,0 +1,155 @@
+import type { ReportView } from "~/lib/report.server";
+import { fmt, type ChartText } from "./chart-kit";
+import { NotEnough } from "./NotEnough";
+import { SmallN } from "./SmallN";
+
+/**
+ * Won/lost analysis (method.md (d)): the win rate among respondents who chose the own offer or
+ * a competitor, whom the lost ones chose, the attributes behind the losses, and the own
+ * offer's profile among won and lost respondents side by side.
+ */
+export function WonLostSection({
+  report,
+  t,
+  locale,
+}: ChartText & { report: ReportView }) {
+  const result = report.analysis?.wonLost;
+  if (!result) return null;
+  if (!result.ok) return <NotEnough reason={result.reason} t={t} />;
+  const n = (v: number, d = 1) => fmt(locale, v, d);
+  const name = (offer: string) => report.names.offers[offer] ?? offer;
+  const { won, lost } = result.profiles;
+  const rows = report.attributes.filter(
+    (a) => a.kind === "quality" || a.kind === "price"
+  );
+  const ratio = (p: typeof won.quality | typeof won.price, id: string) =>
+    p.ok ? p.rows.find((r) => r.id === id)?.ratio : undefined;
+  return (
+    <div className="won-lost" data-testid="won-lost">
+      <p>
+        {result.winRate.ok ? (
+          <>
+            {t("report.wonLost.winRate")}{" "}
+            <strong data-testid="win-rate">
+              {n(result.winRate.rate * 100)}%
+            </strong>{" "}
+          </>
+        ) : (
+          <span className="muted">{t("report.reason.no-decisions")} </span>
+        )}
+        <span className="muted">
+          {t("report.wonLost.counts", {
+            won: result.won,
+            lost: result.lost,
+            other: result.other,
+          })}
+        </span>{" "}
+        <SmallN n={result.won + result.lost} smallN={report.smallN} t={t} />
+      </p>
+      <div className="two-col">
+        <div>
+          <h3>{t("report.wonLost.lostTo")}</h3>
+          {result.lostTo.length === 0 ? (
+            <p className="muted small">{t("report.wonLost.noLosses")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="profile">
+                <tbody>
+                  {result.lostTo.map((l) => (
+                    <tr key={l.offerId}>
+                      <td>{name(l.offerId)}</td>
+                      <td>{l.count}</td>
+                      <td>
+                        {result.lost > 0
+                          ? `${n((100 * l.count) / result.lost, 0)}%`
+                          : "–"}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+        <div>
+          <h3>{t("report.wonLost.reasons")}</h3>
+          {result.reasons.length === 0 ? (
+            <p className="muted small">{t("report.wonLost.noReasons")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="profile">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("report.attribute")}</th>
+                    <th scope="col">{t("report.wonLost.winnerBetter")}</th>
+                    <th scope="col">{t("report.wonLost.gap")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.reasons.map((r) => (
+                    <tr key={r.id}>
+                      <td>{report.names.attributes[r.id] ?? r.id}</td>
+                      <td>
+                        {r.count} /{" "}
+                        <SmallN n={r.n} smallN={report.smallN} t={t} bare />
+                      </td>
+                      <td>{n(r.meanGap, 2)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      </div>
+      <h3>{t("report.wonLost.profiles")}</h3>
+      <div className="table-scroll">
+        <table className="profile" data-testid="won-lost-profiles">
+          <thead>
+            <tr>
+              <th scope="col">{t("report.attribute")}</th>
+              <th scope="col">
+                {t("report.wonLost.won")}{" "}
+                <SmallN n={won.n} smallN={report.smallN} t={t} />
+              </th>
+              <th scope="col">
+                {t("report.wonLost.lost")}{" "}
+                <SmallN n={lost.n} smallN={report.smallN} t={t} />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => {
+              const w = ratio(
+                a.kind === "quality" ? won.quality : won.price,
+                a.code
+              );
+              const l = ratio(
+                a.kind === "quality" ? lost.quality : lost.price,
+                a.code
+              );
+              return (
+                <tr key={a.code}>
+                  <td>{a.name}</td>
+                  <td>{w !== undefined ? n(w, 2) : "–"}</td>
+                  <td>{l !== undefined ? n(l, 2) : "–"}</td>
+                </tr>
+              );
+            })}
+            <tr>
+              <td>Q</td>
+              <td>{won.quality.ok ? n(won.quality.score) : "–"}</td>
+              <td>{lost.quality.ok ? n(lost.quality.score) : "–"}</td>
+            </tr>
+            <tr>
+              <td>S</td>
+              <td>{won.price.ok ? n(won.price.satisfaction) : "–"}</td>
+              <td>{lost.price.ok ? n(lost.price.satisfaction) : "–"}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">{t("report.wonLost.ratioHelp")}</p>
+    </div>
+  );
+}

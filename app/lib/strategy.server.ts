@@ -1,0 +1,182 @@
+import { and, eq } from "drizzle-orm";
+import { recordAuditEvent } from "../../db/queries/audit";
+import { addFirmFunction, deleteFirmFunction, listFirmFunctions, listWhatWhoCells, saveWhatWhoCells, type WhatWhoStrength } from "../../db/queries/firm-functions";
+import { addKeyEvent, deleteKeyEvent, listKeyEvents } from "../../db/queries/key-events";
+import { listAttributes, listOffers, type Study } from "../../db/queries/studies";
+import { offers, studies } from "../../db/schema";
+import type { MessageKey } from "~/i18n";
+import { db } from "./db.server";
+import { FAIR_VALUE_LINES, type FairValueLineName } from "./report-options.server";
+
+export type StrategyResult = { ok: true; saved: MessageKey } | { ok: false; errors: Partial<Record<string, MessageKey>> };
+
+const STRENGTHS: readonly number[] = [0, 1, 3, 9];
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+
+/** What the strategy page shows: offers with shares, the default line, events, functions and the what/who grid. */
+export function loadStrategy(study: Study) {
+  const attributeRows = listAttributes(db, study.id);
+  return {
+    study: { id: study.id, title: study.title, titleZh: study.titleZh, fairValueLine: study.fairValueLine, fairValueSlope: study.fairValueSlope },
+    offers: listOffers(db, study.id).map((o) => ({ id: o.id, code: o.code, name: o.name, nameZh: o.nameZh, own: o.isOwn, marketShare: o.marketShare })),
+    qualityAttributes: attributeRows.filter((a) => a.kind === "quality").map((a) => ({ id: a.id, name: a.name, nameZh: a.nameZh })),
+    events: listKeyEvents(db, study.id),
+    functions: listFirmFunctions(db, study.id).map((f) => ({ id: f.id, name: f.name, nameZh: f.nameZh })),
+    cells: listWhatWhoCells(db, study.id),
+  };
+}
+
+function touch(study: Study, userId: number, action: string, detail: string) {
+  const now = Date.now();
+  db.update(studies).set({ updatedAt: now }).where(eq(studies.id, study.id)).run();
+  recordAuditEvent(db, { studyId: study.id, userId, action, detail, now });
+}
+
+function saveLine(study: Study, userId: number, form: FormData): StrategyResult {
+  const line = text(form, "line");
+  if (!(FAIR_VALUE_LINES as readonly string[]).includes(line)) return { ok: false, errors: { line: "report.strategy.error.line" } };
+  const rawSlope = text(form, "slope").replace(",", ".");
+  let slope: number | null = null;
+  if (rawSlope !== "") {
+    slope = Number(rawSlope);
+    if (!Number.isFinite(slope) || slope <= 0 || slope > 100) return { ok: false, errors: { slope: "report.strategy.error.slope" } };
+  }
+  if (line === "slope" && slope === null) return { ok: false, errors: { slope: "report.strategy.error.slope" } };
+  db.transaction(() => {
+    db.update(studies)
+      .set({ fairValueLine: line as FairValueLineName, fairValueSlope: slope })
+      .where(eq(studies.id, study.id))
+      .run();
+    touch(study, userId, "strategy.line", slope !== null ? `${line} ${slope}` : line);
+  });
+  return { ok: true, saved: "report.strategy.saved" };
+}
+
+function saveShares(study: Study, userId: number, form: FormData): StrategyResult {
+  const rows = listOffers(db, study.id);
+  const shares = new Map<number, number | null>();
+  const errors: Partial<Record<string, MessageKey>> = {};
+  for (const o of rows) {
+    const raw = text(form, `share_${o.id}`).replace(",", ".");
+    if (raw === "") shares.set(o.id, null);
+    else {
+      const value = Number(raw);
+      if (!Number.isFinite(value) || value < 0 || value > 100) errors[`share_${o.id}`] = "report.strategy.error.share";
+      else shares.set(o.id, value);
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const total = [...shares.values()].reduce<number>((s, v) => s + (v ?? 0), 0);
+  if (total > 100.0001) return { ok: false, errors: { shares: "report.strategy.error.sharesTotal" } };
+  db.transaction(() => {
+    for (const [id, value] of shares) db.update(offers).set({ marketShare: value }).where(and(eq(offers.id, id), eq(offers.studyId, study.id))).run();
+    touch(study, userId, "strategy.shares", rows.map((o) => `${o.code} ${shares.get(o.id) ?? "-"}`).join(", "));
+  });
+  return { ok: true, saved: "report.strategy.saved" };
+}
+
+function addEvent(study: Study, userId: number, form: FormData): StrategyResult {
+  const errors: Partial<Record<string, MessageKey>> = {};
+  const offerId = Number(text(form, "offerId"));
+  const offer = listOffers(db, study.id).find((o) => o.id === offerId);
+  if (!offer) errors.offerId = "report.strategy.error.offer";
+  const date = text(form, "date");
+  if (!isCalendarDate(date)) errors.date = "report.strategy.error.date";
+  const rawWave = text(form, "wave");
+  const wave = rawWave === "" ? null : /^\d{1,4}$/.test(rawWave) && Number(rawWave) >= 1 ? Number(rawWave) : NaN;
+  if (wave !== null && Number.isNaN(wave)) errors.wave = "report.strategy.error.wave";
+  const label = text(form, "label");
+  const labelZh = text(form, "labelZh");
+  if (label.length < 1 || label.length > 200) errors.label = "report.strategy.error.label";
+  if (labelZh.length > 200) errors.labelZh = "report.strategy.error.label";
+  if (Object.keys(errors).length > 0 || !offer) return { ok: false, errors };
+  db.transaction(() => {
+    addKeyEvent(db, { studyId: study.id, offerId: offer.id, occurredOn: date, wave, label, labelZh: labelZh === "" ? null : labelZh });
+    touch(study, userId, "strategy.addEvent", `${date} ${offer.code}: ${label}`);
+  });
+  return { ok: true, saved: "report.strategy.saved" };
+}
+
+function removeEvent(study: Study, userId: number, form: FormData): StrategyResult {
+  const id = Number(text(form, "id"));
+  const done = db.transaction(() => {
+    if (!Number.isInteger(id) || !deleteKeyEvent(db, { studyId: study.id, id })) return false;
+    touch(study, userId, "strategy.deleteEvent", String(id));
+    return true;
+  });
+  return done ? { ok: true, saved: "report.strategy.saved" } : { ok: false, errors: { event: "report.strategy.error.notFound" } };
+}
+
+function addFunction(study: Study, userId: number, form: FormData): StrategyResult {
+  const name = text(form, "name");
+  const nameZh = text(form, "nameZh");
+  if (name.length < 1 || name.length > 120) return { ok: false, errors: { name: "report.strategy.error.name" } };
+  if (nameZh.length > 120) return { ok: false, errors: { nameZh: "report.strategy.error.name" } };
+  if (listFirmFunctions(db, study.id).length >= 30) return { ok: false, errors: { name: "report.strategy.error.tooMany" } };
+  db.transaction(() => {
+    addFirmFunction(db, { studyId: study.id, name, nameZh: nameZh === "" ? null : nameZh });
+    touch(study, userId, "strategy.addFunction", name);
+  });
+  return { ok: true, saved: "report.strategy.saved" };
+}
+
+function removeFunction(study: Study, userId: number, form: FormData): StrategyResult {
+  const id = Number(text(form, "id"));
+  const done = db.transaction(() => {
+    if (!Number.isInteger(id) || !deleteFirmFunction(db, { studyId: study.id, id })) return false;
+    touch(study, userId, "strategy.deleteFunction", String(id));
+    return true;
+  });
+  return done ? { ok: true, saved: "report.strategy.saved" } : { ok: false, errors: { function: "report.strategy.error.notFound" } };
+}
+
+function saveCells(study: Study, userId: number, form: FormData): StrategyResult {
+  const functions = listFirmFunctions(db, study.id);
+  const attributesQ = listAttributes(db, study.id).filter((a) => a.kind === "quality");
+  const cells: Array<{ functionId: number; attributeId: number; strength: WhatWhoStrength }> = [];
+  for (const f of functions) {
+    for (const a of attributesQ) {
+      const raw = text(form, `cell_${f.id}_${a.id}`);
+      const value = raw === "" ? 0 : Number(raw);
+      if (!STRENGTHS.includes(value)) return { ok: false, errors: { cells: "report.strategy.error.cell" } };
+      cells.push({ functionId: f.id, attributeId: a.id, strength: value as WhatWhoStrength });
+    }
+  }
+  const saved = db.transaction(() => {
+    if (!saveWhatWhoCells(db, { studyId: study.id, cells })) return false;
+    touch(study, userId, "strategy.cells", `${cells.filter((c) => c.strength > 0).length} cells`);
+    return true;
+  });
+  return saved ? { ok: true, saved: "report.strategy.saved" } : { ok: false, errors: { cells: "report.strategy.error.cell" } };
+}
+
+const intents = {
+  line: saveLine,
+  shares: saveShares,
+  addEvent,
+  deleteEvent: removeEvent,
+  addFunction,
+  deleteFunction: removeFunction,
+  cells: saveCells,
+} as const;
+
+export type StrategyIntent = keyof typeof intents;
+
+export function isStrategyIntent(value: unknown): value is StrategyIntent {
+  return typeof value === "string" && Object.hasOwn(intents, value);
+}
+
+/** Runs one change of the strategy page: validated, in one transaction with its audit event. */
+export function runStrategyIntent(study: Study, userId: number, intent: StrategyIntent, form: FormData): StrategyResult {
+  return intents[intent](study, userId, form);
+}

@@ -1,0 +1,58 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ExportPanel } from "~/components/report/ExportPanel";
+import { ReportFilters } from "~/components/report/ReportFilters";
+import { ReportView } from "~/components/report/ReportView";
+import { translate } from "~/i18n";
+import { getLocale } from "~/lib/locale.server";
+import { parseReportOptionsWithIssues } from "~/lib/report-options.server";
+import { loadReport } from "~/lib/report.server";
+import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/share.server";
+
+/**
+ * The read-only report behind a share link, for anyone with the link (no sign-in): the same
+ * sections and filters as the researcher's report, no editing or navigation to the study.
+ * Unknown and revoked tokens get the same polite 404 (in English and Chinese).
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const study = studyOfShareToken(params.token);
+  if (!study) return data({ report: null, path: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
+  const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
+  const report = loadReport(study, await getLocale(request), options, ignored);
+  return data({ report, path: `/r/${params.token}/export` }, { headers: SHARED_PAGE_HEADERS });
+}
+
+export const headers: HeadersFunction = () => SHARED_PAGE_HEADERS;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.report ? `${data.report.study.title} · Valuemap` : "Valuemap" },
+  { name: "robots", content: "noindex, nofollow" },
+  { name: "referrer", content: "no-referrer" },
+];
+
+export default function SharedReport() {
+  const { report, path } = useLoaderData<typeof loader>();
+  if (!report) {
+    return (
+      <section className="panel" data-testid="share-not-found">
+        <h1>{translate("en", "exports.share.notFoundTitle")}</h1>
+        <p>{translate("en", "exports.share.notFound")}</p>
+        <h1 lang="zh-CN">{translate("zh-CN", "exports.share.notFoundTitle")}</h1>
+        <p lang="zh-CN">{translate("zh-CN", "exports.share.notFound")}</p>
+      </section>
+    );
+  }
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(report.locale, key, params);
+  return (
+    <>
+      <h1>{report.study.title}</h1>
+      <p className="muted small" data-testid="shared-notice">
+        {t("exports.share.sharedNotice")}
+      </p>
+      <ReportFilters report={report} t={t} />
+      <ReportView report={report} shared />
+      <ExportPanel report={report} base={path} raw={false} />
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportResponse } from "~/lib/export-response.server";
+import { getLocale } from "~/lib/locale.server";
+import { requireUserId } from "~/lib/session.server";
+import { requireStudyRole } from "~/lib/studies.server";
+
+/** Downloads of the report (charts, tables, raw data) for every member of the study; audited. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const userId = await requireUserId(request);
+  const { study } = requireStudyRole(userId, params.id, "viewer");
+  return exportResponse({ study, actor: { userId }, locale: await getLocale(request), name: params.name, url: new URL(request.url) });
+}

@@ -1,0 +1,43 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { SharePanel } from "~/components/report/SharePanel";
+import { StudyNav } from "~/components/StudyNav";
+import { useT } from "~/components/use-t";
+import { requireResearcherForm } from "~/lib/csrf.server";
+import { createShareLink, revokeShareLinkOf, shareLinksOf } from "~/lib/share.server";
+import { requireUserId } from "~/lib/session.server";
+import { requireStudyRole } from "~/lib/studies.server";
+
+/** Read-only share links of the report: owners and editors create, list and revoke them. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
+  return { study: { id: study.id, title: study.title, titleZh: study.titleZh }, role, links: shareLinksOf(study) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session, form } = await requireResearcherForm(request);
+  const { study } = requireStudyRole(session.userId, params.id, "editor");
+  switch (form.get("intent")) {
+    case "create":
+      return { created: createShareLink(study, session.userId).path, revoked: false };
+    case "revoke":
+      return { created: null, revoked: revokeShareLinkOf(study, session.userId, form) };
+    default:
+      throw new Response("intent requires create or revoke", { status: 400 });
+  }
+}
+
+export default function Share() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, locale } = useT();
+  return (
+    <>
+      <h1>
+        {t("exports.share.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
+      </h1>
+      <StudyNav studyId={data.study.id} role={data.role} />
+      <SharePanel links={data.links} createdPath={result?.created ?? null} revoked={result?.revoked ?? false} />
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Export benchmark: how long the raw-data downloads take for 10k and 100k synthetic complete
+ * responses of the demo study (3 offers x 8 attributes), from the database to the finished file
+ * bytes, against a plain SQL dump of the same ratings to CSV text (one query, one line per
+ * rating) in the same run. Also the report workbook and a value-map PNG at the largest size.
+ *
+ *   npm run bench:exports              # EXPORT_SIZES=1000,10000 for a quicker run
+ *
+ * The last line prints the ratio of the long CSV (the same rows as the dump, plus wave, kind,
+ * quoting and neutralising, and the data-quality flags that decide the filter) to the dump.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-bench-exports-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "exports.db")}`;
+process.env.DEMO = "on";
+const sizes = (process.env.EXPORT_SIZES ?? "10000,100000").split(",").map(Number);
+
+const { db } = await import("../app/lib/db.server");
+const { loadRawData } = await import("../app/lib/export-raw.server");
+const { csvStream } = await import("../app/lib/export-csv.server");
+const { xlsxWorkbook } = await import("../app/lib/export-xlsx.server");
+const { reportTables } = await import("../app/lib/export-tables.server");
+const { chartSvg } = await import("../app/lib/export-charts.server");
+const { svgToPng } = await import("../app/lib/png.server");
+const { loadReport } = await import("../app/lib/report.server");
+const { getStudyByToken } = await import("../db/queries/studies");
+const { seededRandom } = await import("../surveys/seeded-random");
+
+const study = getStudyByToken(db, "demo")!;
+const sqlite = db.$client;
+const questionnaireId = (sqlite.prepare("select id from questionnaires where study_id = ?").get(study.id) as { id: number }).id;
+const offers = ["aster", "birch", "cedar"];
+const quality = ["reliability", "taste", "ease", "service", "design"];
+const price = ["purchase", "running", "terms"];
+
+/** Adds synthetic complete responses until the study has `total` of them (raw inserts, one transaction). */
+function growTo(total: number) {
+  const have = (sqlite.prepare("select count(*) as n from responses where status = 'complete'").get() as { n: number }).n;
+  const rnd = seededRandom(total);
+  const response = sqlite.prepare(
+    `insert into responses (client_id, questionnaire_id, status, offer_order, quality_share, started_at, updated_at, completed_at)
+     values (?, ?, 'complete', '[]', ?, ?, ?, ?)`,
+  );
+  const rating = sqlite.prepare("insert into response_ratings values (?, ?, ?, ?)");
+  const weight = sqlite.prepare("insert into response_weights values (?, ?, ?)");
+  const offer = sqlite.prepare("insert into response_offers (response_id, offer_code, position, known, overall, chose) values (?, ?, ?, 1, ?, ?)");
+  sqlite.transaction(() => {
+    for (let i = have; i < total; i++) {
+      const started = 1_700_000_000_000 + i * 60_000;
+      const id = Number(response.run(`bench-${i}`, questionnaireId, 40 + Math.floor(rnd() * 40), started, started + 400_000, started + 400_000).lastInsertRowid);
+      for (const [set, points] of [[quality, [30, 25, 15, 20, 10]], [price, [55, 30, 15]]] as const) set.forEach((a, k) => weight.run(id, a, points[k]));
+      const known = offers.filter((o) => o === "aster" || rnd() >= 0.3);
+      const chose = known[Math.floor(rnd() * known.length)];
+      known.forEach((o, position) => {
+        let sum = 0;
+        for (const a of [...quality, ...price]) {
+          const score = 1 + Math.floor(rnd() * 10);
+          sum += score;
+          rating.run(id, o, a, score);
+        }
+        offer.run(id, o, position, Math.max(1, Math.min(10, Math.round(sum / 8))), o === chose ? 1 : 0);
+      });
+    }
+  })();
+}
+
+async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
+  let bytes = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.byteLength;
+  }
+}
+async function time<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const options = { flagged: "in" as const };
+
+/** The baseline: one plain query over the same ratings, written as CSV text. */
+function plainDump(): number {
+  const lines: string[] = [];
+  for (const r of sqlite
+    .prepare(
+      `select x.response_id, x.offer_code, x.attribute_code, x.score from response_ratings x
+       join responses s on s.id = x.response_id where s.status = 'complete' order by x.response_id`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[number, string, string, number]>) {
+    lines.push(`${r[0]},${r[1]},${r[2]},${r[3]}\r\n`);
+  }
+  return Buffer.byteLength(lines.join(""));
+}
+
+console.log(`bench/exports: demo study, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, node ${process.version}`);
+let lastRatio = 0;
+let lastSize = 0;
+for (const size of sizes) {
+  growTo(size);
+  const dump = await time(() => plainDump());
+  const wideCsv = await time(() => {
+    const raw = loadRawData(study.id, "wide", options);
+    return drain(csvStream(raw.header, raw.rows));
+  });
+  const longCsv = await time(() => {
+    const raw = loadRawData(study.id, "long", options);
+    return drain(csvStream(raw.header, raw.rows));
+  });
+  const wideXlsx = await time(() => {
+    const raw = loadRawData(study.id, "wide", options);
+    return xlsxWorkbook([{ title: "raw-wide", header: raw.header, rows: raw.rows }]).byteLength;
+  });
+  console.log(
+    `${size} responses: plain SQL dump ${dump.ms.toFixed(0)} ms (${mb(dump.value)}); raw long CSV ${longCsv.ms.toFixed(0)} ms (${mb(longCsv.value)}); ` +
+      `raw wide CSV ${wideCsv.ms.toFixed(0)} ms (${mb(wideCsv.value)}); raw wide XLSX ${wideXlsx.ms.toFixed(0)} ms (${mb(wideXlsx.value)})`,
+  );
+  lastRatio = longCsv.ms / dump.ms;
+  lastSize = size;
+}
+const report = loadReport(study, "en", { line: "weights", flagged: "out" });
+const workbook = await time(() => xlsxWorkbook(reportTables(report).map((t) => ({ title: t.title, header: t.header, rows: t.rows }))).byteLength);
+const png = await time(() => svgToPng(chartSvg(report, "value-map")!.svg).byteLength);
+console.log(`report tables XLSX ${workbook.ms.toFixed(0)} ms (${workbook.value} bytes); value map PNG ${png.ms.toFixed(0)} ms (${png.value} bytes)`);
+console.log(`ratio raw long CSV / plain SQL dump at ${lastSize} responses: ${lastRatio.toFixed(2)}x`);
+fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,146 @@
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+
+/**
+ * Read-only share links over HTTP (built app, demo study 1): an owner or editor creates one, a
+ * signed-out visitor reads the report through it (noindex, no-referrer), filters still work, a
+ * viewer cannot create one, revoking ends it, an unknown token answers exactly like a revoked
+ * one, only the token's SHA-256 is stored, creation and revocation are audited.
+ */
+let server: AppServer;
+let owner: Client;
+let viewer: Client;
+
+function db<T>(run: (d: Database.Database) => T): T {
+  const d = new Database(server.databaseFile);
+  try {
+    return run(d);
+  } finally {
+    d.close();
+  }
+}
+
+async function createLink(client: Client): Promise<string> {
+  const res = await client.form("/studies/1/share", { intent: "create" });
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  const path = /data-testid="share-url">(?:[^<]*?)(\/r\/[A-Za-z0-9_-]{43})</.exec(html)?.[1];
+  expect(path, "the new link is shown once").toBeDefined();
+  return path!;
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  owner = new Client(server.url);
+  expect((await owner.form("/signin", { email: "demo@valuemap.example", password: "valuemap-demo-2026" })).status).toBe(302);
+  viewer = new Client(server.url);
+  expect((await viewer.form("/signup", { email: "viewer@example.com", password: "correct horse battery" })).status).toBe(302);
+  const page = await (await owner.form("/studies/1/members", { intent: "invite", email: "viewer@example.com", role: "viewer" })).text();
+  const invitation = /\/invitations\/[A-Za-z0-9_-]+/.exec(page)![0];
+  expect((await viewer.form(invitation, {})).status).toBe(302);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("share links", () => {
+  it("a signed-out visitor reads the report through a link; filters work; the page is noindex and sends no referrer", async () => {
+    const path = await createLink(owner);
+    const visitor = new Client(server.url);
+    const res = await visitor.request(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("X-Robots-Tag")).toBe("noindex, nofollow");
+    expect(res.headers.get("Referrer-Policy")).toBe("no-referrer");
+    const html = await res.text();
+    expect(html).toContain("Home espresso machines 2026");
+    expect(html).toContain('data-testid="value-map"');
+    expect(html).toContain('data-shared="true"');
+    expect(html).not.toContain("/studies/1");
+    // Its downloads go through the link, without the raw data.
+    expect(html).toContain('data-testid="export-panel"');
+    expect(html).toContain(`href="${path}/export/value-map.png?line=`);
+    expect(html).not.toContain("raw-wide");
+    const parity = await (await visitor.request(`${path}?line=parity`)).text();
+    expect(parity).toMatch(/data-line="parity"/);
+    expect(html).not.toMatch(/data-line="parity"/);
+  });
+
+  it("charts and tables download through the link (audited under it); raw data does not; revoked links download nothing", async () => {
+    const path = await createLink(owner);
+    const visitor = new Client(server.url);
+    const png = await visitor.request(`${path}/export/value-map.png?line=parity`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get("Content-Type")).toBe("image/png");
+    expect(png.headers.get("X-Robots-Tag")).toBe("noindex, nofollow");
+    expect((await visitor.request(`${path}/export/tables.xlsx`)).status).toBe(200);
+    expect((await visitor.request(`${path}/export/quality-profile.csv`)).status).toBe(200);
+    for (const raw of ["raw-wide.csv", "raw-long.xlsx"]) expect((await visitor.request(`${path}/export/${raw}`)).status, raw).toBe(404);
+    const id = db((d) => (d.prepare("select max(id) as id from share_links").get() as { id: number }).id);
+    const events = db((d) => d.prepare("select user_id, actor_email, detail from audit_events where action = 'export' order by id desc limit 3").all());
+    expect(events).toEqual([
+      { user_id: null, actor_email: `share link #${id}`, detail: "quality-profile.csv" },
+      { user_id: null, actor_email: `share link #${id}`, detail: "tables.xlsx" },
+      { user_id: null, actor_email: `share link #${id}`, detail: "value-map.png?line=parity" },
+    ]);
+    await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) });
+    expect((await visitor.request(`${path}/export/value-map.png`)).status).toBe(404);
+    expect((await visitor.request(`/r/${crypto.randomBytes(32).toString("base64url")}/export/value-map.png`)).status).toBe(404);
+  });
+
+  it("stores only the token's SHA-256, lists the link with its creator, and audits creation and revocation", async () => {
+    const path = await createLink(owner);
+    const token = path.slice(3);
+    const rows = db((d) => d.prepare("select id, token_hash from share_links where study_id = 1").all() as Array<{ id: number; token_hash: string }>);
+    expect(rows.map((r) => r.token_hash)).toContain(crypto.createHash("sha256").update(token).digest("hex"));
+    expect(JSON.stringify(db((d) => d.prepare("select * from share_links").all()))).not.toContain(token);
+    const list = await (await owner.request("/studies/1/share")).text();
+    expect(list).toContain("demo@valuemap.example");
+    expect(list).not.toContain(token);
+    const id = rows.find((r) => r.token_hash === crypto.createHash("sha256").update(token).digest("hex"))!.id;
+    expect((await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) })).status).toBe(200);
+    const actions = db((d) => d.prepare("select action, detail from audit_events where study_id = 1 and action like 'share%' order by id").all());
+    expect(actions).toEqual(expect.arrayContaining([{ action: "shareCreate", detail: `#${id}` }, { action: "shareRevoke", detail: `#${id}` }]));
+  });
+
+  it("stops working after revocation, with the same 404 as a token that never existed", async () => {
+    const path = await createLink(owner);
+    const visitor = new Client(server.url);
+    expect((await visitor.request(path)).status).toBe(200);
+    const id = db((d) => (d.prepare("select max(id) as id from share_links").get() as { id: number }).id);
+    expect((await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) })).status).toBe(200);
+    const revoked = await visitor.request(path);
+    const unknown = await visitor.request(`/r/${crypto.randomBytes(32).toString("base64url")}`);
+    const malformed = await visitor.request("/r/not-a-token");
+    for (const res of [revoked, unknown, malformed]) {
+      expect(res.status).toBe(404);
+      expect(res.headers.get("X-Robots-Tag")).toBe("noindex, nofollow");
+      expect(res.headers.get("Referrer-Policy")).toBe("no-referrer");
+    }
+    const [a, b, c] = await Promise.all([revoked.text(), unknown.text(), malformed.text()]);
+    // The same page but for the address itself (the language switch sends the visitor back to it).
+    const strip = (html: string) =>
+      html.replace(/nonce="[^"]+"/g, "").replace(/<script[\s\S]*?<\/script>/g, "").replace(/\/r\/[A-Za-z0-9_-]+/g, "/r/TOKEN");
+    expect(strip(a)).toBe(strip(b));
+    expect(strip(a)).toBe(strip(c));
+    expect(a).toContain("This link does not open a report");
+    expect(a).toContain("此链接无法打开报告");
+    expect(a).not.toContain("Home espresso machines");
+    // Revoking twice, or another study's link id, changes nothing.
+    expect(await (await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) })).text()).not.toContain("no longer opens");
+  });
+
+  it("a viewer can neither create nor revoke links nor see the list", async () => {
+    const before = db((d) => d.prepare("select count(*) as n from share_links where revoked_at is null").get());
+    expect((await viewer.form("/studies/1/share", { intent: "create" })).status).toBe(403);
+    const id = db((d) => (d.prepare("select max(id) as id from share_links").get() as { id: number }).id);
+    expect((await viewer.form("/studies/1/share", { intent: "revoke", linkId: String(id) })).status).toBe(403);
+    expect((await viewer.request("/studies/1/share")).status).toBe(403);
+    expect(db((d) => d.prepare("select count(*) as n from share_links where revoked_at is null").get())).toEqual(before);
+    // The viewer's report has the downloads but no share link.
+    const report = await (await viewer.request("/studies/1/report")).text();
+    expect(report).toContain('data-testid="export-panel"');
+    expect(report).not.toContain('data-testid="share-manage"');
+  });
+});
