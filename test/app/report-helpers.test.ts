@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, niceDomain, textWidth, ticks, wrapText } from "../../app/components/report/chart-kit";
+import { clipPolygon, formatDay, niceDomain, textWidth, ticks, wrapText } from "../../app/components/report/chart-kit";
 import { overlapArea, placeLabels, type LabelRequest } from "../../app/components/report/label-placement";
 import { LruCache } from "../../app/lib/report-cache.server";
 import { parseReportOptions, parseReportOptionsWithIssues, reportQuery } from "../../app/lib/report-options.server";
@@ -149,5 +149,35 @@ describe("bootstrapReplicates", () => {
   it("keeps 1000 replicates up to 20 000 respondents, then 2e7 / n with a floor of 200", async () => {
     const { bootstrapReplicates } = await import("../../app/lib/bootstrap-replicates");
     expect([10, 20_000, 20_001, 40_000, 100_000, 1_000_000].map(bootstrapReplicates)).toEqual([1000, 1000, 1000, 500, 200, 200]);
+  });
+});
+
+describe("clipPolygon", () => {
+  it("cuts a zone under a steep line to the plotted box (hand-computed corners)", () => {
+    // Box [0, 10] x [0, 10]; the zone under y = 4x - 10 down to y = -1000.
+    const zone = clipPolygon(
+      [
+        [0, -10],
+        [10, 30],
+        [10, -1000],
+        [0, -1000],
+      ],
+      [0, 10],
+      [0, 10],
+    );
+    // The line crosses y = 0 at x = 2.5 and y = 10 at x = 5: the zone is the quadrilateral
+    // (2.5, 0), (5, 10), (10, 10), (10, 0), in some rotation.
+    const sorted = [...zone].map(([x, y]) => `${x},${y}`).sort();
+    expect(sorted).toEqual(["10,0", "10,10", "2.5,0", "5,10"]);
+  });
+
+  it("keeps a polygon inside the box as it is and drops one wholly outside", () => {
+    const inside: Array<[number, number]> = [
+      [1, 1],
+      [4, 1],
+      [4, 3],
+    ];
+    expect(clipPolygon(inside, [0, 10], [0, 10])).toEqual(inside);
+    expect(clipPolygon([[20, 20], [30, 20], [30, 30]], [0, 10], [0, 10])).toEqual([]);
   });
 });

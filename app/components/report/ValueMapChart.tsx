@@ -1,5 +1,5 @@
 import type { ReportView } from "~/lib/report.server";
-import { COLORS, fmt, niceDomain, textWidth, ticks, type ChartText } from "./chart-kit";
+import { clipPolygon, COLORS, fmt, niceDomain, textWidth, ticks, type ChartText, type Point } from "./chart-kit";
 import { placeLabels } from "./label-placement";
 
 export interface ValueMapChartProps extends ChartText {
@@ -52,23 +52,24 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
   const y = (v: number) => plot.y + plot.h - ((v - yd[0]) / (yd[1] - yd[0])) * plot.h;
   const fair = (q: number) => map.line.intercept + map.line.slope * q;
   const band = map.band;
+  // Zones in data space, clipped to the plotted domain: below the band is better value, above worse.
+  const toPoints = (corners: Point[]) =>
+    clipPolygon(corners, xd, yd)
+      .map(([a, b]) => `${x(a)},${y(b)}`)
+      .join(" ");
   const poly = (offset: number, far: number) =>
-    [
+    toPoints([
       [xd[0], fair(xd[0]) + offset],
       [xd[1], fair(xd[1]) + offset],
       [xd[1], far],
       [xd[0], far],
-    ]
-      .map(([a, b]) => `${x(a!)},${y(b!)}`)
-      .join(" ");
-  const bandPoly = [
+    ]);
+  const bandPoly = toPoints([
     [xd[0], fair(xd[0]) - band],
     [xd[1], fair(xd[1]) - band],
     [xd[1], fair(xd[1]) + band],
     [xd[0], fair(xd[0]) + band],
-  ]
-    .map(([a, b]) => `${x(a!)},${y(b!)}`)
-    .join(" ");
+  ]);
 
   const radius = (offer: string, own: boolean) => {
     const share = shares.get(offer);
@@ -126,8 +127,8 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
       </defs>
       <rect x={0} y={0} width={W} height={H} fill="#ffffff" />
       <g clipPath={`url(#${clipId})`}>
-        <polygon points={poly(-band, yd[0] - 1e4)} fill={COLORS.better} data-zone="better" />
-        <polygon points={poly(band, yd[1] + 1e4)} fill={COLORS.worse} data-zone="worse" />
+        <polygon points={poly(-band, Math.min(yd[0], fair(xd[0]) - band, fair(xd[1]) - band))} fill={COLORS.better} data-zone="better" />
+        <polygon points={poly(band, Math.max(yd[1], fair(xd[0]) + band, fair(xd[1]) + band))} fill={COLORS.worse} data-zone="worse" />
         <polygon points={bandPoly} fill={COLORS.band} data-zone="fair" />
         {ticks(xd).map((v) => (
           <line key={`gx${v}`} x1={x(v)} x2={x(v)} y1={plot.y} y2={plot.y + plot.h} stroke={COLORS.grid} strokeWidth="0.5" />

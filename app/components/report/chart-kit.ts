@@ -85,3 +85,35 @@ export const COLORS = {
   muted: "#475467",
   grid: "#d0d5dd",
 } as const;
+
+export type Point = readonly [number, number];
+
+/**
+ * Clips a convex polygon to the rectangle [x0, x1] x [y0, y1] (Sutherland-Hodgman, one edge at a
+ * time). Charts draw zones as clipped polygons rather than huge shapes behind a clip path: a
+ * steep fair-value line otherwise throws vertices tens of thousands of pixels out, which some
+ * renderers (resvg) cannot handle.
+ */
+export function clipPolygon(points: readonly Point[], [x0, x1]: [number, number], [y0, y1]: [number, number]): Point[] {
+  const edges: Array<{ inside: (p: Point) => boolean; cross: (a: Point, b: Point) => Point }> = [
+    { inside: (p) => p[0] >= x0, cross: (a, b) => [x0, a[1] + ((b[1] - a[1]) * (x0 - a[0])) / (b[0] - a[0])] },
+    { inside: (p) => p[0] <= x1, cross: (a, b) => [x1, a[1] + ((b[1] - a[1]) * (x1 - a[0])) / (b[0] - a[0])] },
+    { inside: (p) => p[1] >= y0, cross: (a, b) => [a[0] + ((b[0] - a[0]) * (y0 - a[1])) / (b[1] - a[1]), y0] },
+    { inside: (p) => p[1] <= y1, cross: (a, b) => [a[0] + ((b[0] - a[0]) * (y1 - a[1])) / (b[1] - a[1]), y1] },
+  ];
+  let out: Point[] = [...points];
+  for (const edge of edges) {
+    const input = out;
+    out = [];
+    input.forEach((current, i) => {
+      const previous = input[(i + input.length - 1) % input.length]!;
+      if (edge.inside(current)) {
+        if (!edge.inside(previous)) out.push(edge.cross(previous, current));
+        out.push(current);
+      } else if (edge.inside(previous)) {
+        out.push(edge.cross(previous, current));
+      }
+    });
+  }
+  return out;
+}
