@@ -63,7 +63,7 @@ describe("report page", () => {
     expect(html).toContain("Cedar recalls a batch of grinders");
     expect(html).toContain("Engineering (R&amp;D)");
     const total = query<{ n: number }>(
-      "select count(*) as n from responses r join questionnaires q on q.id = r.questionnaire_id where q.study_id = 1 and r.status = 'complete'",
+      "select count(*) as n from responses r join questionnaires q on q.id = r.questionnaire_id where q.study_id = 1 and q.stage = 'rating' and r.status = 'complete'",
     ).n;
     expect(complete(html)).toBe(total);
   });
@@ -126,14 +126,16 @@ describe("report page", () => {
   });
 
   it("follows new data: excluding responses changes the figures at once (no stale cache)", async () => {
-    const before = await page("/studies/1/report?segment=channel:online");
+    // Flagged responses kept in: every complete online response counts until the researcher excludes it.
+    const before = await page("/studies/1/report?segment=channel:online&flagged=in");
     run(`update responses set review = 'exclude' where id in (
            select r.id from responses r join response_profile p on p.response_id = r.id
-           where r.status = 'complete' and p.question_code = 'channel' and p.value = 'online' order by r.id limit 5)`);
-    const after = await page("/studies/1/report?segment=channel:online");
+             join questionnaires q on q.id = r.questionnaire_id
+           where q.stage = 'rating' and r.status = 'complete' and p.question_code = 'channel' and p.value = 'online' order by r.id limit 5)`);
+    const after = await page("/studies/1/report?segment=channel:online&flagged=in");
     expect(analysed(after)).toBe(analysed(before) - 5);
     run("update responses set review = null where review = 'exclude'");
-    expect(analysed(await page("/studies/1/report?segment=channel:online"))).toBe(analysed(before));
+    expect(analysed(await page("/studies/1/report?segment=channel:online&flagged=in"))).toBe(analysed(before));
   });
 
   it("is in Chinese for a Chinese reader", async () => {
@@ -217,8 +219,10 @@ describe("events & functions page", () => {
 
 describe("waves that start on the same day", () => {
   it("are dated one day apart so the timeline still draws them in order", async () => {
-    const first = query<{ t: number }>("select min(completed_at) as t from responses where wave = 1 and status = 'complete'").t;
-    run("update responses set completed_at = ? + (completed_at % 1000) where wave = 2 and status = 'complete'", first);
+    // Waves are dated by their first rating-stage completion (focus-group responses do not count).
+    const rating = "status = 'complete' and questionnaire_id in (select id from questionnaires where stage = 'rating')";
+    const first = query<{ t: number }>(`select min(completed_at) as t from responses where wave = 1 and ${rating}`).t;
+    run(`update responses set completed_at = ? + (completed_at % 1000) where wave = 2 and ${rating}`, first);
     run("update studies set updated_at = updated_at + 1 where id = 1"); // a new data version
     const html = await page("/studies/1/report");
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

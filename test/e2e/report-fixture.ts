@@ -5,7 +5,7 @@ const DAY = 86_400_000;
 /**
  * Turns the demo study (id 1) of a server's database into a tracked study: a segment profile
  * question ("channel": online / store, alternating by response id) answered by every complete
- * response, and a second wave 40 days later that repeats every complete response with the own
+ * rating-stage response, and a second wave 40 days later that repeats every complete response with the own
  * offer's after-sales service rated one point higher and the first competitor's purchase price
  * one point lower. Written with a second connection while the server runs (WAL).
  */
@@ -26,7 +26,7 @@ export function makeTrackedDemo(databaseFile: string): void {
       const complete = db
         .prepare(
           `select r.* from responses r join questionnaires q on q.id = r.questionnaire_id
-           where q.study_id = 1 and r.status = 'complete' order by r.id`,
+           where q.study_id = 1 and q.stage = 'rating' and r.status = 'complete' order by r.id`,
         )
         .all() as Array<Record<string, unknown> & { id: number; completed_at: number; started_at: number }>;
       const profile = db.prepare("insert into response_profile (response_id, question_code, value) values (?, 'channel', ?)");
