@@ -11,7 +11,7 @@ import {
   transferOwnership,
   upsertMember,
 } from "../../db/queries/members";
-import { listAuditEvents, recordAuditEvent } from "../../db/queries/audit";
+import { isAuditAction, listAuditEvents, recordAuditEvent, type AuditAction } from "../../db/queries/audit";
 import type { Study } from "../../db/queries/studies";
 import { getUserById } from "../../db/queries/users";
 import type { MessageKey } from "~/i18n";
@@ -39,6 +39,8 @@ export function loadMembers(study: Study) {
       id: e.id,
       actor: e.actorEmail,
       action: e.action,
+      /** The action's name in the reader's language (a row from a newer version shows its code). */
+      label: isAuditAction(e.action) ? (`audit.action.${e.action}` satisfies MessageKey) : null,
       detail: e.detail,
       at: e.at,
     })),
@@ -63,7 +65,7 @@ export function inviteMember(study: Study, userId: number, form: FormData): Memb
 
 const emailOf = (userId: number) => getUserById(db, userId)?.email ?? String(userId);
 
-function audit(study: Study, userId: number, action: string, detail = ""): void {
+function audit(study: Study, userId: number, action: AuditAction, detail = ""): void {
   recordAuditEvent(db, { studyId: study.id, userId, action, detail, now: Date.now() });
 }
 

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { recordAuditEvent } from "../../db/queries/audit";
+import { recordAuditEvent, type AuditAction } from "../../db/queries/audit";
 import { addFirmFunction, deleteFirmFunction, listFirmFunctions, listWhatWhoCells, saveWhatWhoCells, type WhatWhoStrength } from "../../db/queries/firm-functions";
 import { addKeyEvent, deleteKeyEvent, listKeyEvents } from "../../db/queries/key-events";
 import { listAttributes, listOffers, type Study } from "../../db/queries/studies";
@@ -36,7 +36,7 @@ export function loadStrategy(study: Study) {
   };
 }
 
-function touch(study: Study, userId: number, action: string, detail: string) {
+function touch(study: Study, userId: number, action: AuditAction, detail: string) {
   const now = Date.now();
   db.update(studies).set({ updatedAt: now }).where(eq(studies.id, study.id)).run();
   recordAuditEvent(db, { studyId: study.id, userId, action, detail, now });

@@ -156,7 +156,7 @@ export default function Members() {
                   <td>{formatDate(locale, e.at)}</td>
                   <td>{e.actor}</td>
                   <td>
-                    {isAuditAction(e.action) ? t(`audit.action.${e.action}`) : e.action}
+                    {e.label ? t(e.label) : e.action}
                     {e.detail ? `: ${e.detail}` : ""}
                   </td>
                 </tr>
@@ -167,12 +167,4 @@ export default function Members() {
       </section>
     </>
   );
-}
-
-const auditActions = [
-  "create", "details", "addOffer", "updateOffer", "deleteOffer", "addAttribute", "updateAttribute", "deleteAttribute",
-  "publish", "invite", "role", "remove", "transfer", "revoke", "join", "export", "shareCreate", "shareRevoke",
-] as const;
-function isAuditAction(action: string): action is (typeof auditActions)[number] {
-  return (auditActions as readonly string[]).includes(action);
 }

@@ -4,8 +4,25 @@ import { auditEvents, users } from "../schema";
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
 
+/** Every action the audit log records; the members page names each one (audit.action.<action>). */
+export const AUDIT_ACTIONS = [
+  "create", "details", "addOffer", "updateOffer", "deleteOffer", "addAttribute", "updateAttribute", "deleteAttribute",
+  "publish", "publishFocusGroup", "addProfileQuestion", "updateProfileQuestion", "deleteProfileQuestion",
+  "moveProfileQuestion", "saveQuotas", "fieldworkSettings", "openFieldwork", "closeFieldwork",
+  "invite", "role", "remove", "transfer", "revoke", "join",
+  "mergeSuggestion", "adoptWeights", "dropWeights", "createInvitations", "revokeInvitation", "exportInvitations",
+  "nextWave", "review", "export", "shareCreate", "shareRevoke",
+  "strategy.line", "strategy.shares", "strategy.addEvent", "strategy.deleteEvent", "strategy.addFunction",
+  "strategy.deleteFunction", "strategy.cells",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(action: string): action is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(action);
+}
+
 /** Appends an event; the actor's email is copied so the log outlives the account. */
-export function recordAuditEvent(db: Db, args: { studyId: number; userId: number; action: string; detail?: string; now: number }): void {
+export function recordAuditEvent(db: Db, args: { studyId: number; userId: number; action: AuditAction; detail?: string; now: number }): void {
   const actor = db.select({ email: users.email }).from(users).where(eq(users.id, args.userId)).get();
   db.insert(auditEvents)
     .values({
