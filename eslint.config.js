@@ -11,7 +11,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.mjs", "app/server.js"],
+    files: ["**/*.mjs", "app/server.js", "app/png-render.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly" } },
   },
   {

@@ -111,4 +111,5 @@ export const exportsEn = {
   "audit.action.export": "exported",
   "audit.action.shareCreate": "shared (read-only report link)",
   "audit.action.shareRevoke": "revoked a report link",
+  "exports.pngFailed": "This chart could not be drawn as a PNG. Download it as SVG instead.",
 } as const;

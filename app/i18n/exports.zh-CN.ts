@@ -113,4 +113,5 @@ export const exportsZhCN: Record<keyof typeof exportsEn, string> = {
   "audit.action.export": "导出了",
   "audit.action.shareCreate": "分享了（只读报告链接）",
   "audit.action.shareRevoke": "撤销了报告链接",
+  "exports.pngFailed": "无法将此图表绘制为 PNG。请改为下载 SVG。",
 };

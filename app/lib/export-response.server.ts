@@ -57,7 +57,7 @@ function download(body: string | Uint8Array | ReadableStream<Uint8Array>, format
  * or XLSX. Records who exported what (audit log). 404 with a plain message for an unknown name
  * or a chart with nothing to draw.
  */
-export function exportResponse(args: {
+export async function exportResponse(args: {
   study: Study;
   /** a member of the study, or the share link a signed-out reader came through (no raw data) */
   actor: { userId: number } | { shareLinkId: number };
@@ -65,7 +65,7 @@ export function exportResponse(args: {
   name: string | undefined;
   url: URL;
   now?: number;
-}): Response {
+}): Promise<Response> {
   const { study, locale, url } = args;
   const notFound = () => new Response(translate(locale, "exports.notFound"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const request = parseExportName(args.name);
@@ -94,7 +94,16 @@ export function exportResponse(args: {
     if (!chart) return notFound();
     audit();
     const name = file(`${request.chart}.${request.format}`);
-    return request.format === "svg" ? download(chart.svg, "svg", name) : download(svgToPng(chart.svg), "png", name);
+    if (request.format === "svg") return download(chart.svg, "svg", name);
+    try {
+      return download(await svgToPng(chart.svg), "png", name);
+    } catch (error) {
+      console.error("PNG export failed:", error instanceof Error ? error.message : error);
+      return new Response(translate(locale, "exports.pngFailed"), {
+        status: 500,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    }
   }
   const tables = reportTables(report);
   if (request.kind === "table") {

@@ -1,6 +1,6 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
 
 /**
  * The committed fonts (assets/fonts, made by scripts/subset-fonts.sh): DejaVu Sans for Latin text
@@ -13,17 +13,29 @@ export function exportFontFiles(root = process.env.VALUEMAP_FONTS_DIR ?? path.re
   return files;
 }
 
-/** Renders an SVG document to PNG at `scale` times its size (2 by default), with the committed fonts. */
-export function svgToPng(svg: string, options: { scale?: number; fontFiles?: string[] } = {}): Uint8Array {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: options.scale ?? 2 },
-    background: "#ffffff",
-    font: {
-      fontFiles: options.fontFiles ?? exportFontFiles(),
-      loadSystemFonts: false,
-      defaultFontFamily: "DejaVu Sans",
-      sansSerifFamily: "DejaVu Sans",
-    },
+/** The renderer run as a child process (a plain script next to app/server.js). */
+const RENDERER = path.resolve(process.cwd(), "app/png-render.js");
+const RENDER_TIMEOUT_MS = 20_000;
+
+/**
+ * Renders an SVG document to PNG at `scale` times its size (2 by default), with the committed
+ * fonts, in a child process (app/png-render.js): resvg is native code, and a panic in it aborts
+ * the process it runs in, so it never runs in the server's. Rejects with a plain message when
+ * the child fails or takes longer than 20 s.
+ */
+export function svgToPng(svg: string, options: { scale?: number; fontFiles?: string[] } = {}): Promise<Uint8Array> {
+  const input = JSON.stringify({ svg, scale: options.scale ?? 2, fontFiles: options.fontFiles ?? exportFontFiles() });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [RENDERER], { stdio: ["pipe", "pipe", "pipe"], timeout: RENDER_TIMEOUT_MS });
+    const out: Buffer[] = [];
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (code === 0) resolve(new Uint8Array(Buffer.concat(out)));
+      else reject(new Error(`the PNG renderer failed (${signal ?? `exit ${code}`}): ${err.split("\n")[0] || "no message"}`));
+    });
+    child.stdin.end(input);
   });
-  return resvg.render().asPng();
 }

@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const share = shareOfToken(params.token);
   const response = share
-    ? exportResponse({ study: share.study, actor: { shareLinkId: share.linkId }, locale, name: params.name, url: new URL(request.url) })
+    ? await exportResponse({ study: share.study, actor: { shareLinkId: share.linkId }, locale, name: params.name, url: new URL(request.url) })
     : new Response(translate(locale, "exports.notFound"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   for (const [name, value] of Object.entries(SHARED_PAGE_HEADERS)) response.headers.set(name, value);
   return response;

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { neutralise } from "../../app/lib/export-cells.server";
@@ -85,22 +87,30 @@ describe("PNG rendering", () => {
     `<rect width="200" height="60" fill="#fff"/><text x="10" y="40" font-size="28" fill="#000">${label}</text></svg>`;
   const label = { x: 0, y: 0, w: 400, h: 120 };
 
-  it("is a valid PNG at twice the SVG's size", () => {
-    const png = svgToPng(svg("Aster"));
+  it("is a valid PNG at twice the SVG's size", async () => {
+    const png = await svgToPng(svg("Aster"));
     expect(pngHeader(png)).toMatchObject({ width: 400, height: 120, bitDepth: 8 });
   });
 
-  it("draws Chinese and Latin labels with the committed fonts, and nothing without them", () => {
-    const chinese = darkPixels(decodePng(svgToPng(svg("紫菀咖啡机"))), label);
-    const latin = darkPixels(decodePng(svgToPng(svg("Aster Birch"))), label);
-    const blank = darkPixels(decodePng(svgToPng(svg(""))), label);
-    const noFonts = darkPixels(decodePng(svgToPng(svg("紫菀咖啡机"), { fontFiles: [] })), label);
+  it("renders in a child process: an SVG on which resvg panics fails with a message and leaves this process running", async () => {
+    // The value map of the merged demo once had a zone polygon 95,000 px out of its clip box,
+    // on which resvg 2.6.2 panics and aborts its process (the server, before PNGs had their own).
+    const panicking = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/resvg-panic.svg"), "utf8");
+    await expect(svgToPng(panicking)).rejects.toThrow(/the PNG renderer failed/);
+    expect(pngHeader(await svgToPng(svg("Aster")))).toMatchObject({ width: 400, height: 120 });
+  });
+
+  it("draws Chinese and Latin labels with the committed fonts, and nothing without them", async () => {
+    const chinese = darkPixels(decodePng(await svgToPng(svg("紫菀咖啡机"))), label);
+    const latin = darkPixels(decodePng(await svgToPng(svg("Aster Birch"))), label);
+    const blank = darkPixels(decodePng(await svgToPng(svg(""))), label);
+    const noFonts = darkPixels(decodePng(await svgToPng(svg("紫菀咖啡机"), { fontFiles: [] })), label);
     expect(blank).toBe(0);
     expect(noFonts).toBe(0);
     expect(chinese).toBeGreaterThan(500);
     expect(latin).toBeGreaterThan(300);
     // The CJK glyphs come from the CJK font: without it the Chinese label is blank.
     const latinOnly = exportFontFiles().filter((f) => !f.includes("CJK"));
-    expect(darkPixels(decodePng(svgToPng(svg("紫菀咖啡机"), { fontFiles: latinOnly })), label)).toBe(0);
+    expect(darkPixels(decodePng(await svgToPng(svg("紫菀咖啡机"), { fontFiles: latinOnly })), label)).toBe(0);
   });
 });
