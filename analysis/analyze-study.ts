@@ -353,27 +353,7 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
     ...(options.band !== undefined ? { band: options.band } : {}),
     ...withShares,
   });
-  const mapReport: ReportValueMap = map.ok
-    ? {
-        ok: true,
-        line: { kind: map.line.type, slope: map.line.slope, intercept: map.line.intercept },
-        band: map.band,
-        points: map.points.map((p) => ({
-          offer: p.offerId,
-          own: p.own,
-          quality: p.quality,
-          satisfaction: p.satisfaction,
-          relativePrice: p.relativePrice,
-          fairPrice: p.fairRelativePrice,
-          value: p.value,
-          distance: p.perpendicular,
-          zone: p.zone,
-          frontier: p.frontier,
-          n: p.n,
-        })),
-        unavailable: map.unavailable.map((u) => ({ offer: u.offerId, reason: u.reason })),
-      }
-    : map;
+  const mapReport = toReportValueMap(map);
 
   const absoluteIndex: StudyAnalysisReport["absoluteIndex"] = {};
   for (const offer of offers) {
@@ -445,5 +425,29 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
             delta: deltaMethodIntervals(intervalInput),
           }
         : { bootstrap: notAtRespondentLevel, delta: notAtRespondentLevel },
+  };
+}
+
+/** The report's shape of a `valueMap` result: offer ids as `offer`, the line's kind, n per point. */
+export function toReportValueMap(map: ReturnType<typeof valueMap>): ReportValueMap {
+  if (!map.ok) return map;
+  return {
+    ok: true,
+    line: { kind: map.line.type, slope: map.line.slope, intercept: map.line.intercept },
+    band: map.band,
+    points: map.points.map((p) => ({
+      offer: p.offerId,
+      own: p.own,
+      quality: p.quality,
+      satisfaction: p.satisfaction,
+      relativePrice: p.relativePrice,
+      fairPrice: p.fairRelativePrice,
+      value: p.value,
+      distance: p.perpendicular,
+      zone: p.zone,
+      frontier: p.frontier,
+      n: p.n,
+    })),
+    unavailable: map.unavailable.map((u) => ({ offer: u.offerId, reason: u.reason })),
   };
 }

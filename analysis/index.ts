@@ -40,6 +40,7 @@ export {
 } from "./delta-method-intervals";
 export {
   analyzeStudy,
+  toReportValueMap,
   type ReportCustomerValue,
   type ReportMapPoint,
   type ReportPriceProfile,

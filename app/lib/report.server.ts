@@ -1,6 +1,7 @@
 import {
   aggregateWeights,
   analyzeStudy,
+  toReportValueMap,
   customerValueScore,
   isIncluded,
   keyEventsTimeline,
@@ -227,26 +228,7 @@ function mapFor(
     qualityShare: w.qualityShare,
     line: lineSpec(options),
   });
-  if (!map.ok) return map;
-  return {
-    ok: true,
-    line: { kind: map.line.type, slope: map.line.slope, intercept: map.line.intercept },
-    band: map.band,
-    points: map.points.map((p) => ({
-      offer: p.offerId,
-      own: p.own,
-      quality: p.quality,
-      satisfaction: p.satisfaction,
-      relativePrice: p.relativePrice,
-      fairPrice: p.fairRelativePrice,
-      value: p.value,
-      distance: p.perpendicular,
-      zone: p.zone,
-      frontier: p.frontier,
-      n: p.n,
-    })),
-    unavailable: map.unavailable.map((u) => ({ offer: u.offerId, reason: u.reason })),
-  };
+  return toReportValueMap(map);
 }
 
 /** Each offer's Q, RP and V in one wave, each against the rest of the market (no bootstrap). */
