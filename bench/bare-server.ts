@@ -21,7 +21,7 @@ const sqlite = db.$client;
 const questionnaire = sqlite
   .prepare(
     `select q.id, q.definition_json from questionnaires q join studies s on s.id = q.study_id
-      where s.public_token = 'demo' order by q.version desc limit 1`,
+      where s.public_token = 'demo' and q.stage = 'rating' order by q.version desc limit 1`,
   )
   .get() as { id: number; definition_json: string };
 const definition = StudyDefinitionSchema.parse(JSON.parse(questionnaire.definition_json));

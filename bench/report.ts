@@ -35,7 +35,7 @@ const { seededRandom } = await import("../surveys/seeded-random");
 
 const study = getStudyByToken(db, "demo")!;
 const sqlite = db.$client;
-const questionnaireId = (sqlite.prepare("select id from questionnaires where study_id = ?").get(study.id) as { id: number }).id;
+const questionnaireId = (sqlite.prepare("select id from questionnaires where study_id = ? and stage = 'rating' order by version desc").get(study.id) as { id: number }).id;
 const offers = ["aster", "birch", "cedar"];
 const quality = ["reliability", "taste", "ease", "service", "design"];
 const price = ["purchase", "running", "terms"];
