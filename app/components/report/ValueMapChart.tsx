@@ -92,7 +92,8 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
     zoneBoxes,
   );
   const clipId = "value-map-plot";
-  // A wave's tag is left out where it would sit on the offer's own (all-waves) marker.
+  // A wave's tag is left out where it would sit on the offer's own (all-waves) marker or on an
+  // offer's label.
   const nearCurrent = (offer: string, quality: number, relativePrice: number) => {
     const current = map.points.find((p) => p.offer === offer);
     if (!current) return false;
@@ -100,6 +101,7 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
     const cx = x(current.quality);
     const cy = y(current.relativePrice);
     const box = { x0: x(quality) + 3, x1: x(quality) + 20, y0: y(relativePrice) + 2, y1: y(relativePrice) + 14 };
+    if (placed.some((l) => box.x0 < l.x + l.w && l.x < box.x1 && box.y0 < l.y + l.h && l.y < box.y1)) return true;
     const dx = Math.max(box.x0 - cx, 0, cx - box.x1);
     const dy = Math.max(box.y0 - cy, 0, cy - box.y1);
     return Math.hypot(dx, dy) < radius(offer, current.own) + 3;
