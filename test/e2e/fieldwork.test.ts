@@ -132,8 +132,9 @@ describe("fieldwork pages in Chromium", () => {
     await page.goto(`${server.url}${study.path}/fieldwork`);
     expect(await page.getByTestId("count-complete").innerText()).toBe("1");
     addComplete("e2e-complete-0002", Date.UTC(2026, 10, 21, 12));
-    await expect.poll(() => page.getByTestId("count-complete").innerText(), { timeout: 15_000, interval: 500 }).toBe("2");
+    // The page refreshes every 10 s: allow two and a half periods on a loaded machine.
+    await expect.poll(() => page.getByTestId("count-complete").innerText(), { timeout: 25_000, interval: 500 }).toBe("2");
     expect(await page.getByTestId("per-day").innerText()).toContain("2026-11-21");
     await context.close();
-  }, 30_000);
+  }, 45_000);
 });
