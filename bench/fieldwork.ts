@@ -27,10 +27,11 @@ const { loadResponses } = await import("../app/lib/fieldwork-responses.server");
 const { listAnalysisRespondents } = await import("../db/queries/analysis-respondents");
 const { getStudyByToken } = await import("../db/queries/studies");
 const { seededRandom } = await import("../surveys/seeded-random");
+const { demoRatingQuestionnaire } = await import("./grow-demo");
 
 const study = getStudyByToken(db, "demo")!;
 const sqlite = db.$client;
-const questionnaireId = (sqlite.prepare("select id from questionnaires where study_id = ? and stage = 'rating' order by version desc").get(study.id) as { id: number }).id;
+const questionnaireId = demoRatingQuestionnaire(sqlite, study.id);
 const offers = ["aster", "birch", "cedar"];
 const attributes = ["reliability", "taste", "ease", "service", "design", "purchase", "running", "terms"];
 

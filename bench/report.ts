@@ -31,47 +31,11 @@ const sizes = (process.env.REPORT_SIZES ?? "10000,100000").split(",").map(Number
 const { db } = await import("../app/lib/db.server");
 const { loadReport, reportCache } = await import("../app/lib/report.server");
 const { getStudyByToken } = await import("../db/queries/studies");
-const { seededRandom } = await import("../surveys/seeded-random");
+const { demoRatingQuestionnaire, growDemoResponses } = await import("./grow-demo");
 
 const study = getStudyByToken(db, "demo")!;
 const sqlite = db.$client;
-const questionnaireId = (sqlite.prepare("select id from questionnaires where study_id = ? and stage = 'rating' order by version desc").get(study.id) as { id: number }).id;
-const offers = ["aster", "birch", "cedar"];
-const quality = ["reliability", "taste", "ease", "service", "design"];
-const price = ["purchase", "running", "terms"];
-
-/** Adds synthetic complete responses until the study has `total` of them (raw inserts, one transaction). */
-function growTo(total: number) {
-  const have = (sqlite.prepare("select count(*) as n from responses where status = 'complete'").get() as { n: number }).n;
-  const rnd = seededRandom(total);
-  const response = sqlite.prepare(
-    `insert into responses (client_id, questionnaire_id, status, offer_order, quality_share, started_at, updated_at, completed_at)
-     values (?, ?, 'complete', '[]', ?, ?, ?, ?)`,
-  );
-  const rating = sqlite.prepare("insert into response_ratings values (?, ?, ?, ?)");
-  const weight = sqlite.prepare("insert into response_weights values (?, ?, ?)");
-  const offer = sqlite.prepare("insert into response_offers (response_id, offer_code, position, known, overall, chose) values (?, ?, ?, 1, ?, ?)");
-  sqlite.transaction(() => {
-    for (let i = have; i < total; i++) {
-      const started = 1_700_000_000_000 + i * 60_000;
-      const id = Number(response.run(`bench-${i}`, questionnaireId, 40 + Math.floor(rnd() * 40), started, started + 400_000, started + 400_000).lastInsertRowid);
-      for (const [set, points] of [[quality, [30, 25, 15, 20, 10]], [price, [55, 30, 15]]] as const) {
-        set.forEach((a, k) => weight.run(id, a, points[k]));
-      }
-      const known = offers.filter((o) => o === "aster" || rnd() >= 0.3);
-      const chose = known[Math.floor(rnd() * known.length)];
-      known.forEach((o, position) => {
-        let sum = 0;
-        for (const a of [...quality, ...price]) {
-          const score = 1 + Math.floor(rnd() * 10);
-          sum += score;
-          rating.run(id, o, a, score);
-        }
-        offer.run(id, o, position, Math.max(1, Math.min(10, Math.round(sum / 8))), o === chose ? 1 : 0);
-      });
-    }
-  })();
-}
+const questionnaireId = demoRatingQuestionnaire(sqlite, study.id);
 
 function time(fn: () => unknown): number {
   const start = performance.now();
@@ -97,7 +61,7 @@ console.log(`bench/report: demo study, ${os.cpus().length} CPUs, load average ${
 console.log("responses   cold ms   warm ms   warm other line ms   other filter ms   plain SQL ms   cold/plain   warm/plain");
 const ratios: string[] = [];
 for (const n of sizes) {
-  growTo(n);
+  growDemoResponses(sqlite, questionnaireId, n);
   time(() => plain.all()); // warm the page cache
   const plainMs = median([time(() => plain.all()), time(() => plain.all()), time(() => plain.all())]);
   const coldRuns = n >= 50_000 ? 1 : 3;
