@@ -3,7 +3,7 @@ import { meanScores } from "./mean-scores";
 import { studyWeights } from "./study-weights";
 import { priceProfile } from "./price-profile";
 import { qualityProfile } from "./quality-profile";
-import type { AttributeKind, IntervalsInput, MeanScores } from "./types";
+import type { AttributeDef, AttributeKind, IntervalsInput, MeanScores, OfferDef } from "./types";
 
 /** Input of `deltaMethodIntervals`. */
 export type DeltaMethodIntervalsInput = IntervalsInput;
@@ -81,8 +81,14 @@ interface Linear {
  *    (lower-is-better `r = m_R / m_j`: `-m_R / m_j^2` and `c_k / m_j`); `Q = sum_i w_i r_i`;
  *    `RP = 10000 / S` gives `se(RP) = 10000 se(S) / S^2`; `V = (q Q + (100 - q) S) / 100`
  *    combines the gradients of Q and S (not their standard errors).
- * 3. The weights w_i (two-level with `groups`) and the quality share q are treated as fixed (their sampling error is not
- *    propagated); the bootstrap re-estimates them and is the interval to prefer for small n.
+ * 3. The mean weights and the mean quality share are means over respondents too, so they join
+ *    the vector of means: per respondent `w_{r,i} = 100 p_{r,i} / sum_k p_{r,k}` within its kind
+ *    (as `aggregateWeights`) and `q_r`, with the same covariance rule. Their gradients:
+ *    `dQ/dw_i = r_i - Q / 100` (the profile rescales the weights to sum 100; the per-respondent
+ *    weights already do, so this equals `r_i` up to a direction that has no variance), and
+ *    `dV/dq = (Q - S) / 100`. Two-level weights (`groups`) are treated as fixed (their
+ *    group weights come from the study, not from respondents), as are weights nobody gave.
+ *    The bootstrap re-estimates everything and is the interval to prefer for small n.
  * Interval: `estimate ± z se` with z the standard normal `(1 + level) / 2` quantile.
  *
  * Unavailable (whole result): "no-own-offer", "unknown-offer", "invalid-level", or a reason of
@@ -108,13 +114,37 @@ export function deltaMethodIntervals(input: DeltaMethodIntervalsInput): DeltaMet
   const scores = meanScores(respondents, offers, attributes);
   const attributeIndex = new Map(attributes.map((a, index) => [a.id, index]));
   const A = attributes.length;
-  const M = offers.length * A;
+  /** Rating means occupy indices 0..R-1, then one mean weight per attribute, then q. */
+  const R = offers.length * A;
+  const weightVar = (attributeId: string) => R + (attributeIndex.get(attributeId) ?? 0);
+  const shareVar = R + A;
+  const M = R + A + 1;
   const index = (offerId: string, attributeId: string) =>
     (offerIndex.get(offerId) ?? 0) * A + (attributeIndex.get(attributeId) ?? 0);
+  // Weights propagate when they are the respondents' own flat weights (see 3. above).
+  const weighted = (kind: AttributeKind) => input.groups === undefined && aggregated.n[kind] > 0;
+  const kindAttributes = (["quality", "price"] as const).map((kind) => ({
+    kind,
+    set: weighted(kind) ? attributes.filter((a) => a.kind === kind) : [],
+  }));
+  /** Per attribute: 1 quality, 2 price (weights propagated), 0 not propagated. */
+  const weightKind = Int8Array.from(attributes, (a) => (weighted(a.kind) ? (a.kind === "quality" ? 1 : 2) : 0));
+  const q = aggregated.qualityShare;
 
   // Means and counts per mean index, then pairwise sums of deviations from the means.
   const mean = new Float64Array(M);
   const count = new Float64Array(M);
+  for (const { kind, set } of kindAttributes) {
+    for (const attribute of set) {
+      mean[weightVar(attribute.id)] = aggregated.weights[attribute.id] ?? 0;
+      count[weightVar(attribute.id)] = aggregated.n[kind];
+    }
+  }
+  if (q !== null) {
+    mean[shareVar] = q;
+    count[shareVar] = aggregated.nQualityShare;
+  }
+  const usable = (value: number | undefined) => (value !== undefined && Number.isFinite(value) && value > 0 ? value : 0);
   for (const offer of offers) {
     for (const attribute of attributes) {
       const a = index(offer.id, attribute.id);
@@ -131,40 +161,72 @@ export function deltaMethodIntervals(input: DeltaMethodIntervalsInput): DeltaMet
   const ratedDeviation = new Float64Array(M);
   for (const respondent of respondents) {
     let k = 0;
-    for (const offer of offers) {
-      const ratings = respondent.ratings[offer.id];
+    for (let o = 0; o < offers.length; o += 1) {
+      const ratings = respondent.ratings[(offers[o] as OfferDef).id];
       if (ratings === undefined) continue;
-      for (const attribute of attributes) {
-        const x = ratings[attribute.id];
+      for (let t = 0; t < A; t += 1) {
+        const x = ratings[(attributes[t] as AttributeDef).id];
         if (x === undefined || !Number.isFinite(x)) continue;
-        const a = index(offer.id, attribute.id);
+        const a = o * A + t;
         ratedIndex[k] = a;
         ratedDeviation[k] = x - (mean[a] ?? 0);
         k += 1;
       }
     }
+    // Weight variables in attribute order (so that ratedIndex stays increasing), each kind
+    // normalised to 100 over its attributes as aggregateWeights does.
+    let qualityTotal = 0;
+    let priceTotal = 0;
+    for (let t = 0; t < A; t += 1) {
+      const kind = weightKind[t];
+      if (kind === 1) qualityTotal += usable(respondent.weights[(attributes[t] as AttributeDef).id]);
+      else if (kind === 2) priceTotal += usable(respondent.weights[(attributes[t] as AttributeDef).id]);
+    }
+    for (let t = 0; t < A; t += 1) {
+      const kind = weightKind[t];
+      const total = kind === 1 ? qualityTotal : kind === 2 ? priceTotal : 0;
+      if (total <= 0) continue;
+      const a = R + t;
+      ratedIndex[k] = a;
+      ratedDeviation[k] = (100 * usable(respondent.weights[(attributes[t] as AttributeDef).id])) / total - (mean[a] as number);
+      k += 1;
+    }
+    const share = respondent.qualityShare;
+    if (q !== null && share !== undefined && Number.isFinite(share) && share >= 0 && share <= 100) {
+      ratedIndex[k] = shareVar;
+      ratedDeviation[k] = share - q;
+      k += 1;
+    }
+    // ratedIndex is increasing, and counts and products are symmetric: accumulate them over
+    // the upper triangle only; pairSum[a][b] sums a's deviations, so both halves are kept.
     for (let i = 0; i < k; i += 1) {
       const row = (ratedIndex[i] as number) * M;
+      const column = ratedIndex[i] as number;
       const da = ratedDeviation[i] as number;
-      for (let j = 0; j < k; j += 1) {
-        const cell = row + (ratedIndex[j] as number);
+      for (let j = i; j < k; j += 1) {
+        const aj = ratedIndex[j] as number;
+        const db = ratedDeviation[j] as number;
+        const cell = row + aj;
         pairN[cell] = (pairN[cell] as number) + 1;
+        pairProduct[cell] = (pairProduct[cell] as number) + da * db;
         pairSum[cell] = (pairSum[cell] as number) + da;
-        pairProduct[cell] = (pairProduct[cell] as number) + da * (ratedDeviation[j] as number);
+        const mirror = aj * M + column;
+        if (mirror !== cell) pairSum[mirror] = (pairSum[mirror] as number) + db;
       }
     }
   }
   /** Cov(m_a, m_b) from the respondents who rated both. */
   const covariance = (a: number, b: number): number => {
-    const nab = pairN[a * M + b] ?? 0;
+    const upper = a <= b ? a * M + b : b * M + a;
+    const nab = pairN[upper] ?? 0;
     if (nab < 2) return 0;
-    const sab = ((pairProduct[a * M + b] ?? 0) - ((pairSum[a * M + b] ?? 0) * (pairSum[b * M + a] ?? 0)) / nab) / (nab - 1);
+    const sab = ((pairProduct[upper] ?? 0) - ((pairSum[a * M + b] ?? 0) * (pairSum[b * M + a] ?? 0)) / nab) / (nab - 1);
     return (nab * sab) / ((count[a] ?? 1) * (count[b] ?? 1));
   };
 
   const interval = (estimate: number, linear: Linear): DeltaInterval => {
     const used = [...linear.used];
-    const n = Math.min(...used.map((a) => count[a] ?? 0));
+    const n = Math.min(...used.filter((a) => a < R).map((a) => count[a] ?? 0));
     if (used.length === 0 || n < 2) return { ok: false, reason: "too-few-ratings" };
     let variance = 0;
     for (const a of used) {
@@ -193,7 +255,7 @@ export function deltaMethodIntervals(input: DeltaMethodIntervalsInput): DeltaMet
     kind: AttributeKind,
     offerId: string,
     reference: string[],
-    rows: Array<{ id: string; weight: number; own: number; reference: number }>,
+    rows: Array<{ id: string; weight: number; own: number; reference: number; ratio: number }>,
     means: MeanScores,
   ) => {
     const ratios: Record<string, Linear> = {};
@@ -229,10 +291,20 @@ export function deltaMethodIntervals(input: DeltaMethodIntervalsInput): DeltaMet
       ratios[row.id] = linear;
       terms.push([row.weight, linear]);
     }
-    return { ratios, score: combine(terms) };
+    const score = combine(terms);
+    if (weighted(kind)) {
+      const total = rows.reduce((s, row) => s + row.weight * row.ratio, 0);
+      for (const row of rows) {
+        const w = weightVar(row.id);
+        score.gradient[w] = (score.gradient[w] ?? 0) + row.ratio - total / 100;
+        score.used.add(w);
+      }
+    }
+    return { ratios, score };
   };
 
-  const q = aggregated.qualityShare;
+  const shareGradient: Linear = { gradient: new Float64Array(M), used: new Set([shareVar]) };
+  shareGradient.gradient[shareVar] = 1;
   const four = (offerId: string, reference: string[]) => {
     const profileInput = {
       attributes,
@@ -257,6 +329,7 @@ export function deltaMethodIntervals(input: DeltaMethodIntervalsInput): DeltaMet
         combine([
           [q / 100, qualityGradients.score],
           [(100 - q) / 100, priceGradients.score],
+          [(quality.score - price.satisfaction) / 100, shareGradient],
         ]),
       );
     }

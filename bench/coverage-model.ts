@@ -10,7 +10,7 @@
  * therefore known exactly and the true Q of own against the competitors is, by method.md (a),
  *   Q = sum_i w_i mu_{own,i} / ((mu_{c1,i} + mu_{c2,i}) / 2).
  */
-import { bootstrapIntervals } from "../analysis";
+import { bootstrapIntervals, deltaMethodIntervals } from "../analysis";
 import type { AttributeDef, OfferDef, RespondentInput } from "../analysis";
 import { seededRandom } from "../analysis/seeded-random";
 
@@ -55,13 +55,34 @@ function normal(random: () => number): () => number {
   };
 }
 
-/** One simulated study of n respondents. */
-export function simulateStudy(n: number, sigma: number, random: () => number): RespondentInput[] {
+/**
+ * The model's weights with U(-1, 1) * shift * min(w_from, w_to) points moved from one quality
+ * attribute to another (a random pair): each respondent's points still sum to 100 and stay
+ * non-negative (shift <= 1) and, the move being symmetric, their expectation is still `weights`,
+ * so the true Q is unchanged.
+ */
+function shiftedWeights(quality: string[], shift: number, random: () => number): Record<string, number> {
+  const w = { ...weights };
+  const from = quality[Math.floor(random() * quality.length)] as string;
+  const others = quality.filter((id) => id !== from);
+  const to = others[Math.floor(random() * others.length)] as string;
+  const delta = shift * Math.min(w[from] as number, w[to] as number) * (2 * random() - 1);
+  w[from] = (w[from] as number) - delta;
+  w[to] = (w[to] as number) + delta;
+  return w;
+}
+
+/**
+ * One simulated study of n respondents. With `weightShift` > 0 the respondents' weights vary
+ * around the model's (`shiftedWeights`, 0 < weightShift <= 1) and their quality shares are 60 + U(-20, 20).
+ */
+export function simulateStudy(n: number, sigma: number, random: () => number, weightShift = 0): RespondentInput[] {
   const gauss = normal(random);
+  const quality = attributes.filter((a) => a.kind === "quality").map((a) => a.id);
   return Array.from({ length: n }, (_, r) => ({
     id: `r${r}`,
-    weights: { ...weights },
-    qualityShare: 60,
+    weights: weightShift > 0 ? shiftedWeights(quality, weightShift, random) : { ...weights },
+    qualityShare: weightShift > 0 ? 60 + 40 * (random() - 0.5) : 60,
     ratings: Object.fromEntries(
       offers.map((o) => [o.id, Object.fromEntries(attributes.map((a) => [a.id, (mu[o.id]?.[a.id] as number) + sigma * gauss()]))]),
     ),
@@ -114,6 +135,39 @@ export function coverageRun(options: {
     studies: options.studies,
     respondents: options.respondents,
     replicates: options.replicates,
+    covered,
+    coverage: covered / options.studies,
+    missedLow,
+    missedHigh,
+    meanWidth: width / options.studies,
+    trueQuality,
+  };
+}
+
+/**
+ * Like `coverageRun`, for the delta-method interval of Q (no replicates), with the respondents'
+ * weights varying (`shiftedWeights`, `weightShift` in 0..1).
+ */
+export function deltaCoverageRun(options: { studies: number; respondents: number; weightShift: number; sigma?: number; seed?: number }): CoverageRun {
+  const random = seededRandom(options.seed ?? 2025);
+  let covered = 0;
+  let missedLow = 0;
+  let missedHigh = 0;
+  let width = 0;
+  for (let s = 0; s < options.studies; s += 1) {
+    const respondents = simulateStudy(options.respondents, options.sigma ?? 1.5, random, options.weightShift);
+    const result = deltaMethodIntervals({ respondents, offers, attributes });
+    if (!result.ok || !result.own.quality.ok) throw new Error(`study ${s}: no interval`);
+    const { lower, upper } = result.own.quality;
+    if (upper < trueQuality) missedLow += 1;
+    else if (lower > trueQuality) missedHigh += 1;
+    else covered += 1;
+    width += upper - lower;
+  }
+  return {
+    studies: options.studies,
+    respondents: options.respondents,
+    replicates: 0,
     covered,
     coverage: covered / options.studies,
     missedLow,

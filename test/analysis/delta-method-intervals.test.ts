@@ -131,4 +131,64 @@ describe("deltaMethodIntervals", () => {
     const text = JSON.stringify(result, (_, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? "BAD" : v));
     expect(text).not.toContain("BAD");
   });
+  describe("with the respondents' weights and quality shares varying", () => {
+    /*
+     * Hand case: every respondent rates a (x 8, y 6, p 5) and b (x 4, y 6, p 5), so the rating
+     * means have no variance: r_x = 2, r_y = 1, S = 100. Points and quality shares vary:
+     *   1: x 60 y 40, q 50;  2: x 40 y 60, q 70;  3: x 50 y 50, q 60.
+     * Mean weights 50/50, Q = 50*2 + 50*1 = 150; q = 60, V = (60*150 + 40*100)/100 = 130.
+     * dQ/dw_x = r_x - Q/100 = 0.5, dQ/dw_y = -0.5; w_x deviations +10, -10, 0 (s^2 = 100,
+     * Var(mean) = 100/3), w_y the opposite: Var(Q) = 0.25*(100/3)*4 = 100/3, se = 5.7735.
+     * V: dV/dw = 0.6 * (0.5, -0.5), dV/dq = (150 - 100)/100 = 0.5. Per respondent the linear term
+     * is 0.6*dw_x + 0.5*dq = 6 - 5, -6 + 5, 0 = 1, -1, 0: s^2 = 1, Var(V) = 1/3, se = 0.57735.
+     */
+    const attributesXY: AttributeDef[] = [
+      { id: "x", kind: "quality" },
+      { id: "y", kind: "quality" },
+      { id: "p", kind: "price" },
+    ];
+    const both = (id: string, x: number, y: number, q: number): RespondentInput => ({
+      id,
+      weights: { x, y, p: 10 },
+      qualityShare: q,
+      ratings: { a: { x: 8, y: 6, p: 5 }, b: { x: 4, y: 6, p: 5 } },
+    });
+    const varying = ok(
+      deltaMethodIntervals({ respondents: [both("1", 60, 40, 50), both("2", 40, 60, 70), both("3", 50, 50, 60)], offers, attributes: attributesXY }),
+    );
+
+    it("propagates the sampling error of the mean weights into Q: 150 ± 1.959964 * 5.7735", () => {
+      const q = ok(varying.own.quality);
+      expect(q.estimate).toBeCloseTo(150, 10);
+      expect(q.se).toBeCloseTo(5.7735, 4);
+      expect(q.lower).toBeCloseTo(138.6841, 3);
+      expect(q.upper).toBeCloseTo(161.3159, 3);
+    });
+
+    it("propagates the quality share into V with its covariance with the weights: se = sqrt(1/3)", () => {
+      const v = ok(varying.own.value);
+      expect(v.estimate).toBeCloseTo(130, 10);
+      expect(v.se).toBeCloseTo(0.57735, 4);
+    });
+
+    it("keeps the ratios free of the weights (zero variance here) and n = the ratings behind the means", () => {
+      expect(varying.own.ratios.x).toEqual({ ok: false, reason: "zero-variance" });
+      expect(ok(varying.own.quality).n).toBe(3);
+    });
+
+    it("treats two-level (group) weights as fixed, from the study", () => {
+      const grouped = ok(
+        deltaMethodIntervals({
+          respondents: [both("1", 60, 40, 50), both("2", 40, 60, 70), both("3", 50, 50, 60)],
+          offers,
+          attributes: attributesXY.map((a) => ({ ...a, group: a.kind === "quality" ? "g" : "h" })),
+          groups: [
+            { id: "g", weight: 100 },
+            { id: "h", weight: 100 },
+          ],
+        }),
+      );
+      expect(grouped.own.quality).toEqual({ ok: false, reason: "zero-variance" });
+    });
+  });
 });
