@@ -62,7 +62,8 @@ export interface StudyAnalysisInput {
     threshold?: number;
     /** reference scores weighted by the offers' `share`; default false */
     shareWeighted?: boolean;
-    bootstrap?: { replicates?: number; seed?: number };
+    /** bootstrap intervals' replicates and seed; false skips the bootstrap (its result is Unavailable "not-requested") */
+    bootstrap?: { replicates?: number; seed?: number } | false;
     /** confidence level of both intervals; default 0.95 */
     level?: number;
     segment?: string | string[];
@@ -205,7 +206,7 @@ function summaryScores(
  *   deliveredValue: own; absoluteIndex: every offer;
  * - respondent level only (Unavailable "summary-input" for a summary): wonLost,
  *   derivedImportance, intervals (bootstrap: `options.bootstrap`, default 1000 replicates,
- *   seed 1; delta method).
+ *   seed 1, `false` to skip it; delta method).
  * When the filter leaves no respondent, every section is Unavailable "empty-segment".
  * The input is assumed valid (the command validates it with `AnalysisInputSchema`); ids it
  * does not know give the tools' own reasons ("unknown-offer"...).
@@ -417,11 +418,14 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
     intervals:
       intervalInput !== null
         ? {
-            bootstrap: bootstrapIntervals({
-              ...intervalInput,
-              ...(options.bootstrap?.replicates !== undefined ? { replicates: options.bootstrap.replicates } : {}),
-              ...(options.bootstrap?.seed !== undefined ? { seed: options.bootstrap.seed } : {}),
-            }),
+            bootstrap:
+              options.bootstrap === false
+                ? { ok: false, reason: "not-requested" }
+                : bootstrapIntervals({
+                    ...intervalInput,
+                    ...(options.bootstrap?.replicates !== undefined ? { replicates: options.bootstrap.replicates } : {}),
+                    ...(options.bootstrap?.seed !== undefined ? { seed: options.bootstrap.seed } : {}),
+                  }),
             delta: deltaMethodIntervals(intervalInput),
           }
         : { bootstrap: notAtRespondentLevel, delta: notAtRespondentLevel },

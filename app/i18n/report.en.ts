@@ -16,6 +16,7 @@ export const reportEn = {
   "report.lineOption.regression": "Regression through the offers",
   "report.lineOption.slope": "Given slope",
   "report.legend.whiskers": "Whiskers: 95% bootstrap intervals of relative quality and relative price ({replicates} replicates).",
+  "report.legend.whiskersDelta": "Whiskers: 95% large-sample (delta-method) intervals of relative quality and relative price, used above {limit} respondents instead of the bootstrap.",
   "report.legend.band": "Grey band: fair value (±{band} index points around the line).",
   "report.legend.frontier": "Green dotted ring: offer on the value frontier (no other offer gives more quality for less price).",
   "report.legend.bubbles": "Bubble area: market share.",

@@ -18,6 +18,7 @@ export const reportZhCN: Record<keyof typeof reportEn, string> = {
   "report.lineOption.regression": "穿过各产品的回归线",
   "report.lineOption.slope": "指定斜率",
   "report.legend.whiskers": "误差线：相对质量和相对价格的 95% 自助法区间（{replicates} 次重抽样）。",
+  "report.legend.whiskersDelta": "误差线：相对质量和相对价格的 95% 大样本（Delta 法）区间；受访者超过 {limit} 人时代替自助法区间。",
   "report.legend.band": "灰色带：公平价值（线两侧 ±{band} 个指数点）。",
   "report.legend.frontier": "绿色虚线圈：位于价值前沿的产品（没有其他产品以更低价格提供更高质量）。",
   "report.legend.bubbles": "气泡面积：市场份额。",

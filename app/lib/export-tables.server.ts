@@ -1,5 +1,6 @@
 import { translate, type MessageKey } from "~/i18n";
 import type { ReportView } from "./report.server";
+import { shownIntervals } from "../components/report/shown-intervals";
 import { finite, type Cell, type ExportTable } from "./export-cells.server";
 
 /** The report's tables, in the order of the workbook's sheets. */
@@ -29,7 +30,7 @@ export function reportTables(report: ReportView): ExportTable[] {
   const offerName = (code: string) => report.names.offers[code] ?? code;
   const attributeName = (code: string) => report.names.attributes[code] ?? code;
   const yesNo = (v: boolean) => t(v ? "exports.yes" : "exports.no");
-  const boot = a?.intervals.bootstrap.ok ? a.intervals.bootstrap : null;
+  const boot = shownIntervals(a);
   const table = (name: TableName, header: MessageKey[], rows: Cell[][], extra: string[] = []): ExportTable => ({
     name,
     title: t(`exports.table.${name}`),

@@ -26,7 +26,7 @@ import { listResponseWaves, reportDataVersion } from "../../db/queries/report-da
 import { listAttributes, listOffers, type Study } from "../../db/queries/studies";
 import type { Locale } from "~/i18n";
 import { db } from "./db.server";
-import { bootstrapReplicates } from "./bootstrap-replicates";
+import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
 import { LruCache } from "./report-cache.server";
 import { reportQuery, type FairValueLineName, type IgnoredParam, type ReportOptions } from "./report-options.server";
 
@@ -130,7 +130,8 @@ export interface ReportView {
     lines: FairValueLineName[];
   };
   /**
-   * `analyzeStudy` over the filtered respondents (bootstrap `bootstrapReplicates(n)`, seed 1);
+   * `analyzeStudy` over the filtered respondents (intervals: the seeded bootstrap up to
+   * `BOOTSTRAP_UP_TO` respondents, the delta method above: `reportIntervalMethod`);
    * `valueMap` is drawn with `options.line`. Null when no respondent is left or there is no own offer.
    */
   analysis: StudyAnalysisReport | null;
@@ -288,8 +289,10 @@ function compute(
   }
 
   const inSegment = options.segment ? kept.filter((r) => r.profile[options.segment!.question] === options.segment!.value) : kept;
+  // One outcome per respondent, shared by the analysis and the per-wave positions.
+  const inSegmentOutcomes = inSegment.map((r) => toOutcome(r, stated));
   const analysed = options.wave !== undefined ? inSegment.filter((r) => r.wave === options.wave) : inSegment;
-  const outcomes = analysed.map((r) => toOutcome(r, stated));
+  const outcomes = options.wave !== undefined ? inSegmentOutcomes.filter((o) => o.wave === String(options.wave)) : inSegmentOutcomes;
 
   const analysis =
     own !== null && outcomes.length > 0
@@ -297,17 +300,17 @@ function compute(
           offers,
           attributes,
           respondents: outcomes,
-          options: { bootstrap: { replicates: bootstrapReplicates(outcomes.length), seed: 1 } },
+          options: { bootstrap: reportIntervalMethod(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false },
         })
       : null;
 
   // Per-wave positions for the timeline and the value map's trail.
   const byWave = new Map<number, RespondentOutcome[]>();
-  for (const r of inSegment) {
+  inSegment.forEach((r, i) => {
     const list = byWave.get(r.wave) ?? [];
-    list.push(toOutcome(r, stated));
+    list.push(inSegmentOutcomes[i]!);
     byWave.set(r.wave, list);
-  }
+  });
   const seriesMap = new Map<string, TimelinePoint[]>();
   for (const wave of waves) {
     const list = byWave.get(wave.wave);
@@ -325,7 +328,7 @@ function compute(
 
 /**
  * The report of a study for one reader's locale and one set of options. The expensive part
- * (reading the responses, `analyzeStudy` with its bootstrap, the per-wave positions) is computed
+ * (reading the responses, `analyzeStudy` with its intervals, the per-wave positions) is computed
  * once per (study, data version, respondent filter) and kept in a bounded in-memory LRU; the
  * fair-value line, names, events and what/who are applied per request.
  */

@@ -145,10 +145,10 @@ describe("LruCache", () => {
   });
 });
 
-describe("bootstrapReplicates", () => {
-  it("keeps 1000 replicates up to 20 000 respondents, then 2e7 / n with a floor of 200", async () => {
-    const { bootstrapReplicates } = await import("../../app/lib/bootstrap-replicates");
-    expect([10, 20_000, 20_001, 40_000, 100_000, 1_000_000].map(bootstrapReplicates)).toEqual([1000, 1000, 1000, 500, 200, 200]);
+describe("reportIntervalMethod", () => {
+  it("uses the bootstrap up to 1000 analysed respondents and the delta method above", async () => {
+    const { reportIntervalMethod } = await import("../../app/lib/report-intervals");
+    expect([1, 1000, 1001, 100_000].map(reportIntervalMethod)).toEqual(["bootstrap", "bootstrap", "delta", "delta"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { BootstrapInterval } from "../../../analysis/bootstrap-intervals";
+import type { ShownInterval } from "./shown-intervals";
 import type { ValueBand } from "../../../analysis/types";
 import { fmt, type ChartText } from "./chart-kit";
 import { IntervalText } from "./IntervalText";
@@ -14,7 +14,7 @@ const LO = 85;
 const HI = 125;
 
 /** The own offer's customer value score V on the band scale, with its band named. */
-export function CvsBand({ value, band, interval, t, locale }: ChartText & { value: number; band: ValueBand; interval?: BootstrapInterval | undefined }) {
+export function CvsBand({ value, band, interval, t, locale }: ChartText & { value: number; band: ValueBand; interval?: ShownInterval | undefined }) {
   const pos = (v: number) => `${((Math.min(HI, Math.max(LO, v)) - LO) / (HI - LO)) * 100}%`;
   return (
     <div className="cvs" data-testid="cvs" data-band={band}>

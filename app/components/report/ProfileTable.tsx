@@ -1,4 +1,4 @@
-import type { BootstrapInterval } from "../../../analysis/bootstrap-intervals";
+import type { ShownInterval } from "./shown-intervals";
 import type { ReportProfileRow } from "../../../analysis";
 import { fmt, type ChartText } from "./chart-kit";
 import { IntervalText } from "./IntervalText";
@@ -11,8 +11,8 @@ interface Props extends ChartText {
   ownName: string;
   caption: string;
   smallN: number;
-  /** bootstrap intervals of each attribute's ratio */
-  ratioIntervals?: Record<string, BootstrapInterval> | undefined;
+  /** intervals of each attribute's ratio */
+  ratioIntervals?: Record<string, ShownInterval> | undefined;
   testId: string;
 }
 

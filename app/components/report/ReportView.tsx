@@ -5,7 +5,9 @@ import { fmt } from "./chart-kit";
 import { CvsBand } from "./CvsBand";
 import { HeadToHeadChart } from "./HeadToHeadChart";
 import { ImportanceChart } from "./ImportanceChart";
+import { BOOTSTRAP_UP_TO } from "~/lib/report-intervals";
 import { IntervalText } from "./IntervalText";
+import { shownIntervals } from "./shown-intervals";
 import { ProfileTable } from "./ProfileTable";
 import { SmallN } from "./SmallN";
 import { TimelineChart } from "./TimelineChart";
@@ -36,7 +38,7 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
   const a = report.analysis;
   const smallN = report.smallN;
   const ownName = report.own ? (report.names.offers[report.own] ?? report.own) : "";
-  const boot = a?.intervals.bootstrap.ok ? a.intervals.bootstrap : null;
+  const boot = shownIntervals(a);
   const own = boot?.own;
   const n = (v: number, d = 1) => fmt(locale, v, d);
 
@@ -101,7 +103,11 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
                 </p>
                 <ValueMapInteractive report={report} />
                 <ul className="chart-legend small muted">
-                  <li>{t("report.legend.whiskers", { replicates: boot?.replicates ?? 0 })}</li>
+                  <li>
+                    {boot?.method === "delta"
+                      ? t("report.legend.whiskersDelta", { limit: n(BOOTSTRAP_UP_TO, 0) })
+                      : t("report.legend.whiskers", { replicates: boot?.replicates ?? 0 })}
+                  </li>
                   <li>{t("report.legend.band", { band: n(a.valueMap.band, 0) })}</li>
                   <li>{t("report.legend.frontier")}</li>
                   {report.options.bubbles ? <li>{t("report.legend.bubbles")}</li> : null}

@@ -1,6 +1,7 @@
 import type { ReportView } from "~/lib/report.server";
 import { clipPolygon, COLORS, fmt, niceDomain, textWidth, ticks, type ChartText, type Point } from "./chart-kit";
 import { placeLabels } from "./label-placement";
+import { shownIntervals } from "./shown-intervals";
 
 export interface ValueMapChartProps extends ChartText {
   report: ReportView;
@@ -17,7 +18,7 @@ const FONT = 13;
 
 /**
  * The customer value map (method.md (c)) as pure SVG: relative quality (x) against relative
- * price (y), 95 % bootstrap whiskers on both axes, the chosen fair-value line with its band,
+ * price (y), 95 % interval whiskers (bootstrap, or delta method for large n) on both axes, the chosen fair-value line with its band,
  * the better/worse value zones shaded and named, frontier offers marked, parity lines at 100,
  * bubbles by market share when chosen, and each offer's movement across waves when there are
  * several. Labels are placed around their points without overlapping (label-placement.ts).
@@ -25,8 +26,7 @@ const FONT = 13;
 export function ValueMapChart({ report, t, locale, selected = null, onSelect }: ValueMapChartProps) {
   const map = report.analysis?.valueMap;
   if (!map || !map.ok) return null;
-  const boot = report.analysis?.intervals.bootstrap;
-  const intervals = boot && boot.ok ? boot.offers : {};
+  const intervals = shownIntervals(report.analysis)?.offers ?? {};
   const trail = report.options.wave === undefined && report.timeline.ok && report.timeline.waves.length > 1 ? report.timeline.series : [];
   const shares = new Map(report.offers.map((o) => [o.code, o.marketShare]));
   const bubbles = report.options.bubbles === true && report.offers.some((o) => o.marketShare !== null);

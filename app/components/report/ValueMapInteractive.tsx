@@ -3,6 +3,7 @@ import type { ReportView } from "~/lib/report.server";
 import { translate, type MessageKey } from "~/i18n";
 import { fmt } from "./chart-kit";
 import { IntervalText } from "./IntervalText";
+import { shownIntervals } from "./shown-intervals";
 import { ValueMapChart } from "./ValueMapChart";
 
 /**
@@ -16,8 +17,7 @@ export function ValueMapInteractive({ report }: { report: ReportView }) {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const map = report.analysis?.valueMap;
   const point = map?.ok ? map.points.find((p) => p.offer === selected) : undefined;
-  const boot = report.analysis?.intervals.bootstrap;
-  const figures = boot?.ok && point ? boot.offers[point.offer] : undefined;
+  const figures = point ? shownIntervals(report.analysis)?.offers[point.offer] : undefined;
   return (
     <div className="value-map-box">
       <div className="chart-scroll">
