@@ -32,77 +32,96 @@ export interface AnalysisRespondent {
   flags: QualityFlag[];
 }
 
-const STUDY_RESPONSES = `select r.id from responses r join questionnaires q on q.id = r.questionnaire_id
-  where q.study_id = ? and q.stage = 'rating' and r.status = 'complete'`;
+/**
+ * One row per complete rating-stage response of the study, its answer rows packed by SQL into
+ * one JSON document (weights, ratings by offer, offers in the respondent's order, profile): far
+ * fewer rows cross into JavaScript than one per rating, and JSON.parse is native. Reading one
+ * row per rating made reading cost more than the whole analysis (bench/report.ts).
+ */
+const PACKED = `select r.id, r.client_id, q.version, r.wave, r.locale, r.quality_share, r.device_id,
+    r.invitation_id, r.review, r.started_at, coalesce(r.completed_at, r.started_at),
+    json_object(
+      'w', (select json_group_object(w.attribute_code, w.weight) from response_weights w where w.response_id = r.id),
+      'r', (select json_group_object(g.offer_code, json(g.scores)) from (
+              select x.offer_code, json_group_object(x.attribute_code, x.score) as scores
+              from response_ratings x where x.response_id = r.id group by x.offer_code) g),
+      'o', (select json_group_array(json_array(o.offer_code, o.known, o.worth, o.overall, o.chose, o.considered) order by o.position)
+              from response_offers o where o.response_id = r.id),
+      'p', (select json_group_object(p.question_code, p.value) from response_profile p where p.response_id = r.id))
+  from responses r join questionnaires q on q.id = r.questionnaire_id
+  where q.study_id = ? and q.stage = 'rating' and r.status = 'complete' order by r.id`;
+
+type PackedRow = [
+  id: number,
+  clientId: string,
+  questionnaireVersion: number,
+  wave: number,
+  locale: string,
+  qualityShare: number | null,
+  deviceId: string | null,
+  invitationId: number | null,
+  review: AnalysisRespondent["review"],
+  startedAt: number,
+  completedAt: number,
+  answers: string,
+];
+
+interface PackedAnswers {
+  w: Record<string, number> | null;
+  r: Record<string, Record<string, number>> | null;
+  /** [offer, known, worth, overall, chose, considered]; booleans as 0/1 (SQLite) or true/false */
+  o: Array<[string, number | boolean, number | null, number | null, number | boolean, number | boolean]> | null;
+  p: Record<string, string> | null;
+}
+
+/** A packed row back into a respondent (flags still empty). */
+function unpack(row: PackedRow): AnalysisRespondent {
+  const [id, clientId, questionnaireVersion, wave, locale, qualityShare, deviceId, invitationId, review, startedAt, completedAt, packed] = row;
+  const answers = JSON.parse(packed) as PackedAnswers;
+  const known: string[] = [];
+  const overall: Record<string, number> = {};
+  const worth: Record<string, number> = {};
+  const considered: string[] = [];
+  let chose: string | null = null;
+  for (const [offer, isKnown, worthScore, overallScore, chosen, isConsidered] of answers.o ?? []) {
+    if (isKnown) known.push(offer);
+    if (worthScore !== null) worth[offer] = worthScore;
+    if (overallScore !== null) overall[offer] = overallScore;
+    if (chosen) chose = offer;
+    if (isConsidered) considered.push(offer);
+  }
+  return {
+    id,
+    clientId,
+    questionnaireVersion,
+    wave,
+    locale,
+    qualityShare,
+    weights: answers.w ?? {},
+    ratings: answers.r ?? {},
+    known,
+    overall,
+    worth,
+    chose,
+    considered,
+    profile: answers.p ?? {},
+    deviceId,
+    invitationId,
+    review,
+    startedAt,
+    completedAt,
+    flags: [],
+  };
+}
 
 /**
  * Every complete rating-stage response of a study (all questionnaire versions and waves), in id
- * order, with its data-quality flags computed over the study's complete responses. One pass per
- * answer table keeps this linear in the number of ratings.
+ * order, with its data-quality flags computed over the study's complete responses.
  */
 export function listAnalysisRespondents(db: Db, studyId: number, ownOffer: string | null): AnalysisRespondent[] {
-  const sqlite = db.$client;
-  const rows = sqlite
-    .prepare(
-      `select r.id, r.client_id as clientId, q.version as questionnaireVersion, r.wave, r.locale,
-         r.quality_share as qualityShare, r.device_id as deviceId, r.invitation_id as invitationId,
-         r.review, r.started_at as startedAt, r.completed_at as completedAt
-       from responses r join questionnaires q on q.id = r.questionnaire_id
-       where q.study_id = ? and q.stage = 'rating' and r.status = 'complete' order by r.id`,
-    )
-    .all(studyId) as Array<
-    Omit<AnalysisRespondent, "weights" | "ratings" | "known" | "overall" | "worth" | "chose" | "considered" | "profile" | "flags">
-  >;
-  const byId = new Map<number, AnalysisRespondent>();
-  for (const r of rows) {
-    byId.set(r.id, {
-      ...r,
-      completedAt: r.completedAt ?? r.startedAt,
-      weights: {},
-      ratings: {},
-      known: [],
-      overall: {},
-      worth: {},
-      chose: null,
-      considered: [],
-      profile: {},
-      flags: [],
-    });
-  }
-  if (byId.size === 0) return [];
-  const each = <T>(query: string, visit: (row: T, respondent: AnalysisRespondent) => void) => {
-    for (const row of sqlite.prepare(query).iterate(studyId) as IterableIterator<T & { responseId: number }>) {
-      const respondent = byId.get(row.responseId);
-      if (respondent) visit(row, respondent);
-    }
-  };
-  each<{ attributeCode: string; weight: number }>(
-    `select response_id as responseId, attribute_code as attributeCode, weight from response_weights
-     where response_id in (${STUDY_RESPONSES})`,
-    (w, r) => (r.weights[w.attributeCode] = w.weight),
-  );
-  each<{ offerCode: string; attributeCode: string; score: number }>(
-    `select response_id as responseId, offer_code as offerCode, attribute_code as attributeCode, score from response_ratings
-     where response_id in (${STUDY_RESPONSES})`,
-    (x, r) => ((r.ratings[x.offerCode] ??= {})[x.attributeCode] = x.score),
-  );
-  each<{ offerCode: string; known: number; worth: number | null; overall: number | null; chose: number; considered: number }>(
-    `select response_id as responseId, offer_code as offerCode, known, worth, overall, chose, considered from response_offers
-     where response_id in (${STUDY_RESPONSES}) order by response_id, position`,
-    (o, r) => {
-      if (o.known) r.known.push(o.offerCode);
-      if (o.overall !== null) r.overall[o.offerCode] = o.overall;
-      if (o.worth !== null) r.worth[o.offerCode] = o.worth;
-      if (o.chose) r.chose = o.offerCode;
-      if (o.considered) r.considered.push(o.offerCode);
-    },
-  );
-  each<{ questionCode: string; value: string }>(
-    `select response_id as responseId, question_code as questionCode, value from response_profile
-     where response_id in (${STUDY_RESPONSES})`,
-    (p, r) => (r.profile[p.questionCode] = p.value),
-  );
-  const respondents = [...byId.values()];
+  const rows = db.$client.prepare(PACKED).raw().all(studyId) as PackedRow[];
+  if (rows.length === 0) return [];
+  const respondents = rows.map(unpack);
   const flags = flagResponses(
     respondents.map((r) => ({
       id: String(r.id),

@@ -92,4 +92,41 @@ describe("listAnalysisRespondents", () => {
     expect(second!.review).toBe("exclude");
     expect(listAnalysisRespondents(db, other.study.id, "alpha").map((r) => r.clientId)).toEqual(["client-other"]);
   });
+  it("reads fractional weights exactly, free-text answers as given and offers in the respondent's order", () => {
+    temp = createTempDb();
+    const { db } = temp;
+    const owner = addUser(db, "owner@example.com");
+    const { study, questionnaire } = addStudy(db, { ownerId: owner.id, token: "tok-study-3" });
+    const sqlite = db.$client;
+    const id = Number(
+      sqlite
+        .prepare(
+          `insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at)
+           values ('client-x', ?, 'complete', '[]', ?, ?, ?)`,
+        )
+        .run(questionnaire.id, NOW, NOW, NOW + 600_000).lastInsertRowid,
+    );
+    const third = 100 / 3;
+    const weight = sqlite.prepare("insert into response_weights (response_id, attribute_code, weight) values (?, ?, ?)");
+    weight.run(id, "speed", third);
+    weight.run(id, "comfort", 100 - third);
+    weight.run(id, "fare", 0.1);
+    const offer = sqlite.prepare(
+      "insert into response_offers (response_id, offer_code, position, known, worth, overall, chose, considered) values (?, ?, ?, 1, null, null, 0, 0)",
+    );
+    offer.run(id, "gamma", 2);
+    offer.run(id, "alpha", 0);
+    offer.run(id, "beta", 1);
+    const answer = sqlite.prepare("insert into response_profile (response_id, question_code, value) values (?, ?, ?)");
+    answer.run(id, "company", 'Ltd: "A, B" & 北京');
+    answer.run(id, "note", "");
+
+    const [r] = listAnalysisRespondents(db, study.id, "alpha");
+    expect(r!.weights.speed).toBe(third);
+    expect(r!.weights.comfort).toBe(100 - third);
+    expect(r!.weights.fare).toBe(0.1);
+    expect(r!.known).toEqual(["alpha", "beta", "gamma"]);
+    expect(r!.ratings).toEqual({});
+    expect(r!.profile).toEqual({ company: 'Ltd: "A, B" & 北京', note: "" });
+  });
 });
