@@ -31,21 +31,26 @@ export function aggregateWeights(
   for (const kind of KINDS) {
     const set = attributes.filter((a) => a.kind === kind);
     if (set.length === 0) continue;
-    const sums = new Map<string, number>(set.map((a) => [a.id, 0]));
+    // Plain loops over typed arrays: this runs once per respondent for every report.
+    const ids = set.map((a) => a.id);
+    const sums = new Float64Array(ids.length);
+    const points = new Float64Array(ids.length);
     let included = 0;
     for (const respondent of respondents) {
-      const points = set.map((a) => usable(respondent.weights[a.id]));
-      const total = points.reduce((s, p) => s + p, 0);
+      let total = 0;
+      for (let i = 0; i < ids.length; i += 1) {
+        const p = usable(respondent.weights[ids[i] as string]);
+        points[i] = p;
+        total += p;
+      }
       if (total <= 0) continue;
       included += 1;
-      set.forEach((a, index) => {
-        sums.set(a.id, (sums.get(a.id) ?? 0) + (100 * (points[index] ?? 0)) / total);
-      });
+      for (let i = 0; i < ids.length; i += 1) sums[i] = (sums[i] as number) + (100 * (points[i] as number)) / total;
     }
     n[kind] = included;
-    for (const a of set) {
-      weights[a.id] = included > 0 ? (sums.get(a.id) ?? 0) / included : 100 / set.length;
-    }
+    ids.forEach((id, i) => {
+      weights[id] = included > 0 ? (sums[i] as number) / included : 100 / set.length;
+    });
   }
 
   const shares = respondents

@@ -1,4 +1,4 @@
-import type { DerivedImportanceInput, DerivedImportanceResult, DerivedImportanceRow } from "./types";
+import type { AttributeDef, DerivedImportanceInput, DerivedImportanceResult, DerivedImportanceRow } from "./types";
 
 /** Relative pivot size below which the standardised normal equations count as singular. */
 const SINGULAR = 1e-10;
@@ -84,38 +84,66 @@ export function derivedImportance(input: DerivedImportanceInput): DerivedImporta
   const statedSum = stated.reduce((s, w) => s + w, 0);
   if (statedSum <= 0) return { ok: false, reason: "no-weights" };
 
-  const xs: number[][] = [];
-  const ys: number[] = [];
+  // Observations (respondent x offer with an overall rating and every quality rating) go into
+  // one flat buffer, p values per row: no array per row (this runs over every rating of the study).
+  let xs = new Float64Array(1024 * p);
+  let ys = new Float64Array(1024);
+  let n = 0;
   const contributors = new Set<string>();
   for (const respondent of input.respondents) {
-    for (const [offerId, overall] of Object.entries(respondent.overall ?? {})) {
+    const overallRatings = respondent.overall;
+    if (overallRatings === undefined) continue;
+    for (const offerId in overallRatings) {
+      const overall = overallRatings[offerId] as number;
       if (!Number.isFinite(overall)) continue;
-      const row = quality.map((a) => respondent.ratings[offerId]?.[a.id]);
-      if (!row.every((s): s is number => s !== undefined && Number.isFinite(s))) continue;
-      xs.push(row);
-      ys.push(overall);
+      const ratings = respondent.ratings[offerId];
+      if (ratings === undefined) continue;
+      if (n === ys.length) {
+        const grownX = new Float64Array(xs.length * 2);
+        grownX.set(xs);
+        xs = grownX;
+        const grownY = new Float64Array(ys.length * 2);
+        grownY.set(ys);
+        ys = grownY;
+      }
+      let complete = true;
+      for (let i = 0; i < p; i += 1) {
+        const score = ratings[(quality[i] as AttributeDef).id];
+        if (score === undefined || !Number.isFinite(score)) {
+          complete = false;
+          break;
+        }
+        xs[n * p + i] = score;
+      }
+      if (!complete) continue;
+      ys[n] = overall;
+      n += 1;
       contributors.add(respondent.id);
     }
   }
-  const n = ys.length;
   if (n <= p + 1) return { ok: false, reason: "too-few-observations" };
 
-  const meanY = ys.reduce((s, y) => s + y, 0) / n;
-  const meanX = quality.map((_, i) => xs.reduce((s, row) => s + (row[i] ?? 0), 0) / n);
-  const cross = quality.map(() => new Array<number>(p).fill(0));
+  let meanY = 0;
+  for (let k = 0; k < n; k += 1) meanY += ys[k] as number;
+  meanY /= n;
+  const meanX = new Array<number>(p).fill(0);
+  for (let k = 0; k < n; k += 1) for (let i = 0; i < p; i += 1) meanX[i] = (meanX[i] as number) + (xs[k * p + i] as number);
+  for (let i = 0; i < p; i += 1) meanX[i] = (meanX[i] as number) / n;
+  const crossFlat = new Float64Array(p * p);
   const xy = new Array<number>(p).fill(0);
+  const dx = new Float64Array(p);
   let ssTotal = 0;
-  for (const [k, row] of xs.entries()) {
-    const dy = (ys[k] ?? 0) - meanY;
+  for (let k = 0; k < n; k += 1) {
+    const dy = (ys[k] as number) - meanY;
     ssTotal += dy * dy;
-    const dx = row.map((x, i) => x - (meanX[i] ?? 0));
+    for (let i = 0; i < p; i += 1) dx[i] = (xs[k * p + i] as number) - (meanX[i] as number);
     for (let i = 0; i < p; i += 1) {
-      xy[i] = (xy[i] ?? 0) + (dx[i] ?? 0) * dy;
-      const target = cross[i];
-      if (target === undefined) continue;
-      for (let j = 0; j < p; j += 1) target[j] = (target[j] ?? 0) + (dx[i] ?? 0) * (dx[j] ?? 0);
+      const di = dx[i] as number;
+      xy[i] = (xy[i] as number) + di * dy;
+      for (let j = 0; j < p; j += 1) crossFlat[i * p + j] = (crossFlat[i * p + j] as number) + di * (dx[j] as number);
     }
   }
+  const cross = quality.map((_, i) => Array.from(crossFlat.subarray(i * p, (i + 1) * p)));
   const scale = cross.map((row, i) => Math.sqrt(row[i] ?? 0));
   if (ssTotal <= 0 || scale.some((s) => !(s > 0))) return { ok: false, reason: "zero-variance" };
   const correlation = cross.map((row, i) => row.map((v, j) => v / ((scale[i] ?? 1) * (scale[j] ?? 1))));
@@ -129,9 +157,10 @@ export function derivedImportance(input: DerivedImportanceInput): DerivedImporta
   const intercept = meanY - coefficients.reduce((s, b, i) => s + b * (meanX[i] ?? 0), 0);
 
   let ssResidual = 0;
-  for (const [k, row] of xs.entries()) {
-    const fitted = intercept + coefficients.reduce((s, b, i) => s + b * (row[i] ?? 0), 0);
-    ssResidual += ((ys[k] ?? 0) - fitted) ** 2;
+  for (let k = 0; k < n; k += 1) {
+    let fitted = intercept;
+    for (let i = 0; i < p; i += 1) fitted += (coefficients[i] as number) * (xs[k * p + i] as number);
+    ssResidual += ((ys[k] as number) - fitted) ** 2;
   }
   const rSquared = Math.min(1, Math.max(0, 1 - ssResidual / ssTotal));
 
