@@ -122,14 +122,19 @@ export function copyPlan(): CopyTable[] {
   });
 }
 
-/** An error's message, also for errors without one (Node's AggregateError when every address refused). */
+/**
+ * An error's message on one line: the driver's error rather than drizzle's wrapper (whose message
+ * is the whole failed statement), and something also for errors without a message (Node's
+ * AggregateError when every address of a host refused).
+ */
 export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) return String(error).replace(/\s+/g, " ");
+  if (error.cause instanceof Error && error.message.startsWith("Failed query")) return describeError(error.cause);
   const inner = error instanceof AggregateError ? error.errors.map(describeError).join("; ") : "";
   const code = (error as { code?: string }).code;
   const detail = (error as { detail?: string }).detail;
   const message = error.message || inner || code || error.name;
-  return detail ? `${message} (${detail})` : message;
+  return (detail ? `${message} (${detail})` : message).replace(/\s+/g, " ");
 }
 
 /** The PostgreSQL parameter for one SQLite value, or an error naming the row. */
@@ -356,7 +361,9 @@ export async function copyToPostgres(options: CopyOptions): Promise<CopyReport> 
     }
 
     log("applying the PostgreSQL migrations");
-    await migratePostgres(pool, options.migrationsFolder);
+    await migratePostgres(pool, options.migrationsFolder).catch((error: unknown) => {
+      throw new CopyError(`applying the PostgreSQL migrations to ${redactUrl(url)}: ${describeError(error)}`);
+    });
 
     client = await pool.connect();
     try {

@@ -242,12 +242,16 @@ describe("npm run db:copy-to-postgres", () => {
     const notSqlite = path.join(dir, "notes.txt");
     fs.writeFileSync(notSqlite, "these are not the tables you are looking for\n".repeat(200));
     const closed = `postgres://postgres@127.0.0.1:${await freePort()}/nowhere`;
+    // A role that may connect but not create anything (PostgreSQL 15: not even in schema public).
+    server.psql("do $$ begin create role copy_reader login; exception when duplicate_object then null; end $$");
+    const readerUrl = server.createDatabase("copy_no_create").replace("//postgres@", "//copy_reader:pw@");
     const cases: Array<[string[], RegExp]> = [
       [[path.join(dir, "missing.db"), server.createDatabase("copy_unused")], /^copy-to-postgres: SQLite file not found: .*missing\.db$/],
       [[sqliteFile, closed], /^copy-to-postgres: cannot connect to postgres:\/\/postgres@127\.0\.0\.1:\d+\/nowhere: .*ECONNREFUSED/],
       [[notSqlite, server.url], /^copy-to-postgres: cannot read .*notes\.txt as a SQLite database: file is not a database$/],
       [[sqliteFile, "mysql://root@127.0.0.1/valuemap"], /^copy-to-postgres: not a PostgreSQL URL/],
       [[sqliteFile, server.url.replace(/\/postgres$/, "/no_such_database")], /^copy-to-postgres: cannot connect to .*database "no_such_database" does not exist/],
+      [[sqliteFile, readerUrl], /^copy-to-postgres: applying the PostgreSQL migrations to postgres:\/\/copy_reader:\*\*\*@.*: permission denied for database copy_no_create/],
       [[sqliteFile], /^usage: npm run db:copy-to-postgres -- <sqlite-file> <postgres-url>/],
     ];
     const runs = await Promise.all(cases.map(([args]) => runCli(args)));
