@@ -18,8 +18,16 @@ export interface PostgresServer {
   psql: (sql: string, database?: string) => string;
   /** Creates an empty database and returns its URL. */
   createDatabase: (name: string) => string;
+  /** Stops the server and removes its directory (on a shared server: drops the databases this handle created). */
   stop: () => void;
 }
+
+/**
+ * Names an already running server the test files may share instead of each starting one
+ * (`postgres://postgres@127.0.0.1:5432/postgres`, a superuser): a vitest global setup can start
+ * one with startPostgres() and set it, or a developer can point it at a local server.
+ */
+export const SHARED_POSTGRES_ENV = "VALUEMAP_TEST_POSTGRES_URL";
 
 /** Where Debian puts the newest installed PostgreSQL's server binaries. */
 export function postgresBinDir(): string {
@@ -64,23 +72,59 @@ export async function startPostgres(): Promise<PostgresServer> {
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
     "start",
   ]);
-  const psqlBin = path.join(bin, "psql");
-  const psql = (sql: string, database = "postgres") =>
-    run(psqlBin, ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-f", "-"], sql);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const handle = serverHandle(url, path.join(bin, "psql"), (name) => name);
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    port,
-    psql,
-    createDatabase: (name) => {
-      psql(`create database "${name}"`);
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
-    },
+    ...handle,
     stop: () => {
       try {
         run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    },
+  };
+}
+
+/** psql and createDatabase for the server at `url`; `dbName` turns a requested name into the one created. */
+function serverHandle(url: string, psqlBin: string, dbName: (name: string) => string): PostgresServer & { created: string[] } {
+  const at = (database: string) => {
+    const u = new URL(url);
+    u.pathname = `/${database}`;
+    return u.toString();
+  };
+  const psql = (sql: string, database = new URL(url).pathname.slice(1) || "postgres") =>
+    run(psqlBin, ["-d", at(database), "-v", "ON_ERROR_STOP=1", "-At", "-f", "-"], sql);
+  const created: string[] = [];
+  return {
+    url,
+    port: Number(new URL(url).port || 5432),
+    psql,
+    created,
+    createDatabase: (name) => {
+      const actual = dbName(name);
+      psql(`create database "${actual}"`);
+      created.push(actual);
+      return at(actual);
+    },
+    stop: () => {},
+  };
+}
+
+/**
+ * The server named by VALUEMAP_TEST_POSTGRES_URL when set, shared by every test file (database
+ * names get a random suffix so files never collide; stop() drops this file's databases), else a
+ * server of this file's own from startPostgres(). Each test file still uses fresh databases.
+ */
+export async function testPostgres(): Promise<PostgresServer> {
+  const shared = process.env[SHARED_POSTGRES_ENV];
+  if (!shared) return startPostgres();
+  const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const handle = serverHandle(shared, path.join(postgresBinDir(), "psql"), (name) => `${name}_${suffix}`.slice(0, 63));
+  return {
+    ...handle,
+    stop: () => {
+      for (const name of handle.created) handle.psql(`drop database if exists "${name}" with (force)`);
     },
   };
 }
