@@ -32,7 +32,7 @@ const complete = (studyId: number) => sql`c as (select r.id, coalesce(r.complete
  * but the own one).
  */
 const flags = (args: { studyId: number; median: number | null; own: string }) => sql`${complete(args.studyId)},
-  speeder as (select id from c where ${args.median === null ? sql`1 = 0` : sql`dur < ${args.median / 3}`}),
+  speeder as (select id from c where ${args.median === null ? sql`1 = 0` : sql`dur < cast(${args.median / 3} as double precision)`}),
   straight_liner as (select response_id as id from (
       select response_id, case when min(score) = max(score) then 1 else 0 end as flat from response_ratings
       where response_id in (select id from c) group by response_id, offer_code having count(*) >= 3) per_offer
@@ -143,8 +143,8 @@ export async function getFieldworkStats(db: Db, args: { studyId: number; ownOffe
   // Days as whole days since the epoch (UTC), named in JS: no date function differs between engines.
   stats.perDay = (
     await db.rows<{ dayNo: number; complete: number }>(
-      sql`with ${complete(studyId)} select cast(done / ${DAY_MS} as integer) as "dayNo", cast(count(*) as integer) as "complete"
-        from c group by cast(done / ${DAY_MS} as integer) order by 1`,
+      sql`with ${complete(studyId)} select cast(done / 86400000 as integer) as "dayNo", cast(count(*) as integer) as "complete"
+        from c group by cast(done / 86400000 as integer) order by 1`,
     )
   ).map((r) => ({ day: new Date(Number(r.dayNo) * DAY_MS).toISOString().slice(0, 10), complete: Number(r.complete) }));
   stats.perWave = (
