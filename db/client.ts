@@ -139,6 +139,12 @@ export function toQuery(query: SQL): { sql: string; params: unknown[] } {
   return { sql: rendered.sql, params: rendered.params.map(bindable) };
 }
 
+const PLACEHOLDERS: string[] = [];
+/** `(?, ?, ?)` for a list of n values, as drizzle renders a list. */
+function placeholders(n: number): string {
+  return (PLACEHOLDERS[n] ??= `(${Array.from({ length: n }, () => "?").join(", ")})`);
+}
+
 function render(query: SQL, params: unknown[]): string | null {
   if ((query as unknown as { shouldInlineParams?: boolean }).shouldInlineParams) return null;
   let text = "";
@@ -151,9 +157,12 @@ function render(query: SQL, params: unknown[]): string | null {
       const inner = render(chunk, params);
       if (inner === null) return null;
       text += inner;
-    } else if (Array.isArray(chunk) && chunk.every(isPrimitive)) {
-      text += `(${chunk.map(() => "?").join(", ")})`;
-      for (const v of chunk) params.push(bindable(v));
+    } else if (Array.isArray(chunk)) {
+      for (const v of chunk as unknown[]) {
+        if (!isPrimitive(v)) return null;
+        params.push(bindable(v));
+      }
+      text += placeholders(chunk.length);
     } else if (chunk !== undefined) return null;
   }
   return text;
