@@ -11,6 +11,17 @@ export default tseslint.config(
     },
   },
   {
+    // Every query is async (db/client.ts): a promise nobody awaits is a write that may not have
+    // happened yet, or a transaction whose errors nobody sees.
+    files: ["app/**/*.ts", "app/**/*.tsx", "db/**/*.ts", "bench/**/*.ts", "test/**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
     files: ["**/*.mjs", "app/server.js", "app/png-render.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", Buffer: "readonly" } },
   },

@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   return {
     locale: await getLocale(request),
-    ...(session ? getHeaderUser(session.userId) : { email: null, isAdmin: false }),
+    ...(session ? await getHeaderUser(session.userId) : { email: null, isAdmin: false }),
     csrf: session?.csrfToken ?? null,
   };
 }

@@ -83,13 +83,9 @@ app.post("/s/:token/responses", (req, res) => {
   });
   req.on("end", () => {
     if (res.headersSent) return;
-    try {
-      send(res, respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"), { ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? "", cookie: req.get("cookie") ?? null })).catch((error) =>
-        fail(res, error),
-      );
-    } catch (error) {
-      fail(res, error);
-    }
+    respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"), { ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? "", cookie: req.get("cookie") ?? null })
+      .then((response) => send(res, response))
+      .catch((error) => fail(res, error));
   });
 });
 

@@ -29,8 +29,9 @@ const { loadReport } = await import("../app/lib/report.server");
 const { getStudyByToken } = await import("../db/queries/studies");
 const { demoRatingQuestionnaire, growDemoResponses } = await import("./grow-demo");
 
-const study = getStudyByToken(db, "demo")!;
-const sqlite = db.$client;
+const study = (await getStudyByToken(db, "demo"))!;
+// Growing the data and the plain-SQL baseline use better-sqlite3 directly (SQLite only).
+const sqlite = db.sqlite!;
 const questionnaireId = demoRatingQuestionnaire(sqlite, study.id);
 
 async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
@@ -71,16 +72,16 @@ let lastSize = 0;
 for (const size of sizes) {
   growDemoResponses(sqlite, questionnaireId, size);
   const dump = await time(() => plainDump());
-  const wideCsv = await time(() => {
-    const raw = loadRawData(study.id, "wide", options);
+  const wideCsv = await time(async () => {
+    const raw = await loadRawData(study.id, "wide", options);
     return drain(csvStream(raw.header, raw.rows));
   });
-  const longCsv = await time(() => {
-    const raw = loadRawData(study.id, "long", options);
+  const longCsv = await time(async () => {
+    const raw = await loadRawData(study.id, "long", options);
     return drain(csvStream(raw.header, raw.rows));
   });
-  const wideXlsx = await time(() => {
-    const raw = loadRawData(study.id, "wide", options);
+  const wideXlsx = await time(async () => {
+    const raw = await loadRawData(study.id, "wide", options);
     return xlsxWorkbook([{ title: "raw-wide", header: raw.header, rows: raw.rows }]).byteLength;
   });
   console.log(
@@ -90,9 +91,10 @@ for (const size of sizes) {
   lastRatio = longCsv.ms / dump.ms;
   lastSize = size;
 }
-const report = loadReport(study, "en", { line: "weights", flagged: "out" });
+const report = await loadReport(study, "en", { line: "weights", flagged: "out" });
 const workbook = await time(() => xlsxWorkbook(reportTables(report).map((t) => ({ title: t.title, header: t.header, rows: t.rows }))).byteLength);
 const png = await time(async () => (await svgToPng(chartSvg(report, "value-map")!.svg)).byteLength);
 console.log(`report tables XLSX ${workbook.ms.toFixed(0)} ms (${workbook.value} bytes); value map PNG ${png.ms.toFixed(0)} ms in its own process (${png.value} bytes)`);
 console.log(`ratio raw long CSV / plain SQL dump at ${lastSize} responses: ${lastRatio.toFixed(2)}x`);
+await db.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -29,8 +29,9 @@ const { getStudyByToken } = await import("../db/queries/studies");
 const { seededRandom } = await import("../surveys/seeded-random");
 const { demoRatingQuestionnaire } = await import("./grow-demo");
 
-const study = getStudyByToken(db, "demo")!;
-const sqlite = db.$client;
+const study = (await getStudyByToken(db, "demo"))!;
+// Growing the data uses better-sqlite3 directly (SQLite only).
+const sqlite = db.sqlite!;
 const questionnaireId = demoRatingQuestionnaire(sqlite, study.id);
 const offers = ["aster", "birch", "cedar"];
 const attributes = ["reliability", "taste", "ease", "service", "design", "purchase", "running", "terms"];
@@ -65,34 +66,34 @@ function growTo(total: number) {
   })();
 }
 
-function time(fn: () => unknown): number {
+async function time(fn: () => unknown): Promise<number> {
   const start = performance.now();
-  fn();
+  await fn();
   return performance.now() - start;
 }
-const best = (fn: () => unknown) => Math.min(time(fn), time(fn));
+const best = async (fn: () => unknown) => Math.min(await time(fn), await time(fn));
 
 console.log(`bench/fieldwork: demo study, ${os.cpus().length} CPUs, node ${process.version}`);
 console.log("responses   dashboard ms   refresh (flags cached) ms   responses page ms (first, next)   load-all + flag ms   ratio dashboard / load-all");
 const ratios: string[] = [];
 for (const n of sizes) {
   growTo(n);
-  time(() => listAnalysisRespondents(db, study.id, "aster")); // warm the page cache
-  const allMs = best(() => listAnalysisRespondents(db, study.id, "aster"));
+  await time(() => listAnalysisRespondents(db, study.id, "aster")); // warm the page cache
+  const allMs = await best(() => listAnalysisRespondents(db, study.id, "aster"));
   // Every figure counted (what a refresh costs when the flags must be recounted)...
-  const dashboardMs = best(() => getFieldworkStats(db, { studyId: study.id, ownOffer: "aster" }));
+  const dashboardMs = await best(() => getFieldworkStats(db, { studyId: study.id, ownOffer: "aster" }));
   // ...and a refresh while the complete responses did not change (the flag counts cached).
-  loadDashboard(study);
-  const refreshMs = best(() => loadDashboard(study));
+  await loadDashboard(study);
+  const refreshMs = await best(() => loadDashboard(study));
   // The first page view counts the flags; the next pages reuse them.
-  const firstPageMs = time(() => loadResponses(study, { page: 2, status: null, stage: null, show: null }));
-  const pageMs = best(() => loadResponses(study, { page: 3, status: null, stage: null, show: null }));
+  const firstPageMs = await time(() => loadResponses(study, { page: 2, status: null, stage: null, show: null }));
+  const pageMs = await best(() => loadResponses(study, { page: 3, status: null, stage: null, show: null }));
   const ratio = dashboardMs / allMs;
   ratios.push(`${n}: ${ratio.toFixed(2)}`);
   console.log(
     `${String(n).padStart(9)} ${dashboardMs.toFixed(0).padStart(14)} ${refreshMs.toFixed(0).padStart(28)} ${`${firstPageMs.toFixed(0)}, ${pageMs.toFixed(0)}`.padStart(33)} ${allMs.toFixed(0).padStart(20)} ${ratio.toFixed(2).padStart(28)}`,
   );
 }
-db.$client.close();
+await db.close();
 fs.rmSync(dir, { recursive: true, force: true });
 console.log(`ratio dashboard / load-all-and-flag (goal < 1): ${ratios.join(", ")}`);

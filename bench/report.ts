@@ -34,14 +34,21 @@ const { loadReport, reportCache } = await import("../app/lib/report.server");
 const { getStudyByToken } = await import("../db/queries/studies");
 const { demoRatingQuestionnaire, growDemoResponses } = await import("./grow-demo");
 
-const study = getStudyByToken(db, "demo")!;
-const sqlite = db.$client;
+const study = (await getStudyByToken(db, "demo"))!;
+// Growing the data and the plain-SQL baseline use better-sqlite3 directly (SQLite only).
+const sqlite = db.sqlite!;
 const questionnaireId = demoRatingQuestionnaire(sqlite, study.id);
 
-function time(fn: () => unknown): number {
+async function time(fn: () => unknown): Promise<number> {
   const start = performance.now();
-  fn();
+  await fn();
   return performance.now() - start;
+}
+/** Runs `fn` `n` times one after another; the durations. */
+async function times(n: number, fn: () => unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(await time(fn));
+  return out;
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -55,31 +62,31 @@ console.log(`bench/report: demo study, ${os.cpus().length} CPUs, load average ${
 {
   // The demo study as seeded (~58 complete responses): what a reader of the demo waits for.
   reportCache.clear();
-  const demoCold = time(() => loadReport(study, "en", weights));
-  const demoWarm = median([1, 2, 3, 4, 5].map(() => time(() => loadReport(study, "en", weights))));
+  const demoCold = await time(() => loadReport(study, "en", weights));
+  const demoWarm = median(await times(5, () => loadReport(study, "en", weights)));
   console.log(`demo report: cold ${demoCold.toFixed(0)} ms, warm ${demoWarm.toFixed(1)} ms`);
 }
 console.log("responses   cold ms   warm ms   warm other line ms   other filter ms   plain SQL ms   cold/plain   warm/plain");
 const ratios: string[] = [];
 for (const n of sizes) {
   growDemoResponses(sqlite, questionnaireId, n);
-  time(() => plain.all()); // warm the page cache
-  const plainMs = median([time(() => plain.all()), time(() => plain.all()), time(() => plain.all())]);
+  await time(() => plain.all()); // warm the page cache
+  const plainMs = median(await times(3, () => plain.all()));
   const coldRuns = n >= 50_000 ? 1 : 3;
   const cold: number[] = [];
   for (let i = 0; i < coldRuns; i++) {
     reportCache.clear();
-    cold.push(time(() => loadReport(study, "en", weights)));
+    cold.push(await time(() => loadReport(study, "en", weights)));
   }
-  const warm = median([1, 2, 3, 4, 5].map(() => time(() => loadReport(study, "en", weights))));
-  const other = median([1, 2, 3].map(() => time(() => loadReport(study, "zh-CN", parity))));
-  const otherFilter = time(() => loadReport(study, "en", { ...weights, flagged: "in" }));
+  const warm = median(await times(5, () => loadReport(study, "en", weights)));
+  const other = median(await times(3, () => loadReport(study, "zh-CN", parity)));
+  const otherFilter = await time(() => loadReport(study, "en", { ...weights, flagged: "in" }));
   const coldMs = median(cold);
   ratios.push(`${n}: cold ${(coldMs / plainMs).toFixed(2)} (warm ${(warm / plainMs).toFixed(2)})`);
   console.log(
     `${String(n).padStart(9)} ${coldMs.toFixed(0).padStart(9)} ${warm.toFixed(1).padStart(9)} ${other.toFixed(1).padStart(20)} ${otherFilter.toFixed(0).padStart(17)} ${plainMs.toFixed(1).padStart(14)} ${(coldMs / plainMs).toFixed(1).padStart(12)} ${(warm / plainMs).toFixed(2).padStart(12)}`,
   );
 }
-db.$client.close();
+await db.close();
 fs.rmSync(dir, { recursive: true, force: true });
 console.log(`ratio report / plain SQL aggregate (target <= 3; cold = first request after new data, warm = cached figures for this data version): ${ratios.join(", ")}`);

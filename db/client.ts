@@ -2,11 +2,56 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { SQL, StringChunk } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Engine = "sqlite" | "postgres";
+
+/**
+ * The database as every query function sees it, whatever the engine: await-ed drizzle builders
+ * (`q`, with the engine's tables in `t`), raw SQL (`rows`, `run`), write transactions and
+ * transaction-scoped locks. db/client.ts opens SQLite; the PostgreSQL implementation provides
+ * the same interface.
+ */
+export interface Db {
+  readonly engine: Engine;
+  /**
+   * drizzle query builder. Typed against the SQLite schema; on PostgreSQL it is the pg drizzle
+   * instance. Use only `await`-ed builders (never .get/.all/.run/.values, which are SQLite-only).
+   */
+  readonly q: BetterSQLite3Database<typeof schema>;
+  /**
+   * The table objects for this engine (db/schema.ts on SQLite; db/schema.pg.ts's twins on
+   * PostgreSQL, cast to the SQLite types). Queries use `db.t.responses`, never the imported table.
+   */
+  readonly t: typeof schema;
+  /**
+   * Raw SQL (drizzle `sql` template) returning rows. Aliases must be double-quoted
+   * ("questionCode") because PostgreSQL lowercases unquoted ones; portable SQL only
+   * (cast(... as integer), no SQLite-only functions, or branch on db.engine).
+   */
+  rows<T>(query: SQL): Promise<T[]>;
+  /** Raw SQL statement; resolves to the number of rows changed. */
+  run(query: SQL): Promise<number>;
+  /**
+   * A write transaction. SQLite: BEGIN IMMEDIATE on the one connection (serialised by an async
+   * mutex). The callback gets a Db bound to the transaction; nested calls with a
+   * transaction-bound Db just run inside it.
+   */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: serialise against other transactions taking the same key (no-op on
+   * SQLite, where BEGIN IMMEDIATE already serialises; pg_advisory_xact_lock on PostgreSQL). Used
+   * by quota checks and invitation use.
+   */
+  lock(key: string): Promise<void>;
+  /** SQLite only: the better-sqlite3 handle (backup, pragmas, health). undefined on PostgreSQL. */
+  readonly sqlite?: Database.Database;
+  close(): Promise<void>;
+}
 
 /** `synchronous` we promise on every open: FULL fsyncs the WAL at each commit. */
 export type Synchronous = "FULL" | "NORMAL";
@@ -45,15 +90,215 @@ export function openDatabase(options: OpenOptions): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
   sqlite.pragma("busy_timeout = 5000");
-  const db = drizzle(sqlite, { schema }) as Db;
+  const connection = new SqliteConnection(sqlite);
   // Foreign keys stay off while migrations run: a migration that rebuilds a table (SQLite's way
   // of changing a CHECK) drops the old table, and with foreign keys on that drop would cascade
   // into every referencing row. The pragma is a no-op inside the migration's transaction, so it
   // is set around it, and the references are checked before the database is used.
   sqlite.pragma("foreign_keys = OFF");
-  migrate(db, { migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
+  migrate(connection.root, { migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
   const broken = sqlite.pragma("foreign_key_check") as unknown[];
   if (broken.length) throw new Error(`migrations left ${broken.length} rows with broken references`);
   sqlite.pragma("foreign_keys = ON");
-  return db;
+  return connection.db(null);
+}
+
+/** Prepared statements kept per connection (raw SQL texts are few; ad-hoc `in (...)` lists age out). */
+const STATEMENT_CACHE_LIMIT = 500;
+
+/** One open write transaction on the connection. */
+interface TxState {
+  open: boolean;
+  /** Its body awaited something other than this database: rolled back at once, the caller gets an error. */
+  violated: boolean;
+}
+
+const dialect = new SQLiteSyncDialect();
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null; booleans become 1/0 as drizzle stores them. */
+function bindable(value: unknown): unknown {
+  return typeof value === "boolean" ? (value ? 1 : 0) : value;
+}
+
+type Primitive = string | number | bigint | boolean | null;
+const isPrimitive = (v: unknown): v is Primitive =>
+  v === null || typeof v === "string" || typeof v === "number" || typeof v === "bigint" || typeof v === "boolean";
+
+/**
+ * The SQL text and parameters of a `sql` template, as drizzle's SQLite dialect renders it. Raw
+ * SQL on the respondent's hot path is text with plain values (and nested fragments, lists of
+ * values): that is rendered here directly, several times faster than the dialect's general
+ * renderer, with the same result; anything else (columns, tables, identifiers, Param objects)
+ * goes to the dialect. Exported for its test (test/db/transaction.test.ts).
+ */
+export function toQuery(query: SQL): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const text = render(query, params);
+  if (text !== null) return { sql: text, params };
+  const rendered = dialect.sqlToQuery(query);
+  return { sql: rendered.sql, params: rendered.params.map(bindable) };
+}
+
+const PLACEHOLDERS: string[] = [];
+/** `(?, ?, ?)` for a list of n values, as drizzle renders a list. */
+function placeholders(n: number): string {
+  return (PLACEHOLDERS[n] ??= `(${Array.from({ length: n }, () => "?").join(", ")})`);
+}
+
+function render(query: SQL, params: unknown[]): string | null {
+  if ((query as unknown as { shouldInlineParams?: boolean }).shouldInlineParams) return null;
+  let text = "";
+  for (const chunk of query.queryChunks as unknown[]) {
+    if (chunk instanceof StringChunk) text += chunk.value.length === 1 ? chunk.value[0] : chunk.value.join("");
+    else if (isPrimitive(chunk)) {
+      text += "?";
+      params.push(bindable(chunk));
+    } else if (chunk instanceof SQL) {
+      const inner = render(chunk, params);
+      if (inner === null) return null;
+      text += inner;
+    } else if (Array.isArray(chunk)) {
+      for (const v of chunk as unknown[]) {
+        if (!isPrimitive(v)) return null;
+        params.push(bindable(v));
+      }
+      text += placeholders(chunk.length);
+    } else if (chunk !== undefined) return null;
+  }
+  return text;
+}
+
+export class TransactionViolation extends Error {
+  constructor(cause?: unknown) {
+    super(
+      "a transaction body awaited I/O (not only this database's queries) before it finished, so other requests' queries " +
+        "could run inside it on the shared SQLite connection: it was rolled back. Do the I/O (hashing, files, timers, " +
+        "network) before or after db.transaction, and use only the transaction's Db inside it.",
+      { cause },
+    );
+    this.name = "TransactionViolation";
+  }
+}
+
+const ENDED = "a transaction's Db was used after its transaction ended: use it only inside its db.transaction callback";
+
+/**
+ * The one better-sqlite3 connection: its drizzle instance, its statement cache, and its write
+ * transactions, one at a time (an async mutex in front of BEGIN IMMEDIATE).
+ *
+ * better-sqlite3 runs every query synchronously, so a transaction body that awaits only this
+ * database's queries never yields to the event loop and no other request's query can slip into
+ * it. A body that awaits real I/O would let other requests' queries run inside the open
+ * transaction; a `setImmediate` scheduled at BEGIN catches that: if it fires while the
+ * transaction is still open, the transaction is rolled back on the spot (the write lock is not
+ * held across the I/O), the transaction's Db refuses further queries, and the transaction
+ * rejects with a TransactionViolation once its body returns.
+ */
+class SqliteConnection {
+  /** drizzle over the connection, outside transactions. */
+  readonly root: BetterSQLite3Database<typeof schema>;
+  private readonly statements = new Map<string, Database.Statement>();
+  private locked = false;
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(readonly sqlite: Database.Database) {
+    this.root = drizzle(sqlite, { schema });
+  }
+
+  /** A Db over the connection (`tx` null) or bound to an open transaction. */
+  db(tx: TxState | null): Db {
+    const check = () => {
+      if (tx && (!tx.open || tx.violated)) throw tx.violated ? new TransactionViolation() : new Error(ENDED);
+    };
+    const sqlite = this.sqlite;
+    let q = tx ? undefined : this.root;
+    const self: Db = {
+      engine: "sqlite",
+      /**
+       * A transaction's own drizzle instance (made on first use: the respondent's hot path uses
+       * only raw SQL) refuses queries once its transaction has ended.
+       */
+      get q() {
+        return (q ??= drizzle(sqlite, { schema, logger: { logQuery: check } }));
+      },
+      t: schema,
+      sqlite: this.sqlite,
+      rows: async <T>(query: SQL): Promise<T[]> => {
+        check();
+        const { sql, params } = toQuery(query);
+        return this.statement(sql).all(...params) as T[];
+      },
+      run: async (query: SQL): Promise<number> => {
+        check();
+        const { sql, params } = toQuery(query);
+        return this.statement(sql).run(...params).changes;
+      },
+      transaction: <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
+        if (!tx) return this.transaction(fn);
+        check();
+        return fn(self);
+      },
+      lock: async (_key: string): Promise<void> => {
+        if (!tx) throw new Error("db.lock requires the Db of a transaction (inside db.transaction)");
+        check();
+      },
+      close: async (): Promise<void> => {
+        if (tx) throw new Error("close the database, not a transaction's Db");
+        if (this.sqlite.open) this.sqlite.close();
+      },
+    };
+    return self;
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    if (this.locked) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    else this.locked = true;
+    const state: TxState = { open: true, violated: false };
+    const finish = () => {
+      if (!state.open) return;
+      state.open = false;
+      const next = this.waiters.shift();
+      if (next) next();
+      else this.locked = false;
+    };
+    try {
+      this.statement("BEGIN IMMEDIATE").run();
+    } catch (error) {
+      finish();
+      throw error;
+    }
+    const guard = setImmediate(() => {
+      if (!state.open) return;
+      state.violated = true;
+      this.rollback();
+      finish();
+    });
+    try {
+      const result = await fn(this.db(state));
+      if (state.violated) throw new TransactionViolation();
+      this.statement("COMMIT").run();
+      return result;
+    } catch (error) {
+      if (state.violated) throw error instanceof TransactionViolation ? error : new TransactionViolation(error);
+      this.rollback();
+      throw error;
+    } finally {
+      clearImmediate(guard);
+      finish();
+    }
+  }
+
+  private rollback(): void {
+    if (this.sqlite.open && this.sqlite.inTransaction) this.statement("ROLLBACK").run();
+  }
 }

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "./client";
-import { attributes, offers } from "./schema";
 import { addFirmFunction, saveWhatWhoCells, type WhatWhoStrength } from "./queries/firm-functions";
 import { addKeyEvent } from "./queries/key-events";
 
@@ -26,18 +25,19 @@ const FUNCTIONS: Array<{ name: string; nameZh: string; cells: Record<string, Wha
  * The report's demo data on the demo study: market shares, key events and the what/who grid,
  * so that every section of the demo report has something to show.
  */
-export function seedDemoReport(db: Db, args: { studyId: number; now: number }): void {
-  db.transaction((tx) => {
-    const offerRows = tx.select().from(offers).where(eq(offers.studyId, args.studyId)).all();
+export function seedDemoReport(db: Db, args: { studyId: number; now: number }): Promise<void> {
+  return db.transaction(async (tx) => {
+    const { offers, attributes } = tx.t;
+    const offerRows = await tx.q.select().from(offers).where(eq(offers.studyId, args.studyId));
     for (const o of offerRows) {
       const share = SHARES[o.code];
-      if (share !== undefined) tx.update(offers).set({ marketShare: share }).where(and(eq(offers.id, o.id), eq(offers.studyId, args.studyId))).run();
+      if (share !== undefined) await tx.q.update(offers).set({ marketShare: share }).where(and(eq(offers.id, o.id), eq(offers.studyId, args.studyId)));
     }
     const offerId = new Map(offerRows.map((o) => [o.code, o.id]));
     for (const e of EVENTS) {
       const id = offerId.get(e.offer);
       if (id === undefined) continue;
-      addKeyEvent(tx as unknown as Db, {
+      await addKeyEvent(tx, {
         studyId: args.studyId,
         offerId: id,
         occurredOn: new Date(args.now - e.daysAgo * DAY).toISOString().slice(0, 10),
@@ -46,17 +46,15 @@ export function seedDemoReport(db: Db, args: { studyId: number; now: number }): 
         labelZh: e.labelZh,
       });
     }
-    const attributeId = new Map(
-      tx.select().from(attributes).where(eq(attributes.studyId, args.studyId)).all().map((a) => [a.code, a.id]),
-    );
+    const attributeId = new Map((await tx.q.select().from(attributes).where(eq(attributes.studyId, args.studyId))).map((a) => [a.code, a.id]));
     const cells: Array<{ functionId: number; attributeId: number; strength: WhatWhoStrength }> = [];
     for (const f of FUNCTIONS) {
-      const functionId = addFirmFunction(tx as unknown as Db, { studyId: args.studyId, name: f.name, nameZh: f.nameZh });
+      const functionId = await addFirmFunction(tx, { studyId: args.studyId, name: f.name, nameZh: f.nameZh });
       for (const [code, strength] of Object.entries(f.cells)) {
         const id = attributeId.get(code);
         if (id !== undefined) cells.push({ functionId, attributeId: id, strength });
       }
     }
-    saveWhatWhoCells(tx as unknown as Db, { studyId: args.studyId, cells });
+    await saveWhatWhoCells(tx, { studyId: args.studyId, cells });
   });
 }

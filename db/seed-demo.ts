@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Db } from "./client";
-import { profileQuestions, questionnaires, studies, users } from "./schema";
 import { createUser } from "./queries/users";
 import { createStudy } from "./queries/studies";
 import { addOffer } from "./queries/offers";
@@ -10,7 +9,6 @@ import { completeFocusGroupResponse, completeResponse } from "./queries/response
 import { getStudyDefinition } from "./queries/study-definition";
 import { buildFocusGroupQuestionnaire } from "../surveys/build-focus-group-questionnaire";
 import { buildRatingQuestionnaire } from "../surveys/build-rating-questionnaire";
-import { eq } from "drizzle-orm";
 import { offerOrder } from "../surveys/offer-order";
 import { DONT_KNOW, questionNames as q } from "../surveys/question-names";
 import { readFocusGroupResponse } from "../surveys/read-focus-group-response";
@@ -138,12 +136,13 @@ function demoAnswers(rnd: () => number, extra: () => number): Record<string, unk
  * screened out, some "don't know" ratings, device ids, waves 1 and 2; the study is in wave 2)
  * sent through the same readers and transactions as real submissions.
  */
-export function seedDemo(db: Db, args: { passwordHash: (password: string) => string; now: number }): boolean {
-  const existing = db.select({ n: sql<number>`count(*)` }).from(users).get();
+export async function seedDemo(db: Db, args: { passwordHash: (password: string) => string; now: number }): Promise<boolean> {
+  const { users, studies, profileQuestions, questionnaires } = db.t;
+  const [existing] = await db.q.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return false;
-  const user = createUser(db, { email: DEMO_EMAIL, passwordHash: args.passwordHash(DEMO_PASSWORD), now: args.now });
+  const user = await createUser(db, { email: DEMO_EMAIL, passwordHash: args.passwordHash(DEMO_PASSWORD), now: args.now });
   if (!user) return false;
-  const study = createStudy(db, {
+  const study = await createStudy(db, {
     ownerId: user.id,
     publicToken: DEMO_TOKEN,
     title: "Home espresso machines 2026",
@@ -153,15 +152,15 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
     languages: "en,zh-CN",
     now: args.now,
   });
-  for (const o of OFFERS) addOffer(db, { studyId: study.id, fields: o });
-  for (const a of ATTRIBUTES) addAttribute(db, { studyId: study.id, fields: { ...a, direction: "higher" } });
-  db.insert(profileQuestions)
-    .values({ studyId: study.id, code: SEGMENT.code, kind: SEGMENT.kind, text: SEGMENT.text, textZh: SEGMENT.textZh, choicesJson: JSON.stringify(SEGMENT.choices), isSegment: true })
-    .run();
-  const definition = getStudyDefinition(db, study);
+  for (const o of OFFERS) await addOffer(db, { studyId: study.id, fields: o });
+  for (const a of ATTRIBUTES) await addAttribute(db, { studyId: study.id, fields: { ...a, direction: "higher" } });
+  await db.q
+    .insert(profileQuestions)
+    .values({ studyId: study.id, code: SEGMENT.code, kind: SEGMENT.kind, text: SEGMENT.text, textZh: SEGMENT.textZh, choicesJson: JSON.stringify(SEGMENT.choices), isSegment: true });
+  const definition = await getStudyDefinition(db, study);
 
   // Focus group first (Gale steps 1-2), three weeks before the rating stage.
-  const focusGroup = db
+  const [focusGroup] = await db.q
     .insert(questionnaires)
     .values({
       studyId: study.id,
@@ -171,16 +170,15 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
       surveyJson: JSON.stringify(buildFocusGroupQuestionnaire(definition)),
       publishedAt: args.now - 21 * 86_400_000,
     })
-    .returning()
-    .get();
+    .returning();
   const fgRnd = seededRandom(20261101);
   for (let n = 1; n <= 12; n++) {
     const answers = focusGroupAnswers(n, fgRnd);
     const read = readFocusGroupResponse(definition, answers);
     if (!read.ok) throw new Error(`demo focus-group respondent ${n}: ${read.errors.join("; ")}`);
-    completeFocusGroupResponse(db, {
+    await completeFocusGroupResponse(db, {
       clientId: `demo-focus-group-${String(n).padStart(2, "0")}`,
-      questionnaireId: focusGroup.id,
+      questionnaireId: focusGroup!.id,
       offerOrder: [],
       answersJson: JSON.stringify(answers),
       result: read.value,
@@ -190,7 +188,7 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
     });
   }
 
-  const questionnaire = publishQuestionnaire(db, {
+  const questionnaire = await publishQuestionnaire(db, {
     studyId: study.id,
     definitionJson: JSON.stringify(definition),
     surveyJson: JSON.stringify(buildRatingQuestionnaire(definition)),
@@ -203,7 +201,7 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
     const read = readRatingResponse(definition, answers);
     if (!read.ok) throw new Error(`demo respondent ${i}: ${read.errors.join("; ")}`);
     const clientId = `demo-respondent-${String(i).padStart(3, "0")}`;
-    completeResponse(db, {
+    await completeResponse(db, {
       clientId,
       questionnaireId: questionnaire.id,
       offerOrder: offerOrder(definition.offers.map((o) => o.code), clientId),
@@ -216,7 +214,7 @@ export function seedDemo(db: Db, args: { passwordHash: (password: string) => str
       now: args.now - (64 - i) * 3_600_000,
     });
   }
-  db.update(studies).set({ currentWave: 2 }).where(eq(studies.id, study.id)).run();
-  seedDemoReport(db, { studyId: study.id, now: args.now });
+  await db.q.update(studies).set({ currentWave: 2 }).where(eq(studies.id, study.id));
+  await seedDemoReport(db, { studyId: study.id, now: args.now });
   return true;
 }

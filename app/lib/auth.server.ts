@@ -18,13 +18,13 @@ function parseCredentials(form: FormData): z.SafeParseReturnType<unknown, z.infe
 }
 
 /** Creates a researcher account (argon2id hash); the first one signed up administers the installation. */
-export function signUp(form: FormData, locale: string): AuthResult {
+export async function signUp(form: FormData, locale: string): Promise<AuthResult> {
   const parsed = parseCredentials(form);
   if (!parsed.success) {
     const emailBad = parsed.error.issues.some((i) => i.path[0] === "email");
     return { ok: false, error: emailBad ? "auth.emailInvalid" : "auth.passwordLength" };
   }
-  const user = createUser(db, {
+  const user = await createUser(db, {
     email: parsed.data.email,
     passwordHash: hashPassword(parsed.data.password),
     locale,
@@ -46,25 +46,25 @@ const HOUR_MS = 60 * 60 * 1000;
  * the account or from the IP address, every attempt is refused (even with the right password)
  * until the oldest failures are an hour old.
  */
-export function signIn(form: FormData, ip: string): AuthResult {
+export async function signIn(form: FormData, ip: string): Promise<AuthResult> {
   const email = String(form.get("email") ?? "").trim().toLowerCase();
   const password = String(form.get("password") ?? "");
   if (password.length > 128 || email.length > 254) return { ok: false, error: "auth.invalidCredentials" };
   const now = Date.now();
-  const failures = countSignInFailures(db, { email, ip, since: now - HOUR_MS });
+  const failures = await countSignInFailures(db, { email, ip, since: now - HOUR_MS });
   if (failures.email >= SIGN_IN_FAILURE_LIMIT || failures.ip >= SIGN_IN_FAILURE_LIMIT) return { ok: false, error: "auth.throttled" };
-  const user = getUserByEmail(db, email);
+  const user = await getUserByEmail(db, email);
   dummyHash ??= hashPassword("valuemap-timing-equaliser");
   const valid = verifyPassword(user?.passwordHash ?? dummyHash, password);
   if (user && valid) return { ok: true, userId: user.id };
-  pruneSignInFailures(db, now - HOUR_MS);
-  recordSignInFailure(db, { email, ip, now });
+  await pruneSignInFailures(db, now - HOUR_MS);
+  await recordSignInFailure(db, { email, ip, now });
   return { ok: false, error: "auth.invalidCredentials" };
 }
 
 /** What the page header shows of the signed-in researcher. */
-export function getHeaderUser(userId: number): { email: string | null; isAdmin: boolean } {
-  const user = getUserById(db, userId);
+export async function getHeaderUser(userId: number): Promise<{ email: string | null; isAdmin: boolean }> {
+  const user = await getUserById(db, userId);
   return { email: user?.email ?? null, isAdmin: user?.isAdmin ?? false };
 }
 
@@ -72,15 +72,15 @@ export function getHeaderUser(userId: number): { email: string | null; isAdmin: 
  * Changes the signed-in user's password (the current one is required) and signs out every
  * other session of the user; this session stays.
  */
-export function changePassword(session: ResearcherSession, form: FormData): { ok: true } | { ok: false; error: MessageKey } {
-  const user = getUserById(db, session.userId);
+export async function changePassword(session: ResearcherSession, form: FormData): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
+  const user = await getUserById(db, session.userId);
   const current = String(form.get("currentPassword") ?? "");
   if (!user || current.length > 128 || !verifyPassword(user.passwordHash, current)) {
     return { ok: false, error: "auth.currentPasswordWrong" };
   }
   const next = CredentialsSchema.shape.password.safeParse(form.get("newPassword"));
   if (!next.success) return { ok: false, error: "auth.passwordLength" };
-  updateUserPassword(db, { id: user.id, passwordHash: hashPassword(next.data) });
-  endOtherSessions(session);
+  await updateUserPassword(db, { id: user.id, passwordHash: hashPassword(next.data) });
+  await endOtherSessions(session);
   return { ok: true };
 }

@@ -1,4 +1,7 @@
+import { sql } from "drizzle-orm";
 import { openDatabase, type Db } from "../../db/client";
+import { openPostgresDatabase } from "../../db/client-postgres";
+import { isPostgresUrl } from "../../db/postgres";
 import { seedDemo } from "../../db/seed-demo";
 import { hashPassword } from "./password.server";
 import { env } from "./env.server";
@@ -7,31 +10,37 @@ declare global {
   var __valuemapDb: Db | undefined;
 }
 
-function open(): Db {
-  const db = openDatabase({ url: env.DATABASE_URL, synchronous: env.DB_SYNCHRONOUS });
-  if (env.DEMO === "on") seedDemo(db, { passwordHash: hashPassword, now: Date.now() });
+/**
+ * SQLite (a file, the embedded default) or PostgreSQL (`DATABASE_URL=postgres://...`, a pool of
+ * `DB_POOL_SIZE` connections per app instance; several instances may share the database).
+ */
+async function open(): Promise<Db> {
+  const db = isPostgresUrl(env.DATABASE_URL)
+    ? await openPostgresDatabase({ url: env.DATABASE_URL, max: env.DB_POOL_SIZE })
+    : openDatabase({ url: env.DATABASE_URL, synchronous: env.DB_SYNCHRONOUS });
+  if (env.DEMO === "on") await seedDemo(db, { passwordHash: hashPassword, now: Date.now() });
   // Close at exit, after remix-serve's SIGTERM handler has let the HTTP server finish its
   // in-flight requests: the last connection's close checkpoints the WAL into the main file.
   // An "exit" listener keeps nothing alive, so the process still exits as soon as it is idle.
-  process.once("exit", closeDatabase);
+  // (SQLite closes synchronously inside close(), which an "exit" listener requires.)
+  process.once("exit", () => void closeDatabase());
   return db;
 }
 
 /** The process-wide database handle: opened, migrated and (on an empty database) seeded at start. */
-export const db: Db = (globalThis.__valuemapDb ??= open());
+export const db: Db = (globalThis.__valuemapDb ??= await open());
 
 /** Closes the database handle (idempotent); requests after this fail and /healthz answers 503. */
-export function closeDatabase(): void {
-  const handle = globalThis.__valuemapDb?.$client;
-  if (handle?.open) handle.close();
+export async function closeDatabase(): Promise<void> {
+  await globalThis.__valuemapDb?.close();
 }
 
 export type Health = { ok: true } | { ok: false; error: string };
 
 /** Whether the database answers `select 1`: what /healthz reports. */
-export function checkHealth(): Health {
+export async function checkHealth(): Promise<Health> {
   try {
-    db.$client.prepare("select 1").get();
+    await db.rows(sql`select 1 as "ok"`);
     return { ok: true };
   } catch (error) {
     return { ok: false, error: `database is not answering: ${error instanceof Error ? error.message : String(error)}` };

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** SQLite file (`file:data/valuemap.db`, a plain path, or `:memory:`). */
+  /** SQLite file (`file:data/valuemap.db`, a plain path, or `:memory:`), or a PostgreSQL URL (`postgres://user:password@host:5432/db`). */
   DATABASE_URL: z.string().min(1).default("file:data/valuemap.db"),
   /** Cookie signing secret; when unset a random one is kept in `data/session-secret`. */
   SESSION_SECRET: z.string().min(16).optional(),
@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   DEMO: z.enum(["on", "off"]).default("on"),
   /** WAL durability: FULL (default) syncs at every commit. */
   DB_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  /** PostgreSQL only: connections in this instance's pool. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Largest accepted respondent request body, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(262_144),
   /**

@@ -101,8 +101,8 @@ export function longData(layout: RawDataLayout, respondents: AnalysisRespondent[
 }
 
 /** The study's raw data in one layout, with the report's respondent filters applied. */
-export function loadRawData(studyId: number, layout: "wide" | "long", options: Pick<ReportOptions, "flagged" | "segment" | "wave">): RawData {
-  const shape = rawDataLayout(db, studyId);
-  const respondents = filterRespondents(listRawRespondents(db, studyId, shape), options);
+export async function loadRawData(studyId: number, layout: "wide" | "long", options: Pick<ReportOptions, "flagged" | "segment" | "wave">): Promise<RawData> {
+  const shape = await rawDataLayout(db, studyId);
+  const respondents = filterRespondents(await listRawRespondents(db, studyId, shape), options);
   return layout === "wide" ? wideData(shape, respondents) : longData(shape, respondents);
 }

@@ -73,26 +73,26 @@ export async function exportResponse(args: {
   if (!request || (request.kind === "raw" && "shareLinkId" in actor)) return notFound();
   const { options, ignored } = parseReportOptionsWithIssues(url.searchParams, study);
   const file = (suffix: string) => `valuemap-study${study.id}-${suffix}`;
-  const audit = () => {
+  const audit = async () => {
     const detail = `${args.name}${url.search}`.slice(0, 300);
     const now = args.now ?? Date.now();
-    if ("userId" in actor) recordAuditEvent(db, { studyId: study.id, userId: actor.userId, action: "export", detail, now });
-    else recordSharedExport(db, { studyId: study.id, linkId: actor.shareLinkId, detail, now });
+    if ("userId" in actor) await recordAuditEvent(db, { studyId: study.id, userId: actor.userId, action: "export", detail, now });
+    else await recordSharedExport(db, { studyId: study.id, linkId: actor.shareLinkId, detail, now });
   };
 
   if (request.kind === "raw") {
-    const raw = loadRawData(study.id, request.layout, options);
-    audit();
+    const raw = await loadRawData(study.id, request.layout, options);
+    await audit();
     const name = file(`raw-${request.layout}.${request.format}`);
     if (request.format === "csv") return download(csvStream(raw.header, raw.rows), "csv", name);
     return download(xlsxWorkbook([{ title: `raw-${request.layout}`, header: raw.header, rows: raw.rows }]), "xlsx", name);
   }
 
-  const report = loadReport(study, locale, options, ignored);
+  const report = await loadReport(study, locale, options, ignored);
   if (request.kind === "chart") {
     const chart = chartSvg(report, request.chart as Parameters<typeof chartSvg>[1]);
     if (!chart) return notFound();
-    audit();
+    await audit();
     const name = file(`${request.chart}.${request.format}`);
     if (request.format === "svg") return download(chart.svg, "svg", name);
     try {
@@ -108,9 +108,9 @@ export async function exportResponse(args: {
   const tables = reportTables(report);
   if (request.kind === "table") {
     const table = tables.find((t) => t.name === request.table)!;
-    audit();
+    await audit();
     return download(csvText(table.header, table.rows), "csv", file(`${table.name}.csv`));
   }
-  audit();
+  await audit();
   return download(xlsxWorkbook(tables.map((t) => ({ title: t.title, header: t.header, rows: t.rows }))), "xlsx", file("tables.xlsx"));
 }

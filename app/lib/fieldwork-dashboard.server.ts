@@ -14,11 +14,13 @@ import { createVersionedCache } from "./versioned-cache";
 const flagCache = createVersionedCache<FlagCounts>({ maxStaleMs: 30_000 });
 
 /** The fieldwork dashboard: counts from SQL aggregates, quota cells with their labels, the window's state. */
-export function loadDashboard(study: Study) {
-  const ownOffer = listOffers(db, study.id).find((o) => o.isOwn)?.code ?? null;
-  const flagged = flagCache.get(`${study.id}:${ownOffer ?? ""}`, completeSetVersion(db, study.id), () => countFlags(db, { studyId: study.id, ownOffer }));
-  const stats = getFieldworkStats(db, { studyId: study.id, ownOffer, flagged });
-  const questions = listProfileQuestions(db, study.id);
+export async function loadDashboard(study: Study) {
+  const ownOffer = (await listOffers(db, study.id)).find((o) => o.isOwn)?.code ?? null;
+  const flagged = await flagCache.getAsync(`${study.id}:${ownOffer ?? ""}`, await completeSetVersion(db, study.id), () =>
+    countFlags(db, { studyId: study.id, ownOffer }),
+  );
+  const stats = await getFieldworkStats(db, { studyId: study.id, ownOffer, flagged });
+  const questions = await listProfileQuestions(db, study.id);
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh, currentWave: study.currentWave },
     state: fieldworkState(study, Date.now()),
@@ -34,8 +36,8 @@ export function loadDashboard(study: Study) {
   };
 }
 
-export function startNextWaveOf(study: Study, userId: number): { ok: true; wave: number } {
-  const wave = startNextWave(db, { id: study.id, now: Date.now() });
-  recordAuditEvent(db, { studyId: study.id, userId, action: "nextWave", detail: `wave ${wave}`, now: Date.now() });
+export async function startNextWaveOf(study: Study, userId: number): Promise<{ ok: true; wave: number }> {
+  const wave = await startNextWave(db, { id: study.id, now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "nextWave", detail: `wave ${wave}`, now: Date.now() });
   return { ok: true, wave };
 }

@@ -53,7 +53,11 @@ export function parseChoices(source: string): { ok: true; choices: ProfileQuesti
   return { ok: true, choices };
 }
 
-function profileQuestionForm(study: Study, form: FormData, questionId: number | null): { ok: true; fields: ProfileQuestionDefinition } | { ok: false; errors: Partial<Record<string, MessageKey>> } {
+async function profileQuestionForm(
+  study: Study,
+  form: FormData,
+  questionId: number | null,
+): Promise<{ ok: true; fields: ProfileQuestionDefinition } | { ok: false; errors: Partial<Record<string, MessageKey>> }> {
   const errors: Partial<Record<string, MessageKey>> = {};
   const questionText = text(form.get("text"));
   if (!questionText || questionText.length > 300) errors.text = "fieldwork.error.textRequired";
@@ -61,9 +65,10 @@ function profileQuestionForm(study: Study, form: FormData, questionId: number | 
   if (textZh && textZh.length > 300) errors.textZh = "fieldwork.error.textRequired";
   const kind = z.enum(["choice", "text"]).safeParse(form.get("kind"));
   if (!kind.success) errors.kind = "fieldwork.error.kindRequired";
-  const others = listProfileQuestionRows(db, study.id).filter((q) => q.id !== questionId);
+  const rows = await listProfileQuestionRows(db, study.id);
+  const others = rows.filter((q) => q.id !== questionId);
   const taken = new Set(others.map((q) => q.code));
-  const current = listProfileQuestionRows(db, study.id).find((q) => q.id === questionId);
+  const current = rows.find((q) => q.id === questionId);
   let code = text(form.get("code"));
   if (!code) code = current?.code ?? makeCode(questionText, `q${others.length + 1}`, taken);
   if (!CodeSchema.safeParse(code).success) errors.code = "fieldwork.error.codeInvalid";
@@ -86,36 +91,36 @@ const idOf = (form: FormData, name: string) => {
   return id;
 };
 
-export function addProfileQuestionTo(study: Study, form: FormData): DesignResult {
-  const parsed = profileQuestionForm(study, form, null);
+export async function addProfileQuestionTo(study: Study, form: FormData): Promise<DesignResult> {
+  const parsed = await profileQuestionForm(study, form, null);
   if (!parsed.ok) return parsed;
-  addProfileQuestion(db, { studyId: study.id, fields: parsed.fields });
+  await addProfileQuestion(db, { studyId: study.id, fields: parsed.fields });
   return { ok: true, detail: parsed.fields.code };
 }
 
-export function updateProfileQuestionOf(study: Study, form: FormData): DesignResult {
+export async function updateProfileQuestionOf(study: Study, form: FormData): Promise<DesignResult> {
   const questionId = idOf(form, "questionId");
-  const parsed = profileQuestionForm(study, form, questionId);
+  const parsed = await profileQuestionForm(study, form, questionId);
   if (!parsed.ok) return parsed;
-  if (!updateProfileQuestion(db, { studyId: study.id, questionId, fields: parsed.fields })) throw new Response("profile question not found", { status: 404 });
+  if (!(await updateProfileQuestion(db, { studyId: study.id, questionId, fields: parsed.fields }))) throw new Response("profile question not found", { status: 404 });
   return { ok: true, detail: parsed.fields.code };
 }
 
-export function deleteProfileQuestionOf(study: Study, form: FormData): DesignResult {
-  const row = deleteProfileQuestion(db, { studyId: study.id, questionId: idOf(form, "questionId") });
+export async function deleteProfileQuestionOf(study: Study, form: FormData): Promise<DesignResult> {
+  const row = await deleteProfileQuestion(db, { studyId: study.id, questionId: idOf(form, "questionId") });
   if (!row) throw new Response("profile question not found", { status: 404 });
   return { ok: true, detail: row.code };
 }
 
-export function moveProfileQuestionOf(study: Study, form: FormData): DesignResult {
+export async function moveProfileQuestionOf(study: Study, form: FormData): Promise<DesignResult> {
   const direction = form.get("direction") === "up" ? "up" : "down";
-  moveProfileQuestion(db, { studyId: study.id, questionId: idOf(form, "questionId"), direction });
+  await moveProfileQuestion(db, { studyId: study.id, questionId: idOf(form, "questionId"), direction });
   return { ok: true, detail: direction };
 }
 
 /** Targets per choice of one choice question (`target_<choice>`; empty = no quota). */
-export function saveQuotasOf(study: Study, form: FormData): DesignResult {
-  const question = listProfileQuestionRows(db, study.id).find((q) => q.code === form.get("questionCode") && q.kind === "choice");
+export async function saveQuotasOf(study: Study, form: FormData): Promise<DesignResult> {
+  const question = (await listProfileQuestionRows(db, study.id)).find((q) => q.code === form.get("questionCode") && q.kind === "choice");
   if (!question) return { ok: false, errors: { quotas: "fieldwork.error.quotaQuestion" } };
   const targets: Record<string, number> = {};
   for (const choice of question.choices) {
@@ -127,7 +132,7 @@ export function saveQuotasOf(study: Study, form: FormData): DesignResult {
     }
     targets[choice.code] = target;
   }
-  setQuotas(db, { studyId: study.id, questionCode: question.code, targets });
+  await setQuotas(db, { studyId: study.id, questionCode: question.code, targets });
   return { ok: true, detail: `${question.code}: ${Object.entries(targets).map(([k, v]) => `${k}=${v}`).join(", ")}` };
 }
 
@@ -140,28 +145,28 @@ export function parseUtcDateTime(value: string): number | null | "invalid" {
   return new Date(ms).toISOString().slice(0, 16) === value.slice(0, 16) ? ms : "invalid";
 }
 
-export function saveFieldworkSettings(study: Study, form: FormData): DesignResult {
+export async function saveFieldworkSettings(study: Study, form: FormData): Promise<DesignResult> {
   const opensAt = parseUtcDateTime(text(form.get("opensAt")));
   const closesAt = parseUtcDateTime(text(form.get("closesAt")));
   if (opensAt === "invalid" || closesAt === "invalid") return { ok: false, errors: { window: "fieldwork.error.dateInvalid" } };
   if (opensAt !== null && closesAt !== null && closesAt <= opensAt) return { ok: false, errors: { window: "fieldwork.error.closesBeforeOpens" } };
   const onePerDevice = form.get("onePerDevice") === "on";
-  updateFieldworkSettings(db, { id: study.id, opensAt, closesAt, onePerDevice, now: Date.now() });
+  await updateFieldworkSettings(db, { id: study.id, opensAt, closesAt, onePerDevice, now: Date.now() });
   const iso = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString());
   return { ok: true, detail: `${iso(opensAt)} to ${iso(closesAt)}, one per device: ${onePerDevice ? "yes" : "no"}` };
 }
 
 /** Opens the fieldwork now (no end) or closes it now. */
-export function openFieldworkNow(study: Study): DesignResult {
+export async function openFieldworkNow(study: Study): Promise<DesignResult> {
   const now = Date.now();
-  updateFieldworkSettings(db, { id: study.id, opensAt: now, closesAt: null, onePerDevice: study.onePerDevice, now });
+  await updateFieldworkSettings(db, { id: study.id, opensAt: now, closesAt: null, onePerDevice: study.onePerDevice, now });
   return { ok: true, detail: new Date(now).toISOString() };
 }
 
-export function closeFieldworkNow(study: Study): DesignResult {
+export async function closeFieldworkNow(study: Study): Promise<DesignResult> {
   const now = Date.now();
   const opensAt = study.fieldworkOpensAt !== null && study.fieldworkOpensAt < now ? study.fieldworkOpensAt : null;
-  updateFieldworkSettings(db, { id: study.id, opensAt, closesAt: now, onePerDevice: study.onePerDevice, now });
+  await updateFieldworkSettings(db, { id: study.id, opensAt, closesAt: now, onePerDevice: study.onePerDevice, now });
   return { ok: true, detail: new Date(now).toISOString() };
 }
 
@@ -175,18 +180,18 @@ export function fieldworkState(study: Pick<Study, "fieldworkOpensAt" | "fieldwor
 const FOCUS_GROUP_ISSUES = new Set<MessageKey>(["study.issue.qualityAttributeRequired", "study.issue.priceAttributeRequired", "study.issue.duplicateCode", "study.issue.titleRequired"]);
 
 /** What prevents publishing the focus-group stage (it needs no offers). */
-export function focusGroupIssues(study: Study): MessageKey[] {
-  return validateStudy(getStudyDefinition(db, study))
+export async function focusGroupIssues(study: Study): Promise<MessageKey[]> {
+  return validateStudy(await getStudyDefinition(db, study))
     .map((i) => i.code)
     .filter((c) => FOCUS_GROUP_ISSUES.has(c));
 }
 
 /** Freezes a new focus-group version (its own numbering). */
-export function publishFocusGroup(study: Study): { ok: true; version: number; detail: string } | { ok: false; issues: MessageKey[] } {
-  const issues = focusGroupIssues(study);
+export async function publishFocusGroup(study: Study): Promise<{ ok: true; version: number; detail: string } | { ok: false; issues: MessageKey[] }> {
+  const issues = await focusGroupIssues(study);
   if (issues.length) return { ok: false, issues };
-  const definition = getStudyDefinition(db, study);
-  const q = publishQuestionnaire(db, {
+  const definition = await getStudyDefinition(db, study);
+  const q = await publishQuestionnaire(db, {
     studyId: study.id,
     stage: "focus_group",
     definitionJson: JSON.stringify(definition),
@@ -197,12 +202,12 @@ export function publishFocusGroup(study: Study): { ok: true; version: number; de
 }
 
 /** The fieldwork part of the design screen. */
-export function loadFieldworkDesign(study: Study) {
-  const focusGroup = getLatestQuestionnaire(db, study.id, "focus_group");
+export async function loadFieldworkDesign(study: Study) {
+  const focusGroup = await getLatestQuestionnaire(db, study.id, "focus_group");
   const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString().slice(0, 16));
   return {
-    profileQuestions: listProfileQuestionRows(db, study.id),
-    quotas: listQuotas(db, study.id).map((q) => ({ questionCode: q.questionCode, value: q.value, target: q.target })),
+    profileQuestions: await listProfileQuestionRows(db, study.id),
+    quotas: (await listQuotas(db, study.id)).map((q) => ({ questionCode: q.questionCode, value: q.value, target: q.target })),
     window: {
       opensAt: iso(study.fieldworkOpensAt),
       closesAt: iso(study.fieldworkClosesAt),
@@ -210,7 +215,7 @@ export function loadFieldworkDesign(study: Study) {
       onePerDevice: study.onePerDevice,
     },
     focusGroup: focusGroup ? { version: focusGroup.version, publishedAt: focusGroup.publishedAt } : null,
-    focusGroupIssues: focusGroupIssues(study),
+    focusGroupIssues: await focusGroupIssues(study),
     statedWeightsAdopted: study.statedWeightsJson !== null,
   };
 }

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import QRCode from "qrcode";
 import { recordAuditEvent } from "../../db/queries/audit";
-import { countInvitations, createInvitations, iterateInvitations, listInvitations, revokeInvitation } from "../../db/queries/invitations";
+import { countInvitations, createInvitations, listAllInvitations, listInvitations, revokeInvitation } from "../../db/queries/invitations";
 import { getLatestQuestionnaire } from "../../db/queries/questionnaires";
 import type { Study } from "../../db/queries/studies";
 import type { MessageKey } from "~/i18n";
@@ -141,31 +141,31 @@ export async function createInvitationsFrom(study: Study, userId: number, form: 
   }
   const parsed = parseInvitationRows(source);
   if (!parsed.ok) return parsed;
-  const created = createInvitations(db, {
+  const created = await createInvitations(db, {
     studyId: study.id,
     rows: parsed.rows.map((r) => ({ ...r, token: newInvitationToken() })),
     now: Date.now(),
   });
-  recordAuditEvent(db, { studyId: study.id, userId, action: "createInvitations", detail: `${created}`, now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "createInvitations", detail: `${created}`, now: Date.now() });
   return { ok: true, created, notice: "fieldwork.invitations.created" };
 }
 
-export function revokeInvitationOf(study: Study, userId: number, form: FormData): InvitationResult {
+export async function revokeInvitationOf(study: Study, userId: number, form: FormData): Promise<InvitationResult> {
   const id = Number(form.get("invitationId"));
-  if (!Number.isSafeInteger(id) || !revokeInvitation(db, { studyId: study.id, invitationId: id })) {
+  if (!Number.isSafeInteger(id) || !(await revokeInvitation(db, { studyId: study.id, invitationId: id }))) {
     return { ok: false, errors: [{ line: 0, error: "fieldwork.error.revokeUsed" }] };
   }
-  recordAuditEvent(db, { studyId: study.id, userId, action: "revokeInvitation", detail: String(id), now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "revokeInvitation", detail: String(id), now: Date.now() });
   return { ok: true, notice: "fieldwork.invitations.revoked" };
 }
 
 /** The distribution page: links of both stages, QR code downloads, invitations (one page). */
-export function loadDistribution(study: Study, origin: string, page: number) {
-  const counts = countInvitations(db, study.id);
+export async function loadDistribution(study: Study, origin: string, page: number) {
+  const counts = await countInvitations(db, study.id);
   const pages = Math.max(1, Math.ceil(counts.total / INVITATIONS_PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
-  const rating = getLatestQuestionnaire(db, study.id, "rating");
-  const focusGroup = getLatestQuestionnaire(db, study.id, "focus_group");
+  const rating = await getLatestQuestionnaire(db, study.id, "rating");
+  const focusGroup = await getLatestQuestionnaire(db, study.id, "focus_group");
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh },
     stages: [
@@ -175,7 +175,7 @@ export function loadDistribution(study: Study, origin: string, page: number) {
     counts,
     page: current,
     pages,
-    invitations: listInvitations(db, { studyId: study.id, limit: INVITATIONS_PER_PAGE, offset: (current - 1) * INVITATIONS_PER_PAGE }).map((i) => ({
+    invitations: (await listInvitations(db, { studyId: study.id, limit: INVITATIONS_PER_PAGE, offset: (current - 1) * INVITATIONS_PER_PAGE })).map((i) => ({
       ...i,
       link: invitationLink(origin, study, i.token),
     })),
@@ -189,11 +189,11 @@ export function csvCell(value: string): string {
 }
 
 /** Every invitation link as CSV (UTF-8 with a byte-order mark for spreadsheet programs). */
-export function invitationsCsv(study: Study, userId: number, origin: string): string {
+export async function invitationsCsv(study: Study, userId: number, origin: string): Promise<string> {
   const lines = [["label", "email", "link", "status"].map(csvCell).join(",")];
-  for (const i of iterateInvitations(db, study.id)) {
+  for (const i of await listAllInvitations(db, study.id)) {
     lines.push([i.label, i.email ?? "", invitationLink(origin, study, i.token), i.status].map(csvCell).join(","));
   }
-  recordAuditEvent(db, { studyId: study.id, userId, action: "exportInvitations", detail: `${lines.length - 1}`, now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "exportInvitations", detail: `${lines.length - 1}`, now: Date.now() });
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

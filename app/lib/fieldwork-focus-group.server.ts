@@ -9,17 +9,17 @@ import type { MessageKey } from "~/i18n";
 import { db } from "./db.server";
 import { addAttributeTo } from "./studies.server";
 
-function consolidation(study: Study) {
-  const attributes = listAttributes(db, study.id);
-  return { attributes, result: consolidateFocusGroup(listFocusGroupAnswers(db, study.id), attributes) };
+async function consolidation(study: Study) {
+  const attributes = await listAttributes(db, study.id);
+  return { attributes, result: consolidateFocusGroup(await listFocusGroupAnswers(db, study.id), attributes) };
 }
 
 /** Everything the focus-group page shows. */
-export function loadFocusGroup(study: Study) {
-  const { attributes, result } = consolidation(study);
+export async function loadFocusGroup(study: Study) {
+  const { attributes, result } = await consolidation(study);
   const byCode = new Map(attributes.map((a) => [a.code, a]));
   const stated = study.statedWeightsJson ? StatedWeightsSchema.parse(JSON.parse(study.statedWeightsJson)) : null;
-  const published = getLatestQuestionnaire(db, study.id, "focus_group");
+  const published = await getLatestQuestionnaire(db, study.id, "focus_group");
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh, publicToken: study.publicToken },
     published: published ? { version: published.version, publishedAt: published.publishedAt } : null,
@@ -28,14 +28,14 @@ export function loadFocusGroup(study: Study) {
     split: result.split,
     adoptable: result.stated.ok ? { ok: true as const, weights: result.stated.weights, qualityShare: result.stated.qualityShare } : { ok: false as const, reason: result.stated.reason },
     stated,
-    suggestions: groupSuggestions(listFocusGroupSuggestions(db, study.id)),
+    suggestions: groupSuggestions(await listFocusGroupSuggestions(db, study.id)),
   };
 }
 
 export type FocusGroupResult = { ok: true; notice: MessageKey } | { ok: false; error: MessageKey };
 
 /** Adds a suggestion to the attribute list as a quality or price attribute. */
-export function mergeSuggestion(study: Study, userId: number, form: FormData): FocusGroupResult {
+export async function mergeSuggestion(study: Study, userId: number, form: FormData): Promise<FocusGroupResult> {
   const fields = new FormData();
   fields.set("name", String(form.get("name") ?? ""));
   fields.set("nameZh", String(form.get("nameZh") ?? ""));
@@ -43,24 +43,24 @@ export function mergeSuggestion(study: Study, userId: number, form: FormData): F
   fields.set("description", "");
   fields.set("direction", "higher");
   if (form.get("kind") !== "quality" && form.get("kind") !== "price") return { ok: false, error: "fieldwork.error.kindQualityPrice" };
-  const result = addAttributeTo(study, fields);
+  const result = await addAttributeTo(study, fields);
   if (!result.ok) return { ok: false, error: "study.error.nameRequired" };
-  recordAuditEvent(db, { studyId: study.id, userId, action: "mergeSuggestion", detail: String(form.get("name")), now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "mergeSuggestion", detail: String(form.get("name")), now: Date.now() });
   return { ok: true, notice: "fieldwork.focus.merged" };
 }
 
 /** Adopts the consolidated weights as the study's stated weights (the rating stage then does not ask for weights). */
-export function adoptWeights(study: Study, userId: number): FocusGroupResult {
-  const { result } = consolidation(study);
+export async function adoptWeights(study: Study, userId: number): Promise<FocusGroupResult> {
+  const { result } = await consolidation(study);
   if (!result.stated.ok) return { ok: false, error: `fieldwork.focus.notAdoptable.${result.stated.reason}` };
   const stated = StatedWeightsSchema.parse({ qualityShare: result.stated.qualityShare, weights: result.stated.weights });
-  setStatedWeights(db, { id: study.id, statedWeightsJson: JSON.stringify(stated), now: Date.now() });
-  recordAuditEvent(db, { studyId: study.id, userId, action: "adoptWeights", detail: `n = ${result.n}`, now: Date.now() });
+  await setStatedWeights(db, { id: study.id, statedWeightsJson: JSON.stringify(stated), now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "adoptWeights", detail: `n = ${result.n}`, now: Date.now() });
   return { ok: true, notice: "fieldwork.focus.adopted" };
 }
 
-export function dropWeights(study: Study, userId: number): FocusGroupResult {
-  setStatedWeights(db, { id: study.id, statedWeightsJson: null, now: Date.now() });
-  recordAuditEvent(db, { studyId: study.id, userId, action: "dropWeights", now: Date.now() });
+export async function dropWeights(study: Study, userId: number): Promise<FocusGroupResult> {
+  await setStatedWeights(db, { id: study.id, statedWeightsJson: null, now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "dropWeights", now: Date.now() });
   return { ok: true, notice: "fieldwork.focus.dropped" };
 }

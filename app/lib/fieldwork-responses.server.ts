@@ -17,8 +17,8 @@ export const RESPONSES_PER_PAGE = 100;
  */
 const flagsCache = createVersionedCache<Map<number, QualityFlag[]>>({ maxStaleMs: 30_000, maxKeys: 50 });
 
-function ownOffer(study: Study): string | null {
-  return listOffers(db, study.id).find((o) => o.isOwn)?.code ?? null;
+async function ownOffer(study: Study): Promise<string | null> {
+  return (await listOffers(db, study.id)).find((o) => o.isOwn)?.code ?? null;
 }
 
 export interface ResponsesQuery {
@@ -42,17 +42,19 @@ export function parseResponsesQuery(url: URL): ResponsesQuery {
 }
 
 /** One page of the responses list with flags and the analysis decision, and the response shown in detail. */
-export function loadResponses(study: Study, query: ResponsesQuery) {
-  const own = ownOffer(study);
-  const flags = flagsCache.get(`${study.id}:${own ?? ""}`, completeSetVersion(db, study.id), () => listFlaggedIds(db, { studyId: study.id, ownOffer: own }));
-  const { total, rows } = listResponsesPage(db, {
+export async function loadResponses(study: Study, query: ResponsesQuery) {
+  const own = await ownOffer(study);
+  const flags = await flagsCache.getAsync(`${study.id}:${own ?? ""}`, await completeSetVersion(db, study.id), () =>
+    listFlaggedIds(db, { studyId: study.id, ownOffer: own }),
+  );
+  const { total, rows } = await listResponsesPage(db, {
     studyId: study.id,
     status: query.status,
     stage: query.stage,
     limit: RESPONSES_PER_PAGE,
     offset: (query.page - 1) * RESPONSES_PER_PAGE,
   });
-  const questions = listProfileQuestions(db, study.id);
+  const questions = await listProfileQuestions(db, study.id);
   const label = (code: string, value: string) => {
     const q = questions.find((x) => x.code === code);
     const choice = q?.kind === "choice" ? q.choices.find((c) => c.code === value) : undefined;
@@ -62,9 +64,9 @@ export function loadResponses(study: Study, query: ResponsesQuery) {
     const f = r.status === "complete" && r.stage === "rating" ? (flags.get(r.id) ?? []) : [];
     return { ...r, flags: f, included: r.status === "complete" && r.stage === "rating" ? isIncluded(f, r.review, "out") : null };
   };
-  const detail = query.show ? getResponseDetail(db, { studyId: study.id, responseId: query.show }) : null;
-  const offers = listOffers(db, study.id);
-  const attributes = listAttributes(db, study.id);
+  const detail = query.show ? await getResponseDetail(db, { studyId: study.id, responseId: query.show }) : null;
+  const offers = await listOffers(db, study.id);
+  const attributes = await listAttributes(db, study.id);
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh },
     query,
@@ -86,14 +88,14 @@ export function loadResponses(study: Study, query: ResponsesQuery) {
 }
 
 /** include / exclude / reset (null: follow the flags), with an audit event. */
-export function reviewResponse(study: Study, userId: number, form: FormData): { ok: true } | { ok: false } {
+export async function reviewResponse(study: Study, userId: number, form: FormData): Promise<{ ok: true } | { ok: false }> {
   const decision = form.get("review");
   const review = decision === "include" || decision === "exclude" ? decision : decision === "reset" ? null : undefined;
   const responseId = Number(form.get("responseId"));
   if (review === undefined) throw new Response("review requires include, exclude or reset", { status: 400 });
-  if (!Number.isSafeInteger(responseId) || !setResponseReview(db, { studyId: study.id, responseId, review })) {
+  if (!Number.isSafeInteger(responseId) || !(await setResponseReview(db, { studyId: study.id, responseId, review }))) {
     throw new Response("response not found", { status: 404 });
   }
-  recordAuditEvent(db, { studyId: study.id, userId, action: "review", detail: `response ${responseId}: ${decision}`, now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "review", detail: `response ${responseId}: ${decision}`, now: Date.now() });
   return { ok: true };
 }

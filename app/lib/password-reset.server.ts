@@ -14,12 +14,12 @@ export const RESET_LINK_MS = 60 * 60 * 1000;
 /** The signed-in administrator's id; anyone else gets a plain 404 (the page does not exist for them). */
 export async function requireAdmin(request: Request): Promise<number> {
   const userId = await requireUserId(request);
-  if (!getUserById(db, userId)?.isAdmin) throw new Response("Not found", { status: 404 });
+  if (!(await getUserById(db, userId))?.isAdmin) throw new Response("Not found", { status: 404 });
   return userId;
 }
 
-export function loadAdminPage() {
-  return { users: listUsers(db), resets: listRecentResets(db) };
+export async function loadAdminPage() {
+  return { users: await listUsers(db), resets: await listRecentResets(db) };
 }
 
 /**
@@ -27,17 +27,17 @@ export function loadAdminPage() {
  * administrator hands it over). Only the token's hash is stored; earlier unused links of the
  * account stop working.
  */
-export function createResetLink(args: { adminId: number | null; userId: number; now?: number }): { path: string; expiresAt: number } | null {
-  if (!getUserById(db, args.userId)) return null;
+export async function createResetLink(args: { adminId: number | null; userId: number; now?: number }): Promise<{ path: string; expiresAt: number } | null> {
+  if (!(await getUserById(db, args.userId))) return null;
   const now = args.now ?? Date.now();
   const token = newToken();
   const expiresAt = now + RESET_LINK_MS;
-  createPasswordReset(db, { userId: args.userId, tokenHash: hashToken(token), createdBy: args.adminId, now, expiresAt });
+  await createPasswordReset(db, { userId: args.userId, tokenHash: hashToken(token), createdBy: args.adminId, now, expiresAt });
   return { path: `/reset/${token}`, expiresAt };
 }
 
-export function resetLinkForEmail(email: string): { path: string; expiresAt: number } | null {
-  const user = getUserByEmail(db, email.trim().toLowerCase());
+export async function resetLinkForEmail(email: string): Promise<{ path: string; expiresAt: number } | null> {
+  const user = await getUserByEmail(db, email.trim().toLowerCase());
   return user ? createResetLink({ adminId: null, userId: user.id }) : null;
 }
 
@@ -47,26 +47,26 @@ type AdminResult =
   | { ok: false; error: MessageKey };
 
 /** The administrators' page actions: create a reset link, grant or withdraw administration. */
-export function adminAction(adminId: number, form: FormData): AdminResult {
+export async function adminAction(adminId: number, form: FormData): Promise<AdminResult> {
   const intent = form.get("intent");
-  const user = getUserById(db, Number(form.get("userId")));
+  const user = await getUserById(db, Number(form.get("userId")));
   if (!user) return { ok: false, error: "admin.unknownUser" };
   if (intent === "reset") {
-    const link = createResetLink({ adminId, userId: user.id })!;
+    const link = (await createResetLink({ adminId, userId: user.id }))!;
     return { ok: true, intent: "reset", email: user.email, ...link };
   }
   if (intent === "grant" || intent === "revoke") {
     if (intent === "revoke" && user.id === adminId) return { ok: false, error: "admin.cannotRevokeSelf" };
-    setUserAdmin(db, { id: user.id, isAdmin: intent === "grant" });
+    await setUserAdmin(db, { id: user.id, isAdmin: intent === "grant" });
     return { ok: true, intent: "admin", email: user.email, isAdmin: intent === "grant" };
   }
   return { ok: false, error: "admin.unknownAction" };
 }
 
 /** Whom a live link is for (the reset page shows the email), or null. */
-export function lookUpResetLink(token: string): { email: string } | null {
+export async function lookUpResetLink(token: string): Promise<{ email: string } | null> {
   if (token.length > 128) return null;
-  const live = findLiveReset(db, { tokenHash: hashToken(token), now: Date.now() });
+  const live = await findLiveReset(db, { tokenHash: hashToken(token), now: Date.now() });
   return live ? { email: live.email } : null;
 }
 
@@ -75,12 +75,12 @@ export function lookUpResetLink(token: string): { email: string } | null {
  * account ends (whoever held the old password is signed out). A password outside 12-128
  * characters changes nothing and leaves the link usable.
  */
-export function resetPassword(token: string, form: FormData): { ok: true } | { ok: false; error: MessageKey } {
+export async function resetPassword(token: string, form: FormData): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
   const password = CredentialsSchema.shape.password.safeParse(form.get("password"));
   if (!password.success) return { ok: false, error: "auth.passwordLength" };
   if (token.length > 128) return { ok: false, error: "reset.invalid" };
-  const userId = consumePasswordReset(db, { tokenHash: hashToken(token), passwordHash: hashPassword(password.data), now: Date.now() });
+  const userId = await consumePasswordReset(db, { tokenHash: hashToken(token), passwordHash: hashPassword(password.data), now: Date.now() });
   if (userId === null) return { ok: false, error: "reset.invalid" };
-  deleteUserSessions(db, userId);
+  await deleteUserSessions(db, userId);
   return { ok: true };
 }

@@ -245,7 +245,7 @@ function wavePoints(respondents: RespondentOutcome[], offers: OfferDef[], attrib
   });
 }
 
-function compute(
+async function compute(
   study: Study,
   offers: OfferDef[],
   attributes: GroupedAttributeDef[],
@@ -253,11 +253,11 @@ function compute(
   segmentQuestions: string[],
   options: ReportOptions,
   version: string,
-): ComputedReport {
+): Promise<ComputedReport> {
   const listKey = `${study.id}|${version}`;
   let all = respondentCache.get(listKey);
   if (!all) {
-    all = listAnalysisRespondents(db, study.id, own);
+    all = await listAnalysisRespondents(db, study.id, own);
     if (all.length <= RESPONDENT_CACHE_MAX) respondentCache.set(listKey, all);
   }
   const stated = statedWeightsOf(study);
@@ -332,10 +332,10 @@ function compute(
  * once per (study, data version, respondent filter) and kept in a bounded in-memory LRU; the
  * fair-value line, names, events and what/who are applied per request.
  */
-export function loadReport(study: Study, locale: Locale, requested: ReportOptions, ignoredParams: IgnoredParam[] = []): ReportView {
+export async function loadReport(study: Study, locale: Locale, requested: ReportOptions, ignoredParams: IgnoredParam[] = []): Promise<ReportView> {
   const ignored = [...ignoredParams];
-  const offerRows = listOffers(db, study.id);
-  const attributeRows = listAttributes(db, study.id);
+  const offerRows = await listOffers(db, study.id);
+  const attributeRows = await listAttributes(db, study.id);
   const offers: OfferDef[] = offerRows.map((o) => ({ id: o.code, own: o.isOwn }));
   const attributes: GroupedAttributeDef[] = attributeRows.map((a) => ({
     id: a.code,
@@ -344,7 +344,7 @@ export function loadReport(study: Study, locale: Locale, requested: ReportOption
   }));
   const own = offerRows.find((o) => o.isOwn)?.code ?? null;
   const competitors = offerRows.filter((o) => !o.isOwn).map((o) => o.code);
-  const questions = listProfileQuestions(db, study.id).filter((q) => q.isSegment && q.kind === "choice");
+  const questions = (await listProfileQuestions(db, study.id)).filter((q) => q.isSegment && q.kind === "choice");
 
   // Drop options naming what the study does not have.
   const options: ReportOptions = { ...requested };
@@ -360,16 +360,16 @@ export function loadReport(study: Study, locale: Locale, requested: ReportOption
     if (!ignored.includes("versus")) ignored.push("versus");
   }
 
-  if (options.wave !== undefined && !listResponseWaves(db, study.id).includes(options.wave)) {
+  if (options.wave !== undefined && !(await listResponseWaves(db, study.id)).includes(options.wave)) {
     delete options.wave;
     if (!ignored.includes("wave")) ignored.push("wave");
   }
 
-  const version = reportDataVersion(db, study.id);
+  const version = await reportDataVersion(db, study.id);
   const key = JSON.stringify([study.id, version, options.segment?.question ?? null, options.segment?.value ?? null, options.wave ?? null, options.flagged]);
   let computed = cache.get(key);
   if (!computed) {
-    computed = compute(study, offers, attributes, own, questions.map((q) => q.code), options, version);
+    computed = await compute(study, offers, attributes, own, questions.map((q) => q.code), options, version);
     cache.set(key, computed);
   }
 
@@ -382,7 +382,7 @@ export function loadReport(study: Study, locale: Locale, requested: ReportOption
     attributes: Object.fromEntries(attributeRows.map((a) => [a.code, label(locale, a.name, a.nameZh)])),
   };
 
-  const eventRows = listKeyEvents(db, study.id);
+  const eventRows = await listKeyEvents(db, study.id);
   const waveDates = new Set(computed.waves.map((w) => w.date));
   const timelineResult =
     computed.waves.length === 0
@@ -419,10 +419,10 @@ export function loadReport(study: Study, locale: Locale, requested: ReportOption
     ? { ok: true, waves: computed.waves, series: computed.series, events }
     : { ok: false, reason: timelineResult.reason };
 
-  const functionRows = listFirmFunctions(db, study.id);
+  const functionRows = await listFirmFunctions(db, study.id);
   const attributeCode = new Map(attributeRows.map((a) => [a.id, a.code]));
   const cells: Record<string, Record<string, WhatWhoCell>> = {};
-  for (const c of listWhatWhoCells(db, study.id)) {
+  for (const c of await listWhatWhoCells(db, study.id)) {
     const code = attributeCode.get(c.attributeId);
     if (code !== undefined) (cells[String(c.functionId)] ??= {})[code] = c.strength;
   }

@@ -11,7 +11,7 @@ if (!email || email.startsWith("-")) {
   console.error(email === "--help" || email === "-h" ? USAGE : `a reset link requires the account's email\n${USAGE}`);
   process.exit(email === "--help" || email === "-h" ? 0 : 2);
 }
-const link = resetLinkForEmail(email);
+const link = await resetLinkForEmail(email);
 if (!link) {
   console.error(`no account with the email ${email}`);
   process.exit(2);

@@ -19,11 +19,11 @@ const limiter = new RateLimiter(env.RESPONDENT_RATE_LIMIT, RATE_WINDOW_MS);
  * (with the device cookie set when the request had none).
  * Shared by the Remix resource route and the production server's direct route (app/server.js).
  */
-export function respondToApi(
+export async function respondToApi(
   token: string,
   bodyText: string,
   client: { ip: string; userAgent: string; cookie?: string | null },
-): Response {
+): Promise<Response> {
   // Crawlers and scripts announcing themselves (isbot) are not respondents: nothing is stored and
   // they use none of the address's requests.
   if (isbot(client.userAgent)) return jsonError(403, "automated clients (bots) are not counted as respondents");
@@ -48,7 +48,7 @@ export function respondToApi(
   }
   // The device cookie (vm_device): set on the first request that lacks it, stored with the response.
   const device = deviceFor(client.cookie);
-  const response = handleRespondentRequest(token, parsed.data, device.id);
+  const response = await handleRespondentRequest(token, parsed.data, device.id);
   if (device.setCookie) response.headers.append("Set-Cookie", device.setCookie);
   return response;
 }

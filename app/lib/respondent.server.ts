@@ -1,5 +1,5 @@
+import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { prepared } from "../../db/prepared";
 import { getQuestionnaire, type Questionnaire } from "../../db/queries/questionnaires";
 import {
   completeFocusGroupResponse,
@@ -32,14 +32,13 @@ export function fieldworkOpen(study: { opensAt: number | null; closesAt: number 
 }
 
 /** What the respondent page needs before the questionnaire loads. */
-export function loadRespondentPage(token: string, stage: Stage, now = Date.now()) {
-  const study = getRespondentStudy(db, token);
+export async function loadRespondentPage(token: string, stage: Stage, now = Date.now()) {
+  const study = await getRespondentStudy(db, token);
   if (!study) return null;
-  const row = prepared(db, "select title, title_zh as titleZh, languages from studies where id = ?").get(study.studyId) as {
-    title: string;
-    titleZh: string | null;
-    languages: string;
-  };
+  const [row] = await db.rows<{ title: string; titleZh: string | null; languages: string }>(
+    sql`select title, title_zh as "titleZh", languages from studies where id = ${study.studyId}`,
+  );
+  if (!row) return null;
   return {
     title: row.title,
     titleZh: row.titleZh,
@@ -89,10 +88,10 @@ interface Frozen {
 const frozen = new Map<number, Frozen>();
 const FROZEN_LIMIT = 500;
 
-function frozenQuestionnaire(id: number): Frozen | null {
+async function frozenQuestionnaire(id: number): Promise<Frozen | null> {
   const cached = frozen.get(id);
   if (cached) return cached;
-  const questionnaire = getQuestionnaire(db, id);
+  const questionnaire = await getQuestionnaire(db, id);
   if (!questionnaire) return null;
   const entry = {
     questionnaire,
@@ -124,26 +123,26 @@ interface Resolved extends Frozen {
  * its personal invitation, and not from a device that already answered when the study allows one
  * response per device. An invitation that already has a response resumes that one (any device).
  */
-function resolve(token: string, request: RespondentRequest, deviceId: string, now: number): Resolved | Response {
-  const study = getRespondentStudy(db, token);
+async function resolve(token: string, request: RespondentRequest, deviceId: string, now: number): Promise<Resolved | Response> {
+  const study = await getRespondentStudy(db, token);
   if (!study) return jsonError(404, "unknown questionnaire link");
   let clientId = request.responseId;
   let invitationId: number | null = null;
   if (request.invite !== undefined) {
-    const invitation = getInvitation(db, study.studyId, request.invite);
+    const invitation = await getInvitation(db, study.studyId, request.invite);
     if (!invitation) return refuse(404, "invitation", "unknown invitation link: ask the researcher for your personal link");
     invitationId = invitation.id;
     if (invitation.responseClientId !== null) clientId = invitation.responseClientId;
   }
-  const existing = getResponseByClientId(db, clientId);
+  const existing = await getResponseByClientId(db, clientId);
   if (!existing) {
     if (!fieldworkOpen(study, now)) return refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses");
-    if (study.onePerDevice && invitationId === null && deviceHasCompleteResponse(db, study.studyId, deviceId)) {
+    if (study.onePerDevice && invitationId === null && (await deviceHasCompleteResponse(db, study.studyId, deviceId))) {
       return refuse(409, "device", "already answered from this device: one response per device");
     }
   }
   const id = existing ? existing.questionnaireId : request.stage === "focus_group" ? study.focusGroupId : study.ratingId;
-  const entry = id === null ? null : frozenQuestionnaire(id);
+  const entry = id === null ? null : await frozenQuestionnaire(id);
   if (!entry) return refuse(404, "unpublished", "this questionnaire is not published");
   if (entry.questionnaire.studyId !== study.studyId) return jsonError(409, "responseId belongs to another questionnaire");
   if (existing && invitationId !== null && existing.invitationId !== invitationId) {
@@ -164,9 +163,9 @@ function resolve(token: string, request: RespondentRequest, deviceId: string, no
  * `draft` (save as they go) and `complete` (refuse names the questionnaire does not have,
  * validate, then store once, in one transaction; quotas apply there).
  */
-export function handleRespondentRequest(token: string, request: RespondentRequest, deviceId: string): Response {
+export async function handleRespondentRequest(token: string, request: RespondentRequest, deviceId: string): Promise<Response> {
   const now = Date.now();
-  const resolved = resolve(token, request, deviceId, now);
+  const resolved = await resolve(token, request, deviceId, now);
   if (resolved instanceof Response) return resolved;
   const { questionnaire, definition, survey, order, clientId } = resolved;
   const base = {
@@ -181,7 +180,7 @@ export function handleRespondentRequest(token: string, request: RespondentReques
   };
   switch (request.intent) {
     case "start": {
-      const row = startResponse(db, base);
+      const row = await startResponse(db, base);
       return Response.json({
         ok: true,
         responseId: row.clientId,
@@ -196,7 +195,7 @@ export function handleRespondentRequest(token: string, request: RespondentReques
       });
     }
     case "draft": {
-      const outcome = saveResponseDraft(db, {
+      const outcome = await saveResponseDraft(db, {
         ...base,
         answersJson: JSON.stringify(request.answers),
         pageNo: request.pageNo,
@@ -209,13 +208,13 @@ export function handleRespondentRequest(token: string, request: RespondentReques
   }
 }
 
-function complete(
+async function complete(
   resolved: Resolved,
   answers: Record<string, unknown>,
   base: Omit<Parameters<typeof completeResponse>[1], "answersJson" | "result">,
   definition: StudyDefinition,
   survey: SurveyJson,
-): Response {
+): Promise<Response> {
   if (resolved.existing && resolved.existing.status !== "draft") {
     // Idempotent: a finished response is final, whatever this second submission carries.
     return Response.json({ ok: true, outcome: "already-finished", status: resolved.existing.status, screenReason: resolved.existing.screenReason });
@@ -228,18 +227,18 @@ function complete(
   if (resolved.questionnaire.stage === "focus_group") {
     const read = readFocusGroupResponse(definition, answers);
     if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
-    const outcome = completeFocusGroupResponse(db, { ...base, answersJson, result: read.value });
+    const outcome = await completeFocusGroupResponse(db, { ...base, answersJson, result: read.value });
     return finished(outcome, resolved.clientId);
   }
   const read = readRatingResponse(definition, answers);
   if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
   const args = { ...base, answersJson, result: read.value };
   if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(args);
-  return finished(completeResponse(db, args), resolved.clientId);
+  return finished(await completeResponse(db, args), resolved.clientId);
 }
 
-function finished(outcome: string, clientId: string): Response {
-  const row = getResponseByClientId(db, clientId);
+async function finished(outcome: string, clientId: string): Promise<Response> {
+  const row = await getResponseByClientId(db, clientId);
   return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null });
 }
 
@@ -253,11 +252,7 @@ const UNSAFE_COMMIT_DELAY_MS = 400;
  */
 function acknowledgeBeforeCommit(args: Parameters<typeof completeResponse>[1]): Response {
   setTimeout(() => {
-    try {
-      completeResponse(db, args);
-    } catch (error) {
-      console.error("unsafe delayed commit failed", error);
-    }
+    completeResponse(db, args).catch((error: unknown) => console.error("unsafe delayed commit failed", error));
   }, UNSAFE_COMMIT_DELAY_MS);
   return Response.json({ ok: true, outcome: "completed", status: args.result.status });
 }

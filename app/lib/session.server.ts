@@ -57,7 +57,7 @@ async function readToken(request: Request): Promise<string | null> {
 export async function getSession(request: Request): Promise<ResearcherSession | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const row = getLiveSession(db, { tokenHash: hashToken(token), now: Date.now() });
+  const row = await getLiveSession(db, { tokenHash: hashToken(token), now: Date.now() });
   return row ? { id: row.id, userId: row.userId, csrfToken: row.csrfToken } : null;
 }
 
@@ -86,11 +86,11 @@ export async function requireUserId(request: Request): Promise<number> {
  */
 export async function createUserSession(request: Request, userId: number, to: string): Promise<Response> {
   const previous = await readToken(request);
-  if (previous) deleteSession(db, hashToken(previous));
+  if (previous) await deleteSession(db, hashToken(previous));
   const now = Date.now();
-  deleteExpiredSessions(db, now);
+  await deleteExpiredSessions(db, now);
   const token = newToken();
-  insertSession(db, {
+  await insertSession(db, {
     tokenHash: hashToken(token),
     userId,
     csrfToken: newToken(),
@@ -103,11 +103,11 @@ export async function createUserSession(request: Request, userId: number, to: st
 /** Signs the user out everywhere: every session of the user ends, the cookie is cleared. */
 export async function destroyUserSessions(request: Request): Promise<Response> {
   const session = await getSession(request);
-  if (session) deleteUserSessions(db, session.userId);
+  if (session) await deleteUserSessions(db, session.userId);
   return redirect("/", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
 }
 
 /** Ends every session of the user but this one (after a password change). */
-export function endOtherSessions(session: ResearcherSession): void {
-  deleteOtherUserSessions(db, { userId: session.userId, keepId: session.id });
+export async function endOtherSessions(session: ResearcherSession): Promise<void> {
+  await deleteOtherUserSessions(db, { userId: session.userId, keepId: session.id });
 }

@@ -13,25 +13,25 @@ export const hashShareToken = (token: string) => crypto.createHash("sha256").upd
 export const SHARED_PAGE_HEADERS = { "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store" } as const;
 
 /** Creates a read-only link for the study; returns the path with the token (shown once). Audited. */
-export function createShareLink(study: Study, userId: number, now = Date.now()): { id: number; path: string } {
+export async function createShareLink(study: Study, userId: number, now = Date.now()): Promise<{ id: number; path: string }> {
   const token = crypto.randomBytes(32).toString("base64url");
-  const id = db.$client.transaction(() => {
-    const created = insertShareLink(db, { studyId: study.id, tokenHash: hashShareToken(token), createdBy: userId, now });
-    recordAuditEvent(db, { studyId: study.id, userId, action: "shareCreate", detail: `#${created}`, now });
+  const id = await db.transaction(async (tx) => {
+    const created = await insertShareLink(tx, { studyId: study.id, tokenHash: hashShareToken(token), createdBy: userId, now });
+    await recordAuditEvent(tx, { studyId: study.id, userId, action: "shareCreate", detail: `#${created}`, now });
     return created;
-  })();
+  });
   return { id, path: `/r/${token}` };
 }
 
 /** Revokes a link of the study (audited); false when it is not an active link of this study. */
-export function revokeShareLinkOf(study: Study, userId: number, form: FormData, now = Date.now()): boolean {
+export async function revokeShareLinkOf(study: Study, userId: number, form: FormData, now = Date.now()): Promise<boolean> {
   const id = Number(form.get("linkId"));
   if (!Number.isInteger(id) || id <= 0) return false;
-  return db.$client.transaction(() => {
-    if (!revokeShareLink(db, { studyId: study.id, id, now })) return false;
-    recordAuditEvent(db, { studyId: study.id, userId, action: "shareRevoke", detail: `#${id}`, now });
+  return db.transaction(async (tx) => {
+    if (!(await revokeShareLink(tx, { studyId: study.id, id, now }))) return false;
+    await recordAuditEvent(tx, { studyId: study.id, userId, action: "shareRevoke", detail: `#${id}`, now });
     return true;
-  })();
+  });
 }
 
 export const shareLinksOf = (study: Study) => listShareLinks(db, study.id);
@@ -40,14 +40,14 @@ export const shareLinksOf = (study: Study) => listShareLinks(db, study.id);
  * The study a share token opens, or null for a malformed, unknown or revoked token (the same
  * answer for each: whether a token ever existed is not told).
  */
-export function studyOfShareToken(token: string | undefined): Study | null {
-  return shareOfToken(token)?.study ?? null;
+export async function studyOfShareToken(token: string | undefined): Promise<Study | null> {
+  return (await shareOfToken(token))?.study ?? null;
 }
 
 /** The study and the link id of an active share token, or null (see studyOfShareToken). */
-export function shareOfToken(token: string | undefined): { study: Study; linkId: number } | null {
+export async function shareOfToken(token: string | undefined): Promise<{ study: Study; linkId: number } | null> {
   if (!token || !TOKEN.test(token)) return null;
-  const link = findActiveShareLink(db, hashShareToken(token));
-  const study = link ? getStudyById(db, link.studyId) : null;
+  const link = await findActiveShareLink(db, hashShareToken(token));
+  const study = link ? await getStudyById(db, link.studyId) : null;
   return link && study ? { study, linkId: link.id } : null;
 }

@@ -3,8 +3,8 @@ import { recordAuditEvent, type AuditAction } from "../../db/queries/audit";
 import { addFirmFunction, deleteFirmFunction, listFirmFunctions, listWhatWhoCells, saveWhatWhoCells, type WhatWhoStrength } from "../../db/queries/firm-functions";
 import { addKeyEvent, deleteKeyEvent, listKeyEvents } from "../../db/queries/key-events";
 import { listAttributes, listOffers, type Study } from "../../db/queries/studies";
-import { offers, studies } from "../../db/schema";
 import type { MessageKey } from "~/i18n";
+import type { Db } from "../../db/client";
 import { db } from "./db.server";
 import { FAIR_VALUE_LINES, type FairValueLineName } from "./report-options.server";
 
@@ -24,25 +24,26 @@ export function isCalendarDate(value: string): boolean {
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 
 /** What the strategy page shows: offers with shares, the default line, events, functions and the what/who grid. */
-export function loadStrategy(study: Study) {
-  const attributeRows = listAttributes(db, study.id);
+export async function loadStrategy(study: Study) {
+  const attributeRows = await listAttributes(db, study.id);
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh, fairValueLine: study.fairValueLine, fairValueSlope: study.fairValueSlope },
-    offers: listOffers(db, study.id).map((o) => ({ id: o.id, code: o.code, name: o.name, nameZh: o.nameZh, own: o.isOwn, marketShare: o.marketShare })),
+    offers: (await listOffers(db, study.id)).map((o) => ({ id: o.id, code: o.code, name: o.name, nameZh: o.nameZh, own: o.isOwn, marketShare: o.marketShare })),
     qualityAttributes: attributeRows.filter((a) => a.kind === "quality").map((a) => ({ id: a.id, name: a.name, nameZh: a.nameZh })),
-    events: listKeyEvents(db, study.id),
-    functions: listFirmFunctions(db, study.id).map((f) => ({ id: f.id, name: f.name, nameZh: f.nameZh })),
-    cells: listWhatWhoCells(db, study.id),
+    events: await listKeyEvents(db, study.id),
+    functions: (await listFirmFunctions(db, study.id)).map((f) => ({ id: f.id, name: f.name, nameZh: f.nameZh })),
+    cells: await listWhatWhoCells(db, study.id),
   };
 }
 
-function touch(study: Study, userId: number, action: AuditAction, detail: string) {
+async function touch(tx: Db, study: Study, userId: number, action: AuditAction, detail: string): Promise<void> {
   const now = Date.now();
-  db.update(studies).set({ updatedAt: now }).where(eq(studies.id, study.id)).run();
-  recordAuditEvent(db, { studyId: study.id, userId, action, detail, now });
+  const { studies } = tx.t;
+  await tx.q.update(studies).set({ updatedAt: now }).where(eq(studies.id, study.id));
+  await recordAuditEvent(tx, { studyId: study.id, userId, action, detail, now });
 }
 
-function saveLine(study: Study, userId: number, form: FormData): StrategyResult {
+async function saveLine(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const line = text(form, "line");
   if (!(FAIR_VALUE_LINES as readonly string[]).includes(line)) return { ok: false, errors: { line: "report.strategy.error.line" } };
   const rawSlope = text(form, "slope").replace(",", ".");
@@ -52,18 +53,19 @@ function saveLine(study: Study, userId: number, form: FormData): StrategyResult 
     if (!Number.isFinite(slope) || slope <= 0 || slope > 100) return { ok: false, errors: { slope: "report.strategy.error.slope" } };
   }
   if (line === "slope" && slope === null) return { ok: false, errors: { slope: "report.strategy.error.slope" } };
-  db.transaction(() => {
-    db.update(studies)
+  await db.transaction(async (tx) => {
+    const { studies } = tx.t;
+    await tx.q
+      .update(studies)
       .set({ fairValueLine: line as FairValueLineName, fairValueSlope: slope })
-      .where(eq(studies.id, study.id))
-      .run();
-    touch(study, userId, "strategy.line", slope !== null ? `${line} ${slope}` : line);
+      .where(eq(studies.id, study.id));
+    await touch(tx, study, userId, "strategy.line", slope !== null ? `${line} ${slope}` : line);
   });
   return { ok: true, saved: "report.strategy.saved" };
 }
 
-function saveShares(study: Study, userId: number, form: FormData): StrategyResult {
-  const rows = listOffers(db, study.id);
+async function saveShares(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
+  const rows = await listOffers(db, study.id);
   const shares = new Map<number, number | null>();
   const errors: Partial<Record<string, MessageKey>> = {};
   for (const o of rows) {
@@ -78,17 +80,18 @@ function saveShares(study: Study, userId: number, form: FormData): StrategyResul
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const total = [...shares.values()].reduce<number>((s, v) => s + (v ?? 0), 0);
   if (total > 100.0001) return { ok: false, errors: { shares: "report.strategy.error.sharesTotal" } };
-  db.transaction(() => {
-    for (const [id, value] of shares) db.update(offers).set({ marketShare: value }).where(and(eq(offers.id, id), eq(offers.studyId, study.id))).run();
-    touch(study, userId, "strategy.shares", rows.map((o) => `${o.code} ${shares.get(o.id) ?? "-"}`).join(", "));
+  await db.transaction(async (tx) => {
+    const { offers } = tx.t;
+    for (const [id, value] of shares) await tx.q.update(offers).set({ marketShare: value }).where(and(eq(offers.id, id), eq(offers.studyId, study.id)));
+    await touch(tx, study, userId, "strategy.shares", rows.map((o) => `${o.code} ${shares.get(o.id) ?? "-"}`).join(", "));
   });
   return { ok: true, saved: "report.strategy.saved" };
 }
 
-function addEvent(study: Study, userId: number, form: FormData): StrategyResult {
+async function addEvent(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const errors: Partial<Record<string, MessageKey>> = {};
   const offerId = Number(text(form, "offerId"));
-  const offer = listOffers(db, study.id).find((o) => o.id === offerId);
+  const offer = (await listOffers(db, study.id)).find((o) => o.id === offerId);
   if (!offer) errors.offerId = "report.strategy.error.offer";
   const date = text(form, "date");
   if (!isCalendarDate(date)) errors.date = "report.strategy.error.date";
@@ -100,49 +103,49 @@ function addEvent(study: Study, userId: number, form: FormData): StrategyResult 
   if (label.length < 1 || label.length > 200) errors.label = "report.strategy.error.label";
   if (labelZh.length > 200) errors.labelZh = "report.strategy.error.label";
   if (Object.keys(errors).length > 0 || !offer) return { ok: false, errors };
-  db.transaction(() => {
-    addKeyEvent(db, { studyId: study.id, offerId: offer.id, occurredOn: date, wave, label, labelZh: labelZh === "" ? null : labelZh });
-    touch(study, userId, "strategy.addEvent", `${date} ${offer.code}: ${label}`);
+  await db.transaction(async (tx) => {
+    await addKeyEvent(tx, { studyId: study.id, offerId: offer.id, occurredOn: date, wave, label, labelZh: labelZh === "" ? null : labelZh });
+    await touch(tx, study, userId, "strategy.addEvent", `${date} ${offer.code}: ${label}`);
   });
   return { ok: true, saved: "report.strategy.saved" };
 }
 
-function removeEvent(study: Study, userId: number, form: FormData): StrategyResult {
+async function removeEvent(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const id = Number(text(form, "id"));
-  const done = db.transaction(() => {
-    if (!Number.isInteger(id) || !deleteKeyEvent(db, { studyId: study.id, id })) return false;
-    touch(study, userId, "strategy.deleteEvent", String(id));
+  const done = await db.transaction(async (tx) => {
+    if (!Number.isInteger(id) || !(await deleteKeyEvent(tx, { studyId: study.id, id }))) return false;
+    await touch(tx, study, userId, "strategy.deleteEvent", String(id));
     return true;
   });
   return done ? { ok: true, saved: "report.strategy.saved" } : { ok: false, errors: { event: "report.strategy.error.notFound" } };
 }
 
-function addFunction(study: Study, userId: number, form: FormData): StrategyResult {
+async function addFunction(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const name = text(form, "name");
   const nameZh = text(form, "nameZh");
   if (name.length < 1 || name.length > 120) return { ok: false, errors: { name: "report.strategy.error.name" } };
   if (nameZh.length > 120) return { ok: false, errors: { nameZh: "report.strategy.error.name" } };
-  if (listFirmFunctions(db, study.id).length >= 30) return { ok: false, errors: { name: "report.strategy.error.tooMany" } };
-  db.transaction(() => {
-    addFirmFunction(db, { studyId: study.id, name, nameZh: nameZh === "" ? null : nameZh });
-    touch(study, userId, "strategy.addFunction", name);
+  if ((await listFirmFunctions(db, study.id)).length >= 30) return { ok: false, errors: { name: "report.strategy.error.tooMany" } };
+  await db.transaction(async (tx) => {
+    await addFirmFunction(tx, { studyId: study.id, name, nameZh: nameZh === "" ? null : nameZh });
+    await touch(tx, study, userId, "strategy.addFunction", name);
   });
   return { ok: true, saved: "report.strategy.saved" };
 }
 
-function removeFunction(study: Study, userId: number, form: FormData): StrategyResult {
+async function removeFunction(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const id = Number(text(form, "id"));
-  const done = db.transaction(() => {
-    if (!Number.isInteger(id) || !deleteFirmFunction(db, { studyId: study.id, id })) return false;
-    touch(study, userId, "strategy.deleteFunction", String(id));
+  const done = await db.transaction(async (tx) => {
+    if (!Number.isInteger(id) || !(await deleteFirmFunction(tx, { studyId: study.id, id }))) return false;
+    await touch(tx, study, userId, "strategy.deleteFunction", String(id));
     return true;
   });
   return done ? { ok: true, saved: "report.strategy.saved" } : { ok: false, errors: { function: "report.strategy.error.notFound" } };
 }
 
-function saveCells(study: Study, userId: number, form: FormData): StrategyResult {
-  const functions = listFirmFunctions(db, study.id);
-  const attributesQ = listAttributes(db, study.id).filter((a) => a.kind === "quality");
+async function saveCells(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
+  const functions = await listFirmFunctions(db, study.id);
+  const attributesQ = (await listAttributes(db, study.id)).filter((a) => a.kind === "quality");
   const cells: Array<{ functionId: number; attributeId: number; strength: WhatWhoStrength }> = [];
   for (const f of functions) {
     for (const a of attributesQ) {
@@ -152,9 +155,9 @@ function saveCells(study: Study, userId: number, form: FormData): StrategyResult
       cells.push({ functionId: f.id, attributeId: a.id, strength: value as WhatWhoStrength });
     }
   }
-  const saved = db.transaction(() => {
-    if (!saveWhatWhoCells(db, { studyId: study.id, cells })) return false;
-    touch(study, userId, "strategy.cells", `${cells.filter((c) => c.strength > 0).length} cells`);
+  const saved = await db.transaction(async (tx) => {
+    if (!(await saveWhatWhoCells(tx, { studyId: study.id, cells }))) return false;
+    await touch(tx, study, userId, "strategy.cells", `${cells.filter((c) => c.strength > 0).length} cells`);
     return true;
   });
   return saved ? { ok: true, saved: "report.strategy.saved" } : { ok: false, errors: { cells: "report.strategy.error.cell" } };
@@ -177,6 +180,6 @@ export function isStrategyIntent(value: unknown): value is StrategyIntent {
 }
 
 /** Runs one change of the strategy page: validated, in one transaction with its audit event. */
-export function runStrategyIntent(study: Study, userId: number, intent: StrategyIntent, form: FormData): StrategyResult {
+export function runStrategyIntent(study: Study, userId: number, intent: StrategyIntent, form: FormData): Promise<StrategyResult> {
   return intents[intent](study, userId, form);
 }

@@ -47,20 +47,18 @@ function fieldErrors(error: z.ZodError, messages: Record<string, MessageKey>): F
 }
 
 /** The studies the user owns or is a member of, with the user's role. */
-export function listStudiesFor(userId: number) {
-  return listStudiesOfUser(db, userId).map((s) => ({
-    role: s.role,
-    id: s.id,
-    title: s.title,
-    titleZh: s.titleZh,
-    complete: countResponses(db, s.id).complete,
-  }));
+export async function listStudiesFor(userId: number) {
+  const out = [];
+  for (const s of await listStudiesOfUser(db, userId)) {
+    out.push({ role: s.role, id: s.id, title: s.title, titleZh: s.titleZh, complete: (await countResponses(db, s.id)).complete });
+  }
+  return out;
 }
 
-export function createStudyFor(ownerId: number, form: FormData): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
+export async function createStudyFor(ownerId: number, form: FormData): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
   const parsed = z.object({ title: z.string().trim().min(1).max(200) }).safeParse({ title: form.get("title") });
   if (!parsed.success) return { ok: false, errors: { title: "study.error.titleRequired" } };
-  const study = createStudy(db, {
+  const study = await createStudy(db, {
     ownerId,
     publicToken: newToken(),
     title: parsed.data.title,
@@ -70,7 +68,7 @@ export function createStudyFor(ownerId: number, form: FormData): { ok: true; id:
     languages: "en,zh-CN",
     now: Date.now(),
   });
-  recordAuditEvent(db, { studyId: study.id, userId: ownerId, action: "create", detail: study.title, now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId: ownerId, action: "create", detail: study.title, now: Date.now() });
   return { ok: true, id: study.id };
 }
 
@@ -81,19 +79,19 @@ const rank: Record<StudyRole, number> = { viewer: 1, editor: 2, owner: 3 };
  * The study with the user's role in it when the role is at least `minimum`. A study the user
  * has no part in is a 404 (it does not exist for them); a member whose role is too low gets 403.
  */
-export function requireStudyRole(userId: number, studyId: string | undefined, minimum: StudyRole): { study: Study; role: StudyRole } {
+export async function requireStudyRole(userId: number, studyId: string | undefined, minimum: StudyRole): Promise<{ study: Study; role: StudyRole }> {
   const id = Number(studyId);
-  const study = Number.isSafeInteger(id) ? getStudyById(db, id) : null;
-  const role: StudyRole | null = !study ? null : study.ownerId === userId ? "owner" : getMemberRole(db, { studyId: study.id, userId });
+  const study = Number.isSafeInteger(id) ? await getStudyById(db, id) : null;
+  const role: StudyRole | null = !study ? null : study.ownerId === userId ? "owner" : await getMemberRole(db, { studyId: study.id, userId });
   if (!study || !role) throw new Response("Not found", { status: 404 });
   if (rank[role] < rank[minimum]) throw new Response(`this requires the ${minimum} role in the study`, { status: 403 });
   return { study, role };
 }
 
 /** Everything the design screen shows. */
-export function loadStudyEditor(study: Study) {
-  const definition = getStudyDefinition(db, study);
-  const latest = getLatestQuestionnaire(db, study.id);
+export async function loadStudyEditor(study: Study) {
+  const definition = await getStudyDefinition(db, study);
+  const latest = await getLatestQuestionnaire(db, study.id);
   return {
     study: {
       id: study.id,
@@ -104,16 +102,16 @@ export function loadStudyEditor(study: Study) {
       languages: study.languages.split(","),
       publicToken: study.publicToken,
     },
-    offers: listOffers(db, study.id),
-    attributes: listAttributes(db, study.id),
+    offers: await listOffers(db, study.id),
+    attributes: await listAttributes(db, study.id),
     issues: validateStudy(definition).map((i: StudyIssue) => i.code),
     published: latest ? { version: latest.version, publishedAt: latest.publishedAt } : null,
-    counts: countResponses(db, study.id),
-    ...loadFieldworkDesign(study),
+    counts: await countResponses(db, study.id),
+    ...(await loadFieldworkDesign(study)),
   };
 }
 
-export function saveStudyDetails(study: Study, form: FormData): ActionResult {
+export async function saveStudyDetails(study: Study, form: FormData): Promise<ActionResult> {
   const parsed = z
     .object({
       title: z.string().trim().min(1).max(200),
@@ -132,7 +130,7 @@ export function saveStudyDetails(study: Study, form: FormData): ActionResult {
   if (!parsed.success) {
     return { ok: false, errors: fieldErrors(parsed.error, { title: "study.error.titleRequired", languages: "study.error.languagesRequired" }) };
   }
-  updateStudy(db, {
+  await updateStudy(db, {
     id: study.id,
     ownerId: study.ownerId,
     fields: { ...parsed.data, languages: parsed.data.languages.join(",") },
@@ -151,23 +149,23 @@ function offerForm(form: FormData) {
   return OfferFormSchema.safeParse({ name: form.get("name"), nameZh: form.get("nameZh"), isOwn: form.get("isOwn") });
 }
 
-export function addOfferTo(study: Study, form: FormData): ActionResult {
+export async function addOfferTo(study: Study, form: FormData): Promise<ActionResult> {
   const parsed = offerForm(form);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, {}) };
-  const taken = new Set([...listOffers(db, study.id), ...listAttributes(db, study.id)].map((x) => x.code));
-  addOffer(db, { studyId: study.id, fields: { ...parsed.data, code: makeCode(parsed.data.name, `offer${taken.size + 1}`, taken) } });
+  const taken = new Set([...(await listOffers(db, study.id)), ...(await listAttributes(db, study.id))].map((x) => x.code));
+  await addOffer(db, { studyId: study.id, fields: { ...parsed.data, code: makeCode(parsed.data.name, `offer${taken.size + 1}`, taken) } });
   return { ok: true };
 }
 
-export function updateOfferOf(study: Study, form: FormData): ActionResult {
+export async function updateOfferOf(study: Study, form: FormData): Promise<ActionResult> {
   const parsed = offerForm(form);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, {}) };
-  updateOffer(db, { studyId: study.id, offerId: Number(form.get("offerId")), fields: parsed.data });
+  await updateOffer(db, { studyId: study.id, offerId: Number(form.get("offerId")), fields: parsed.data });
   return { ok: true };
 }
 
-export function deleteOfferOf(study: Study, form: FormData): ActionResult {
-  deleteOffer(db, { studyId: study.id, offerId: Number(form.get("offerId")) });
+export async function deleteOfferOf(study: Study, form: FormData): Promise<ActionResult> {
+  await deleteOffer(db, { studyId: study.id, offerId: Number(form.get("offerId")) });
   return { ok: true };
 }
 
@@ -191,34 +189,34 @@ function attributeForm(form: FormData) {
   });
 }
 
-export function addAttributeTo(study: Study, form: FormData): ActionResult {
+export async function addAttributeTo(study: Study, form: FormData): Promise<ActionResult> {
   const parsed = attributeForm(form);
   const kind = z.enum(["quality", "price"]).safeParse(form.get("kind"));
   if (!parsed.success || !kind.success) return { ok: false, errors: parsed.success ? {} : fieldErrors(parsed.error, {}) };
-  const taken = new Set([...listOffers(db, study.id), ...listAttributes(db, study.id)].map((x) => x.code));
+  const taken = new Set([...(await listOffers(db, study.id)), ...(await listAttributes(db, study.id))].map((x) => x.code));
   const code = makeCode(parsed.data.name, `attr${taken.size + 1}`, taken);
-  addAttribute(db, { studyId: study.id, fields: { ...parsed.data, kind: kind.data, code } });
+  await addAttribute(db, { studyId: study.id, fields: { ...parsed.data, kind: kind.data, code } });
   return { ok: true };
 }
 
-export function updateAttributeOf(study: Study, form: FormData): ActionResult {
+export async function updateAttributeOf(study: Study, form: FormData): Promise<ActionResult> {
   const parsed = attributeForm(form);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, {}) };
-  updateAttribute(db, { studyId: study.id, attributeId: Number(form.get("attributeId")), fields: parsed.data });
+  await updateAttribute(db, { studyId: study.id, attributeId: Number(form.get("attributeId")), fields: parsed.data });
   return { ok: true };
 }
 
-export function deleteAttributeOf(study: Study, form: FormData): ActionResult {
-  deleteAttribute(db, { studyId: study.id, attributeId: Number(form.get("attributeId")) });
+export async function deleteAttributeOf(study: Study, form: FormData): Promise<ActionResult> {
+  await deleteAttribute(db, { studyId: study.id, attributeId: Number(form.get("attributeId")) });
   return { ok: true };
 }
 
 /** Validates the study and freezes a new questionnaire version built from it. */
-export function publishStudy(study: Study): { ok: true; version: number } | { ok: false; issues: MessageKey[] } {
-  const definition = getStudyDefinition(db, study);
+export async function publishStudy(study: Study): Promise<{ ok: true; version: number } | { ok: false; issues: MessageKey[] }> {
+  const definition = await getStudyDefinition(db, study);
   const issues = validateStudy(definition);
   if (issues.length) return { ok: false, issues: issues.map((i) => i.code) };
-  const q = publishQuestionnaire(db, {
+  const q = await publishQuestionnaire(db, {
     studyId: study.id,
     definitionJson: JSON.stringify(definition),
     surveyJson: JSON.stringify(buildRatingQuestionnaire(definition)),
@@ -254,8 +252,8 @@ export function isStudyIntent(intent: unknown): intent is StudyIntent {
 }
 
 /** Runs one design-screen intent and, when it changed the study, records it in the audit log. */
-export function runStudyIntent(study: Study, userId: number, intent: StudyIntent, form: FormData) {
-  const result = studyIntents[intent](study, form);
+export async function runStudyIntent(study: Study, userId: number, intent: StudyIntent, form: FormData) {
+  const result = await studyIntents[intent](study, form);
   if (result.ok) {
     const given = (result as { detail?: string }).detail;
     const detail =
@@ -264,7 +262,7 @@ export function runStudyIntent(study: Study, userId: number, intent: StudyIntent
         : "version" in result
           ? `version ${result.version}`
           : String(form.get("name") ?? form.get("title") ?? "");
-    recordAuditEvent(db, { studyId: study.id, userId, action: intent, detail, now: Date.now() });
+    await recordAuditEvent(db, { studyId: study.id, userId, action: intent, detail, now: Date.now() });
   }
   return result;
 }

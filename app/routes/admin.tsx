@@ -8,7 +8,7 @@ import { adminAction, loadAdminPage, requireAdmin } from "~/lib/password-reset.s
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const adminId = await requireAdmin(request);
-  return { ...loadAdminPage(), adminId, now: Date.now() };
+  return { ...(await loadAdminPage()), adminId, now: Date.now() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -2,8 +2,8 @@ import { checkHealth } from "~/lib/db.server";
 import { jsonError } from "~/lib/http.server";
 
 /** Health check for load balancers and the crash test: GET or HEAD, 200 `{ ok: true }` or 503. */
-export function loader() {
-  const health = checkHealth();
+export async function loader() {
+  const health = await checkHealth();
   if (!health.ok) return jsonError(503, health.error, undefined, { "Cache-Control": "no-store" });
   return Response.json(health, { headers: { "Cache-Control": "no-store" } });
 }

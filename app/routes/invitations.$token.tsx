@@ -9,13 +9,13 @@ import { requireUserId } from "~/lib/session.server";
 
 /** An invitation link: a signed-in researcher sees the study and role and joins with one click. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { invitation, study, forOther } = loadInvitation(params.token ?? "", await requireUserId(request));
+  const { invitation, study, forOther } = await loadInvitation(params.token ?? "", await requireUserId(request));
   return { title: study.title, role: invitation.role, forOther };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session } = await requireResearcherForm(request);
-  const result = acceptInvitationFor(params.token ?? "", session.userId);
+  const result = await acceptInvitationFor(params.token ?? "", session.userId);
   return result.ok ? redirect(`/studies/${result.studyId}/report`) : result;
 }
 

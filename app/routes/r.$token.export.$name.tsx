@@ -11,7 +11,7 @@ import { SHARED_PAGE_HEADERS, shareOfToken } from "~/lib/share.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  const share = shareOfToken(params.token);
+  const share = await shareOfToken(params.token);
   const response = share
     ? await exportResponse({ study: share.study, actor: { shareLinkId: share.linkId }, locale, name: params.name, url: new URL(request.url) })
     : new Response(translate(locale, "exports.notFound"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -16,10 +16,10 @@ import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/share.server";
  * Unknown and revoked tokens get the same polite 404 (in English and Chinese).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const study = studyOfShareToken(params.token);
+  const study = await studyOfShareToken(params.token);
   if (!study) return data({ report: null, path: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
-  const report = loadReport(study, await getLocale(request), options, ignored);
+  const report = await loadReport(study, await getLocale(request), options, ignored);
   return data({ report, path: `/r/${params.token}/export` }, { headers: SHARED_PAGE_HEADERS });
 }
 

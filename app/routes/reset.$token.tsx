@@ -7,7 +7,7 @@ import { lookUpResetLink, resetPassword } from "~/lib/password-reset.server";
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return { link: lookUpResetLink(params.token ?? "") };
+  return { link: await lookUpResetLink(params.token ?? "") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

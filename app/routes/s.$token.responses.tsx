@@ -11,7 +11,7 @@ export const loader = () => jsonError(405, "use POST");
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return jsonError(405, "use POST");
   try {
-    return respondToApi(params.token ?? "", await readBodyText(request, respondentBodyLimit), {
+    return await respondToApi(params.token ?? "", await readBodyText(request, respondentBodyLimit), {
       ip: context.ip ?? "unknown",
       userAgent: request.headers.get("User-Agent") ?? "",
       cookie: request.headers.get("Cookie"),

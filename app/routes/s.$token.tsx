@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const stage: Stage = url.searchParams.get("stage") === "focus-group" ? "focus_group" : "rating";
   const invite = url.searchParams.get("invite");
-  const page = loadRespondentPage(params.token ?? "", stage);
+  const page = await loadRespondentPage(params.token ?? "", stage);
   if (!page) throw new Response("Not found", { status: 404 });
   const preferred = await getLocale(request);
   const languages = page.languages.filter(isLocale);

@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const form = await request.formData();
-  const result = signIn(form, context.ip ?? "unknown");
+  const result = await signIn(form, context.ip ?? "unknown");
   if (!result.ok) return { error: result.error };
   return createUserSession(request, result.userId, safeRedirect(form.get("next"), "/studies"));
 }

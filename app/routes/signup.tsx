@@ -8,7 +8,7 @@ import { createUserSession } from "~/lib/session.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const result = signUp(await request.formData(), await getLocale(request));
+  const result = await signUp(await request.formData(), await getLocale(request));
   if (!result.ok) return { error: result.error };
   return createUserSession(request, result.userId, "/studies");
 }

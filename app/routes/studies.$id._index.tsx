@@ -15,17 +15,17 @@ import { requireUserId } from "~/lib/session.server";
 import { isStudyIntent, loadStudyEditor, requireStudyRole, runStudyIntent } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
+  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
   // The link is shown with the origin the browser used, the same on the server and the client.
-  return { ...loadStudyEditor(study), role, origin: new URL(request.url).origin };
+  return { ...(await loadStudyEditor(study)), role, origin: new URL(request.url).origin };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
-  const { study } = requireStudyRole(session.userId, params.id, "editor");
+  const { study } = await requireStudyRole(session.userId, params.id, "editor");
   const intent = form.get("intent");
   if (!isStudyIntent(intent)) throw new Response("intent is not known", { status: 400 });
-  return { intent, result: runStudyIntent(study, session.userId, intent, form) };
+  return { intent, result: await runStudyIntent(study, session.userId, intent, form) };
 }
 
 export default function StudyEditor() {

@@ -9,14 +9,14 @@ import { requireUserId } from "~/lib/session.server";
 import { requireStudyRole } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
+  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  return { ...loadDistribution(study, originOf(request), Number.isSafeInteger(page) ? page : 1), role, max: MAX_INVITATIONS_PER_REQUEST, pngSize: QR_PNG_SIZE };
+  return { ...(await loadDistribution(study, originOf(request), Number.isSafeInteger(page) ? page : 1)), role, max: MAX_INVITATIONS_PER_REQUEST, pngSize: QR_PNG_SIZE };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
-  const { study } = requireStudyRole(session.userId, params.id, "editor");
+  const { study } = await requireStudyRole(session.userId, params.id, "editor");
   switch (form.get("intent")) {
     case "createInvitations":
       return createInvitationsFrom(study, session.userId, form);

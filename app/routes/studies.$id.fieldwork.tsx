@@ -11,13 +11,13 @@ import { requireUserId } from "~/lib/session.server";
 import { requireStudyRole } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "viewer");
-  return { ...loadDashboard(study), role };
+  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");
+  return { ...(await loadDashboard(study)), role };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
-  const { study } = requireStudyRole(session.userId, params.id, "editor");
+  const { study } = await requireStudyRole(session.userId, params.id, "editor");
   if (form.get("intent") !== "nextWave") throw new Response("intent requires nextWave", { status: 400 });
   return startNextWaveOf(study, session.userId);
 }

@@ -10,13 +10,13 @@ import { requireUserId } from "~/lib/session.server";
 import { requireStudyRole } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
-  return { ...loadFocusGroup(study), role };
+  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
+  return { ...(await loadFocusGroup(study)), role };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
-  const { study } = requireStudyRole(session.userId, params.id, "editor");
+  const { study } = await requireStudyRole(session.userId, params.id, "editor");
   switch (form.get("intent")) {
     case "merge":
       return mergeSuggestion(study, session.userId, form);

@@ -6,8 +6,8 @@ import { requireStudyRole } from "~/lib/studies.server";
 /** Every personal invitation link of the study as CSV (label, email, link, status). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
-  const { study } = requireStudyRole(userId, params.id, "editor");
-  return new Response(invitationsCsv(study, userId, originOf(request)), {
+  const { study } = await requireStudyRole(userId, params.id, "editor");
+  return new Response(await invitationsCsv(study, userId, originOf(request)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="valuemap-${study.id}-invitations.csv"`,

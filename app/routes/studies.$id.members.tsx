@@ -11,13 +11,13 @@ import { requireUserId } from "~/lib/session.server";
 import { requireStudyRole } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study } = requireStudyRole(await requireUserId(request), params.id, "owner");
+  const { study } = await requireStudyRole(await requireUserId(request), params.id, "owner");
   return loadMembers(study);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
-  const { study } = requireStudyRole(session.userId, params.id, "owner");
+  const { study } = await requireStudyRole(session.userId, params.id, "owner");
   switch (form.get("intent")) {
     case "invite":
       return inviteMember(study, session.userId, form);
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return removeMemberOf(study, session.userId, form);
     case "transfer": {
       // The previous owner is an editor now: the members page is no longer theirs.
-      const moved = transferStudy(study, session.userId, form);
+      const moved = await transferStudy(study, session.userId, form);
       return moved.ok ? redirect(`/studies/${study.id}`) : moved;
     }
     case "revoke":

@@ -5,7 +5,7 @@ import { requireStudyRole } from "~/lib/studies.server";
 
 /** The QR code of a stage's public link as SVG (`?stage=rating|focus-group`). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study } = requireStudyRole(await requireUserId(request), params.id, "editor");
+  const { study } = await requireStudyRole(await requireUserId(request), params.id, "editor");
   const stage = parseStage(new URL(request.url).searchParams.get("stage"));
   const svg = await qrSvg(stageLink(originOf(request), study, stage));
   return new Response(svg, {

@@ -7,6 +7,6 @@ import { requireStudyRole } from "~/lib/studies.server";
 /** Downloads of the report (charts, tables, raw data) for every member of the study; audited. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
-  const { study } = requireStudyRole(userId, params.id, "viewer");
+  const { study } = await requireStudyRole(userId, params.id, "viewer");
   return exportResponse({ study, actor: { userId }, locale: await getLocale(request), name: params.name, url: new URL(request.url) });
 }

@@ -12,9 +12,9 @@ import { requireUserId } from "~/lib/session.server";
 import { requireStudyRole } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "viewer");
+  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
-  return { report: loadReport(study, await getLocale(request), options, ignored), role };
+  return { report: await loadReport(study, await getLocale(request), options, ignored), role };
 }
 
 export default function Report() {

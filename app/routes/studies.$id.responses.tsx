@@ -10,13 +10,13 @@ import { requireUserId } from "~/lib/session.server";
 import { requireStudyRole } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "viewer");
-  return { ...loadResponses(study, parseResponsesQuery(new URL(request.url))), role };
+  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");
+  return { ...(await loadResponses(study, parseResponsesQuery(new URL(request.url)))), role };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
-  const { study } = requireStudyRole(session.userId, params.id, "editor");
+  const { study } = await requireStudyRole(session.userId, params.id, "editor");
   if (form.get("intent") !== "review") throw new Response("intent requires review", { status: 400 });
   return reviewResponse(study, session.userId, form);
 }

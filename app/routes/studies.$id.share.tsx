@@ -10,18 +10,18 @@ import { requireStudyRole } from "~/lib/studies.server";
 
 /** Read-only share links of the report: owners and editors create, list and revoke them. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
-  return { study: { id: study.id, title: study.title, titleZh: study.titleZh }, role, links: shareLinksOf(study) };
+  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
+  return { study: { id: study.id, title: study.title, titleZh: study.titleZh }, role, links: await shareLinksOf(study) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
-  const { study } = requireStudyRole(session.userId, params.id, "editor");
+  const { study } = await requireStudyRole(session.userId, params.id, "editor");
   switch (form.get("intent")) {
     case "create":
-      return { created: createShareLink(study, session.userId).path, revoked: false };
+      return { created: (await createShareLink(study, session.userId)).path, revoked: false };
     case "revoke":
-      return { created: null, revoked: revokeShareLinkOf(study, session.userId, form) };
+      return { created: null, revoked: await revokeShareLinkOf(study, session.userId, form) };
     default:
       throw new Response("intent requires create or revoke", { status: 400 });
   }

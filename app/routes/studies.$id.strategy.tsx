@@ -10,13 +10,13 @@ import { isStrategyIntent, loadStrategy, runStrategyIntent } from "~/lib/strateg
 import { requireStudyRole } from "~/lib/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = requireStudyRole(await requireUserId(request), params.id, "editor");
-  return { ...loadStrategy(study), role };
+  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
+  return { ...(await loadStrategy(study)), role };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
-  const { study } = requireStudyRole(session.userId, params.id, "editor");
+  const { study } = await requireStudyRole(session.userId, params.id, "editor");
   const intent = form.get("intent");
   if (!isStrategyIntent(intent)) {
     throw new Response("intent requires line, shares, addEvent, deleteEvent, addFunction, deleteFunction or cells", { status: 400 });

@@ -8,12 +8,12 @@ import { requireResearcherForm } from "~/lib/csrf.server";
 import { requireUserId } from "~/lib/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { studies: listStudiesFor(await requireUserId(request)) };
+  return { studies: await listStudiesFor(await requireUserId(request)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(request);
-  const result = createStudyFor(session.userId, form);
+  const result = await createStudyFor(session.userId, form);
   return result.ok ? redirect(`/studies/${result.id}`) : { errors: result.errors };
 }
 

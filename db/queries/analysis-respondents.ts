@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { flagResponses, type QualityFlag } from "../../analysis/data-quality";
 
@@ -34,37 +35,40 @@ export interface AnalysisRespondent {
 
 /**
  * One row per complete rating-stage response of the study, its answer rows packed by SQL into
- * one JSON document (weights, ratings by offer, offers in the respondent's order, profile): far
+ * one JSON document (SQLite's json_group_object, PostgreSQL's json_object_agg) (weights, ratings by offer, offers in the respondent's order, profile): far
  * fewer rows cross into JavaScript than one per rating, and JSON.parse is native. Reading one
  * row per rating made reading cost more than the whole analysis (bench/report.ts).
  */
-const PACKED = `select r.id, r.client_id, q.version, r.wave, r.locale, r.quality_share, r.device_id,
-    r.invitation_id, r.review, r.started_at, coalesce(r.completed_at, r.started_at),
-    json_object(
+function packedQuery(db: Db, studyId: number): SQL {
+  const answers =
+    db.engine === "postgres"
+      ? sql`json_build_object(
+      'w', (select json_object_agg(w.attribute_code, w.weight) from response_weights w where w.response_id = r.id),
+      'r', (select json_object_agg(g.offer_code, g.scores) from (
+              select x.offer_code, json_object_agg(x.attribute_code, x.score) as scores
+              from response_ratings x where x.response_id = r.id group by x.offer_code) g),
+      'o', (select json_agg(json_build_array(o.offer_code, o.known, o.worth, o.overall, o.chose, o.considered) order by o.position)
+              from response_offers o where o.response_id = r.id),
+      'p', (select json_object_agg(p.question_code, p.value) from response_profile p where p.response_id = r.id))`
+      : sql`json_object(
       'w', (select json_group_object(w.attribute_code, w.weight) from response_weights w where w.response_id = r.id),
       'r', (select json_group_object(g.offer_code, json(g.scores)) from (
               select x.offer_code, json_group_object(x.attribute_code, x.score) as scores
               from response_ratings x where x.response_id = r.id group by x.offer_code) g),
       'o', (select json_group_array(json_array(o.offer_code, o.known, o.worth, o.overall, o.chose, o.considered) order by o.position)
               from response_offers o where o.response_id = r.id),
-      'p', (select json_group_object(p.question_code, p.value) from response_profile p where p.response_id = r.id))
-  from responses r join questionnaires q on q.id = r.questionnaire_id
-  where q.study_id = ? and q.stage = 'rating' and r.status = 'complete' order by r.id`;
+      'p', (select json_group_object(p.question_code, p.value) from response_profile p where p.response_id = r.id))`;
+  return sql`select r.id, r.client_id as "clientId", q.version as "questionnaireVersion", r.wave, r.locale,
+      r.quality_share as "qualityShare", r.device_id as "deviceId", r.invitation_id as "invitationId", r.review,
+      r.started_at as "startedAt", coalesce(r.completed_at, r.started_at) as "completedAt", ${answers} as "answers"
+    from responses r join questionnaires q on q.id = r.questionnaire_id
+    where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete' order by r.id`;
+}
 
-type PackedRow = [
-  id: number,
-  clientId: string,
-  questionnaireVersion: number,
-  wave: number,
-  locale: string,
-  qualityShare: number | null,
-  deviceId: string | null,
-  invitationId: number | null,
-  review: AnalysisRespondent["review"],
-  startedAt: number,
-  completedAt: number,
-  answers: string,
-];
+interface PackedRow extends Omit<AnalysisRespondent, "weights" | "ratings" | "known" | "overall" | "worth" | "chose" | "considered" | "profile" | "flags"> {
+  /** JSON text on SQLite; node-postgres parses json itself */
+  answers: string | PackedAnswers;
+}
 
 interface PackedAnswers {
   w: Record<string, number> | null;
@@ -76,8 +80,8 @@ interface PackedAnswers {
 
 /** A packed row back into a respondent (flags still empty). */
 function unpack(row: PackedRow): AnalysisRespondent {
-  const [id, clientId, questionnaireVersion, wave, locale, qualityShare, deviceId, invitationId, review, startedAt, completedAt, packed] = row;
-  const answers = JSON.parse(packed) as PackedAnswers;
+  const { answers: packed, ...fields } = row;
+  const answers = typeof packed === "string" ? (JSON.parse(packed) as PackedAnswers) : packed;
   const known: string[] = [];
   const overall: Record<string, number> = {};
   const worth: Record<string, number> = {};
@@ -91,12 +95,7 @@ function unpack(row: PackedRow): AnalysisRespondent {
     if (isConsidered) considered.push(offer);
   }
   return {
-    id,
-    clientId,
-    questionnaireVersion,
-    wave,
-    locale,
-    qualityShare,
+    ...fields,
     weights: answers.w ?? {},
     ratings: answers.r ?? {},
     known,
@@ -105,11 +104,6 @@ function unpack(row: PackedRow): AnalysisRespondent {
     chose,
     considered,
     profile: answers.p ?? {},
-    deviceId,
-    invitationId,
-    review,
-    startedAt,
-    completedAt,
     flags: [],
   };
 }
@@ -118,8 +112,8 @@ function unpack(row: PackedRow): AnalysisRespondent {
  * Every complete rating-stage response of a study (all questionnaire versions and waves), in id
  * order, with its data-quality flags computed over the study's complete responses.
  */
-export function listAnalysisRespondents(db: Db, studyId: number, ownOffer: string | null): AnalysisRespondent[] {
-  const rows = db.$client.prepare(PACKED).raw().all(studyId) as PackedRow[];
+export async function listAnalysisRespondents(db: Db, studyId: number, ownOffer: string | null): Promise<AnalysisRespondent[]> {
+  const rows = await db.rows<PackedRow>(packedQuery(db, studyId));
   if (rows.length === 0) return [];
   const respondents = rows.map(unpack);
   const flags = flagResponses(

@@ -1,6 +1,5 @@
 import { and, eq, max } from "drizzle-orm";
 import type { Db } from "../client";
-import { attributes } from "../schema";
 
 export type AttributeFields = {
   code: string;
@@ -14,30 +13,35 @@ export type AttributeFields = {
 };
 
 export function addAttribute(db: Db, args: { studyId: number; fields: AttributeFields }) {
-  const last = db.select({ sort: max(attributes.sort) }).from(attributes).where(eq(attributes.studyId, args.studyId)).get();
-  return db
-    .insert(attributes)
-    .values({ ...args.fields, studyId: args.studyId, sort: (last?.sort ?? 0) + 1 })
-    .returning()
-    .get();
+  return db.transaction(async (tx) => {
+    const { attributes } = tx.t;
+    const [last] = await tx.q.select({ sort: max(attributes.sort) }).from(attributes).where(eq(attributes.studyId, args.studyId));
+    const [row] = await tx.q
+      .insert(attributes)
+      .values({ ...args.fields, studyId: args.studyId, sort: (last?.sort ?? 0) + 1 })
+      .returning();
+    return row!;
+  });
 }
 
-export function updateAttribute(
+export async function updateAttribute(
   db: Db,
   args: { studyId: number; attributeId: number; fields: Omit<AttributeFields, "code" | "kind"> },
-): boolean {
-  return (
-    db
-      .update(attributes)
-      .set(args.fields)
-      .where(and(eq(attributes.id, args.attributeId), eq(attributes.studyId, args.studyId)))
-      .run().changes === 1
-  );
+): Promise<boolean> {
+  const { attributes } = db.t;
+  const rows = await db.q
+    .update(attributes)
+    .set(args.fields)
+    .where(and(eq(attributes.id, args.attributeId), eq(attributes.studyId, args.studyId)))
+    .returning({ id: attributes.id });
+  return rows.length === 1;
 }
 
-export function deleteAttribute(db: Db, args: { studyId: number; attributeId: number }): boolean {
-  return (
-    db.delete(attributes).where(and(eq(attributes.id, args.attributeId), eq(attributes.studyId, args.studyId))).run()
-      .changes === 1
-  );
+export async function deleteAttribute(db: Db, args: { studyId: number; attributeId: number }): Promise<boolean> {
+  const { attributes } = db.t;
+  const rows = await db.q
+    .delete(attributes)
+    .where(and(eq(attributes.id, args.attributeId), eq(attributes.studyId, args.studyId)))
+    .returning({ id: attributes.id });
+  return rows.length === 1;
 }

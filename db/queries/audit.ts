@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { auditEvents, users } from "../schema";
+import type { auditEvents } from "../schema";
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
 
@@ -22,20 +22,20 @@ export function isAuditAction(action: string): action is AuditAction {
 }
 
 /** Appends an event; the actor's email is copied so the log outlives the account. */
-export function recordAuditEvent(db: Db, args: { studyId: number; userId: number; action: AuditAction; detail?: string; now: number }): void {
-  const actor = db.select({ email: users.email }).from(users).where(eq(users.id, args.userId)).get();
-  db.insert(auditEvents)
-    .values({
-      studyId: args.studyId,
-      userId: args.userId,
-      actorEmail: actor?.email ?? "",
-      action: args.action,
-      detail: args.detail ?? "",
-      at: args.now,
-    })
-    .run();
+export async function recordAuditEvent(db: Db, args: { studyId: number; userId: number; action: AuditAction; detail?: string; now: number }): Promise<void> {
+  const { users, auditEvents } = db.t;
+  const [actor] = await db.q.select({ email: users.email }).from(users).where(eq(users.id, args.userId));
+  await db.q.insert(auditEvents).values({
+    studyId: args.studyId,
+    userId: args.userId,
+    actorEmail: actor?.email ?? "",
+    action: args.action,
+    detail: args.detail ?? "",
+    at: args.now,
+  });
 }
 
-export function listAuditEvents(db: Db, args: { studyId: number; limit: number }): AuditEvent[] {
-  return db.select().from(auditEvents).where(eq(auditEvents.studyId, args.studyId)).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(args.limit).all();
+export async function listAuditEvents(db: Db, args: { studyId: number; limit: number }): Promise<AuditEvent[]> {
+  const { auditEvents } = db.t;
+  return db.q.select().from(auditEvents).where(eq(auditEvents.studyId, args.studyId)).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(args.limit);
 }

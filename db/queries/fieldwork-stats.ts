@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import type { QualityFlag } from "../../analysis/data-quality";
 
@@ -18,80 +19,85 @@ export interface FieldworkStats {
   perWave: Array<{ wave: number; started: number; complete: number; screenedOut: number }>;
 }
 
-/** Complete rating-stage responses of the study (@study) with the fields the flags need. */
-const COMPLETE = `c as (select r.id, coalesce(r.completed_at, r.started_at) as done,
+/** Complete rating-stage responses of the study with the fields the flags need (a CTE named c). */
+const complete = (studyId: number) => sql`c as (select r.id, coalesce(r.completed_at, r.started_at) as done,
     coalesce(r.completed_at, r.started_at) - r.started_at as dur, r.device_id, r.invitation_id, r.review
   from responses r join questionnaires q on q.id = r.questionnaire_id
-  where q.study_id = @study and q.stage = 'rating' and r.status = 'complete')`;
+  where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete')`;
 
 /**
- * The flags in SQL, mirroring flagResponses: speeder (duration under a third of the median, @median),
+ * The flags in SQL, mirroring flagResponses: speeder (duration under a third of the median),
  * straight-liner (every offer rated on 3+ attributes got one score throughout), duplicate (an
  * earlier completion from the same device cookie or invitation), no competitor (knows no offer
- * but the own one, @own).
+ * but the own one).
  */
-const FLAGS = `${COMPLETE},
-  speeder as (select id from c where @median is not null and dur < @median / 3.0),
+const flags = (args: { studyId: number; median: number | null; own: string }) => sql`${complete(args.studyId)},
+  speeder as (select id from c where ${args.median === null ? sql`1 = 0` : sql`dur < cast(${args.median / 3} as double precision)`}),
   straight_liner as (select response_id as id from (
-      select response_id, min(score) = max(score) as flat from response_ratings
-      where response_id in (select id from c) group by response_id, offer_code having count(*) >= 3)
+      select response_id, case when min(score) = max(score) then 1 else 0 end as flat from response_ratings
+      where response_id in (select id from c) group by response_id, offer_code having count(*) >= 3) per_offer
     group by response_id having min(flat) = 1),
   duplicate as (
     select id from (select id, row_number() over (partition by device_id order by done, cast(id as text)) as k
-      from c where device_id is not null and device_id <> '') where k > 1
+      from c where device_id is not null and device_id <> '') by_device where k > 1
     union
     select id from (select id, row_number() over (partition by invitation_id order by done, cast(id as text)) as k
-      from c where invitation_id is not null) where k > 1),
+      from c where invitation_id is not null) by_invitation where k > 1),
   no_competitor as (select id from c where not exists (
-    select 1 from response_offers o where o.response_id = c.id and o.known = 1 and o.offer_code <> @own))`;
+    select 1 from response_offers o where o.response_id = c.id and o.known and o.offer_code <> ${args.own}))`;
 
-function median(db: Db, studyId: number): number | null {
-  const { n } = db.$client.prepare(`with ${COMPLETE} select count(*) as n from c`).get({ study: studyId }) as { n: number };
+async function median(db: Db, studyId: number): Promise<number | null> {
+  const [count] = await db.rows<{ n: number }>(sql`with ${complete(studyId)} select cast(count(*) as integer) as "n" from c`);
+  const n = Number(count?.n ?? 0);
   if (n === 0) return null;
-  const middle = db.$client
-    .prepare(`with ${COMPLETE} select dur from c order by dur limit @take offset @skip`)
-    .all({ study: studyId, take: n % 2 ? 1 : 2, skip: (n - 1) >> 1 }) as Array<{ dur: number }>;
-  return middle.reduce((s, r) => s + r.dur, 0) / middle.length;
+  const middle = await db.rows<{ dur: number }>(
+    sql`with ${complete(studyId)} select dur from c order by dur limit ${n % 2 ? 1 : 2} offset ${(n - 1) >> 1}`,
+  );
+  return middle.reduce((s, r) => s + Number(r.dur), 0) / middle.length;
 }
 
 export type FlagCounts = FieldworkStats["flagged"];
 
+async function flagQuery(db: Db, args: { studyId: number; ownOffer: string | null }): Promise<SQL> {
+  return flags({ studyId: args.studyId, median: await median(db, args.studyId), own: args.ownOffer ?? "" });
+}
+
 /** Complete responses per flag and with any flag (one SQL statement). */
-export function countFlags(db: Db, args: { studyId: number; ownOffer: string | null }): FlagCounts {
-  const row = db.$client
-    .prepare(
-      `with ${FLAGS} select
-         (select count(*) from speeder) as speeder, (select count(*) from straight_liner) as straight_liner,
-         (select count(*) from duplicate) as duplicate, (select count(*) from no_competitor) as no_competitor,
-         (select count(*) from (select id from speeder union select id from straight_liner union select id from duplicate
-            union select id from no_competitor)) as any_flag`,
-    )
-    .get({ study: args.studyId, median: median(db, args.studyId), own: args.ownOffer ?? "" }) as Record<QualityFlag | "any_flag", number>;
-  return { speeder: row.speeder, straight_liner: row.straight_liner, duplicate: row.duplicate, no_competitor: row.no_competitor, any: row.any_flag };
+export async function countFlags(db: Db, args: { studyId: number; ownOffer: string | null }): Promise<FlagCounts> {
+  const [row] = await db.rows<Record<QualityFlag | "any_flag", number>>(
+    sql`with ${await flagQuery(db, args)} select
+         (select cast(count(*) as integer) from speeder) as "speeder", (select cast(count(*) as integer) from straight_liner) as "straight_liner",
+         (select cast(count(*) as integer) from duplicate) as "duplicate", (select cast(count(*) as integer) from no_competitor) as "no_competitor",
+         (select cast(count(*) as integer) from (select id from speeder union select id from straight_liner union select id from duplicate
+            union select id from no_competitor) flagged) as "any_flag"`,
+  );
+  const n = (v: unknown) => Number(v ?? 0);
+  return { speeder: n(row?.speeder), straight_liner: n(row?.straight_liner), duplicate: n(row?.duplicate), no_competitor: n(row?.no_competitor), any: n(row?.any_flag) };
 }
 
 /**
  * Changes whenever the set of complete rating responses changes (the flags depend on nothing
  * else but the own offer): their count and the sum of their ids.
  */
-export function completeSetVersion(db: Db, studyId: number): string {
-  const row = db.$client.prepare(`with ${COMPLETE} select count(*) as n, coalesce(sum(id), 0) as s from c`).get({ study: studyId }) as { n: number; s: number };
-  return `${row.n}:${row.s}`;
+export async function completeSetVersion(db: Db, studyId: number): Promise<string> {
+  const [row] = await db.rows<{ n: number; s: number }>(
+    sql`with ${complete(studyId)} select cast(count(*) as integer) as "n", cast(coalesce(sum(id), 0) as bigint) as "s" from c`,
+  );
+  return `${row?.n ?? 0}:${row?.s ?? 0}`;
 }
+
+const DAY_MS = 86_400_000;
 
 /**
  * The fieldwork dashboard's counts, each one SQL aggregate (no response is loaded). `flagged`
  * may be given (a cached `countFlags`), else it is counted.
  */
-export function getFieldworkStats(db: Db, args: { studyId: number; ownOffer: string | null; flagged?: FlagCounts }): FieldworkStats {
-  const sqlite = db.$client;
+export async function getFieldworkStats(db: Db, args: { studyId: number; ownOffer: string | null; flagged?: FlagCounts }): Promise<FieldworkStats> {
   const { studyId } = args;
-  const status = sqlite
-    .prepare(
-      `select q.stage, r.status, r.screen_reason as reason, count(*) as n from responses r join questionnaires q on q.id = r.questionnaire_id
-       where q.study_id = ? group by q.stage, r.status, r.screen_reason`,
-    )
-    .all(studyId) as Array<{ stage: "rating" | "focus_group"; status: "draft" | "complete" | "screened_out"; reason: string | null; n: number }>;
+  const status = await db.rows<{ stage: "rating" | "focus_group"; status: "draft" | "complete" | "screened_out"; reason: string | null; n: number }>(
+    sql`select q.stage, r.status, r.screen_reason as "reason", cast(count(*) as integer) as "n" from responses r join questionnaires q on q.id = r.questionnaire_id
+       where q.study_id = ${studyId} group by q.stage, r.status, r.screen_reason`,
+  );
   const stats: FieldworkStats = {
     started: 0,
     inProgress: 0,
@@ -105,54 +111,60 @@ export function getFieldworkStats(db: Db, args: { studyId: number; ownOffer: str
     perWave: [],
   };
   for (const row of status) {
+    const n = Number(row.n);
     if (row.stage === "focus_group") {
-      stats.focusGroup.started += row.n;
-      if (row.status === "complete") stats.focusGroup.complete += row.n;
+      stats.focusGroup.started += n;
+      if (row.status === "complete") stats.focusGroup.complete += n;
       continue;
     }
-    stats.started += row.n;
-    if (row.status === "draft") stats.inProgress += row.n;
-    else if (row.status === "complete") stats.complete += row.n;
+    stats.started += n;
+    if (row.status === "draft") stats.inProgress += n;
+    else if (row.status === "complete") stats.complete += n;
     else {
-      stats.screenedOut.total += row.n;
+      stats.screenedOut.total += n;
       const reason = row.reason === "screening" || row.reason === "quota_full" || row.reason === "closed" ? row.reason : "other";
-      stats.screenedOut[reason] += row.n;
+      stats.screenedOut[reason] += n;
     }
   }
-  stats.flagged = args.flagged ?? countFlags(db, args);
-  stats.review = sqlite
-    .prepare(`with ${COMPLETE} select count(*) filter (where review = 'include') as include, count(*) filter (where review = 'exclude') as exclude from c`)
-    .get({ study: studyId }) as FieldworkStats["review"];
-  stats.quotaCells = sqlite
-    .prepare(
-      `with ${COMPLETE} select qu.question_code as questionCode, qu.value, qu.target,
-         (select count(*) from response_profile p where p.question_code = qu.question_code and p.value = qu.value
-            and p.response_id in (select id from c where review is null or review <> 'exclude')) as complete
-       from quotas qu where qu.study_id = @study order by qu.question_code, qu.id`,
+  stats.flagged = args.flagged ?? (await countFlags(db, args));
+  const [review] = await db.rows<FieldworkStats["review"]>(
+    sql`with ${complete(studyId)} select cast(count(*) filter (where review = 'include') as integer) as "include",
+      cast(count(*) filter (where review = 'exclude') as integer) as "exclude" from c`,
+  );
+  stats.review = { include: Number(review?.include ?? 0), exclude: Number(review?.exclude ?? 0) };
+  stats.quotaCells = (
+    await db.rows<FieldworkStats["quotaCells"][number]>(
+      sql`with ${complete(studyId)} select qu.question_code as "questionCode", qu.value, qu.target,
+         (select cast(count(*) as integer) from response_profile p where p.question_code = qu.question_code and p.value = qu.value
+            and p.response_id in (select id from c where review is null or review <> 'exclude')) as "complete"
+       from quotas qu where qu.study_id = ${studyId} order by qu.question_code, qu.id`,
     )
-    .all({ study: studyId }) as FieldworkStats["quotaCells"];
-  stats.perDay = sqlite
-    .prepare(`with ${COMPLETE} select date(done / 1000, 'unixepoch') as day, count(*) as complete from c group by day order by day`)
-    .all({ study: studyId }) as FieldworkStats["perDay"];
-  stats.perWave = sqlite
-    .prepare(
-      `select r.wave, count(*) as started, sum(r.status = 'complete') as complete, sum(r.status = 'screened_out') as screenedOut
+  ).map((c) => ({ ...c, complete: Number(c.complete) }));
+  // Days as whole days since the epoch (UTC), named in JS: no date function differs between engines.
+  stats.perDay = (
+    await db.rows<{ dayNo: number; complete: number }>(
+      sql`with ${complete(studyId)} select cast(done / 86400000 as integer) as "dayNo", cast(count(*) as integer) as "complete"
+        from c group by cast(done / 86400000 as integer) order by 1`,
+    )
+  ).map((r) => ({ day: new Date(Number(r.dayNo) * DAY_MS).toISOString().slice(0, 10), complete: Number(r.complete) }));
+  stats.perWave = (
+    await db.rows<FieldworkStats["perWave"][number]>(
+      sql`select r.wave, cast(count(*) as integer) as "started", cast(count(*) filter (where r.status = 'complete') as integer) as "complete",
+         cast(count(*) filter (where r.status = 'screened_out') as integer) as "screenedOut"
        from responses r join questionnaires q on q.id = r.questionnaire_id
-       where q.study_id = ? and q.stage = 'rating' group by r.wave order by r.wave`,
+       where q.study_id = ${studyId} and q.stage = 'rating' group by r.wave order by r.wave`,
     )
-    .all(studyId) as FieldworkStats["perWave"];
+  ).map((w) => ({ wave: w.wave, started: Number(w.started), complete: Number(w.complete), screenedOut: Number(w.screenedOut) }));
   return stats;
 }
 
 /** Ids of the flagged complete responses per flag (the responses list filters on them). */
-export function listFlaggedIds(db: Db, args: { studyId: number; ownOffer: string | null }): Map<number, QualityFlag[]> {
-  const rows = db.$client
-    .prepare(
-      `with ${FLAGS}
-       select id, 'speeder' as flag from speeder union all select id, 'straight_liner' from straight_liner
+export async function listFlaggedIds(db: Db, args: { studyId: number; ownOffer: string | null }): Promise<Map<number, QualityFlag[]>> {
+  const rows = await db.rows<{ id: number; flag: QualityFlag }>(
+    sql`with ${await flagQuery(db, args)}
+       select id, 'speeder' as "flag" from speeder union all select id, 'straight_liner' from straight_liner
        union all select id, 'duplicate' from duplicate union all select id, 'no_competitor' from no_competitor`,
-    )
-    .all({ study: args.studyId, median: median(db, args.studyId), own: args.ownOffer ?? "" }) as Array<{ id: number; flag: QualityFlag }>;
+  );
   const out = new Map<number, QualityFlag[]>();
   const order: QualityFlag[] = ["speeder", "straight_liner", "duplicate", "no_competitor"];
   for (const r of rows) (out.get(r.id) ?? out.set(r.id, []).get(r.id)!).push(r.flag);

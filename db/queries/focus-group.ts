@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 
 /** One complete focus-group response: its quality share and the points per listed attribute. */
@@ -8,22 +9,20 @@ export interface FocusGroupAnswer {
   points: Record<string, number>;
 }
 
-const COMPLETE = `select r.id from responses r join questionnaires q on q.id = r.questionnaire_id
-  where q.study_id = ? and q.stage = 'focus_group' and r.status = 'complete'`;
+const complete = (studyId: number) => sql`select r.id from responses r join questionnaires q on q.id = r.questionnaire_id
+  where q.study_id = ${studyId} and q.stage = 'focus_group' and r.status = 'complete'`;
 
 /** Every complete focus-group response of a study (all versions), in id order. */
-export function listFocusGroupAnswers(db: Db, studyId: number): FocusGroupAnswer[] {
-  const sqlite = db.$client;
+export async function listFocusGroupAnswers(db: Db, studyId: number): Promise<FocusGroupAnswer[]> {
   const byId = new Map<number, FocusGroupAnswer>();
-  for (const r of sqlite.prepare(`select r.id as responseId, r.quality_share as qualityShare from responses r where r.id in (${COMPLETE}) order by r.id`).all(studyId) as Array<{
-    responseId: number;
-    qualityShare: number | null;
-  }>) {
+  for (const r of await db.rows<{ responseId: number; qualityShare: number | null }>(
+    sql`select r.id as "responseId", r.quality_share as "qualityShare" from responses r where r.id in (${complete(studyId)}) order by r.id`,
+  )) {
     byId.set(r.responseId, { ...r, points: {} });
   }
-  for (const w of sqlite
-    .prepare(`select response_id as responseId, attribute_code as code, weight from response_weights where response_id in (${COMPLETE})`)
-    .iterate(studyId) as IterableIterator<{ responseId: number; code: string; weight: number }>) {
+  for (const w of await db.rows<{ responseId: number; code: string; weight: number }>(
+    sql`select response_id as "responseId", attribute_code as "code", weight from response_weights where response_id in (${complete(studyId)})`,
+  )) {
     const answer = byId.get(w.responseId);
     if (answer) answer.points[w.code] = w.weight;
   }
@@ -31,8 +30,8 @@ export function listFocusGroupAnswers(db: Db, studyId: number): FocusGroupAnswer
 }
 
 /** Free-text attribute suggestions of complete focus-group responses. */
-export function listFocusGroupSuggestions(db: Db, studyId: number): Array<{ responseId: number; text: string; weight: number | null }> {
-  return db.$client
-    .prepare(`select response_id as responseId, text, weight from response_suggestions where response_id in (${COMPLETE}) order by response_id, position`)
-    .all(studyId) as Array<{ responseId: number; text: string; weight: number | null }>;
+export function listFocusGroupSuggestions(db: Db, studyId: number): Promise<Array<{ responseId: number; text: string; weight: number | null }>> {
+  return db.rows(
+    sql`select response_id as "responseId", text, weight from response_suggestions where response_id in (${complete(studyId)}) order by response_id, position`,
+  );
 }

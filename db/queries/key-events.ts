@@ -1,6 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { keyEvents, offers } from "../schema";
 
 /** A dated event of one offer (launch, price move, campaign...), with the offer's code. */
 export interface KeyEventRow {
@@ -15,8 +14,9 @@ export interface KeyEventRow {
 }
 
 /** A study's key events in date order (then entry order). */
-export function listKeyEvents(db: Db, studyId: number): KeyEventRow[] {
-  return db
+export async function listKeyEvents(db: Db, studyId: number): Promise<KeyEventRow[]> {
+  const { keyEvents, offers } = db.t;
+  return db.q
     .select({
       id: keyEvents.id,
       offerId: keyEvents.offerId,
@@ -29,23 +29,29 @@ export function listKeyEvents(db: Db, studyId: number): KeyEventRow[] {
     .from(keyEvents)
     .innerJoin(offers, eq(offers.id, keyEvents.offerId))
     .where(eq(keyEvents.studyId, studyId))
-    .orderBy(asc(keyEvents.occurredOn), asc(keyEvents.id))
-    .all();
+    .orderBy(asc(keyEvents.occurredOn), asc(keyEvents.id));
 }
 
 /** Adds an event; the offer must belong to the study (else null and nothing is stored). */
 export function addKeyEvent(
   db: Db,
   args: { studyId: number; offerId: number; occurredOn: string; wave: number | null; label: string; labelZh: string | null },
-): number | null {
-  return db.transaction((tx) => {
-    const offer = tx.select({ id: offers.id }).from(offers).where(and(eq(offers.id, args.offerId), eq(offers.studyId, args.studyId))).get();
+): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const { offers, keyEvents } = tx.t;
+    const [offer] = await tx.q.select({ id: offers.id }).from(offers).where(and(eq(offers.id, args.offerId), eq(offers.studyId, args.studyId)));
     if (!offer) return null;
-    return tx.insert(keyEvents).values(args).returning({ id: keyEvents.id }).get().id;
+    const [row] = await tx.q.insert(keyEvents).values(args).returning({ id: keyEvents.id });
+    return row!.id;
   });
 }
 
 /** Removes one event of the study; false when there is no such event in this study. */
-export function deleteKeyEvent(db: Db, args: { studyId: number; id: number }): boolean {
-  return db.delete(keyEvents).where(and(eq(keyEvents.id, args.id), eq(keyEvents.studyId, args.studyId))).run().changes === 1;
+export async function deleteKeyEvent(db: Db, args: { studyId: number; id: number }): Promise<boolean> {
+  const { keyEvents } = db.t;
+  const rows = await db.q
+    .delete(keyEvents)
+    .where(and(eq(keyEvents.id, args.id), eq(keyEvents.studyId, args.studyId)))
+    .returning({ id: keyEvents.id });
+  return rows.length === 1;
 }

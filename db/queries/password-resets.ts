@@ -1,7 +1,6 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { passwordResets, users } from "../schema";
 
 /**
  * Stores a new reset link for an account (only the token's SHA-256) and withdraws the account's
@@ -10,28 +9,28 @@ import { passwordResets, users } from "../schema";
 export function createPasswordReset(
   db: Db,
   args: { userId: number; tokenHash: string; createdBy: number | null; now: number; expiresAt: number },
-): void {
-  db.transaction((tx) => {
-    tx.update(passwordResets)
+): Promise<void> {
+  return db.transaction(async (tx) => {
+    const { passwordResets } = tx.t;
+    await tx.q
+      .update(passwordResets)
       .set({ usedAt: args.now })
-      .where(and(eq(passwordResets.userId, args.userId), isNull(passwordResets.usedAt)))
-      .run();
-    tx.insert(passwordResets)
-      .values({ userId: args.userId, tokenHash: args.tokenHash, createdBy: args.createdBy, createdAt: args.now, expiresAt: args.expiresAt })
-      .run();
+      .where(and(eq(passwordResets.userId, args.userId), isNull(passwordResets.usedAt)));
+    await tx.q
+      .insert(passwordResets)
+      .values({ userId: args.userId, tokenHash: args.tokenHash, createdBy: args.createdBy, createdAt: args.now, expiresAt: args.expiresAt });
   });
 }
 
 /** The account a live (unused, unexpired) link belongs to, without using it. */
-export function findLiveReset(db: Db, args: { tokenHash: string; now: number }): { userId: number; email: string } | null {
-  return (
-    db
-      .select({ userId: passwordResets.userId, email: users.email })
-      .from(passwordResets)
-      .innerJoin(users, eq(users.id, passwordResets.userId))
-      .where(and(eq(passwordResets.tokenHash, args.tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, args.now)))
-      .get() ?? null
-  );
+export async function findLiveReset(db: Db, args: { tokenHash: string; now: number }): Promise<{ userId: number; email: string } | null> {
+  const { passwordResets, users } = db.t;
+  const [row] = await db.q
+    .select({ userId: passwordResets.userId, email: users.email })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(and(eq(passwordResets.tokenHash, args.tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, args.now)));
+  return row ?? null;
 }
 
 /**
@@ -39,25 +38,25 @@ export function findLiveReset(db: Db, args: { tokenHash: string; now: number }):
  * requests with one link, exactly one succeeds. Returns the account id, or null when the link is
  * unknown, used or expired (nothing changes then).
  */
-export function consumePasswordReset(db: Db, args: { tokenHash: string; passwordHash: string; now: number }): number | null {
-  return db.transaction((tx) => {
-    const used = tx
+export function consumePasswordReset(db: Db, args: { tokenHash: string; passwordHash: string; now: number }): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const { passwordResets, users } = tx.t;
+    const [used] = await tx.q
       .update(passwordResets)
       .set({ usedAt: args.now })
       .where(and(eq(passwordResets.tokenHash, args.tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, args.now)))
-      .returning({ userId: passwordResets.userId })
-      .get();
+      .returning({ userId: passwordResets.userId });
     if (!used) return null;
-    tx.update(users).set({ passwordHash: args.passwordHash }).where(eq(users.id, used.userId)).run();
+    await tx.q.update(users).set({ passwordHash: args.passwordHash }).where(eq(users.id, used.userId));
     return used.userId;
   });
 }
 
-const creators = alias(users, "creators");
-
 /** Recent reset links (never their tokens): for whom, by whom, when, used or not. */
-export function listRecentResets(db: Db, limit = 20) {
-  return db
+export async function listRecentResets(db: Db, limit = 20) {
+  const { passwordResets, users } = db.t;
+  const creators = alias(users, "creators");
+  return db.q
     .select({
       id: passwordResets.id,
       email: users.email,
@@ -70,6 +69,5 @@ export function listRecentResets(db: Db, limit = 20) {
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .leftJoin(creators, eq(creators.id, passwordResets.createdBy))
     .orderBy(desc(passwordResets.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -1,7 +1,6 @@
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, desc, eq, max, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { questionnaires } from "../schema";
-import { prepared } from "../prepared";
+import type { questionnaires } from "../schema";
 
 export type Questionnaire = typeof questionnaires.$inferSelect;
 export type QuestionnaireStage = Questionnaire["stage"];
@@ -13,15 +12,16 @@ export type QuestionnaireStage = Questionnaire["stage"];
 export function publishQuestionnaire(
   db: Db,
   args: { studyId: number; definitionJson: string; surveyJson: string; now: number; stage?: QuestionnaireStage },
-): Questionnaire {
+): Promise<Questionnaire> {
   const stage = args.stage ?? "rating";
-  return db.transaction((tx) => {
-    const last = tx
+  return db.transaction(async (tx) => {
+    const { questionnaires } = tx.t;
+    await tx.lock(`publish:${args.studyId}`);
+    const [last] = await tx.q
       .select({ version: max(questionnaires.version) })
       .from(questionnaires)
-      .where(and(eq(questionnaires.studyId, args.studyId), eq(questionnaires.stage, stage)))
-      .get();
-    return tx
+      .where(and(eq(questionnaires.studyId, args.studyId), eq(questionnaires.stage, stage)));
+    const [row] = await tx.q
       .insert(questionnaires)
       .values({
         studyId: args.studyId,
@@ -31,36 +31,36 @@ export function publishQuestionnaire(
         surveyJson: args.surveyJson,
         publishedAt: args.now,
       })
-      .returning()
-      .get();
+      .returning();
+    return row!;
   });
 }
 
 /** The newest published questionnaire of a study's stage (rating by default), or null. */
-export function getLatestQuestionnaire(db: Db, studyId: number, stage: QuestionnaireStage = "rating"): Questionnaire | null {
-  return (
-    db
-      .select()
-      .from(questionnaires)
-      .where(and(eq(questionnaires.studyId, studyId), eq(questionnaires.stage, stage)))
-      .orderBy(desc(questionnaires.version))
-      .limit(1)
-      .get() ?? null
-  );
+export async function getLatestQuestionnaire(db: Db, studyId: number, stage: QuestionnaireStage = "rating"): Promise<Questionnaire | null> {
+  const { questionnaires } = db.t;
+  const [row] = await db.q
+    .select()
+    .from(questionnaires)
+    .where(and(eq(questionnaires.studyId, studyId), eq(questionnaires.stage, stage)))
+    .orderBy(desc(questionnaires.version))
+    .limit(1);
+  return row ?? null;
 }
 
-export function getQuestionnaire(db: Db, id: number): Questionnaire | null {
-  return db.select().from(questionnaires).where(eq(questionnaires.id, id)).get() ?? null;
+export async function getQuestionnaire(db: Db, id: number): Promise<Questionnaire | null> {
+  const { questionnaires } = db.t;
+  const [row] = await db.q.select().from(questionnaires).where(eq(questionnaires.id, id));
+  return row ?? null;
 }
 
 /** The study behind a public token and its newest rating questionnaire id (one prepared query). */
-export function getPublishedByToken(db: Db, token: string): { studyId: number; questionnaireId: number | null } | null {
-  const row = prepared(
-    db,
-    `select s.id as studyId,
+export async function getPublishedByToken(db: Db, token: string): Promise<{ studyId: number; questionnaireId: number | null } | null> {
+  const [row] = await db.rows<{ studyId: number; questionnaireId: number | null }>(
+    sql`select s.id as "studyId",
        (select q.id from questionnaires q where q.study_id = s.id and q.stage = 'rating' order by q.version desc limit 1)
-         as questionnaireId
-     from studies s where s.public_token = ?`,
-  ).get(token);
-  return (row as { studyId: number; questionnaireId: number | null } | undefined) ?? null;
+         as "questionnaireId"
+     from studies s where s.public_token = ${token}`,
+  );
+  return row ?? null;
 }

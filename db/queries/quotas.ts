@@ -1,22 +1,23 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { quotas } from "../schema";
+import type { quotas } from "../schema";
 
 export type Quota = typeof quotas.$inferSelect;
 
-export function listQuotas(db: Db, studyId: number): Quota[] {
-  return db.select().from(quotas).where(eq(quotas.studyId, studyId)).orderBy(asc(quotas.questionCode), asc(quotas.id)).all();
+export async function listQuotas(db: Db, studyId: number): Promise<Quota[]> {
+  const { quotas } = db.t;
+  return db.q.select().from(quotas).where(eq(quotas.studyId, studyId)).orderBy(asc(quotas.questionCode), asc(quotas.id));
 }
 
 /**
  * Replaces the quotas of one profile question: `targets` maps a choice code to its target
  * (cells left out have no quota). One transaction: all or nothing.
  */
-export function setQuotas(db: Db, args: { studyId: number; questionCode: string; targets: Record<string, number> }): void {
-  db.transaction((tx) => {
-    tx.delete(quotas).where(and(eq(quotas.studyId, args.studyId), eq(quotas.questionCode, args.questionCode))).run();
-    for (const [value, target] of Object.entries(args.targets)) {
-      tx.insert(quotas).values({ studyId: args.studyId, questionCode: args.questionCode, value, target }).run();
-    }
+export function setQuotas(db: Db, args: { studyId: number; questionCode: string; targets: Record<string, number> }): Promise<void> {
+  return db.transaction(async (tx) => {
+    const { quotas } = tx.t;
+    await tx.q.delete(quotas).where(and(eq(quotas.studyId, args.studyId), eq(quotas.questionCode, args.questionCode)));
+    const rows = Object.entries(args.targets).map(([value, target]) => ({ studyId: args.studyId, questionCode: args.questionCode, value, target }));
+    if (rows.length > 0) await tx.q.insert(quotas).values(rows);
   });
 }

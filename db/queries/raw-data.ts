@@ -13,17 +13,17 @@ export interface RawDataLayout {
   profile: string[];
 }
 
-export function rawDataLayout(db: Db, studyId: number): RawDataLayout {
-  const offers = listOffers(db, studyId);
+export async function rawDataLayout(db: Db, studyId: number): Promise<RawDataLayout> {
+  const offers = await listOffers(db, studyId);
   return {
     offers: offers.map((o) => o.code),
     own: offers.find((o) => o.isOwn)?.code ?? null,
-    attributes: listAttributes(db, studyId).map((a) => ({ code: a.code, kind: a.kind })),
-    profile: listProfileQuestions(db, studyId).map((q) => q.code),
+    attributes: (await listAttributes(db, studyId)).map((a) => ({ code: a.code, kind: a.kind })),
+    profile: (await listProfileQuestions(db, studyId)).map((q) => q.code),
   };
 }
 
 /** Every complete rating-stage response of the study with its answers and data-quality flags (id order). */
-export function listRawRespondents(db: Db, studyId: number, layout: RawDataLayout): AnalysisRespondent[] {
+export function listRawRespondents(db: Db, studyId: number, layout: RawDataLayout): Promise<AnalysisRespondent[]> {
   return listAnalysisRespondents(db, studyId, layout.own);
 }

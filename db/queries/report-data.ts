@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { prepared } from "../prepared";
+import { bool } from "../sql";
 
 /**
  * The version of everything the report's computed figures depend on: the study row (its
@@ -9,49 +10,42 @@ import { prepared } from "../prepared";
  * of the study changes the string; equal strings mean the same analysis input. Cheap: one pass
  * over the study's responses (an index range) and its few offers and attributes.
  */
-export function reportDataVersion(db: Db, studyId: number): string {
-  const responses = prepared(
-    db,
-    `select count(*) as n, coalesce(max(r.id), 0) as maxId, coalesce(sum(r.id), 0) as sumId,
-       coalesce(sum(case r.review when 'include' then r.id when 'exclude' then -r.id else 0 end), 0) as review,
-       coalesce(sum(case when r.review is null then 0 else 1 end), 0) as reviewed
+export async function reportDataVersion(db: Db, studyId: number): Promise<string> {
+  const [responses] = await db.rows<{ n: number; maxId: number; sumId: number; review: number; reviewed: number }>(
+    sql`select cast(count(*) as integer) as "n", coalesce(max(r.id), 0) as "maxId", cast(coalesce(sum(r.id), 0) as bigint) as "sumId",
+       cast(coalesce(sum(case r.review when 'include' then r.id when 'exclude' then -r.id else 0 end), 0) as bigint) as "review",
+       cast(coalesce(sum(case when r.review is null then 0 else 1 end), 0) as integer) as "reviewed"
      from responses r join questionnaires q on q.id = r.questionnaire_id
-     where q.study_id = ? and q.stage = 'rating' and r.status = 'complete'`,
-  ).get(studyId) as { n: number; maxId: number; sumId: number; review: number; reviewed: number };
-  const study = prepared(db, "select updated_at as updatedAt, coalesce(stated_weights_json, '') as stated from studies where id = ?").get(studyId) as
-    | { updatedAt: number; stated: string }
-    | undefined;
-  const offers = prepared(
-    db,
-    `select coalesce(group_concat(code || ':' || is_own || ':' || coalesce(market_share, ''), ','), '') as v
-     from (select * from offers where study_id = ? order by sort, id)`,
-  ).get(studyId) as { v: string };
-  const attributes = prepared(
-    db,
-    `select coalesce(group_concat(code || ':' || kind || ':' || direction || ':' || coalesce(group_name, ''), ','), '') as v
-     from (select * from attributes where study_id = ? order by sort, id)`,
-  ).get(studyId) as { v: string };
+     where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete'`,
+  );
+  const [study] = await db.rows<{ updatedAt: number; stated: string }>(
+    sql`select updated_at as "updatedAt", coalesce(stated_weights_json, '') as "stated" from studies where id = ${studyId}`,
+  );
+  const offers = await db.rows<{ code: string; isOwn: unknown; marketShare: number | null }>(
+    sql`select code, is_own as "isOwn", market_share as "marketShare" from offers where study_id = ${studyId} order by sort, id`,
+  );
+  const attributes = await db.rows<{ code: string; kind: string; direction: string; groupName: string | null }>(
+    sql`select code, kind, direction, group_name as "groupName" from attributes where study_id = ${studyId} order by sort, id`,
+  );
   return [
     studyId,
     study?.updatedAt ?? 0,
     study?.stated ?? "",
-    responses.n,
-    responses.maxId,
-    responses.sumId,
-    responses.review,
-    responses.reviewed,
-    offers.v,
-    attributes.v,
+    responses?.n ?? 0,
+    responses?.maxId ?? 0,
+    responses?.sumId ?? 0,
+    responses?.review ?? 0,
+    responses?.reviewed ?? 0,
+    offers.map((o) => `${o.code}:${bool(o.isOwn) ? 1 : 0}:${o.marketShare ?? ""}`).join(","),
+    attributes.map((a) => `${a.code}:${a.kind}:${a.direction}:${a.groupName ?? ""}`).join(","),
   ].join("|");
 }
 
 /** The waves that have complete rating-stage responses, ascending. */
-export function listResponseWaves(db: Db, studyId: number): number[] {
-  return (
-    prepared(
-      db,
-      `select distinct r.wave as wave from responses r join questionnaires q on q.id = r.questionnaire_id
-       where q.study_id = ? and q.stage = 'rating' and r.status = 'complete' order by r.wave`,
-    ).all(studyId) as Array<{ wave: number }>
-  ).map((r) => r.wave);
+export async function listResponseWaves(db: Db, studyId: number): Promise<number[]> {
+  const rows = await db.rows<{ wave: number }>(
+    sql`select distinct r.wave as "wave" from responses r join questionnaires q on q.id = r.questionnaire_id
+       where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete' order by r.wave`,
+  );
+  return rows.map((r) => r.wave);
 }

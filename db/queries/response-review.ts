@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { bool } from "../sql";
 
 export type ResponseStatus = "draft" | "complete" | "screened_out";
 export interface ResponseListRow {
@@ -16,35 +18,36 @@ export interface ResponseListRow {
   profile: Record<string, string>;
 }
 
-const FROM = `from responses r join questionnaires q on q.id = r.questionnaire_id
+/** The study's responses, optionally of one status and one stage (the conditions are left out when not filtered). */
+function from(args: { studyId: number; status: ResponseStatus | null; stage: "rating" | "focus_group" | null }) {
+  const status = args.status === null ? sql`` : sql` and r.status = ${args.status}`;
+  const stage = args.stage === null ? sql`` : sql` and q.stage = ${args.stage}`;
+  return sql`from responses r join questionnaires q on q.id = r.questionnaire_id
   left join respondent_invitations i on i.id = r.invitation_id
-  where q.study_id = @study and (@status is null or r.status = @status) and (@stage is null or q.stage = @stage)`;
+  where q.study_id = ${args.studyId}${status}${stage}`;
+}
 
 /** One page of a study's responses, newest first, with their profile answers. */
-export function listResponsesPage(
+export async function listResponsesPage(
   db: Db,
   args: { studyId: number; status: ResponseStatus | null; stage: "rating" | "focus_group" | null; limit: number; offset: number },
-): { total: number; rows: ResponseListRow[] } {
-  const sqlite = db.$client;
-  const { total } = sqlite.prepare(`select count(*) as total ${FROM}`).get({ study: args.studyId, status: args.status, stage: args.stage }) as { total: number };
+): Promise<{ total: number; rows: ResponseListRow[] }> {
+  const [count] = await db.rows<{ total: number }>(sql`select cast(count(*) as integer) as "total" ${from(args)}`);
   const rows = (
-    sqlite
-      .prepare(
-        `select r.id, q.stage, q.version, r.status, r.screen_reason as screenReason, r.review, r.wave, r.locale,
-           r.started_at as startedAt, r.completed_at as completedAt, i.label as invitationLabel
-         ${FROM} order by r.id desc limit @limit offset @offset`,
-      )
-      .all({ study: args.studyId, status: args.status, stage: args.stage, limit: args.limit, offset: args.offset }) as Array<Omit<ResponseListRow, "profile">>
+    await db.rows<Omit<ResponseListRow, "profile">>(
+      sql`select r.id, q.stage, q.version, r.status, r.screen_reason as "screenReason", r.review, r.wave, r.locale,
+           r.started_at as "startedAt", r.completed_at as "completedAt", i.label as "invitationLabel"
+         ${from(args)} order by r.id desc limit ${args.limit} offset ${args.offset}`,
+    )
   ).map((r) => ({ ...r, profile: {} as Record<string, string> }));
   if (rows.length) {
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const ids = rows.map((r) => r.id);
-    const profile = sqlite
-      .prepare(`select response_id as id, question_code as code, value from response_profile where response_id in (${ids.map(() => "?").join(",")})`)
-      .all(...ids) as Array<{ id: number; code: string; value: string }>;
+    const profile = await db.rows<{ id: number; code: string; value: string }>(
+      sql`select response_id as "id", question_code as "code", value from response_profile where response_id in ${rows.map((r) => r.id)}`,
+    );
     for (const p of profile) byId.get(p.id)!.profile[p.code] = p.value;
   }
-  return { total, rows };
+  return { total: Number(count?.total ?? 0), rows };
 }
 
 export interface ResponseDetail extends Omit<ResponseListRow, "profile"> {
@@ -58,53 +61,47 @@ export interface ResponseDetail extends Omit<ResponseListRow, "profile"> {
 }
 
 /** One response of the study with every stored answer, or null (another study's response is not found). */
-export function getResponseDetail(db: Db, args: { studyId: number; responseId: number }): ResponseDetail | null {
-  const sqlite = db.$client;
-  const row = sqlite
-    .prepare(
-      `select r.id, q.stage, q.version, r.status, r.screen_reason as screenReason, r.review, r.wave, r.locale,
-         r.started_at as startedAt, r.completed_at as completedAt, i.label as invitationLabel, r.quality_share as qualityShare,
-         r.answers_json as answersJson
+export async function getResponseDetail(db: Db, args: { studyId: number; responseId: number }): Promise<ResponseDetail | null> {
+  const [row] = await db.rows<Omit<ResponseDetail, "profile" | "ratings" | "weights" | "offers" | "suggestions">>(
+    sql`select r.id, q.stage, q.version, r.status, r.screen_reason as "screenReason", r.review, r.wave, r.locale,
+         r.started_at as "startedAt", r.completed_at as "completedAt", i.label as "invitationLabel", r.quality_share as "qualityShare",
+         r.answers_json as "answersJson"
        from responses r join questionnaires q on q.id = r.questionnaire_id left join respondent_invitations i on i.id = r.invitation_id
-       where q.study_id = ? and r.id = ?`,
-    )
-    .get(args.studyId, args.responseId) as Omit<ResponseDetail, "profile" | "ratings" | "weights" | "offers" | "suggestions"> | undefined;
+       where q.study_id = ${args.studyId} and r.id = ${args.responseId}`,
+  );
   if (!row) return null;
   const id = row.id;
   const profile: Record<string, string> = {};
-  for (const p of sqlite.prepare(`select question_code as code, value from response_profile where response_id = ?`).all(id) as Array<{
-    code: string;
-    value: string;
-  }>) {
+  for (const p of await db.rows<{ code: string; value: string }>(
+    sql`select question_code as "code", value from response_profile where response_id = ${id}`,
+  )) {
     profile[p.code] = p.value;
   }
+  const offers = await db.rows<{ offerCode: string; known: unknown; worth: number | null; overall: number | null; chose: unknown; considered: unknown }>(
+    sql`select offer_code as "offerCode", known, worth, overall, chose, considered from response_offers where response_id = ${id} order by position`,
+  );
   return {
     ...row,
     profile,
-    ratings: sqlite
-      .prepare(`select offer_code as offerCode, attribute_code as attributeCode, score from response_ratings where response_id = ? order by offer_code, attribute_code`)
-      .all(id) as ResponseDetail["ratings"],
-    weights: sqlite
-      .prepare(`select attribute_code as attributeCode, weight from response_weights where response_id = ? order by attribute_code`)
-      .all(id) as ResponseDetail["weights"],
-    offers: (
-      sqlite
-        .prepare(
-          `select offer_code as offerCode, known, worth, overall, chose, considered from response_offers where response_id = ? order by position`,
-        )
-        .all(id) as Array<{ offerCode: string; known: number; worth: number | null; overall: number | null; chose: number; considered: number }>
-    ).map((o) => ({ ...o, known: o.known === 1, chose: o.chose === 1, considered: o.considered === 1 })),
-    suggestions: sqlite.prepare(`select text, weight from response_suggestions where response_id = ? order by position`).all(id) as ResponseDetail["suggestions"],
+    ratings: await db.rows<ResponseDetail["ratings"][number]>(
+      sql`select offer_code as "offerCode", attribute_code as "attributeCode", score from response_ratings where response_id = ${id}
+        order by offer_code, attribute_code`,
+    ),
+    weights: await db.rows<ResponseDetail["weights"][number]>(
+      sql`select attribute_code as "attributeCode", weight from response_weights where response_id = ${id} order by attribute_code`,
+    ),
+    offers: offers.map((o) => ({ ...o, known: bool(o.known), chose: bool(o.chose), considered: bool(o.considered) })),
+    suggestions: await db.rows<ResponseDetail["suggestions"][number]>(
+      sql`select text, weight from response_suggestions where response_id = ${id} order by position`,
+    ),
   };
 }
 
 /** The researcher's include/exclude decision (null: follow the flags); false when not the study's response. */
-export function setResponseReview(db: Db, args: { studyId: number; responseId: number; review: "include" | "exclude" | null }): boolean {
-  return (
-    db.$client
-      .prepare(
-        `update responses set review = ? where id = ? and questionnaire_id in (select id from questionnaires where study_id = ?)`,
-      )
-      .run(args.review, args.responseId, args.studyId).changes === 1
+export async function setResponseReview(db: Db, args: { studyId: number; responseId: number; review: "include" | "exclude" | null }): Promise<boolean> {
+  const changed = await db.run(
+    sql`update responses set review = ${args.review} where id = ${args.responseId}
+      and questionnaire_id in (select id from questionnaires where study_id = ${args.studyId})`,
   );
+  return changed === 1;
 }

@@ -1,6 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { auditEvents, shareLinks, users } from "../schema";
 
 export interface ShareLinkRow {
   id: number;
@@ -10,49 +9,51 @@ export interface ShareLinkRow {
   createdBy: string | null;
 }
 
-export function insertShareLink(db: Db, args: { studyId: number; tokenHash: string; createdBy: number; now: number }): number {
-  return db
+export async function insertShareLink(db: Db, args: { studyId: number; tokenHash: string; createdBy: number; now: number }): Promise<number> {
+  const { shareLinks } = db.t;
+  const [row] = await db.q
     .insert(shareLinks)
     .values({ studyId: args.studyId, tokenHash: args.tokenHash, createdBy: args.createdBy, createdAt: args.now })
-    .returning({ id: shareLinks.id })
-    .get().id;
+    .returning({ id: shareLinks.id });
+  return row!.id;
 }
 
 /** A study's share links, newest first, with who created them. */
-export function listShareLinks(db: Db, studyId: number): ShareLinkRow[] {
-  return db
+export async function listShareLinks(db: Db, studyId: number): Promise<ShareLinkRow[]> {
+  const { shareLinks, users } = db.t;
+  return db.q
     .select({ id: shareLinks.id, createdAt: shareLinks.createdAt, revokedAt: shareLinks.revokedAt, createdBy: users.email })
     .from(shareLinks)
     .leftJoin(users, eq(users.id, shareLinks.createdBy))
     .where(eq(shareLinks.studyId, studyId))
-    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
-    .all();
+    .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id));
 }
 
 /** Revokes one active link of the study; false when there is no such active link. */
-export function revokeShareLink(db: Db, args: { studyId: number; id: number; now: number }): boolean {
-  const result = db
+export async function revokeShareLink(db: Db, args: { studyId: number; id: number; now: number }): Promise<boolean> {
+  const { shareLinks } = db.t;
+  const rows = await db.q
     .update(shareLinks)
     .set({ revokedAt: args.now })
     .where(and(eq(shareLinks.id, args.id), eq(shareLinks.studyId, args.studyId), isNull(shareLinks.revokedAt)))
-    .run();
-  return result.changes === 1;
+    .returning({ id: shareLinks.id });
+  return rows.length === 1;
 }
 
 /** The study of an active (not revoked) link by its token's hash, or null. */
-export function findActiveShareLink(db: Db, tokenHash: string): { id: number; studyId: number } | null {
-  return (
-    db
-      .select({ id: shareLinks.id, studyId: shareLinks.studyId })
-      .from(shareLinks)
-      .where(and(eq(shareLinks.tokenHash, tokenHash), isNull(shareLinks.revokedAt)))
-      .get() ?? null
-  );
+export async function findActiveShareLink(db: Db, tokenHash: string): Promise<{ id: number; studyId: number } | null> {
+  const { shareLinks } = db.t;
+  const [row] = await db.q
+    .select({ id: shareLinks.id, studyId: shareLinks.studyId })
+    .from(shareLinks)
+    .where(and(eq(shareLinks.tokenHash, tokenHash), isNull(shareLinks.revokedAt)));
+  return row ?? null;
 }
 
 /** Records a download made through a share link (no account: the actor is the link). */
-export function recordSharedExport(db: Db, args: { studyId: number; linkId: number; detail: string; now: number }): void {
-  db.insert(auditEvents)
-    .values({ studyId: args.studyId, userId: null, actorEmail: `share link #${args.linkId}`, action: "export", detail: args.detail, at: args.now })
-    .run();
+export async function recordSharedExport(db: Db, args: { studyId: number; linkId: number; detail: string; now: number }): Promise<void> {
+  const { auditEvents } = db.t;
+  await db.q
+    .insert(auditEvents)
+    .values({ studyId: args.studyId, userId: null, actorEmail: `share link #${args.linkId}`, action: "export", detail: args.detail, at: args.now });
 }

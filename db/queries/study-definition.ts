@@ -4,15 +4,18 @@ import { listProfileQuestions } from "./profile-questions";
 import { listAttributes, listOffers, type Study } from "./studies";
 
 /** The study as `surveys/` sees it: what a questionnaire is built from and frozen with. */
-export function getStudyDefinition(db: Db, study: Study): StudyDefinition {
+export async function getStudyDefinition(db: Db, study: Study): Promise<StudyDefinition> {
+  const offers = await listOffers(db, study.id);
+  const attributes = await listAttributes(db, study.id);
+  const profileQuestions = await listProfileQuestions(db, study.id);
   return {
     title: study.title,
     titleZh: study.titleZh,
     market: study.market,
     marketZh: study.marketZh,
     languages: study.languages.split(",").filter((l): l is "en" | "zh-CN" => l === "en" || l === "zh-CN"),
-    offers: listOffers(db, study.id).map((o) => ({ code: o.code, name: o.name, nameZh: o.nameZh, own: o.isOwn })),
-    attributes: listAttributes(db, study.id).map((a) => ({
+    offers: offers.map((o) => ({ code: o.code, name: o.name, nameZh: o.nameZh, own: o.isOwn })),
+    attributes: attributes.map((a) => ({
       code: a.code,
       kind: a.kind,
       name: a.name,
@@ -22,7 +25,7 @@ export function getStudyDefinition(db: Db, study: Study): StudyDefinition {
       group: a.groupName,
       direction: a.direction,
     })),
-    profileQuestions: listProfileQuestions(db, study.id),
+    profileQuestions,
     statedWeights: study.statedWeightsJson ? StatedWeightsSchema.parse(JSON.parse(study.statedWeightsJson)) : null,
   };
 }

@@ -4,19 +4,19 @@ import { createTempDb, type TempDb } from "../helpers/temp-db";
 import { addStudy, addUser, NOW } from "./fixtures";
 
 let temp: TempDb | null = null;
-afterEach(() => {
-  temp?.cleanup();
+afterEach(async () => {
+  await temp?.cleanup();
   temp = null;
 });
 
 describe("listAnalysisRespondents", () => {
-  it("returns complete rating-stage responses of the study with their answers, profile and flags", () => {
+  it("returns complete rating-stage responses of the study with their answers, profile and flags", async () => {
     temp = createTempDb();
     const { db } = temp;
-    const owner = addUser(db, "owner@example.com");
-    const { study, questionnaire } = addStudy(db, { ownerId: owner.id, token: "tok-study-1" });
-    const other = addStudy(db, { ownerId: owner.id, token: "tok-study-2" });
-    const sqlite = db.$client;
+    const owner = await addUser(db, "owner@example.com");
+    const { study, questionnaire } = await addStudy(db, { ownerId: owner.id, token: "tok-study-1" });
+    const other = await addStudy(db, { ownerId: owner.id, token: "tok-study-2" });
+    const sqlite = db.sqlite!;
     const focus = sqlite
       .prepare(
         "insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (?, 'focus_group', 1, '{}', '{}', ?)",
@@ -70,7 +70,7 @@ describe("listAnalysisRespondents", () => {
     offer.run(r2, "beta", 1, 1, null, null, 0, 0);
     sqlite.prepare("insert into response_profile (response_id, question_code, value) values (?, 'segment', 'home')").run(r1);
 
-    const list = listAnalysisRespondents(db, study.id, "alpha");
+    const list = await listAnalysisRespondents(db, study.id, "alpha");
     expect(list.map((r) => r.clientId)).toEqual(["client-r1", "client-r2"]);
     const [first, second] = list;
     expect(first).toMatchObject({
@@ -90,14 +90,14 @@ describe("listAnalysisRespondents", () => {
     // are flat; it came from the device of an earlier response.
     expect(second!.flags).toEqual(["speeder", "straight_liner", "duplicate"]);
     expect(second!.review).toBe("exclude");
-    expect(listAnalysisRespondents(db, other.study.id, "alpha").map((r) => r.clientId)).toEqual(["client-other"]);
+    expect((await listAnalysisRespondents(db, other.study.id, "alpha")).map((r) => r.clientId)).toEqual(["client-other"]);
   });
-  it("reads fractional weights exactly, free-text answers as given and offers in the respondent's order", () => {
+  it("reads fractional weights exactly, free-text answers as given and offers in the respondent's order", async () => {
     temp = createTempDb();
     const { db } = temp;
-    const owner = addUser(db, "owner@example.com");
-    const { study, questionnaire } = addStudy(db, { ownerId: owner.id, token: "tok-study-3" });
-    const sqlite = db.$client;
+    const owner = await addUser(db, "owner@example.com");
+    const { study, questionnaire } = await addStudy(db, { ownerId: owner.id, token: "tok-study-3" });
+    const sqlite = db.sqlite!;
     const id = Number(
       sqlite
         .prepare(
@@ -121,7 +121,7 @@ describe("listAnalysisRespondents", () => {
     answer.run(id, "company", 'Ltd: "A, B" & 北京');
     answer.run(id, "note", "");
 
-    const [r] = listAnalysisRespondents(db, study.id, "alpha");
+    const [r] = await listAnalysisRespondents(db, study.id, "alpha");
     expect(r!.weights.speed).toBe(third);
     expect(r!.weights.comfort).toBe(100 - third);
     expect(r!.weights.fare).toBe(0.1);

@@ -16,10 +16,10 @@ function freshFile(): string {
 }
 
 describe("openDatabase", () => {
-  it("applies the migrations to a fresh file: every table of the schema exists", () => {
+  it("applies the migrations to a fresh file: every table of the schema exists", async () => {
     const { db, cleanup } = createTempDb();
     try {
-      const tables = db.$client
+      const tables = db.sqlite!
         .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
         .pluck()
         .all();
@@ -51,79 +51,79 @@ describe("openDatabase", () => {
         "what_who_cells",
       ]);
     } finally {
-      cleanup();
+      await cleanup();
     }
   });
 
   it("records each committed migration once, also after reopening", () => {
     const file = freshFile();
-    openDatabase({ url: file }).$client.close();
+    openDatabase({ url: file }).sqlite!.close();
     const db = openDatabase({ url: file });
     try {
       const journal = JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder(), "meta/_journal.json"), "utf8")) as { entries: unknown[] };
       expect(journal.entries.length).toBeGreaterThan(1);
-      expect(db.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(journal.entries.length);
+      expect(db.sqlite!.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(journal.entries.length);
     } finally {
-      db.$client.close();
+      db.sqlite!.close();
     }
   });
 
-  it("uses WAL journal mode", () => {
+  it("uses WAL journal mode", async () => {
     const { db, cleanup } = createTempDb();
     try {
-      expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+      expect(db.sqlite!.pragma("journal_mode", { simple: true })).toBe("wal");
     } finally {
-      cleanup();
+      await cleanup();
     }
   });
 
-  it("turns foreign keys on", () => {
+  it("turns foreign keys on", async () => {
     const { db, cleanup } = createTempDb();
     try {
-      expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+      expect(db.sqlite!.pragma("foreign_keys", { simple: true })).toBe(1);
     } finally {
-      cleanup();
+      await cleanup();
     }
   });
 
-  it("sets synchronous FULL (2) by default", () => {
+  it("sets synchronous FULL (2) by default", async () => {
     const { db, cleanup } = createTempDb();
     try {
-      expect(db.$client.pragma("synchronous", { simple: true })).toBe(2);
+      expect(db.sqlite!.pragma("synchronous", { simple: true })).toBe(2);
     } finally {
-      cleanup();
+      await cleanup();
     }
   });
 
-  it("sets synchronous NORMAL (1) when asked", () => {
+  it("sets synchronous NORMAL (1) when asked", async () => {
     const { db, cleanup } = createTempDb({ synchronous: "NORMAL" });
     try {
-      expect(db.$client.pragma("synchronous", { simple: true })).toBe(1);
+      expect(db.sqlite!.pragma("synchronous", { simple: true })).toBe(1);
     } finally {
-      cleanup();
+      await cleanup();
     }
   });
 
   it("keeps synchronous FULL when the same WAL file is reopened", () => {
     const file = freshFile();
-    openDatabase({ url: file }).$client.close();
+    openDatabase({ url: file }).sqlite!.close();
     const db = openDatabase({ url: file });
     try {
-      expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
-      expect(db.$client.pragma("synchronous", { simple: true })).toBe(2);
+      expect(db.sqlite!.pragma("journal_mode", { simple: true })).toBe("wal");
+      expect(db.sqlite!.pragma("synchronous", { simple: true })).toBe(2);
     } finally {
-      db.$client.close();
+      db.sqlite!.close();
     }
   });
 
   it("keeps synchronous NORMAL when a FULL file is reopened asking for NORMAL", () => {
     const file = freshFile();
-    openDatabase({ url: file }).$client.close();
+    openDatabase({ url: file }).sqlite!.close();
     const db = openDatabase({ url: file, synchronous: "NORMAL" });
     try {
-      expect(db.$client.pragma("synchronous", { simple: true })).toBe(1);
+      expect(db.sqlite!.pragma("synchronous", { simple: true })).toBe(1);
     } finally {
-      db.$client.close();
+      db.sqlite!.close();
     }
   });
 
@@ -133,7 +133,7 @@ describe("openDatabase", () => {
     try {
       expect(fs.existsSync(file)).toBe(true);
     } finally {
-      db.$client.close();
+      db.sqlite!.close();
     }
   });
 });

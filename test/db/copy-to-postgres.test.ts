@@ -35,11 +35,11 @@ const pools: pg.Pool[] = [];
  * integer in a bigint column, a response linked to a personal invitation (declared after
  * `responses` in the schema: the copy order must come from the references), nulls and long text.
  */
-function buildSqlite(file: string): void {
+async function buildSqlite(file: string): Promise<void> {
   const db = openDatabase({ url: file });
-  seedDemo(db, { passwordHash: (password) => `test-hash:${password}`, now: 1_795_431_436_141 });
+  await seedDemo(db, { passwordHash: (password) => `test-hash:${password}`, now: 1_795_431_436_141 });
   const hex = (c: string) => c.repeat(64);
-  db.$client.exec(`
+  db.sqlite!.exec(`
     insert into users (id, email, password_hash, locale, is_admin, created_at)
       values (7, '管理员@valuemap.example', 'x', 'zh-CN', 1, 1795431436141);
     insert into studies (owner_id, title, title_zh, market, market_zh, languages, public_token, fieldwork_opens_at,
@@ -62,7 +62,7 @@ function buildSqlite(file: string): void {
     insert into share_links (study_id, token_hash, created_by, created_at, revoked_at) values (1, '${hex("c")}', null, 1, 2);
     insert into password_resets (user_id, token_hash, created_by, created_at, expires_at, used_at) values (1, '${hex("d")}', 7, 1, 2, null);
   `);
-  db.$client.close();
+  db.sqlite!.close();
 }
 
 function sqliteRows(file: string, table: CopyTable): unknown[][] {
@@ -121,7 +121,7 @@ function runCli(args: string[]): Promise<Run> {
 beforeAll(async () => {
   dir = makeTempDir("valuemap-copy-");
   sqliteFile = path.join(dir, "app.db");
-  buildSqlite(sqliteFile);
+  await buildSqlite(sqliteFile);
   server = await testPostgres();
 }, 120_000);
 
@@ -228,13 +228,13 @@ describe("npm run db:copy-to-postgres", () => {
     const url = server.createDatabase("copy_bad_values");
     const file = path.join(dir, "bad.db");
     const db = openDatabase({ url: file });
-    db.$client.exec("insert into users (id, email, password_hash, is_admin, created_at) values (3, 'a@example.com', 'x', 2, 1)");
+    db.sqlite!.exec("insert into users (id, email, password_hash, is_admin, created_at) values (3, 'a@example.com', 'x', 2, 1)");
     await expect(copyToPostgres({ sqliteFile: file, postgresUrl: url })).rejects.toThrow(/^users row id=3: is_admin holds "2", not a boolean$/);
-    db.$client.exec("update users set is_admin = 1, password_hash = 'x' || char(0) || 'y'");
+    db.sqlite!.exec("update users set is_admin = 1, password_hash = 'x' || char(0) || 'y'");
     await expect(copyToPostgres({ sqliteFile: file, postgresUrl: url })).rejects.toThrow(
       /^users row id=3: password_hash contains a NUL character, which PostgreSQL text cannot hold$/,
     );
-    db.$client.close();
+    db.sqlite!.close();
     expect(await fingerprint(pool(url))).toEqual(Object.fromEntries([...plan.map((t) => [t.name, "0:"]), ["migrations", String(journal.entries.length)]]));
   });
 

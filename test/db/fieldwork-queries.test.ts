@@ -15,18 +15,18 @@ let otherId: number;
 let rating: number;
 let otherRating: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   temp = createTempDb();
-  const owner = addUser(temp.db, "owner@example.com");
-  const a = addStudy(temp.db, { ownerId: owner.id, token: "tok-queries-1" });
-  const b = addStudy(temp.db, { ownerId: owner.id, token: "tok-queries-2" });
+  const owner = await addUser(temp.db, "owner@example.com");
+  const a = await addStudy(temp.db, { ownerId: owner.id, token: "tok-queries-1" });
+  const b = await addStudy(temp.db, { ownerId: owner.id, token: "tok-queries-2" });
   [studyId, otherId, rating, otherRating] = [a.study.id, b.study.id, a.questionnaire.id, b.questionnaire.id];
 });
 afterEach(() => temp.cleanup());
 
 const addResponse = (questionnaireId: number, clientId: string, status: string, invitationId: number | null = null) =>
   Number(
-    temp.db.$client
+    temp.db.sqlite!
       .prepare("insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, invitation_id, quality_share) values (?, ?, ?, '[]', ?, ?, ?, ?, 65)")
       .run(clientId, questionnaireId, status, NOW, NOW, status === "complete" ? NOW + 1 : null, invitationId).lastInsertRowid,
   );
@@ -34,110 +34,108 @@ const addResponse = (questionnaireId: number, clientId: string, status: string, 
 const segment = { code: "segment", kind: "choice" as const, text: "Segment", textZh: "细分", choices: [{ code: "home", label: "Home", labelZh: null }, { code: "office", label: "Office", labelZh: "办公室" }], isSegment: true };
 
 describe("profile questions and quotas", () => {
-  it("adds in order, moves, and keeps choices as JSON", () => {
-    const first = addProfileQuestion(temp.db, { studyId, fields: segment });
-    const second = addProfileQuestion(temp.db, { studyId, fields: { code: "region", kind: "text", text: "Region", textZh: null, choices: [], isSegment: false } });
-    expect(listProfileQuestions(temp.db, studyId).map((q) => q.code)).toEqual(["segment", "region"]);
-    expect(moveProfileQuestion(temp.db, { studyId, questionId: second.id, direction: "up" })).toBe(true);
-    expect(listProfileQuestions(temp.db, studyId).map((q) => q.code)).toEqual(["region", "segment"]);
-    expect(moveProfileQuestion(temp.db, { studyId, questionId: second.id, direction: "up" })).toBe(false);
-    expect(moveProfileQuestion(temp.db, { studyId: otherId, questionId: first.id, direction: "up" })).toBe(false);
-    expect(listProfileQuestions(temp.db, studyId)[1]).toEqual(segment);
+  it("adds in order, moves, and keeps choices as JSON", async () => {
+    const first = await addProfileQuestion(temp.db, { studyId, fields: segment });
+    const second = await addProfileQuestion(temp.db, { studyId, fields: { code: "region", kind: "text", text: "Region", textZh: null, choices: [], isSegment: false } });
+    expect((await listProfileQuestions(temp.db, studyId)).map((q) => q.code)).toEqual(["segment", "region"]);
+    expect(await moveProfileQuestion(temp.db, { studyId, questionId: second.id, direction: "up" })).toBe(true);
+    expect((await listProfileQuestions(temp.db, studyId)).map((q) => q.code)).toEqual(["region", "segment"]);
+    expect(await moveProfileQuestion(temp.db, { studyId, questionId: second.id, direction: "up" })).toBe(false);
+    expect(await moveProfileQuestion(temp.db, { studyId: otherId, questionId: first.id, direction: "up" })).toBe(false);
+    expect((await listProfileQuestions(temp.db, studyId))[1]).toEqual(segment);
   });
 
-  it("replaces a question's quotas, drops those of removed choices on update, and all of them on delete", () => {
-    const q = addProfileQuestion(temp.db, { studyId, fields: segment });
-    setQuotas(temp.db, { studyId, questionCode: "segment", targets: { home: 10, office: 5 } });
-    setQuotas(temp.db, { studyId, questionCode: "segment", targets: { home: 12, office: 5 } });
-    expect(listQuotas(temp.db, studyId).map((x) => [x.value, x.target])).toEqual([
+  it("replaces a question's quotas, drops those of removed choices on update, and all of them on delete", async () => {
+    const q = await addProfileQuestion(temp.db, { studyId, fields: segment });
+    await setQuotas(temp.db, { studyId, questionCode: "segment", targets: { home: 10, office: 5 } });
+    await setQuotas(temp.db, { studyId, questionCode: "segment", targets: { home: 12, office: 5 } });
+    expect((await listQuotas(temp.db, studyId)).map((x) => [x.value, x.target])).toEqual([
       ["home", 12],
       ["office", 5],
     ]);
-    updateProfileQuestion(temp.db, { studyId, questionId: q.id, fields: { ...segment, choices: [segment.choices[0]!] } });
-    expect(listQuotas(temp.db, studyId).map((x) => x.value)).toEqual(["home"]);
-    expect(() => setQuotas(temp.db, { studyId, questionCode: "segment", targets: { home: 0 } })).toThrow(/CHECK constraint/);
-    expect(listQuotas(temp.db, studyId).map((x) => [x.value, x.target])).toEqual([["home", 12]]);
-    expect(deleteProfileQuestion(temp.db, { studyId: otherId, questionId: q.id })).toBeNull();
-    expect(deleteProfileQuestion(temp.db, { studyId, questionId: q.id })?.code).toBe("segment");
-    expect(listQuotas(temp.db, studyId)).toEqual([]);
+    await updateProfileQuestion(temp.db, { studyId, questionId: q.id, fields: { ...segment, choices: [segment.choices[0]!] } });
+    expect((await listQuotas(temp.db, studyId)).map((x) => x.value)).toEqual(["home"]);
+    await expect(setQuotas(temp.db, { studyId, questionCode: "segment", targets: { home: 0 } })).rejects.toThrow(/CHECK constraint/);
+    expect((await listQuotas(temp.db, studyId)).map((x) => [x.value, x.target])).toEqual([["home", 12]]);
+    expect(await deleteProfileQuestion(temp.db, { studyId: otherId, questionId: q.id })).toBeNull();
+    expect((await deleteProfileQuestion(temp.db, { studyId, questionId: q.id }))?.code).toBe("segment");
+    expect(await listQuotas(temp.db, studyId)).toEqual([]);
   });
 });
 
 describe("invitations", () => {
-  it("creates all or none, reports statuses, and revokes only unused ones of the study", () => {
+  it("creates all or none, reports statuses, and revokes only unused ones of the study", async () => {
     const tokens = ["token-aaaaaaaaaaaaaaaaaaaa", "token-bbbbbbbbbbbbbbbbbbbb", "token-cccccccccccccccccccc"];
-    expect(() =>
-      createInvitations(temp.db, { studyId, rows: [{ token: tokens[0]!, label: "A", email: null }, { token: tokens[0]!, label: "dup", email: null }], now: NOW }),
-    ).toThrow(/UNIQUE/);
-    expect(countInvitations(temp.db, studyId).total).toBe(0);
-    createInvitations(temp.db, { studyId, rows: tokens.map((token, i) => ({ token, label: `L${i}`, email: i ? null : "a@example.com" })), now: NOW });
-    const [a, b, c] = listInvitations(temp.db, { studyId, limit: 10, offset: 0 });
+    await expect(createInvitations(temp.db, { studyId, rows: [{ token: tokens[0]!, label: "A", email: null }, { token: tokens[0]!, label: "dup", email: null }], now: NOW })).rejects.toThrow(/UNIQUE/);
+    expect((await countInvitations(temp.db, studyId)).total).toBe(0);
+    await createInvitations(temp.db, { studyId, rows: tokens.map((token, i) => ({ token, label: `L${i}`, email: i ? null : "a@example.com" })), now: NOW });
+    const [a, b, c] = await listInvitations(temp.db, { studyId, limit: 10, offset: 0 });
     addResponse(rating, "invited-a-000", "complete", a!.id);
     addResponse(rating, "invited-b-000", "draft", b!.id);
-    expect(listInvitations(temp.db, { studyId, limit: 10, offset: 0 }).map((i) => i.status)).toEqual(["complete", "in_progress", "not_started"]);
-    expect(countInvitations(temp.db, studyId)).toEqual({ total: 3, not_started: 1, in_progress: 1, complete: 1, screened_out: 0 });
-    expect(listInvitations(temp.db, { studyId, limit: 1, offset: 2 }).map((i) => i.label)).toEqual(["L2"]);
-    expect(revokeInvitation(temp.db, { studyId, invitationId: b!.id })).toBe(false);
-    expect(revokeInvitation(temp.db, { studyId: otherId, invitationId: c!.id })).toBe(false);
-    expect(revokeInvitation(temp.db, { studyId, invitationId: c!.id })).toBe(true);
-    expect(countInvitations(temp.db, studyId).total).toBe(2);
+    expect((await listInvitations(temp.db, { studyId, limit: 10, offset: 0 })).map((i) => i.status)).toEqual(["complete", "in_progress", "not_started"]);
+    expect(await countInvitations(temp.db, studyId)).toEqual({ total: 3, not_started: 1, in_progress: 1, complete: 1, screened_out: 0 });
+    expect((await listInvitations(temp.db, { studyId, limit: 1, offset: 2 })).map((i) => i.label)).toEqual(["L2"]);
+    expect(await revokeInvitation(temp.db, { studyId, invitationId: b!.id })).toBe(false);
+    expect(await revokeInvitation(temp.db, { studyId: otherId, invitationId: c!.id })).toBe(false);
+    expect(await revokeInvitation(temp.db, { studyId, invitationId: c!.id })).toBe(true);
+    expect((await countInvitations(temp.db, studyId)).total).toBe(2);
   });
 });
 
 describe("questionnaires per stage", () => {
-  it("numbers the focus-group versions apart from the rating versions", () => {
-    const f1 = publishQuestionnaire(temp.db, { studyId, stage: "focus_group", definitionJson: "{}", surveyJson: "{}", now: NOW });
-    const f2 = publishQuestionnaire(temp.db, { studyId, stage: "focus_group", definitionJson: "{}", surveyJson: "{}", now: NOW });
-    const r2 = publishQuestionnaire(temp.db, { studyId, definitionJson: "{}", surveyJson: "{}", now: NOW });
+  it("numbers the focus-group versions apart from the rating versions", async () => {
+    const f1 = await publishQuestionnaire(temp.db, { studyId, stage: "focus_group", definitionJson: "{}", surveyJson: "{}", now: NOW });
+    const f2 = await publishQuestionnaire(temp.db, { studyId, stage: "focus_group", definitionJson: "{}", surveyJson: "{}", now: NOW });
+    const r2 = await publishQuestionnaire(temp.db, { studyId, definitionJson: "{}", surveyJson: "{}", now: NOW });
     expect([f1.version, f2.version, r2.version]).toEqual([1, 2, 2]);
-    expect(getLatestQuestionnaire(temp.db, studyId, "focus_group")?.id).toBe(f2.id);
-    expect(getLatestQuestionnaire(temp.db, studyId)?.id).toBe(r2.id);
+    expect((await getLatestQuestionnaire(temp.db, studyId, "focus_group"))?.id).toBe(f2.id);
+    expect((await getLatestQuestionnaire(temp.db, studyId))?.id).toBe(r2.id);
   });
 });
 
 describe("focus-group answers", () => {
-  it("lists only complete focus-group responses of the study with their points and suggestions", () => {
-    const focus = publishQuestionnaire(temp.db, { studyId, stage: "focus_group", definitionJson: "{}", surveyJson: "{}", now: NOW }).id;
+  it("lists only complete focus-group responses of the study with their points and suggestions", async () => {
+    const focus = (await publishQuestionnaire(temp.db, { studyId, stage: "focus_group", definitionJson: "{}", surveyJson: "{}", now: NOW })).id;
     const done = addResponse(focus, "focus-done-00", "complete");
     const draft = addResponse(focus, "focus-draft-0", "draft");
     const ratingDone = addResponse(rating, "rating-done-0", "complete");
-    const w = temp.db.$client.prepare("insert into response_weights (response_id, attribute_code, weight) values (?, ?, ?)");
-    const s = temp.db.$client.prepare("insert into response_suggestions (response_id, position, text, weight) values (?, ?, ?, ?)");
+    const w = temp.db.sqlite!.prepare("insert into response_weights (response_id, attribute_code, weight) values (?, ?, ?)");
+    const s = temp.db.sqlite!.prepare("insert into response_suggestions (response_id, position, text, weight) values (?, ?, ?, ?)");
     for (const id of [done, draft, ratingDone]) {
       w.run(id, "speed", 70);
       w.run(id, "comfort", 30);
       s.run(id, 1, `idea ${id}`, null);
     }
-    expect(listFocusGroupAnswers(temp.db, studyId)).toEqual([{ responseId: done, qualityShare: 65, points: { speed: 70, comfort: 30 } }]);
-    expect(listFocusGroupSuggestions(temp.db, studyId)).toEqual([{ responseId: done, text: `idea ${done}`, weight: null }]);
-    expect(listFocusGroupAnswers(temp.db, otherId)).toEqual([]);
+    expect(await listFocusGroupAnswers(temp.db, studyId)).toEqual([{ responseId: done, qualityShare: 65, points: { speed: 70, comfort: 30 } }]);
+    expect(await listFocusGroupSuggestions(temp.db, studyId)).toEqual([{ responseId: done, text: `idea ${done}`, weight: null }]);
+    expect(await listFocusGroupAnswers(temp.db, otherId)).toEqual([]);
   });
 });
 
 describe("responses review", () => {
-  it("pages and filters a study's responses and sets the review only within the study", () => {
+  it("pages and filters a study's responses and sets the review only within the study", async () => {
     const ids = ["a", "b", "c"].map((x, i) => addResponse(rating, `resp-${x}-00000`, i === 2 ? "draft" : "complete"));
     const foreign = addResponse(otherRating, "resp-foreign-0", "complete");
-    temp.db.$client.prepare("insert into response_profile (response_id, question_code, value) values (?, 'segment', 'home')").run(ids[0]);
-    const page = listResponsesPage(temp.db, { studyId, status: "complete", stage: "rating", limit: 1, offset: 1 });
+    temp.db.sqlite!.prepare("insert into response_profile (response_id, question_code, value) values (?, 'segment', 'home')").run(ids[0]);
+    const page = await listResponsesPage(temp.db, { studyId, status: "complete", stage: "rating", limit: 1, offset: 1 });
     expect(page.total).toBe(2);
     expect(page.rows.map((r) => r.id)).toEqual([ids[0]]);
     expect(page.rows[0]!.profile).toEqual({ segment: "home" });
-    expect(listResponsesPage(temp.db, { studyId, status: null, stage: "focus_group", limit: 10, offset: 0 }).total).toBe(0);
-    expect(setResponseReview(temp.db, { studyId, responseId: foreign, review: "exclude" })).toBe(false);
-    expect(setResponseReview(temp.db, { studyId, responseId: ids[1]!, review: "exclude" })).toBe(true);
-    expect(getResponseDetail(temp.db, { studyId, responseId: ids[1]! })?.review).toBe("exclude");
-    expect(getResponseDetail(temp.db, { studyId, responseId: foreign })).toBeNull();
+    expect((await listResponsesPage(temp.db, { studyId, status: null, stage: "focus_group", limit: 10, offset: 0 })).total).toBe(0);
+    expect(await setResponseReview(temp.db, { studyId, responseId: foreign, review: "exclude" })).toBe(false);
+    expect(await setResponseReview(temp.db, { studyId, responseId: ids[1]!, review: "exclude" })).toBe(true);
+    expect((await getResponseDetail(temp.db, { studyId, responseId: ids[1]! }))?.review).toBe("exclude");
+    expect(await getResponseDetail(temp.db, { studyId, responseId: foreign })).toBeNull();
   });
 });
 
 describe("study settings", () => {
-  it("stores and drops stated weights and counts waves up", () => {
-    setStatedWeights(temp.db, { id: studyId, statedWeightsJson: '{"qualityShare":60,"weights":{"speed":100}}', now: NOW });
-    expect(temp.db.$client.prepare("select stated_weights_json as s from studies where id = ?").get(studyId)).toEqual({ s: '{"qualityShare":60,"weights":{"speed":100}}' });
-    setStatedWeights(temp.db, { id: studyId, statedWeightsJson: null, now: NOW });
-    expect(temp.db.$client.prepare("select stated_weights_json as s from studies where id = ?").get(studyId)).toEqual({ s: null });
-    expect(startNextWave(temp.db, { id: studyId, now: NOW })).toBe(2);
-    expect(startNextWave(temp.db, { id: studyId, now: NOW })).toBe(3);
+  it("stores and drops stated weights and counts waves up", async () => {
+    await setStatedWeights(temp.db, { id: studyId, statedWeightsJson: '{"qualityShare":60,"weights":{"speed":100}}', now: NOW });
+    expect(temp.db.sqlite!.prepare("select stated_weights_json as s from studies where id = ?").get(studyId)).toEqual({ s: '{"qualityShare":60,"weights":{"speed":100}}' });
+    await setStatedWeights(temp.db, { id: studyId, statedWeightsJson: null, now: NOW });
+    expect(temp.db.sqlite!.prepare("select stated_weights_json as s from studies where id = ?").get(studyId)).toEqual({ s: null });
+    expect(await startNextWave(temp.db, { id: studyId, now: NOW })).toBe(2);
+    expect(await startNextWave(temp.db, { id: studyId, now: NOW })).toBe(3);
   });
 });

@@ -8,15 +8,15 @@ import { createTempDb, type TempDb } from "../helpers/temp-db";
 import { addStudy, addUser, NOW } from "./fixtures";
 
 let temp: TempDb | null = null;
-afterEach(() => {
-  temp?.cleanup();
+afterEach(async () => {
+  await temp?.cleanup();
   temp = null;
 });
 
 const DAY = 86_400_000;
 
 function inserter(db: Db) {
-  const sqlite = db.$client;
+  const sqlite = db.sqlite!;
   const response = sqlite.prepare(
     `insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, device_id, invitation_id, wave, review, screen_reason)
      values (?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -51,13 +51,13 @@ function inserter(db: Db) {
 }
 
 describe("getFieldworkStats", () => {
-  it("counts starts, completions, screen-outs by reason, quota cells, days and waves (hand-counted)", () => {
+  it("counts starts, completions, screen-outs by reason, quota cells, days and waves (hand-counted)", async () => {
     temp = createTempDb();
     const { db } = temp;
-    const owner = addUser(db, "owner@example.com");
-    const { study, questionnaire: q } = addStudy(db, { ownerId: owner.id, token: "tok-stats-1" });
-    const other = addStudy(db, { ownerId: owner.id, token: "tok-stats-2" });
-    const focus = db.$client
+    const owner = await addUser(db, "owner@example.com");
+    const { study, questionnaire: q } = await addStudy(db, { ownerId: owner.id, token: "tok-stats-1" });
+    const other = await addStudy(db, { ownerId: owner.id, token: "tok-stats-2" });
+    const focus = db.sqlite!
       .prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (?, 'focus_group', 1, '{}', '{}', ?)")
       .run(study.id, NOW).lastInsertRowid;
     const ins = inserter(db);
@@ -79,9 +79,9 @@ describe("getFieldworkStats", () => {
     ins.response(focus, "complete");
     ins.response(focus, "draft");
     ins.response(other.questionnaire.id, "complete");
-    setQuotas(db, { studyId: study.id, questionCode: "segment", targets: { home: 2, office: 5 } });
+    await setQuotas(db, { studyId: study.id, questionCode: "segment", targets: { home: 2, office: 5 } });
 
-    const stats = getFieldworkStats(db, { studyId: study.id, ownOffer: "alpha" });
+    const stats = await getFieldworkStats(db, { studyId: study.id, ownOffer: "alpha" });
     expect(stats.started).toBe(9);
     expect(stats.inProgress).toBe(2);
     expect(stats.complete).toBe(3);
@@ -102,24 +102,24 @@ describe("getFieldworkStats", () => {
       { wave: 2, started: 3, complete: 1, screenedOut: 1 },
     ]);
     // A response the researcher excluded leaves its quota cell (the runtime admits a replacement).
-    db.$client.prepare("update responses set review = 'exclude' where id = ?").run(c2);
-    const after = getFieldworkStats(db, { studyId: study.id, ownOffer: "alpha" });
+    db.sqlite!.prepare("update responses set review = 'exclude' where id = ?").run(c2);
+    const after = await getFieldworkStats(db, { studyId: study.id, ownOffer: "alpha" });
     expect(after.quotaCells[0]).toEqual({ questionCode: "segment", value: "home", target: 2, complete: 1 });
     expect(after.complete).toBe(3);
   });
 
-  it("flags exactly the responses analysis/data-quality flags (400 seeded random responses)", () => {
+  it("flags exactly the responses analysis/data-quality flags (400 seeded random responses)", async () => {
     temp = createTempDb();
     const { db } = temp;
-    const owner = addUser(db, "owner@example.com");
-    const { study, questionnaire: q } = addStudy(db, { ownerId: owner.id, token: "tok-stats-3" });
+    const owner = await addUser(db, "owner@example.com");
+    const { study, questionnaire: q } = await addStudy(db, { ownerId: owner.id, token: "tok-stats-3" });
     const ins = inserter(db);
     const random = seededRandom(20261123);
     const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
     const invitations = Array.from({ length: 30 }, (_, i) => ins.invitation(study.id, `invitation-token-${String(i).padStart(4, "0")}`));
     const offers = ["alpha", "beta", "gamma"];
     const attributes = ["speed", "comfort", "fare"];
-    db.$client.transaction(() => {
+    db.sqlite!.transaction(() => {
       for (let i = 0; i < 400; i++) {
         const started = NOW + Math.floor(random() * 5 * DAY);
         const duration = random() < 0.15 ? Math.floor(random() * 120_000) : 300_000 + Math.floor(random() * 900_000);
@@ -147,11 +147,11 @@ describe("getFieldworkStats", () => {
     ins.response(q.id, "draft", { device: "dev-a" });
     ins.response(q.id, "screened_out", { device: "dev-b", reason: "screening" });
 
-    const respondents = listAnalysisRespondents(db, study.id, "alpha");
+    const respondents = await listAnalysisRespondents(db, study.id, "alpha");
     const expected = new Map(respondents.filter((r) => r.flags.length).map((r) => [r.id, r.flags]));
-    const flagged = listFlaggedIds(db, { studyId: study.id, ownOffer: "alpha" });
+    const flagged = await listFlaggedIds(db, { studyId: study.id, ownOffer: "alpha" });
     expect(Object.fromEntries(flagged)).toEqual(Object.fromEntries(expected));
-    const stats = getFieldworkStats(db, { studyId: study.id, ownOffer: "alpha" });
+    const stats = await getFieldworkStats(db, { studyId: study.id, ownOffer: "alpha" });
     const count = (flag: string) => respondents.filter((r) => (r.flags as string[]).includes(flag)).length;
     expect(stats.flagged).toEqual({
       speeder: count("speeder"),
@@ -168,13 +168,13 @@ describe("getFieldworkStats", () => {
     });
   });
 
-  it("has nothing to flag in a study without responses", () => {
+  it("has nothing to flag in a study without responses", async () => {
     temp = createTempDb();
-    const owner = addUser(temp.db, "owner@example.com");
-    const { study } = addStudy(temp.db, { ownerId: owner.id, token: "tok-stats-4" });
-    const stats = getFieldworkStats(temp.db, { studyId: study.id, ownOffer: null });
+    const owner = await addUser(temp.db, "owner@example.com");
+    const { study } = await addStudy(temp.db, { ownerId: owner.id, token: "tok-stats-4" });
+    const stats = await getFieldworkStats(temp.db, { studyId: study.id, ownOffer: null });
     expect(stats.flagged.any).toBe(0);
     expect(stats.perDay).toEqual([]);
-    expect(listFlaggedIds(temp.db, { studyId: study.id, ownOffer: null }).size).toBe(0);
+    expect((await listFlaggedIds(temp.db, { studyId: study.id, ownOffer: null })).size).toBe(0);
   });
 });

@@ -9,8 +9,8 @@ import type { RatingResponse } from "../../surveys/read-rating-response";
 
 export const NOW = 1_790_000_000_000;
 
-export function addUser(db: Db, email: string): User {
-  const user = createUser(db, { email, passwordHash: "not-a-real-hash", now: NOW });
+export async function addUser(db: Db, email: string): Promise<User> {
+  const user = await createUser(db, { email, passwordHash: "not-a-real-hash", now: NOW });
   if (!user) throw new Error(`user ${email} not created`);
   return user;
 }
@@ -19,11 +19,11 @@ export function addUser(db: Db, email: string): User {
  * A study with offers alpha (own), beta, gamma; quality attributes speed, comfort; price
  * attribute fare; and one published questionnaire (its JSON content does not matter to the DB).
  */
-export function addStudy(db: Db, args: { ownerId: number; token: string; title?: string }): {
+export async function addStudy(db: Db, args: { ownerId: number; token: string; title?: string }): Promise<{
   study: Study;
   questionnaire: Questionnaire;
-} {
-  const study = createStudy(db, {
+}> {
+  const study = await createStudy(db, {
     ownerId: args.ownerId,
     publicToken: args.token,
     title: args.title ?? "Commuter rail",
@@ -33,18 +33,18 @@ export function addStudy(db: Db, args: { ownerId: number; token: string; title?:
     languages: "en",
     now: NOW,
   });
-  addOffer(db, { studyId: study.id, fields: { code: "alpha", name: "Alpha", nameZh: null, isOwn: true } });
-  addOffer(db, { studyId: study.id, fields: { code: "beta", name: "Beta", nameZh: null, isOwn: false } });
-  addOffer(db, { studyId: study.id, fields: { code: "gamma", name: "Gamma", nameZh: null, isOwn: false } });
-  const attr = (code: string, kind: "quality" | "price") =>
-    addAttribute(db, {
+  await addOffer(db, { studyId: study.id, fields: { code: "alpha", name: "Alpha", nameZh: null, isOwn: true } });
+  await addOffer(db, { studyId: study.id, fields: { code: "beta", name: "Beta", nameZh: null, isOwn: false } });
+  await addOffer(db, { studyId: study.id, fields: { code: "gamma", name: "Gamma", nameZh: null, isOwn: false } });
+  const attr = async (code: string, kind: "quality" | "price") =>
+    await addAttribute(db, {
       studyId: study.id,
       fields: { code, kind, name: code, nameZh: null, description: "", descriptionZh: null, groupName: null, direction: "higher" },
     });
-  attr("speed", "quality");
-  attr("comfort", "quality");
-  attr("fare", "price");
-  const questionnaire = publishQuestionnaire(db, { studyId: study.id, definitionJson: "{}", surveyJson: "{}", now: NOW });
+  await attr("speed", "quality");
+  await attr("comfort", "quality");
+  await attr("fare", "price");
+  const questionnaire = await publishQuestionnaire(db, { studyId: study.id, definitionJson: "{}", surveyJson: "{}", now: NOW });
   return { study, questionnaire };
 }
 

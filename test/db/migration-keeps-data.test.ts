@@ -31,7 +31,7 @@ describe("migrations on a database that holds responses", () => {
     const dir = makeTempDir();
     dirs.push(dir);
     const file = path.join(dir, "old.sqlite");
-    openDatabase({ url: file, migrationsFolder: migrationsUpTo(5) }).$client.close();
+    openDatabase({ url: file, migrationsFolder: migrationsUpTo(5) }).sqlite!.close();
 
     const old = new Database(file);
     old.exec(`
@@ -51,25 +51,25 @@ describe("migrations on a database that holds responses", () => {
 
     const db = openDatabase({ url: file });
     try {
-      const count = (table: string) => db.$client.prepare(`select count(*) from ${table}`).pluck().get();
+      const count = (table: string) => db.sqlite!.prepare(`select count(*) from ${table}`).pluck().get();
       expect([count("studies"), count("offers"), count("questionnaires"), count("responses")]).toEqual([1, 2, 1, 2]);
       expect([count("response_ratings"), count("response_weights"), count("response_offers")]).toEqual([2, 1, 2]);
-      const response = db.$client.prepare("select status, wave, review, invitation_id from responses where id = 1").get();
+      const response = db.sqlite!.prepare("select status, wave, review, invitation_id from responses where id = 1").get();
       expect(response).toEqual({ status: "complete", wave: 1, review: null, invitation_id: null });
-      expect(db.$client.prepare("select fair_value_line, current_wave, one_per_device from studies").get()).toEqual({
+      expect(db.sqlite!.prepare("select fair_value_line, current_wave, one_per_device from studies").get()).toEqual({
         fair_value_line: "weights",
         current_wave: 1,
         one_per_device: 0,
       });
-      expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
-      expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(db.sqlite!.pragma("foreign_keys", { simple: true })).toBe(1);
+      expect(db.sqlite!.pragma("integrity_check", { simple: true })).toBe("ok");
       // The new stage is accepted, an unknown one still refused.
-      db.$client.prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (1, 'focus_group', 1, '{}', '{}', 3)").run();
+      db.sqlite!.prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (1, 'focus_group', 1, '{}', '{}', 3)").run();
       expect(() =>
-        db.$client.prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (1, 'other', 1, '{}', '{}', 3)").run(),
+        db.sqlite!.prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (1, 'other', 1, '{}', '{}', 3)").run(),
       ).toThrow(/CHECK/);
     } finally {
-      db.$client.close();
+      db.sqlite!.close();
     }
   });
 });

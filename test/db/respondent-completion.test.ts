@@ -19,15 +19,15 @@ let studyId: number;
 let ratingId: number;
 let focusGroupId: number;
 
-beforeAll(() => {
+beforeAll(async () => {
   temp = createTempDb();
   db = temp.db;
-  const user = addUser(db, "owner@example.com");
-  const { study, questionnaire } = addStudy(db, { ownerId: user.id, token: "tok-completion" });
+  const user = await addUser(db, "owner@example.com");
+  const { study, questionnaire } = await addStudy(db, { ownerId: user.id, token: "tok-completion" });
   studyId = study.id;
   ratingId = questionnaire.id;
   focusGroupId = Number(
-    db.$client
+    db.sqlite!
       .prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (?, 'focus_group', 1, '{}', '{}', ?)")
       .run(studyId, NOW).lastInsertRowid,
   );
@@ -35,7 +35,7 @@ beforeAll(() => {
 afterAll(() => temp.cleanup());
 
 const count = (table: string, responseId: number) =>
-  db.$client.prepare(`select count(*) from ${table} where response_id = ?`).pluck().get(responseId) as number;
+  db.sqlite!.prepare(`select count(*) from ${table} where response_id = ?`).pluck().get(responseId) as number;
 
 const focusGroup = (suggestionWeight: number | null = 10): FocusGroupResponse => ({
   qualityShare: 60,
@@ -50,8 +50,8 @@ const focusGroup = (suggestionWeight: number | null = 10): FocusGroupResponse =>
     { position: 2, text: "Quiet coach", weight: null },
   ],
 });
-const completeFg = (clientId: string, result = focusGroup()) =>
-  completeFocusGroupResponse(db, { clientId, questionnaireId: focusGroupId, offerOrder: [], locale: "en", now: NOW, answersJson: "{}", result });
+const completeFg = async (clientId: string, result = focusGroup()) =>
+  await completeFocusGroupResponse(db, { clientId, questionnaireId: focusGroupId, offerOrder: [], locale: "en", now: NOW, answersJson: "{}", result });
 
 const rating = (segment: string): RatingResponse => ({
   status: "complete",
@@ -66,8 +66,8 @@ const rating = (segment: string): RatingResponse => ({
   offers: [],
   profile: [{ question: "segment", value: segment }],
 });
-const completeRating = (clientId: string, segment: string, deviceId: string | null = null) =>
-  completeResponse(db, {
+const completeRating = async (clientId: string, segment: string, deviceId: string | null = null) =>
+  await completeResponse(db, {
     clientId,
     questionnaireId: ratingId,
     offerOrder: ["alpha", "beta", "gamma"],
@@ -80,29 +80,30 @@ const completeRating = (clientId: string, segment: string, deviceId: string | nu
   });
 
 describe("completeFocusGroupResponse", () => {
-  it("stores the share, a weight per listed attribute and the suggestions, once", () => {
-    expect(completeFg("fg-client-0001")).toBe("completed");
-    expect(completeFg("fg-client-0001")).toBe("already-finished");
-    const row = getResponseByClientId(db, "fg-client-0001")!;
+  it("stores the share, a weight per listed attribute and the suggestions, once", async () => {
+    expect(await completeFg("fg-client-0001")).toBe("completed");
+    expect(await completeFg("fg-client-0001")).toBe("already-finished");
+    const row = (await getResponseByClientId(db, "fg-client-0001"))!;
     expect([row.status, row.qualityShare]).toEqual(["complete", 60]);
     expect([count("response_weights", row.id), count("response_suggestions", row.id)]).toEqual([3, 2]);
   });
 
-  it("rolls everything back when a row breaks a constraint (suggestion points 150)", () => {
-    expect(() => completeFg("fg-client-0002", focusGroup(150))).toThrow(/CHECK constraint failed/);
-    expect(getResponseByClientId(db, "fg-client-0002")).toBeNull();
+  it("rolls everything back when a row breaks a constraint (suggestion points 150)", async () => {
+    await expect(completeFg("fg-client-0002", focusGroup(150))).rejects.toThrow(/CHECK constraint failed/);
+    expect(await getResponseByClientId(db, "fg-client-0002")).toBeNull();
   });
 });
 
 describe("completeResponse with quotas", () => {
-  it("screens out with quota_full once the cell holds its target, keeping the answers, and leaves other cells open", () => {
-    db.$client.prepare("insert into quotas (study_id, question_code, value, target) values (?, 'segment', 'office', 2)").run(studyId);
-    for (const id of ["quota-client-1", "quota-client-2", "quota-client-3"]) completeRating(id, "office");
-    completeRating("quota-client-4", "home");
-    const rows = ["quota-client-1", "quota-client-2", "quota-client-3", "quota-client-4"].map((id) => {
-      const r = getResponseByClientId(db, id)!;
-      return [r.status, r.screenReason, count("response_profile", r.id), count("response_ratings", r.id), r.wave];
-    });
+  it("screens out with quota_full once the cell holds its target, keeping the answers, and leaves other cells open", async () => {
+    db.sqlite!.prepare("insert into quotas (study_id, question_code, value, target) values (?, 'segment', 'office', 2)").run(studyId);
+    for (const id of ["quota-client-1", "quota-client-2", "quota-client-3"]) await completeRating(id, "office");
+    await completeRating("quota-client-4", "home");
+    const rows = [];
+    for (const id of ["quota-client-1", "quota-client-2", "quota-client-3", "quota-client-4"]) {
+      const r = (await getResponseByClientId(db, id))!;
+      rows.push([r.status, r.screenReason, count("response_profile", r.id), count("response_ratings", r.id), r.wave]);
+    }
     expect(rows).toEqual([
       ["complete", null, 1, 1, 3],
       ["complete", null, 1, 1, 3],
@@ -113,19 +114,19 @@ describe("completeResponse with quotas", () => {
 });
 
 describe("respondent lookups", () => {
-  it("finds the newest questionnaire of each stage behind a token", () => {
-    expect(getRespondentStudy(db, "tok-completion")).toMatchObject({ studyId, ratingId, focusGroupId, onePerDevice: false, currentWave: 1 });
-    expect(getRespondentStudy(db, "no-such-token")).toBeNull();
+  it("finds the newest questionnaire of each stage behind a token", async () => {
+    expect(await getRespondentStudy(db, "tok-completion")).toMatchObject({ studyId, ratingId, focusGroupId, onePerDevice: false, currentWave: 1 });
+    expect(await getRespondentStudy(db, "no-such-token")).toBeNull();
   });
 
-  it("finds an invitation of this study only, with the response bound to it", () => {
+  it("finds an invitation of this study only, with the response bound to it", async () => {
     const invitationId = Number(
-      db.$client.prepare("insert into respondent_invitations (study_id, token, created_at) values (?, 'invitation-token-0001', ?)").run(studyId, NOW)
+      db.sqlite!.prepare("insert into respondent_invitations (study_id, token, created_at) values (?, 'invitation-token-0001', ?)").run(studyId, NOW)
         .lastInsertRowid,
     );
-    expect(getInvitation(db, studyId, "invitation-token-0001")).toEqual({ id: invitationId, responseClientId: null });
-    expect(getInvitation(db, studyId + 1, "invitation-token-0001")).toBeNull();
-    completeResponse(db, {
+    expect(await getInvitation(db, studyId, "invitation-token-0001")).toEqual({ id: invitationId, responseClientId: null });
+    expect(await getInvitation(db, studyId + 1, "invitation-token-0001")).toBeNull();
+    await completeResponse(db, {
       clientId: "invited-client-1",
       questionnaireId: ratingId,
       offerOrder: [],
@@ -135,12 +136,12 @@ describe("respondent lookups", () => {
       result: rating("home"),
       invitationId,
     });
-    expect(getInvitation(db, studyId, "invitation-token-0001")).toEqual({ id: invitationId, responseClientId: "invited-client-1" });
+    expect(await getInvitation(db, studyId, "invitation-token-0001")).toEqual({ id: invitationId, responseClientId: "invited-client-1" });
   });
 
-  it("knows whether a device completed a response to the study", () => {
-    expect(deviceHasCompleteResponse(db, studyId, "device-xyz-0000000001")).toBe(false);
-    completeRating("device-client-1", "home", "device-xyz-0000000001");
-    expect(deviceHasCompleteResponse(db, studyId, "device-xyz-0000000001")).toBe(true);
+  it("knows whether a device completed a response to the study", async () => {
+    expect(await deviceHasCompleteResponse(db, studyId, "device-xyz-0000000001")).toBe(false);
+    await completeRating("device-client-1", "home", "device-xyz-0000000001");
+    expect(await deviceHasCompleteResponse(db, studyId, "device-xyz-0000000001")).toBe(true);
   });
 });

@@ -16,12 +16,12 @@ let questionnaireId: number;
 let otherStudyId: number;
 let otherQuestionnaireId: number;
 
-beforeAll(() => {
+beforeAll(async () => {
   temp = createTempDb();
   db = temp.db;
-  const user = addUser(db, "owner@example.com");
-  const a = addStudy(db, { ownerId: user.id, token: "tok-a" });
-  const b = addStudy(db, { ownerId: user.id, token: "tok-b" });
+  const user = await addUser(db, "owner@example.com");
+  const a = await addStudy(db, { ownerId: user.id, token: "tok-a" });
+  const b = await addStudy(db, { ownerId: user.id, token: "tok-b" });
 
   questionnaireId = a.questionnaire.id;
   otherStudyId = b.study.id;
@@ -31,8 +31,8 @@ afterAll(() => temp.cleanup());
 
 const ORDER = ["beta", "alpha", "gamma"];
 
-const complete = (clientId: string, result = completeResult(), qid = questionnaireId) =>
-  completeResponse(db, {
+const complete = async (clientId: string, result = completeResult(), qid = questionnaireId) =>
+  await completeResponse(db, {
     clientId,
     questionnaireId: qid,
     offerOrder: ORDER,
@@ -42,8 +42,8 @@ const complete = (clientId: string, result = completeResult(), qid = questionnai
     now: NOW,
   });
 
-const draft = (clientId: string, seq: number, answers: Record<string, unknown>) =>
-  saveResponseDraft(db, {
+const draft = async (clientId: string, seq: number, answers: Record<string, unknown>) =>
+  await saveResponseDraft(db, {
     clientId,
     questionnaireId,
     offerOrder: ORDER,
@@ -55,30 +55,30 @@ const draft = (clientId: string, seq: number, answers: Record<string, unknown>) 
   });
 
 const count = (table: string, responseId: number) =>
-  db.$client.prepare(`select count(*) from ${table} where response_id = ?`).pluck().get(responseId);
+  db.sqlite!.prepare(`select count(*) from ${table} where response_id = ?`).pluck().get(responseId);
 
 describe("completeResponse", () => {
-  it("returns completed the first time", () => {
-    expect(complete("client-complete-1")).toBe("completed");
+  it("returns completed the first time", async () => {
+    expect(await complete("client-complete-1")).toBe("completed");
   });
 
-  it("returns already-finished for the same client id", () => {
-    expect(complete("client-complete-1")).toBe("already-finished");
+  it("returns already-finished for the same client id", async () => {
+    expect(await complete("client-complete-1")).toBe("already-finished");
   });
 
   it("stores one response row for the client id after two submissions", () => {
-    expect(db.$client.prepare("select count(*) from responses where client_id = ?").pluck().get("client-complete-1")).toBe(1);
+    expect(db.sqlite!.prepare("select count(*) from responses where client_id = ?").pluck().get("client-complete-1")).toBe(1);
   });
 
-  it("stores one set of ratings (6 rows), weights (3 rows) and offers (3 rows) after two submissions", () => {
-    const row = getResponseByClientId(db, "client-complete-1")!;
+  it("stores one set of ratings (6 rows), weights (3 rows) and offers (3 rows) after two submissions", async () => {
+    const row = (await getResponseByClientId(db, "client-complete-1"))!;
     expect([count("response_ratings", row.id), count("response_weights", row.id), count("response_offers", row.id)]).toEqual([
       6, 3, 3,
     ]);
   });
 
-  it("marks the response complete with its quality share and completion time", () => {
-    const row = getResponseByClientId(db, "client-complete-1")!;
+  it("marks the response complete with its quality share and completion time", async () => {
+    const row = (await getResponseByClientId(db, "client-complete-1"))!;
     expect({ status: row.status, qualityShare: row.qualityShare, completedAt: row.completedAt }).toEqual({
       status: "complete",
       qualityShare: 60,
@@ -86,9 +86,9 @@ describe("completeResponse", () => {
     });
   });
 
-  it("stores the ratings as given", () => {
-    const row = getResponseByClientId(db, "client-complete-1")!;
-    const ratings = db.$client
+  it("stores the ratings as given", async () => {
+    const row = (await getResponseByClientId(db, "client-complete-1"))!;
+    const ratings = db.sqlite!
       .prepare("select offer_code, attribute_code, score from response_ratings where response_id = ? order by offer_code, attribute_code")
       .raw()
       .all(row.id);
@@ -102,9 +102,9 @@ describe("completeResponse", () => {
     ]);
   });
 
-  it("stores the weights as given", () => {
-    const row = getResponseByClientId(db, "client-complete-1")!;
-    const weights = db.$client
+  it("stores the weights as given", async () => {
+    const row = (await getResponseByClientId(db, "client-complete-1"))!;
+    const weights = db.sqlite!
       .prepare("select attribute_code, weight from response_weights where response_id = ? order by attribute_code")
       .raw()
       .all(row.id);
@@ -115,9 +115,9 @@ describe("completeResponse", () => {
     ]);
   });
 
-  it("stores the offer answers with their position in the respondent's order (beta 0, alpha 1, gamma 2)", () => {
-    const row = getResponseByClientId(db, "client-complete-1")!;
-    const offers = db.$client
+  it("stores the offer answers with their position in the respondent's order (beta 0, alpha 1, gamma 2)", async () => {
+    const row = (await getResponseByClientId(db, "client-complete-1"))!;
+    const offers = db.sqlite!
       .prepare(
         "select offer_code, position, known, worth, overall, chose, considered from response_offers where response_id = ? order by offer_code",
       )
@@ -130,8 +130,8 @@ describe("completeResponse", () => {
     ]);
   });
 
-  it("does not overwrite the stored answers on the second submission", () => {
-    completeResponse(db, {
+  it("does not overwrite the stored answers on the second submission", async () => {
+    await completeResponse(db, {
       clientId: "client-complete-1",
       questionnaireId,
       offerOrder: ORDER,
@@ -140,7 +140,7 @@ describe("completeResponse", () => {
       locale: "zh-CN",
       now: NOW + 1,
     });
-    const row = getResponseByClientId(db, "client-complete-1")!;
+    const row = (await getResponseByClientId(db, "client-complete-1"))!;
     expect([row.answersJson, row.qualityShare, row.locale]).toEqual([JSON.stringify({ from: "client-complete-1" }), 60, "en"]);
   });
 });
@@ -156,18 +156,18 @@ describe("completeResponse rollback", () => {
       ],
     });
 
-  it("throws on an invalid score", () => {
-    expect(() => complete("client-rollback-new", broken())).toThrow(/CHECK constraint failed/);
+  it("throws on an invalid score", async () => {
+    await expect(complete("client-rollback-new", broken())).rejects.toThrow(/CHECK constraint failed/);
   });
 
-  it("leaves no response row when the client id was new", () => {
-    expect(getResponseByClientId(db, "client-rollback-new")).toBeNull();
+  it("leaves no response row when the client id was new", async () => {
+    expect(await getResponseByClientId(db, "client-rollback-new")).toBeNull();
   });
 
-  it("leaves a previous draft as a draft with its answers, and writes no ratings, weights or offers", () => {
-    expect(draft("client-rollback-draft", 1, { known_offers: ["alpha", "beta"] })).toBe("saved");
-    expect(() => complete("client-rollback-draft", broken())).toThrow(/CHECK constraint failed/);
-    const row = getResponseByClientId(db, "client-rollback-draft")!;
+  it("leaves a previous draft as a draft with its answers, and writes no ratings, weights or offers", async () => {
+    expect(await draft("client-rollback-draft", 1, { known_offers: ["alpha", "beta"] })).toBe("saved");
+    await expect(complete("client-rollback-draft", broken())).rejects.toThrow(/CHECK constraint failed/);
+    const row = (await getResponseByClientId(db, "client-rollback-draft"))!;
     expect({
       status: row.status,
       answers: JSON.parse(row.answersJson) as unknown,
@@ -177,41 +177,41 @@ describe("completeResponse rollback", () => {
     }).toEqual({ status: "draft", answers: { known_offers: ["alpha", "beta"] }, completedAt: null, qualityShare: null, children: [0, 0, 0] });
   });
 
-  it("can still complete the draft after the failed attempt", () => {
-    expect(complete("client-rollback-draft")).toBe("completed");
+  it("can still complete the draft after the failed attempt", async () => {
+    expect(await complete("client-rollback-draft")).toBe("completed");
   });
 });
 
 describe("saveResponseDraft", () => {
-  it("saves the first draft (seq 1)", () => {
-    expect(draft("client-draft-1", 1, { step: 1 })).toBe("saved");
+  it("saves the first draft (seq 1)", async () => {
+    expect(await draft("client-draft-1", 1, { step: 1 })).toBe("saved");
   });
 
-  it("saves a newer seq and stores its answers and page", () => {
-    expect(draft("client-draft-1", 3, { step: 3 })).toBe("saved");
-    const row = getResponseByClientId(db, "client-draft-1")!;
+  it("saves a newer seq and stores its answers and page", async () => {
+    expect(await draft("client-draft-1", 3, { step: 3 })).toBe("saved");
+    const row = (await getResponseByClientId(db, "client-draft-1"))!;
     expect([JSON.parse(row.answersJson), row.pageNo, row.seq]).toEqual([{ step: 3 }, 3, 3]);
   });
 
-  it("returns stale for an equal seq and keeps the newer answers", () => {
-    expect(draft("client-draft-1", 3, { step: "again" })).toBe("stale");
-    expect(JSON.parse(getResponseByClientId(db, "client-draft-1")!.answersJson)).toEqual({ step: 3 });
+  it("returns stale for an equal seq and keeps the newer answers", async () => {
+    expect(await draft("client-draft-1", 3, { step: "again" })).toBe("stale");
+    expect(JSON.parse((await getResponseByClientId(db, "client-draft-1"))!.answersJson)).toEqual({ step: 3 });
   });
 
-  it("returns stale for an older seq and keeps the newer answers", () => {
-    expect(draft("client-draft-1", 2, { step: 2 })).toBe("stale");
-    expect(JSON.parse(getResponseByClientId(db, "client-draft-1")!.answersJson)).toEqual({ step: 3 });
+  it("returns stale for an older seq and keeps the newer answers", async () => {
+    expect(await draft("client-draft-1", 2, { step: 2 })).toBe("stale");
+    expect(JSON.parse((await getResponseByClientId(db, "client-draft-1"))!.answersJson)).toEqual({ step: 3 });
   });
 
-  it("returns finished after completion and does not change the answers or status", () => {
-    expect(complete("client-draft-1")).toBe("completed");
-    expect(draft("client-draft-1", 10, { step: 10 })).toBe("finished");
-    const row = getResponseByClientId(db, "client-draft-1")!;
+  it("returns finished after completion and does not change the answers or status", async () => {
+    expect(await complete("client-draft-1")).toBe("completed");
+    expect(await draft("client-draft-1", 10, { step: 10 })).toBe("finished");
+    const row = (await getResponseByClientId(db, "client-draft-1"))!;
     expect([row.status, JSON.parse(row.answersJson), row.seq]).toEqual(["complete", { from: "client-draft-1" }, 3]);
   });
 
-  it("returns other-questionnaire when the client id belongs to another questionnaire", () => {
-    const outcome = saveResponseDraft(db, {
+  it("returns other-questionnaire when the client id belongs to another questionnaire", async () => {
+    const outcome = await saveResponseDraft(db, {
       clientId: "client-draft-1",
       questionnaireId: otherQuestionnaireId,
       offerOrder: ORDER,
@@ -231,19 +231,19 @@ describe("listCompleteRespondents", () => {
   let sA: number;
   let sB: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     fresh = createTempDb();
     fdb = fresh.db;
-    const user = addUser(fdb, "lister@example.com");
-    const a = addStudy(fdb, { ownerId: user.id, token: "list-a" });
-    const b = addStudy(fdb, { ownerId: user.id, token: "list-b" });
+    const user = await addUser(fdb, "lister@example.com");
+    const a = await addStudy(fdb, { ownerId: user.id, token: "list-a" });
+    const b = await addStudy(fdb, { ownerId: user.id, token: "list-b" });
     sA = a.study.id;
     sB = b.study.id;
-    const put = (clientId: string, qid: number, result = completeResult()) =>
-      completeResponse(fdb, { clientId, questionnaireId: qid, offerOrder: ORDER, answersJson: "{}", result, locale: "en", now: NOW });
-    put("a-complete-1", a.questionnaire.id);
-    put("a-screened-1", a.questionnaire.id, screenedOutResult());
-    saveResponseDraft(fdb, {
+    const put = async (clientId: string, qid: number, result = completeResult()) =>
+      await completeResponse(fdb, { clientId, questionnaireId: qid, offerOrder: ORDER, answersJson: "{}", result, locale: "en", now: NOW });
+    await put("a-complete-1", a.questionnaire.id);
+    await put("a-screened-1", a.questionnaire.id, screenedOutResult());
+    await saveResponseDraft(fdb, {
       clientId: "a-draft-001",
       questionnaireId: a.questionnaire.id,
       offerOrder: ORDER,
@@ -253,7 +253,7 @@ describe("listCompleteRespondents", () => {
       locale: "en",
       now: NOW,
     });
-    put(
+    await put(
       "a-complete-2",
       a.questionnaire.id,
       completeResult({
@@ -266,17 +266,17 @@ describe("listCompleteRespondents", () => {
         ratings: [{ offer: "gamma", attribute: "speed", score: 3 }],
       }),
     );
-    put("b-complete-1", b.questionnaire.id, completeResult({ qualityShare: 90 }));
+    await put("b-complete-1", b.questionnaire.id, completeResult({ qualityShare: 90 }));
   });
   afterAll(() => fresh.cleanup());
 
-  it("returns only the complete responses of the study, in id order (not drafts, not screened out)", () => {
-    const ids = listCompleteRespondents(fdb, sA).map((r) => getClientId(fdb, r.id));
+  it("returns only the complete responses of the study, in id order (not drafts, not screened out)", async () => {
+    const ids = (await listCompleteRespondents(fdb, sA)).map((r) => getClientId(fdb, r.id));
     expect(ids).toEqual(["a-complete-1", "a-complete-2"]);
   });
 
-  it("groups weights by attribute and ratings by offer then attribute", () => {
-    const [first] = listCompleteRespondents(fdb, sA);
+  it("groups weights by attribute and ratings by offer then attribute", async () => {
+    const [first] = await listCompleteRespondents(fdb, sA);
     expect({ qualityShare: first!.qualityShare, weights: first!.weights, ratings: first!.ratings }).toEqual({
       qualityShare: 60,
       weights: { speed: 70, comfort: 30, fare: 100 },
@@ -287,8 +287,8 @@ describe("listCompleteRespondents", () => {
     });
   });
 
-  it("keeps each respondent's rows apart", () => {
-    const second = listCompleteRespondents(fdb, sA)[1];
+  it("keeps each respondent's rows apart", async () => {
+    const second = (await listCompleteRespondents(fdb, sA))[1];
     expect({ qualityShare: second!.qualityShare, weights: second!.weights, ratings: second!.ratings }).toEqual({
       qualityShare: 40,
       weights: { speed: 50, comfort: 50, fare: 100 },
@@ -296,13 +296,13 @@ describe("listCompleteRespondents", () => {
     });
   });
 
-  it("is scoped per study", () => {
-    const other = listCompleteRespondents(fdb, sB);
+  it("is scoped per study", async () => {
+    const other = await listCompleteRespondents(fdb, sB);
     expect(other.map((r) => [getClientId(fdb, r.id), r.qualityShare])).toEqual([["b-complete-1", 90]]);
   });
 
-  it("counts draft, complete and screened-out responses per study", () => {
-    expect([countResponses(fdb, sA), countResponses(fdb, sB)]).toEqual([
+  it("counts draft, complete and screened-out responses per study", async () => {
+    expect([await countResponses(fdb, sA), await countResponses(fdb, sB)]).toEqual([
       { draft: 1, complete: 2, screenedOut: 1 },
       { draft: 0, complete: 1, screenedOut: 0 },
     ]);
@@ -310,12 +310,12 @@ describe("listCompleteRespondents", () => {
 });
 
 function getClientId(d: Db, id: number): string {
-  return d.$client.prepare("select client_id from responses where id = ?").pluck().get(id) as string;
+  return d.sqlite!.prepare("select client_id from responses where id = ?").pluck().get(id) as string;
 }
 
 // otherStudyId is used to prove the first file-level study is not the only one.
 describe("second study of the shared database", () => {
-  it("has no complete respondents", () => {
-    expect(listCompleteRespondents(db, otherStudyId)).toEqual([]);
+  it("has no complete respondents", async () => {
+    expect(await listCompleteRespondents(db, otherStudyId)).toEqual([]);
   });
 });

@@ -14,11 +14,11 @@ let first: boolean;
 let study: Study;
 const passwordHash = (p: string) => `hashed:${p}`;
 
-beforeAll(() => {
+beforeAll(async () => {
   temp = createTempDb();
   db = temp.db;
-  first = seedDemo(db, { passwordHash, now: NOW });
-  study = getStudyByToken(db, "demo")!;
+  first = await seedDemo(db, { passwordHash, now: NOW });
+  study = (await getStudyByToken(db, "demo"))!;
 });
 afterAll(() => temp.cleanup());
 
@@ -27,49 +27,49 @@ describe("seedDemo", () => {
     expect(first).toBe(true);
   });
 
-  it("returns false the second time and adds no second user", () => {
-    expect(seedDemo(db, { passwordHash, now: NOW })).toBe(false);
-    expect(db.$client.prepare("select count(*) from users").pluck().get()).toBe(1);
+  it("returns false the second time and adds no second user", async () => {
+    expect(await seedDemo(db, { passwordHash, now: NOW })).toBe(false);
+    expect(db.sqlite!.prepare("select count(*) from users").pluck().get()).toBe(1);
   });
 
-  it("creates the demo user with the hashed password", () => {
-    expect(getUserByEmail(db, DEMO_EMAIL)?.passwordHash).toBe("hashed:valuemap-demo-2026");
+  it("creates the demo user with the hashed password", async () => {
+    expect((await getUserByEmail(db, DEMO_EMAIL))?.passwordHash).toBe("hashed:valuemap-demo-2026");
   });
 
   it("publishes the demo study at token demo", () => {
     expect([DEMO_TOKEN, study?.publicToken]).toEqual(["demo", "demo"]);
   });
 
-  it("has 3 offers of which only aster is own", () => {
-    expect(listOffers(db, study.id).map((o) => [o.code, o.isOwn])).toEqual([
+  it("has 3 offers of which only aster is own", async () => {
+    expect((await listOffers(db, study.id)).map((o) => [o.code, o.isOwn])).toEqual([
       ["aster", true],
       ["birch", false],
       ["cedar", false],
     ]);
   });
 
-  it("has 5 quality and 3 price attributes", () => {
-    const attrs = listAttributes(db, study.id);
+  it("has 5 quality and 3 price attributes", async () => {
+    const attrs = await listAttributes(db, study.id);
     expect([attrs.filter((a) => a.kind === "quality").length, attrs.filter((a) => a.kind === "price").length]).toEqual([5, 3]);
   });
 
-  it("publishes questionnaire version 1", () => {
-    expect(getLatestQuestionnaire(db, study.id)?.version).toBe(1);
+  it("publishes questionnaire version 1", async () => {
+    expect((await getLatestQuestionnaire(db, study.id))?.version).toBe(1);
   });
 
-  it("stores between 50 and 64 complete responses", () => {
-    const { complete } = countResponses(db, study.id);
+  it("stores between 50 and 64 complete responses", async () => {
+    const { complete } = await countResponses(db, study.id);
     expect(complete).toBeGreaterThanOrEqual(50);
     expect(complete).toBeLessThanOrEqual(64);
   });
 
-  it("stores 64 finished respondents (complete + screened out) and no drafts", () => {
-    const c = countResponses(db, study.id);
+  it("stores 64 finished respondents (complete + screened out) and no drafts", async () => {
+    const c = await countResponses(db, study.id);
     expect([c.complete + c.screenedOut, c.draft]).toEqual([64, 0]);
   });
 
-  it("lists every complete respondent with 8 weights, each set summing to 100", () => {
-    const respondents = listCompleteRespondents(db, study.id);
+  it("lists every complete respondent with 8 weights, each set summing to 100", async () => {
+    const respondents = await listCompleteRespondents(db, study.id);
     const quality = ["reliability", "taste", "ease", "service", "design"];
     const price = ["purchase", "running", "terms"];
     const sums = respondents.map((r) => [
@@ -80,28 +80,28 @@ describe("seedDemo", () => {
     expect(sums.every(([n, q, p]) => n === 8 && q === 100 && p === 100)).toBe(true);
   });
 
-  it("rates the own offer aster by every complete respondent (screening requires knowing it)", () => {
-    const respondents = listCompleteRespondents(db, study.id);
+  it("rates the own offer aster by every complete respondent (screening requires knowing it)", async () => {
+    const respondents = await listCompleteRespondents(db, study.id);
     expect(respondents.every((r) => r.ratings.aster !== undefined)).toBe(true);
   });
 
-  it("asks the segment profile question (home or office) and stores an answer for every complete respondent", () => {
-    const rows = db.$client
+  it("asks the segment profile question (home or office) and stores an answer for every complete respondent", async () => {
+    const rows = db.sqlite!
       .prepare(
         `select p.value, count(*) as n from response_profile p join responses r on r.id = p.response_id
          where p.question_code = 'segment' and r.status = 'complete' group by p.value order by p.value`,
       )
       .all() as Array<{ value: string; n: number }>;
     expect(rows.map((r) => r.value)).toEqual(["home", "office"]);
-    expect(rows.reduce((s, r) => s + r.n, 0)).toBe(countResponses(db, study.id).complete);
+    expect(rows.reduce((s, r) => s + r.n, 0)).toBe((await countResponses(db, study.id)).complete);
   });
 
   it("publishes a focus-group questionnaire with 12 complete responses, each kind's weights summing to 100, and a few suggestions", () => {
-    const fg = db.$client
+    const fg = db.sqlite!
       .prepare("select id, version from questionnaires where study_id = ? and stage = 'focus_group'")
       .all(study.id) as Array<{ id: number; version: number }>;
     expect(fg.map((q) => q.version)).toEqual([1]);
-    const sums = db.$client
+    const sums = db.sqlite!
       .prepare(
         `select r.id, sum(case when w.attribute_code in ('reliability','taste','ease','service','design') then w.weight else 0 end) as q,
            sum(case when w.attribute_code in ('purchase','running','terms') then w.weight else 0 end) as p, count(*) as n
@@ -111,12 +111,12 @@ describe("seedDemo", () => {
       .all(fg[0]!.id) as Array<{ q: number; p: number; n: number }>;
     expect(sums).toHaveLength(12);
     expect(sums.every((r) => r.q === 100 && r.p === 100 && r.n === 8)).toBe(true);
-    const suggestions = db.$client.prepare("select text from response_suggestions order by response_id, position").pluck().all();
+    const suggestions = db.sqlite!.prepare("select text from response_suggestions order by response_id, position").pluck().all();
     expect(suggestions).toEqual(["Noise level", "Milk frothing", "Warm-up time", "Noise level", "Size on the counter"]);
   });
 
   it("has some don't-know ratings: fewer rating rows than known offers x attributes", () => {
-    const { rows, expected } = db.$client
+    const { rows, expected } = db.sqlite!
       .prepare(
         `select (select count(*) from response_ratings rr join responses r on r.id = rr.response_id where r.status = 'complete') as rows,
            (select count(*) * 8 from response_offers o join responses r on r.id = o.response_id where r.status = 'complete' and o.known = 1) as expected`,
@@ -126,8 +126,8 @@ describe("seedDemo", () => {
     expect(rows).toBeGreaterThan(expected * 0.9);
   });
 
-  it("stamps device ids and waves 1 and 2, and the study is in wave 2", () => {
-    const rows = db.$client
+  it("stamps device ids and waves 1 and 2, and the study is in wave 2", async () => {
+    const rows = db.sqlite!
       .prepare(
         `select wave, count(*) as n, count(device_id) as devices from responses r join questionnaires q on q.id = r.questionnaire_id
          where q.stage = 'rating' group by wave order by wave`,
@@ -137,6 +137,6 @@ describe("seedDemo", () => {
       { wave: 1, n: 32, devices: 32 },
       { wave: 2, n: 32, devices: 32 },
     ]);
-    expect(getStudyByToken(db, "demo")!.currentWave).toBe(2);
+    expect((await getStudyByToken(db, "demo"))!.currentWave).toBe(2);
   });
 });

@@ -15,21 +15,21 @@ beforeAll(async () => {
   const route = await import("../../app/routes/healthz");
   app = { ...lib, loader: route.loader };
 });
-afterAll(() => {
-  app?.closeDatabase();
+afterAll(async () => {
+  await app?.closeDatabase();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("/healthz loader", () => {
   it("answers 200 { ok: true } while the database answers select 1", async () => {
-    const res = app.loader();
+    const res = await app.loader();
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
   });
 
   it("answers 503 with a clear message once the database is closed", async () => {
-    app.closeDatabase();
-    const res = app.loader();
+    await app.closeDatabase();
+    const res = await app.loader();
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ ok: false, error: "database is not answering: The database connection is not open" });
   });

@@ -8,7 +8,7 @@ export interface TempDb {
   /** Path of the SQLite file (WAL and SHM files sit next to it). */
   file: string;
   /** Closes the connection and removes the temporary directory. */
-  cleanup: () => void;
+  cleanup: () => Promise<void>;
 }
 
 /** Makes a fresh temporary directory for SQLite files (removed by the caller). */
@@ -24,8 +24,8 @@ export function createTempDb(options: { synchronous?: Synchronous } = {}): TempD
   return {
     db,
     file,
-    cleanup: () => {
-      if (db.$client.open) db.$client.close();
+    cleanup: async () => {
+      await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

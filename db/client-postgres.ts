@@ -1,0 +1,84 @@
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import type pg from "pg";
+import type { Db } from "./client";
+import { openPostgres, type OpenPostgresOptions } from "./postgres";
+import type * as schema from "./schema";
+import * as pgSchema from "./schema.pg";
+
+const dialect = new PgDialect();
+
+/**
+ * A 63-bit key for `pg_advisory_xact_lock` from a lock name (FNV-1a, 64-bit, top bit cleared):
+ * the same name locks the same key in every instance.
+ */
+export function advisoryKey(name: string): bigint {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(name, "utf8")) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash & 0x7fffffffffffffffn;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/**
+ * The Db interface on PostgreSQL: a pool; each write transaction runs on one connection checked
+ * out of it (BEGIN ... COMMIT, READ COMMITTED), and `lock` takes a transaction-scoped advisory
+ * lock, so that quota checks and invitation use serialise across every app instance.
+ */
+function postgresDb(pool: pg.Pool, client: pg.PoolClient | null): Db {
+  const on: Queryable = client ?? pool;
+  const orm = drizzle(on as pg.Pool, { schema: pgSchema });
+  const self: Db = {
+    engine: "postgres",
+    q: orm as unknown as BetterSQLite3Database<typeof schema>,
+    t: pgSchema as unknown as typeof schema,
+    rows: async <T>(query: SQL): Promise<T[]> => {
+      const { sql, params } = dialect.sqlToQuery(query);
+      return (await on.query({ text: sql, values: params })).rows as T[];
+    },
+    run: async (query: SQL): Promise<number> => {
+      const { sql, params } = dialect.sqlToQuery(query);
+      return (await on.query({ text: sql, values: params })).rowCount ?? 0;
+    },
+    transaction: async <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
+      if (client) return fn(self);
+      const connection = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await connection.query("begin");
+        try {
+          const result = await fn(postgresDb(pool, connection));
+          await connection.query("commit");
+          return result;
+        } catch (error) {
+          await connection.query("rollback").catch((rollbackError: Error) => {
+            broken = rollbackError;
+          });
+          throw error;
+        }
+      } finally {
+        connection.release(broken);
+      }
+    },
+    lock: async (key: string): Promise<void> => {
+      if (!client) throw new Error("db.lock requires the Db of a transaction (inside db.transaction)");
+      await client.query("select pg_advisory_xact_lock($1::bigint)", [advisoryKey(key).toString()]);
+    },
+    close: async (): Promise<void> => {
+      if (client) throw new Error("close the database, not a transaction's Db");
+      await pool.end();
+    },
+  };
+  return self;
+}
+
+/** Opens the pool, applies the PostgreSQL migrations (under an advisory lock) and returns the Db. */
+export async function openPostgresDatabase(options: OpenPostgresOptions): Promise<Db> {
+  const { pool } = await openPostgres(options);
+  return postgresDb(pool, null);
+}
