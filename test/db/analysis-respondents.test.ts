@@ -11,7 +11,7 @@ afterEach(async () => {
 
 describe("listAnalysisRespondents", () => {
   it("returns complete rating-stage responses of the study with their answers, profile and flags", async () => {
-    temp = createTempDb();
+    temp = await createTempDb();
     const { db } = temp;
     const owner = await addUser(db, "owner@example.com");
     const { study, questionnaire } = await addStudy(db, { ownerId: owner.id, token: "tok-study-1" });
@@ -93,7 +93,7 @@ describe("listAnalysisRespondents", () => {
     expect((await listAnalysisRespondents(db, other.study.id, "alpha")).map((r) => r.clientId)).toEqual(["client-other"]);
   });
   it("reads fractional weights exactly, free-text answers as given and offers in the respondent's order", async () => {
-    temp = createTempDb();
+    temp = await createTempDb();
     const { db } = temp;
     const owner = await addUser(db, "owner@example.com");
     const { study, questionnaire } = await addStudy(db, { ownerId: owner.id, token: "tok-study-3" });

@@ -17,7 +17,7 @@ function freshFile(): string {
 
 describe("openDatabase", () => {
   it("applies the migrations to a fresh file: every table of the schema exists", async () => {
-    const { db, cleanup } = createTempDb();
+    const { db, cleanup } = await createTempDb();
     try {
       const tables = db.sqlite!
         .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
@@ -69,7 +69,7 @@ describe("openDatabase", () => {
   });
 
   it("uses WAL journal mode", async () => {
-    const { db, cleanup } = createTempDb();
+    const { db, cleanup } = await createTempDb();
     try {
       expect(db.sqlite!.pragma("journal_mode", { simple: true })).toBe("wal");
     } finally {
@@ -78,7 +78,7 @@ describe("openDatabase", () => {
   });
 
   it("turns foreign keys on", async () => {
-    const { db, cleanup } = createTempDb();
+    const { db, cleanup } = await createTempDb();
     try {
       expect(db.sqlite!.pragma("foreign_keys", { simple: true })).toBe(1);
     } finally {
@@ -87,7 +87,7 @@ describe("openDatabase", () => {
   });
 
   it("sets synchronous FULL (2) by default", async () => {
-    const { db, cleanup } = createTempDb();
+    const { db, cleanup } = await createTempDb();
     try {
       expect(db.sqlite!.pragma("synchronous", { simple: true })).toBe(2);
     } finally {
@@ -96,7 +96,7 @@ describe("openDatabase", () => {
   });
 
   it("sets synchronous NORMAL (1) when asked", async () => {
-    const { db, cleanup } = createTempDb({ synchronous: "NORMAL" });
+    const { db, cleanup } = await createTempDb({ synchronous: "NORMAL" });
     try {
       expect(db.sqlite!.pragma("synchronous", { simple: true })).toBe(1);
     } finally {

@@ -11,7 +11,7 @@ let otherStudyId: number;
 let questionnaireId: number;
 
 beforeAll(async () => {
-  temp = createTempDb();
+  temp = await createTempDb();
   db = temp.db;
   const user = await addUser(db, "owner@example.com");
   const a = await addStudy(db, { ownerId: user.id, token: "tok-one" });

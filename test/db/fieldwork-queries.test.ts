@@ -16,7 +16,7 @@ let rating: number;
 let otherRating: number;
 
 beforeEach(async () => {
-  temp = createTempDb();
+  temp = await createTempDb();
   const owner = await addUser(temp.db, "owner@example.com");
   const a = await addStudy(temp.db, { ownerId: owner.id, token: "tok-queries-1" });
   const b = await addStudy(temp.db, { ownerId: owner.id, token: "tok-queries-2" });

@@ -52,7 +52,7 @@ function inserter(db: Db) {
 
 describe("getFieldworkStats", () => {
   it("counts starts, completions, screen-outs by reason, quota cells, days and waves (hand-counted)", async () => {
-    temp = createTempDb();
+    temp = await createTempDb();
     const { db } = temp;
     const owner = await addUser(db, "owner@example.com");
     const { study, questionnaire: q } = await addStudy(db, { ownerId: owner.id, token: "tok-stats-1" });
@@ -109,7 +109,7 @@ describe("getFieldworkStats", () => {
   });
 
   it("flags exactly the responses analysis/data-quality flags (400 seeded random responses)", async () => {
-    temp = createTempDb();
+    temp = await createTempDb();
     const { db } = temp;
     const owner = await addUser(db, "owner@example.com");
     const { study, questionnaire: q } = await addStudy(db, { ownerId: owner.id, token: "tok-stats-3" });
@@ -169,7 +169,7 @@ describe("getFieldworkStats", () => {
   });
 
   it("has nothing to flag in a study without responses", async () => {
-    temp = createTempDb();
+    temp = await createTempDb();
     const owner = await addUser(temp.db, "owner@example.com");
     const { study } = await addStudy(temp.db, { ownerId: owner.id, token: "tok-stats-4" });
     const stats = await getFieldworkStats(temp.db, { studyId: study.id, ownOffer: null });

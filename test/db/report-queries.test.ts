@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 async function setup() {
-  temp = createTempDb();
+  temp = await createTempDb();
   const { db } = temp;
   const owner = await addUser(db, "owner@example.com");
   const a = await addStudy(db, { ownerId: owner.id, token: "tok-study-a" });

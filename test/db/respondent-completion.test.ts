@@ -20,7 +20,7 @@ let ratingId: number;
 let focusGroupId: number;
 
 beforeAll(async () => {
-  temp = createTempDb();
+  temp = await createTempDb();
   db = temp.db;
   const user = await addUser(db, "owner@example.com");
   const { study, questionnaire } = await addStudy(db, { ownerId: user.id, token: "tok-completion" });

@@ -17,7 +17,7 @@ let otherStudyId: number;
 let otherQuestionnaireId: number;
 
 beforeAll(async () => {
-  temp = createTempDb();
+  temp = await createTempDb();
   db = temp.db;
   const user = await addUser(db, "owner@example.com");
   const a = await addStudy(db, { ownerId: user.id, token: "tok-a" });
@@ -232,7 +232,7 @@ describe("listCompleteRespondents", () => {
   let sB: number;
 
   beforeAll(async () => {
-    fresh = createTempDb();
+    fresh = await createTempDb();
     fdb = fresh.db;
     const user = await addUser(fdb, "lister@example.com");
     const a = await addStudy(fdb, { ownerId: user.id, token: "list-a" });

@@ -15,7 +15,7 @@ let study: Study;
 const passwordHash = (p: string) => `hashed:${p}`;
 
 beforeAll(async () => {
-  temp = createTempDb();
+  temp = await createTempDb();
   db = temp.db;
   first = await seedDemo(db, { passwordHash, now: NOW });
   study = (await getStudyByToken(db, "demo"))!;

@@ -13,7 +13,7 @@ let strangerId: number;
 let studyId: number;
 
 beforeAll(async () => {
-  temp = createTempDb();
+  temp = await createTempDb();
   db = temp.db;
   ownerId = (await addUser(db, "owner@example.com")).id;
   strangerId = (await addUser(db, "stranger@example.com")).id;
@@ -67,7 +67,7 @@ describe("publishQuestionnaire", () => {
   let fdb: Db;
   let sid: number;
   beforeAll(async () => {
-    fresh = createTempDb();
+    fresh = await createTempDb();
     fdb = fresh.db;
     const user = await addUser(fdb, "publisher@example.com");
     // addStudy publishes version 1 already.

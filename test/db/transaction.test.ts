@@ -12,7 +12,7 @@ let db: Db;
 let ownerId: number;
 
 beforeAll(async () => {
-  temp = createTempDb();
+  temp = await createTempDb();
   db = temp.db;
   ownerId = (await addUser(db, "owner@example.com")).id;
 });

@@ -3,12 +3,21 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { openDatabase, type Db } from "../../db/client";
+import { openPostgresDatabase } from "../../db/client-postgres";
+import { TEST_ENGINE } from "./engine";
+import { testPostgres, type PostgresServer } from "./postgres";
 
 export interface AppServer {
   url: string;
   dataDir: string;
+  /** The SQLite file ("" when the server runs on PostgreSQL). */
   databaseFile: string;
+  /** The server's DATABASE_URL (`file:...` or `postgres://...`). */
+  databaseUrl: string;
   process: ChildProcess;
+  /** A second connection to the server's database, for the test to read or arrange data (close it after). */
+  openDb(): Promise<Db>;
   stop(): Promise<void>;
 }
 
@@ -30,6 +39,8 @@ export interface StartOptions {
    * stop(): the crash test restarts the server on the same file.
    */
   databaseFile?: string;
+  /** Use this database URL (e.g. a PostgreSQL database another instance uses) and leave it in place on stop(). */
+  databaseUrl?: string;
 }
 
 /**
@@ -43,7 +54,15 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
   if (!fs.existsSync(serverEntry)) throw new Error("build/server/index.js is missing: run `npm run build` first");
   const ownsData = options.databaseFile === undefined;
   const dataDir = ownsData ? fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-test-")) : path.dirname(options.databaseFile!);
-  const databaseFile = options.databaseFile ?? path.join(dataDir, "valuemap.db");
+  // On the PostgreSQL test project a fresh database on the run's server (unless one is given).
+  let postgres: PostgresServer | null = null;
+  let databaseUrl = options.databaseUrl;
+  if (databaseUrl === undefined && options.databaseFile === undefined && TEST_ENGINE === "postgres") {
+    postgres = await testPostgres();
+    databaseUrl = postgres.createDatabase("valuemap_app");
+  }
+  const databaseFile = databaseUrl !== undefined ? "" : (options.databaseFile ?? path.join(dataDir, "valuemap.db"));
+  const serverDatabaseUrl = databaseUrl ?? `file:${databaseFile}`;
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, "app/server.js")], {
     cwd: root,
@@ -52,7 +71,7 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: serverDatabaseUrl,
       SESSION_SECRET: "test-secret-0123456789abcdef",
       COOKIE_SECURE: "0",
       // The protocol, fuzz and crash tests send far more than a respondent would; the limit's own
@@ -82,7 +101,10 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
     url,
     dataDir,
     databaseFile,
+    databaseUrl: serverDatabaseUrl,
     process: child,
+    openDb: async () =>
+      databaseUrl !== undefined ? openPostgresDatabase({ url: databaseUrl, max: 2 }) : openDatabase({ url: databaseFile }),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
@@ -90,6 +112,7 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
         await exited;
       }
       if (ownsData) fs.rmSync(dataDir, { recursive: true, force: true });
+      postgres?.stop();
     },
   };
 }
