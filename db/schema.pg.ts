@@ -282,6 +282,22 @@ export const signInFailures = pgTable(
 );
 
 /**
+ * Respondent API requests per key (public link + IP address) and fixed window, on PostgreSQL,
+ * where several app instances must share the count (app/lib/rate-limit.server.ts). On SQLite,
+ * one process, the count stays in memory and this table is unused.
+ */
+export const rateLimitWindows = pgTable(
+  "rate_limit_windows",
+  {
+    key: text("key").notNull(),
+    /** epoch milliseconds at which the window starts (a multiple of the window length) */
+    windowStart: bigint("window_start", { mode: "number" }).notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_windows_start_idx").on(t.windowStart)],
+);
+
+/**
  * Members of a study besides its owner (`studies.owner_id` stays the one owner): editors design
  * and publish, viewers read the report.
  */

@@ -2,14 +2,15 @@ import { isbot } from "isbot";
 import { deviceFor } from "./device-cookie.server";
 import { env } from "./env.server";
 import { jsonError } from "./http.server";
-import { RateLimiter } from "./rate-limit.server";
+import { db } from "./db.server";
+import { rateLimiterFor } from "./rate-limit.server";
 import { handleRespondentRequest, RespondentRequestSchema } from "./respondent.server";
 
 /** Largest accepted respondent request body, in bytes (MAX_BODY_BYTES). */
 export const respondentBodyLimit = env.MAX_BODY_BYTES;
 
 const RATE_WINDOW_MS = 10 * 60 * 1000;
-const limiter = new RateLimiter(env.RESPONDENT_RATE_LIMIT, RATE_WINDOW_MS);
+const limiter = rateLimiterFor(db, env.RESPONDENT_RATE_LIMIT, RATE_WINDOW_MS);
 
 /**
  * The respondent API behind POST /s/:token/responses, from the raw body text: 403 for a bot
@@ -27,7 +28,7 @@ export async function respondToApi(
   // Crawlers and scripts announcing themselves (isbot) are not respondents: nothing is stored and
   // they use none of the address's requests.
   if (isbot(client.userAgent)) return jsonError(403, "automated clients (bots) are not counted as respondents");
-  const allowed = limiter.take(`${token}\n${client.ip}`);
+  const allowed = await limiter.take(`${token}\n${client.ip}`);
   if (!allowed.ok) {
     return jsonError(
       429,

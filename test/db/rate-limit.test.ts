@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "../../db/client";
+import { openPostgresDatabase } from "../../db/client-postgres";
+import { DatabaseRateLimiter, MemoryRateLimiter, rateLimiterFor } from "../../app/lib/rate-limit.server";
+import { createTempDb, type TempDb } from "../helpers/temp-db";
+
+/**
+ * The respondent API's rate limit: in memory on SQLite (one process), in the database on
+ * PostgreSQL, where every app instance must see the same count. The database limiter is tested
+ * on the engine under test, with two connections standing for two instances.
+ */
+const WINDOW = 600_000;
+const T0 = 1_800_000_000_000; // a multiple of the window: windows start here
+
+let temp: TempDb | null = null;
+let second: Db | null = null;
+afterEach(async () => {
+  await second?.close();
+  second = null;
+  await temp?.cleanup();
+  temp = null;
+});
+
+async function twoConnections(): Promise<[Db, Db]> {
+  temp = await createTempDb();
+  second = temp.db.engine === "postgres" ? await openPostgresDatabase({ url: temp.url, max: 4 }) : openDatabase({ url: temp.file });
+  return [temp.db, second];
+}
+
+describe("rate limiters", () => {
+  it("chooses memory on SQLite and the database on PostgreSQL", async () => {
+    temp = await createTempDb();
+    const limiter = rateLimiterFor(temp.db, 5, WINDOW);
+    expect(limiter).toBeInstanceOf(temp.db.engine === "postgres" ? DatabaseRateLimiter : MemoryRateLimiter);
+  });
+
+  it("memory: admits `limit` requests per key and window, then says when the window ends", async () => {
+    const limiter = new MemoryRateLimiter(3, WINDOW);
+    for (let i = 0; i < 3; i++) expect(await limiter.take("a", T0 + i)).toEqual({ ok: true });
+    expect(await limiter.take("a", T0 + 60_000)).toEqual({ ok: false, retryAfterSeconds: 540 });
+    expect(await limiter.take("b", T0 + 60_000)).toEqual({ ok: true });
+    expect(await limiter.take("a", T0 + WINDOW)).toEqual({ ok: true });
+  });
+
+  it("database: admits `limit` requests per key and aligned window, then says when the window ends", async () => {
+    const [db] = await twoConnections();
+    const limiter = new DatabaseRateLimiter(db, 3, WINDOW);
+    for (let i = 0; i < 3; i++) expect(await limiter.take("a", T0 + i)).toEqual({ ok: true });
+    // 60 s into the window starting at T0: 540 s left.
+    expect(await limiter.take("a", T0 + 60_000)).toEqual({ ok: false, retryAfterSeconds: 540 });
+    expect(await limiter.take("b", T0 + 60_000)).toEqual({ ok: true });
+    expect(await limiter.take("a", T0 + WINDOW)).toEqual({ ok: true });
+    expect(await new DatabaseRateLimiter(db, 0, WINDOW).take("a", T0)).toEqual({ ok: true });
+  });
+
+  it("database: two instances share the count, and 40 requests at once admit exactly the limit", async () => {
+    const [a, b] = await twoConnections();
+    const one = new DatabaseRateLimiter(a, 10, WINDOW);
+    const two = new DatabaseRateLimiter(b, 10, WINDOW);
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? one : two).take("link\n203.0.113.9", T0 + 1000)));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    expect(await one.take("link\n203.0.113.9", T0 + 2000)).toEqual({ ok: false, retryAfterSeconds: 598 });
+    expect(await two.take("link\n203.0.113.9", T0 + 2000)).toEqual({ ok: false, retryAfterSeconds: 598 });
+  });
+});
