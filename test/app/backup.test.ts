@@ -81,4 +81,17 @@ describe("backup", () => {
     expect(again.code).toBe(2);
     expect(again.out).toContain("already exists: a backup requires a new file");
   });
+  it("refuses a PostgreSQL DATABASE_URL with a pointer to pg_dump, without touching it", async () => {
+    const out = await new Promise<{ code: number; out: string }>((resolve) => {
+      execFile(
+        "npx",
+        ["tsx", "app/lib/backup-cli.server.ts", path.join(server.dataDir, "never.db")],
+        { env: { ...process.env, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", DEMO: "off" } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
+      );
+    });
+    expect(out.code).toBe(2);
+    expect(out.out).toContain("DATABASE_URL names a PostgreSQL database: back it up with PostgreSQL's own tools (pg_dump");
+    expect(fs.existsSync(path.join(server.dataDir, "never.db"))).toBe(false);
+  });
 });
