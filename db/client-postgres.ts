@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import type pg from "pg";
-import type { Db } from "./client";
+import { ENDED, type Db } from "./client";
 import { openPostgres, type OpenPostgresOptions } from "./postgres";
 import type * as schema from "./schema";
 import * as pgSchema from "./schema.pg";
@@ -25,34 +25,52 @@ export function advisoryKey(name: string): bigint {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** A transaction's connection, and whether the transaction is still open. */
+interface TxState {
+  client: pg.PoolClient;
+  open: boolean;
+}
+
 /**
  * The Db interface on PostgreSQL: a pool; each write transaction runs on one connection checked
  * out of it (BEGIN ... COMMIT, READ COMMITTED), and `lock` takes a transaction-scoped advisory
- * lock, so that quota checks and invitation use serialise across every app instance.
+ * lock, so that quota checks and invitation use serialise across every app instance. A
+ * transaction's Db refuses queries once its transaction has ended: its connection is back in the
+ * pool then, maybe inside another request's transaction.
  */
-function postgresDb(pool: pg.Pool, client: pg.PoolClient | null): Db {
+function postgresDb(pool: pg.Pool, tx: TxState | null): Db {
+  const client = tx?.client ?? null;
   const on: Queryable = client ?? pool;
-  const orm = drizzle(on as pg.Pool, { schema: pgSchema });
+  const check = () => {
+    if (tx && !tx.open) throw new Error(ENDED);
+  };
+  const orm = drizzle(on as pg.Pool, { schema: pgSchema, ...(tx ? { logger: { logQuery: check } } : {}) });
   const self: Db = {
     engine: "postgres",
     q: orm as unknown as BetterSQLite3Database<typeof schema>,
     t: pgSchema as unknown as typeof schema,
     rows: async <T>(query: SQL): Promise<T[]> => {
+      check();
       const { sql, params } = dialect.sqlToQuery(query);
       return (await on.query({ text: sql, values: params })).rows as T[];
     },
     run: async (query: SQL): Promise<number> => {
+      check();
       const { sql, params } = dialect.sqlToQuery(query);
       return (await on.query({ text: sql, values: params })).rowCount ?? 0;
     },
     transaction: async <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
-      if (client) return fn(self);
+      if (tx) {
+        check();
+        return fn(self);
+      }
       const connection = await pool.connect();
+      const state: TxState = { client: connection, open: true };
       let broken: Error | undefined;
       try {
         await connection.query("begin");
         try {
-          const result = await fn(postgresDb(pool, connection));
+          const result = await fn(postgresDb(pool, state));
           await connection.query("commit");
           return result;
         } catch (error) {
@@ -62,11 +80,13 @@ function postgresDb(pool: pg.Pool, client: pg.PoolClient | null): Db {
           throw error;
         }
       } finally {
+        state.open = false;
         connection.release(broken);
       }
     },
     lock: async (key: string): Promise<void> => {
       if (!client) throw new Error("db.lock requires the Db of a transaction (inside db.transaction)");
+      check();
       await client.query("select pg_advisory_xact_lock($1::bigint)", [advisoryKey(key).toString()]);
     },
     close: async (): Promise<void> => {

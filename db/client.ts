@@ -180,7 +180,8 @@ export class TransactionViolation extends Error {
   }
 }
 
-const ENDED = "a transaction's Db was used after its transaction ended: use it only inside its db.transaction callback";
+/** What a transaction's Db says when used after its transaction ended (both engines). */
+export const ENDED = "a transaction's Db was used after its transaction ended: use it only inside its db.transaction callback";
 
 /**
  * The one better-sqlite3 connection: its drizzle instance, its statement cache, and its write

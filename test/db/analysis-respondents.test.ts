@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { listAnalysisRespondents } from "../../db/queries/analysis-respondents";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { addStudy, addUser, NOW } from "./fixtures";
+import type { SqlValue } from "../../db/sql";
+import { addStudy, addUser, insertRow, insertRows, NOW } from "./fixtures";
 
 let temp: TempDb | null = null;
 afterEach(async () => {
@@ -16,59 +17,53 @@ describe("listAnalysisRespondents", () => {
     const owner = await addUser(db, "owner@example.com");
     const { study, questionnaire } = await addStudy(db, { ownerId: owner.id, token: "tok-study-1" });
     const other = await addStudy(db, { ownerId: owner.id, token: "tok-study-2" });
-    const sqlite = db.sqlite!;
-    const focus = sqlite
-      .prepare(
-        "insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (?, 'focus_group', 1, '{}', '{}', ?)",
-      )
-      .run(study.id, NOW).lastInsertRowid;
-    const addResponse = (questionnaireId: number | bigint, clientId: string, status: string, extra: { started?: number; completed?: number; device?: string; wave?: number; review?: string } = {}) =>
-      Number(
-        sqlite
-          .prepare(
-            `insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, device_id, wave, review)
-             values (?, ?, ?, '[]', ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            clientId,
-            questionnaireId,
-            status,
-            extra.started ?? NOW,
-            extra.completed ?? NOW,
-            status === "draft" ? null : (extra.completed ?? NOW + 600_000),
-            extra.device ?? null,
-            extra.wave ?? 1,
-            extra.review ?? null,
-          ).lastInsertRowid,
-      );
+    const focus = await insertRow(db, "questionnaires", {
+      study_id: study.id,
+      stage: "focus_group",
+      version: 1,
+      definition_json: "{}",
+      survey_json: "{}",
+      published_at: NOW,
+    });
+    const addResponse = (questionnaireId: number, clientId: string, status: string, extra: { started?: number; completed?: number; device?: string; wave?: number; review?: string } = {}) =>
+      insertRow(db, "responses", {
+        client_id: clientId,
+        questionnaire_id: questionnaireId,
+        status,
+        offer_order: "[]",
+        started_at: extra.started ?? NOW,
+        updated_at: extra.completed ?? NOW,
+        completed_at: status === "draft" ? null : (extra.completed ?? NOW + 600_000),
+        device_id: extra.device ?? null,
+        wave: extra.wave ?? 1,
+        review: extra.review ?? null,
+      });
     // r1: careful, wave 2, home segment; r2: same device later, flat rows, fast, excluded by review.
-    const r1 = addResponse(questionnaire.id, "client-r1", "complete", { started: NOW, completed: NOW + 600_000, device: "dev-a", wave: 2 });
-    const r2 = addResponse(questionnaire.id, "client-r2", "complete", { started: NOW + 700_000, completed: NOW + 760_000, device: "dev-a", review: "exclude" });
-    addResponse(questionnaire.id, "client-draft", "draft");
-    addResponse(questionnaire.id, "client-out", "screened_out");
-    addResponse(focus, "client-focus", "complete");
-    addResponse(other.questionnaire.id, "client-other", "complete");
-    const rate = sqlite.prepare("insert into response_ratings (response_id, offer_code, attribute_code, score) values (?, ?, ?, ?)");
+    const r1 = await addResponse(questionnaire.id, "client-r1", "complete", { started: NOW, completed: NOW + 600_000, device: "dev-a", wave: 2 });
+    const r2 = await addResponse(questionnaire.id, "client-r2", "complete", { started: NOW + 700_000, completed: NOW + 760_000, device: "dev-a", review: "exclude" });
+    await addResponse(questionnaire.id, "client-draft", "draft");
+    await addResponse(questionnaire.id, "client-out", "screened_out");
+    await addResponse(focus, "client-focus", "complete");
+    await addResponse(other.questionnaire.id, "client-other", "complete");
+    const ratings: SqlValue[][] = [];
     for (const [offer, scores] of Object.entries({ alpha: [8, 6, 7], beta: [5, 7, 4] })) {
-      ["speed", "comfort", "fare"].forEach((a, i) => rate.run(r1, offer, a, scores[i]));
+      ["speed", "comfort", "fare"].forEach((a, i) => ratings.push([r1, offer, a, scores[i]!]));
     }
-    for (const a of ["speed", "comfort", "fare"]) {
-      rate.run(r2, "alpha", a, 5);
-      rate.run(r2, "beta", a, 3);
-    }
-    const weight = sqlite.prepare("insert into response_weights (response_id, attribute_code, weight) values (?, ?, ?)");
-    weight.run(r1, "speed", 60);
-    weight.run(r1, "comfort", 40);
-    weight.run(r1, "fare", 100);
-    const offer = sqlite.prepare(
-      "insert into response_offers (response_id, offer_code, position, known, worth, overall, chose, considered) values (?, ?, ?, ?, ?, ?, ?, ?)",
-    );
-    offer.run(r1, "beta", 0, 1, 6, 5, 0, 1);
-    offer.run(r1, "alpha", 1, 1, 8, 7, 1, 1);
-    offer.run(r1, "gamma", 2, 0, null, null, 0, 0);
-    offer.run(r2, "alpha", 0, 1, null, 6, 0, 0);
-    offer.run(r2, "beta", 1, 1, null, null, 0, 0);
-    sqlite.prepare("insert into response_profile (response_id, question_code, value) values (?, 'segment', 'home')").run(r1);
+    for (const a of ["speed", "comfort", "fare"]) ratings.push([r2, "alpha", a, 5], [r2, "beta", a, 3]);
+    await insertRows(db, "response_ratings", ["response_id", "offer_code", "attribute_code", "score"], ratings);
+    await insertRows(db, "response_weights", ["response_id", "attribute_code", "weight"], [
+      [r1, "speed", 60],
+      [r1, "comfort", 40],
+      [r1, "fare", 100],
+    ]);
+    await insertRows(db, "response_offers", ["response_id", "offer_code", "position", "known", "worth", "overall", "chose", "considered"], [
+      [r1, "beta", 0, true, 6, 5, false, true],
+      [r1, "alpha", 1, true, 8, 7, true, true],
+      [r1, "gamma", 2, false, null, null, false, false],
+      [r2, "alpha", 0, true, null, 6, false, false],
+      [r2, "beta", 1, true, null, null, false, false],
+    ]);
+    await insertRows(db, "response_profile", ["response_id", "question_code", "value"], [[r1, "segment", "home"]]);
 
     const list = await listAnalysisRespondents(db, study.id, "alpha");
     expect(list.map((r) => r.clientId)).toEqual(["client-r1", "client-r2"]);
@@ -97,29 +92,29 @@ describe("listAnalysisRespondents", () => {
     const { db } = temp;
     const owner = await addUser(db, "owner@example.com");
     const { study, questionnaire } = await addStudy(db, { ownerId: owner.id, token: "tok-study-3" });
-    const sqlite = db.sqlite!;
-    const id = Number(
-      sqlite
-        .prepare(
-          `insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at)
-           values ('client-x', ?, 'complete', '[]', ?, ?, ?)`,
-        )
-        .run(questionnaire.id, NOW, NOW, NOW + 600_000).lastInsertRowid,
-    );
+    const id = await insertRow(db, "responses", {
+      client_id: "client-x",
+      questionnaire_id: questionnaire.id,
+      status: "complete",
+      offer_order: "[]",
+      started_at: NOW,
+      updated_at: NOW,
+      completed_at: NOW + 600_000,
+    });
     const third = 100 / 3;
-    const weight = sqlite.prepare("insert into response_weights (response_id, attribute_code, weight) values (?, ?, ?)");
-    weight.run(id, "speed", third);
-    weight.run(id, "comfort", 100 - third);
-    weight.run(id, "fare", 0.1);
-    const offer = sqlite.prepare(
-      "insert into response_offers (response_id, offer_code, position, known, worth, overall, chose, considered) values (?, ?, ?, 1, null, null, 0, 0)",
-    );
-    offer.run(id, "gamma", 2);
-    offer.run(id, "alpha", 0);
-    offer.run(id, "beta", 1);
-    const answer = sqlite.prepare("insert into response_profile (response_id, question_code, value) values (?, ?, ?)");
-    answer.run(id, "company", 'Ltd: "A, B" & 北京');
-    answer.run(id, "note", "");
+    await insertRows(db, "response_weights", ["response_id", "attribute_code", "weight"], [
+      [id, "speed", third],
+      [id, "comfort", 100 - third],
+      [id, "fare", 0.1],
+    ]);
+    const offers = ["response_id", "offer_code", "position", "known", "worth", "overall", "chose", "considered"];
+    for (const [code, position] of [["gamma", 2], ["alpha", 0], ["beta", 1]] as const) {
+      await insertRows(db, "response_offers", offers, [[id, code, position, true, null, null, false, false]]);
+    }
+    await insertRows(db, "response_profile", ["response_id", "question_code", "value"], [
+      [id, "company", 'Ltd: "A, B" & 北京'],
+      [id, "note", ""],
+    ]);
 
     const [r] = await listAnalysisRespondents(db, study.id, "alpha");
     expect(r!.weights.speed).toBe(third);

@@ -1,8 +1,9 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { startResponse } from "../../db/queries/responses";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { addStudy, addUser, NOW } from "./fixtures";
+import { addStudy, addUser, expectRefused, NOW } from "./fixtures";
 
 let temp: TempDb;
 let db: Db;
@@ -22,25 +23,37 @@ beforeAll(async () => {
 });
 afterAll(() => temp.cleanup());
 
-const insertOffer = (sid: number, code: string, isOwn: 0 | 1) =>
-  db.sqlite!.prepare("insert into offers (study_id, code, name, is_own) values (?, ?, ?, ?)").run(sid, code, code, isOwn);
+const insertOffer = (sid: number, code: string, isOwn: boolean) =>
+  db.run(sql`insert into offers (study_id, code, name, is_own) values (${sid}, ${code}, ${code}, ${isOwn})`);
+const rate = (responseId: number, score: number) =>
+  db.run(sql`insert into response_ratings (response_id, offer_code, attribute_code, score) values (${responseId}, 'alpha', 'speed', ${score})`);
 
+// SQLite names a unique index's columns in its message, PostgreSQL the index itself (SQLSTATE
+// 23505); a CHECK both name; a foreign key only PostgreSQL names.
 describe("schema constraints", () => {
-  it("rejects a second own offer in the same study (partial unique index)", () => {
-    expect(() => insertOffer(studyId, "delta", 1)).toThrow(/UNIQUE constraint failed: offers\.study_id/);
+  it("rejects a second own offer in the same study (partial unique index)", async () => {
+    await expectRefused(db, insertOffer(studyId, "delta", true), {
+      kind: "unique",
+      constraint: "offers_one_own_uq",
+      sqlite: /UNIQUE constraint failed: offers\.study_id$/,
+    });
   });
 
-  it("accepts another competitor in a study that already has its own offer", () => {
-    expect(insertOffer(studyId, "epsilon", 0).changes).toBe(1);
+  it("accepts another competitor in a study that already has its own offer", async () => {
+    expect(await insertOffer(studyId, "epsilon", false)).toBe(1);
   });
 
-  it("has exactly one own offer per study after the rejected insert", () => {
-    const own = db.sqlite!.prepare("select code from offers where study_id = ? and is_own = 1").pluck().all(studyId);
-    expect(own).toEqual(["alpha"]);
+  it("has exactly one own offer per study after the rejected insert", async () => {
+    const own = await db.rows<{ code: string }>(sql`select code from offers where study_id = ${studyId} and is_own = ${true} order by code`);
+    expect(own.map((o) => o.code)).toEqual(["alpha"]);
   });
 
-  it("rejects a duplicate offer code in the same study", () => {
-    expect(() => insertOffer(otherStudyId, "beta", 0)).toThrow(/UNIQUE constraint failed: offers\.study_id, offers\.code/);
+  it("rejects a duplicate offer code in the same study", async () => {
+    await expectRefused(db, insertOffer(otherStudyId, "beta", false), {
+      kind: "unique",
+      constraint: "offers_study_code_uq",
+      sqlite: /UNIQUE constraint failed: offers\.study_id, offers\.code/,
+    });
   });
 
   it("rejects a rating score of 11 (CHECK)", async () => {
@@ -51,11 +64,7 @@ describe("schema constraints", () => {
       locale: "en",
       now: NOW,
     });
-    expect(() =>
-      db.sqlite!
-        .prepare("insert into response_ratings (response_id, offer_code, attribute_code, score) values (?, 'alpha', 'speed', 11)")
-        .run(response.id),
-    ).toThrow(/CHECK constraint failed: response_ratings_score_ck/);
+    await expectRefused(db, rate(response.id, 11), { kind: "check", constraint: "response_ratings_score_ck" });
   });
 
   it("accepts a rating score of 10 (the upper bound)", async () => {
@@ -66,13 +75,15 @@ describe("schema constraints", () => {
       locale: "en",
       now: NOW,
     });
-    const run = db.sqlite!
-      .prepare("insert into response_ratings (response_id, offer_code, attribute_code, score) values (?, 'alpha', 'speed', 10)")
-      .run(response.id);
-    expect(run.changes).toBe(1);
+    expect(await rate(response.id, 10)).toBe(1);
   });
 
   it("rejects a response for a missing questionnaire (foreign key)", async () => {
-    await expect(startResponse(db, { clientId: "client-no-questionnaire", questionnaireId: 9999, offerOrder: [], locale: "en", now: NOW })).rejects.toThrow(/FOREIGN KEY constraint failed/);
+    await expectRefused(db, startResponse(db, { clientId: "client-no-questionnaire", questionnaireId: 9999, offerOrder: [], locale: "en", now: NOW }), {
+      kind: "foreign key",
+      constraint: "responses_questionnaire_id_questionnaires_id_fk",
+      sqlite: /FOREIGN KEY constraint failed/,
+    });
+    expect(await db.rows(sql`select id from responses where client_id = 'client-no-questionnaire'`)).toEqual([]);
   });
 });

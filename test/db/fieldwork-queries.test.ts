@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listFocusGroupAnswers, listFocusGroupSuggestions } from "../../db/queries/focus-group";
 import { countInvitations, createInvitations, listInvitations, revokeInvitation } from "../../db/queries/invitations";
@@ -7,7 +8,7 @@ import { listQuotas, setQuotas } from "../../db/queries/quotas";
 import { getResponseDetail, listResponsesPage, setResponseReview } from "../../db/queries/response-review";
 import { setStatedWeights, startNextWave } from "../../db/queries/studies";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { addStudy, addUser, NOW } from "./fixtures";
+import { addStudy, addUser, expectRefused, insertRow, insertRows, NOW, scalar } from "./fixtures";
 
 let temp: TempDb;
 let studyId: number;
@@ -25,11 +26,18 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup());
 
 const addResponse = (questionnaireId: number, clientId: string, status: string, invitationId: number | null = null) =>
-  Number(
-    temp.db.sqlite!
-      .prepare("insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, invitation_id, quality_share) values (?, ?, ?, '[]', ?, ?, ?, ?, 65)")
-      .run(clientId, questionnaireId, status, NOW, NOW, status === "complete" ? NOW + 1 : null, invitationId).lastInsertRowid,
-  );
+  insertRow(temp.db, "responses", {
+    client_id: clientId,
+    questionnaire_id: questionnaireId,
+    status,
+    offer_order: "[]",
+    started_at: NOW,
+    updated_at: NOW,
+    completed_at: status === "complete" ? NOW + 1 : null,
+    invitation_id: invitationId,
+    quality_share: 65,
+  });
+const statedWeights = (id: number) => scalar<string | null>(temp.db, sql`select stated_weights_json as "v" from studies where id = ${id}`);
 
 const segment = { code: "segment", kind: "choice" as const, text: "Segment", textZh: "细分", choices: [{ code: "home", label: "Home", labelZh: null }, { code: "office", label: "Office", labelZh: "办公室" }], isSegment: true };
 
@@ -55,7 +63,7 @@ describe("profile questions and quotas", () => {
     ]);
     await updateProfileQuestion(temp.db, { studyId, questionId: q.id, fields: { ...segment, choices: [segment.choices[0]!] } });
     expect((await listQuotas(temp.db, studyId)).map((x) => x.value)).toEqual(["home"]);
-    await expect(setQuotas(temp.db, { studyId, questionCode: "segment", targets: { home: 0 } })).rejects.toThrow(/CHECK constraint/);
+    await expectRefused(temp.db, setQuotas(temp.db, { studyId, questionCode: "segment", targets: { home: 0 } }), { kind: "check", constraint: "quotas_target_ck" });
     expect((await listQuotas(temp.db, studyId)).map((x) => [x.value, x.target])).toEqual([["home", 12]]);
     expect(await deleteProfileQuestion(temp.db, { studyId: otherId, questionId: q.id })).toBeNull();
     expect((await deleteProfileQuestion(temp.db, { studyId, questionId: q.id }))?.code).toBe("segment");
@@ -66,12 +74,16 @@ describe("profile questions and quotas", () => {
 describe("invitations", () => {
   it("creates all or none, reports statuses, and revokes only unused ones of the study", async () => {
     const tokens = ["token-aaaaaaaaaaaaaaaaaaaa", "token-bbbbbbbbbbbbbbbbbbbb", "token-cccccccccccccccccccc"];
-    await expect(createInvitations(temp.db, { studyId, rows: [{ token: tokens[0]!, label: "A", email: null }, { token: tokens[0]!, label: "dup", email: null }], now: NOW })).rejects.toThrow(/UNIQUE/);
+    await expectRefused(
+      temp.db,
+      createInvitations(temp.db, { studyId, rows: [{ token: tokens[0]!, label: "A", email: null }, { token: tokens[0]!, label: "dup", email: null }], now: NOW }),
+      { kind: "unique", constraint: "respondent_invitations_token_unique", sqlite: /UNIQUE constraint failed: respondent_invitations\.token/ },
+    );
     expect((await countInvitations(temp.db, studyId)).total).toBe(0);
     await createInvitations(temp.db, { studyId, rows: tokens.map((token, i) => ({ token, label: `L${i}`, email: i ? null : "a@example.com" })), now: NOW });
     const [a, b, c] = await listInvitations(temp.db, { studyId, limit: 10, offset: 0 });
-    addResponse(rating, "invited-a-000", "complete", a!.id);
-    addResponse(rating, "invited-b-000", "draft", b!.id);
+    await addResponse(rating, "invited-a-000", "complete", a!.id);
+    await addResponse(rating, "invited-b-000", "draft", b!.id);
     expect((await listInvitations(temp.db, { studyId, limit: 10, offset: 0 })).map((i) => i.status)).toEqual(["complete", "in_progress", "not_started"]);
     expect(await countInvitations(temp.db, studyId)).toEqual({ total: 3, not_started: 1, in_progress: 1, complete: 1, screened_out: 0 });
     expect((await listInvitations(temp.db, { studyId, limit: 1, offset: 2 })).map((i) => i.label)).toEqual(["L2"]);
@@ -96,15 +108,15 @@ describe("questionnaires per stage", () => {
 describe("focus-group answers", () => {
   it("lists only complete focus-group responses of the study with their points and suggestions", async () => {
     const focus = (await publishQuestionnaire(temp.db, { studyId, stage: "focus_group", definitionJson: "{}", surveyJson: "{}", now: NOW })).id;
-    const done = addResponse(focus, "focus-done-00", "complete");
-    const draft = addResponse(focus, "focus-draft-0", "draft");
-    const ratingDone = addResponse(rating, "rating-done-0", "complete");
-    const w = temp.db.sqlite!.prepare("insert into response_weights (response_id, attribute_code, weight) values (?, ?, ?)");
-    const s = temp.db.sqlite!.prepare("insert into response_suggestions (response_id, position, text, weight) values (?, ?, ?, ?)");
+    const done = await addResponse(focus, "focus-done-00", "complete");
+    const draft = await addResponse(focus, "focus-draft-0", "draft");
+    const ratingDone = await addResponse(rating, "rating-done-0", "complete");
     for (const id of [done, draft, ratingDone]) {
-      w.run(id, "speed", 70);
-      w.run(id, "comfort", 30);
-      s.run(id, 1, `idea ${id}`, null);
+      await insertRows(temp.db, "response_weights", ["response_id", "attribute_code", "weight"], [
+        [id, "speed", 70],
+        [id, "comfort", 30],
+      ]);
+      await insertRows(temp.db, "response_suggestions", ["response_id", "position", "text", "weight"], [[id, 1, `idea ${id}`, null]]);
     }
     expect(await listFocusGroupAnswers(temp.db, studyId)).toEqual([{ responseId: done, qualityShare: 65, points: { speed: 70, comfort: 30 } }]);
     expect(await listFocusGroupSuggestions(temp.db, studyId)).toEqual([{ responseId: done, text: `idea ${done}`, weight: null }]);
@@ -114,9 +126,10 @@ describe("focus-group answers", () => {
 
 describe("responses review", () => {
   it("pages and filters a study's responses and sets the review only within the study", async () => {
-    const ids = ["a", "b", "c"].map((x, i) => addResponse(rating, `resp-${x}-00000`, i === 2 ? "draft" : "complete"));
-    const foreign = addResponse(otherRating, "resp-foreign-0", "complete");
-    temp.db.sqlite!.prepare("insert into response_profile (response_id, question_code, value) values (?, 'segment', 'home')").run(ids[0]);
+    const ids: number[] = [];
+    for (const [i, x] of ["a", "b", "c"].entries()) ids.push(await addResponse(rating, `resp-${x}-00000`, i === 2 ? "draft" : "complete"));
+    const foreign = await addResponse(otherRating, "resp-foreign-0", "complete");
+    await insertRows(temp.db, "response_profile", ["response_id", "question_code", "value"], [[ids[0]!, "segment", "home"]]);
     const page = await listResponsesPage(temp.db, { studyId, status: "complete", stage: "rating", limit: 1, offset: 1 });
     expect(page.total).toBe(2);
     expect(page.rows.map((r) => r.id)).toEqual([ids[0]]);
@@ -132,9 +145,9 @@ describe("responses review", () => {
 describe("study settings", () => {
   it("stores and drops stated weights and counts waves up", async () => {
     await setStatedWeights(temp.db, { id: studyId, statedWeightsJson: '{"qualityShare":60,"weights":{"speed":100}}', now: NOW });
-    expect(temp.db.sqlite!.prepare("select stated_weights_json as s from studies where id = ?").get(studyId)).toEqual({ s: '{"qualityShare":60,"weights":{"speed":100}}' });
+    expect(await statedWeights(studyId)).toBe('{"qualityShare":60,"weights":{"speed":100}}');
     await setStatedWeights(temp.db, { id: studyId, statedWeightsJson: null, now: NOW });
-    expect(temp.db.sqlite!.prepare("select stated_weights_json as s from studies where id = ?").get(studyId)).toEqual({ s: null });
+    expect(await statedWeights(studyId)).toBeNull();
     expect(await startNextWave(temp.db, { id: studyId, now: NOW })).toBe(2);
     expect(await startNextWave(temp.db, { id: studyId, now: NOW })).toBe(3);
   });

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { listAnalysisRespondents } from "../../db/queries/analysis-respondents";
@@ -5,7 +6,7 @@ import { getFieldworkStats, listFlaggedIds } from "../../db/queries/fieldwork-st
 import { setQuotas } from "../../db/queries/quotas";
 import { seededRandom } from "../../analysis/seeded-random";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { addStudy, addUser, NOW } from "./fixtures";
+import { addStudy, addUser, insertRow, insertRows, NOW } from "./fixtures";
 
 let temp: TempDb | null = null;
 afterEach(async () => {
@@ -15,38 +16,34 @@ afterEach(async () => {
 
 const DAY = 86_400_000;
 
+/** Numbers the client ids of every inserter (one inside a transaction, one outside it). */
+let n = 0;
+
 function inserter(db: Db) {
-  const sqlite = db.sqlite!;
-  const response = sqlite.prepare(
-    `insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, device_id, invitation_id, wave, review, screen_reason)
-     values (?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  let n = 0;
   return {
-    response(q: number | bigint, status: string, x: { started?: number; completed?: number | null; device?: string | null; invitation?: number | null; wave?: number; review?: string | null; reason?: string | null } = {}) {
+    response(q: number, status: string, x: { started?: number; completed?: number | null; device?: string | null; invitation?: number | null; wave?: number; review?: string | null; reason?: string | null } = {}) {
       n += 1;
       const started = x.started ?? NOW;
-      return Number(
-        response.run(
-          `client-${n}-xxxxxxxx`,
-          q,
-          status,
-          started,
-          started,
-          status === "complete" ? (x.completed === undefined ? started + 600_000 : x.completed) : null,
-          x.device ?? null,
-          x.invitation ?? null,
-          x.wave ?? 1,
-          x.review ?? null,
-          x.reason ?? null,
-        ).lastInsertRowid,
-      );
+      return insertRow(db, "responses", {
+        client_id: `client-${n}-xxxxxxxx`,
+        questionnaire_id: q,
+        status,
+        offer_order: "[]",
+        started_at: started,
+        updated_at: started,
+        completed_at: status === "complete" ? (x.completed === undefined ? started + 600_000 : x.completed) : null,
+        device_id: x.device ?? null,
+        invitation_id: x.invitation ?? null,
+        wave: x.wave ?? 1,
+        review: x.review ?? null,
+        screen_reason: x.reason ?? null,
+      });
     },
-    rate: sqlite.prepare("insert into response_ratings (response_id, offer_code, attribute_code, score) values (?, ?, ?, ?)"),
-    offer: sqlite.prepare("insert into response_offers (response_id, offer_code, position, known) values (?, ?, ?, ?)"),
-    profile: sqlite.prepare("insert into response_profile (response_id, question_code, value) values (?, ?, ?)"),
-    invitation: (studyId: number, token: string) =>
-      Number(sqlite.prepare("insert into respondent_invitations (study_id, token, label, created_at) values (?, ?, '', ?)").run(studyId, token, NOW).lastInsertRowid),
+    rate: (rows: Array<[number, string, string, number]>) => insertRows(db, "response_ratings", ["response_id", "offer_code", "attribute_code", "score"], rows),
+    offer: (rows: Array<[number, string, number, boolean]>) => insertRows(db, "response_offers", ["response_id", "offer_code", "position", "known"], rows),
+    profile: (responseId: number, question: string, value: string) =>
+      insertRows(db, "response_profile", ["response_id", "question_code", "value"], [[responseId, question, value]]),
+    invitation: (studyId: number, token: string) => insertRow(db, "respondent_invitations", { study_id: studyId, token, label: "", created_at: NOW }),
   };
 }
 
@@ -57,28 +54,33 @@ describe("getFieldworkStats", () => {
     const owner = await addUser(db, "owner@example.com");
     const { study, questionnaire: q } = await addStudy(db, { ownerId: owner.id, token: "tok-stats-1" });
     const other = await addStudy(db, { ownerId: owner.id, token: "tok-stats-2" });
-    const focus = db.sqlite!
-      .prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (?, 'focus_group', 1, '{}', '{}', ?)")
-      .run(study.id, NOW).lastInsertRowid;
+    const focus = await insertRow(db, "questionnaires", {
+      study_id: study.id,
+      stage: "focus_group",
+      version: 1,
+      definition_json: "{}",
+      survey_json: "{}",
+      published_at: NOW,
+    });
     const ins = inserter(db);
     // Complete: 2 on day 0 (wave 1), 1 on day 1 (wave 2); segments home, home, office.
-    const c1 = ins.response(q.id, "complete", { started: NOW, completed: NOW + 600_000 });
-    const c2 = ins.response(q.id, "complete", { started: NOW + 1000, completed: NOW + 700_000 });
-    const c3 = ins.response(q.id, "complete", { started: NOW + DAY, completed: NOW + DAY + 500_000, wave: 2 });
-    ins.profile.run(c1, "segment", "home");
-    ins.profile.run(c2, "segment", "home");
-    ins.profile.run(c3, "segment", "office");
+    const c1 = await ins.response(q.id, "complete", { started: NOW, completed: NOW + 600_000 });
+    const c2 = await ins.response(q.id, "complete", { started: NOW + 1000, completed: NOW + 700_000 });
+    const c3 = await ins.response(q.id, "complete", { started: NOW + DAY, completed: NOW + DAY + 500_000, wave: 2 });
+    await ins.profile(c1, "segment", "home");
+    await ins.profile(c2, "segment", "home");
+    await ins.profile(c3, "segment", "office");
     // In progress: 2 (one in wave 2); screened out: screening 2, quota_full 1, closed 1 (wave 2).
-    ins.response(q.id, "draft");
-    ins.response(q.id, "draft", { wave: 2 });
-    ins.response(q.id, "screened_out", { reason: "screening" });
-    ins.response(q.id, "screened_out", { reason: "screening" });
-    ins.response(q.id, "screened_out", { reason: "quota_full" });
-    ins.response(q.id, "screened_out", { reason: "closed", wave: 2 });
+    await ins.response(q.id, "draft");
+    await ins.response(q.id, "draft", { wave: 2 });
+    await ins.response(q.id, "screened_out", { reason: "screening" });
+    await ins.response(q.id, "screened_out", { reason: "screening" });
+    await ins.response(q.id, "screened_out", { reason: "quota_full" });
+    await ins.response(q.id, "screened_out", { reason: "closed", wave: 2 });
     // Focus group: 1 complete, 1 draft; another study's responses count nowhere here.
-    ins.response(focus, "complete");
-    ins.response(focus, "draft");
-    ins.response(other.questionnaire.id, "complete");
+    await ins.response(focus, "complete");
+    await ins.response(focus, "draft");
+    await ins.response(other.questionnaire.id, "complete");
     await setQuotas(db, { studyId: study.id, questionCode: "segment", targets: { home: 2, office: 5 } });
 
     const stats = await getFieldworkStats(db, { studyId: study.id, ownOffer: "alpha" });
@@ -102,7 +104,7 @@ describe("getFieldworkStats", () => {
       { wave: 2, started: 3, complete: 1, screenedOut: 1 },
     ]);
     // A response the researcher excluded leaves its quota cell (the runtime admits a replacement).
-    db.sqlite!.prepare("update responses set review = 'exclude' where id = ?").run(c2);
+    await db.run(sql`update responses set review = 'exclude' where id = ${c2}`);
     const after = await getFieldworkStats(db, { studyId: study.id, ownOffer: "alpha" });
     expect(after.quotaCells[0]).toEqual({ questionCode: "segment", value: "home", target: 2, complete: 1 });
     expect(after.complete).toBe(3);
@@ -116,16 +118,18 @@ describe("getFieldworkStats", () => {
     const ins = inserter(db);
     const random = seededRandom(20261123);
     const pick = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
-    const invitations = Array.from({ length: 30 }, (_, i) => ins.invitation(study.id, `invitation-token-${String(i).padStart(4, "0")}`));
+    const invitations: number[] = [];
+    for (let i = 0; i < 30; i++) invitations.push(await ins.invitation(study.id, `invitation-token-${String(i).padStart(4, "0")}`));
     const offers = ["alpha", "beta", "gamma"];
     const attributes = ["speed", "comfort", "fare"];
-    db.sqlite!.transaction(() => {
+    await db.transaction(async (tx) => {
+      const txIns = inserter(tx);
       for (let i = 0; i < 400; i++) {
         const started = NOW + Math.floor(random() * 5 * DAY);
         const duration = random() < 0.15 ? Math.floor(random() * 120_000) : 300_000 + Math.floor(random() * 900_000);
         // Ties on the completion instant happen: the earlier id is the original.
         const completed = random() < 0.05 ? NOW + 3 * DAY : started + duration;
-        const id = ins.response(q.id, "complete", {
+        const id = await txIns.response(q.id, "complete", {
           started: Math.min(started, completed),
           completed,
           device: random() < 0.3 ? pick(["dev-a", "dev-b", "dev-c", "dev-d", ""]) : `dev-${i}`,
@@ -134,18 +138,20 @@ describe("getFieldworkStats", () => {
           review: random() < 0.1 ? pick(["include", "exclude"]) : null,
         });
         const known = random() < 0.1 ? ["alpha"] : random() < 0.05 ? ["beta"] : offers.filter(() => random() < 0.8);
-        offers.forEach((o, k) => ins.offer.run(id, o, k, known.includes(o) ? 1 : 0));
+        await txIns.offer(offers.map((o, k) => [id, o, k, known.includes(o)]));
         const flat = random() < 0.15;
+        const ratings: Array<[number, string, string, number]> = [];
         for (const o of known) {
           const level = 1 + Math.floor(random() * 10);
           const rated = random() < 0.2 ? attributes.slice(0, 2) : attributes;
-          for (const a of rated) ins.rate.run(id, o, a, flat ? level : 1 + Math.floor(random() * 10));
+          for (const a of rated) ratings.push([id, o, a, flat ? level : 1 + Math.floor(random() * 10)]);
         }
+        await txIns.rate(ratings);
       }
-    })();
+    });
     // Responses that are not complete never count.
-    ins.response(q.id, "draft", { device: "dev-a" });
-    ins.response(q.id, "screened_out", { device: "dev-b", reason: "screening" });
+    await ins.response(q.id, "draft", { device: "dev-a" });
+    await ins.response(q.id, "screened_out", { device: "dev-b", reason: "screening" });
 
     const respondents = await listAnalysisRespondents(db, study.id, "alpha");
     const expected = new Map(respondents.filter((r) => r.flags.length).map((r) => [r.id, r.flags]));

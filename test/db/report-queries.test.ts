@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { addFirmFunction, deleteFirmFunction, listFirmFunctions, listWhatWhoCells, saveWhatWhoCells } from "../../db/queries/firm-functions";
 import { addKeyEvent, deleteKeyEvent, listKeyEvents } from "../../db/queries/key-events";
@@ -5,7 +6,7 @@ import { reportDataVersion } from "../../db/queries/report-data";
 import { completeResponse, startResponse } from "../../db/queries/responses";
 import { listAttributes, listOffers, updateStudy } from "../../db/queries/studies";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { addStudy, addUser, completeResult, NOW } from "./fixtures";
+import { addStudy, addUser, completeResult, expectRefused, NOW, scalar } from "./fixtures";
 
 let temp: TempDb | null = null;
 afterEach(async () => {
@@ -52,7 +53,11 @@ describe("key events", () => {
   it("rejects a malformed date in the database itself", async () => {
     const { db, a } = await setup();
     const offer = (await listOffers(db, a.study.id))[0]!;
-    await expect(addKeyEvent(db, { studyId: a.study.id, offerId: offer.id, occurredOn: "15/01/2026", wave: null, label: "x", labelZh: null })).rejects.toThrow(/CHECK/);
+    await expectRefused(db, addKeyEvent(db, { studyId: a.study.id, offerId: offer.id, occurredOn: "15/01/2026", wave: null, label: "x", labelZh: null }), {
+      kind: "check",
+      constraint: "key_events_date_ck",
+    });
+    expect(await listKeyEvents(db, a.study.id)).toEqual([]);
   });
 });
 
@@ -115,20 +120,21 @@ describe("reportDataVersion", () => {
     await completeResponse(db, { clientId: "client-0002", questionnaireId: b.questionnaire.id, offerOrder: [], answersJson: "{}", result: completeResult(), locale: "en", now: NOW });
     expect(await reportDataVersion(db, a.study.id)).toBe(v1);
 
-    const id = (db.sqlite!.prepare("select id from responses where client_id = 'client-0001'").get() as { id: number }).id;
-    db.sqlite!.prepare("update responses set review = 'exclude' where id = ?").run(id);
+    const id = await scalar(db, sql`select id as "v" from responses where client_id = 'client-0001'`);
+    const review = (value: string | null) => db.run(sql`update responses set review = ${value} where id = ${id}`);
+    await review("exclude");
     const v2 = await reportDataVersion(db, a.study.id);
     expect(v2).not.toBe(v1);
-    db.sqlite!.prepare("update responses set review = 'include' where id = ?").run(id);
+    await review("include");
     const v3 = await reportDataVersion(db, a.study.id);
     expect(new Set([v1, v2, v3]).size).toBe(3);
-    db.sqlite!.prepare("update responses set review = null where id = ?").run(id);
+    await review(null);
     expect(await reportDataVersion(db, a.study.id)).toBe(v1);
 
     await updateStudy(db, { id: a.study.id, ownerId: a.study.ownerId, fields: { title: "Renamed", titleZh: null, market: "", marketZh: null, languages: "en" }, now: NOW + 1 });
     const v4 = await reportDataVersion(db, a.study.id);
     expect(v4).not.toBe(v1);
-    db.sqlite!.prepare("update attributes set direction = 'lower' where study_id = ? and code = 'fare'").run(a.study.id);
+    await db.run(sql`update attributes set direction = 'lower' where study_id = ${a.study.id} and code = 'fare'`);
     expect(await reportDataVersion(db, a.study.id)).not.toBe(v4);
   });
 });

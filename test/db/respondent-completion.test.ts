@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import {
@@ -11,7 +12,7 @@ import {
 import type { FocusGroupResponse } from "../../surveys/read-focus-group-response";
 import type { RatingResponse } from "../../surveys/read-rating-response";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { addStudy, addUser, NOW } from "./fixtures";
+import { addStudy, addUser, countFor, expectRefused, insertRow, NOW } from "./fixtures";
 
 let temp: TempDb;
 let db: Db;
@@ -26,16 +27,18 @@ beforeAll(async () => {
   const { study, questionnaire } = await addStudy(db, { ownerId: user.id, token: "tok-completion" });
   studyId = study.id;
   ratingId = questionnaire.id;
-  focusGroupId = Number(
-    db.sqlite!
-      .prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (?, 'focus_group', 1, '{}', '{}', ?)")
-      .run(studyId, NOW).lastInsertRowid,
-  );
+  focusGroupId = await insertRow(db, "questionnaires", {
+    study_id: studyId,
+    stage: "focus_group",
+    version: 1,
+    definition_json: "{}",
+    survey_json: "{}",
+    published_at: NOW,
+  });
 });
 afterAll(() => temp.cleanup());
 
-const count = (table: string, responseId: number) =>
-  db.sqlite!.prepare(`select count(*) from ${table} where response_id = ?`).pluck().get(responseId) as number;
+const count = (table: string, responseId: number) => countFor(db, table, responseId);
 
 const focusGroup = (suggestionWeight: number | null = 10): FocusGroupResponse => ({
   qualityShare: 60,
@@ -85,24 +88,24 @@ describe("completeFocusGroupResponse", () => {
     expect(await completeFg("fg-client-0001")).toBe("already-finished");
     const row = (await getResponseByClientId(db, "fg-client-0001"))!;
     expect([row.status, row.qualityShare]).toEqual(["complete", 60]);
-    expect([count("response_weights", row.id), count("response_suggestions", row.id)]).toEqual([3, 2]);
+    expect([await count("response_weights", row.id), await count("response_suggestions", row.id)]).toEqual([3, 2]);
   });
 
   it("rolls everything back when a row breaks a constraint (suggestion points 150)", async () => {
-    await expect(completeFg("fg-client-0002", focusGroup(150))).rejects.toThrow(/CHECK constraint failed/);
+    await expectRefused(db, completeFg("fg-client-0002", focusGroup(150)), { kind: "check", constraint: "response_suggestions_weight_ck" });
     expect(await getResponseByClientId(db, "fg-client-0002")).toBeNull();
   });
 });
 
 describe("completeResponse with quotas", () => {
   it("screens out with quota_full once the cell holds its target, keeping the answers, and leaves other cells open", async () => {
-    db.sqlite!.prepare("insert into quotas (study_id, question_code, value, target) values (?, 'segment', 'office', 2)").run(studyId);
+    await db.run(sql`insert into quotas (study_id, question_code, value, target) values (${studyId}, 'segment', 'office', 2)`);
     for (const id of ["quota-client-1", "quota-client-2", "quota-client-3"]) await completeRating(id, "office");
     await completeRating("quota-client-4", "home");
     const rows = [];
     for (const id of ["quota-client-1", "quota-client-2", "quota-client-3", "quota-client-4"]) {
       const r = (await getResponseByClientId(db, id))!;
-      rows.push([r.status, r.screenReason, count("response_profile", r.id), count("response_ratings", r.id), r.wave]);
+      rows.push([r.status, r.screenReason, await count("response_profile", r.id), await count("response_ratings", r.id), r.wave]);
     }
     expect(rows).toEqual([
       ["complete", null, 1, 1, 3],
@@ -120,10 +123,7 @@ describe("respondent lookups", () => {
   });
 
   it("finds an invitation of this study only, with the response bound to it", async () => {
-    const invitationId = Number(
-      db.sqlite!.prepare("insert into respondent_invitations (study_id, token, created_at) values (?, 'invitation-token-0001', ?)").run(studyId, NOW)
-        .lastInsertRowid,
-    );
+    const invitationId = await insertRow(db, "respondent_invitations", { study_id: studyId, token: "invitation-token-0001", created_at: NOW });
     expect(await getInvitation(db, studyId, "invitation-token-0001")).toEqual({ id: invitationId, responseClientId: null });
     expect(await getInvitation(db, studyId + 1, "invitation-token-0001")).toBeNull();
     await completeResponse(db, {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import {
@@ -7,8 +8,9 @@ import {
   listCompleteRespondents,
   saveResponseDraft,
 } from "../../db/queries/responses";
+import { bool } from "../../db/sql";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { addStudy, addUser, completeResult, NOW, screenedOutResult } from "./fixtures";
+import { addStudy, addUser, completeResult, countFor, expectRefused, NOW, scalar, screenedOutResult } from "./fixtures";
 
 let temp: TempDb;
 let db: Db;
@@ -54,8 +56,7 @@ const draft = async (clientId: string, seq: number, answers: Record<string, unkn
     now: NOW + seq,
   });
 
-const count = (table: string, responseId: number) =>
-  db.sqlite!.prepare(`select count(*) from ${table} where response_id = ?`).pluck().get(responseId);
+const count = (table: string, responseId: number) => countFor(db, table, responseId);
 
 describe("completeResponse", () => {
   it("returns completed the first time", async () => {
@@ -66,13 +67,13 @@ describe("completeResponse", () => {
     expect(await complete("client-complete-1")).toBe("already-finished");
   });
 
-  it("stores one response row for the client id after two submissions", () => {
-    expect(db.sqlite!.prepare("select count(*) from responses where client_id = ?").pluck().get("client-complete-1")).toBe(1);
+  it("stores one response row for the client id after two submissions", async () => {
+    expect(await scalar(db, sql`select count(*) as "v" from responses where client_id = ${"client-complete-1"}`)).toBe(1);
   });
 
   it("stores one set of ratings (6 rows), weights (3 rows) and offers (3 rows) after two submissions", async () => {
     const row = (await getResponseByClientId(db, "client-complete-1"))!;
-    expect([count("response_ratings", row.id), count("response_weights", row.id), count("response_offers", row.id)]).toEqual([
+    expect([await count("response_ratings", row.id), await count("response_weights", row.id), await count("response_offers", row.id)]).toEqual([
       6, 3, 3,
     ]);
   });
@@ -88,11 +89,10 @@ describe("completeResponse", () => {
 
   it("stores the ratings as given", async () => {
     const row = (await getResponseByClientId(db, "client-complete-1"))!;
-    const ratings = db.sqlite!
-      .prepare("select offer_code, attribute_code, score from response_ratings where response_id = ? order by offer_code, attribute_code")
-      .raw()
-      .all(row.id);
-    expect(ratings).toEqual([
+    const ratings = await db.rows<{ offer: string; attribute: string; score: number }>(
+      sql`select offer_code as "offer", attribute_code as "attribute", score from response_ratings where response_id = ${row.id} order by offer_code, attribute_code`,
+    );
+    expect(ratings.map((r) => [r.offer, r.attribute, r.score])).toEqual([
       ["alpha", "comfort", 6],
       ["alpha", "fare", 5],
       ["alpha", "speed", 8],
@@ -104,11 +104,10 @@ describe("completeResponse", () => {
 
   it("stores the weights as given", async () => {
     const row = (await getResponseByClientId(db, "client-complete-1"))!;
-    const weights = db.sqlite!
-      .prepare("select attribute_code, weight from response_weights where response_id = ? order by attribute_code")
-      .raw()
-      .all(row.id);
-    expect(weights).toEqual([
+    const weights = await db.rows<{ attribute: string; weight: number }>(
+      sql`select attribute_code as "attribute", weight from response_weights where response_id = ${row.id} order by attribute_code`,
+    );
+    expect(weights.map((w) => [w.attribute, w.weight])).toEqual([
       ["comfort", 30],
       ["fare", 100],
       ["speed", 70],
@@ -117,16 +116,18 @@ describe("completeResponse", () => {
 
   it("stores the offer answers with their position in the respondent's order (beta 0, alpha 1, gamma 2)", async () => {
     const row = (await getResponseByClientId(db, "client-complete-1"))!;
-    const offers = db.sqlite!
-      .prepare(
-        "select offer_code, position, known, worth, overall, chose, considered from response_offers where response_id = ? order by offer_code",
-      )
-      .raw()
-      .all(row.id);
-    expect(offers).toEqual([
-      ["alpha", 1, 1, 7, 8, 1, 1],
-      ["beta", 0, 1, 6, 7, 0, 1],
-      ["gamma", 2, 0, null, null, 0, 0],
+    const offers = await db.rows<{ offer: string; position: number; known: unknown; worth: number | null; overall: number | null; chose: unknown; considered: unknown }>(
+      sql`select offer_code as "offer", position, known, worth, overall, chose, considered from response_offers where response_id = ${row.id} order by offer_code`,
+    );
+    // Booleans come back as 1/0 from SQLite and as true/false from PostgreSQL.
+    const flag = (v: unknown) => {
+      expect(v).toBe(db.engine === "sqlite" ? Number(bool(v)) : bool(v));
+      return bool(v);
+    };
+    expect(offers.map((o) => [o.offer, o.position, flag(o.known), o.worth, o.overall, flag(o.chose), flag(o.considered)])).toEqual([
+      ["alpha", 1, true, 7, 8, true, true],
+      ["beta", 0, true, 6, 7, false, true],
+      ["gamma", 2, false, null, null, false, false],
     ]);
   });
 
@@ -157,7 +158,7 @@ describe("completeResponse rollback", () => {
     });
 
   it("throws on an invalid score", async () => {
-    await expect(complete("client-rollback-new", broken())).rejects.toThrow(/CHECK constraint failed/);
+    await expectRefused(db, complete("client-rollback-new", broken()), { kind: "check", constraint: "response_ratings_score_ck" });
   });
 
   it("leaves no response row when the client id was new", async () => {
@@ -166,14 +167,14 @@ describe("completeResponse rollback", () => {
 
   it("leaves a previous draft as a draft with its answers, and writes no ratings, weights or offers", async () => {
     expect(await draft("client-rollback-draft", 1, { known_offers: ["alpha", "beta"] })).toBe("saved");
-    await expect(complete("client-rollback-draft", broken())).rejects.toThrow(/CHECK constraint failed/);
+    await expectRefused(db, complete("client-rollback-draft", broken()), { kind: "check", constraint: "response_ratings_score_ck" });
     const row = (await getResponseByClientId(db, "client-rollback-draft"))!;
     expect({
       status: row.status,
       answers: JSON.parse(row.answersJson) as unknown,
       completedAt: row.completedAt,
       qualityShare: row.qualityShare,
-      children: [count("response_ratings", row.id), count("response_weights", row.id), count("response_offers", row.id)],
+      children: [await count("response_ratings", row.id), await count("response_weights", row.id), await count("response_offers", row.id)],
     }).toEqual({ status: "draft", answers: { known_offers: ["alpha", "beta"] }, completedAt: null, qualityShare: null, children: [0, 0, 0] });
   });
 
@@ -271,7 +272,7 @@ describe("listCompleteRespondents", () => {
   afterAll(() => fresh.cleanup());
 
   it("returns only the complete responses of the study, in id order (not drafts, not screened out)", async () => {
-    const ids = (await listCompleteRespondents(fdb, sA)).map((r) => getClientId(fdb, r.id));
+    const ids = await Promise.all((await listCompleteRespondents(fdb, sA)).map((r) => getClientId(fdb, r.id)));
     expect(ids).toEqual(["a-complete-1", "a-complete-2"]);
   });
 
@@ -298,7 +299,7 @@ describe("listCompleteRespondents", () => {
 
   it("is scoped per study", async () => {
     const other = await listCompleteRespondents(fdb, sB);
-    expect(other.map((r) => [getClientId(fdb, r.id), r.qualityShare])).toEqual([["b-complete-1", 90]]);
+    expect(await Promise.all(other.map(async (r) => [await getClientId(fdb, r.id), r.qualityShare]))).toEqual([["b-complete-1", 90]]);
   });
 
   it("counts draft, complete and screened-out responses per study", async () => {
@@ -309,8 +310,8 @@ describe("listCompleteRespondents", () => {
   });
 });
 
-function getClientId(d: Db, id: number): string {
-  return d.sqlite!.prepare("select client_id from responses where id = ?").pluck().get(id) as string;
+function getClientId(d: Db, id: number): Promise<string> {
+  return scalar<string>(d, sql`select client_id as "v" from responses where id = ${id}`);
 }
 
 // otherStudyId is used to prove the first file-level study is not the only one.

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { DEMO_EMAIL, DEMO_TOKEN, seedDemo } from "../../db/seed-demo";
@@ -6,7 +7,7 @@ import { countResponses, listCompleteRespondents } from "../../db/queries/respon
 import { getLatestQuestionnaire } from "../../db/queries/questionnaires";
 import { getUserByEmail } from "../../db/queries/users";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { NOW } from "./fixtures";
+import { NOW, scalar } from "./fixtures";
 
 let temp: TempDb;
 let db: Db;
@@ -29,7 +30,7 @@ describe("seedDemo", () => {
 
   it("returns false the second time and adds no second user", async () => {
     expect(await seedDemo(db, { passwordHash, now: NOW })).toBe(false);
-    expect(db.sqlite!.prepare("select count(*) from users").pluck().get()).toBe(1);
+    expect(await scalar(db, sql`select count(*) as "v" from users`)).toBe(1);
   });
 
   it("creates the demo user with the hashed password", async () => {
@@ -86,53 +87,46 @@ describe("seedDemo", () => {
   });
 
   it("asks the segment profile question (home or office) and stores an answer for every complete respondent", async () => {
-    const rows = db.sqlite!
-      .prepare(
-        `select p.value, count(*) as n from response_profile p join responses r on r.id = p.response_id
+    const rows = await db.rows<{ value: string; n: number }>(
+      sql`select p.value as "value", count(*) as "n" from response_profile p join responses r on r.id = p.response_id
          where p.question_code = 'segment' and r.status = 'complete' group by p.value order by p.value`,
-      )
-      .all() as Array<{ value: string; n: number }>;
+    );
     expect(rows.map((r) => r.value)).toEqual(["home", "office"]);
     expect(rows.reduce((s, r) => s + r.n, 0)).toBe((await countResponses(db, study.id)).complete);
   });
 
-  it("publishes a focus-group questionnaire with 12 complete responses, each kind's weights summing to 100, and a few suggestions", () => {
-    const fg = db.sqlite!
-      .prepare("select id, version from questionnaires where study_id = ? and stage = 'focus_group'")
-      .all(study.id) as Array<{ id: number; version: number }>;
+  it("publishes a focus-group questionnaire with 12 complete responses, each kind's weights summing to 100, and a few suggestions", async () => {
+    const fg = await db.rows<{ id: number; version: number }>(
+      sql`select id, version from questionnaires where study_id = ${study.id} and stage = 'focus_group'`,
+    );
     expect(fg.map((q) => q.version)).toEqual([1]);
-    const sums = db.sqlite!
-      .prepare(
-        `select r.id, sum(case when w.attribute_code in ('reliability','taste','ease','service','design') then w.weight else 0 end) as q,
-           sum(case when w.attribute_code in ('purchase','running','terms') then w.weight else 0 end) as p, count(*) as n
+    const sums = await db.rows<{ q: number; p: number; n: number }>(
+      sql`select r.id, sum(case when w.attribute_code in ('reliability','taste','ease','service','design') then w.weight else 0 end) as "q",
+           sum(case when w.attribute_code in ('purchase','running','terms') then w.weight else 0 end) as "p", count(*) as "n"
          from responses r join response_weights w on w.response_id = r.id
-         where r.questionnaire_id = ? and r.status = 'complete' group by r.id`,
-      )
-      .all(fg[0]!.id) as Array<{ q: number; p: number; n: number }>;
+         where r.questionnaire_id = ${fg[0]!.id} and r.status = 'complete' group by r.id`,
+    );
     expect(sums).toHaveLength(12);
     expect(sums.every((r) => r.q === 100 && r.p === 100 && r.n === 8)).toBe(true);
-    const suggestions = db.sqlite!.prepare("select text from response_suggestions order by response_id, position").pluck().all();
-    expect(suggestions).toEqual(["Noise level", "Milk frothing", "Warm-up time", "Noise level", "Size on the counter"]);
+    const suggestions = await db.rows<{ text: string }>(sql`select text from response_suggestions order by response_id, position`);
+    expect(suggestions.map((s) => s.text)).toEqual(["Noise level", "Milk frothing", "Warm-up time", "Noise level", "Size on the counter"]);
   });
 
-  it("has some don't-know ratings: fewer rating rows than known offers x attributes", () => {
-    const { rows, expected } = db.sqlite!
-      .prepare(
-        `select (select count(*) from response_ratings rr join responses r on r.id = rr.response_id where r.status = 'complete') as rows,
-           (select count(*) * 8 from response_offers o join responses r on r.id = o.response_id where r.status = 'complete' and o.known = 1) as expected`,
-      )
-      .get() as { rows: number; expected: number };
+  it("has some don't-know ratings: fewer rating rows than known offers x attributes", async () => {
+    const [counts] = await db.rows<{ rows: number; expected: number }>(
+      sql`select (select count(*) from response_ratings rr join responses r on r.id = rr.response_id where r.status = 'complete') as "rows",
+           (select count(*) * 8 from response_offers o join responses r on r.id = o.response_id where r.status = 'complete' and o.known = ${true}) as "expected"`,
+    );
+    const { rows, expected } = counts!;
     expect(rows).toBeLessThan(expected);
     expect(rows).toBeGreaterThan(expected * 0.9);
   });
 
   it("stamps device ids and waves 1 and 2, and the study is in wave 2", async () => {
-    const rows = db.sqlite!
-      .prepare(
-        `select wave, count(*) as n, count(device_id) as devices from responses r join questionnaires q on q.id = r.questionnaire_id
+    const rows = await db.rows(
+      sql`select wave, count(*) as "n", count(device_id) as "devices" from responses r join questionnaires q on q.id = r.questionnaire_id
          where q.stage = 'rating' group by wave order by wave`,
-      )
-      .all();
+    );
     expect(rows).toEqual([
       { wave: 1, n: 32, devices: 32 },
       { wave: 2, n: 32, devices: 32 },
