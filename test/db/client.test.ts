@@ -34,6 +34,7 @@ describe("openDatabase", () => {
         "profile_questions",
         "questionnaires",
         "quotas",
+        "rate_limit_windows",
         "respondent_invitations",
         "response_offers",
         "response_profile",
