@@ -10,7 +10,7 @@ import express from "express";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
-const { respondToApi, respondentBodyLimit, crossSiteReason, securityHeaders } = build.entry.module;
+const { respondToApi, respondentBodyLimit, crossSiteReason, securityHeaders, closeDatabase } = build.entry.module;
 
 /** Writes a fetch Response to an express response. */
 async function send(res, response) {
@@ -117,7 +117,14 @@ const host = process.env.HOST;
 const onListen = () => console.log(`[valuemap] http://${host ?? "localhost"}:${port}`);
 const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
 
-// Graceful shutdown: stop accepting, let in-flight requests finish; the database closes at exit.
+// Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
+// On PostgreSQL that ends the pool: its idle connections would otherwise keep the process alive
+// until their idle timeout (30 s). On SQLite the close checkpoints the WAL into the main file.
 for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.once(signal, () => server.close((error) => error && console.error(error)));
+  process.once(signal, () =>
+    server.close((error) => {
+      if (error) console.error(error);
+      closeDatabase().catch((closeError) => console.error(closeError));
+    }),
+  );
 }

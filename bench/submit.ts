@@ -3,13 +3,22 @@
  * POST /s/demo/responses {intent: "complete"} (a unique responseId per request) at 16 and 64
  * connections, for the real server (production build under app/server.js) and for a bare
  * node:http + better-sqlite3 server doing the same insert (bench/bare-server.ts), each with
- * synchronous FULL and NORMAL in WAL. Every run gets a fresh server and database file, a short
- * warm-up, then BENCH_SECONDS (default 10) of load from autocannon on 127.0.0.1.
+ * synchronous FULL and NORMAL in WAL; and for the real server on PostgreSQL
+ * (DATABASE_URL=postgres://...) with synchronous_commit on (the commit waits for the WAL's
+ * fsync, like FULL) and off (like NORMAL: a server crash may lose the last commits). Every run
+ * gets a fresh server and database, a short warm-up, then BENCH_SECONDS (default 10) of load
+ * from autocannon on 127.0.0.1.
+ *
+ * PostgreSQL: the server named by BENCH_POSTGRES_URL (a role that may create databases; one
+ * database per run, dropped after), else one the bench starts itself (test/helpers/postgres.ts:
+ * Debian's package, a fresh cluster on a free port, fsync on as in production).
  *
  *   npm run bench:submit                    # builds first
  *   BENCH_SECONDS=5 npx tsx bench/submit.ts # a quicker run on the current build
  *
- * The last line printed holds the ratio real / bare (FULL) throughput; the goal is >= 0.5.
+ * The last line printed holds the ratio real / bare (FULL) throughput, the goal being >= 0.5,
+ * and beside it the ratio of the real server on PostgreSQL (synchronous_commit on) to the same
+ * bare baseline.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -19,8 +28,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import pg from "pg";
 import type { Synchronous } from "../db/client";
 import { demoAnswers } from "../test/fixtures/answers";
+import { startPostgres, type PostgresServer } from "../test/helpers/postgres";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -28,9 +39,13 @@ const WARMUP_SECONDS = 2;
 const CONNECTIONS = [16, 64];
 
 type Kind = "real" | "bare";
+type Engine = "sqlite" | "postgres";
+/** SQLite's `synchronous` (FULL, NORMAL) or PostgreSQL's `synchronous_commit` (on, off). */
+type Durability = Synchronous | "on" | "off";
 interface Row {
   kind: Kind;
-  synchronous: Synchronous;
+  engine: Engine;
+  synchronous: Durability;
   connections: number;
   completedPerSecond: number;
   p50: number;
@@ -53,23 +68,78 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Where the PostgreSQL runs' databases are made: BENCH_POSTGRES_URL's server or one of our own. */
+interface PostgresTarget {
+  /** Server version and settings, for the header. */
+  description: string;
+  /** A fresh database with this synchronous_commit for the sessions opened on it; its URL. */
+  createDatabase(name: string, synchronousCommit: "on" | "off"): Promise<string>;
+  dropDatabase(name: string): Promise<void>;
+  stop(): void;
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresTarget(): Promise<PostgresTarget> {
+  const given = process.env.BENCH_POSTGRES_URL;
+  const own: PostgresServer | null = given ? null : await startPostgres({ fsync: true });
+  const url = given ?? own!.url;
+  const setting = async (name: string) =>
+    withClient(url, async (c) => String((await c.query<Record<string, string>>(`show ${name}`)).rows[0]![name]));
+  const version = (await setting("server_version")).split(" ")[0];
+  const description =
+    `PostgreSQL ${version} (${given ? "BENCH_POSTGRES_URL" : "started by the bench"}, fsync ${await setting("fsync")}, ` +
+    `shared_buffers ${await setting("shared_buffers")}), pool of 10 connections per app instance`;
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  return {
+    description,
+    async createDatabase(name, synchronousCommit) {
+      await withClient(url, async (c) => {
+        await c.query(`create database ${quote(name)}`);
+        await c.query(`alter database ${quote(name)} set synchronous_commit = ${synchronousCommit}`);
+      });
+      const at = new URL(url);
+      at.pathname = `/${name}`;
+      return at.toString();
+    },
+    async dropDatabase(name) {
+      await withClient(url, async (c) => void (await c.query(`drop database if exists ${quote(name)} with (force)`)));
+    },
+    stop: () => own?.stop(),
+  };
+}
+
 interface Server {
   url: string;
-  databaseFile: string;
+  /** Completions stored under the tag (`<tag>-<n>` client ids). */
+  storedCompletions(tag: string): Promise<number>;
   stop(): Promise<void>;
 }
 
-async function startServer(kind: Kind, synchronous: Synchronous): Promise<Server> {
+let databases = 0;
+
+async function startServer(kind: Kind, engine: Engine, synchronous: Durability, postgres: PostgresTarget | null): Promise<Server> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-bench-"));
   const databaseFile = path.join(dir, "bench.db");
+  const pgName = `valuemap_bench_${process.pid}_${++databases}`;
+  const databaseUrl =
+    engine === "postgres" ? await postgres!.createDatabase(pgName, synchronous === "off" ? "off" : "on") : `file:${databaseFile}`;
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
-    DATABASE_URL: `file:${databaseFile}`,
-    DB_SYNCHRONOUS: synchronous,
+    DATABASE_URL: databaseUrl,
+    DB_SYNCHRONOUS: engine === "sqlite" ? synchronous : "FULL",
     SESSION_SECRET: "bench-secret-0123456789abcdef",
     DEMO: "on",
     // Every request comes from 127.0.0.1 for one link: the respondent rate limit would refuse
@@ -97,7 +167,8 @@ async function startServer(kind: Kind, synchronous: Synchronous): Promise<Server
   }
   return {
     url,
-    databaseFile,
+    storedCompletions: (tag) =>
+      engine === "postgres" ? storedOnPostgres(databaseUrl, tag) : Promise.resolve(storedOnSqlite(databaseFile, tag)),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
@@ -105,6 +176,7 @@ async function startServer(kind: Kind, synchronous: Synchronous): Promise<Server
         await exited;
       }
       fs.rmSync(dir, { recursive: true, force: true });
+      if (engine === "postgres") await postgres!.dropDatabase(pgName);
     },
   };
 }
@@ -130,7 +202,7 @@ function load(url: string, connections: number, seconds: number, tag: string): P
   });
 }
 
-function storedCompletions(databaseFile: string, tag: string): number {
+function storedOnSqlite(databaseFile: string, tag: string): number {
   const db = new Database(databaseFile, { readonly: true });
   try {
     return db.prepare("select count(*) from responses where status = 'complete' and client_id like ?").pluck().get(`${tag}-%`) as number;
@@ -139,8 +211,15 @@ function storedCompletions(databaseFile: string, tag: string): number {
   }
 }
 
-async function run(kind: Kind, synchronous: Synchronous, connections: number): Promise<Row> {
-  const server = await startServer(kind, synchronous);
+function storedOnPostgres(databaseUrl: string, tag: string): Promise<number> {
+  return withClient(databaseUrl, async (c) => {
+    const { rows } = await c.query<{ n: string }>("select count(*) as n from responses where status = 'complete' and client_id like $1", [`${tag}-%`]);
+    return Number(rows[0]!.n);
+  });
+}
+
+async function run(kind: Kind, engine: Engine, synchronous: Durability, connections: number, postgres: PostgresTarget | null): Promise<Row> {
+  const server = await startServer(kind, engine, synchronous, postgres);
   try {
     await load(server.url, connections, WARMUP_SECONDS, `warm${connections}`);
     const tag = `bench${connections}`;
@@ -149,13 +228,14 @@ async function run(kind: Kind, synchronous: Synchronous, connections: number): P
     const acknowledged = result["2xx"];
     return {
       kind,
+      engine,
       synchronous,
       connections,
       completedPerSecond: acknowledged / seconds,
       p50: result.latency.p50,
       p99: result.latency.p99,
       acknowledged,
-      stored: storedCompletions(server.databaseFile, tag),
+      stored: await server.storedCompletions(tag),
       failures: result.non2xx + result.errors + result.timeouts,
     };
   } finally {
@@ -165,39 +245,92 @@ async function run(kind: Kind, synchronous: Synchronous, connections: number): P
 
 const pad = (v: string | number, n: number) => String(v).padStart(n);
 
+/** The runs, per connection count: SQLite's real and bare servers as before, then the real server on PostgreSQL. */
+const RUNS: Array<[Kind, Engine, Durability]> = [
+  ["real", "sqlite", "FULL"],
+  ["bare", "sqlite", "FULL"],
+  ["real", "sqlite", "NORMAL"],
+  ["bare", "sqlite", "NORMAL"],
+  ["real", "postgres", "on"],
+  ["real", "postgres", "off"],
+];
+
+const engineName = (e: Engine) => (e === "sqlite" ? "SQLite" : "PostgreSQL");
+
 async function main() {
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) throw new Error("build/server/index.js is missing: run `npm run build` first");
   const load1 = () => os.loadavg()[0]!.toFixed(2);
-  console.log(
-    `bench/submit: ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, ${os.cpus().length} CPUs, node ${process.version}, ` +
-      `load average ${load1()} at start (other work on the machine skews the figures)`,
-  );
-  console.log(`${"server".padEnd(6)} ${"sync".padEnd(6)} ${pad("conns", 5)} ${pad("completed/s", 11)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("acked", 7)} ${pad("stored", 7)} ${pad("failed", 6)}`);
-  const rows: Row[] = [];
-  for (const connections of CONNECTIONS) {
-    for (const [kind, synchronous] of [["real", "FULL"], ["bare", "FULL"], ["real", "NORMAL"], ["bare", "NORMAL"]] as const) {
-      const r = await run(kind, synchronous, connections);
-      rows.push(r);
-      console.log(
-        `${r.kind.padEnd(6)} ${r.synchronous.padEnd(6)} ${pad(r.connections, 5)} ${pad(r.completedPerSecond.toFixed(0), 11)} ` +
-          `${pad(r.p50, 7)} ${pad(r.p99, 7)} ${pad(r.acknowledged, 7)} ${pad(r.stored, 7)} ${pad(r.failures, 6)}`,
-      );
-      if (r.stored < r.acknowledged) console.log(`  !! ${r.acknowledged - r.stored} acknowledged completions are not stored`);
+  const postgres = await postgresTarget();
+  try {
+    console.log(
+      `bench/submit: ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, ${os.cpus().length} CPUs, node ${process.version}, ` +
+        `load average ${load1()} at start (other work on the machine skews the figures)`,
+    );
+    console.log(`${postgres.description}; sync is SQLite's synchronous or PostgreSQL's synchronous_commit`);
+    console.log(
+      `${"server".padEnd(6)} ${"engine".padEnd(10)} ${"sync".padEnd(6)} ${pad("conns", 5)} ${pad("completed/s", 11)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("acked", 7)} ${pad("stored", 7)} ${pad("failed", 6)}`,
+    );
+    const rows: Row[] = [];
+    for (const connections of CONNECTIONS) {
+      for (const [kind, engine, synchronous] of RUNS) {
+        const r = await run(kind, engine, synchronous, connections, postgres);
+        rows.push(r);
+        console.log(
+          `${r.kind.padEnd(6)} ${engineName(r.engine).padEnd(10)} ${r.synchronous.padEnd(6)} ${pad(r.connections, 5)} ${pad(r.completedPerSecond.toFixed(0), 11)} ` +
+            `${pad(r.p50, 7)} ${pad(r.p99, 7)} ${pad(r.acknowledged, 7)} ${pad(r.stored, 7)} ${pad(r.failures, 6)}`,
+        );
+        if (r.stored < r.acknowledged) console.log(`  !! ${r.acknowledged - r.stored} acknowledged completions are not stored`);
+      }
     }
+    const find = (kind: Kind, engine: Engine, synchronous: Durability, connections: number) =>
+      rows.find((r) => r.kind === kind && r.engine === engine && r.synchronous === synchronous && r.connections === connections)!;
+    for (const [kind, engine, strict, relaxed] of [
+      ["bare", "sqlite", "FULL", "NORMAL"],
+      ["real", "sqlite", "FULL", "NORMAL"],
+      ["real", "postgres", "on", "off"],
+    ] as const) {
+      const parts = CONNECTIONS.map((c) => {
+        const a = find(kind, engine, strict, c);
+        const b = find(kind, engine, relaxed, c);
+        return `${c} connections ${(a.completedPerSecond / b.completedPerSecond).toFixed(2)} (p99 ${a.p99} vs ${b.p99} ms)`;
+      });
+      const setting = engine === "sqlite" ? "synchronous FULL / NORMAL" : "synchronous_commit on / off";
+      console.log(`${setting} throughput, ${kind} ${engineName(engine)}: ${parts.join(", ")}`);
+    }
+    // Both engines side by side: the real server's completed/s (p50 / p99 ms) at each durability.
+    const columns: Array<[string, Kind, Engine, Durability]> = [
+      ["real SQLite FULL", "real", "sqlite", "FULL"],
+      ["real PostgreSQL on", "real", "postgres", "on"],
+      ["real SQLite NORMAL", "real", "sqlite", "NORMAL"],
+      ["real PostgreSQL off", "real", "postgres", "off"],
+      ["bare SQLite FULL", "bare", "sqlite", "FULL"],
+    ];
+    const width = 21;
+    console.log(`engines side by side, completed/s (p50 / p99 ms):`);
+    console.log(`${pad("conns", 5)} ${columns.map(([title]) => pad(title, width)).join(" ")}`);
+    for (const c of CONNECTIONS) {
+      const cells = columns.map(([, kind, engine, synchronous]) => {
+        const r = find(kind, engine, synchronous, c);
+        return pad(`${r.completedPerSecond.toFixed(0)} (${r.p50} / ${r.p99})`, width);
+      });
+      console.log(`${pad(c, 5)} ${cells.join(" ")}`);
+    }
+    const postgresVsSqlite = CONNECTIONS.map(
+      (c) => `${c} connections ${(find("real", "postgres", "on", c).completedPerSecond / find("real", "sqlite", "FULL", c).completedPerSecond).toFixed(2)}`,
+    );
+    console.log(`real server PostgreSQL (synchronous_commit on) / SQLite (FULL) throughput: ${postgresVsSqlite.join(", ")}`);
+    console.log(`load average ${load1()} at the end`);
+    const ratio = (engine: Engine, synchronous: Durability) =>
+      CONNECTIONS.map(
+        (c) => `${c} connections ${(find("real", engine, synchronous, c).completedPerSecond / find("bare", "sqlite", "FULL", c).completedPerSecond).toFixed(2)}`,
+      ).join(", ");
+    console.log(
+      `ratio real / bare throughput (synchronous FULL): ${ratio("sqlite", "FULL")} (goal >= 0.50); ` +
+        `PostgreSQL real (synchronous_commit on) / the same bare: ${ratio("postgres", "on")}`,
+    );
+  } finally {
+    postgres.stop();
   }
-  const find = (kind: Kind, synchronous: Synchronous, connections: number) =>
-    rows.find((r) => r.kind === kind && r.synchronous === synchronous && r.connections === connections)!;
-  for (const kind of ["bare", "real"] as const) {
-    const parts = CONNECTIONS.map((c) => {
-      const full = find(kind, "FULL", c);
-      const normal = find(kind, "NORMAL", c);
-      return `${c} connections ${(full.completedPerSecond / normal.completedPerSecond).toFixed(2)} (p99 ${full.p99} vs ${normal.p99} ms)`;
-    });
-    console.log(`synchronous FULL / NORMAL throughput, ${kind}: ${parts.join(", ")}`);
-  }
-  console.log(`load average ${load1()} at the end`);
-  const ratios = CONNECTIONS.map((c) => `${c} connections ${(find("real", "FULL", c).completedPerSecond / find("bare", "FULL", c).completedPerSecond).toFixed(2)}`);
-  console.log(`ratio real / bare throughput (synchronous FULL): ${ratios.join(", ")} (goal >= 0.50)`);
 }
 
 main().catch((error: unknown) => {

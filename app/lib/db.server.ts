@@ -19,10 +19,10 @@ async function open(): Promise<Db> {
     ? await openPostgresDatabase({ url: env.DATABASE_URL, max: env.DB_POOL_SIZE })
     : openDatabase({ url: env.DATABASE_URL, synchronous: env.DB_SYNCHRONOUS });
   if (env.DEMO === "on") await seedDemo(db, { passwordHash: hashPassword, now: Date.now() });
-  // Close at exit, after remix-serve's SIGTERM handler has let the HTTP server finish its
-  // in-flight requests: the last connection's close checkpoints the WAL into the main file.
-  // An "exit" listener keeps nothing alive, so the process still exits as soon as it is idle.
-  // (SQLite closes synchronously inside close(), which an "exit" listener requires.)
+  // app/server.js closes the database once the HTTP server has finished its in-flight requests
+  // after SIGTERM; this "exit" listener covers every other way out (SQLite closes synchronously
+  // inside close(), which an "exit" listener requires; the last connection's close checkpoints
+  // the WAL into the main file). It keeps nothing alive, so the process still exits when idle.
   process.once("exit", () => void closeDatabase());
   return db;
 }
@@ -30,9 +30,15 @@ async function open(): Promise<Db> {
 /** The process-wide database handle: opened, migrated and (on an empty database) seeded at start. */
 export const db: Db = (globalThis.__valuemapDb ??= await open());
 
-/** Closes the database handle (idempotent); requests after this fail and /healthz answers 503. */
-export async function closeDatabase(): Promise<void> {
-  await globalThis.__valuemapDb?.close();
+let closing: Promise<void> | undefined;
+
+/**
+ * Closes the database handle (idempotent: the SIGTERM handler and the exit listener may both
+ * call it; a PostgreSQL pool refuses a second end); requests after this fail and /healthz
+ * answers 503. SQLite closes synchronously inside the first call.
+ */
+export function closeDatabase(): Promise<void> {
+  return (closing ??= globalThis.__valuemapDb?.close() ?? Promise.resolve());
 }
 
 export type Health = { ok: true } | { ok: false; error: string };

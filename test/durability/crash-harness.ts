@@ -1,15 +1,20 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { openDatabase, type Db } from "../../db/client";
+import { openPostgresDatabase } from "../../db/client-postgres";
 import { demoAnswers } from "../fixtures/answers";
-import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
+import { PHONE_USER_AGENT, startAppServer, type AppServer, type StartOptions } from "../helpers/app-server";
+import { TEST_ENGINE } from "../helpers/engine";
+import { testPostgres } from "../helpers/postgres";
 
 /**
  * Crash harness: drives the production server with concurrent respondents, kills it with
- * SIGKILL at seeded random moments, restarts it on the same SQLite file, and records every
- * request the server acknowledged (HTTP 200 with `ok: true`). `verifyDatabase` then checks that
- * each acknowledged submission survived.
+ * SIGKILL at seeded random moments, restarts it on the same database (the SQLite file, or the
+ * PostgreSQL database on the test project of that engine), and records every request the server
+ * acknowledged (HTTP 200 with `ok: true`). `verifyDatabase` then checks that each acknowledged
+ * submission survived.
  */
 
 export interface CrashRunOptions {
@@ -36,7 +41,8 @@ export interface Ledger {
 }
 
 export interface CrashReport {
-  databaseFile: string;
+  /** The SQLite file or the PostgreSQL database's URL the server ran on (removed after the check). */
+  database: string;
   kills: number;
   requests: number;
   /** Requests that got no complete answer (connection refused or cut by a kill): expected. */
@@ -55,9 +61,17 @@ export interface Verdict {
   damagedCompletions: string[];
   /** Acknowledged drafts stored with an older seq, or the same seq with other answers. */
   damagedDrafts: string[];
-  /** `PRAGMA integrity_check`: "ok" when the file is sound. */
+  /**
+   * "ok" when the stored data is sound. SQLite: `PRAGMA integrity_check` on the file. PostgreSQL:
+   * amcheck on every table and index of the schema (`verify_heapam`, `bt_index_check` with
+   * every heap tuple looked up in its index).
+   */
   integrity: string;
-  /** Rows `PRAGMA foreign_key_check` reports. */
+  /**
+   * Rows whose reference points nowhere. SQLite: `PRAGMA foreign_key_check`. PostgreSQL: an
+   * anti-join per declared foreign key (the constraints hold by construction there; the count
+   * checks what was committed, not what the catalog promises).
+   */
   foreignKeyViolations: number;
 }
 
@@ -143,15 +157,41 @@ async function post(url: string, body: unknown): Promise<Answer | null> {
   }
 }
 
+/** The database every restart of one crash run uses, of the engine under test. */
+interface CrashDatabase {
+  /** The file path or the URL. */
+  name: string;
+  /** startAppServer's option that restarts the server on this database. */
+  start: StartOptions;
+  /** A connection for the check (opened after the last stop). */
+  open(): Promise<Db>;
+  remove(): void;
+}
+
+async function crashDatabase(): Promise<CrashDatabase> {
+  if (TEST_ENGINE === "postgres") {
+    const server = await testPostgres();
+    const url = server.createDatabase("valuemap_crash");
+    return { name: url, start: { databaseUrl: url }, open: () => openPostgresDatabase({ url, max: 2 }), remove: () => server.stop() };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-crash-"));
+  const file = path.join(dir, "valuemap.db");
+  return {
+    name: file,
+    start: { databaseFile: file },
+    open: () => Promise.resolve(openDatabase({ url: file })),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
 /**
- * Runs the harness: `kills` rounds of start, load, SIGKILL on one database file, then one last
- * start (the server must come up on the crashed file and answer /healthz), a graceful stop,
- * and the check of the file against what was acknowledged.
+ * Runs the harness: `kills` rounds of start, load, SIGKILL on one database, then one last
+ * start (the server must come up on the crashed database and answer /healthz), a graceful stop,
+ * and the check of the database against what was acknowledged.
  */
 export async function runCrashTest(options: CrashRunOptions): Promise<CrashReport> {
   const started = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-crash-"));
-  const databaseFile = path.join(dir, "valuemap.db");
+  const database = await crashDatabase();
   const random = seededRandom(options.seed);
   const ledger: Ledger = { completions: new Set(), drafts: new Map(), completionsSent: new Set() };
   const availability = new Availability();
@@ -198,7 +238,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
   let server: AppServer | null = null;
   try {
     for (let k = 0; k < options.kills; k++) {
-      server = await startAppServer(options.env ?? {}, { databaseFile });
+      server = await startAppServer(options.env ?? {}, database.start);
       availability.up(server.url);
       const [min, max] = options.uptimeMs;
       await sleep(min + random() * (max - min));
@@ -210,8 +250,8 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
     }
     availability.finish();
     await Promise.all(clients);
-    // The server must come up on the crashed file and answer its health check.
-    server = await startAppServer(options.env ?? {}, { databaseFile });
+    // The server must come up on the crashed database and answer its health check.
+    server = await startAppServer(options.env ?? {}, database.start);
     const health = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
     if (health.status !== 200) unexpectedAnswers.push(`healthz after the last restart: HTTP ${health.status}`);
     await server.stop();
@@ -220,10 +260,19 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
     availability.finish();
     if (server && server.process.exitCode === null && server.process.signalCode === null) server.process.kill("SIGKILL");
   }
-  const verdict = verifyDatabase(databaseFile, ledger);
-  fs.rmSync(dir, { recursive: true, force: true });
+  let verdict: Verdict;
+  try {
+    const db = await database.open();
+    try {
+      verdict = await verifyDatabase(db, ledger);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    database.remove();
+  }
   return {
-    databaseFile,
+    database: database.name,
     kills: options.kills,
     requests,
     connectionErrors,
@@ -246,53 +295,105 @@ function expectedRatings(): Map<string, number> {
   return ratings;
 }
 
-/** Checks a database file against what the server acknowledged (the file is opened, not changed). */
-export function verifyDatabase(databaseFile: string, ledger: Ledger): Verdict {
-  const db = new Database(databaseFile);
-  try {
-    const integrity = (db.pragma("integrity_check") as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join("; ");
-    const foreignKeyViolations = (db.pragma("foreign_key_check") as unknown[]).length;
-    const byClientId = db.prepare("select id, status, seq, answers_json from responses where client_id = ?");
-    const countByClientId = db.prepare("select count(*) as n from responses where client_id = ?").pluck();
-    const ratingsOf = db.prepare("select offer_code, attribute_code, score from response_ratings where response_id = ?");
-    const weightsOf = db.prepare("select count(*) from response_weights where response_id = ?").pluck();
-    const expected = expectedRatings();
+/**
+ * Checks the database against what the server acknowledged, through a Db of either engine
+ * (engine-neutral SQL; the soundness checks are each engine's own).
+ */
+export async function verifyDatabase(db: Db, ledger: Ledger): Promise<Verdict> {
+  const { integrity, foreignKeyViolations } = db.engine === "sqlite" ? sqliteSoundness(db) : await postgresSoundness(db);
+  const byClientId = async (id: string) =>
+    await db.rows<{ id: number; status: string; seq: number; answersJson: string }>(
+      sql`select id, status, seq, answers_json as "answersJson" from responses where client_id = ${id}`,
+    );
+  const expected = expectedRatings();
 
-    const lostCompletions: string[] = [];
-    const damagedCompletions: string[] = [];
-    for (const id of ledger.completions) {
-      const row = byClientId.get(id) as { id: number; status: string } | undefined;
-      if (!row) {
-        lostCompletions.push(id);
-        continue;
-      }
-      const copies = countByClientId.get(id) as number;
-      if (copies !== 1) damagedCompletions.push(`completion ${id} stored ${copies} times`);
-      if (row.status !== "complete") damagedCompletions.push(`completion ${id} stored with status ${row.status}`);
-      const ratings = ratingsOf.all(row.id) as Array<{ offer_code: string; attribute_code: string; score: number }>;
-      const wrong = ratings.filter((r) => expected.get(`${r.offer_code}/${r.attribute_code}`) !== r.score);
-      if (ratings.length !== expected.size || wrong.length) {
-        damagedCompletions.push(`completion ${id} has ${ratings.length} ratings (${wrong.length} wrong), expected ${expected.size}`);
-      }
-      const weights = weightsOf.get(row.id) as number;
-      if (weights !== 8) damagedCompletions.push(`completion ${id} has ${weights} weights, expected 8`);
+  const lostCompletions: string[] = [];
+  const damagedCompletions: string[] = [];
+  for (const id of ledger.completions) {
+    const rows = await byClientId(id);
+    const row = rows[0];
+    if (!row) {
+      lostCompletions.push(id);
+      continue;
     }
-
-    const damagedDrafts: string[] = [];
-    for (const [id, acked] of ledger.drafts) {
-      const row = byClientId.get(id) as { status: string; seq: number; answers_json: string } | undefined;
-      if (!row) {
-        damagedDrafts.push(`draft ${id} seq ${acked.seq} lost`);
-        continue;
-      }
-      if (row.seq < acked.seq) damagedDrafts.push(`draft ${id} stored seq ${row.seq} < acknowledged ${acked.seq}`);
-      const completed = row.status !== "draft" && ledger.completionsSent.has(id);
-      if (row.seq === acked.seq && !completed && row.answers_json !== JSON.stringify(acked.answers)) {
-        damagedDrafts.push(`draft ${id} seq ${acked.seq} stored other answers: ${row.answers_json}`);
-      }
+    if (rows.length !== 1) damagedCompletions.push(`completion ${id} stored ${rows.length} times`);
+    if (row.status !== "complete") damagedCompletions.push(`completion ${id} stored with status ${row.status}`);
+    const ratings = await db.rows<{ offer: string; attribute: string; score: number }>(
+      sql`select offer_code as "offer", attribute_code as "attribute", score from response_ratings where response_id = ${row.id}`,
+    );
+    const wrong = ratings.filter((r) => expected.get(`${r.offer}/${r.attribute}`) !== r.score);
+    if (ratings.length !== expected.size || wrong.length) {
+      damagedCompletions.push(`completion ${id} has ${ratings.length} ratings (${wrong.length} wrong), expected ${expected.size}`);
     }
-    return { lostCompletions, damagedCompletions, damagedDrafts, integrity, foreignKeyViolations };
-  } finally {
-    db.close();
+    const [weights] = await db.rows<{ n: number }>(sql`select cast(count(*) as integer) as "n" from response_weights where response_id = ${row.id}`);
+    if (weights?.n !== 8) damagedCompletions.push(`completion ${id} has ${weights?.n} weights, expected 8`);
   }
+
+  const damagedDrafts: string[] = [];
+  for (const [id, acked] of ledger.drafts) {
+    const [row] = await byClientId(id);
+    if (!row) {
+      damagedDrafts.push(`draft ${id} seq ${acked.seq} lost`);
+      continue;
+    }
+    if (row.seq < acked.seq) damagedDrafts.push(`draft ${id} stored seq ${row.seq} < acknowledged ${acked.seq}`);
+    const completed = row.status !== "draft" && ledger.completionsSent.has(id);
+    if (row.seq === acked.seq && !completed && row.answersJson !== JSON.stringify(acked.answers)) {
+      damagedDrafts.push(`draft ${id} seq ${acked.seq} stored other answers: ${row.answersJson}`);
+    }
+  }
+  return { lostCompletions, damagedCompletions, damagedDrafts, integrity, foreignKeyViolations };
+}
+
+/** SQLite: the file's own checks. */
+function sqliteSoundness(db: Db): { integrity: string; foreignKeyViolations: number } {
+  const sqlite = db.sqlite!;
+  const integrity = (sqlite.pragma("integrity_check") as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join("; ");
+  return { integrity, foreignKeyViolations: (sqlite.pragma("foreign_key_check") as unknown[]).length };
+}
+
+/**
+ * PostgreSQL: amcheck over the schema's tables (heap pages and tuples) and btree indexes (every
+ * heap tuple found in each index), and an anti-join per declared foreign key.
+ */
+async function postgresSoundness(db: Db): Promise<{ integrity: string; foreignKeyViolations: number }> {
+  const problems: string[] = [];
+  await db.run(sql`create extension if not exists amcheck`);
+  const tables = await db.rows<{ name: string }>(
+    sql`select c.oid::regclass::text as "name" from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by 1`,
+  );
+  for (const { name } of tables) {
+    const corrupt = await db.rows<{ msg: string }>(sql`select msg from verify_heapam(relation => ${name}::regclass)`);
+    problems.push(...corrupt.map((c) => `${name}: ${c.msg}`));
+  }
+  const indexes = await db.rows<{ name: string }>(
+    sql`select c.oid::regclass::text as "name" from pg_class c join pg_am am on am.oid = c.relam
+        where c.relnamespace = 'public'::regnamespace and c.relkind = 'i' and am.amname = 'btree' order by 1`,
+  );
+  for (const { name } of indexes) {
+    try {
+      await db.rows(sql`select bt_index_check(index => ${name}::regclass, heapallindexed => true)`);
+    } catch (error) {
+      problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (tables.length === 0 || indexes.length === 0) problems.push("no tables or indexes found to check");
+  const keys = await db.rows<{ name: string; child: string; parent: string; childColumns: string[]; parentColumns: string[] }>(
+    sql`select con.conname as "name", con.conrelid::regclass::text as "child", con.confrelid::regclass::text as "parent",
+          array(select a.attname::text from unnest(con.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.n order by k.i) as "childColumns",
+          array(select a.attname::text from unnest(con.confkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.n order by k.i) as "parentColumns"
+        from pg_constraint con where con.contype = 'f' and con.connamespace = 'public'::regnamespace order by 1`,
+  );
+  let foreignKeyViolations = 0;
+  for (const key of keys) {
+    const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+    const present = key.childColumns.map((c) => `c.${quote(c)} is not null`).join(" and ");
+    const matches = key.childColumns.map((c, i) => `p.${quote(key.parentColumns[i]!)} = c.${quote(c)}`).join(" and ");
+    const [row] = await db.rows<{ n: number }>(
+      sql.raw(`select cast(count(*) as integer) as "n" from ${key.child} c where ${present} and not exists (select 1 from ${key.parent} p where ${matches})`),
+    );
+    foreignKeyViolations += row?.n ?? 0;
+  }
+  if (keys.length === 0) problems.push("no foreign keys found to check");
+  return { integrity: problems.length ? problems.join("; ") : "ok", foreignKeyViolations };
 }

@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import http from "node:http";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAnswers } from "../fixtures/answers";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { TEST_ENGINE } from "../helpers/engine";
 
 let server: AppServer;
 
@@ -63,13 +65,43 @@ describe("health and graceful shutdown", () => {
     expect(code).toBe(0);
     // Remix's default document renderer keeps a 5 s abort timer per page: exit comes within it.
     expect(at - signalledAt).toBeLessThan(7_000);
-    // Closed cleanly: the last connection's close checkpointed the WAL and removed it.
-    expect(fs.existsSync(`${server.databaseFile}-wal`)).toBe(false);
-    const db = new Database(server.databaseFile, { readonly: true });
+    if (TEST_ENGINE === "sqlite") {
+      // Closed cleanly: the last connection's close checkpointed the WAL and removed it.
+      expect(fs.existsSync(`${server.databaseFile}-wal`)).toBe(false);
+    } else {
+      // PostgreSQL has no file of ours to checkpoint; closing cleanly means the pool was ended
+      // (its idle connections would have kept the process alive for their 30 s idle timeout, so
+      // the exit above within 7 s already shows it) and the instance left nothing on the
+      // server: no session on its database, hence no open transaction and no advisory lock.
+      expect(await sessionsLeftOn(server.databaseUrl)).toEqual([]);
+    }
+    const db = await server.openDb();
     try {
-      expect(db.prepare("select status from responses where client_id = ?").pluck().get(id)).toBe("complete");
+      const rows = await db.rows<{ status: string }>(sql`select status from responses where client_id = ${id}`);
+      expect(rows).toEqual([{ status: "complete" }]);
     } finally {
-      db.close();
+      await db.close();
     }
   });
 });
+
+/**
+ * The sessions other than this check's own on the server's PostgreSQL database, after their
+ * backends had up to 2 s to exit (a backend ends shortly after its client disconnects).
+ */
+async function sessionsLeftOn(databaseUrl: string): Promise<Array<{ state: string | null; query: string }>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const deadline = Date.now() + 2_000;
+    for (;;) {
+      const { rows } = await client.query<{ state: string | null; query: string }>(
+        "select state, query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+      );
+      if (rows.length === 0 || Date.now() > deadline) return rows;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,6 +1,7 @@
-import Database from "better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
 import { demoAnswers } from "../fixtures/answers";
 import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 
@@ -16,19 +17,27 @@ const timeout = (runs: number, msPerRun: number) => 30_000 + runs * msPerRun;
 const settings = (numRuns = RUNS) => ({ seed: SEED, numRuns });
 
 let server: AppServer;
+/** A second connection to the server's database (SQLite file or PostgreSQL database). */
+let db: Db;
 beforeAll(async () => {
   server = await startAppServer();
+  db = await server.openDb();
   // A personal link of the demo study, so fuzzed bodies reach the invitation paths too.
-  const db = new Database(server.databaseFile);
-  try {
-    db.prepare("insert into respondent_invitations (study_id, token, created_at) values (1, 'fuzzInvitation-000000001', ?)").run(Date.now());
-  } finally {
-    db.close();
-  }
+  await db.run(
+    sql`insert into respondent_invitations (study_id, token, created_at)
+        values ((select id from studies where public_token = 'demo'), 'fuzzInvitation-000000001', ${Date.now()})`,
+  );
 });
 afterAll(async () => {
+  await db?.close();
   await server?.stop();
 });
+
+/** The count a raw `select count(*) as "n"` returns. */
+async function count(query: SQL): Promise<number> {
+  const [row] = await db.rows<{ n: number }>(query);
+  return row?.n ?? NaN;
+}
 
 interface Answer {
   status: number;
@@ -252,18 +261,13 @@ describe("respondent API under fuzzing", () => {
               if (before.status === "draft") model.set(id, { ...before, status: String(answer.body?.status) });
             }
           }
-          const db = new Database(server.databaseFile, { readonly: true });
-          try {
-            for (const [id, expected] of model) {
-              const row = db.prepare("select status, seq, answers_json from responses where client_id = ?").get(id) as
-                | { status: string; seq: number; answers_json: string }
-                | undefined;
-              expect(row?.status).toBe(expected.status);
-              expect(row?.seq).toBe(expected.seq);
-              if (expected.status === "draft") expect(row?.answers_json).toBe(expected.answersJson);
-            }
-          } finally {
-            db.close();
+          for (const [id, expected] of model) {
+            const [row] = await db.rows<{ status: string; seq: number; answersJson: string }>(
+              sql`select status, seq, answers_json as "answersJson" from responses where client_id = ${id}`,
+            );
+            expect(row?.status).toBe(expected.status);
+            expect(row?.seq).toBe(expected.seq);
+            if (expected.status === "draft") expect(row?.answersJson).toBe(expected.answersJson);
           }
         }),
         settings(runs),
@@ -273,47 +277,37 @@ describe("respondent API under fuzzing", () => {
   );
 
   it("stored only valid ratings and weights, and still answers /healthz quickly", async () => {
-    const db = new Database(server.databaseFile, { readonly: true });
-    try {
-      const badRatings = db
-        .prepare("select count(*) from response_ratings where typeof(score) <> 'integer' or score not between 1 and 10")
-        .pluck()
-        .get();
-      expect(badRatings).toBe(0);
-      const badOffers = db
-        .prepare(
-          `select count(*) from response_offers where
-             (worth is not null and (typeof(worth) <> 'integer' or worth not between 1 and 10)) or
-             (overall is not null and (typeof(overall) <> 'integer' or overall not between 1 and 10))`,
-        )
-        .pluck()
-        .get();
-      expect(badOffers).toBe(0);
-      // Every complete response has a weight for each attribute, summing to 100 per kind.
-      const weightSets = db
-        .prepare(
-          `select r.client_id as id, a.kind, count(a.id) as attributes, count(w.attribute_code) as given, coalesce(sum(w.weight), 0) as total
-             from responses r
-             join questionnaires q on q.id = r.questionnaire_id
-             join attributes a on a.study_id = q.study_id
-             left join response_weights w on w.response_id = r.id and w.attribute_code = a.code
-            where r.status = 'complete'
-            group by r.id, a.kind`,
-        )
-        .all() as Array<{ id: string; kind: string; attributes: number; given: number; total: number }>;
-      const invalid = weightSets.filter((s) => s.given !== s.attributes || Math.abs(s.total - 100) > 1e-6);
-      expect(invalid).toEqual([]);
-      const badShares = db
-        .prepare("select count(*) from responses where status = 'complete' and (quality_share is null or quality_share not between 0 and 100)")
-        .pluck()
-        .get();
-      expect(badShares).toBe(0);
-      // Not vacuous: fuzzing completed some responses (beyond the 58 the demo seeds).
-      const fuzzed = db.prepare("select count(*) from responses where status = 'complete' and client_id like 'model-%'").pluck().get();
-      expect(fuzzed).toBeGreaterThan(0);
-    } finally {
-      db.close();
-    }
+    // Integers from 1 to 10. On PostgreSQL the columns are integer-typed, so only the range is
+    // left to check; SQLite would store whatever type it was given, so the type is checked too.
+    const notInteger = (column: string) =>
+      db.engine === "sqlite" ? sql.raw(`typeof(${column}) <> 'integer' or `) : sql.raw("");
+    const badRatings = await count(sql`select count(*) as "n" from response_ratings where ${notInteger("score")} score not between 1 and 10`);
+    expect(badRatings).toBe(0);
+    const badOffers = await count(
+      sql`select count(*) as "n" from response_offers where
+           (worth is not null and (${notInteger("worth")} worth not between 1 and 10)) or
+           (overall is not null and (${notInteger("overall")} overall not between 1 and 10))`,
+    );
+    expect(badOffers).toBe(0);
+    // Every complete response has a weight for each attribute, summing to 100 per kind.
+    const weightSets = await db.rows<{ id: string; kind: string; attributes: number; given: number; total: number }>(
+      sql`select r.client_id as "id", a.kind, count(a.id) as "attributes", count(w.attribute_code) as "given", coalesce(sum(w.weight), 0) as "total"
+            from responses r
+            join questionnaires q on q.id = r.questionnaire_id
+            join attributes a on a.study_id = q.study_id
+            left join response_weights w on w.response_id = r.id and w.attribute_code = a.code
+           where r.status = 'complete'
+           group by r.id, r.client_id, a.kind`,
+    );
+    const invalid = weightSets.filter((s) => s.given !== s.attributes || Math.abs(s.total - 100) > 1e-6);
+    expect(invalid).toEqual([]);
+    const badShares = await count(
+      sql`select count(*) as "n" from responses where status = 'complete' and (quality_share is null or quality_share not between 0 and 100)`,
+    );
+    expect(badShares).toBe(0);
+    // Not vacuous: fuzzing completed some responses (beyond the 58 the demo seeds).
+    const fuzzed = await count(sql`select count(*) as "n" from responses where status = 'complete' and client_id like 'model-%'`);
+    expect(fuzzed).toBeGreaterThan(0);
     const started = Date.now();
     const res = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(2_000) });
     expect(res.status).toBe(200);

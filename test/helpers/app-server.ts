@@ -86,16 +86,24 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      const res = await fetch(`${url}/`);
-      if (res.status < 500) break;
-    } catch {
-      /* not listening yet */
+  try {
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early:\n${output}`);
+      try {
+        const res = await fetch(`${url}/`);
+        if (res.status < 500) break;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
+  } catch (error) {
+    // Nothing of a server that did not start is left behind: its process, directory, database.
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    if (ownsData) fs.rmSync(dataDir, { recursive: true, force: true });
+    postgres?.stop();
+    throw error;
   }
   return {
     url,

@@ -54,7 +54,16 @@ function run(command: string, args: string[], input?: string): string {
   return result.stdout;
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface StartPostgresOptions {
+  /**
+   * fsync the WAL at commit as a production server does (default off: the tests' data is thrown
+   * away, and a process crash loses nothing either way; bench/submit.ts turns it on so its
+   * figures compare with SQLite's synchronous FULL).
+   */
+  fsync?: boolean;
+}
+
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-pg-"));
   const data = path.join(dir, "data");
@@ -69,7 +78,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     path.join(dir, "server.log"),
     "-w",
     "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? "on" : "off"} -c max_connections=200`,
     "start",
   ]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
