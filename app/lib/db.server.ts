@@ -30,9 +30,15 @@ async function open(): Promise<Db> {
 /** The process-wide database handle: opened, migrated and (on an empty database) seeded at start. */
 export const db: Db = (globalThis.__valuemapDb ??= await open());
 
-/** Closes the database handle (idempotent); requests after this fail and /healthz answers 503. */
-export async function closeDatabase(): Promise<void> {
-  await globalThis.__valuemapDb?.close();
+let closing: Promise<void> | undefined;
+
+/**
+ * Closes the database handle (idempotent: the first call's promise is shared, because a second
+ * pg Pool.end() rejects where a second SQLite close is a no-op); requests after this fail and
+ * /healthz answers 503.
+ */
+export function closeDatabase(): Promise<void> {
+  return (closing ??= globalThis.__valuemapDb?.close() ?? Promise.resolve());
 }
 
 export type Health = { ok: true } | { ok: false; error: string };
