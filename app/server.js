@@ -117,7 +117,15 @@ const host = process.env.HOST;
 const onListen = () => console.log(`[valuemap] http://${host ?? "localhost"}:${port}`);
 const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
 
-// Graceful shutdown: stop accepting, let in-flight requests finish; the database closes at exit.
+// Graceful shutdown: stop accepting, let in-flight requests finish, then close the database (on
+// PostgreSQL the pool's idle connections would otherwise keep the process alive for their idle
+// timeout, 30 s; SQLite would close at exit anyway). The process exits once nothing is left.
+const { closeDatabase } = build.entry.module;
 for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.once(signal, () => server.close((error) => error && console.error(error)));
+  process.once(signal, () =>
+    server.close((error) => {
+      if (error) console.error(error);
+      closeDatabase().catch((closeError) => console.error(closeError));
+    }),
+  );
 }
