@@ -3,6 +3,7 @@
  * path for the account (valid one hour; earlier unused links of the account stop working), for
  * the operator of the server when no administrator can sign in. Exit 0 on success, 2 otherwise.
  */
+import { closeDatabase } from "./db.server";
 import { resetLinkForEmail } from "./password-reset.server";
 
 const USAGE = "usage: npm run reset-link -- <email>";
@@ -12,6 +13,9 @@ if (!email || email.startsWith("-")) {
   process.exit(email === "--help" || email === "-h" ? 0 : 2);
 }
 const link = await resetLinkForEmail(email);
+// On PostgreSQL the pool's idle connections would keep the process alive for their idle timeout
+// (30 s) after the work is done; SQLite closes at exit either way.
+await closeDatabase();
 if (!link) {
   console.error(`no account with the email ${email}`);
   process.exit(2);

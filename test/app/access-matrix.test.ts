@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+import { insertId, one, snapshotTables } from "./server-db";
 
 /**
  * Every route of app/routes against every kind of visitor: the owner, an editor and a viewer of
@@ -99,33 +101,30 @@ const matrix: Record<string, Access> = {
 };
 
 let server: AppServer;
+/** A second connection to the server's database (SQLite or PostgreSQL). */
+let db: Db;
 const clients = {} as Record<Actor, Client>;
 let studyId = 0;
 let viewerId = 0;
 
-function snapshot(): string {
-  const db = new Database(server.databaseFile, { readonly: true });
-  try {
-    const tables = [
-      "studies",
-      "offers",
-      "attributes",
-      "questionnaires",
-      "study_members",
-      "study_invitations",
-      "users",
-      "password_resets",
-      "responses",
-      "respondent_invitations",
-      "profile_questions",
-      "quotas",
-      "audit_events",
-      "share_links",
-    ];
-    return JSON.stringify(tables.map((t) => db.prepare(`select * from ${t} order by rowid`).all()));
-  } finally {
-    db.close();
-  }
+/** Every row of the tables an action may change, in an order independent of the engine. */
+function snapshot(): Promise<string> {
+  return snapshotTables(db, [
+    "studies",
+    "offers",
+    "attributes",
+    "questionnaires",
+    "study_members",
+    "study_invitations",
+    "users",
+    "password_resets",
+    "responses",
+    "respondent_invitations",
+    "profile_questions",
+    "quotas",
+    "audit_events",
+    "share_links",
+  ]);
 }
 
 async function researcher(email: string): Promise<Client> {
@@ -144,6 +143,7 @@ async function join(owner: Client, member: Client, email: string, role: "editor"
 
 beforeAll(async () => {
   server = await startAppServer();
+  db = await server.openDb();
   clients.owner = await researcher("owner@example.com");
   clients.editor = await researcher("editor@example.com");
   clients.viewer = await researcher("viewer@example.com");
@@ -154,21 +154,18 @@ beforeAll(async () => {
   await join(clients.owner, clients.editor, "editor@example.com", "editor");
   await join(clients.owner, clients.viewer, "viewer@example.com", "viewer");
   // One complete (focus-group) response, id 900001, for the responses page and its review action.
-  const db = new Database(server.databaseFile);
-  try {
-    const q = db
-      .prepare(`insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (?, 'focus_group', 1, '{}', '{}', 1)`)
-      .run(studyId);
-    db.prepare(
-      `insert into responses (id, client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at)
-       values (900001, 'matrix-response-1', ?, 'complete', '[]', 1, 2, 2)`,
-    ).run(q.lastInsertRowid);
-    viewerId = db.prepare("select id from users where email = 'viewer@example.com'").pluck().get() as number;
-  } finally {
-    db.close();
-  }
+  const q = await insertId(
+    db,
+    sql`insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (${studyId}, 'focus_group', 1, '{}', '{}', 1) returning id`,
+  );
+  await db.run(
+    sql`insert into responses (id, client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at)
+        values (900001, 'matrix-response-1', ${q}, 'complete', '[]', 1, 2, 2)`,
+  );
+  viewerId = (await one<{ id: number }>(db, sql`select id from users where email = 'viewer@example.com'`)).id;
 });
 afterAll(async () => {
+  await db?.close();
   await server?.stop();
 });
 
@@ -204,15 +201,15 @@ describe("access matrix", () => {
       // The signing-out case runs last for each actor (it ends the session).
       for (const actor of actors.filter((a) => !action.allowed.includes(a) || route !== "signout")) {
         it(`${route} action: ${actor} ${action.allowed.includes(actor) ? "succeeds" : "is refused and changes nothing"}`, async () => {
-          const before = snapshot();
+          const before = await snapshot();
           const fields = Object.fromEntries(Object.entries(action.fields ?? {}).map(([k, v]) => [k, v === ":viewer" ? String(viewerId) : v]));
           const res = await clients[actor].form(action.path.replace(":id", String(studyId)), fields);
           if (action.allowed.includes(actor)) {
             expect([200, 302], actor).toContain(res.status);
-            expect(snapshot()).not.toBe(before);
+            expect(await snapshot()).not.toBe(before);
           } else {
             expectRefused(actor, res, ["owner", "editor", "viewer"].includes(actor), action.hidden);
-            expect(snapshot()).toBe(before);
+            expect(await snapshot()).toBe(before);
           }
         });
       }

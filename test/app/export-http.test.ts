@@ -1,9 +1,11 @@
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
 import { darkPixels, decodePng, pngHeader } from "./export-png-decode";
 import { PAYLOADS, parseCsv } from "./export-csv-read";
+import { one } from "./server-db";
 
 /**
  * The report's downloads over HTTP from the built app on the demo study (id 1): the workbook's
@@ -12,6 +14,8 @@ import { PAYLOADS, parseCsv } from "./export-csv-read";
  * researcher text with formulas or markup is inert in every file.
  */
 let server: AppServer;
+/** A second connection to the server's database (SQLite or PostgreSQL). */
+let db: Db;
 let researcher: Client;
 const STUDY = "/studies/1";
 
@@ -49,11 +53,13 @@ function records(sheet: ExcelJS.Worksheet): Array<Record<string, unknown>> {
 
 beforeAll(async () => {
   server = await startAppServer();
+  db = await server.openDb();
   researcher = new Client(server.url);
   const res = await researcher.form("/signin", { email: "demo@valuemap.example", password: "valuemap-demo-2026" });
   expect(res.status).toBe(302);
 });
 afterAll(async () => {
+  await db?.close();
   await server?.stop();
 });
 
@@ -157,12 +163,10 @@ describe("report downloads", () => {
     await zh.form("/lang", { locale: "zh-CN", next: "/studies" });
     const render = async () => decodePng(new Uint8Array(await (await zh.request(`${STUDY}/report/export/value-map.png`)).arrayBuffer()));
     const withNames = await render();
-    const db = new Database(server.databaseFile);
-    const saved = db.prepare("select id, name_zh from offers where study_id = 1").all() as Array<{ id: number; name_zh: string }>;
-    db.prepare("update offers set name_zh = '　' where study_id = 1").run();
+    const saved = await db.rows<{ id: number; name_zh: string }>(sql`select id, name_zh from offers where study_id = 1`);
+    await db.run(sql`update offers set name_zh = ${"\u3000"} where study_id = 1`); // an ideographic space: a blank name
     const blank = await render();
-    for (const o of saved) db.prepare("update offers set name_zh = ? where id = ?").run(o.name_zh, o.id);
-    db.close();
+    for (const o of saved) await db.run(sql`update offers set name_zh = ${o.name_zh} where id = ${o.id}`);
     const all = { x: 0, y: 0, w: withNames.width, h: withNames.height };
     // Six hanzi at 13 px (26 px in the PNG), drawn over a white halo: each leaves at least ten
     // dark pixels (about 100 in all on the demo); blank names leave none of them.
@@ -205,12 +209,9 @@ describe("report downloads", () => {
 
   it("records every export in the audit log (who, what, with the filters)", async () => {
     await download(`${STUDY}/report/export/importance.csv?flagged=in`);
-    const db = new Database(server.databaseFile, { readonly: true });
-    const events = db.prepare("select actor_email, action, detail from audit_events where study_id = 1 and action = 'export' order by id").all() as Array<{
-      actor_email: string;
-      detail: string;
-    }>;
-    db.close();
+    const events = await db.rows<{ actor_email: string; detail: string }>(
+      sql`select actor_email, action, detail from audit_events where study_id = 1 and action = 'export' order by id`,
+    );
     expect(events.length).toBeGreaterThan(10);
     expect(events.at(-1)).toMatchObject({ actor_email: "demo@valuemap.example", detail: expect.stringMatching(/^importance\.csv\?flagged=in$/) });
   });
@@ -232,23 +233,20 @@ describe("formula and markup payloads in exported files", () => {
   const OFFER = "+cmd|' /C calc'!A0<img src=x onerror=alert(1)>";
   const ATTRIBUTE = "@SUM(1+1)";
   const PROFILE = "-2+3";
-  beforeAll(() => {
-    const db = new Database(server.databaseFile);
-    db.prepare("update studies set title = ? where id = 1").run(TITLE);
-    db.prepare("update offers set name = ? where study_id = 1 and is_own = 1").run(OFFER);
-    db.prepare("update attributes set name = ? where study_id = 1 and code = 'reliability'").run(ATTRIBUTE);
-    db.prepare(
-      `insert into profile_questions (study_id, code, kind, text, text_zh, choices_json, is_segment, sort) values (1, 'remark', 'text', 'Remark', null, '[]', 0, 9)`,
-    ).run();
-    const first = db
-      .prepare(
-        `select r.id from responses r join questionnaires q on q.id = r.questionnaire_id
-         where q.study_id = 1 and q.stage = 'rating' and r.status = 'complete' order by r.id limit 1`,
-      )
-      .get() as { id: number };
-    db.prepare("insert into response_profile (response_id, question_code, value) values (?, 'remark', ?)").run(first.id, PROFILE);
-    db.prepare("insert into response_profile (response_id, question_code, value) values (?, 'remark2', ?)").run(first.id, PAYLOADS[0]);
-    db.close();
+  beforeAll(async () => {
+    await db.run(sql`update studies set title = ${TITLE} where id = 1`);
+    await db.run(sql`update offers set name = ${OFFER} where study_id = 1 and is_own = ${true}`);
+    await db.run(sql`update attributes set name = ${ATTRIBUTE} where study_id = 1 and code = 'reliability'`);
+    await db.run(
+      sql`insert into profile_questions (study_id, code, kind, text, text_zh, choices_json, is_segment, sort) values (1, 'remark', 'text', 'Remark', null, '[]', ${false}, 9)`,
+    );
+    const first = await one<{ id: number }>(
+      db,
+      sql`select r.id from responses r join questionnaires q on q.id = r.questionnaire_id
+          where q.study_id = 1 and q.stage = 'rating' and r.status = 'complete' order by r.id limit 1`,
+    );
+    await db.run(sql`insert into response_profile (response_id, question_code, value) values (${first.id}, 'remark', ${PROFILE})`);
+    await db.run(sql`insert into response_profile (response_id, question_code, value) values (${first.id}, 'remark2', ${PAYLOADS[0]!})`);
   });
 
   it("CSV and XLSX: every payload cell starts with an apostrophe and no cell is a formula", async () => {

@@ -1,8 +1,10 @@
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer, type Client } from "../helpers/app-server";
 import { auditActions, insertQuestionnaire, makeStudy, signUp, snapshot, withDb } from "./fieldwork-helpers";
+import { one } from "./server-db";
 
 let server: AppServer;
 let owner: Client;
@@ -13,7 +15,7 @@ beforeAll(async () => {
   server = await startAppServer();
   owner = await signUp(server, "distribution@example.com");
   study = await makeStudy(owner);
-  token = withDb(server, (db) => (db.prepare("select public_token as t from studies where id = ?").get(study.id) as { t: string }).t);
+  token = (await withDb(server, (db) => one<{ t: string }>(db, sql`select public_token as "t" from studies where id = ${study.id}`))).t;
 });
 afterAll(async () => {
   await server?.stop();
@@ -80,16 +82,15 @@ describe("public links and QR codes", () => {
 });
 
 const invitations = () =>
-  withDb(server, (db) => db.prepare("select id, token, label, email from respondent_invitations where study_id = ? order by id").all(study.id)) as Array<{
-    id: number;
-    token: string;
-    label: string;
-    email: string | null;
-  }>;
+  withDb(server, (db) =>
+    db.rows<{ id: number; token: string; label: string; email: string | null }>(
+      sql`select id, token, label, email from respondent_invitations where study_id = ${study.id} order by id`,
+    ),
+  );
 
 describe("personal invitations", () => {
   it("creates nothing when a pasted line is bad and names every bad line", async () => {
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const res = await owner.form(`${study.path}/distribution`, {
       intent: "createInvitations",
       lines: "label,email\nAcme,buyer@acme.example\nBeta Co,not-an-email\nGamma,g@gamma.example,extra",
@@ -97,7 +98,7 @@ describe("personal invitations", () => {
     const html = await res.text();
     expect(html).toContain("Line 3: the email address is not valid");
     expect(html).toContain("Line 4: requires at most two columns: label,email");
-    expect(snapshot(server)).toBe(before);
+    expect(await snapshot(server)).toBe(before);
   });
 
   it("creates invitations from pasted lines and from an uploaded CSV, with random 22-character tokens", async () => {
@@ -109,7 +110,7 @@ describe("personal invitations", () => {
     form.set("csv", new Blob(['\uFEFFlabel,email\r\n"=HYPERLINK(""http://evil.example"")",x@y.example\r\n"Smith, J.",\r\n'], { type: "text/csv" }), "list.csv");
     const upload = await owner.request(`${study.path}/distribution`, { method: "POST", body: form, headers: { Origin: server.url } });
     expect(await upload.text()).toContain("2 invitations created.");
-    const rows = invitations();
+    const rows = await invitations();
     expect(rows.map((r) => [r.label, r.email])).toEqual([
       ["Acme", "buyer@acme.example"],
       ["", "solo@example.com"],
@@ -119,41 +120,36 @@ describe("personal invitations", () => {
     ]);
     for (const r of rows) expect(r.token).toMatch(/^[A-Za-z0-9_-]{22,}$/);
     expect(new Set(rows.map((r) => r.token)).size).toBe(rows.length);
-    expect(auditActions(server, study.id)).toContain("createInvitations");
+    expect(await auditActions(server, study.id)).toContain("createInvitations");
   });
 
   it("creates nothing from an uploaded CSV with one bad line", async () => {
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const form = new FormData();
     form.set("csrf", (await owner.csrf())!);
     form.set("intent", "createInvitations");
     form.set("csv", new Blob(["a,a@example.com\nb,b@example.com\nc,c@@example\n"], { type: "text/csv" }), "bad.csv");
     const res = await owner.request(`${study.path}/distribution?lang=zh-CN`, { method: "POST", body: form, headers: { Origin: server.url } });
     expect(await res.text()).toContain("第 3 行：邮箱地址无效");
-    expect(snapshot(server)).toBe(before);
+    expect(await snapshot(server)).toBe(before);
   });
 
   it("refuses more than 5000 invitations in one request", async () => {
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const lines = Array.from({ length: 5001 }, (_, i) => `Person ${i}`).join("\n");
     const res = await owner.form(`${study.path}/distribution`, { intent: "createInvitations", lines });
     expect(await res.text()).toContain("At most 5000 invitations per request");
-    expect(snapshot(server)).toBe(before);
+    expect(await snapshot(server)).toBe(before);
   });
 
   it("shows each invitation's status and exports every link as CSV with a BOM and neutralised formulas", async () => {
-    const [acme, solo, walkIn] = invitations();
-    const q = insertQuestionnaire(server, study.id, "rating");
-    withDb(
-      server,
-      (db) => {
-        const add = db.prepare(
-          "insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, invitation_id) values (?, ?, ?, '[]', 1, 1, ?, ?)",
-        );
-        add.run("invite-acme-0001", q, "complete", 2, acme!.id);
-        add.run("invite-solo-0001", q, "draft", null, solo!.id);
-      },
-      true,
+    const [acme, solo, walkIn] = await invitations();
+    const q = await insertQuestionnaire(server, study.id, "rating");
+    await withDb(server, (db) =>
+      db.run(
+        sql`insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, invitation_id)
+            values ('invite-acme-0001', ${q}, 'complete', '[]', 1, 1, 2, ${acme!.id}), ('invite-solo-0001', ${q}, 'draft', '[]', 1, 1, null, ${solo!.id})`,
+      ),
     );
     const html = await (await owner.request(`${study.path}/distribution`)).text();
     expect(html).toContain("5 invitations: 3 not started, 1 in progress, 1 complete.");
@@ -168,22 +164,22 @@ describe("personal invitations", () => {
     expect(lines[3]).toBe(`"Walk-in","","${server.url}/s/${token}?invite=${walkIn!.token}","not_started"`);
     expect(lines[4]!.startsWith(`"'=HYPERLINK(""http://evil.example"")","x@y.example"`)).toBe(true);
     expect(lines).toHaveLength(6);
-    expect(auditActions(server, study.id)).toContain("exportInvitations");
+    expect(await auditActions(server, study.id)).toContain("exportInvitations");
   });
 
   it("revokes an unused invitation but not one with a response", async () => {
-    const [acme, , walkIn] = invitations();
+    const [acme, , walkIn] = await invitations();
     const used = await owner.form(`${study.path}/distribution`, { intent: "revokeInvitation", invitationId: String(acme!.id) });
     expect(await used.text()).toContain("Only an invitation nobody has used yet can be revoked.");
     await owner.form(`${study.path}/distribution`, { intent: "revokeInvitation", invitationId: String(walkIn!.id) });
-    expect(invitations().map((r) => r.label)).toEqual(["Acme", "", '=HYPERLINK("http://evil.example")', "Smith, J."]);
-    expect(auditActions(server, study.id)).toContain("revokeInvitation");
+    expect((await invitations()).map((r) => r.label)).toEqual(["Acme", "", '=HYPERLINK("http://evil.example")', "Smith, J."]);
+    expect(await auditActions(server, study.id)).toContain("revokeInvitation");
   });
 
   it("refuses invitations without the form's security token", async () => {
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const res = await owner.form(`${study.path}/distribution`, { intent: "createInvitations", lines: "X", csrf: "nope" });
     expect(res.status).toBe(403);
-    expect(snapshot(server)).toBe(before);
+    expect(await snapshot(server)).toBe(before);
   });
 });

@@ -1,15 +1,12 @@
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { expect } from "vitest";
+import type { Db } from "../../db/client";
 import { Client, type AppServer } from "../helpers/app-server";
+import { insertId, snapshotTables, withServerDb } from "./server-db";
 
-/** Reads (or, with `write`, changes) the test server's database file directly. */
-export function withDb<T>(server: AppServer, fn: (db: Database.Database) => T, write = false): T {
-  const db = new Database(server.databaseFile, { readonly: !write });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
+/** Reads or changes the test server's database (SQLite or PostgreSQL) on a second connection. */
+export function withDb<T>(server: AppServer, fn: (db: Db) => Promise<T>): Promise<T> {
+  return withServerDb(server, fn);
 }
 
 export async function signUp(server: AppServer, email: string): Promise<Client> {
@@ -36,30 +33,25 @@ export async function makeStudy(client: Client, title = "Fieldwork study"): Prom
 }
 
 /** A snapshot of the tables the fieldwork pages write. */
-export function snapshot(server: AppServer): string {
+export function snapshot(server: AppServer): Promise<string> {
   return withDb(server, (db) =>
-    JSON.stringify(
-      ["studies", "attributes", "profile_questions", "quotas", "questionnaires", "respondent_invitations", "responses"].map((t) =>
-        db.prepare(`select * from ${t} order by rowid`).all(),
-      ),
-    ),
+    snapshotTables(db, ["studies", "attributes", "profile_questions", "quotas", "questionnaires", "respondent_invitations", "responses"]),
   );
 }
 
-export function auditActions(server: AppServer, studyId: number): string[] {
-  return withDb(server, (db) => (db.prepare("select action from audit_events where study_id = ? order by id").all(studyId) as Array<{ action: string }>).map((r) => r.action));
+export function auditActions(server: AppServer, studyId: number): Promise<string[]> {
+  return withDb(server, async (db) =>
+    (await db.rows<{ action: string }>(sql`select action from audit_events where study_id = ${studyId} order by id`)).map((r) => r.action),
+  );
 }
 
 /** Inserts a questionnaire row of a stage directly (the respondent runtime is tested elsewhere). */
-export function insertQuestionnaire(server: AppServer, studyId: number, stage: "rating" | "focus_group", version = 90): number {
-  return withDb(
-    server,
-    (db) =>
-      Number(
-        db
-          .prepare("insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at) values (?, ?, ?, '{}', '{}', 1)")
-          .run(studyId, stage, version).lastInsertRowid,
-      ),
-    true,
+export function insertQuestionnaire(server: AppServer, studyId: number, stage: "rating" | "focus_group", version = 90): Promise<number> {
+  return withDb(server, (db) =>
+    insertId(
+      db,
+      sql`insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at)
+          values (${studyId}, ${stage}, ${version}, '{}', '{}', 1) returning id`,
+    ),
   );
 }

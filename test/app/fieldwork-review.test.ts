@@ -1,6 +1,9 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
 import { startAppServer, type AppServer, type Client } from "../helpers/app-server";
 import { auditActions, insertQuestionnaire, makeStudy, signUp, snapshot, withDb } from "./fieldwork-helpers";
+import { insertId, one } from "./server-db";
 
 let server: AppServer;
 let owner: Client;
@@ -17,36 +20,39 @@ afterAll(async () => {
 });
 
 /** Focus-group responses as the respondent runtime stores them (the storage contract). */
-function addFocusResponses() {
-  const q = insertQuestionnaire(server, study.id, "focus_group");
-  withDb(
-    server,
-    (db) => {
-      const response = db.prepare(
-        "insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, quality_share) values (?, ?, ?, '[]', 1, 1, ?, ?)",
-      );
-      const weight = db.prepare("insert into response_weights (response_id, attribute_code, weight) values (?, ?, ?)");
-      const suggestion = db.prepare("insert into response_suggestions (response_id, position, text, weight) values (?, ?, ?, ?)");
+async function addFocusResponses() {
+  const q = await insertQuestionnaire(server, study.id, "focus_group");
+  await withDb(server, (db) =>
+    db.transaction(async (tx) => {
+      const response = (clientId: string, status: string, completedAt: number | null, share: number) =>
+        insertId(
+          tx,
+          sql`insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, quality_share)
+              values (${clientId}, ${q}, ${status}, '[]', 1, 1, ${completedAt}, ${share}) returning id`,
+        );
       const data: Array<[number, Record<string, number>, string[]]> = [
         [60, { taste: 50, speed: 50, purchaseprice: 80, upkeep: 20 }, ["Warranty", MARKUP]],
         [70, { taste: 70, speed: 30, purchaseprice: 60, upkeep: 40 }, ["warranty "]],
         [80, { taste: 30, speed: 70, purchaseprice: 70, upkeep: 30 }, []],
       ];
-      data.forEach(([share, points, suggestions], i) => {
-        const id = response.run(`focus-${i}-abcdefgh`, q, "complete", 2, share).lastInsertRowid;
-        for (const [code, w] of Object.entries(points)) weight.run(id, code, w);
-        suggestions.forEach((text, k) => suggestion.run(id, k + 1, text, k === 0 ? 10 : null));
-      });
+      for (const [i, [share, points, suggestions]] of data.entries()) {
+        const id = await response(`focus-${i}-abcdefgh`, "complete", 2, share);
+        for (const [code, w] of Object.entries(points)) {
+          await tx.run(sql`insert into response_weights (response_id, attribute_code, weight) values (${id}, ${code}, ${w})`);
+        }
+        for (const [k, text] of suggestions.entries()) {
+          await tx.run(sql`insert into response_suggestions (response_id, position, text, weight) values (${id}, ${k + 1}, ${text}, ${k === 0 ? 10 : null})`);
+        }
+      }
       // A draft's answers never count.
-      response.run("focus-draft-abcdefgh", q, "draft", null, 10);
-    },
-    true,
+      await response("focus-draft-abcdefgh", "draft", null, 10);
+    }),
   );
 }
 
 describe("focus-group consolidation", () => {
   it("shows each attribute's mean, spread and n, the split, and the suggestions grouped (markup as text)", async () => {
-    addFocusResponses();
+    await addFocusResponses();
     const html = await (await owner.request(`${study.path}/focus-group`)).text();
     expect(html).toContain("3 complete focus-group responses");
     // Hand: taste 50, 70, 30 -> mean 50.0, sd 20.0; upkeep 20, 40, 30 -> mean 30.0, sd 10.0.
@@ -62,22 +68,22 @@ describe("focus-group consolidation", () => {
 
   it("adopts the consolidated weights as the study's stated weights and drops them again", async () => {
     await owner.form(`${study.path}/focus-group`, { intent: "adopt" });
-    const stated = () => withDb(server, (db) => (db.prepare("select stated_weights_json as s from studies where id = ?").get(study.id) as { s: string | null }).s);
-    expect(JSON.parse(stated()!)).toEqual({ qualityShare: 70, weights: { taste: 50, speed: 50, purchaseprice: 70, upkeep: 30 } });
+    const stated = async () => (await withDb(server, (db) => one<{ s: string | null }>(db, sql`select stated_weights_json as "s" from studies where id = ${study.id}`))).s;
+    expect(JSON.parse((await stated())!)).toEqual({ qualityShare: 70, weights: { taste: 50, speed: 50, purchaseprice: 70, upkeep: 30 } });
     expect(await (await owner.request(`${study.path}/focus-group?lang=zh-CN`)).text()).toContain("已作为本研究的声明权重");
     await owner.form(`${study.path}/focus-group`, { intent: "drop" });
-    expect(stated()).toBeNull();
-    expect(auditActions(server, study.id)).toEqual(expect.arrayContaining(["adoptWeights", "dropWeights"]));
+    expect(await stated()).toBeNull();
+    expect(await auditActions(server, study.id)).toEqual(expect.arrayContaining(["adoptWeights", "dropWeights"]));
   });
 
   it("merges a suggestion into the attributes with a code from its name", async () => {
     await owner.form(`${study.path}/focus-group`, { intent: "merge", name: "Warranty", nameZh: "保修", kind: "quality" });
-    const attribute = withDb(server, (db) => db.prepare("select code, kind, name, name_zh as nameZh from attributes where study_id = ? and name = 'Warranty'").get(study.id));
+    const attribute = await withDb(server, (db) => one(db, sql`select code, kind, name, name_zh as "nameZh" from attributes where study_id = ${study.id} and name = 'Warranty'`));
     expect(attribute).toEqual({ code: "warranty", kind: "quality", name: "Warranty", nameZh: "保修" });
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const bad = await owner.form(`${study.path}/focus-group`, { intent: "merge", name: "Extra", kind: "other" });
     expect(await bad.text()).toContain("Kind requires quality or price.");
-    expect(snapshot(server)).toBe(before);
+    expect(await snapshot(server)).toBe(before);
   });
 });
 
@@ -88,27 +94,28 @@ describe("responses list and review", () => {
   beforeAll(async () => {
     await owner.form(study.path, { intent: "addProfileQuestion", code: "segment", text: "Segment", kind: "choice", choices: `home | Home | 家庭\nlab | ${MARKUP} | 实验室` });
     await owner.form(study.path, { intent: "addProfileQuestion", code: "remarks", text: "Remarks", kind: "text" });
-    const q = insertQuestionnaire(server, study.id, "rating");
+    const q = await insertQuestionnaire(server, study.id, "rating");
     const otherStudy = await makeStudy(owner, "Other");
-    const otherQ = insertQuestionnaire(server, otherStudy.id, "rating");
-    withDb(
-      server,
-      (db) => {
-        const add = db.prepare(
-          "insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, screen_reason) values (?, ?, ?, '[]', ?, ?, ?, ?)",
-        );
-        complete = [0, 1].map((i) => Number(add.run(`complete-${i}-abcdefgh`, q, "complete", 1000, 1000, 601_000, null).lastInsertRowid));
-        db.prepare("insert into response_profile (response_id, question_code, value) values (?, 'segment', 'lab'), (?, 'remarks', ?)").run(complete[0], complete[0], MARKUP);
-        db.prepare("insert into response_ratings (response_id, offer_code, attribute_code, score) values (?, 'aster', 'taste', 9)").run(complete[0]);
-        add.run("screened-abcdefgh", q, "screened_out", 1, 1, null, "quota_full");
-        for (let i = 0; i < 230; i++) add.run(`draft-${i}-abcdefgh`, q, "draft", 1, 1, null, null);
-        otherResponse = Number(add.run("other-study-abcdefgh", otherQ, "complete", 1, 1, 2, null).lastInsertRowid);
-      },
-      true,
+    const otherQ = await insertQuestionnaire(server, otherStudy.id, "rating");
+    await withDb(server, (db) =>
+      db.transaction(async (tx: Db) => {
+        const add = (clientId: string, questionnaireId: number, status: string, startedAt: number, updatedAt: number, completedAt: number | null, screenReason: string | null) =>
+          insertId(
+            tx,
+            sql`insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, screen_reason)
+                values (${clientId}, ${questionnaireId}, ${status}, '[]', ${startedAt}, ${updatedAt}, ${completedAt}, ${screenReason}) returning id`,
+          );
+        complete = [await add("complete-0-abcdefgh", q, "complete", 1000, 1000, 601_000, null), await add("complete-1-abcdefgh", q, "complete", 1000, 1000, 601_000, null)];
+        await tx.run(sql`insert into response_profile (response_id, question_code, value) values (${complete[0]}, 'segment', 'lab'), (${complete[0]}, 'remarks', ${MARKUP})`);
+        await tx.run(sql`insert into response_ratings (response_id, offer_code, attribute_code, score) values (${complete[0]}, 'aster', 'taste', 9)`);
+        await add("screened-abcdefgh", q, "screened_out", 1, 1, null, "quota_full");
+        for (let i = 0; i < 230; i++) await add(`draft-${i}-abcdefgh`, q, "draft", 1, 1, null, null);
+        otherResponse = await add("other-study-abcdefgh", otherQ, "complete", 1, 1, 2, null);
+      }),
     );
   });
 
-  const review = (id: number) => withDb(server, (db) => (db.prepare("select review from responses where id = ?").get(id) as { review: string | null }).review);
+  const review = async (id: number) => (await withDb(server, (db) => one<{ review: string | null }>(db, sql`select review from responses where id = ${id}`))).review;
 
   it("lists responses 100 per page with status, profile and paging", async () => {
     const first = await (await owner.request(`${study.path}/responses?stage=rating`)).text();
@@ -136,22 +143,22 @@ describe("responses list and review", () => {
   it("includes, excludes and resets a response, with audit events", async () => {
     const id = complete[1]!;
     await owner.form(`${study.path}/responses`, { intent: "review", responseId: String(id), review: "exclude" });
-    expect(review(id)).toBe("exclude");
+    expect(await review(id)).toBe("exclude");
     await owner.form(`${study.path}/responses`, { intent: "review", responseId: String(id), review: "include" });
-    expect(review(id)).toBe("include");
+    expect(await review(id)).toBe("include");
     await owner.form(`${study.path}/responses`, { intent: "review", responseId: String(id), review: "reset" });
-    expect(review(id)).toBeNull();
-    expect(auditActions(server, study.id).filter((a) => a === "review")).toHaveLength(3);
+    expect(await review(id)).toBeNull();
+    expect((await auditActions(server, study.id)).filter((a) => a === "review")).toHaveLength(3);
   });
 
   it("refuses to review another study's response or an unknown decision, changing nothing", async () => {
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const res = await owner.form(`${study.path}/responses`, { intent: "review", responseId: String(otherResponse), review: "exclude" });
     expect(res.status).toBe(404);
     const bad = await owner.form(`${study.path}/responses`, { intent: "review", responseId: String(complete[0]), review: "delete" });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("review requires include, exclude or reset");
-    expect(snapshot(server)).toBe(before);
+    expect(await snapshot(server)).toBe(before);
   });
 });
 
@@ -170,8 +177,8 @@ describe("fieldwork dashboard", () => {
   it("starts the next wave", async () => {
     const res = await owner.form(`${study.path}/fieldwork`, { intent: "nextWave" });
     expect(res.status).toBe(200);
-    expect(withDb(server, (db) => (db.prepare("select current_wave as w from studies where id = ?").get(study.id) as { w: number }).w)).toBe(2);
-    expect(auditActions(server, study.id)).toContain("nextWave");
+    expect((await withDb(server, (db) => one<{ w: number }>(db, sql`select current_wave as "w" from studies where id = ${study.id}`))).w).toBe(2);
+    expect(await auditActions(server, study.id)).toContain("nextWave");
     expect(await (await owner.request(`${study.path}/fieldwork`)).text()).toContain("current wave 2");
   });
 });

@@ -1,28 +1,27 @@
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
 import { Client, PHONE_USER_AGENT, postJson, startAppServer, type AppServer } from "../helpers/app-server";
 import { demoAnswers } from "../fixtures/answers";
+import { one } from "./server-db";
 
 let server: AppServer;
+/** A second connection to the server's database, to check what it stored. */
+let db: Db;
 
 beforeAll(async () => {
   server = await startAppServer();
+  db = await server.openDb();
 });
 afterAll(async () => {
+  await db?.close();
   await server?.stop();
 });
 
-function readDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(server.databaseFile, { readonly: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
-const countResponses = (clientId: string) =>
-  readDb((db) => (db.prepare("select count(*) as n from responses where client_id = ?").get(clientId) as { n: number }).n);
+const countResponses = async (clientId: string) => (await one<{ n: number }>(db, sql`select count(*) as "n" from responses where client_id = ${clientId}`)).n;
+const countRatings = async (clientId: string) =>
+  (await one<{ n: number }>(db, sql`select count(*) as "n" from response_ratings r join responses s on s.id = r.response_id where s.client_id = ${clientId}`)).n;
+const studyTitle = async (path: string) => (await one<{ title: string }>(db, sql`select title from studies where id = ${Number(path.split("/")[2])}`)).title;
 
 async function signUp(email: string): Promise<Client> {
   const client = new Client(server.url);
@@ -63,7 +62,7 @@ describe("respondent API", () => {
     const huge = { intent: "draft", responseId: "oversized-0001", seq: 1, pageNo: 0, answers: { note: "x".repeat(300_000) } };
     const res = await postJson(server.url, "/s/demo/responses", huge);
     expect(res.status).toBe(413);
-    expect(countResponses("oversized-0001")).toBe(0);
+    expect(await countResponses("oversized-0001")).toBe(0);
   });
 
   it("starts a response with the questionnaire in the respondent's stored offer order", async () => {
@@ -71,9 +70,7 @@ describe("respondent API", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     const offerPages = body.survey.pages.map((p: { name: string }) => p.name).filter((n: string) => n.startsWith("offer_"));
-    const stored = readDb(
-      (db) => db.prepare("select offer_order from responses where client_id = ?").get("order-check-01") as { offer_order: string },
-    );
+    const stored = await one<{ offer_order: string }>(db, sql`select offer_order from responses where client_id = 'order-check-01'`);
     expect(offerPages).toEqual(JSON.parse(stored.offer_order).map((c: string) => `offer_${c}`));
   });
 
@@ -85,12 +82,8 @@ describe("respondent API", () => {
     expect(second.status).toBe(200);
     expect((await first.json()).outcome).toBe("completed");
     expect((await second.json()).outcome).toBe("already-finished");
-    expect(countResponses(id)).toBe(1);
-    const ratings = readDb(
-      (db) =>
-        (db.prepare("select count(*) as n from response_ratings r join responses s on s.id = r.response_id where s.client_id = ?").get(id) as { n: number }).n,
-    );
-    expect(ratings).toBe(16); // 2 known offers x 8 attributes
+    expect(await countResponses(id)).toBe(1);
+    expect(await countRatings(id)).toBe(16); // 2 known offers x 8 attributes
   });
 
   it("refuses a completion whose weights do not sum to 100 and keeps the draft as it was", async () => {
@@ -100,10 +93,7 @@ describe("respondent API", () => {
     const res = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: id, answers: bad });
     expect(res.status).toBe(400);
     expect((await res.json()).details).toContain("weights_quality requires a sum of 100 (got 90)");
-    const row = readDb((db) => db.prepare("select status, answers_json from responses where client_id = ?").get(id)) as {
-      status: string;
-      answers_json: string;
-    };
+    const row = await one<{ status: string; answers_json: string }>(db, sql`select status, answers_json from responses where client_id = ${id}`);
     expect(row.status).toBe("draft");
     expect(JSON.parse(row.answers_json)).toEqual({ known_offers: ["aster"] });
   });
@@ -117,11 +107,7 @@ describe("respondent API", () => {
     });
     expect(res.status).toBe(200);
     expect((await res.json()).status).toBe("screened_out");
-    const ratings = readDb(
-      (db) =>
-        (db.prepare("select count(*) as n from response_ratings r join responses s on s.id = r.response_id where s.client_id = ?").get(id) as { n: number }).n,
-    );
-    expect(ratings).toBe(0);
+    expect(await countRatings(id)).toBe(0);
   });
 
   it("refuses a response id that started on another study's questionnaire", async () => {
@@ -132,9 +118,7 @@ describe("respondent API", () => {
     await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Speed", direction: "higher" });
     await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price", direction: "higher" });
     await owner.form(studyPath, { intent: "publish" });
-    const token = readDb((db) => db.prepare("select public_token from studies where id = ?").get(Number(studyPath.split("/")[2]))) as {
-      public_token: string;
-    };
+    const token = await one<{ public_token: string }>(db, sql`select public_token from studies where id = ${Number(studyPath.split("/")[2])}`);
     await postJson(server.url, "/s/demo/responses", { intent: "start", responseId: "cross-study-01" });
     const res = await postJson(server.url, `/s/${token.public_token}/responses`, {
       intent: "draft",
@@ -154,7 +138,7 @@ describe("respondent API", () => {
       expect(res.status, agent).toBe(403);
       expect((await res.json()).error).toBe("automated clients (bots) are not counted as respondents");
     }
-    expect(countResponses(id)).toBe(0);
+    expect(await countResponses(id)).toBe(0);
   });
 
   it("ignores a draft older than the one already saved", async () => {
@@ -208,8 +192,7 @@ describe("researcher pages", () => {
     expect((await bob.request(`${studyPath}/report`)).status).toBe(404);
     const post = await bob.form(studyPath, { intent: "details", title: "Bob was here", languages: "en" });
     expect(post.status).toBe(404);
-    const title = readDb((db) => db.prepare("select title from studies where id = ?").get(Number(studyPath.split("/")[2]))) as { title: string };
-    expect(title.title).toBe("Alice's study");
+    expect(await studyTitle(studyPath)).toBe("Alice's study");
     expect((await bob.request("/studies/1")).status).toBe(404); // the demo study belongs to the demo account
   });
 
@@ -266,7 +249,7 @@ describe("sessions", () => {
     const line = res.headers.getSetCookie().find((l) => l.startsWith("vm_session="))!;
     expect(line).toMatch(/HttpOnly/i);
     expect(line).toMatch(/SameSite=Lax/i);
-    const hashes = readDb((db) => db.prepare("select token_hash from sessions").all() as { token_hash: string }[]);
+    const hashes = await db.rows<{ token_hash: string }>(sql`select token_hash from sessions`);
     expect(hashes.length).toBeGreaterThan(0);
     for (const { token_hash } of hashes) expect(line).not.toContain(token_hash);
   });
@@ -305,9 +288,6 @@ describe("sessions", () => {
 });
 
 describe("cross-site request forgery", () => {
-  const studyTitle = (path: string) =>
-    (readDb((db) => db.prepare("select title from studies where id = ?").get(Number(path.split("/")[2]))) as { title: string }).title;
-
   async function ownStudy(email: string) {
     const client = await signUp(email);
     const path = (await client.form("/studies", { title: "Original" })).headers.get("Location")!;
@@ -322,7 +302,7 @@ describe("cross-site request forgery", () => {
       body: new URLSearchParams({ intent: "details", title: "Forged", languages: "en" }).toString(),
     });
     expect(forged.status).toBe(403);
-    expect(studyTitle(path)).toBe("Original");
+    expect(await studyTitle(path)).toBe("Original");
   });
 
   it("refuses a cross-site POST even with the right token", async () => {
@@ -331,7 +311,7 @@ describe("cross-site request forgery", () => {
     expect(res.status).toBe(403);
     const fetchSite = await client.form(path, { intent: "details", title: "Forged", languages: "en" }, { "Sec-Fetch-Site": "cross-site" });
     expect(fetchSite.status).toBe(403);
-    expect(studyTitle(path)).toBe("Original");
+    expect(await studyTitle(path)).toBe("Original");
   });
 
   it("refuses a same-origin POST without the session's token", async () => {
@@ -341,13 +321,13 @@ describe("cross-site request forgery", () => {
     expect((await client.form("/studies", { title: "Sneaky", csrf: "" })).status).toBe(403);
     expect((await client.form("/signout", { csrf: "" })).status).toBe(403);
     expect((await client.request("/studies")).status).toBe(200);
-    expect(studyTitle(path)).toBe("Original");
+    expect(await studyTitle(path)).toBe("Original");
   });
 
   it("accepts the same change with the token from the page", async () => {
     const { client, path } = await ownStudy("with-token@example.com");
     expect((await client.form(path, { intent: "details", title: "Renamed", languages: "en" })).status).toBe(200);
-    expect(studyTitle(path)).toBe("Renamed");
+    expect(await studyTitle(path)).toBe("Renamed");
   });
 
   it("refuses cross-site sign-in, sign-up and language forms", async () => {

@@ -1,16 +1,23 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
+import { bool } from "../../db/sql";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+import { one } from "./server-db";
 
 let server: AppServer;
+/** A second connection to the server's database (SQLite or PostgreSQL). */
+let db: Db;
 const PASSWORD = "correct horse battery";
 
 beforeAll(async () => {
   server = await startAppServer();
+  db = await server.openDb();
 });
 afterAll(async () => {
+  await db?.close();
   await server?.stop();
 });
 
@@ -20,19 +27,13 @@ async function signUp(email: string): Promise<Client> {
   return client;
 }
 const signIn = (email: string, password: string) => new Client(server.url).form("/signin", { email, password });
-function query<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(server.databaseFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...args) as T;
-  } finally {
-    db.close();
-  }
-}
-const userId = (email: string) => query<{ id: number }>("select id from users where email = ?", email).id;
+const query = <T>(query: SQL): Promise<T> => one<T>(db, query);
+const userId = async (email: string) => (await query<{ id: number }>(sql`select id from users where email = ${email}`)).id;
+const isAdmin = async (email: string) => bool((await query<{ is_admin: unknown }>(sql`select is_admin from users where email = ${email}`)).is_admin);
 
 /** The reset path shown once on the administrators' page after creating a link. */
 async function createLink(admin: Client, email: string): Promise<string> {
-  const res = await admin.form("/admin", { intent: "reset", userId: String(userId(email)) });
+  const res = await admin.form("/admin", { intent: "reset", userId: String(await userId(email)) });
   expect(res.status).toBe(200);
   const link = /\/reset\/[A-Za-z0-9_-]{43}/.exec(await res.text())?.[0];
   expect(link).toBeDefined();
@@ -46,9 +47,9 @@ describe("administrators and one-time password-reset links", () => {
   it("makes the first account signed up the administrator, not the demo account nor later ones", async () => {
     admin = await signUp("first@example.com");
     member = await signUp("member@example.com");
-    expect(query<{ is_admin: number }>("select is_admin from users where email = 'demo@valuemap.example'").is_admin).toBe(0);
-    expect(query<{ is_admin: number }>("select is_admin from users where email = 'first@example.com'").is_admin).toBe(1);
-    expect(query<{ is_admin: number }>("select is_admin from users where email = 'member@example.com'").is_admin).toBe(0);
+    expect(await isAdmin("demo@valuemap.example")).toBe(false);
+    expect(await isAdmin("first@example.com")).toBe(true);
+    expect(await isAdmin("member@example.com")).toBe(false);
     expect((await admin.request("/admin")).status).toBe(200);
     expect((await member.request("/admin")).status).toBe(404);
     expect(await (await admin.request("/studies")).text()).toContain('href="/admin"');
@@ -58,7 +59,7 @@ describe("administrators and one-time password-reset links", () => {
   it("sets a new password once through the link, ends the account's sessions and stores only the token's hash", async () => {
     const link = await createLink(admin, "member@example.com");
     const token = link.split("/").pop()!;
-    const stored = query<{ token_hash: string }>("select token_hash from password_resets order by id desc limit 1");
+    const stored = await query<{ token_hash: string }>(sql`select token_hash from password_resets order by id desc limit 1`);
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.token_hash).not.toContain(token);
 
@@ -82,18 +83,17 @@ describe("administrators and one-time password-reset links", () => {
   it("refuses an expired link, a withdrawn link and an unknown one, changing nothing", async () => {
     const first = await createLink(admin, "member@example.com");
     const second = await createLink(admin, "member@example.com");
-    const before = query<{ password_hash: string }>("select password_hash from users where email = 'member@example.com'");
+    const passwordHash = () => query<{ password_hash: string }>(sql`select password_hash from users where email = 'member@example.com'`);
+    const before = await passwordHash();
     // Creating the second withdrew the first.
     expect(await (await new Client(server.url).form(first, { password: "withdrawn link pass" })).text()).toContain("not valid");
-    const db = new Database(server.databaseFile);
-    db.prepare("update password_resets set expires_at = ? where used_at is null").run(Date.now() - 1);
-    db.close();
+    await db.run(sql`update password_resets set expires_at = ${Date.now() - 1} where used_at is null`);
     expect(await (await new Client(server.url).request(second)).text()).toContain("not valid");
     expect(await (await new Client(server.url).form(second, { password: "expired link passwd" })).text()).toContain("not valid");
     expect(await (await new Client(server.url).form("/reset/not-a-real-token", { password: "unknown link passwd" })).text()).toContain(
       "not valid",
     );
-    expect(query<{ password_hash: string }>("select password_hash from users where email = 'member@example.com'")).toEqual(before);
+    expect(await passwordHash()).toEqual(before);
   });
 
   it("refuses a cross-site POST to a reset link and a non-administrator's request for one", async () => {
@@ -106,7 +106,7 @@ describe("administrators and one-time password-reset links", () => {
     const refused = await member.request("/admin", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url },
-      body: new URLSearchParams({ intent: "reset", userId: String(userId("first@example.com")), csrf: (await member.csrf()) ?? "" }).toString(),
+      body: new URLSearchParams({ intent: "reset", userId: String(await userId("first@example.com")), csrf: (await member.csrf()) ?? "" }).toString(),
     });
     expect(refused.status).toBe(404);
     expect(await (await new Client(server.url).form(link, { password: "the owner's new one" })).text()).toContain("Your password is set");
@@ -116,7 +116,7 @@ describe("administrators and one-time password-reset links", () => {
     const root = path.resolve(import.meta.dirname, "../..");
     const out = execFileSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "app/lib/reset-link-cli.server.ts", "first@example.com"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: `file:${server.databaseFile}`, DEMO: "off" },
+      env: { ...process.env, DATABASE_URL: server.databaseUrl, DEMO: "off" },
       encoding: "utf8",
     });
     const link = /\/reset\/[A-Za-z0-9_-]{43}/.exec(out)?.[0];

@@ -1,7 +1,9 @@
-import Database from "better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
 import { makeTrackedDemo } from "../e2e/report-fixture";
+import { one } from "./server-db";
 
 /**
  * The report over HTTP on the built server: filters change the figures, bad filter values are
@@ -9,28 +11,17 @@ import { makeTrackedDemo } from "../e2e/report-fixture";
  * and the Events & functions page validates, saves and audits its changes.
  */
 let server: AppServer;
+/** A second connection to the server's database (SQLite or PostgreSQL). */
+let db: Db;
 let demo: Client;
 
 const SECTIONS = ["scores", "value-map", "profiles", "head-to-head", "won-lost", "timeline", "what-who", "importance"];
 const CHARTS = ["value-map", "head-to-head", "timeline", "importance", "what-who"];
 
-function query<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(server.databaseFile, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
-function run(sql: string, ...params: unknown[]): void {
-  const db = new Database(server.databaseFile);
-  try {
-    db.pragma("busy_timeout = 5000");
-    db.prepare(sql).run(...params);
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(query: SQL): Promise<T> => one<T>(db, query);
+const run = async (query: SQL): Promise<void> => {
+  await db.run(query);
+};
 
 async function page(path: string): Promise<string> {
   const res = await demo.request(path);
@@ -45,11 +36,13 @@ const attr = (html: string, name: string) => new RegExp(`id="value-map"[^>]*${na
 
 beforeAll(async () => {
   server = await startAppServer();
-  makeTrackedDemo(server.databaseFile);
+  db = await server.openDb();
+  await makeTrackedDemo(db);
   demo = new Client(server.url);
   expect((await demo.form("/signin", { email: "demo@valuemap.example", password: "valuemap-demo-2026" })).status).toBe(302);
 });
 afterAll(async () => {
+  await db?.close();
   await server?.stop();
 });
 
@@ -62,8 +55,10 @@ describe("report page", () => {
     expect(mapSvg(html)).toContain('data-trail="aster"');
     expect(html).toContain("Cedar recalls a batch of grinders");
     expect(html).toContain("Engineering (R&amp;D)");
-    const total = query<{ n: number }>(
-      "select count(*) as n from responses r join questionnaires q on q.id = r.questionnaire_id where q.study_id = 1 and q.stage = 'rating' and r.status = 'complete'",
+    const total = (
+      await query<{ n: number }>(
+        sql`select count(*) as "n" from responses r join questionnaires q on q.id = r.questionnaire_id where q.study_id = 1 and q.stage = 'rating' and r.status = 'complete'`,
+      )
     ).n;
     expect(complete(html)).toBe(total);
   });
@@ -128,13 +123,13 @@ describe("report page", () => {
   it("follows new data: excluding responses changes the figures at once (no stale cache)", async () => {
     // Flagged responses kept in: every complete online response counts until the researcher excludes it.
     const before = await page("/studies/1/report?segment=channel:online&flagged=in");
-    run(`update responses set review = 'exclude' where id in (
+    await run(sql`update responses set review = 'exclude' where id in (
            select r.id from responses r join response_profile p on p.response_id = r.id
              join questionnaires q on q.id = r.questionnaire_id
            where q.stage = 'rating' and r.status = 'complete' and p.question_code = 'channel' and p.value = 'online' order by r.id limit 5)`);
     const after = await page("/studies/1/report?segment=channel:online&flagged=in");
     expect(analysed(after)).toBe(analysed(before) - 5);
-    run("update responses set review = null where review = 'exclude'");
+    await run(sql`update responses set review = null where review = 'exclude'`);
     expect(analysed(await page("/studies/1/report?segment=channel:online&flagged=in"))).toBe(analysed(before));
   });
 
@@ -152,19 +147,19 @@ describe("report page", () => {
 });
 
 describe("events & functions page", () => {
-  const count = (table: string) => query<{ n: number }>(`select count(*) as n from ${table}`).n;
+  const count = async (table: string) => (await query<{ n: number }>(sql`select count(*) as "n" from ${sql.identifier(table)}`)).n;
 
   it("refuses a bad event with a clear message and stores nothing", async () => {
-    const before = count("key_events");
+    const before = await count("key_events");
     const res = await demo.form("/studies/1/strategy", { intent: "addEvent", offerId: "1", date: "2026-02-30", label: "Impossible day" });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Date requires a real calendar date (YYYY-MM-DD).");
-    expect(count("key_events")).toBe(before);
+    expect(await count("key_events")).toBe(before);
     const noLabel = await demo.form("/studies/1/strategy", { intent: "addEvent", offerId: "1", date: "2026-02-03", label: "" });
     expect(await noLabel.text()).toContain("Description requires 1 to 200 characters.");
     const foreign = await demo.form("/studies/1/strategy", { intent: "addEvent", offerId: "999", date: "2026-02-03", label: "x" });
     expect(await foreign.text()).toContain("Choose one of the study");
-    expect(count("key_events")).toBe(before);
+    expect(await count("key_events")).toBe(before);
   });
 
   it("adds an event that the report's timeline then shows, with an audit event", async () => {
@@ -172,7 +167,7 @@ describe("events & functions page", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("Saved.");
     expect(await page("/studies/1/report")).toContain("Birch opens flagship store");
-    const audit = query<{ action: string; detail: string; actor_email: string }>("select action, detail, actor_email from audit_events order by id desc limit 1");
+    const audit = await query<{ action: string; detail: string; actor_email: string }>(sql`select action, detail, actor_email from audit_events order by id desc limit 1`);
     expect(audit).toEqual({ action: "strategy.addEvent", detail: "2026-12-10 birch: Birch opens flagship store", actor_email: "demo@valuemap.example" });
   });
 
@@ -181,11 +176,13 @@ describe("events & functions page", () => {
     expect(await bad.text()).toContain("Market share requires a number from 0 to 100, or nothing.");
     const tooMuch = await demo.form("/studies/1/strategy", { intent: "shares", share_1: "60", share_2: "50", share_3: "" });
     expect(await tooMuch.text()).toContain("Market shares together require at most 100%.");
-    expect(query<{ s: number }>("select market_share as s from offers where id = 1").s).toBe(34);
+    expect((await query<{ s: number }>(sql`select market_share as "s" from offers where id = 1`)).s).toBe(34);
     await demo.form("/studies/1/strategy", { intent: "shares", share_1: "30", share_2: "45.5", share_3: "" });
-    expect(query<{ a: number; b: number; c: number | null }>(
-      "select (select market_share from offers where id = 1) as a, (select market_share from offers where id = 2) as b, (select market_share from offers where id = 3) as c",
-    )).toEqual({ a: 30, b: 45.5, c: null });
+    expect(
+      await query<{ a: number; b: number; c: number | null }>(
+        sql`select (select market_share from offers where id = 1) as "a", (select market_share from offers where id = 2) as "b", (select market_share from offers where id = 3) as "c"`,
+      ),
+    ).toEqual({ a: 30, b: 45.5, c: null });
     // Bubbles by market share on the map when chosen.
     const svg = mapSvg(await page("/studies/1/report?bubbles=1"));
     const radius = (offer: string) => Number(new RegExp(`data-offer="${offer}"[\\s\\S]*?<circle class="marker"[^>]*r="([\\d.]+)"`).exec(svg)?.[1]);
@@ -196,8 +193,8 @@ describe("events & functions page", () => {
   });
 
   it("saves the what/who grid, and the report ranks functions by the shortfall they own", async () => {
-    const functionId = query<{ id: number }>("select id from firm_functions where name = 'Industrial design'").id;
-    const design = query<{ id: number }>("select id from attributes where code = 'design'").id;
+    const functionId = (await query<{ id: number }>(sql`select id from firm_functions where name = 'Industrial design'`)).id;
+    const design = (await query<{ id: number }>(sql`select id from attributes where code = 'design'`)).id;
     const bad = await demo.form("/studies/1/strategy", { intent: "cells", [`cell_${functionId}_${design}`]: "5" });
     expect(await bad.text()).toContain("Each cell requires 9, 3, 1 or 0.");
     const html = await page("/studies/1/report");
@@ -220,10 +217,10 @@ describe("events & functions page", () => {
 describe("waves that start on the same day", () => {
   it("are dated one day apart so the timeline still draws them in order", async () => {
     // Waves are dated by their first rating-stage completion (focus-group responses do not count).
-    const rating = "status = 'complete' and questionnaire_id in (select id from questionnaires where stage = 'rating')";
-    const first = query<{ t: number }>(`select min(completed_at) as t from responses where wave = 1 and ${rating}`).t;
-    run(`update responses set completed_at = ? + (completed_at % 1000) where wave = 2 and ${rating}`, first);
-    run("update studies set updated_at = updated_at + 1 where id = 1"); // a new data version
+    const rating = sql`status = 'complete' and questionnaire_id in (select id from questionnaires where stage = 'rating')`;
+    const first = (await query<{ t: number }>(sql`select min(completed_at) as "t" from responses where wave = 1 and ${rating}`)).t;
+    await run(sql`update responses set completed_at = ${first} + (completed_at % 1000) where wave = 2 and ${rating}`);
+    await run(sql`update studies set updated_at = updated_at + 1 where id = 1`); // a new data version
     const html = await page("/studies/1/report");
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const format = (iso: string) => new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(Date.parse(`${iso}T00:00:00Z`));
@@ -242,10 +239,9 @@ describe("researcher text with markup on the report and the Events & functions p
   it("stays text in the HTML of both pages (events, functions, segment labels)", async () => {
     await demo.form("/studies/1/strategy", { intent: "addEvent", offerId: "1", date: "2026-12-01", label: EVENT, labelZh: EVENT });
     await demo.form("/studies/1/strategy", { intent: "addFunction", name: FUNCTION, nameZh: FUNCTION });
-    run(
-      "insert into profile_questions (study_id, code, kind, text, choices_json, is_segment, sort) values (1, 'payload', 'choice', ?, ?, 1, 2)",
-      SEGMENT,
-      JSON.stringify([{ code: "retail", label: SEGMENT, labelZh: null }]),
+    await run(
+      sql`insert into profile_questions (study_id, code, kind, text, choices_json, is_segment, sort)
+          values (1, 'payload', 'choice', ${SEGMENT}, ${JSON.stringify([{ code: "retail", label: SEGMENT, labelZh: null }])}, ${true}, 2)`,
     );
     for (const path of ["/studies/1/report", "/studies/1/strategy"]) {
       const html = await page(path);

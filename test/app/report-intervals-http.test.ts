@@ -1,7 +1,6 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
-import { demoRatingQuestionnaire, growDemoResponses } from "../../bench/grow-demo";
+import { demoRatingQuestionnaireDb, growDemoResponsesDb } from "../../bench/grow-demo";
 
 /**
  * The report's intervals switch from the percentile bootstrap to the delta method above
@@ -44,12 +43,11 @@ describe("report intervals by sample size", () => {
     expect(before.lower).toBeLessThan(before.q);
     expect(before.upper).toBeGreaterThan(before.q);
 
-    const sqlite = new Database(server.databaseFile);
+    const db = await server.openDb();
     try {
-      sqlite.pragma("busy_timeout = 5000");
-      growDemoResponses(sqlite, demoRatingQuestionnaire(sqlite, 1), 1600);
+      await growDemoResponsesDb(db, await demoRatingQuestionnaireDb(db, 1), 1600);
     } finally {
-      sqlite.close();
+      await db.close();
     }
 
     const large = await (await en.request("/studies/1/report")).text();

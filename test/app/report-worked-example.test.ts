@@ -1,6 +1,7 @@
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+import { insertId, one } from "./server-db";
 
 /**
  * A worked example through the whole stack: a study made with the design forms, two complete
@@ -32,40 +33,46 @@ beforeAll(async () => {
   expect((await owner.form(studyPath, { intent: "publish" })).status).toBeLessThan(400);
 
   const studyId = Number(studyPath.split("/")[2]);
-  const db = new Database(server.databaseFile);
+  const db = await server.openDb();
   try {
-    db.pragma("busy_timeout = 5000");
-    const code = (table: string, name: string) => (db.prepare(`select code from ${table} where study_id = ? and name = ?`).get(studyId, name) as { code: string }).code;
-    const [ours, rival, speed, noise, price] = [code("offers", "Ours"), code("offers", "Rival"), code("attributes", "Speed"), code("attributes", "Noise"), code("attributes", "Price")];
-    const questionnaire = (db.prepare("select id from questionnaires where study_id = ?").get(studyId) as { id: number }).id;
-    db.prepare(
-      "insert into profile_questions (study_id, code, kind, text, choices_json, is_segment) values (?, 'region', 'choice', 'Region', ?, 1)",
-    ).run(studyId, JSON.stringify([{ code: "north", label: "North", labelZh: "北方" }, { code: "south", label: "South", labelZh: "南方" }]));
-    const respondents = [
-      { region: "north", weights: [60, 40, 100], share: 50, ours: [8, 6, 5], rival: [4, 6, 5] },
-      { region: "south", weights: [20, 80, 100], share: 70, ours: [6, 3, 6], rival: [6, 6, 3] },
-    ];
-    respondents.forEach((r, i) => {
-      const at = 1_790_000_000_000 + i * 600_000;
-      const id = Number(
-        db
-          .prepare(
-            `insert into responses (client_id, questionnaire_id, status, offer_order, quality_share, started_at, updated_at, completed_at)
-             values (?, ?, 'complete', '[]', ?, ?, ?, ?)`,
-          )
-          .run(`worked-example-${i}`, questionnaire, r.share, at, at + 300_000, at + 300_000).lastInsertRowid,
+    await db.transaction(async (tx) => {
+      const code = async (table: "offers" | "attributes", name: string) =>
+        (await one<{ code: string }>(tx, sql`select code from ${sql.identifier(table)} where study_id = ${studyId} and name = ${name}`)).code;
+      const [ours, rival, speed, noise, price] = [
+        await code("offers", "Ours"),
+        await code("offers", "Rival"),
+        await code("attributes", "Speed"),
+        await code("attributes", "Noise"),
+        await code("attributes", "Price"),
+      ];
+      const questionnaire = (await one<{ id: number }>(tx, sql`select id from questionnaires where study_id = ${studyId}`)).id;
+      await tx.run(
+        sql`insert into profile_questions (study_id, code, kind, text, choices_json, is_segment)
+            values (${studyId}, 'region', 'choice', 'Region', ${JSON.stringify([{ code: "north", label: "North", labelZh: "北方" }, { code: "south", label: "South", labelZh: "南方" }])}, ${true})`,
       );
-      [speed, noise, price].forEach((a, k) => {
-        db.prepare("insert into response_weights values (?, ?, ?)").run(id, a, r.weights[k]);
-        db.prepare("insert into response_ratings values (?, ?, ?, ?)").run(id, ours, a, r.ours[k]);
-        db.prepare("insert into response_ratings values (?, ?, ?, ?)").run(id, rival, a, r.rival[k]);
-      });
-      db.prepare("insert into response_offers (response_id, offer_code, position, known, chose) values (?, ?, 0, 1, 1)").run(id, ours);
-      db.prepare("insert into response_offers (response_id, offer_code, position, known, chose) values (?, ?, 1, 1, 0)").run(id, rival);
-      db.prepare("insert into response_profile values (?, 'region', ?)").run(id, r.region);
+      const respondents = [
+        { region: "north", weights: [60, 40, 100], share: 50, ours: [8, 6, 5], rival: [4, 6, 5] },
+        { region: "south", weights: [20, 80, 100], share: 70, ours: [6, 3, 6], rival: [6, 6, 3] },
+      ];
+      for (const [i, r] of respondents.entries()) {
+        const at = 1_790_000_000_000 + i * 600_000;
+        const id = await insertId(
+          tx,
+          sql`insert into responses (client_id, questionnaire_id, status, offer_order, quality_share, started_at, updated_at, completed_at)
+              values (${`worked-example-${i}`}, ${questionnaire}, 'complete', '[]', ${r.share}, ${at}, ${at + 300_000}, ${at + 300_000}) returning id`,
+        );
+        for (const [k, a] of [speed, noise, price].entries()) {
+          await tx.run(sql`insert into response_weights (response_id, attribute_code, weight) values (${id}, ${a}, ${r.weights[k]!})`);
+          await tx.run(sql`insert into response_ratings (response_id, offer_code, attribute_code, score) values (${id}, ${ours}, ${a}, ${r.ours[k]!})`);
+          await tx.run(sql`insert into response_ratings (response_id, offer_code, attribute_code, score) values (${id}, ${rival}, ${a}, ${r.rival[k]!})`);
+        }
+        await tx.run(sql`insert into response_offers (response_id, offer_code, position, known, chose) values (${id}, ${ours}, 0, ${true}, ${true})`);
+        await tx.run(sql`insert into response_offers (response_id, offer_code, position, known, chose) values (${id}, ${rival}, 1, ${true}, ${false})`);
+        await tx.run(sql`insert into response_profile (response_id, question_code, value) values (${id}, 'region', ${r.region})`);
+      }
     });
   } finally {
-    db.close();
+    await db.close();
   }
 });
 afterAll(async () => {

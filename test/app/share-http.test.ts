@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+import { one } from "./server-db";
 
 /**
  * Read-only share links over HTTP (built app, demo study 1): an owner or editor creates one, a
@@ -10,17 +12,13 @@ import { Client, startAppServer, type AppServer } from "../helpers/app-server";
  * one, only the token's SHA-256 is stored, creation and revocation are audited.
  */
 let server: AppServer;
+/** A second connection to the server's database (SQLite or PostgreSQL). */
+let db: Db;
 let owner: Client;
 let viewer: Client;
 
-function db<T>(run: (d: Database.Database) => T): T {
-  const d = new Database(server.databaseFile);
-  try {
-    return run(d);
-  } finally {
-    d.close();
-  }
-}
+const lastLinkId = async () => (await one<{ id: number }>(db, sql`select max(id) as "id" from share_links`)).id;
+const activeLinks = async () => (await one<{ n: number }>(db, sql`select count(*) as "n" from share_links where revoked_at is null`)).n;
 
 async function createLink(client: Client): Promise<string> {
   const res = await client.form("/studies/1/share", { intent: "create" });
@@ -33,6 +31,7 @@ async function createLink(client: Client): Promise<string> {
 
 beforeAll(async () => {
   server = await startAppServer();
+  db = await server.openDb();
   owner = new Client(server.url);
   expect((await owner.form("/signin", { email: "demo@valuemap.example", password: "valuemap-demo-2026" })).status).toBe(302);
   viewer = new Client(server.url);
@@ -42,6 +41,7 @@ beforeAll(async () => {
   expect((await viewer.form(invitation, {})).status).toBe(302);
 });
 afterAll(async () => {
+  await db?.close();
   await server?.stop();
 });
 
@@ -77,8 +77,8 @@ describe("share links", () => {
     expect((await visitor.request(`${path}/export/tables.xlsx`)).status).toBe(200);
     expect((await visitor.request(`${path}/export/quality-profile.csv`)).status).toBe(200);
     for (const raw of ["raw-wide.csv", "raw-long.xlsx"]) expect((await visitor.request(`${path}/export/${raw}`)).status, raw).toBe(404);
-    const id = db((d) => (d.prepare("select max(id) as id from share_links").get() as { id: number }).id);
-    const events = db((d) => d.prepare("select user_id, actor_email, detail from audit_events where action = 'export' order by id desc limit 3").all());
+    const id = await lastLinkId();
+    const events = await db.rows(sql`select user_id, actor_email, detail from audit_events where action = 'export' order by id desc limit 3`);
     expect(events).toEqual([
       { user_id: null, actor_email: `share link #${id}`, detail: "quality-profile.csv" },
       { user_id: null, actor_email: `share link #${id}`, detail: "tables.xlsx" },
@@ -92,15 +92,15 @@ describe("share links", () => {
   it("stores only the token's SHA-256, lists the link with its creator, and audits creation and revocation", async () => {
     const path = await createLink(owner);
     const token = path.slice(3);
-    const rows = db((d) => d.prepare("select id, token_hash from share_links where study_id = 1").all() as Array<{ id: number; token_hash: string }>);
+    const rows = await db.rows<{ id: number; token_hash: string }>(sql`select id, token_hash from share_links where study_id = 1`);
     expect(rows.map((r) => r.token_hash)).toContain(crypto.createHash("sha256").update(token).digest("hex"));
-    expect(JSON.stringify(db((d) => d.prepare("select * from share_links").all()))).not.toContain(token);
+    expect(JSON.stringify(await db.rows(sql`select * from share_links`))).not.toContain(token);
     const list = await (await owner.request("/studies/1/share")).text();
     expect(list).toContain("demo@valuemap.example");
     expect(list).not.toContain(token);
     const id = rows.find((r) => r.token_hash === crypto.createHash("sha256").update(token).digest("hex"))!.id;
     expect((await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) })).status).toBe(200);
-    const actions = db((d) => d.prepare("select action, detail from audit_events where study_id = 1 and action like 'share%' order by id").all());
+    const actions = await db.rows(sql`select action, detail from audit_events where study_id = 1 and action like 'share%' order by id`);
     expect(actions).toEqual(expect.arrayContaining([{ action: "shareCreate", detail: `#${id}` }, { action: "shareRevoke", detail: `#${id}` }]));
   });
 
@@ -108,7 +108,7 @@ describe("share links", () => {
     const path = await createLink(owner);
     const visitor = new Client(server.url);
     expect((await visitor.request(path)).status).toBe(200);
-    const id = db((d) => (d.prepare("select max(id) as id from share_links").get() as { id: number }).id);
+    const id = await lastLinkId();
     expect((await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) })).status).toBe(200);
     const revoked = await visitor.request(path);
     const unknown = await visitor.request(`/r/${crypto.randomBytes(32).toString("base64url")}`);
@@ -132,12 +132,12 @@ describe("share links", () => {
   });
 
   it("a viewer can neither create nor revoke links nor see the list", async () => {
-    const before = db((d) => d.prepare("select count(*) as n from share_links where revoked_at is null").get());
+    const before = await activeLinks();
     expect((await viewer.form("/studies/1/share", { intent: "create" })).status).toBe(403);
-    const id = db((d) => (d.prepare("select max(id) as id from share_links").get() as { id: number }).id);
+    const id = await lastLinkId();
     expect((await viewer.form("/studies/1/share", { intent: "revoke", linkId: String(id) })).status).toBe(403);
     expect((await viewer.request("/studies/1/share")).status).toBe(403);
-    expect(db((d) => d.prepare("select count(*) as n from share_links where revoked_at is null").get())).toEqual(before);
+    expect(await activeLinks()).toEqual(before);
     // The viewer's report has the downloads but no share link.
     const report = await (await viewer.request("/studies/1/report")).text();
     expect(report).toContain('data-testid="export-panel"');

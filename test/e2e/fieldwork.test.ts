@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer, type Client } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
 import { insertQuestionnaire, makeStudy, signUp, withDb } from "../app/fieldwork-helpers";
+import { insertId } from "../app/server-db";
 
 // Markup typed by respondents (a suggestion, a profile text answer) and by the researcher (a
 // segment label) must stay text on the fieldwork pages.
@@ -18,16 +20,13 @@ let study: { path: string; id: number };
 let ratingQuestionnaire = 0;
 let firstComplete = 0;
 
-function addComplete(clientId: string, completedAt: number): number {
-  return withDb(
-    server,
-    (db) =>
-      Number(
-        db
-          .prepare("insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at) values (?, ?, 'complete', '[]', ?, ?, ?)")
-          .run(clientId, ratingQuestionnaire, completedAt - 600_000, completedAt, completedAt).lastInsertRowid,
-      ),
-    true,
+function addComplete(clientId: string, completedAt: number): Promise<number> {
+  return withDb(server, (db) =>
+    insertId(
+      db,
+      sql`insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at)
+          values (${clientId}, ${ratingQuestionnaire}, 'complete', '[]', ${completedAt - 600_000}, ${completedAt}, ${completedAt}) returning id`,
+    ),
   );
 }
 
@@ -38,20 +37,18 @@ beforeAll(async () => {
   await owner.form(study.path, { intent: "addProfileQuestion", code: "segment", text: "Segment", textZh: "细分", kind: "choice", choices: `home | Home | 家庭\nlab | ${SEGMENT} | ${SEGMENT}` });
   await owner.form(study.path, { intent: "addProfileQuestion", code: "remarks", text: "Remarks", kind: "text" });
   await owner.form(study.path, { intent: "saveQuotas", questionCode: "segment", target_lab: "10" });
-  const focus = insertQuestionnaire(server, study.id, "focus_group");
-  ratingQuestionnaire = insertQuestionnaire(server, study.id, "rating");
-  firstComplete = addComplete("e2e-complete-0001", Date.UTC(2026, 10, 20, 12));
-  withDb(
-    server,
-    (db) => {
-      db.prepare("insert into response_profile (response_id, question_code, value) values (?, 'segment', 'lab'), (?, 'remarks', ?)").run(firstComplete, firstComplete, REMARK);
-      const f = db
-        .prepare("insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, quality_share) values ('e2e-focus-0001', ?, 'complete', '[]', 1, 1, 2, 60)")
-        .run(focus).lastInsertRowid;
-      db.prepare("insert into response_suggestions (response_id, position, text, weight) values (?, 1, ?, 20)").run(f, SUGGESTION);
-    },
-    true,
-  );
+  const focus = await insertQuestionnaire(server, study.id, "focus_group");
+  ratingQuestionnaire = await insertQuestionnaire(server, study.id, "rating");
+  firstComplete = await addComplete("e2e-complete-0001", Date.UTC(2026, 10, 20, 12));
+  await withDb(server, async (db) => {
+    await db.run(sql`insert into response_profile (response_id, question_code, value) values (${firstComplete}, 'segment', 'lab'), (${firstComplete}, 'remarks', ${REMARK})`);
+    const f = await insertId(
+      db,
+      sql`insert into responses (client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at, quality_share)
+          values ('e2e-focus-0001', ${focus}, 'complete', '[]', 1, 1, 2, 60) returning id`,
+    );
+    await db.run(sql`insert into response_suggestions (response_id, position, text, weight) values (${f}, 1, ${SUGGESTION}, 20)`);
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -131,7 +128,7 @@ describe("fieldwork pages in Chromium", () => {
     const { context, page } = await openPage({ width: 1280, height: 900 });
     await page.goto(`${server.url}${study.path}/fieldwork`);
     expect(await page.getByTestId("count-complete").innerText()).toBe("1");
-    addComplete("e2e-complete-0002", Date.UTC(2026, 10, 21, 12));
+    await addComplete("e2e-complete-0002", Date.UTC(2026, 10, 21, 12));
     // The page refreshes every 10 s: allow two and a half periods on a loaded machine.
     await expect.poll(() => page.getByTestId("count-complete").innerText(), { timeout: 25_000, interval: 500 }).toBe("2");
     expect(await page.getByTestId("per-day").innerText()).toContain("2026-11-21");

@@ -26,7 +26,12 @@ const VIEWPORTS = [
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
-  makeTrackedDemo(server.databaseFile);
+  const db = await server.openDb();
+  try {
+    await makeTrackedDemo(db);
+  } finally {
+    await db.close();
+  }
   fs.mkdirSync(shots, { recursive: true });
 });
 afterAll(async () => {
