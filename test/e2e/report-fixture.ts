@@ -75,9 +75,14 @@ export async function openDemoReport(page: import("playwright-core").Page, base:
     await page.fill("#password", "valuemap-demo-2026");
     await Promise.all([page.waitForURL(/\/studies\/1\/report/), page.click("form:has(#email) button[type=submit]")]);
   }
+  // The sign-in form navigates on the client: the address can change before the report is drawn.
+  const report = page.locator('[data-section="scores"]');
+  await report.waitFor();
   const current = await page.getAttribute("html", "lang");
   if (current !== lang) {
     await Promise.all([page.waitForResponse((r) => r.url().includes("/studies/1/report") && r.request().method() === "GET"), page.click(`header button[lang="${lang}"]`)]);
     await page.waitForLoadState("load");
+    await page.locator(`html[lang="${lang}"]`).waitFor({ state: "attached" });
+    await report.waitFor();
   }
 }
