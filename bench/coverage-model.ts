@@ -10,7 +10,7 @@
  * therefore known exactly and the true Q of own against the competitors is, by method.md (a),
  *   Q = sum_i w_i mu_{own,i} / ((mu_{c1,i} + mu_{c2,i}) / 2).
  */
-import { bootstrapIntervals, deltaMethodIntervals } from "../analysis";
+import { bootstrapIntervals } from "../analysis";
 import type { AttributeDef, OfferDef, RespondentInput } from "../analysis";
 import { seededRandom } from "../analysis/seeded-random";
 
@@ -144,35 +144,3 @@ export function coverageRun(options: {
   };
 }
 
-/**
- * Like `coverageRun`, for the delta-method interval of Q (no replicates), with the respondents'
- * weights varying (`shiftedWeights`, `weightShift` in 0..1).
- */
-export function deltaCoverageRun(options: { studies: number; respondents: number; weightShift: number; sigma?: number; seed?: number }): CoverageRun {
-  const random = seededRandom(options.seed ?? 2025);
-  let covered = 0;
-  let missedLow = 0;
-  let missedHigh = 0;
-  let width = 0;
-  for (let s = 0; s < options.studies; s += 1) {
-    const respondents = simulateStudy(options.respondents, options.sigma ?? 1.5, random, options.weightShift);
-    const result = deltaMethodIntervals({ respondents, offers, attributes });
-    if (!result.ok || !result.own.quality.ok) throw new Error(`study ${s}: no interval`);
-    const { lower, upper } = result.own.quality;
-    if (upper < trueQuality) missedLow += 1;
-    else if (lower > trueQuality) missedHigh += 1;
-    else covered += 1;
-    width += upper - lower;
-  }
-  return {
-    studies: options.studies,
-    respondents: options.respondents,
-    replicates: 0,
-    covered,
-    coverage: covered / options.studies,
-    missedLow,
-    missedHigh,
-    meanWidth: width / options.studies,
-    trueQuality,
-  };
-}
