@@ -86,3 +86,6 @@ export { respondToApi, respondentBodyLimit } from "./lib/respondent-api.server";
 export { closeDatabase } from "./lib/db.server";
 export { crossSiteReason } from "./lib/csrf.server";
 export { securityHeaders } from "./lib/security-headers.server";
+export { env } from "./lib/env.server";
+export { SESSION_COOKIE } from "./lib/session.server";
+export { startupAdminNotices } from "./lib/admins.server";

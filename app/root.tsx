@@ -13,6 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { getHeaderUser } from "~/lib/auth.server";
+import { publicOrigin } from "~/lib/http.server";
 import { getLocale } from "~/lib/locale.server";
 import { getSession } from "~/lib/session.server";
 import { CsrfField } from "~/components/CsrfField";
@@ -36,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: await getLocale(request),
     ...(session ? await getHeaderUser(session.userId) : { email: null, isAdmin: false }),
     csrf: session?.csrfToken ?? null,
+    /** Where absolute links point (BASE_URL, else this request's origin): share and reset links. */
+    origin: publicOrigin(request),
   };
 }
 

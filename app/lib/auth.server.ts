@@ -2,6 +2,7 @@ import { z } from "zod";
 import { countSignInFailures, pruneSignInFailures, recordSignInFailure } from "../../db/queries/sign-in-failures";
 import { createUser, getUserByEmail, getUserById, updateUserPassword } from "../../db/queries/users";
 import type { MessageKey } from "~/i18n";
+import { isDesignatedAdmin } from "./admins.server";
 import { db } from "./db.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { endOtherSessions, type ResearcherSession } from "./session.server";
@@ -17,7 +18,7 @@ function parseCredentials(form: FormData): z.SafeParseReturnType<unknown, z.infe
   return CredentialsSchema.safeParse({ email: form.get("email"), password: form.get("password") });
 }
 
-/** Creates a researcher account (argon2id hash); the first one signed up administers the installation. */
+/** Creates a researcher account (argon2id hash); it administers when ADMIN_EMAILS names it. */
 export async function signUp(form: FormData, locale: string): Promise<AuthResult> {
   const parsed = parseCredentials(form);
   if (!parsed.success) {
@@ -29,7 +30,7 @@ export async function signUp(form: FormData, locale: string): Promise<AuthResult
     passwordHash: hashPassword(parsed.data.password),
     locale,
     now: Date.now(),
-    adminIfNone: true,
+    isAdmin: isDesignatedAdmin(parsed.data.email),
   });
   return user ? { ok: true, userId: user.id } : { ok: false, error: "auth.emailTaken" };
 }

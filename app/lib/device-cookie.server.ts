@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { env } from "./env.server";
 
 /** The respondent's device cookie: a random id, kept a year (duplicate flags, one response per device). */
 export const DEVICE_COOKIE = "vm_device";
@@ -18,12 +17,14 @@ export function readDeviceId(cookieHeader: string | null | undefined): string | 
   return null;
 }
 
-/** The device id of this request, and the Set-Cookie header value when it is new. */
-export function deviceFor(cookieHeader: string | null | undefined): { id: string; setCookie: string | null } {
+/**
+ * The device id of this request, and the Set-Cookie header value when it is new (Secure when the
+ * request came over HTTPS).
+ */
+export function deviceFor(cookieHeader: string | null | undefined, secure: boolean): { id: string; setCookie: string | null } {
   const existing = readDeviceId(cookieHeader);
   if (existing) return { id: existing, setCookie: null };
   const id = randomBytes(18).toString("base64url");
-  const secure = env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" : env.NODE_ENV === "production";
   return {
     id,
     setCookie: `${DEVICE_COOKIE}=${id}; Path=/s/; Max-Age=${ONE_YEAR_S}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`,

@@ -6,6 +6,7 @@ import { getLatestQuestionnaire } from "../../db/queries/questionnaires";
 import type { Study } from "../../db/queries/studies";
 import type { MessageKey } from "~/i18n";
 import { db } from "./db.server";
+import { publicOrigin } from "./http.server";
 
 export const MAX_INVITATIONS_PER_REQUEST = 5000;
 export const INVITATIONS_PER_PAGE = 100;
@@ -22,10 +23,8 @@ export function invitationLink(origin: string, study: Pick<Study, "publicToken">
   return `${origin}/s/${study.publicToken}?invite=${token}`;
 }
 
-/** The origin links are made for: the one the researcher's browser used. */
-export function originOf(request: Request): string {
-  return new URL(request.url).origin;
-}
+/** The origin links are made for (BASE_URL, else the one the researcher's browser used). */
+export const originOf = publicOrigin;
 
 export function parseStage(value: string | null): Stage {
   if (value === null || value === "rating") return "rating";

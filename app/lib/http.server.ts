@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { env } from "./env.server";
 
 /** A JSON error response with a clear message (never a stack trace). */
 export function jsonError(status: number, message: string, details?: string[], headers?: HeadersInit) {
@@ -33,4 +34,20 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     }
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Whether the request came over HTTPS: its URL's scheme, which app/server.js takes from the
+ * connection, or from X-Forwarded-Proto when TRUST_PROXY trusts the proxy that sent it.
+ */
+export function cameOverHttps(request: Request): boolean {
+  return new URL(request.url).protocol === "https:";
+}
+
+/**
+ * The origin absolute links and QR codes are made from: BASE_URL when the operator set it, else
+ * the one the researcher's browser used (never taken from a Host header when BASE_URL is set).
+ */
+export function publicOrigin(request: Request): string {
+  return env.BASE_URL ?? new URL(request.url).origin;
 }

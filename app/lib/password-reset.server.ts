@@ -1,6 +1,7 @@
 import { consumePasswordReset, createPasswordReset, findLiveReset, listRecentResets } from "../../db/queries/password-resets";
 import { deleteUserSessions } from "../../db/queries/sessions";
 import { getUserByEmail, getUserById, listUsers, setUserAdmin } from "../../db/queries/users";
+import { DEMO_EMAIL } from "../../db/seed-demo";
 import type { MessageKey } from "~/i18n";
 import { CredentialsSchema } from "./auth.server";
 import { db } from "./db.server";
@@ -57,6 +58,7 @@ export async function adminAction(adminId: number, form: FormData): Promise<Admi
   }
   if (intent === "grant" || intent === "revoke") {
     if (intent === "revoke" && user.id === adminId) return { ok: false, error: "admin.cannotRevokeSelf" };
+    if (intent === "grant" && user.email === DEMO_EMAIL) return { ok: false, error: "admin.demoNever" };
     await setUserAdmin(db, { id: user.id, isAdmin: intent === "grant" });
     return { ok: true, intent: "admin", email: user.email, isAdmin: intent === "grant" };
   }

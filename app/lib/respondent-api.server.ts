@@ -23,7 +23,7 @@ const limiter = rateLimiterFor(db, env.RESPONDENT_RATE_LIMIT, RATE_WINDOW_MS);
 export async function respondToApi(
   token: string,
   bodyText: string,
-  client: { ip: string; userAgent: string; cookie?: string | null },
+  client: { ip: string; userAgent: string; cookie?: string | null; secure: boolean },
 ): Promise<Response> {
   // Crawlers and scripts announcing themselves (isbot) are not respondents: nothing is stored and
   // they use none of the address's requests.
@@ -48,7 +48,7 @@ export async function respondToApi(
     return jsonError(400, "request is malformed", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`));
   }
   // The device cookie (vm_device): set on the first request that lacks it, stored with the response.
-  const device = deviceFor(client.cookie);
+  const device = deviceFor(client.cookie, client.secure);
   const response = await handleRespondentRequest(token, parsed.data, device.id);
   if (device.setCookie) response.headers.append("Set-Cookie", device.setCookie);
   return response;

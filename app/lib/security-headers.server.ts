@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import { env } from "./env.server";
 
 /**
  * Headers on every response (JSON API, data requests, resource routes, static files). The CSP
@@ -21,10 +20,13 @@ export function createNonce(): string {
  * The CSP of an HTML page: scripts only from this origin or carrying the page's nonce (Remix's
  * inline scripts); inline styles allowed (SurveyJS sets them); no framing, no plugins, forms
  * post only here. Under `remix vite:dev` Vite's client needs inline modules and a websocket, so
- * development pages get no CSP (the other headers stay).
+ * pages served by Vite's dev server get no CSP (the other headers stay). That exception is decided
+ * by how the code was built (`import.meta.env.DEV`, replaced by Vite at build time: false in every
+ * build), never by NODE_ENV: a built server run without NODE_ENV once sent every page with the
+ * deny-all policy above.
  */
 export function pageSecurityHeaders(nonce: string): Record<string, string> {
-  if (env.NODE_ENV === "development") {
+  if (import.meta.env.DEV && import.meta.env.SSR && !process.env.VITEST) {
     const { "Content-Security-Policy": _csp, ...rest } = securityHeaders;
     return rest;
   }

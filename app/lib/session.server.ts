@@ -10,16 +10,23 @@ import {
   getLiveSession,
   insertSession,
 } from "../../db/queries/sessions";
+import { sqlitePath } from "../../db/client";
+import { isPostgresUrl } from "../../db/postgres";
 import { db } from "./db.server";
 import { hashToken, newToken } from "./token.server";
 import { env } from "./env.server";
+import { cameOverHttps } from "./http.server";
 
 const SESSION_MS = 1000 * 60 * 60 * 24 * 14;
 
-/** A stable secret: SESSION_SECRET, or a random one kept next to the database file. */
+/**
+ * A stable secret: SESSION_SECRET, or a random one kept in `session-secret` next to the SQLite
+ * database file (`data/` for the default database, and on PostgreSQL).
+ */
 function sessionSecret(): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  const file = path.resolve("data/session-secret");
+  const databaseFile = isPostgresUrl(env.DATABASE_URL) ? ":memory:" : sqlitePath(env.DATABASE_URL);
+  const file = path.resolve(databaseFile === ":memory:" ? "data" : path.dirname(databaseFile), "session-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
@@ -30,13 +37,16 @@ function sessionSecret(): string {
   }
 }
 
-/** Holds only the random session id (signed as well); the session itself lives in the database. */
-const sessionCookie = createCookie("vm_session", {
+export const SESSION_COOKIE = "vm_session";
+
+/**
+ * Holds only the random session id (signed as well); the session itself lives in the database.
+ * Marked Secure per response, when the request came over HTTPS (`cookieSecurity`).
+ */
+const sessionCookie = createCookie(SESSION_COOKIE, {
   httpOnly: true,
   sameSite: "lax",
   path: "/",
-  // Secure in production (browsers accept Secure cookies on http://localhost); COOKIE_SECURE overrides.
-  secure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "1" : env.NODE_ENV === "production",
   secrets: [sessionSecret()],
   maxAge: SESSION_MS / 1000,
 });
@@ -97,14 +107,14 @@ export async function createUserSession(request: Request, userId: number, to: st
     now,
     expiresAt: now + SESSION_MS,
   });
-  return redirect(to, { headers: { "Set-Cookie": await sessionCookie.serialize(token) } });
+  return redirect(to, { headers: { "Set-Cookie": await sessionCookie.serialize(token, { secure: cameOverHttps(request) }) } });
 }
 
 /** Signs the user out everywhere: every session of the user ends, the cookie is cleared. */
 export async function destroyUserSessions(request: Request): Promise<Response> {
   const session = await getSession(request);
   if (session) await deleteUserSessions(db, session.userId);
-  return redirect("/", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+  return redirect("/", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0, secure: cameOverHttps(request) }) } });
 }
 
 /** Ends every session of the user but this one (after a password change). */

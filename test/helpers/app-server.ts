@@ -16,9 +16,24 @@ export interface AppServer {
   /** The server's DATABASE_URL (`file:...` or `postgres://...`). */
   databaseUrl: string;
   process: ChildProcess;
+  /** What the server printed so far (stdout and stderr). */
+  output(): string;
   /** A second connection to the server's database, for the test to read or arrange data (close it after). */
   openDb(): Promise<Db>;
   stop(): Promise<void>;
+}
+
+/**
+ * The environment a person's shell gives `npm start`: no NODE_ENV (vitest sets `test`), nothing
+ * of vitest's, none of the app's variables. Servers the tests drive start from this and add
+ * only the operator's variables a test is about (PORT, DATABASE_URL, ...), so they run the way
+ * the README starts the app.
+ */
+export function personEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const keep = ["PATH", "HOME", "LANG", "TMPDIR", "TZ", "npm_config_nodedir"];
+  const base = Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+  // The type declares NODE_ENV required (@remix-run/node); leaving it unset is the point here.
+  return { ...base, ...extra } as unknown as NodeJS.ProcessEnv;
 }
 
 export async function freePort(): Promise<number> {
@@ -66,19 +81,19 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, "app/server.js")], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
+    env: personEnvironment({
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_URL: serverDatabaseUrl,
-      SESSION_SECRET: "test-secret-0123456789abcdef",
-      COOKIE_SECURE: "0",
+      // On SQLite the server keeps its own random secret beside the database file, as it does for
+      // a person; PostgreSQL instances of one test share a secret (as the README asks) instead of
+      // writing one into the repository's data/ folder.
+      ...(databaseUrl !== undefined ? { SESSION_SECRET: "test-secret-0123456789abcdef" } : {}),
       // The protocol, fuzz and crash tests send far more than a respondent would; the limit's own
       // test sets it.
       RESPONDENT_RATE_LIMIT: "0",
       ...env,
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -111,6 +126,7 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
     databaseFile,
     databaseUrl: serverDatabaseUrl,
     process: child,
+    output: () => output,
     openDb: async () =>
       databaseUrl !== undefined ? openPostgresDatabase({ url: databaseUrl, max: 2 }) : openDatabase({ url: databaseFile }),
     async stop() {
