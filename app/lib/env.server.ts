@@ -67,7 +67,8 @@ const EnvSchema = z.object({
     .trim()
     .optional()
     .transform((value, ctx) => {
-      if (value === undefined || value === "") return undefined;
+      // Vite and vitest set BASE_URL=/ (their public base path) in the processes they run.
+      if (value === undefined || value === "" || value === "/") return undefined;
       let url: URL | null = null;
       try {
         url = new URL(value);
