@@ -9,9 +9,13 @@ const optionalFinite = (value: number | undefined) => value === undefined || Num
  */
 export function checkTransactions(transactions: readonly Transaction[]): CustomersReason | null {
   if (transactions.length === 0) return "no-transactions";
+  const checked = new Set<string>();
   for (const t of transactions) {
     if (typeof t.customerId !== "string" || t.customerId === "") return "missing-customer-id";
-    if (dayNumber(t.date) === null) return "invalid-date";
+    if (!checked.has(t.date)) {
+      if (dayNumber(t.date) === null) return "invalid-date";
+      checked.add(t.date);
+    }
     if (!Number.isFinite(t.amount) || !optionalFinite(t.margin) || !optionalFinite(t.marginRate) || !optionalFinite(t.cost)) {
       return "not-finite";
     }

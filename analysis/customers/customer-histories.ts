@@ -23,6 +23,30 @@ export type CustomerHistoriesResult =
     }
   | CustomersUnavailable;
 
+/** Net amount per day of one customer: days in the order seen, amounts beside them. */
+interface DayLedger {
+  amount: number;
+  days: number[];
+  amounts: number[];
+}
+
+/** The purchase days of a ledger: days whose net amount is positive, ascending. */
+function purchaseDays(ledger: DayLedger): number[] {
+  const order = ledger.days.map((_, k) => k).sort((a, b) => (ledger.days[a] as number) - (ledger.days[b] as number));
+  const result: number[] = [];
+  let k = 0;
+  while (k < order.length) {
+    const day = ledger.days[order[k] as number] as number;
+    let net = 0;
+    while (k < order.length && ledger.days[order[k] as number] === day) {
+      net += ledger.amounts[order[k] as number] as number;
+      k += 1;
+    }
+    if (net > 0) result.push(day);
+  }
+  return result;
+}
+
 /**
  * Groups transactions by customer over the window [windowStart, analysisDate] (no lower bound
  * without a start). A purchase is a customer-day whose net amount is positive: several
@@ -41,32 +65,35 @@ export function customerHistories(
   const problem = checkTransactions(transactions);
   if (problem) return { ok: false, reason: problem };
 
-  const byCustomer = new Map<string, { amount: number; days: Map<number, number> }>();
+  const dayOf = new Map<string, number>();
+  const byCustomer = new Map<string, DayLedger>();
   let afterAnalysisDate = 0;
   for (const t of transactions) {
-    const day = dayNumber(t.date) as number;
+    let day = dayOf.get(t.date);
+    if (day === undefined) {
+      day = dayNumber(t.date) as number;
+      dayOf.set(t.date, day);
+    }
     if (day > analysisDay) {
       afterAnalysisDate += 1;
       continue;
     }
     if (day < startDay) continue;
-    let customer = byCustomer.get(t.customerId);
-    if (!customer) {
-      customer = { amount: 0, days: new Map() };
-      byCustomer.set(t.customerId, customer);
+    let ledger = byCustomer.get(t.customerId);
+    if (!ledger) {
+      ledger = { amount: 0, days: [], amounts: [] };
+      byCustomer.set(t.customerId, ledger);
     }
-    customer.amount += t.amount;
-    customer.days.set(day, (customer.days.get(day) ?? 0) + t.amount);
+    ledger.amount += t.amount;
+    ledger.days.push(day);
+    ledger.amounts.push(t.amount);
   }
   if (byCustomer.size === 0) return { ok: false, reason: "no-transactions" };
 
   const histories: CustomerHistory[] = [];
-  for (const [id, customer] of byCustomer) {
-    const purchaseDays = [...customer.days]
-      .filter(([, net]) => net > 0)
-      .map(([day]) => day)
-      .sort((a, b) => a - b);
-    if (purchaseDays.length > 0) histories.push({ id, purchaseDays, amount: customer.amount });
+  for (const [id, ledger] of byCustomer) {
+    const days = purchaseDays(ledger);
+    if (days.length > 0) histories.push({ id, purchaseDays: days, amount: ledger.amount });
   }
   if (histories.length === 0) return { ok: false, reason: "no-purchases" };
   return { ok: true, analysisDay, histories, withoutPurchases: byCustomer.size - histories.length, afterAnalysisDate };
