@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { customerEquity, customerLifetimeValue, customerPyramid, rfmScores, silentCustomers } from "../../../analysis";
+import { analyzeCustomers, customerEquity, customerLifetimeValue, customerPyramid, rfmScores, silentCustomers } from "../../../analysis";
 import type { Transaction } from "../../../analysis";
-import { ok } from "../helpers";
+import { numbers, ok } from "../helpers";
 
 /** Invariants of method-more.md §7 on generated transactions (fixed seed, bounded runs). */
 const RUNS = { seed: 20250721, numRuns: 100 };
@@ -26,6 +26,26 @@ describe("customers' value: properties", () => {
       fc.property(transactions, fc.integer({ min: 0, max: 400 }), (list, extra) => {
         const result = ok(rfmScores(list, { analysisDate: isoDay(LAST_OFFSET + extra) }));
         for (const c of result.customers) for (const s of [c.r, c.f, c.m]) expect([1, 2, 3, 4, 5]).toContain(s);
+      }),
+      RUNS,
+    );
+  });
+
+  it("returns only finite numbers from the whole analysis, refunds and one-purchase customers included", () => {
+    const withRefunds = fc
+      .array(fc.record({ row: transaction, refund: fc.boolean(), margin: fc.boolean() }), { minLength: 1, maxLength: 40 })
+      .map((rows): Transaction[] =>
+        rows.map(({ row, refund, margin }) => ({
+          customerId: row.customerId,
+          date: isoDay(row.offset),
+          amount: refund ? -row.amount : row.amount,
+          ...(margin ? { margin: row.amount / 4 } : { marginRate: 0.2 }),
+        })),
+      );
+    fc.assert(
+      fc.property(withRefunds, fc.integer({ min: 0, max: 400 }), (list, extra) => {
+        const result = analyzeCustomers(list, { analysisDate: isoDay(LAST_OFFSET + extra) });
+        for (const [path, value] of numbers(result)) expect(Number.isFinite(value), path).toBe(true);
       }),
       RUNS,
     );

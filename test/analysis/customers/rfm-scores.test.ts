@@ -77,7 +77,7 @@ describe("rfmScores", () => {
     expect(four.customers.map((c) => c.m)).toEqual([1, 2, 3, 4]);
   });
 
-  it("gives every customer the middle score when all tie", () => {
+  it("gives customers who all tie one common score", () => {
     // n = 3, all tied: mean rank 2 -> 1 + floor(5 x 1 / 3) = 2.
     const flat = ok(rfmScores([tx("a", D, 5), tx("b", D, 5), tx("c", D, 5)], { analysisDate: D }));
     expect(flat.customers.map((c) => c.cell)).toEqual(["2-2-2", "2-2-2", "2-2-2"]);
