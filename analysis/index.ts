@@ -51,3 +51,4 @@ export {
   type StudyAnalysisReport,
 } from "./analyze-study";
 export { flagResponses, isIncluded, QUALITY_FLAGS, type QualityFlag, type QualityInput, type QualityOptions } from "./data-quality";
+export * from "./scenarios";
