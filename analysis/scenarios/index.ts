@@ -14,3 +14,6 @@ export { marketShareTarget } from "./market-share-target";
 export { leastSquaresBeta } from "./least-squares-beta";
 export { fitBetaToShares } from "./fit-beta-to-shares";
 export { percentile } from "./percentile";
+export { shareIntervals } from "./share-intervals";
+export { studentTQuantile } from "./student-t-quantile";
+export { valueLeadsShare } from "./value-leads-share";
