@@ -67,19 +67,22 @@ function density(t: number, df: number): number {
  * bisection; to 1e-14 relative. p < ½ by symmetry, p = ½ gives 0. Checked against printed
  * tables and the closed forms for ν = 1 (`tan(π (p − ½))`) and ν = 2.
  *
- * Unavailable "invalid-option": p outside (0, 1) or ν not a finite number > 0.
+ * Unavailable: "invalid-option" (p outside (0, 1) or ν not a finite number > 0), "not-finite"
+ * (the quantile exceeds 1e150, which only tiny ν and extreme p reach).
  */
 export function studentTQuantile(
   p: number,
   df: number,
-): { ok: true; value: number } | ScenarioUnavailable<"invalid-option"> {
+): { ok: true; value: number } | ScenarioUnavailable<"invalid-option" | "not-finite"> {
   if (!(p > 0 && p < 1) || !(df > 0 && Number.isFinite(df))) return { ok: false, reason: "invalid-option" };
   if (p === 0.5) return { ok: true, value: 0 };
   const alpha = p > 0.5 ? 1 - p : p;
   const sign = p > 0.5 ? 1 : -1;
   let low = 0;
   let high = 1;
-  while (upperTail(high, df) > alpha && high < 1e300) {
+  while (upperTail(high, df) > alpha) {
+    // Beyond 1e150, t² leaves the floating-point range (only for ν far below 1).
+    if (high > 1e150) return { ok: false, reason: "not-finite" };
     low = high;
     high *= 2;
   }

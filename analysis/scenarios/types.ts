@@ -17,7 +17,7 @@ import type {
 /**
  * Reason codes of the strategy tools (`{ ok: false, reason }`):
  * - "unknown-offer", "unknown-attribute": a scenario or an input names an id that is not there
- * - "not-finite": a delta, value, share, value of a wave or β is NaN or infinite
+ * - "not-finite": a delta, value or β is NaN or infinite, or a t quantile is beyond 1e150
  * - "invalid-price-factor": a price factor that is not a finite number > 0
  * - "same-offer": a competitor response that copies the competitor itself
  * - "base-map-unavailable": the base value map cannot be drawn (`cause` = the map's reason)

@@ -64,6 +64,15 @@ describe("studentTQuantile", () => {
     expect(t).toBeGreaterThan(3.182);
   });
 
+  it("says when the quantile is beyond the floating-point range (ν = 0.001: t ≈ (c / 0.025)^1000)", () => {
+    expect(studentTQuantile(0.975, 1e-3)).toEqual({ ok: false, reason: "not-finite" });
+  });
+
+  it("reaches far tails: ν = 1, 1 − p = 9.992e-16 (1 − (1 − 1e-15) in doubles): t = 1 / tan(π (1 − p)) = 3.1856e14", () => {
+    const alpha = 1 - (1 - 1e-15);
+    expect(ok(studentTQuantile(1 - 1e-15, 1)).value / (1 / Math.tan(Math.PI * alpha))).toBeCloseTo(1, 9);
+  });
+
   it("refuses p outside (0, 1) and degrees of freedom not > 0", () => {
     for (const [p, df] of [[0, 3], [1, 3], [0.5, 0], [0.9, -1], [0.9, Number.NaN], [Number.NaN, 3], [0.9, Infinity]]) {
       expect(studentTQuantile(p as number, df as number)).toEqual({ ok: false, reason: "invalid-option" });
