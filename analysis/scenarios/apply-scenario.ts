@@ -70,7 +70,7 @@ function figures(
     relativePriceFromPrices: relativePriceFromPrices(offers, offerId),
   };
   if (point === undefined) return { ok: false, reason: offMap, ...priced } satisfies OffMap;
-  const figures: OfferFigures = {
+  const values: OfferFigures = {
     quality: point.quality,
     satisfaction: point.satisfaction,
     relativePrice: point.relativePrice,
@@ -85,7 +85,7 @@ function figures(
         : customerValueScore(point.quality, point.satisfaction, qualityShare),
     ...priced,
   };
-  return { ok: true, ...figures };
+  return { ok: true, ...values };
 }
 
 function moved(from: number, to: number): boolean {
