@@ -52,3 +52,4 @@ export {
 } from "./analyze-study";
 export { flagResponses, isIncluded, QUALITY_FLAGS, type QualityFlag, type QualityInput, type QualityOptions } from "./data-quality";
 export * from "./customers";
+export * from "./scenarios";
