@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, personEnvironment, PHONE_USER_AGENT } from "../helpers/app-server";
+import { assertFreshBuild, freePort, personEnvironment, PHONE_USER_AGENT } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
 import { fillDemoQuestionnaire, type DemoLanguage } from "../helpers/demo-questionnaire";
 
@@ -41,6 +41,7 @@ beforeAll(async () => {
   const scripts = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
   // What this test runs must stay what `npm start` runs after its build.
   expect(scripts.start).toBe("npm run build && npm run serve");
+  assertFreshBuild();
   cwd = freshWorkingDirectory();
   const port = await freePort();
   url = `http://localhost:${port}`;

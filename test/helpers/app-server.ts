@@ -58,6 +58,35 @@ export interface StartOptions {
   databaseUrl?: string;
 }
 
+/** Newest modification time of the files under `dir` (recursively), with the file. */
+function newestFile(dir: string): { file: string; mtimeMs: number } {
+  let newest = { file: "", mtimeMs: 0 };
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    const candidate = entry.isDirectory() ? newestFile(full) : { file: full, mtimeMs: fs.statSync(full).mtimeMs };
+    if (candidate.mtimeMs > newest.mtimeMs) newest = candidate;
+  }
+  return newest;
+}
+
+/**
+ * Stops an HTTP or browser test that would drive a build older than the source: it would test
+ * yesterday's app and pass or fail for the wrong reason. The build is what `npm test` makes
+ * before vitest runs; a developer running vitest alone after an edit is told to build.
+ */
+export function assertFreshBuild(root = path.resolve(import.meta.dirname, "../..")): void {
+  const serverEntry = path.join(root, "build/server/index.js");
+  if (!fs.existsSync(serverEntry)) throw new Error("build/server/index.js is missing: run `npm run build` first");
+  const built = fs.statSync(serverEntry).mtimeMs;
+  for (const dir of ["app", "db", "surveys", "analysis"]) {
+    const newest = newestFile(path.join(root, dir));
+    // app/server.js runs from the source (it is not bundled); a second of slack for coarse clocks.
+    if (newest.mtimeMs > built + 1000 && !newest.file.endsWith(path.join("app", "server.js"))) {
+      throw new Error(`the build is older than ${path.relative(root, newest.file)}: run \`npm run build\` before the HTTP and browser tests`);
+    }
+  }
+}
+
 /**
  * Starts the production server (app/server.js on the last `npm run build`) on a free port
  * and a fresh SQLite file in a temporary directory (or `options.databaseFile`); resolves when it
@@ -65,8 +94,7 @@ export interface StartOptions {
  */
 export async function startAppServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<AppServer> {
   const root = path.resolve(import.meta.dirname, "../..");
-  const serverEntry = path.join(root, "build/server/index.js");
-  if (!fs.existsSync(serverEntry)) throw new Error("build/server/index.js is missing: run `npm run build` first");
+  assertFreshBuild();
   const ownsData = options.databaseFile === undefined;
   const dataDir = ownsData ? fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-test-")) : path.dirname(options.databaseFile!);
   // On the PostgreSQL test project a fresh database on the run's server (unless one is given).
