@@ -13,7 +13,11 @@ export interface OfferDef {
   share?: number;
 }
 
-/** An attribute. `lowerIsBetter` inverts the ratio (objective data where lower is better). */
+/**
+ * An attribute. `lowerIsBetter` inverts the ratio: for objective values where lower is better
+ * (days, euros), never for satisfaction ratings, which are already oriented (10 = best; for price
+ * 10 = most satisfied with what it costs).
+ */
 export interface AttributeDef {
   id: string;
   kind: AttributeKind;

@@ -26,7 +26,7 @@ const OFFERS = [
   { code: "cedar", name: "Cedar", nameZh: "雪松", isOwn: false },
 ];
 
-type Attr = Omit<AttributeFields, "groupName" | "direction"> & { groupName: string };
+type Attr = Omit<AttributeFields, "groupName"> & { groupName: string };
 const ATTRIBUTES: Attr[] = [
   { code: "reliability", kind: "quality", name: "Reliability", nameZh: "可靠性", description: "Works every morning, rarely needs repair", descriptionZh: "每天都能正常使用，很少需要维修", groupName: "product" },
   { code: "taste", kind: "quality", name: "Coffee taste", nameZh: "咖啡口感", description: "Crema, temperature, consistency", descriptionZh: "油脂、温度、稳定性", groupName: "product" },
@@ -153,7 +153,7 @@ export async function seedDemo(db: Db, args: { passwordHash: (password: string) 
     now: args.now,
   });
   for (const o of OFFERS) await addOffer(db, { studyId: study.id, fields: o });
-  for (const a of ATTRIBUTES) await addAttribute(db, { studyId: study.id, fields: { ...a, direction: "higher" } });
+  for (const a of ATTRIBUTES) await addAttribute(db, { studyId: study.id, fields: a });
   await db.q
     .insert(profileQuestions)
     .values({ studyId: study.id, code: SEGMENT.code, kind: SEGMENT.kind, text: SEGMENT.text, textZh: SEGMENT.textZh, choicesJson: JSON.stringify(SEGMENT.choices), isSegment: true });

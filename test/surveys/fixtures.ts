@@ -7,7 +7,7 @@ const attribute = (
   name: string,
   nameZh: string,
   description = "",
-): AttributeDefinition => ({ code, kind, name, nameZh, description, descriptionZh: null, group: null, direction: "higher" });
+): AttributeDefinition => ({ code, kind, name, nameZh, description, descriptionZh: null, group: null });
 
 /** 3 offers (alpha own), 3 quality attributes, 2 price attributes. */
 export const study: StudyDefinition = {
