@@ -223,7 +223,8 @@ export type ValueMapResult =
 /**
  * A respondent with the choice, overall and grouping answers used by won/lost analysis,
  * derived importance, segment filters and waves (method.md "The tools" (d), "Beyond Gale").
- * - `chose`: offer id bought last; `considered`: offer ids considered before buying;
+ * - `chose`: offer id bought last; `considered`: offer ids considered before buying, the one
+ *   bought included (missing or empty: not asked or not answered; see `wonLost`);
  * - `overall`: offer id -> overall quality rating 1..10;
  * - `segment`, `wave`: labels for filters and tracking over time.
  */
@@ -373,8 +374,15 @@ export interface WonLostGroupProfile {
 export type WonLostResult =
   | {
       ok: true;
+      /** bought the own offer last */
       won: number;
+      /** bought a competitor after considering the own offer */
       lost: number;
+      /** bought a competitor and gave the offers considered, without the own offer */
+      boughtCompetitorWithoutConsideringOwn: number;
+      /** bought a competitor, considered set not given (older questionnaires asked it optionally) */
+      boughtCompetitorConsiderationUnknown: number;
+      /** no purchase given */
       other: number;
       /** won / (won + lost) */
       winRate: { ok: true; rate: number } | Unavailable;

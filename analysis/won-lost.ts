@@ -6,9 +6,17 @@ import type { RespondentOutcome, WonLostGroupProfile, WonLostInput, WonLostReaso
 /**
  * Won/lost analysis (method.md "The tools" (d)).
  *
- * Each respondent is "won" when `chose` is the own offer; "lost" when `chose` is another
- * offer and `considered` includes the own offer; "other" otherwise (no choice given, or a
- * competitor chosen without considering own). Win rate = won / (won + lost).
+ * Every respondent falls in exactly one group:
+ * - won: `chose` is the own offer;
+ * - lost: `chose` is a competitor and `considered` includes the own offer;
+ * - boughtCompetitorWithoutConsideringOwn: `chose` is a competitor and `considered` is given
+ *   (not empty) without the own offer. The questionnaire asks the considered set with the
+ *   purchase and counts the bought offer in it, so an answered set is never empty;
+ * - boughtCompetitorConsiderationUnknown: `chose` is a competitor and `considered` is missing or
+ *   empty (answers from questionnaires that asked it as an optional question, left unanswered):
+ *   neither lost nor "without considering own" can be claimed for them;
+ * - other: no purchase given (`chose` missing).
+ * Win rate = won / (won + lost): won against the buyers who weighed the own offer.
  *
  * Lost to: lost respondents counted by the offer they chose, most first, ties by id.
  *
@@ -30,9 +38,14 @@ export function wonLost(input: WonLostInput): WonLostResult {
   if (!offers.some((o) => o.id === ownId)) return { ok: false, reason: "unknown-offer" };
   const won: RespondentOutcome[] = [];
   const lost: RespondentOutcome[] = [];
+  let withoutConsideringOwn = 0;
+  let considerationUnknown = 0;
   for (const r of respondents) {
+    if (r.chose === undefined) continue;
     if (r.chose === ownId) won.push(r);
-    else if (r.chose !== undefined && r.considered?.includes(ownId) === true) lost.push(r);
+    else if (r.considered?.includes(ownId) === true) lost.push(r);
+    else if (r.considered !== undefined && r.considered.length > 0) withoutConsideringOwn += 1;
+    else considerationUnknown += 1;
   }
   const decided = won.length + lost.length;
 
@@ -75,7 +88,9 @@ export function wonLost(input: WonLostInput): WonLostResult {
     ok: true,
     won: won.length,
     lost: lost.length,
-    other: respondents.length - decided,
+    boughtCompetitorWithoutConsideringOwn: withoutConsideringOwn,
+    boughtCompetitorConsiderationUnknown: considerationUnknown,
+    other: respondents.length - decided - withoutConsideringOwn - considerationUnknown,
     winRate: decided > 0 ? { ok: true, rate: won.length / decided } : { ok: false, reason: "no-decisions" },
     lostTo,
     reasons,
