@@ -60,6 +60,7 @@ export function validAnswers(): Record<string, unknown> {
     overall_beta: 6,
     worth_beta: 8,
     last_purchase: "beta",
-    considered_offers: ["alpha", "beta"],
+    // The bought offer's choice is hidden: it counts as considered without being ticked.
+    considered_offers: ["alpha"],
   };
 }
