@@ -339,6 +339,14 @@ export type HeadToHeadResult =
     }
   | Unavailable;
 
+/** A respondent's won/lost group (`wonLostOutcome`). */
+export type WonLostOutcome =
+  | "won"
+  | "lost"
+  | "bought-competitor-without-considering-own"
+  | "bought-competitor-consideration-unknown"
+  | "no-purchase";
+
 /** Input of `wonLost` (method.md "The tools" (d)). */
 export interface WonLostInput {
   respondents: RespondentOutcome[];

@@ -1,22 +1,17 @@
 import { meanScores } from "./mean-scores";
 import { priceProfile } from "./price-profile";
 import { qualityProfile } from "./quality-profile";
+import { wonLostOutcome } from "./won-lost-outcome";
 import type { RespondentOutcome, WonLostGroupProfile, WonLostInput, WonLostReason, WonLostResult } from "./types";
 
 /**
  * Won/lost analysis (method.md "The tools" (d)).
  *
- * Every respondent falls in exactly one group:
- * - won: `chose` is the own offer;
- * - lost: `chose` is a competitor and `considered` includes the own offer;
- * - boughtCompetitorWithoutConsideringOwn: `chose` is a competitor and `considered` is given
- *   (not empty) without the own offer. The questionnaire asks the considered set with the
- *   purchase and counts the bought offer in it, so an answered set is never empty;
- * - boughtCompetitorConsiderationUnknown: `chose` is a competitor and `considered` is missing or
- *   empty (answers from questionnaires that asked it as an optional question, left unanswered):
- *   neither lost nor "without considering own" can be claimed for them;
- * - other: no purchase given (`chose` missing).
- * Win rate = won / (won + lost): won against the buyers who weighed the own offer.
+ * Every respondent falls in exactly one group (`wonLostOutcome` states the rule): won (bought
+ * own), lost (bought a competitor after considering own), boughtCompetitorWithoutConsideringOwn,
+ * boughtCompetitorConsiderationUnknown (no considered set given: older questionnaires asked it
+ * optionally) and other (no purchase given). Win rate = won / (won + lost): won among the
+ * buyers who weighed the own offer.
  *
  * Lost to: lost respondents counted by the offer they chose, most first, ties by id.
  *
@@ -40,12 +35,14 @@ export function wonLost(input: WonLostInput): WonLostResult {
   const lost: RespondentOutcome[] = [];
   let withoutConsideringOwn = 0;
   let considerationUnknown = 0;
+  let other = 0;
   for (const r of respondents) {
-    if (r.chose === undefined) continue;
-    if (r.chose === ownId) won.push(r);
-    else if (r.considered?.includes(ownId) === true) lost.push(r);
-    else if (r.considered !== undefined && r.considered.length > 0) withoutConsideringOwn += 1;
-    else considerationUnknown += 1;
+    const outcome = wonLostOutcome(r, ownId);
+    if (outcome === "won") won.push(r);
+    else if (outcome === "lost") lost.push(r);
+    else if (outcome === "bought-competitor-without-considering-own") withoutConsideringOwn += 1;
+    else if (outcome === "bought-competitor-consideration-unknown") considerationUnknown += 1;
+    else other += 1;
   }
   const decided = won.length + lost.length;
 
@@ -90,7 +87,7 @@ export function wonLost(input: WonLostInput): WonLostResult {
     lost: lost.length,
     boughtCompetitorWithoutConsideringOwn: withoutConsideringOwn,
     boughtCompetitorConsiderationUnknown: considerationUnknown,
-    other: respondents.length - decided - withoutConsideringOwn - considerationUnknown,
+    other,
     winRate: decided > 0 ? { ok: true, rate: won.length / decided } : { ok: false, reason: "no-decisions" },
     lostTo,
     reasons,
