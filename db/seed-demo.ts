@@ -10,7 +10,7 @@ import { getStudyDefinition } from "./queries/study-definition";
 import { buildFocusGroupQuestionnaire } from "../surveys/build-focus-group-questionnaire";
 import { buildRatingQuestionnaire } from "../surveys/build-rating-questionnaire";
 import { offerOrder } from "../surveys/offer-order";
-import { DONT_KNOW, questionNames as q } from "../surveys/question-names";
+import { DONT_KNOW, ONLY_BOUGHT, questionNames as q } from "../surveys/question-names";
 import { readFocusGroupResponse } from "../surveys/read-focus-group-response";
 import { readRatingResponse } from "../surveys/read-rating-response";
 import { seededRandom } from "../surveys/seeded-random";
@@ -118,8 +118,12 @@ function demoAnswers(rnd: () => number, extra: () => number): Record<string, unk
     answers[q.overall(offer)] = Math.round(overall);
     answers[q.worth(offer)] = Math.min(10, Math.max(1, Math.round(overall + (rnd() - 0.5) * 2)));
   }
-  answers[q.lastPurchase] = known[Math.floor(rnd() * known.length)] ?? "none";
-  answers[q.consideredOffers] = known.filter(() => rnd() < 0.7);
+  const bought = known[Math.floor(rnd() * known.length)];
+  answers[q.lastPurchase] = bought ?? "none";
+  // The other offers seriously considered (one draw per known offer, as before): the bought one
+  // counts by itself and is not listed; nothing else ticked is "I only considered what I bought".
+  const considered = known.filter((offer) => rnd() < 0.7 && offer !== bought);
+  if (bought !== undefined) answers[q.consideredOffers] = considered.length > 0 ? considered : [ONLY_BOUGHT];
   // A separate stream for what came later (don't know, the segment), so the ratings stay as they were.
   for (const offer of known) {
     for (const a of ATTRIBUTES) if (extra() < 0.04) answers[q.rating(offer, a.code)] = DONT_KNOW;
