@@ -15,6 +15,7 @@ export { twoLevelWeights } from "./two-level-weights";
 export { meanOfRatios } from "./mean-of-ratios";
 export { meanDifference } from "./mean-difference";
 export { headToHead } from "./head-to-head";
+export { wonLostOutcome } from "./won-lost-outcome";
 export { wonLost } from "./won-lost";
 export { keyEventsTimeline } from "./key-events-timeline";
 export { whatWho } from "./what-who";

@@ -1,4 +1,5 @@
 import { isIncluded } from "../../analysis/data-quality";
+import { wonLostOutcome } from "../../analysis/won-lost-outcome";
 import type { AnalysisRespondent } from "../../db/queries/analysis-respondents";
 import { listRawRespondents, rawDataLayout, type RawDataLayout } from "../../db/queries/raw-data";
 import type { Cell } from "./export-cells.server";
@@ -29,7 +30,8 @@ export function filterRespondents(respondents: AnalysisRespondent[], options: Pi
  * Wide layout: one row per respondent. respondent_id, wave, locale, questionnaire_version,
  * started_at, completed_at (ISO 8601 UTC), duration_s, flags (";"-separated), review,
  * profile_<question>, quality_share, weight_<attribute>, rating_<offer>_<attribute>,
- * overall_<offer>, worth_<offer>, known_<offer> (1/0), chose (offer code), considered_<offer> (1/0).
+ * overall_<offer>, worth_<offer>, known_<offer> (1/0), chose (offer code), considered_<offer> (1/0),
+ * won_lost (the respondent's group in the report's won/lost section, `wonLostOutcome`).
  */
 export function wideData(layout: RawDataLayout, respondents: AnalysisRespondent[]): RawData {
   const { offers, attributes, profile } = layout;
@@ -52,6 +54,7 @@ export function wideData(layout: RawDataLayout, respondents: AnalysisRespondent[
     ...offers.map((o) => `known_${o}`),
     "chose",
     ...offers.map((o) => `considered_${o}`),
+    "won_lost",
   ];
   function* rows(): Generator<Cell[]> {
     for (const r of respondents) {
@@ -76,6 +79,7 @@ export function wideData(layout: RawDataLayout, respondents: AnalysisRespondent[
         ...offers.map((o) => (known.has(o) ? 1 : 0)),
         r.chose,
         ...offers.map((o) => (considered.has(o) ? 1 : 0)),
+        layout.own === null ? null : wonLostOutcome({ ...(r.chose !== null ? { chose: r.chose } : {}), considered: r.considered }, layout.own),
       ];
     }
   }

@@ -149,6 +149,8 @@ export function reportTables(report: ReportView): ExportTable[] {
   if (wl && wl.ok) {
     wonLostRows.push([t("exports.row.won"), null, wl.won, null, null]);
     wonLostRows.push([t("exports.row.lost"), null, wl.lost, null, null]);
+    wonLostRows.push([t("exports.row.withoutConsideringOwn"), null, wl.boughtCompetitorWithoutConsideringOwn, null, null]);
+    if (wl.boughtCompetitorConsiderationUnknown > 0) wonLostRows.push([t("exports.row.considerationUnknown"), null, wl.boughtCompetitorConsiderationUnknown, null, null]);
     wonLostRows.push([t("exports.row.other"), null, wl.other, null, null]);
     if (wl.winRate.ok) wonLostRows.push([t("exports.row.winRate"), null, finite(wl.winRate.rate), null, null]);
     for (const l of wl.lostTo) wonLostRows.push([t("exports.row.lostTo"), offerName(l.offerId), l.count, null, null]);

@@ -41,7 +41,6 @@ export async function mergeSuggestion(study: Study, userId: number, form: FormDa
   fields.set("nameZh", String(form.get("nameZh") ?? ""));
   fields.set("kind", String(form.get("kind") ?? ""));
   fields.set("description", "");
-  fields.set("direction", "higher");
   if (form.get("kind") !== "quality" && form.get("kind") !== "price") return { ok: false, error: "fieldwork.error.kindQualityPrice" };
   const result = await addAttributeTo(study, fields);
   if (!result.ok) return { ok: false, error: "study.error.nameRequired" };

@@ -337,11 +337,9 @@ export async function loadReport(study: Study, locale: Locale, requested: Report
   const offerRows = await listOffers(db, study.id);
   const attributeRows = await listAttributes(db, study.id);
   const offers: OfferDef[] = offerRows.map((o) => ({ id: o.code, own: o.isOwn }));
-  const attributes: GroupedAttributeDef[] = attributeRows.map((a) => ({
-    id: a.code,
-    kind: a.kind,
-    ...(a.direction === "lower" ? { lowerIsBetter: true } : {}),
-  }));
+  // Every attribute of a study is rated (10 = best, price: most satisfied), so none is inverted:
+  // lowerIsBetter is for objective values given to the analysis library only.
+  const attributes: GroupedAttributeDef[] = attributeRows.map((a) => ({ id: a.code, kind: a.kind }));
   const own = offerRows.find((o) => o.isOwn)?.code ?? null;
   const competitors = offerRows.filter((o) => !o.isOwn).map((o) => o.code);
   const questions = (await listProfileQuestions(db, study.id)).filter((q) => q.isSegment && q.kind === "choice");

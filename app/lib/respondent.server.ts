@@ -15,7 +15,7 @@ import {
 } from "../../db/queries/responses";
 import { unknownAnswerNames } from "../../surveys/answer-names";
 import { applyOfferOrder } from "../../surveys/apply-offer-order";
-import type { SurveyJson } from "../../surveys/build-rating-questionnaire";
+import { asksConsideredSet, type SurveyJson } from "../../surveys/build-rating-questionnaire";
 import { offerOrder } from "../../surveys/offer-order";
 import { readFocusGroupResponse } from "../../surveys/read-focus-group-response";
 import { readRatingResponse } from "../../surveys/read-rating-response";
@@ -230,7 +230,8 @@ async function complete(
     const outcome = await completeFocusGroupResponse(db, { ...base, answersJson, result: read.value });
     return finished(outcome, resolved.clientId);
   }
-  const read = readRatingResponse(definition, answers);
+  // Versions published before the considered set was part of the purchase question asked it optionally.
+  const read = readRatingResponse(definition, answers, { consideredSetRequired: asksConsideredSet(survey) });
   if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
   const args = { ...base, answersJson, result: read.value };
   if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(args);

@@ -175,7 +175,6 @@ const AttributeFormSchema = z.object({
   description: z.string().trim().max(500),
   descriptionZh: optionalText(500),
   groupName: optionalText(60),
-  direction: z.enum(["higher", "lower"]),
 });
 
 function attributeForm(form: FormData) {
@@ -185,7 +184,6 @@ function attributeForm(form: FormData) {
     description: form.get("description") ?? "",
     descriptionZh: form.get("descriptionZh"),
     groupName: form.get("groupName"),
-    direction: form.get("direction") ?? "higher",
   });
 }
 

@@ -17,8 +17,26 @@ afterAll(async () => {
 });
 
 const texts = {
-  en: { title: "Home espresso machines 2026", aster: "Aster", birch: "Birch", home: "At home", thanks: "Thank you!", respondents: /(\d+) complete responses/ },
-  "zh-CN": { title: "2026 家用意式咖啡机", aster: "紫菀", birch: "白桦", home: "在家", thanks: "谢谢！", respondents: /(\d+) 份完整答卷/ },
+  en: {
+    title: "Home espresso machines 2026",
+    aster: "Aster",
+    birch: "Birch",
+    cedar: "Cedar",
+    onlyBought: "I only considered what I bought",
+    home: "At home",
+    thanks: "Thank you!",
+    respondents: /(\d+) complete responses/,
+  },
+  "zh-CN": {
+    title: "2026 家用意式咖啡机",
+    aster: "紫菀",
+    birch: "白桦",
+    cedar: "雪松",
+    onlyBought: "我只考虑过最终买的那一个",
+    home: "在家",
+    thanks: "谢谢！",
+    respondents: /(\d+) 份完整答卷/,
+  },
 } as const;
 type Lang = keyof typeof texts;
 
@@ -110,8 +128,18 @@ async function fillQuestionnaire(lang: Lang) {
   expect(await rateCurrentPage(page)).toBe(10);
   await page.locator(".sd-navigation__next-btn").click();
 
-  // Last purchase, the profile question, then complete.
+  // Last purchase with the other offers seriously considered (required once an offer is bought:
+  // the page does not pass without it; the bought offer is not listed), the profile question, then complete.
   await page.locator('[data-name="last_purchase"] .sd-selectbase__label', { hasText: texts[lang].aster }).click();
+  const considered = page.locator('[data-name="considered_offers"]');
+  await considered.waitFor();
+  // Offers in the respondent's own order, the exclusive answer last.
+  const listed = await considered.locator(".sd-selectbase__label").allInnerTexts();
+  expect([...listed.slice(0, -1)].sort()).toEqual([texts[lang].birch, texts[lang].cedar].sort());
+  expect(listed.at(-1)).toBe(texts[lang].onlyBought);
+  await page.locator(".sd-navigation__next-btn").click();
+  await considered.locator(".sd-question__erbox").first().waitFor();
+  await considered.locator(".sd-selectbase__label", { hasText: texts[lang].birch }).click();
   await page.locator(".sd-navigation__next-btn").click();
   await page.locator('[data-name="profile_segment"] .sd-selectbase__label', { hasText: texts[lang].home }).click();
   await page.locator(".sd-navigation__complete-btn").click();

@@ -89,7 +89,7 @@ const weird = fc.oneof(
   fc.dictionary(text, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
 );
 const attributeCode = fc.constantFrom("reliability", "taste", "ease", "service", "design", "purchase", "running", "terms", "nope");
-const offerCode = fc.constantFrom("aster", "birch", "cedar", "none", "ASTER");
+const offerCode = fc.constantFrom("aster", "birch", "cedar", "none", "only_bought", "ASTER");
 const scoreLike = fc.oneof(
   fc.integer({ min: -3, max: 13 }),
   fc.double({ min: -1, max: 12 }),
