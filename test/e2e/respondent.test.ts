@@ -1,8 +1,9 @@
 import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
+import { rateCurrentPage, typeInto, waitSaved } from "../helpers/demo-questionnaire";
 
 let server: AppServer;
 let browser: Browser;
@@ -53,32 +54,6 @@ async function reportCount(context: BrowserContext, lang: Lang): Promise<number>
   const match = texts[lang].respondents.exec(text);
   if (!match) throw new Error(`respondent count not found in "${text}"`);
   return Number(match[1]);
-}
-
-/** Clicks score 8 on every rating question of the current page that has no answer yet. */
-async function rateCurrentPage(page: Page): Promise<number> {
-  const questions = page.locator(".sd-page .sd-question:has(.sd-rating__item)");
-  const count = await questions.count();
-  for (let i = 0; i < count; i++) {
-    const q = questions.nth(i);
-    if ((await q.locator(".sd-rating__item--selected").count()) === 0) {
-      await q.locator(".sd-rating__item").nth(7).click();
-    }
-  }
-  return count;
-}
-
-/** Taps each field (on phones SurveyJS shows the label until the field is focused) and types. */
-async function typeInto(page: Page, selector: string, values: string[]) {
-  const fields = page.locator(selector);
-  for (const [i, value] of values.entries()) {
-    await fields.nth(i).click();
-    await page.keyboard.type(value);
-  }
-}
-
-async function waitSaved(page: Page) {
-  await page.waitForFunction(() => document.querySelector("[data-testid=save-state]")?.getAttribute("data-state") === "saved");
 }
 
 async function fillQuestionnaire(lang: Lang) {
