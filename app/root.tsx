@@ -12,10 +12,10 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { getHeaderUser } from "~/lib/auth.server";
-import { publicOrigin } from "~/lib/http.server";
-import { getLocale } from "~/lib/locale.server";
-import { getSession } from "~/lib/session.server";
+import { getHeaderUser } from "~/lib/auth/accounts.server";
+import { publicOrigin } from "~/lib/platform/http.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { getSession } from "~/lib/auth/session.server";
 import { CsrfField } from "~/components/CsrfField";
 import { useNonce } from "~/components/nonce";
 import { useT } from "~/components/use-t";

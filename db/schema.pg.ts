@@ -287,7 +287,7 @@ export const signInFailures = pgTable(
 
 /**
  * Respondent API requests per key (public link + IP address) and fixed window, on PostgreSQL,
- * where several app instances must share the count (app/lib/rate-limit.server.ts). On SQLite,
+ * where several app instances must share the count (app/lib/platform/rate-limit.server.ts). On SQLite,
  * one process, the count stays in memory and this table is unused.
  */
 export const rateLimitWindows = pgTable(

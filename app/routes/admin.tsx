@@ -3,8 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { adminAction, loadAdminPage, requireAdmin } from "~/lib/password-reset.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { adminAction, loadAdminPage, requireAdmin } from "~/lib/auth/password-reset.server";
 import { usePublicOrigin } from "~/components/use-public-origin";
 
 export async function loader({ request }: LoaderFunctionArgs) {

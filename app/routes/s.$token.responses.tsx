@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { cameOverHttps, jsonError, readBodyText } from "~/lib/http.server";
-import { respondentBodyLimit, respondToApi } from "~/lib/respondent-api.server";
+import { cameOverHttps, jsonError, readBodyText } from "~/lib/platform/http.server";
+import { respondentBodyLimit, respondToApi } from "~/lib/fieldwork/respondent-api.server";
 
 export const loader = () => jsonError(405, "use POST");
 

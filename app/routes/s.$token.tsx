@@ -3,10 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { lazy, Suspense, useState } from "react";
 import { ClientOnly } from "~/components/ClientOnly";
 import { isLocale, translate, type Locale } from "~/i18n";
-import { deviceFor } from "~/lib/device-cookie.server";
-import { cameOverHttps } from "~/lib/http.server";
-import { getLocale } from "~/lib/locale.server";
-import { loadRespondentPage, type Stage } from "~/lib/respondent.server";
+import { deviceFor } from "~/lib/fieldwork/device-cookie.server";
+import { cameOverHttps } from "~/lib/platform/http.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { loadRespondentPage, type Stage } from "~/lib/fieldwork/respondent.server";
 
 // SurveyJS (~360 KB gz) loads only here, only in the browser (stack.md).
 const SurveyRunner = lazy(() => import("~/components/SurveyRunner"));

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/AuthForm";
-import { signUp } from "~/lib/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { getLocale } from "~/lib/locale.server";
-import { safeRedirect } from "~/lib/safe-redirect.server";
-import { createUserSession } from "~/lib/session.server";
+import { signUp } from "~/lib/auth/accounts.server";
+import { assertSameOrigin } from "~/lib/auth/csrf.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { safeRedirect } from "~/lib/platform/safe-redirect.server";
+import { createUserSession } from "~/lib/auth/session.server";
 
 /** A new account, then where the visitor was going (`next`: an invitation link, a local path only) or the studies. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ReportView } from "~/lib/report.server";
+import type { ReportView } from "~/lib/report/report.server";
 import { fmt, type ChartText } from "./chart-kit";
 import { NotEnough } from "./NotEnough";
 import { SmallN } from "./SmallN";

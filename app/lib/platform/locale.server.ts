@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { isLocale, type Locale } from "~/i18n";
+import { isLocale, type Locale } from "~/i18n/index";
 
 export const localeCookie = createCookie("vm_locale", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 31_536_000 });
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { countSignInFailures, pruneSignInFailures, recordSignInFailure } from "../../db/queries/sign-in-failures";
-import { createUser, getUserByEmail, getUserById, updateUserPassword } from "../../db/queries/users";
-import type { MessageKey } from "~/i18n";
+import { countSignInFailures, pruneSignInFailures, recordSignInFailure } from "../../../db/queries/sign-in-failures";
+import { createUser, getUserByEmail, getUserById, updateUserPassword } from "../../../db/queries/users";
+import type { MessageKey } from "~/i18n/index";
 import { isDesignatedAdmin } from "./admins.server";
-import { db } from "./db.server";
+import { db } from "../platform/db.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { endOtherSessions, type ResearcherSession } from "./session.server";
 

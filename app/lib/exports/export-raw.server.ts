@@ -1,10 +1,10 @@
-import { isIncluded } from "../../analysis/data-quality";
-import { wonLostOutcome } from "../../analysis/won-lost-outcome";
-import type { AnalysisRespondent } from "../../db/queries/analysis-respondents";
-import { listRawRespondents, rawDataLayout, type RawDataLayout } from "../../db/queries/raw-data";
+import { isIncluded } from "../../../analysis/data-quality";
+import { wonLostOutcome } from "../../../analysis/won-lost-outcome";
+import type { AnalysisRespondent } from "../../../db/queries/analysis-respondents";
+import { listRawRespondents, rawDataLayout, type RawDataLayout } from "../../../db/queries/raw-data";
 import type { Cell } from "./export-cells.server";
-import { db } from "./db.server";
-import type { ReportOptions } from "./report-options.server";
+import { db } from "../platform/db.server";
+import type { ReportOptions } from "../report/report-options.server";
 
 /** Raw data with stable variable names (docs/export-format.md): header and rows, built lazily. */
 export interface RawData {

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { openDatabase, type Db } from "../../db/client";
-import { openPostgresDatabase } from "../../db/client-postgres";
-import { isPostgresUrl } from "../../db/postgres";
-import { seedDemo } from "../../db/seed-demo";
-import { hashPassword } from "./password.server";
+import { openDatabase, type Db } from "../../../db/client";
+import { openPostgresDatabase } from "../../../db/client-postgres";
+import { isPostgresUrl } from "../../../db/postgres";
+import { seedDemo } from "../../../db/seed-demo";
+import { hashPassword } from "../auth/password.server";
 import { env } from "./env.server";
 
 declare global {

@@ -10,13 +10,13 @@ import {
   revokeInvitation,
   transferOwnership,
   upsertMember,
-} from "../../db/queries/members";
-import { isAuditAction, listAuditEvents, recordAuditEvent, type AuditAction } from "../../db/queries/audit";
-import type { Study } from "../../db/queries/studies";
-import { getUserById } from "../../db/queries/users";
-import type { MessageKey } from "~/i18n";
-import { db } from "./db.server";
-import { hashToken, newToken } from "./token.server";
+} from "../../../db/queries/members";
+import { isAuditAction, listAuditEvents, recordAuditEvent, type AuditAction } from "../../../db/queries/audit";
+import type { Study } from "../../../db/queries/studies";
+import { getUserById } from "../../../db/queries/users";
+import type { MessageKey } from "~/i18n/index";
+import { db } from "../platform/db.server";
+import { hashToken, newToken } from "../platform/token.server";
 
 const INVITATION_MS = 1000 * 60 * 60 * 24 * 7;
 

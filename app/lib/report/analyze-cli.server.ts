@@ -5,8 +5,8 @@
  * `--out`). Bad input: one line per problem on stderr, exit code 2, nothing else printed.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { analyzeStudy } from "../../analysis/analyze-study";
-import { parseAnalysisInput } from "../../surveys/analysis-input";
+import { analyzeStudy } from "../../../analysis/analyze-study";
+import { parseAnalysisInput } from "../../../surveys/analysis-input";
 
 const USAGE = "usage: npm run analyze -- <input.json> [--out report.json]";
 

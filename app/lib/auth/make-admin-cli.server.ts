@@ -4,7 +4,7 @@
  * Exit 0 on success; 2 with a message for an unknown email or the demo account.
  */
 import { makeAdmin } from "./admins.server";
-import { closeDatabase } from "./db.server";
+import { closeDatabase } from "../platform/db.server";
 
 const USAGE = "usage: npm run make-admin -- <email>";
 const email = process.argv[2];

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { getQuestionnaire, type Questionnaire } from "../../db/queries/questionnaires";
+import { getQuestionnaire, type Questionnaire } from "../../../db/queries/questionnaires";
 import {
   completeFocusGroupResponse,
   completeResponse,
@@ -12,17 +12,17 @@ import {
   startResponse,
   type ResponseRow,
   type RespondentStudy,
-} from "../../db/queries/responses";
-import { unknownAnswerNames } from "../../surveys/answer-names";
-import { applyOfferOrder } from "../../surveys/apply-offer-order";
-import { asksConsideredSet, type SurveyJson } from "../../surveys/build-rating-questionnaire";
-import { offerOrder } from "../../surveys/offer-order";
-import { readFocusGroupResponse } from "../../surveys/read-focus-group-response";
-import { readRatingResponse } from "../../surveys/read-rating-response";
-import { StudyDefinitionSchema, type StudyDefinition } from "../../surveys/study-definition";
-import { db } from "./db.server";
-import { env } from "./env.server";
-import { jsonError } from "./http.server";
+} from "../../../db/queries/responses";
+import { unknownAnswerNames } from "../../../surveys/answer-names";
+import { applyOfferOrder } from "../../../surveys/apply-offer-order";
+import { asksConsideredSet, type SurveyJson } from "../../../surveys/build-rating-questionnaire";
+import { offerOrder } from "../../../surveys/offer-order";
+import { readFocusGroupResponse } from "../../../surveys/read-focus-group-response";
+import { readRatingResponse } from "../../../surveys/read-rating-response";
+import { StudyDefinitionSchema, type StudyDefinition } from "../../../surveys/study-definition";
+import { db } from "../platform/db.server";
+import { env } from "../platform/env.server";
+import { jsonError } from "../platform/http.server";
 
 export type Stage = "focus_group" | "rating";
 

@@ -17,17 +17,17 @@ import {
   type Unavailable,
   type WhatWhoCell,
   type WhatWhoResult,
-} from "../../analysis";
-import { listAnalysisRespondents, type AnalysisRespondent } from "../../db/queries/analysis-respondents";
-import { listFirmFunctions, listWhatWhoCells } from "../../db/queries/firm-functions";
-import { listKeyEvents } from "../../db/queries/key-events";
-import { listProfileQuestions } from "../../db/queries/profile-questions";
-import { listResponseWaves, reportDataVersion } from "../../db/queries/report-data";
-import { listAttributes, listOffers, type Study } from "../../db/queries/studies";
-import type { Locale } from "~/i18n";
-import { db } from "./db.server";
+} from "../../../analysis/index";
+import { listAnalysisRespondents, type AnalysisRespondent } from "../../../db/queries/analysis-respondents";
+import { listFirmFunctions, listWhatWhoCells } from "../../../db/queries/firm-functions";
+import { listKeyEvents } from "../../../db/queries/key-events";
+import { listProfileQuestions } from "../../../db/queries/profile-questions";
+import { listResponseWaves, reportDataVersion } from "../../../db/queries/report-data";
+import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
+import type { Locale } from "~/i18n/index";
+import { db } from "../platform/db.server";
 import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
-import { LruCache } from "./report-cache.server";
+import { LruCache } from "../platform/lru-cache.server";
 import { reportQuery, type FairValueLineName, type IgnoredParam, type ReportOptions } from "./report-options.server";
 
 /** Figures resting on fewer respondents than this are marked. */

@@ -1,9 +1,9 @@
 import { isbot } from "isbot";
 import { deviceFor } from "./device-cookie.server";
-import { env } from "./env.server";
-import { jsonError } from "./http.server";
-import { db } from "./db.server";
-import { rateLimiterFor } from "./rate-limit.server";
+import { env } from "../platform/env.server";
+import { jsonError } from "../platform/http.server";
+import { db } from "../platform/db.server";
+import { rateLimiterFor } from "../platform/rate-limit.server";
 import { handleRespondentRequest, RespondentRequestSchema } from "./respondent.server";
 
 /** Largest accepted respondent request body, in bytes (MAX_BODY_BYTES). */

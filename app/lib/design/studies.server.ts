@@ -1,17 +1,17 @@
 import crypto from "node:crypto";
 import { z } from "zod";
-import { listAttributes, listOffers, createStudy, updateStudy, type Study } from "../../db/queries/studies";
-import { getMemberRole, getStudyById, listStudiesOfUser } from "../../db/queries/members";
-import { recordAuditEvent } from "../../db/queries/audit";
-import { addOffer, deleteOffer, updateOffer } from "../../db/queries/offers";
-import { addAttribute, deleteAttribute, updateAttribute } from "../../db/queries/attributes";
-import { getLatestQuestionnaire, publishQuestionnaire } from "../../db/queries/questionnaires";
-import { countResponses } from "../../db/queries/responses";
-import { getStudyDefinition } from "../../db/queries/study-definition";
-import { buildRatingQuestionnaire } from "../../surveys/build-rating-questionnaire";
-import { validateStudy, type StudyIssue } from "../../surveys/validate-study";
-import type { MessageKey } from "~/i18n";
-import { db } from "./db.server";
+import { listAttributes, listOffers, createStudy, updateStudy, type Study } from "../../../db/queries/studies";
+import { getMemberRole, getStudyById, listStudiesOfUser } from "../../../db/queries/members";
+import { recordAuditEvent } from "../../../db/queries/audit";
+import { addOffer, deleteOffer, updateOffer } from "../../../db/queries/offers";
+import { addAttribute, deleteAttribute, updateAttribute } from "../../../db/queries/attributes";
+import { getLatestQuestionnaire, publishQuestionnaire } from "../../../db/queries/questionnaires";
+import { countResponses } from "../../../db/queries/responses";
+import { getStudyDefinition } from "../../../db/queries/study-definition";
+import { buildRatingQuestionnaire } from "../../../surveys/build-rating-questionnaire";
+import { validateStudy, type StudyIssue } from "../../../surveys/validate-study";
+import type { MessageKey } from "~/i18n/index";
+import { db } from "../platform/db.server";
 import {
   addProfileQuestionTo,
   closeFieldworkNow,

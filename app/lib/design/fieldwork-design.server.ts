@@ -1,21 +1,21 @@
 import { z } from "zod";
-import type { Study } from "../../db/queries/studies";
-import { updateFieldworkSettings } from "../../db/queries/studies";
+import type { Study } from "../../../db/queries/studies";
+import { updateFieldworkSettings } from "../../../db/queries/studies";
 import {
   addProfileQuestion,
   deleteProfileQuestion,
   listProfileQuestionRows,
   moveProfileQuestion,
   updateProfileQuestion,
-} from "../../db/queries/profile-questions";
-import { listQuotas, setQuotas } from "../../db/queries/quotas";
-import { getLatestQuestionnaire, publishQuestionnaire } from "../../db/queries/questionnaires";
-import { getStudyDefinition } from "../../db/queries/study-definition";
-import { buildFocusGroupQuestionnaire } from "../../surveys/build-focus-group-questionnaire";
-import { CodeSchema, type ProfileQuestionDefinition } from "../../surveys/study-definition";
-import { validateStudy } from "../../surveys/validate-study";
-import type { MessageKey } from "~/i18n";
-import { db } from "./db.server";
+} from "../../../db/queries/profile-questions";
+import { listQuotas, setQuotas } from "../../../db/queries/quotas";
+import { getLatestQuestionnaire, publishQuestionnaire } from "../../../db/queries/questionnaires";
+import { getStudyDefinition } from "../../../db/queries/study-definition";
+import { buildFocusGroupQuestionnaire } from "../../../surveys/build-focus-group-questionnaire";
+import { CodeSchema, type ProfileQuestionDefinition } from "../../../surveys/study-definition";
+import { validateStudy } from "../../../surveys/validate-study";
+import type { MessageKey } from "~/i18n/index";
+import { db } from "../platform/db.server";
 
 export type DesignResult = { ok: true; detail?: string } | { ok: false; errors: Partial<Record<string, MessageKey>> };
 

@@ -1,10 +1,10 @@
-import { recordAuditEvent } from "../../db/queries/audit";
-import { completeSetVersion, countFlags, getFieldworkStats, type FlagCounts } from "../../db/queries/fieldwork-stats";
-import { listProfileQuestions } from "../../db/queries/profile-questions";
-import { listOffers, startNextWave, type Study } from "../../db/queries/studies";
-import { db } from "./db.server";
-import { fieldworkState } from "./fieldwork-design.server";
-import { createVersionedCache } from "./versioned-cache";
+import { recordAuditEvent } from "../../../db/queries/audit";
+import { completeSetVersion, countFlags, getFieldworkStats, type FlagCounts } from "../../../db/queries/fieldwork-stats";
+import { listProfileQuestions } from "../../../db/queries/profile-questions";
+import { listOffers, startNextWave, type Study } from "../../../db/queries/studies";
+import { db } from "../platform/db.server";
+import { fieldworkState } from "../design/fieldwork-design.server";
+import { createVersionedCache } from "../platform/versioned-cache";
 
 /**
  * The flag counts cost one pass over every rating of the study (about 2 s at 100k responses in

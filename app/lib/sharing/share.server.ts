@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
-import { recordAuditEvent } from "../../db/queries/audit";
-import { getStudyById } from "../../db/queries/members";
-import { findActiveShareLink, insertShareLink, listShareLinks, revokeShareLink } from "../../db/queries/share-links";
-import type { Study } from "../../db/queries/studies";
-import { db } from "./db.server";
+import { recordAuditEvent } from "../../../db/queries/audit";
+import { getStudyById } from "../../../db/queries/members";
+import { findActiveShareLink, insertShareLink, listShareLinks, revokeShareLink } from "../../../db/queries/share-links";
+import type { Study } from "../../../db/queries/studies";
+import { db } from "../platform/db.server";
 
 /** Share tokens: 256 random bits, base64url; only their SHA-256 is stored. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

@@ -1,16 +1,16 @@
-import { recordAuditEvent } from "../../db/queries/audit";
-import { recordSharedExport } from "../../db/queries/share-links";
-import type { Study } from "../../db/queries/studies";
-import { translate, type Locale } from "~/i18n";
+import { recordAuditEvent } from "../../../db/queries/audit";
+import { recordSharedExport } from "../../../db/queries/share-links";
+import type { Study } from "../../../db/queries/studies";
+import { translate, type Locale } from "~/i18n/index";
 import { chartSvg, isChartName } from "./export-charts.server";
 import { csvStream, csvText } from "./export-csv.server";
 import { loadRawData } from "./export-raw.server";
 import { isTableName, reportTables } from "./export-tables.server";
 import { xlsxWorkbook } from "./export-xlsx.server";
-import { db } from "./db.server";
+import { db } from "../platform/db.server";
 import { svgToPng } from "./png.server";
-import { parseReportOptionsWithIssues } from "./report-options.server";
-import { loadReport } from "./report.server";
+import { parseReportOptionsWithIssues } from "../report/report-options.server";
+import { loadReport } from "../report/report.server";
 
 const TYPES = {
   svg: "image/svg+xml; charset=utf-8",

@@ -1,6 +1,6 @@
-import { translate, type MessageKey } from "~/i18n";
-import type { ReportView } from "./report.server";
-import { shownIntervals } from "../components/report/shown-intervals";
+import { translate, type MessageKey } from "~/i18n/index";
+import type { ReportView } from "../report/report.server";
+import { shownIntervals } from "../../components/report/shown-intervals";
 import { finite, type Cell, type ExportTable } from "./export-cells.server";
 
 /** The report's tables, in the order of the workbook's sheets. */

@@ -1,12 +1,12 @@
-import { recordAuditEvent } from "../../db/queries/audit";
-import { completeSetVersion, listFlaggedIds } from "../../db/queries/fieldwork-stats";
-import { listProfileQuestions } from "../../db/queries/profile-questions";
-import { getResponseDetail, listResponsesPage, setResponseReview, type ResponseStatus } from "../../db/queries/response-review";
-import { listAttributes, listOffers, type Study } from "../../db/queries/studies";
-import { isIncluded } from "../../analysis/data-quality";
-import type { QualityFlag } from "../../analysis/data-quality";
-import { db } from "./db.server";
-import { createVersionedCache } from "./versioned-cache";
+import { recordAuditEvent } from "../../../db/queries/audit";
+import { completeSetVersion, listFlaggedIds } from "../../../db/queries/fieldwork-stats";
+import { listProfileQuestions } from "../../../db/queries/profile-questions";
+import { getResponseDetail, listResponsesPage, setResponseReview, type ResponseStatus } from "../../../db/queries/response-review";
+import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
+import { isIncluded } from "../../../analysis/data-quality";
+import type { QualityFlag } from "../../../analysis/data-quality";
+import { db } from "../platform/db.server";
+import { createVersionedCache } from "../platform/versioned-cache";
 
 export const RESPONSES_PER_PAGE = 100;
 

@@ -1,4 +1,4 @@
-import type { Study } from "../../db/queries/studies";
+import type { Study } from "../../../db/queries/studies";
 
 export type FairValueLineName = "weights" | "parity" | "regression" | "slope";
 export const FAIR_VALUE_LINES: readonly FairValueLineName[] = ["weights", "parity", "regression", "slope"];

@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import QRCode from "qrcode";
-import { recordAuditEvent } from "../../db/queries/audit";
-import { countInvitations, createInvitations, listAllInvitations, listInvitations, revokeInvitation } from "../../db/queries/invitations";
-import { getLatestQuestionnaire } from "../../db/queries/questionnaires";
-import type { Study } from "../../db/queries/studies";
-import type { MessageKey } from "~/i18n";
-import { db } from "./db.server";
-import { publicOrigin } from "./http.server";
+import { recordAuditEvent } from "../../../db/queries/audit";
+import { countInvitations, createInvitations, listAllInvitations, listInvitations, revokeInvitation } from "../../../db/queries/invitations";
+import { getLatestQuestionnaire } from "../../../db/queries/questionnaires";
+import type { Study } from "../../../db/queries/studies";
+import type { MessageKey } from "~/i18n/index";
+import { db } from "../platform/db.server";
+import { publicOrigin } from "../platform/http.server";
 
 export const MAX_INVITATIONS_PER_REQUEST = 5000;
 export const INVITATIONS_PER_PAGE = 100;

@@ -6,8 +6,8 @@ import { TimelineChart } from "~/components/report/TimelineChart";
 import { ValueMapChart } from "~/components/report/ValueMapChart";
 import { WhatWhoChart } from "~/components/report/WhatWhoChart";
 import type { ChartText } from "~/components/report/chart-kit";
-import { translate, type MessageKey } from "~/i18n";
-import type { ReportView } from "./report.server";
+import { translate, type MessageKey } from "~/i18n/index";
+import type { ReportView } from "../report/report.server";
 import { xmlEscape } from "./export-xlsx.server";
 
 /** The report's charts, by the id of their SVG element on the page. */

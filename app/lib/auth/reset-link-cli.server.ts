@@ -3,7 +3,7 @@
  * path for the account (valid one hour; earlier unused links of the account stop working), for
  * the operator of the server when no administrator can sign in. Exit 0 on success, 2 otherwise.
  */
-import { closeDatabase } from "./db.server";
+import { closeDatabase } from "../platform/db.server";
 import { resetLinkForEmail } from "./password-reset.server";
 
 const USAGE = "usage: npm run reset-link -- <email>";

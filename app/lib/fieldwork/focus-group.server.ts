@@ -1,13 +1,13 @@
-import { listFocusGroupAnswers, listFocusGroupSuggestions } from "../../db/queries/focus-group";
-import { recordAuditEvent } from "../../db/queries/audit";
-import { getLatestQuestionnaire } from "../../db/queries/questionnaires";
-import { listAttributes, setStatedWeights, type Study } from "../../db/queries/studies";
-import { consolidateFocusGroup } from "../../analysis/consolidate-focus-group";
-import { groupSuggestions } from "../../analysis/group-suggestions";
-import { StatedWeightsSchema } from "../../surveys/study-definition";
-import type { MessageKey } from "~/i18n";
-import { db } from "./db.server";
-import { addAttributeTo } from "./studies.server";
+import { listFocusGroupAnswers, listFocusGroupSuggestions } from "../../../db/queries/focus-group";
+import { recordAuditEvent } from "../../../db/queries/audit";
+import { getLatestQuestionnaire } from "../../../db/queries/questionnaires";
+import { listAttributes, setStatedWeights, type Study } from "../../../db/queries/studies";
+import { consolidateFocusGroup } from "../../../analysis/consolidate-focus-group";
+import { groupSuggestions } from "../../../analysis/group-suggestions";
+import { StatedWeightsSchema } from "../../../surveys/study-definition";
+import type { MessageKey } from "~/i18n/index";
+import { db } from "../platform/db.server";
+import { addAttributeTo } from "../design/studies.server";
 
 async function consolidation(study: Study) {
   const attributes = await listAttributes(db, study.id);

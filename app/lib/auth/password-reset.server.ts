@@ -1,13 +1,13 @@
-import { consumePasswordReset, createPasswordReset, findLiveReset, listRecentResets } from "../../db/queries/password-resets";
-import { deleteUserSessions } from "../../db/queries/sessions";
-import { getUserByEmail, getUserById, listUsers, setUserAdmin } from "../../db/queries/users";
-import { DEMO_EMAIL } from "../../db/seed-demo";
-import type { MessageKey } from "~/i18n";
-import { CredentialsSchema } from "./auth.server";
-import { db } from "./db.server";
+import { consumePasswordReset, createPasswordReset, findLiveReset, listRecentResets } from "../../../db/queries/password-resets";
+import { deleteUserSessions } from "../../../db/queries/sessions";
+import { getUserByEmail, getUserById, listUsers, setUserAdmin } from "../../../db/queries/users";
+import { DEMO_EMAIL } from "../../../db/seed-demo";
+import type { MessageKey } from "~/i18n/index";
+import { CredentialsSchema } from "./accounts.server";
+import { db } from "../platform/db.server";
 import { hashPassword } from "./password.server";
 import { requireUserId } from "./session.server";
-import { hashToken, newToken } from "./token.server";
+import { hashToken, newToken } from "../platform/token.server";
 
 /** How long a reset link works. */
 export const RESET_LINK_MS = 60 * 60 * 1000;

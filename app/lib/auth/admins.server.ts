@@ -1,7 +1,7 @@
-import { DEMO_EMAIL, DEMO_PASSWORD } from "../../db/seed-demo";
-import { getUserByEmail, grantAdminByEmail, setUserAdmin } from "../../db/queries/users";
-import { db } from "./db.server";
-import { env } from "./env.server";
+import { DEMO_EMAIL, DEMO_PASSWORD } from "../../../db/seed-demo";
+import { getUserByEmail, grantAdminByEmail, setUserAdmin } from "../../../db/queries/users";
+import { db } from "../platform/db.server";
+import { env } from "../platform/env.server";
 import { verifyPassword } from "./password.server";
 
 /**

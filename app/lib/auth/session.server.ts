@@ -9,13 +9,13 @@ import {
   deleteUserSessions,
   getLiveSession,
   insertSession,
-} from "../../db/queries/sessions";
-import { sqlitePath } from "../../db/client";
-import { isPostgresUrl } from "../../db/postgres";
-import { db } from "./db.server";
-import { hashToken, newToken } from "./token.server";
-import { env } from "./env.server";
-import { cameOverHttps } from "./http.server";
+} from "../../../db/queries/sessions";
+import { sqlitePath } from "../../../db/client";
+import { isPostgresUrl } from "../../../db/postgres";
+import { db } from "../platform/db.server";
+import { hashToken, newToken } from "../platform/token.server";
+import { env } from "../platform/env.server";
+import { cameOverHttps } from "../platform/http.server";
 
 const SESSION_MS = 1000 * 60 * 60 * 24 * 14;
 

@@ -3,8 +3,8 @@
  * a new file with SQLite's online backup API while the server keeps running, then checks the copy
  * with `PRAGMA integrity_check`. Exit code 0 and one line on success; 2 and a message otherwise.
  */
-import { backupDatabase } from "../../db/backup";
-import { isPostgresUrl } from "../../db/postgres";
+import { backupDatabase } from "../../../db/backup";
+import { isPostgresUrl } from "../../../db/postgres";
 import { env } from "./env.server";
 
 const USAGE = "usage: npm run backup -- <file>";

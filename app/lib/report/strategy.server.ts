@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { recordAuditEvent, type AuditAction } from "../../db/queries/audit";
-import { addFirmFunction, deleteFirmFunction, listFirmFunctions, listWhatWhoCells, saveWhatWhoCells, type WhatWhoStrength } from "../../db/queries/firm-functions";
-import { addKeyEvent, deleteKeyEvent, listKeyEvents } from "../../db/queries/key-events";
-import { listAttributes, listOffers, type Study } from "../../db/queries/studies";
-import type { MessageKey } from "~/i18n";
-import type { Db } from "../../db/client";
-import { db } from "./db.server";
+import { recordAuditEvent, type AuditAction } from "../../../db/queries/audit";
+import { addFirmFunction, deleteFirmFunction, listFirmFunctions, listWhatWhoCells, saveWhatWhoCells, type WhatWhoStrength } from "../../../db/queries/firm-functions";
+import { addKeyEvent, deleteKeyEvent, listKeyEvents } from "../../../db/queries/key-events";
+import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
+import type { MessageKey } from "~/i18n/index";
+import type { Db } from "../../../db/client";
+import { db } from "../platform/db.server";
 import { FAIR_VALUE_LINES, type FairValueLineName } from "./report-options.server";
 
 export type StrategyResult = { ok: true; saved: MessageKey } | { ok: false; errors: Partial<Record<string, MessageKey>> };
