@@ -83,7 +83,7 @@ export default function handleRequest(
 
 // What the production server (app/server.js) takes from the build besides Remix's handler.
 export { respondToApi, respondentBodyLimit } from "./lib/fieldwork/respondent-api.server";
-export { closeDatabase } from "./lib/platform/db.server";
+export { appDb, closeDatabase } from "./lib/platform/db.server";
 export { crossSiteReason } from "./lib/auth/csrf.server";
 export { securityHeaders } from "./lib/platform/security-headers.server";
 export { env } from "./lib/platform/env.server";

@@ -24,6 +24,7 @@ import accountStyles from "~/styles/account.css?url";
 import exportsStyles from "~/styles/exports.css?url";
 import fieldworkStyles from "~/styles/fieldwork.css?url";
 import reportStyles from "~/styles/report.css?url";
+import { dbOf } from "~/lib/platform/context.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -31,11 +32,12 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "data:," },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await getSession(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const session = await getSession(db, request);
   return {
     locale: await getLocale(request),
-    ...(session ? await getHeaderUser(session.userId) : { email: null, isAdmin: false }),
+    ...(session ? await getHeaderUser(db, session.userId) : { email: null, isAdmin: false }),
     csrf: session?.csrfToken ?? null,
     /** Where absolute links point (BASE_URL, else this request's origin): share and reset links. */
     origin: publicOrigin(request),

@@ -9,17 +9,19 @@ import { getLocale } from "~/lib/platform/locale.server";
 import { parseReportOptionsWithIssues } from "~/lib/report/report-options.server";
 import { loadReport } from "~/lib/report/report.server";
 import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/sharing/share.server";
+import { dbOf } from "~/lib/platform/context.server";
 
 /**
  * The read-only report behind a share link, for anyone with the link (no sign-in): the same
  * sections and filters as the researcher's report, no editing or navigation to the study.
  * Unknown and revoked tokens get the same polite 404 (in English and Chinese).
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const study = await studyOfShareToken(params.token);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const study = await studyOfShareToken(db, params.token);
   if (!study) return data({ report: null, path: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
-  const report = await loadReport(study, await getLocale(request), options, ignored);
+  const report = await loadReport(db, study, await getLocale(request), options, ignored);
   return data({ report, path: `/r/${params.token}/export` }, { headers: SHARED_PAGE_HEADERS });
 }
 

@@ -10,11 +10,13 @@ import { parseReportOptionsWithIssues } from "~/lib/report/report-options.server
 import { loadReport } from "~/lib/report/report.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "viewer");
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
-  return { report: await loadReport(study, await getLocale(request), options, ignored), role };
+  return { report: await loadReport(db, study, await getLocale(request), options, ignored), role };
 }
 
 export default function Report() {

@@ -3,7 +3,7 @@ import { countSignInFailures, pruneSignInFailures, recordSignInFailure } from ".
 import { createUser, getUserByEmail, getUserById, updateUserPassword } from "../../../db/queries/users";
 import type { MessageKey } from "~/i18n/index";
 import { isDesignatedAdmin } from "./admins.server";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { hashPassword, verifyPassword } from "./password.server";
 import { endOtherSessions, type ResearcherSession } from "./session.server";
 
@@ -19,7 +19,7 @@ function parseCredentials(form: FormData): z.SafeParseReturnType<unknown, z.infe
 }
 
 /** Creates a researcher account (argon2id hash); it administers when ADMIN_EMAILS names it. */
-export async function signUp(form: FormData, locale: string): Promise<AuthResult> {
+export async function signUp(db: Db, form: FormData, locale: string): Promise<AuthResult> {
   const parsed = parseCredentials(form);
   if (!parsed.success) {
     const emailBad = parsed.error.issues.some((i) => i.path[0] === "email");
@@ -47,7 +47,7 @@ const HOUR_MS = 60 * 60 * 1000;
  * the account or from the IP address, every attempt is refused (even with the right password)
  * until the oldest failures are an hour old.
  */
-export async function signIn(form: FormData, ip: string): Promise<AuthResult> {
+export async function signIn(db: Db, form: FormData, ip: string): Promise<AuthResult> {
   const email = String(form.get("email") ?? "").trim().toLowerCase();
   const password = String(form.get("password") ?? "");
   if (password.length > 128 || email.length > 254) return { ok: false, error: "auth.invalidCredentials" };
@@ -64,7 +64,7 @@ export async function signIn(form: FormData, ip: string): Promise<AuthResult> {
 }
 
 /** What the page header shows of the signed-in researcher. */
-export async function getHeaderUser(userId: number): Promise<{ email: string | null; isAdmin: boolean }> {
+export async function getHeaderUser(db: Db, userId: number): Promise<{ email: string | null; isAdmin: boolean }> {
   const user = await getUserById(db, userId);
   return { email: user?.email ?? null, isAdmin: user?.isAdmin ?? false };
 }
@@ -73,7 +73,7 @@ export async function getHeaderUser(userId: number): Promise<{ email: string | n
  * Changes the signed-in user's password (the current one is required) and signs out every
  * other session of the user; this session stays.
  */
-export async function changePassword(session: ResearcherSession, form: FormData): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
+export async function changePassword(db: Db, session: ResearcherSession, form: FormData): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
   const user = await getUserById(db, session.userId);
   const current = String(form.get("currentPassword") ?? "");
   if (!user || current.length > 128 || !verifyPassword(user.passwordHash, current)) {
@@ -82,6 +82,6 @@ export async function changePassword(session: ResearcherSession, form: FormData)
   const next = CredentialsSchema.shape.password.safeParse(form.get("newPassword"));
   if (!next.success) return { ok: false, error: "auth.passwordLength" };
   await updateUserPassword(db, { id: user.id, passwordHash: hashPassword(next.data) });
-  await endOtherSessions(session);
+  await endOtherSessions(db, session);
   return { ok: true };
 }

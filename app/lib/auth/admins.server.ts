@@ -1,6 +1,6 @@
 import { DEMO_EMAIL, DEMO_PASSWORD } from "../../../db/seed-demo";
 import { getUserByEmail, grantAdminByEmail, setUserAdmin } from "../../../db/queries/users";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { env } from "../platform/env.server";
 import { verifyPassword } from "./password.server";
 
@@ -14,7 +14,7 @@ export function isDesignatedAdmin(email: string): boolean {
 }
 
 /** Makes an existing account an administrator (make-admin); refuses the demo account. */
-export async function makeAdmin(email: string): Promise<{ ok: true; already: boolean } | { ok: false; error: "demo" | "unknown" }> {
+export async function makeAdmin(db: Db, email: string): Promise<{ ok: true; already: boolean } | { ok: false; error: "demo" | "unknown" }> {
   const normalised = email.trim().toLowerCase();
   if (normalised === DEMO_EMAIL) return { ok: false, error: "demo" };
   const user = await getUserByEmail(db, normalised);
@@ -29,7 +29,7 @@ export async function makeAdmin(email: string): Promise<{ ok: true; already: boo
  * stops being one if it somehow was; returns the lines to print, one of them when the demo
  * account still has its public password.
  */
-export async function startupAdminNotices(): Promise<string[]> {
+export async function startupAdminNotices(db: Db): Promise<string[]> {
   const lines: string[] = [];
   const granted = await grantAdminByEmail(db, env.ADMIN_EMAILS.filter((email) => email !== DEMO_EMAIL));
   if (granted.length) lines.push(`[valuemap] administrators from ADMIN_EMAILS: ${granted.join(", ")}`);

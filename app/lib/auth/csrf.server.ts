@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { Db } from "../../../db/client";
 import { getSession, requireSession, type ResearcherSession } from "./session.server";
 
 const forbidden = (message: string) => new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -40,9 +41,9 @@ function sameToken(a: string, b: string): boolean {
  * For every state-changing researcher action: same origin, a signed-in session (else a redirect
  * to sign in) and the session's CSRF token in the form's `csrf` field (else 403).
  */
-export async function requireResearcherForm(request: Request): Promise<{ session: ResearcherSession; form: FormData }> {
+export async function requireResearcherForm(db: Db, request: Request): Promise<{ session: ResearcherSession; form: FormData }> {
   assertSameOrigin(request);
-  const session = await requireSession(request);
+  const session = await requireSession(db, request);
   const form = await request.formData();
   const token = form.get("csrf");
   if (typeof token !== "string" || !sameToken(token, session.csrfToken)) {
@@ -52,6 +53,6 @@ export async function requireResearcherForm(request: Request): Promise<{ session
 }
 
 /** The CSRF token of this request's session, for the hidden field of researcher forms. */
-export async function getCsrfToken(request: Request): Promise<string | null> {
-  return (await getSession(request))?.csrfToken ?? null;
+export async function getCsrfToken(db: Db, request: Request): Promise<string | null> {
+  return (await getSession(db, request))?.csrfToken ?? null;
 }

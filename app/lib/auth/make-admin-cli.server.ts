@@ -4,7 +4,7 @@
  * Exit 0 on success; 2 with a message for an unknown email or the demo account.
  */
 import { makeAdmin } from "./admins.server";
-import { closeDatabase } from "../platform/db.server";
+import { appDb as db, closeDatabase } from "../platform/db.server";
 
 const USAGE = "usage: npm run make-admin -- <email>";
 const email = process.argv[2];
@@ -12,7 +12,7 @@ if (!email || email.startsWith("-")) {
   console.error(email === "--help" || email === "-h" ? USAGE : `make-admin requires the account's email\n${USAGE}`);
   process.exit(email === "--help" || email === "-h" ? 0 : 2);
 }
-const result = await makeAdmin(email);
+const result = await makeAdmin(db, email);
 await closeDatabase();
 if (!result.ok) {
   console.error(

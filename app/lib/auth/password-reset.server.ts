@@ -4,7 +4,7 @@ import { getUserByEmail, getUserById, listUsers, setUserAdmin } from "../../../d
 import { DEMO_EMAIL } from "../../../db/seed-demo";
 import type { MessageKey } from "~/i18n/index";
 import { CredentialsSchema } from "./accounts.server";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { hashPassword } from "./password.server";
 import { requireUserId } from "./session.server";
 import { hashToken, newToken } from "../platform/token.server";
@@ -13,13 +13,13 @@ import { hashToken, newToken } from "../platform/token.server";
 export const RESET_LINK_MS = 60 * 60 * 1000;
 
 /** The signed-in administrator's id; anyone else gets a plain 404 (the page does not exist for them). */
-export async function requireAdmin(request: Request): Promise<number> {
-  const userId = await requireUserId(request);
+export async function requireAdmin(db: Db, request: Request): Promise<number> {
+  const userId = await requireUserId(db, request);
   if (!(await getUserById(db, userId))?.isAdmin) throw new Response("Not found", { status: 404 });
   return userId;
 }
 
-export async function loadAdminPage() {
+export async function loadAdminPage(db: Db) {
   return { users: await listUsers(db), resets: await listRecentResets(db) };
 }
 
@@ -28,7 +28,7 @@ export async function loadAdminPage() {
  * administrator hands it over). Only the token's hash is stored; earlier unused links of the
  * account stop working.
  */
-export async function createResetLink(args: { adminId: number | null; userId: number; now?: number }): Promise<{ path: string; expiresAt: number } | null> {
+export async function createResetLink(db: Db, args: { adminId: number | null; userId: number; now?: number }): Promise<{ path: string; expiresAt: number } | null> {
   if (!(await getUserById(db, args.userId))) return null;
   const now = args.now ?? Date.now();
   const token = newToken();
@@ -37,9 +37,9 @@ export async function createResetLink(args: { adminId: number | null; userId: nu
   return { path: `/reset/${token}`, expiresAt };
 }
 
-export async function resetLinkForEmail(email: string): Promise<{ path: string; expiresAt: number } | null> {
+export async function resetLinkForEmail(db: Db, email: string): Promise<{ path: string; expiresAt: number } | null> {
   const user = await getUserByEmail(db, email.trim().toLowerCase());
-  return user ? createResetLink({ adminId: null, userId: user.id }) : null;
+  return user ? createResetLink(db, { adminId: null, userId: user.id }) : null;
 }
 
 type AdminResult =
@@ -48,12 +48,12 @@ type AdminResult =
   | { ok: false; error: MessageKey };
 
 /** The administrators' page actions: create a reset link, grant or withdraw administration. */
-export async function adminAction(adminId: number, form: FormData): Promise<AdminResult> {
+export async function adminAction(db: Db, adminId: number, form: FormData): Promise<AdminResult> {
   const intent = form.get("intent");
   const user = await getUserById(db, Number(form.get("userId")));
   if (!user) return { ok: false, error: "admin.unknownUser" };
   if (intent === "reset") {
-    const link = (await createResetLink({ adminId, userId: user.id }))!;
+    const link = (await createResetLink(db, { adminId, userId: user.id }))!;
     return { ok: true, intent: "reset", email: user.email, ...link };
   }
   if (intent === "grant" || intent === "revoke") {
@@ -66,7 +66,7 @@ export async function adminAction(adminId: number, form: FormData): Promise<Admi
 }
 
 /** Whom a live link is for (the reset page shows the email), or null. */
-export async function lookUpResetLink(token: string): Promise<{ email: string } | null> {
+export async function lookUpResetLink(db: Db, token: string): Promise<{ email: string } | null> {
   if (token.length > 128) return null;
   const live = await findLiveReset(db, { tokenHash: hashToken(token), now: Date.now() });
   return live ? { email: live.email } : null;
@@ -77,7 +77,7 @@ export async function lookUpResetLink(token: string): Promise<{ email: string } 
  * account ends (whoever held the old password is signed out). A password outside 12-128
  * characters changes nothing and leaves the link usable.
  */
-export async function resetPassword(token: string, form: FormData): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
+export async function resetPassword(db: Db, token: string, form: FormData): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
   const password = CredentialsSchema.shape.password.safeParse(form.get("password"));
   if (!password.success) return { ok: false, error: "auth.passwordLength" };
   if (token.length > 128) return { ok: false, error: "reset.invalid" };

@@ -15,7 +15,7 @@ import { buildFocusGroupQuestionnaire } from "../../../surveys/build-focus-group
 import { CodeSchema, type ProfileQuestionDefinition } from "../../../surveys/study-definition";
 import { validateStudy } from "../../../surveys/validate-study";
 import type { MessageKey } from "~/i18n/index";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 
 export type DesignResult = { ok: true; detail?: string } | { ok: false; errors: Partial<Record<string, MessageKey>> };
 
@@ -53,7 +53,7 @@ export function parseChoices(source: string): { ok: true; choices: ProfileQuesti
   return { ok: true, choices };
 }
 
-async function profileQuestionForm(
+async function profileQuestionForm(db: Db, 
   study: Study,
   form: FormData,
   questionId: number | null,
@@ -91,35 +91,35 @@ const idOf = (form: FormData, name: string) => {
   return id;
 };
 
-export async function addProfileQuestionTo(study: Study, form: FormData): Promise<DesignResult> {
-  const parsed = await profileQuestionForm(study, form, null);
+export async function addProfileQuestionTo(db: Db, study: Study, form: FormData): Promise<DesignResult> {
+  const parsed = await profileQuestionForm(db, study, form, null);
   if (!parsed.ok) return parsed;
   await addProfileQuestion(db, { studyId: study.id, fields: parsed.fields });
   return { ok: true, detail: parsed.fields.code };
 }
 
-export async function updateProfileQuestionOf(study: Study, form: FormData): Promise<DesignResult> {
+export async function updateProfileQuestionOf(db: Db, study: Study, form: FormData): Promise<DesignResult> {
   const questionId = idOf(form, "questionId");
-  const parsed = await profileQuestionForm(study, form, questionId);
+  const parsed = await profileQuestionForm(db, study, form, questionId);
   if (!parsed.ok) return parsed;
   if (!(await updateProfileQuestion(db, { studyId: study.id, questionId, fields: parsed.fields }))) throw new Response("profile question not found", { status: 404 });
   return { ok: true, detail: parsed.fields.code };
 }
 
-export async function deleteProfileQuestionOf(study: Study, form: FormData): Promise<DesignResult> {
+export async function deleteProfileQuestionOf(db: Db, study: Study, form: FormData): Promise<DesignResult> {
   const row = await deleteProfileQuestion(db, { studyId: study.id, questionId: idOf(form, "questionId") });
   if (!row) throw new Response("profile question not found", { status: 404 });
   return { ok: true, detail: row.code };
 }
 
-export async function moveProfileQuestionOf(study: Study, form: FormData): Promise<DesignResult> {
+export async function moveProfileQuestionOf(db: Db, study: Study, form: FormData): Promise<DesignResult> {
   const direction = form.get("direction") === "up" ? "up" : "down";
   await moveProfileQuestion(db, { studyId: study.id, questionId: idOf(form, "questionId"), direction });
   return { ok: true, detail: direction };
 }
 
 /** Targets per choice of one choice question (`target_<choice>`; empty = no quota). */
-export async function saveQuotasOf(study: Study, form: FormData): Promise<DesignResult> {
+export async function saveQuotasOf(db: Db, study: Study, form: FormData): Promise<DesignResult> {
   const question = (await listProfileQuestionRows(db, study.id)).find((q) => q.code === form.get("questionCode") && q.kind === "choice");
   if (!question) return { ok: false, errors: { quotas: "fieldwork.error.quotaQuestion" } };
   const targets: Record<string, number> = {};
@@ -145,7 +145,7 @@ export function parseUtcDateTime(value: string): number | null | "invalid" {
   return new Date(ms).toISOString().slice(0, 16) === value.slice(0, 16) ? ms : "invalid";
 }
 
-export async function saveFieldworkSettings(study: Study, form: FormData): Promise<DesignResult> {
+export async function saveFieldworkSettings(db: Db, study: Study, form: FormData): Promise<DesignResult> {
   const opensAt = parseUtcDateTime(text(form.get("opensAt")));
   const closesAt = parseUtcDateTime(text(form.get("closesAt")));
   if (opensAt === "invalid" || closesAt === "invalid") return { ok: false, errors: { window: "fieldwork.error.dateInvalid" } };
@@ -157,13 +157,13 @@ export async function saveFieldworkSettings(study: Study, form: FormData): Promi
 }
 
 /** Opens the fieldwork now (no end) or closes it now. */
-export async function openFieldworkNow(study: Study): Promise<DesignResult> {
+export async function openFieldworkNow(db: Db, study: Study): Promise<DesignResult> {
   const now = Date.now();
   await updateFieldworkSettings(db, { id: study.id, opensAt: now, closesAt: null, onePerDevice: study.onePerDevice, now });
   return { ok: true, detail: new Date(now).toISOString() };
 }
 
-export async function closeFieldworkNow(study: Study): Promise<DesignResult> {
+export async function closeFieldworkNow(db: Db, study: Study): Promise<DesignResult> {
   const now = Date.now();
   const opensAt = study.fieldworkOpensAt !== null && study.fieldworkOpensAt < now ? study.fieldworkOpensAt : null;
   await updateFieldworkSettings(db, { id: study.id, opensAt, closesAt: now, onePerDevice: study.onePerDevice, now });
@@ -180,15 +180,15 @@ export function fieldworkState(study: Pick<Study, "fieldworkOpensAt" | "fieldwor
 const FOCUS_GROUP_ISSUES = new Set<MessageKey>(["study.issue.qualityAttributeRequired", "study.issue.priceAttributeRequired", "study.issue.duplicateCode", "study.issue.titleRequired"]);
 
 /** What prevents publishing the focus-group stage (it needs no offers). */
-export async function focusGroupIssues(study: Study): Promise<MessageKey[]> {
+export async function focusGroupIssues(db: Db, study: Study): Promise<MessageKey[]> {
   return validateStudy(await getStudyDefinition(db, study))
     .map((i) => i.code)
     .filter((c) => FOCUS_GROUP_ISSUES.has(c));
 }
 
 /** Freezes a new focus-group version (its own numbering). */
-export async function publishFocusGroup(study: Study): Promise<{ ok: true; version: number; detail: string } | { ok: false; issues: MessageKey[] }> {
-  const issues = await focusGroupIssues(study);
+export async function publishFocusGroup(db: Db, study: Study): Promise<{ ok: true; version: number; detail: string } | { ok: false; issues: MessageKey[] }> {
+  const issues = await focusGroupIssues(db, study);
   if (issues.length) return { ok: false, issues };
   const definition = await getStudyDefinition(db, study);
   const q = await publishQuestionnaire(db, {
@@ -202,7 +202,7 @@ export async function publishFocusGroup(study: Study): Promise<{ ok: true; versi
 }
 
 /** The fieldwork part of the design screen. */
-export async function loadFieldworkDesign(study: Study) {
+export async function loadFieldworkDesign(db: Db, study: Study) {
   const focusGroup = await getLatestQuestionnaire(db, study.id, "focus_group");
   const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString().slice(0, 16));
   return {
@@ -215,7 +215,7 @@ export async function loadFieldworkDesign(study: Study) {
       onePerDevice: study.onePerDevice,
     },
     focusGroup: focusGroup ? { version: focusGroup.version, publishedAt: focusGroup.publishedAt } : null,
-    focusGroupIssues: await focusGroupIssues(study),
+    focusGroupIssues: await focusGroupIssues(db, study),
     statedWeightsAdopted: study.statedWeightsJson !== null,
   };
 }

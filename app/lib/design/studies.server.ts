@@ -11,7 +11,7 @@ import { getStudyDefinition } from "../../../db/queries/study-definition";
 import { buildRatingQuestionnaire } from "../../../surveys/build-rating-questionnaire";
 import { validateStudy, type StudyIssue } from "../../../surveys/validate-study";
 import type { MessageKey } from "~/i18n/index";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import {
   addProfileQuestionTo,
   closeFieldworkNow,
@@ -47,7 +47,7 @@ function fieldErrors(error: z.ZodError, messages: Record<string, MessageKey>): F
 }
 
 /** The studies the user owns or is a member of, with the user's role. */
-export async function listStudiesFor(userId: number) {
+export async function listStudiesFor(db: Db, userId: number) {
   const out = [];
   for (const s of await listStudiesOfUser(db, userId)) {
     out.push({ role: s.role, id: s.id, title: s.title, titleZh: s.titleZh, complete: (await countResponses(db, s.id)).complete });
@@ -55,7 +55,7 @@ export async function listStudiesFor(userId: number) {
   return out;
 }
 
-export async function createStudyFor(ownerId: number, form: FormData): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
+export async function createStudyFor(db: Db, ownerId: number, form: FormData): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
   const parsed = z.object({ title: z.string().trim().min(1).max(200) }).safeParse({ title: form.get("title") });
   if (!parsed.success) return { ok: false, errors: { title: "study.error.titleRequired" } };
   const study = await createStudy(db, {
@@ -79,7 +79,7 @@ const rank: Record<StudyRole, number> = { viewer: 1, editor: 2, owner: 3 };
  * The study with the user's role in it when the role is at least `minimum`. A study the user
  * has no part in is a 404 (it does not exist for them); a member whose role is too low gets 403.
  */
-export async function requireStudyRole(userId: number, studyId: string | undefined, minimum: StudyRole): Promise<{ study: Study; role: StudyRole }> {
+export async function requireStudyRole(db: Db, userId: number, studyId: string | undefined, minimum: StudyRole): Promise<{ study: Study; role: StudyRole }> {
   const id = Number(studyId);
   const study = Number.isSafeInteger(id) ? await getStudyById(db, id) : null;
   const role: StudyRole | null = !study ? null : study.ownerId === userId ? "owner" : await getMemberRole(db, { studyId: study.id, userId });
@@ -89,7 +89,7 @@ export async function requireStudyRole(userId: number, studyId: string | undefin
 }
 
 /** Everything the design screen shows. */
-export async function loadStudyEditor(study: Study) {
+export async function loadStudyEditor(db: Db, study: Study) {
   const definition = await getStudyDefinition(db, study);
   const latest = await getLatestQuestionnaire(db, study.id);
   return {
@@ -107,11 +107,11 @@ export async function loadStudyEditor(study: Study) {
     issues: validateStudy(definition).map((i: StudyIssue) => i.code),
     published: latest ? { version: latest.version, publishedAt: latest.publishedAt } : null,
     counts: await countResponses(db, study.id),
-    ...(await loadFieldworkDesign(study)),
+    ...(await loadFieldworkDesign(db, study)),
   };
 }
 
-export async function saveStudyDetails(study: Study, form: FormData): Promise<ActionResult> {
+export async function saveStudyDetails(db: Db, study: Study, form: FormData): Promise<ActionResult> {
   const parsed = z
     .object({
       title: z.string().trim().min(1).max(200),
@@ -149,7 +149,7 @@ function offerForm(form: FormData) {
   return OfferFormSchema.safeParse({ name: form.get("name"), nameZh: form.get("nameZh"), isOwn: form.get("isOwn") });
 }
 
-export async function addOfferTo(study: Study, form: FormData): Promise<ActionResult> {
+export async function addOfferTo(db: Db, study: Study, form: FormData): Promise<ActionResult> {
   const parsed = offerForm(form);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, {}) };
   const taken = new Set([...(await listOffers(db, study.id)), ...(await listAttributes(db, study.id))].map((x) => x.code));
@@ -157,14 +157,14 @@ export async function addOfferTo(study: Study, form: FormData): Promise<ActionRe
   return { ok: true };
 }
 
-export async function updateOfferOf(study: Study, form: FormData): Promise<ActionResult> {
+export async function updateOfferOf(db: Db, study: Study, form: FormData): Promise<ActionResult> {
   const parsed = offerForm(form);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, {}) };
   await updateOffer(db, { studyId: study.id, offerId: Number(form.get("offerId")), fields: parsed.data });
   return { ok: true };
 }
 
-export async function deleteOfferOf(study: Study, form: FormData): Promise<ActionResult> {
+export async function deleteOfferOf(db: Db, study: Study, form: FormData): Promise<ActionResult> {
   await deleteOffer(db, { studyId: study.id, offerId: Number(form.get("offerId")) });
   return { ok: true };
 }
@@ -187,7 +187,7 @@ function attributeForm(form: FormData) {
   });
 }
 
-export async function addAttributeTo(study: Study, form: FormData): Promise<ActionResult> {
+export async function addAttributeTo(db: Db, study: Study, form: FormData): Promise<ActionResult> {
   const parsed = attributeForm(form);
   const kind = z.enum(["quality", "price"]).safeParse(form.get("kind"));
   if (!parsed.success || !kind.success) return { ok: false, errors: parsed.success ? {} : fieldErrors(parsed.error, {}) };
@@ -197,20 +197,20 @@ export async function addAttributeTo(study: Study, form: FormData): Promise<Acti
   return { ok: true };
 }
 
-export async function updateAttributeOf(study: Study, form: FormData): Promise<ActionResult> {
+export async function updateAttributeOf(db: Db, study: Study, form: FormData): Promise<ActionResult> {
   const parsed = attributeForm(form);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, {}) };
   await updateAttribute(db, { studyId: study.id, attributeId: Number(form.get("attributeId")), fields: parsed.data });
   return { ok: true };
 }
 
-export async function deleteAttributeOf(study: Study, form: FormData): Promise<ActionResult> {
+export async function deleteAttributeOf(db: Db, study: Study, form: FormData): Promise<ActionResult> {
   await deleteAttribute(db, { studyId: study.id, attributeId: Number(form.get("attributeId")) });
   return { ok: true };
 }
 
 /** Validates the study and freezes a new questionnaire version built from it. */
-export async function publishStudy(study: Study): Promise<{ ok: true; version: number } | { ok: false; issues: MessageKey[] }> {
+export async function publishStudy(db: Db, study: Study): Promise<{ ok: true; version: number } | { ok: false; issues: MessageKey[] }> {
   const definition = await getStudyDefinition(db, study);
   const issues = validateStudy(definition);
   if (issues.length) return { ok: false, issues: issues.map((i) => i.code) };
@@ -250,8 +250,8 @@ export function isStudyIntent(intent: unknown): intent is StudyIntent {
 }
 
 /** Runs one design-screen intent and, when it changed the study, records it in the audit log. */
-export async function runStudyIntent(study: Study, userId: number, intent: StudyIntent, form: FormData) {
-  const result = await studyIntents[intent](study, form);
+export async function runStudyIntent(db: Db, study: Study, userId: number, intent: StudyIntent, form: FormData) {
+  const result = await studyIntents[intent](db, study, form);
   if (result.ok) {
     const given = (result as { detail?: string }).detail;
     const detail =

@@ -3,7 +3,7 @@ import { wonLostOutcome } from "../../../analysis/won-lost-outcome";
 import type { AnalysisRespondent } from "../../../db/queries/analysis-respondents";
 import { listRawRespondents, rawDataLayout, type RawDataLayout } from "../../../db/queries/raw-data";
 import type { Cell } from "./export-cells.server";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import type { ReportOptions } from "../report/report-options.server";
 
 /** Raw data with stable variable names (docs/export-format.md): header and rows, built lazily. */
@@ -105,7 +105,7 @@ export function longData(layout: RawDataLayout, respondents: AnalysisRespondent[
 }
 
 /** The study's raw data in one layout, with the report's respondent filters applied. */
-export async function loadRawData(studyId: number, layout: "wide" | "long", options: Pick<ReportOptions, "flagged" | "segment" | "wave">): Promise<RawData> {
+export async function loadRawData(db: Db, studyId: number, layout: "wide" | "long", options: Pick<ReportOptions, "flagged" | "segment" | "wave">): Promise<RawData> {
   const shape = await rawDataLayout(db, studyId);
   const respondents = filterRespondents(await listRawRespondents(db, studyId, shape), options);
   return layout === "wide" ? wideData(shape, respondents) : longData(shape, respondents);

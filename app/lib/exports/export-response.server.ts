@@ -7,7 +7,7 @@ import { csvStream, csvText } from "./export-csv.server";
 import { loadRawData } from "./export-raw.server";
 import { isTableName, reportTables } from "./export-tables.server";
 import { xlsxWorkbook } from "./export-xlsx.server";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { svgToPng } from "./png.server";
 import { parseReportOptionsWithIssues } from "../report/report-options.server";
 import { loadReport } from "../report/report.server";
@@ -57,7 +57,7 @@ function download(body: string | Uint8Array | ReadableStream<Uint8Array>, format
  * or XLSX. Records who exported what (audit log). 404 with a plain message for an unknown name
  * or a chart with nothing to draw.
  */
-export async function exportResponse(args: {
+export async function exportResponse(db: Db, args: {
   study: Study;
   /** a member of the study, or the share link a signed-out reader came through (no raw data) */
   actor: { userId: number } | { shareLinkId: number };
@@ -81,14 +81,14 @@ export async function exportResponse(args: {
   };
 
   if (request.kind === "raw") {
-    const raw = await loadRawData(study.id, request.layout, options);
+    const raw = await loadRawData(db, study.id, request.layout, options);
     await audit();
     const name = file(`raw-${request.layout}.${request.format}`);
     if (request.format === "csv") return download(csvStream(raw.header, raw.rows), "csv", name);
     return download(xlsxWorkbook([{ title: `raw-${request.layout}`, header: raw.header, rows: raw.rows }]), "xlsx", name);
   }
 
-  const report = await loadReport(study, locale, options, ignored);
+  const report = await loadReport(db, study, locale, options, ignored);
   if (request.kind === "chart") {
     const chart = chartSvg(report, request.chart as Parameters<typeof chartSvg>[1]);
     if (!chart) return notFound();

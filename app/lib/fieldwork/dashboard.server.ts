@@ -2,7 +2,7 @@ import { recordAuditEvent } from "../../../db/queries/audit";
 import { completeSetVersion, countFlags, getFieldworkStats, type FlagCounts } from "../../../db/queries/fieldwork-stats";
 import { listProfileQuestions } from "../../../db/queries/profile-questions";
 import { listOffers, startNextWave, type Study } from "../../../db/queries/studies";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { fieldworkState } from "../design/fieldwork-design.server";
 import { createVersionedCache } from "../platform/versioned-cache";
 
@@ -14,7 +14,7 @@ import { createVersionedCache } from "../platform/versioned-cache";
 const flagCache = createVersionedCache<FlagCounts>({ maxStaleMs: 30_000 });
 
 /** The fieldwork dashboard: counts from SQL aggregates, quota cells with their labels, the window's state. */
-export async function loadDashboard(study: Study) {
+export async function loadDashboard(db: Db, study: Study) {
   const ownOffer = (await listOffers(db, study.id)).find((o) => o.isOwn)?.code ?? null;
   const flagged = await flagCache.getAsync(`${study.id}:${ownOffer ?? ""}`, await completeSetVersion(db, study.id), () =>
     countFlags(db, { studyId: study.id, ownOffer }),
@@ -36,7 +36,7 @@ export async function loadDashboard(study: Study) {
   };
 }
 
-export async function startNextWaveOf(study: Study, userId: number): Promise<{ ok: true; wave: number }> {
+export async function startNextWaveOf(db: Db, study: Study, userId: number): Promise<{ ok: true; wave: number }> {
   const wave = await startNextWave(db, { id: study.id, now: Date.now() });
   await recordAuditEvent(db, { studyId: study.id, userId, action: "nextWave", detail: `wave ${wave}`, now: Date.now() });
   return { ok: true, wave };

@@ -5,7 +5,7 @@ import { countInvitations, createInvitations, listAllInvitations, listInvitation
 import { getLatestQuestionnaire } from "../../../db/queries/questionnaires";
 import type { Study } from "../../../db/queries/studies";
 import type { MessageKey } from "~/i18n/index";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { publicOrigin } from "../platform/http.server";
 
 export const MAX_INVITATIONS_PER_REQUEST = 5000;
@@ -130,7 +130,7 @@ export function parseInvitationRows(source: string): { ok: true; rows: Array<{ l
 export type InvitationResult = { ok: true; created?: number; notice: MessageKey } | { ok: false; errors: LineError[] };
 
 /** Creates invitations from the pasted `lines` and/or the uploaded `csv` file: all or none. */
-export async function createInvitationsFrom(study: Study, userId: number, form: FormData): Promise<InvitationResult> {
+export async function createInvitationsFrom(db: Db, study: Study, userId: number, form: FormData): Promise<InvitationResult> {
   let source = typeof form.get("lines") === "string" ? String(form.get("lines")) : "";
   const file = form.get("csv");
   if (file && typeof file !== "string" && file.size > 0) {
@@ -149,7 +149,7 @@ export async function createInvitationsFrom(study: Study, userId: number, form: 
   return { ok: true, created, notice: "fieldwork.invitations.created" };
 }
 
-export async function revokeInvitationOf(study: Study, userId: number, form: FormData): Promise<InvitationResult> {
+export async function revokeInvitationOf(db: Db, study: Study, userId: number, form: FormData): Promise<InvitationResult> {
   const id = Number(form.get("invitationId"));
   if (!Number.isSafeInteger(id) || !(await revokeInvitation(db, { studyId: study.id, invitationId: id }))) {
     return { ok: false, errors: [{ line: 0, error: "fieldwork.error.revokeUsed" }] };
@@ -159,7 +159,7 @@ export async function revokeInvitationOf(study: Study, userId: number, form: For
 }
 
 /** The distribution page: links of both stages, QR code downloads, invitations (one page). */
-export async function loadDistribution(study: Study, origin: string, page: number) {
+export async function loadDistribution(db: Db, study: Study, origin: string, page: number) {
   const counts = await countInvitations(db, study.id);
   const pages = Math.max(1, Math.ceil(counts.total / INVITATIONS_PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
@@ -188,7 +188,7 @@ export function csvCell(value: string): string {
 }
 
 /** Every invitation link as CSV (UTF-8 with a byte-order mark for spreadsheet programs). */
-export async function invitationsCsv(study: Study, userId: number, origin: string): Promise<string> {
+export async function invitationsCsv(db: Db, study: Study, userId: number, origin: string): Promise<string> {
   const lines = [["label", "email", "link", "status"].map(csvCell).join(",")];
   for (const i of await listAllInvitations(db, study.id)) {
     lines.push([i.label, i.email ?? "", invitationLink(origin, study, i.token), i.status].map(csvCell).join(","));

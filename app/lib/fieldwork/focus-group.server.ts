@@ -6,17 +6,17 @@ import { consolidateFocusGroup } from "../../../analysis/consolidate-focus-group
 import { groupSuggestions } from "../../../analysis/group-suggestions";
 import { StatedWeightsSchema } from "../../../surveys/study-definition";
 import type { MessageKey } from "~/i18n/index";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { addAttributeTo } from "../design/studies.server";
 
-async function consolidation(study: Study) {
+async function consolidation(db: Db, study: Study) {
   const attributes = await listAttributes(db, study.id);
   return { attributes, result: consolidateFocusGroup(await listFocusGroupAnswers(db, study.id), attributes) };
 }
 
 /** Everything the focus-group page shows. */
-export async function loadFocusGroup(study: Study) {
-  const { attributes, result } = await consolidation(study);
+export async function loadFocusGroup(db: Db, study: Study) {
+  const { attributes, result } = await consolidation(db, study);
   const byCode = new Map(attributes.map((a) => [a.code, a]));
   const stated = study.statedWeightsJson ? StatedWeightsSchema.parse(JSON.parse(study.statedWeightsJson)) : null;
   const published = await getLatestQuestionnaire(db, study.id, "focus_group");
@@ -35,22 +35,22 @@ export async function loadFocusGroup(study: Study) {
 export type FocusGroupResult = { ok: true; notice: MessageKey } | { ok: false; error: MessageKey };
 
 /** Adds a suggestion to the attribute list as a quality or price attribute. */
-export async function mergeSuggestion(study: Study, userId: number, form: FormData): Promise<FocusGroupResult> {
+export async function mergeSuggestion(db: Db, study: Study, userId: number, form: FormData): Promise<FocusGroupResult> {
   const fields = new FormData();
   fields.set("name", String(form.get("name") ?? ""));
   fields.set("nameZh", String(form.get("nameZh") ?? ""));
   fields.set("kind", String(form.get("kind") ?? ""));
   fields.set("description", "");
   if (form.get("kind") !== "quality" && form.get("kind") !== "price") return { ok: false, error: "fieldwork.error.kindQualityPrice" };
-  const result = await addAttributeTo(study, fields);
+  const result = await addAttributeTo(db, study, fields);
   if (!result.ok) return { ok: false, error: "study.error.nameRequired" };
   await recordAuditEvent(db, { studyId: study.id, userId, action: "mergeSuggestion", detail: String(form.get("name")), now: Date.now() });
   return { ok: true, notice: "fieldwork.focus.merged" };
 }
 
 /** Adopts the consolidated weights as the study's stated weights (the rating stage then does not ask for weights). */
-export async function adoptWeights(study: Study, userId: number): Promise<FocusGroupResult> {
-  const { result } = await consolidation(study);
+export async function adoptWeights(db: Db, study: Study, userId: number): Promise<FocusGroupResult> {
+  const { result } = await consolidation(db, study);
   if (!result.stated.ok) return { ok: false, error: `fieldwork.focus.notAdoptable.${result.stated.reason}` };
   const stated = StatedWeightsSchema.parse({ qualityShare: result.stated.qualityShare, weights: result.stated.weights });
   await setStatedWeights(db, { id: study.id, statedWeightsJson: JSON.stringify(stated), now: Date.now() });
@@ -58,7 +58,7 @@ export async function adoptWeights(study: Study, userId: number): Promise<FocusG
   return { ok: true, notice: "fieldwork.focus.adopted" };
 }
 
-export async function dropWeights(study: Study, userId: number): Promise<FocusGroupResult> {
+export async function dropWeights(db: Db, study: Study, userId: number): Promise<FocusGroupResult> {
   await setStatedWeights(db, { id: study.id, statedWeightsJson: null, now: Date.now() });
   await recordAuditEvent(db, { studyId: study.id, userId, action: "dropWeights", now: Date.now() });
   return { ok: true, notice: "fieldwork.focus.dropped" };

@@ -20,7 +20,7 @@ import { offerOrder } from "../../../surveys/offer-order";
 import { readFocusGroupResponse } from "../../../surveys/read-focus-group-response";
 import { readRatingResponse } from "../../../surveys/read-rating-response";
 import { StudyDefinitionSchema, type StudyDefinition } from "../../../surveys/study-definition";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { env } from "../platform/env.server";
 import { jsonError } from "../platform/http.server";
 
@@ -32,7 +32,7 @@ export function fieldworkOpen(study: { opensAt: number | null; closesAt: number 
 }
 
 /** What the respondent page needs before the questionnaire loads. */
-export async function loadRespondentPage(token: string, stage: Stage, now = Date.now()) {
+export async function loadRespondentPage(db: Db, token: string, stage: Stage, now = Date.now()) {
   const study = await getRespondentStudy(db, token);
   if (!study) return null;
   const [row] = await db.rows<{ title: string; titleZh: string | null; languages: string }>(
@@ -88,7 +88,7 @@ interface Frozen {
 const frozen = new Map<number, Frozen>();
 const FROZEN_LIMIT = 500;
 
-async function frozenQuestionnaire(id: number): Promise<Frozen | null> {
+async function frozenQuestionnaire(db: Db, id: number): Promise<Frozen | null> {
   const cached = frozen.get(id);
   if (cached) return cached;
   const questionnaire = await getQuestionnaire(db, id);
@@ -123,7 +123,7 @@ interface Resolved extends Frozen {
  * its personal invitation, and not from a device that already answered when the study allows one
  * response per device. An invitation that already has a response resumes that one (any device).
  */
-async function resolve(token: string, request: RespondentRequest, deviceId: string, now: number): Promise<Resolved | Response> {
+async function resolve(db: Db, token: string, request: RespondentRequest, deviceId: string, now: number): Promise<Resolved | Response> {
   const study = await getRespondentStudy(db, token);
   if (!study) return jsonError(404, "unknown questionnaire link");
   let clientId = request.responseId;
@@ -142,7 +142,7 @@ async function resolve(token: string, request: RespondentRequest, deviceId: stri
     }
   }
   const id = existing ? existing.questionnaireId : request.stage === "focus_group" ? study.focusGroupId : study.ratingId;
-  const entry = id === null ? null : await frozenQuestionnaire(id);
+  const entry = id === null ? null : await frozenQuestionnaire(db, id);
   if (!entry) return refuse(404, "unpublished", "this questionnaire is not published");
   if (entry.questionnaire.studyId !== study.studyId) return jsonError(409, "responseId belongs to another questionnaire");
   if (existing && invitationId !== null && existing.invitationId !== invitationId) {
@@ -163,9 +163,9 @@ async function resolve(token: string, request: RespondentRequest, deviceId: stri
  * `draft` (save as they go) and `complete` (refuse names the questionnaire does not have,
  * validate, then store once, in one transaction; quotas apply there).
  */
-export async function handleRespondentRequest(token: string, request: RespondentRequest, deviceId: string): Promise<Response> {
+export async function handleRespondentRequest(db: Db, token: string, request: RespondentRequest, deviceId: string): Promise<Response> {
   const now = Date.now();
-  const resolved = await resolve(token, request, deviceId, now);
+  const resolved = await resolve(db, token, request, deviceId, now);
   if (resolved instanceof Response) return resolved;
   const { questionnaire, definition, survey, order, clientId } = resolved;
   const base = {
@@ -204,11 +204,11 @@ export async function handleRespondentRequest(token: string, request: Respondent
       return Response.json({ ok: true, outcome });
     }
     case "complete":
-      return complete(resolved, request.answers, base, definition, survey);
+      return complete(db, resolved, request.answers, base, definition, survey);
   }
 }
 
-async function complete(
+async function complete(db: Db, 
   resolved: Resolved,
   answers: Record<string, unknown>,
   base: Omit<Parameters<typeof completeResponse>[1], "answersJson" | "result">,
@@ -228,17 +228,17 @@ async function complete(
     const read = readFocusGroupResponse(definition, answers);
     if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
     const outcome = await completeFocusGroupResponse(db, { ...base, answersJson, result: read.value });
-    return finished(outcome, resolved.clientId);
+    return finished(db, outcome, resolved.clientId);
   }
   // Versions published before the considered set was part of the purchase question asked it optionally.
   const read = readRatingResponse(definition, answers, { consideredSetRequired: asksConsideredSet(survey) });
   if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
   const args = { ...base, answersJson, result: read.value };
-  if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(args);
-  return finished(await completeResponse(db, args), resolved.clientId);
+  if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(db, args);
+  return finished(db, await completeResponse(db, args), resolved.clientId);
 }
 
-async function finished(outcome: string, clientId: string): Promise<Response> {
+async function finished(db: Db, outcome: string, clientId: string): Promise<Response> {
   const row = await getResponseByClientId(db, clientId);
   return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null });
 }
@@ -251,7 +251,7 @@ const UNSAFE_COMMIT_DELAY_MS = 400;
  * commits 400 ms later, so a process killed in between loses a response the client was told is
  * stored. The crash test runs against this mode to prove it detects such a loss. Never use it.
  */
-function acknowledgeBeforeCommit(args: Parameters<typeof completeResponse>[1]): Response {
+function acknowledgeBeforeCommit(db: Db, args: Parameters<typeof completeResponse>[1]): Response {
   setTimeout(() => {
     completeResponse(db, args).catch((error: unknown) => console.error("unsafe delayed commit failed", error));
   }, UNSAFE_COMMIT_DELAY_MS);

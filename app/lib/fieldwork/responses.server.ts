@@ -5,7 +5,7 @@ import { getResponseDetail, listResponsesPage, setResponseReview, type ResponseS
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
 import { isIncluded } from "../../../analysis/data-quality";
 import type { QualityFlag } from "../../../analysis/data-quality";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { createVersionedCache } from "../platform/versioned-cache";
 
 export const RESPONSES_PER_PAGE = 100;
@@ -17,7 +17,7 @@ export const RESPONSES_PER_PAGE = 100;
  */
 const flagsCache = createVersionedCache<Map<number, QualityFlag[]>>({ maxStaleMs: 30_000, maxKeys: 50 });
 
-async function ownOffer(study: Study): Promise<string | null> {
+async function ownOffer(db: Db, study: Study): Promise<string | null> {
   return (await listOffers(db, study.id)).find((o) => o.isOwn)?.code ?? null;
 }
 
@@ -42,8 +42,8 @@ export function parseResponsesQuery(url: URL): ResponsesQuery {
 }
 
 /** One page of the responses list with flags and the analysis decision, and the response shown in detail. */
-export async function loadResponses(study: Study, query: ResponsesQuery) {
-  const own = await ownOffer(study);
+export async function loadResponses(db: Db, study: Study, query: ResponsesQuery) {
+  const own = await ownOffer(db, study);
   const flags = await flagsCache.getAsync(`${study.id}:${own ?? ""}`, await completeSetVersion(db, study.id), () =>
     listFlaggedIds(db, { studyId: study.id, ownOffer: own }),
   );
@@ -88,7 +88,7 @@ export async function loadResponses(study: Study, query: ResponsesQuery) {
 }
 
 /** include / exclude / reset (null: follow the flags), with an audit event. */
-export async function reviewResponse(study: Study, userId: number, form: FormData): Promise<{ ok: true } | { ok: false }> {
+export async function reviewResponse(db: Db, study: Study, userId: number, form: FormData): Promise<{ ok: true } | { ok: false }> {
   const decision = form.get("review");
   const review = decision === "include" || decision === "exclude" ? decision : decision === "reset" ? null : undefined;
   const responseId = Number(form.get("responseId"));

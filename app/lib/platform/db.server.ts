@@ -27,8 +27,12 @@ async function open(): Promise<Db> {
   return db;
 }
 
-/** The process-wide database handle: opened, migrated and (on an empty database) seeded at start. */
-export const db: Db = (globalThis.__valuemapDb ??= await open());
+/**
+ * The process-wide database handle: opened, migrated and (on an empty database) seeded at start.
+ * Only the entry points use it (app/server.js through the load context, `dbOf` under
+ * `npm run dev`, the command-line tools); services take a `Db` as their first parameter.
+ */
+export const appDb: Db = (globalThis.__valuemapDb ??= await open());
 
 let closing: Promise<void> | undefined;
 
@@ -44,7 +48,7 @@ export function closeDatabase(): Promise<void> {
 export type Health = { ok: true } | { ok: false; error: string };
 
 /** Whether the database answers `select 1`: what /healthz reports. */
-export async function checkHealth(): Promise<Health> {
+export async function checkHealth(db: Db): Promise<Health> {
   try {
     await db.rows(sql`select 1 as "ok"`);
     return { ok: true };

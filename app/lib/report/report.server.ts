@@ -25,7 +25,7 @@ import { listProfileQuestions } from "../../../db/queries/profile-questions";
 import { listResponseWaves, reportDataVersion } from "../../../db/queries/report-data";
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
 import type { Locale } from "~/i18n/index";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
 import { LruCache } from "../platform/lru-cache.server";
 import { reportQuery, type FairValueLineName, type IgnoredParam, type ReportOptions } from "./report-options.server";
@@ -245,7 +245,7 @@ function wavePoints(respondents: RespondentOutcome[], offers: OfferDef[], attrib
   });
 }
 
-async function compute(
+async function compute(db: Db, 
   study: Study,
   offers: OfferDef[],
   attributes: GroupedAttributeDef[],
@@ -332,7 +332,7 @@ async function compute(
  * once per (study, data version, respondent filter) and kept in a bounded in-memory LRU; the
  * fair-value line, names, events and what/who are applied per request.
  */
-export async function loadReport(study: Study, locale: Locale, requested: ReportOptions, ignoredParams: IgnoredParam[] = []): Promise<ReportView> {
+export async function loadReport(db: Db, study: Study, locale: Locale, requested: ReportOptions, ignoredParams: IgnoredParam[] = []): Promise<ReportView> {
   const ignored = [...ignoredParams];
   const offerRows = await listOffers(db, study.id);
   const attributeRows = await listAttributes(db, study.id);
@@ -367,7 +367,7 @@ export async function loadReport(study: Study, locale: Locale, requested: Report
   const key = JSON.stringify([study.id, version, options.segment?.question ?? null, options.segment?.value ?? null, options.wave ?? null, options.flagged]);
   let computed = cache.get(key);
   if (!computed) {
-    computed = await compute(study, offers, attributes, own, questions.map((q) => q.code), options, version);
+    computed = await compute(db, study, offers, attributes, own, questions.map((q) => q.code), options, version);
     cache.set(key, computed);
   }
 

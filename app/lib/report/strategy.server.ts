@@ -5,7 +5,6 @@ import { addKeyEvent, deleteKeyEvent, listKeyEvents } from "../../../db/queries/
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
 import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
-import { db } from "../platform/db.server";
 import { FAIR_VALUE_LINES, type FairValueLineName } from "./report-options.server";
 
 export type StrategyResult = { ok: true; saved: MessageKey } | { ok: false; errors: Partial<Record<string, MessageKey>> };
@@ -24,7 +23,7 @@ export function isCalendarDate(value: string): boolean {
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
 
 /** What the strategy page shows: offers with shares, the default line, events, functions and the what/who grid. */
-export async function loadStrategy(study: Study) {
+export async function loadStrategy(db: Db, study: Study) {
   const attributeRows = await listAttributes(db, study.id);
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh, fairValueLine: study.fairValueLine, fairValueSlope: study.fairValueSlope },
@@ -43,7 +42,7 @@ async function touch(tx: Db, study: Study, userId: number, action: AuditAction, 
   await recordAuditEvent(tx, { studyId: study.id, userId, action, detail, now });
 }
 
-async function saveLine(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
+async function saveLine(db: Db, study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const line = text(form, "line");
   if (!(FAIR_VALUE_LINES as readonly string[]).includes(line)) return { ok: false, errors: { line: "report.strategy.error.line" } };
   const rawSlope = text(form, "slope").replace(",", ".");
@@ -64,7 +63,7 @@ async function saveLine(study: Study, userId: number, form: FormData): Promise<S
   return { ok: true, saved: "report.strategy.saved" };
 }
 
-async function saveShares(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
+async function saveShares(db: Db, study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const rows = await listOffers(db, study.id);
   const shares = new Map<number, number | null>();
   const errors: Partial<Record<string, MessageKey>> = {};
@@ -88,7 +87,7 @@ async function saveShares(study: Study, userId: number, form: FormData): Promise
   return { ok: true, saved: "report.strategy.saved" };
 }
 
-async function addEvent(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
+async function addEvent(db: Db, study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const errors: Partial<Record<string, MessageKey>> = {};
   const offerId = Number(text(form, "offerId"));
   const offer = (await listOffers(db, study.id)).find((o) => o.id === offerId);
@@ -110,7 +109,7 @@ async function addEvent(study: Study, userId: number, form: FormData): Promise<S
   return { ok: true, saved: "report.strategy.saved" };
 }
 
-async function removeEvent(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
+async function removeEvent(db: Db, study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const id = Number(text(form, "id"));
   const done = await db.transaction(async (tx) => {
     if (!Number.isInteger(id) || !(await deleteKeyEvent(tx, { studyId: study.id, id }))) return false;
@@ -120,7 +119,7 @@ async function removeEvent(study: Study, userId: number, form: FormData): Promis
   return done ? { ok: true, saved: "report.strategy.saved" } : { ok: false, errors: { event: "report.strategy.error.notFound" } };
 }
 
-async function addFunction(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
+async function addFunction(db: Db, study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const name = text(form, "name");
   const nameZh = text(form, "nameZh");
   if (name.length < 1 || name.length > 120) return { ok: false, errors: { name: "report.strategy.error.name" } };
@@ -133,7 +132,7 @@ async function addFunction(study: Study, userId: number, form: FormData): Promis
   return { ok: true, saved: "report.strategy.saved" };
 }
 
-async function removeFunction(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
+async function removeFunction(db: Db, study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const id = Number(text(form, "id"));
   const done = await db.transaction(async (tx) => {
     if (!Number.isInteger(id) || !(await deleteFirmFunction(tx, { studyId: study.id, id }))) return false;
@@ -143,7 +142,7 @@ async function removeFunction(study: Study, userId: number, form: FormData): Pro
   return done ? { ok: true, saved: "report.strategy.saved" } : { ok: false, errors: { function: "report.strategy.error.notFound" } };
 }
 
-async function saveCells(study: Study, userId: number, form: FormData): Promise<StrategyResult> {
+async function saveCells(db: Db, study: Study, userId: number, form: FormData): Promise<StrategyResult> {
   const functions = await listFirmFunctions(db, study.id);
   const attributesQ = (await listAttributes(db, study.id)).filter((a) => a.kind === "quality");
   const cells: Array<{ functionId: number; attributeId: number; strength: WhatWhoStrength }> = [];
@@ -180,6 +179,6 @@ export function isStrategyIntent(value: unknown): value is StrategyIntent {
 }
 
 /** Runs one change of the strategy page: validated, in one transaction with its audit event. */
-export function runStrategyIntent(study: Study, userId: number, intent: StrategyIntent, form: FormData): Promise<StrategyResult> {
-  return intents[intent](study, userId, form);
+export function runStrategyIntent(db: Db, study: Study, userId: number, intent: StrategyIntent, form: FormData): Promise<StrategyResult> {
+  return intents[intent](db, study, userId, form);
 }

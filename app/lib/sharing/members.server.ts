@@ -15,7 +15,7 @@ import { isAuditAction, listAuditEvents, recordAuditEvent, type AuditAction } fr
 import type { Study } from "../../../db/queries/studies";
 import { getUserById } from "../../../db/queries/users";
 import type { MessageKey } from "~/i18n/index";
-import { db } from "../platform/db.server";
+import type { Db } from "../../../db/client";
 import { hashToken, newToken } from "../platform/token.server";
 
 const INVITATION_MS = 1000 * 60 * 60 * 24 * 7;
@@ -23,7 +23,7 @@ const INVITATION_MS = 1000 * 60 * 60 * 24 * 7;
 export type MembersResult = { ok: true; invitationLink?: string } | { ok: false; error: MessageKey };
 
 /** What the owner's members page shows. */
-export async function loadMembers(study: Study) {
+export async function loadMembers(db: Db, study: Study) {
   const owner = await getUserById(db, study.ownerId);
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh },
@@ -51,7 +51,7 @@ const RoleSchema = z.enum(["editor", "viewer"]);
 const InviteSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), role: RoleSchema });
 
 /** Creates an invitation link for one email and role (valid 7 days, once); the link is shown once. */
-export async function inviteMember(study: Study, userId: number, form: FormData): Promise<MembersResult> {
+export async function inviteMember(db: Db, study: Study, userId: number, form: FormData): Promise<MembersResult> {
   const parsed = InviteSchema.safeParse({ email: form.get("email"), role: form.get("role") });
   if (!parsed.success) {
     return { ok: false, error: parsed.error.issues.some((i) => i.path[0] === "email") ? "auth.emailInvalid" : "members.error.role" };
@@ -63,9 +63,9 @@ export async function inviteMember(study: Study, userId: number, form: FormData)
   return { ok: true, invitationLink: `/invitations/${token}` };
 }
 
-const emailOf = async (userId: number) => (await getUserById(db, userId))?.email ?? String(userId);
+const emailOf = async (db: Db, userId: number) => (await getUserById(db, userId))?.email ?? String(userId);
 
-function audit(study: Study, userId: number, action: AuditAction, detail = ""): Promise<void> {
+function audit(db: Db, study: Study, userId: number, action: AuditAction, detail = ""): Promise<void> {
   return recordAuditEvent(db, { studyId: study.id, userId, action, detail, now: Date.now() });
 }
 
@@ -73,37 +73,37 @@ function memberId(form: FormData): number {
   return Number(form.get("userId"));
 }
 
-export async function changeMemberRole(study: Study, actorId: number, form: FormData): Promise<MembersResult> {
+export async function changeMemberRole(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
   const role = RoleSchema.safeParse(form.get("role"));
   const userId = memberId(form);
   if (!role.success) return { ok: false, error: "members.error.role" };
   if (!(await listMembers(db, study.id)).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
   await upsertMember(db, { studyId: study.id, userId, role: role.data, now: Date.now() });
-  await audit(study, actorId, "role", `${await emailOf(userId)} (${role.data})`);
+  await audit(db, study, actorId, "role", `${await emailOf(db, userId)} (${role.data})`);
   return { ok: true };
 }
 
-export async function removeMemberOf(study: Study, actorId: number, form: FormData): Promise<MembersResult> {
+export async function removeMemberOf(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
   const userId = memberId(form);
   if (!(await removeMember(db, { studyId: study.id, userId }))) return { ok: false, error: "members.error.notMember" };
-  await audit(study, actorId, "remove", await emailOf(userId));
+  await audit(db, study, actorId, "remove", await emailOf(db, userId));
   return { ok: true };
 }
 
 /** Makes a member the owner; the previous owner stays as an editor. */
-export async function transferStudy(study: Study, actorId: number, form: FormData): Promise<MembersResult> {
+export async function transferStudy(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
   const userId = memberId(form);
   if (!(await listMembers(db, study.id)).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
   if (!(await transferOwnership(db, { studyId: study.id, fromUserId: study.ownerId, toUserId: userId, now: Date.now() }))) {
     return { ok: false, error: "members.error.notMember" };
   }
-  await audit(study, actorId, "transfer", await emailOf(userId));
+  await audit(db, study, actorId, "transfer", await emailOf(db, userId));
   return { ok: true };
 }
 
-export async function revokeInvitationOf(study: Study, actorId: number, form: FormData): Promise<MembersResult> {
+export async function revokeInvitationOf(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
   await revokeInvitation(db, { studyId: study.id, invitationId: Number(form.get("invitationId")) });
-  await audit(study, actorId, "revoke");
+  await audit(db, study, actorId, "revoke");
   return { ok: true };
 }
 
@@ -111,7 +111,7 @@ export async function revokeInvitationOf(study: Study, actorId: number, form: Fo
  * The invitation behind a link for this user, or a 404 (unknown, used or expired). `forOther`
  * is true when it names another email: only the invited account can accept it.
  */
-export async function loadInvitation(token: string, userId: number) {
+export async function loadInvitation(db: Db, token: string, userId: number) {
   const invitation = await getOpenInvitation(db, { tokenHash: hashToken(token), now: Date.now() });
   const study = invitation ? await getStudyById(db, invitation.studyId) : null;
   if (!invitation || !study) throw new Response("Not found", { status: 404 });
@@ -120,8 +120,8 @@ export async function loadInvitation(token: string, userId: number) {
 }
 
 /** Joins the study with the invitation's role; only the invited email's account can. */
-export async function acceptInvitationFor(token: string, userId: number): Promise<{ ok: true; studyId: number } | { ok: false; error: MessageKey }> {
-  const { invitation, forOther } = await loadInvitation(token, userId);
+export async function acceptInvitationFor(db: Db, token: string, userId: number): Promise<{ ok: true; studyId: number } | { ok: false; error: MessageKey }> {
+  const { invitation, forOther } = await loadInvitation(db, token, userId);
   if (forOther) return { ok: false, error: "members.error.otherEmail" };
   if (!(await acceptInvitation(db, { invitationId: invitation.id, userId, now: Date.now() }))) throw new Response("Not found", { status: 404 });
   await recordAuditEvent(db, { studyId: invitation.studyId, userId, action: "join", detail: invitation.role, now: Date.now() });
