@@ -9,6 +9,7 @@ export { priceProfile } from "./price-profile";
 export { relativePriceFromPrices } from "./relative-price-from-prices";
 export { customerValueScore } from "./customer-value-score";
 export { fairValueLine } from "./fair-value-line";
+export { quantileType7 } from "./quantile-type7";
 export { valueMap } from "./value-map";
 export { seededRandom } from "./seeded-random";
 export { twoLevelWeights } from "./two-level-weights";

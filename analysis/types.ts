@@ -181,6 +181,7 @@ export interface ValueMapPoint {
   offerId: string;
   own: boolean;
   quality: number;
+  /** S; on a map from actual prices, 10000 / RP (the S that gives this RP) */
   satisfaction: number;
   relativePrice: number;
   n: number;
@@ -192,25 +193,63 @@ export interface ValueMapPoint {
   frontier: boolean;
 }
 
+/**
+ * Reference set R of every map point (method-more.md §1): "rest-of-market" (default) R = all
+ * offers but j; "market" R = all offers including j (Consumer-Reports style).
+ */
+export type MapReference = "rest-of-market" | "market";
+
+/**
+ * Vertical axis of the map: "price-profile" (default) RP = 10000 / S from the price
+ * satisfaction ratings; "prices" RP = 100 price_j / mean(price_k, k in R) from actual prices.
+ */
+export type RelativePriceBasis = "price-profile" | "prices";
+
+/** The fair-value zone: v between `lower` and `upper` is "fair". */
+export interface FairZone {
+  /** "fixed": lower = -band, upper = +band; "quartiles": Q1 and Q3 (type 7) of the points' v */
+  kind: "fixed" | "quartiles";
+  lower: number;
+  upper: number;
+}
+
+/**
+ * Reasons of the map options (method-more.md §1), beside `ReasonCode`:
+ * - "no-price": an offer without a usable price, left off a map from actual prices
+ * - "non-positive-price": an offer whose price is 0 or less, left off a map from actual prices
+ * - "missing-share", "zero-share": a share-weighted map where an offer has no share, or a
+ *   share of 0 or less (refused instead of dropping the offer from every reference)
+ */
+export type ReasonCodeMap = "no-price" | "non-positive-price" | "missing-share" | "zero-share";
+
 export interface ValueMapInput {
-  offers: OfferDef[];
+  /** the market; `price` is the actual price used with `relativePriceFrom: "prices"` */
+  offers: Array<OfferDef & { price?: number }>;
   attributes: AttributeDef[];
   weights: Record<string, number>;
   scores: MeanScores;
   qualityShare: number | null;
   /** default { type: "weights" } */
   line?: FairValueLineSpec;
-  /** half-width of the fair-value band in index points; default 5 */
-  band?: number;
+  /** half-width of the fair-value band in index points (default 5), or "quartiles" */
+  band?: number | "quartiles";
   /** market shares for share-weighted references; default unweighted */
   shares?: Record<string, number>;
+  /** default "rest-of-market" */
+  reference?: MapReference;
+  /** default "price-profile" */
+  relativePriceFrom?: RelativePriceBasis;
 }
 
 export type ValueMapResult =
   | {
       ok: true;
       line: FairValueLine;
+      /** the fixed band's half-width; for "quartiles", (Q3 - Q1) / 2 (the zone is `fairZone`) */
       band: number;
+      fairZone: FairZone;
+      reference: MapReference;
+      relativePriceFrom: RelativePriceBasis;
       points: ValueMapPoint[];
       unavailable: Array<{ offerId: string; reason: string }>;
     }
