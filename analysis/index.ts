@@ -52,3 +52,9 @@ export {
   type StudyAnalysisReport,
 } from "./analyze-study";
 export { flagResponses, isIncluded, QUALITY_FLAGS, type QualityFlag, type QualityInput, type QualityOptions } from "./data-quality";
+export { solveLinearSystem } from "./matrix/solve-linear-system";
+export { symmetricEigen } from "./matrix/symmetric-eigen";
+export { relativeWeights } from "./importance/relative-weights";
+export { shapleyImportance, SHAPLEY_MAX_ATTRIBUTES } from "./importance/shapley-importance";
+export { importancePerformance } from "./importance/importance-performance";
+export * from "./importance/types";

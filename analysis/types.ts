@@ -2,6 +2,7 @@
  * Shared types of the customer value analysis (CVA) library.
  * Terms follow docs/method.md, section "Terms".
  */
+import type { ImportanceMethod } from "./importance/types";
 
 /** Quality attributes drive the choice; price attributes are what the customer gives up. */
 export type AttributeKind = "quality" | "price";
@@ -505,14 +506,32 @@ export interface DerivedImportanceInput {
   attributes: AttributeDef[];
   /** stated weights (e.g. `aggregateWeights`), rescaled to 100 over the quality attributes */
   weights: Record<string, number>;
+  /** default "relative-weights" (method-more.md §2) */
+  method?: ImportanceMethod;
+  /** percentile bootstrap over respondents of each derived weight; default none */
+  bootstrap?: { replicates?: number; seed?: number; level?: number };
 }
+
+/** A bootstrap interval of a derived weight, or why there is none. */
+export type DerivedWeightInterval =
+  | { ok: true; lower: number; upper: number }
+  | { ok: false; reason: "not-requested" | "too-few-replicates" };
 
 export interface DerivedImportanceRow {
   id: string;
-  /** least-squares coefficient b_i (overall points per attribute point) */
+  /** least-squares coefficient b_i (overall points per attribute point; turned for lowerIsBetter) */
   coefficient: number;
-  /** 100 * max(0, b_i) / sum_k max(0, b_k) */
+  /**
+   * the derived share: relative weights and Shapley `sign(b_i) * 100 * ε_i / R²` (never
+   * clipped: a negative share says the attribute works against the overall rating once the
+   * others are held fixed); "ols" `100 * max(0, b_i) / sum_k max(0, b_k)`
+   */
   derivedWeight: number;
+  /** ε_i, the attribute's part of R² (relative weights, Shapley); null for "ols" */
+  rSquaredPart: number | null;
+  /** sign of the OLS coefficient, 1 when b_i >= 0 */
+  sign: 1 | -1;
+  interval: DerivedWeightInterval;
   statedWeight: number;
   /** 1 = most important; ties share the mean of their ranks */
   statedRank: number;
@@ -524,6 +543,7 @@ export interface DerivedImportanceRow {
 export type DerivedImportanceResult =
   | {
       ok: true;
+      method: ImportanceMethod;
       intercept: number;
       rows: DerivedImportanceRow[];
       rSquared: number;
@@ -532,6 +552,8 @@ export type DerivedImportanceResult =
       nRespondents: number;
       /** ids of the attributes with the largest |rankDifference| (empty when all ranks agree) */
       mostDifferent: string[];
+      /** replicates used and failed, and the level; null when not requested */
+      bootstrap: { replicates: number; failed: number; level: number; seed: number } | null;
     }
   | Unavailable;
 
