@@ -58,3 +58,12 @@ export { relativeWeights } from "./importance/relative-weights";
 export { shapleyImportance, SHAPLEY_MAX_ATTRIBUTES } from "./importance/shapley-importance";
 export { importancePerformance } from "./importance/importance-performance";
 export * from "./importance/types";
+export { ratingSpread } from "./rating-spread";
+export { differenceMethodByOffer } from "./difference-method-by-offer";
+export {
+  relativeDeliveredValue,
+  type RelativeDeliveredValueGroup,
+  type RelativeDeliveredValueInput,
+  type RelativeDeliveredValueResult,
+} from "./relative-delivered-value";
+export { wonLostReasons, type WeightedLostReason, type WonLostReasonsInput, type WonLostReasonsResult } from "./won-lost-reasons";

@@ -564,11 +564,25 @@ export interface DifferenceMethodInput {
   scores: MeanScores;
   ownId: string;
   competitorIds: string[];
-  /** |m_own - m_c| <= threshold counts as equal; default 0 */
-  threshold?: number;
+  /**
+   * |m_own - m_c| <= threshold counts as equal: a number, or "standard-error" (default): the
+   * difference's standard error `sqrt(sd_own² / n_own + sd_c² / n_c)` from `standardDeviations`
+   * and the scores' n (0 where it cannot be computed)
+   */
+  threshold?: number | "standard-error";
+  /** offer id -> attribute id -> sample standard deviation of the ratings (`ratingSpread`) */
+  standardDeviations?: Record<string, Record<string, number | null>>;
+  /** market shares: the mean over competitors is share-weighted; default unweighted */
+  shares?: Record<string, number>;
   /** group weights (per kind, rescaled to 100) and each attribute's group */
   groups?: { weights: Record<string, number>; attributeGroup: Record<string, string> };
 }
+
+/**
+ * Where a cell's threshold came from: the given number, the difference's standard error, or 0
+ * because the standard error could not be computed (no standard deviations, or n < 2).
+ */
+export type ThresholdSource = "given" | "standard-error" | "no-standard-error";
 
 export interface DifferenceRow {
   id: string;
@@ -580,6 +594,9 @@ export interface DifferenceRow {
     competitor: number;
     /** m_own - m_c, turned for lowerIsBetter so that > 0 = own better rated */
     difference: number;
+    /** the threshold used for this cell */
+    threshold: number;
+    thresholdSource: ThresholdSource;
     /** quality: +w own better, -w worse; price: +w own costs more (worse rated), -w costs less */
     points: number;
   }>;
@@ -589,7 +606,8 @@ export interface DifferenceSide {
   /** relative benefit (quality) or relative cost of purchase (price), 100 = parity */
   index: number;
   rows: DifferenceRow[];
-  perCompetitor: Array<{ competitorId: string; sum: number }>;
+  /** each competitor's sum of points and its weight in the mean (1, or its market share) */
+  perCompetitor: Array<{ competitorId: string; sum: number; weight: number }>;
   /** with groups: each group's weight (sums to 100 per side) and index; else empty */
   groups: Array<{ id: string; weight: number; index: number }>;
 }
@@ -601,7 +619,10 @@ export type DifferenceMethodResult =
       relativeCost: number;
       /** relativeBenefit - relativeCost; > 0 = more benefit than cost relative to competitors */
       customerValue: number;
-      threshold: number;
+      /** the given threshold, or "standard-error" (each cell's threshold is in its row) */
+      threshold: number | "standard-error";
+      /** whether the mean over competitors was weighted by market share */
+      shareWeighted: boolean;
       quality: DifferenceSide;
       price: DifferenceSide;
     }
