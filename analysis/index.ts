@@ -67,3 +67,9 @@ export {
   type RelativeDeliveredValueResult,
 } from "./relative-delivered-value";
 export { wonLostReasons, type WeightedLostReason, type WonLostReasonsInput, type WonLostReasonsResult } from "./won-lost-reasons";
+export * from "./maxdiff/types";
+export { maxDiffDesign } from "./maxdiff/maxdiff-design";
+export { maxDiffCounts } from "./maxdiff/maxdiff-counts";
+export { maxDiffPosterior, type IndexedTask } from "./maxdiff/maxdiff-posterior";
+export { maxDiffShares } from "./maxdiff/maxdiff-shares";
+export { maxDiffUtilities } from "./maxdiff/maxdiff-utilities";
