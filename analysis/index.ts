@@ -80,3 +80,8 @@ export { vanWestendorp } from "./price-research/van-westendorp";
 export { newtonMillerSmith, DEFAULT_CALIBRATION } from "./price-research/newton-miller-smith";
 export { gaborGranger } from "./price-research/gabor-granger";
 export { gaborGrangerNextPrice } from "./price-research/gabor-granger-next-price";
+export { logGamma } from "./statistics/log-gamma";
+export { regularizedIncompleteBeta } from "./statistics/regularized-incomplete-beta";
+export { studentTCdf } from "./statistics/student-t-cdf";
+export { studentTQuantile } from "./statistics/student-t-quantile";
+export { attributeGapTests, type AttributeGapTest, type AttributeGapTestsInput, type AttributeGapTestsResult } from "./attribute-gap-tests";
