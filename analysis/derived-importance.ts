@@ -90,20 +90,28 @@ type Fit =
     }
   | { ok: false; reason: "too-few-observations" | "zero-variance" | "singular-matrix" };
 
-/**
- * OLS of the overall rating on the attribute ratings over the rows of `ranges` (a respondent
- * listed twice counts twice: the bootstrap's resamples), from the centred cross-products
- * (two passes), scaled to correlations.
- */
-function fit(data: Observations, ranges: Array<[number, number]>): Fit {
+/** Centred moments of a set of observations: means, cross-products about the means, sums of squares. */
+interface Moments {
+  n: number;
+  meanX: Float64Array;
+  meanY: number;
+  /** upper triangle, row-major p x p: sum (x_i - mean_i)(x_j - mean_j) */
+  cross: Float64Array;
+  xy: Float64Array;
+  ssTotal: number;
+  /** sum x_i², for the zero-variance check */
+  squares: Float64Array;
+}
+
+/** Moments of every observation, in two passes (means first: exact for constant columns). */
+function moments(data: Observations): Moments {
   const { p, xs, ys } = data;
-  let n = 0;
+  const n = data.ranges.reduce((s, [first, end]) => s + end - first, 0);
   let meanY = 0;
   const meanX = new Float64Array(p);
   const squares = new Float64Array(p);
-  for (const [first, end] of ranges) {
+  for (const [first, end] of data.ranges) {
     for (let k = first; k < end; k += 1) {
-      n += 1;
       meanY += ys[k] as number;
       for (let i = 0; i < p; i += 1) {
         const x = xs[k * p + i] as number;
@@ -112,14 +120,13 @@ function fit(data: Observations, ranges: Array<[number, number]>): Fit {
       }
     }
   }
-  if (n <= p + 1) return { ok: false, reason: "too-few-observations" };
-  meanY /= n;
-  for (let i = 0; i < p; i += 1) meanX[i] = (meanX[i] as number) / n;
+  meanY /= Math.max(1, n);
+  for (let i = 0; i < p; i += 1) meanX[i] = (meanX[i] as number) / Math.max(1, n);
   const cross = new Float64Array(p * p);
   const xy = new Float64Array(p);
   const dx = new Float64Array(p);
   let ssTotal = 0;
-  for (const [first, end] of ranges) {
+  for (const [first, end] of data.ranges) {
     for (let k = first; k < end; k += 1) {
       const dy = (ys[k] as number) - meanY;
       ssTotal += dy * dy;
@@ -131,7 +138,17 @@ function fit(data: Observations, ranges: Array<[number, number]>): Fit {
       }
     }
   }
-  const scale = Array.from({ length: p }, (_, i) => Math.sqrt(cross[i * p + i] as number));
+  return { n, meanX, meanY, cross, xy, ssTotal, squares };
+}
+
+/**
+ * OLS of the overall rating on the attribute ratings from centred moments, scaled to
+ * correlations (R_xx, r_xy), solved by `solveLinearSystem`.
+ */
+function fit(m: Moments, p: number): Fit {
+  const { n, meanX, meanY, cross, xy, ssTotal, squares } = m;
+  if (n <= p + 1) return { ok: false, reason: "too-few-observations" };
+  const scale = Array.from({ length: p }, (_, i) => Math.sqrt(Math.max(0, cross[i * p + i] as number)));
   // a constant column leaves only rounding noise: below 1e-12 of its sum of squares counts as 0
   if (!(ssTotal > 0) || scale.some((s, i) => !(s * s > 1e-12 * (squares[i] as number)))) {
     return { ok: false, reason: "zero-variance" };
@@ -149,6 +166,114 @@ function fit(data: Observations, ranges: Array<[number, number]>): Fit {
   // R² = β' r_xy for standardised data (= 1 - SS_res / SS_tot), clamped against rounding
   const rSquared = Math.min(1, Math.max(0, standardised.reduce((s, b, i) => s + b * (targetCorrelations[i] as number), 0)));
   return { ok: true, n, coefficients, intercept, rSquared, correlations, targetCorrelations };
+}
+
+/**
+ * Each respondent's observations summed about the full sample's means (count, sums, packed
+ * cross-products): a bootstrap replicate is then a count-weighted sum over respondents, whose
+ * cost does not grow with the offers a respondent rated.
+ */
+interface RespondentSums {
+  p: number;
+  count: Float64Array;
+  sx: Float64Array;
+  sy: Float64Array;
+  cross: Float64Array;
+  xy: Float64Array;
+  yy: Float64Array;
+  xx: Float64Array;
+  centreX: Float64Array;
+  centreY: number;
+}
+
+function respondentSums(data: Observations, full: Moments): RespondentSums {
+  const { p, xs, ys } = data;
+  const R = data.ranges.length;
+  const packed = (p * (p + 1)) / 2;
+  const sums: RespondentSums = {
+    p,
+    count: new Float64Array(R),
+    sx: new Float64Array(R * p),
+    sy: new Float64Array(R),
+    cross: new Float64Array(R * packed),
+    xy: new Float64Array(R * p),
+    yy: new Float64Array(R),
+    xx: new Float64Array(R * p),
+    centreX: full.meanX,
+    centreY: full.meanY,
+  };
+  const dx = new Float64Array(p);
+  data.ranges.forEach(([first, end], r) => {
+    for (let k = first; k < end; k += 1) {
+      const dy = (ys[k] as number) - full.meanY;
+      sums.count[r] = (sums.count[r] as number) + 1;
+      sums.sy[r] = (sums.sy[r] as number) + dy;
+      sums.yy[r] = (sums.yy[r] as number) + dy * dy;
+      let c = r * packed;
+      for (let i = 0; i < p; i += 1) {
+        const x = xs[k * p + i] as number;
+        dx[i] = x - (full.meanX[i] as number);
+        sums.xx[r * p + i] = (sums.xx[r * p + i] as number) + x * x;
+      }
+      for (let i = 0; i < p; i += 1) {
+        const di = dx[i] as number;
+        sums.sx[r * p + i] = (sums.sx[r * p + i] as number) + di;
+        sums.xy[r * p + i] = (sums.xy[r * p + i] as number) + di * dy;
+        for (let j = i; j < p; j += 1) {
+          sums.cross[c] = (sums.cross[c] as number) + di * (dx[j] as number);
+          c += 1;
+        }
+      }
+    }
+  });
+  return sums;
+}
+
+/** Moments of a resample (`weights[r]` = times respondent r was drawn) from the respondents' sums. */
+function resampledMoments(sums: RespondentSums, weights: Float64Array): Moments {
+  const { p } = sums;
+  const packed = (p * (p + 1)) / 2;
+  let n = 0;
+  let sy = 0;
+  let yy = 0;
+  const sx = new Float64Array(p);
+  const packedCross = new Float64Array(packed);
+  const sxy = new Float64Array(p);
+  const squares = new Float64Array(p);
+  for (let r = 0; r < weights.length; r += 1) {
+    const w = weights[r] as number;
+    if (w === 0) continue;
+    n += w * (sums.count[r] as number);
+    sy += w * (sums.sy[r] as number);
+    yy += w * (sums.yy[r] as number);
+    for (let i = 0; i < p; i += 1) {
+      sx[i] = (sx[i] as number) + w * (sums.sx[r * p + i] as number);
+      sxy[i] = (sxy[i] as number) + w * (sums.xy[r * p + i] as number);
+      squares[i] = (squares[i] as number) + w * (sums.xx[r * p + i] as number);
+    }
+    const base = r * packed;
+    for (let c = 0; c < packed; c += 1) packedCross[c] = (packedCross[c] as number) + w * (sums.cross[base + c] as number);
+  }
+  // about the resample's own means: sum (x - m)(x - m)' = sum d d' - n δ δ', δ = mean d
+  const delta = Array.from(sx, (v) => (n > 0 ? v / n : 0));
+  const deltaY = n > 0 ? sy / n : 0;
+  const cross = new Float64Array(p * p);
+  let c = 0;
+  for (let i = 0; i < p; i += 1) {
+    for (let j = i; j < p; j += 1) {
+      cross[i * p + j] = (packedCross[c] as number) - n * (delta[i] as number) * (delta[j] as number);
+      c += 1;
+    }
+  }
+  return {
+    n,
+    meanX: Float64Array.from(sums.centreX, (m, i) => m + (delta[i] as number)),
+    meanY: sums.centreY + deltaY,
+    cross,
+    xy: Float64Array.from(sxy, (v, i) => v - n * (delta[i] as number) * deltaY),
+    ssTotal: yy - n * deltaY * deltaY,
+    squares,
+  };
 }
 
 type Split =
@@ -216,7 +341,8 @@ export function derivedImportance(input: DerivedImportanceInput): DerivedImporta
   if (statedSum <= 0) return { ok: false, reason: "no-weights" };
 
   const data = observations(input, quality);
-  const main = fit(data, data.ranges);
+  const full = moments(data);
+  const main = fit(full, p);
   if (!main.ok) return main;
   const derived = split(main, method);
   if (!derived.ok) return derived;
@@ -230,11 +356,16 @@ export function derivedImportance(input: DerivedImportanceInput): DerivedImporta
     const random = seededRandom(seed);
     const draws: number[][] = quality.map(() => []);
     let failed = 0;
+    const sums = respondentSums(data, full);
     const count = data.ranges.length;
+    const weights = new Float64Array(count);
     for (let b = 0; b < replicates; b += 1) {
-      const resample: Array<[number, number]> = [];
-      for (let k = 0; k < count; k += 1) resample.push(data.ranges[Math.floor(random() * count)] as [number, number]);
-      const replicate = fit(data, resample);
+      weights.fill(0);
+      for (let k = 0; k < count; k += 1) {
+        const r = Math.floor(random() * count);
+        weights[r] = (weights[r] as number) + 1;
+      }
+      const replicate = fit(resampledMoments(sums, weights), p);
       const shares = replicate.ok ? split(replicate, method) : replicate;
       if (!shares.ok) {
         failed += 1;

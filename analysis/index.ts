@@ -39,6 +39,7 @@ export {
   type DeltaMethodIntervalsInput,
   type DeltaMethodIntervalsResult,
 } from "./delta-method-intervals";
+export { analyzeMethods, type AnalyzeMethodsInput, type MethodsReport, type StudyRespondent } from "./analyze-methods";
 export {
   analyzeStudy,
   toReportValueMap,
@@ -85,3 +86,4 @@ export { regularizedIncompleteBeta } from "./statistics/regularized-incomplete-b
 export { studentTCdf } from "./statistics/student-t-cdf";
 export { studentTQuantile } from "./statistics/student-t-quantile";
 export { attributeGapTests, type AttributeGapTest, type AttributeGapTestsInput, type AttributeGapTestsResult } from "./attribute-gap-tests";
+export { maxDiffWeights, type MaxDiffWeightsResult } from "./maxdiff/maxdiff-weights";
