@@ -217,18 +217,25 @@ function summaryScores(
  * supports), as one report object; the engine of the `analyze` command.
  *
  * Steps: filter the respondents by `options.segment` / `options.wave` (`filterRespondents`);
- * weights = `aggregateWeights` (or the summary's mean weights), two-level with `groups`
- * (`studyWeights`); means = `meanScores` (or the summary's means). Own = the offer with
- * `own: true`; reference R = every other offer, or the one offer named in `options.reference`.
+ * MaxDiff over their tasks (`maxDiffWeights`; with `options.weightsFrom: "maxdiff"` their shares
+ * replace the respondents' weights of that kind); weights = `aggregateWeights` (or the
+ * summary's mean weights), two-level with `groups` (`studyWeights`); means = `meanScores` (or
+ * the summary's means). Own = the offer with `own: true`; reference R = every other offer, or
+ * the one offer named in `options.reference`; R share-weighted with `options.shareWeighted`.
  * - qualityProfile, priceProfile: own against R (rows carry n, the ratings behind own's mean);
  *   valueScore: V of own with the mean quality share; customerValue: V ("ratio") or Best's
  *   relative benefit - relative cost ("difference");
- * - valueMap: every offer against the rest of the market, `options.fairValueLine`;
- * - headToHead: own against each competitor alone; differenceMethod: own against R;
- *   deliveredValue: own; absoluteIndex: every offer;
+ * - valueMap: every offer against `options.mapReference` (default the rest of the market), y
+ *   from `options.relativePriceFrom`, `options.fairValueLine`, `options.band` (or "quartiles");
+ * - headToHead: own against each competitor alone; differenceMethod: own against R, threshold
+ *   `options.threshold` (default each difference's standard error, from `ratingSpread` at
+ *   respondent level; 0 where it cannot be computed, as for a summary); deliveredValue: own;
+ *   absoluteIndex: every offer; and `analyzeMethods`' sections (quadrants, the difference method
+ *   by offer, relative delivered value, weighted lost reasons, gap tests, price research);
  * - respondent level only (Unavailable "summary-input" for a summary): wonLost,
- *   derivedImportance, intervals (bootstrap: `options.bootstrap`, default 1000 replicates,
- *   seed 1, `false` to skip it; delta method).
+ *   derivedImportance (`options.importance`, default relative weights; its bootstrap intervals
+ *   with `options.bootstrap`), maxDiff, intervals (bootstrap: `options.bootstrap`, default 1000
+ *   replicates, seed 1, `false` to skip it; delta method).
  * When the filter leaves no respondent, every section is Unavailable "empty-segment".
  * The input is assumed valid (the command validates it with `AnalysisInputSchema`); ids it
  * does not know give the tools' own reasons ("unknown-offer"...).

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
 import { parseAnalysisInput } from "../../surveys/analysis-input";
+import { analyzeStudy } from "../../analysis";
 
 const fixture = JSON.parse(readFileSync("test/fixtures/analysis-input.json", "utf8")) as Record<string, unknown>;
 
@@ -131,5 +132,24 @@ describe("parseAnalysisInput: price research answers (method-more.md §4)", () =
 
   it("rejects an unknown field in the price research block", () => {
     expect(problems(changed((i) => (i.priceResearch = { ladders: [20] })))).toEqual(["priceResearch.ladders is not a known field"]);
+  });
+});
+
+describe("docs/analysis-format.md: the example with the tools after the map", () => {
+  const docs = readFileSync("docs/analysis-format.md", "utf8");
+  const blocks = [...docs.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1] ?? "") as unknown);
+
+  it("is accepted", () => {
+    expect(problems(blocks[2])).toEqual([]);
+  });
+
+  it("is analysed without NaN, with its map from prices against the market and its price research", () => {
+    const parsed = parseAnalysisInput(blocks[2]);
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    const report = analyzeStudy(parsed.input);
+    expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity/);
+    // mean price (30 + 25 + 35) / 3 = 30: aster's RP 100.
+    expect(report.valueMap.ok && [report.valueMap.reference, report.valueMap.points[0]?.relativePrice]).toEqual(["market", 100]);
+    expect([report.maxDiff.ok, report.priceResearch.vanWestendorp.ok, report.priceResearch.gaborGranger.ok]).toEqual([true, true, true]);
   });
 });
