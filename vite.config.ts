@@ -57,6 +57,8 @@ export default defineConfig({
             "test/app/versioned-cache.test.ts",
             "test/app/report-helpers.test.ts",
             "test/app/export-writers.test.ts",
+            "test/app/operator-commands.test.ts",
+            "test/app/stale-build.test.ts",
           ],
           env: { VALUEMAP_TEST_ENGINE: "postgres" },
           globalSetup: ["test/helpers/postgres-global-setup.ts"],

@@ -26,6 +26,7 @@ import type {
   RespondentOutcome,
   Unavailable,
 } from "./types";
+import { wonLostOutcome } from "./won-lost-outcome";
 import { wonLostReasons, type WonLostReasonsResult } from "./won-lost-reasons";
 
 /** A respondent of the `analyze` input with the answers of the tools after the map. */
@@ -107,7 +108,7 @@ export function analyzeMethods(input: AnalyzeMethodsInput): MethodsReport {
   let nms: NewtonMillerSmithResult | Unavailable = summaryInput;
   let gg: GaborGrangerResult | Unavailable = summaryInput;
   if (respondents !== null) {
-    const lost = respondents.filter((r) => r.chose !== undefined && r.chose !== ownId && r.considered?.includes(ownId) === true);
+    const lost = respondents.filter((r) => wonLostOutcome(r, ownId) === "lost");
     lostReasons = { ok: true, ...wonLostReasons({ lost, ownId, attributes, weights }) };
     gapTests = attributeGapTests({
       respondents,

@@ -1,7 +1,7 @@
 import { meanScores } from "./mean-scores";
 import { ratingSpread } from "./rating-spread";
 import { regularizedIncompleteBeta } from "./statistics/regularized-incomplete-beta";
-import { studentTQuantile } from "./statistics/student-t-quantile";
+import { studentTQuantile } from "./scenarios/student-t-quantile";
 import type { AttributeDef, OfferDef, RespondentInput, Unavailable } from "./types";
 
 export interface AttributeGapTestsInput {
@@ -58,7 +58,8 @@ export type AttributeGapTestsResult =
  * `SE = sqrt(s_own² / n_own + sum_k a_k² s_k² / n_k)`, `t = gap / SE`, Welch–Satterthwaite
  * `df = SE⁴ / (sum over the terms v of v² / (n − 1))` (with one reference offer: Welch's
  * t-test), two-sided `p = I_{df / (df + t²)}(df / 2, 1 / 2)` (`regularizedIncompleteBeta`),
- * significant when p < 1 − level; interval `gap ± t_{(1 + level) / 2, df} SE`. The samples are
+ * significant when p < 1 − level; interval `gap ± t_{(1 + level) / 2, df} SE` (the quantile of
+ * `scenarios/student-t-quantile`). The samples are
  * treated as independent although one respondent may rate several offers (the covariance of
  * such pairs is left out).
  *
@@ -82,7 +83,10 @@ export function attributeGapTests(input: AttributeGapTestsInput): AttributeGapTe
   }
   const scores = meanScores(input.respondents, input.offers, input.attributes);
   const spread = ratingSpread(input.respondents, input.offers, input.attributes);
-  const critical = (df: number) => studentTQuantile((1 + level) / 2, df) ?? 0;
+  const critical = (df: number) => {
+    const quantile = studentTQuantile((1 + level) / 2, df);
+    return quantile.ok ? quantile.value : 0;
+  };
 
   const attributes: AttributeGapTest[] = input.attributes.map((attribute) => {
     const id = attribute.id;

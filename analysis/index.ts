@@ -16,6 +16,7 @@ export { twoLevelWeights } from "./two-level-weights";
 export { meanOfRatios } from "./mean-of-ratios";
 export { meanDifference } from "./mean-difference";
 export { headToHead } from "./head-to-head";
+export { wonLostOutcome } from "./won-lost-outcome";
 export { wonLost } from "./won-lost";
 export { keyEventsTimeline } from "./key-events-timeline";
 export { whatWho } from "./what-who";
@@ -84,6 +85,7 @@ export { gaborGrangerNextPrice } from "./price-research/gabor-granger-next-price
 export { logGamma } from "./statistics/log-gamma";
 export { regularizedIncompleteBeta } from "./statistics/regularized-incomplete-beta";
 export { studentTCdf } from "./statistics/student-t-cdf";
-export { studentTQuantile } from "./statistics/student-t-quantile";
 export { attributeGapTests, type AttributeGapTest, type AttributeGapTestsInput, type AttributeGapTestsResult } from "./attribute-gap-tests";
 export { maxDiffWeights, type MaxDiffWeightsResult } from "./maxdiff/maxdiff-weights";
+export * from "./customers";
+export * from "./scenarios";

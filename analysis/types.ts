@@ -14,7 +14,11 @@ export interface OfferDef {
   share?: number;
 }
 
-/** An attribute. `lowerIsBetter` inverts the ratio (objective data where lower is better). */
+/**
+ * An attribute. `lowerIsBetter` inverts the ratio: for objective values where lower is better
+ * (days, euros), never for satisfaction ratings, which are already oriented (10 = best; for price
+ * 10 = most satisfied with what it costs).
+ */
 export interface AttributeDef {
   id: string;
   kind: AttributeKind;
@@ -259,7 +263,8 @@ export type ValueMapResult =
 /**
  * A respondent with the choice, overall and grouping answers used by won/lost analysis,
  * derived importance, segment filters and waves (method.md "The tools" (d), "Beyond Gale").
- * - `chose`: offer id bought last; `considered`: offer ids considered before buying;
+ * - `chose`: offer id bought last; `considered`: offer ids considered before buying, the one
+ *   bought included (missing or empty: not asked or not answered; see `wonLost`);
  * - `overall`: offer id -> overall quality rating 1..10;
  * - `segment`, `wave`: labels for filters and tracking over time.
  */
@@ -374,6 +379,14 @@ export type HeadToHeadResult =
     }
   | Unavailable;
 
+/** A respondent's won/lost group (`wonLostOutcome`). */
+export type WonLostOutcome =
+  | "won"
+  | "lost"
+  | "bought-competitor-without-considering-own"
+  | "bought-competitor-consideration-unknown"
+  | "no-purchase";
+
 /** Input of `wonLost` (method.md "The tools" (d)). */
 export interface WonLostInput {
   respondents: RespondentOutcome[];
@@ -409,8 +422,15 @@ export interface WonLostGroupProfile {
 export type WonLostResult =
   | {
       ok: true;
+      /** bought the own offer last */
       won: number;
+      /** bought a competitor after considering the own offer */
       lost: number;
+      /** bought a competitor and gave the offers considered, without the own offer */
+      boughtCompetitorWithoutConsideringOwn: number;
+      /** bought a competitor, considered set not given (older questionnaires asked it optionally) */
+      boughtCompetitorConsiderationUnknown: number;
+      /** no purchase given */
       other: number;
       /** won / (won + lost) */
       winRate: { ok: true; rate: number } | Unavailable;

@@ -12,9 +12,10 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { getHeaderUser } from "~/lib/auth.server";
-import { getLocale } from "~/lib/locale.server";
-import { getSession } from "~/lib/session.server";
+import { getHeaderUser } from "~/lib/auth/accounts.server";
+import { publicOrigin } from "~/lib/platform/http.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { getSession } from "~/lib/auth/session.server";
 import { CsrfField } from "~/components/CsrfField";
 import { useNonce } from "~/components/nonce";
 import { useT } from "~/components/use-t";
@@ -36,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: await getLocale(request),
     ...(session ? await getHeaderUser(session.userId) : { email: null, isAdmin: false }),
     csrf: session?.csrfToken ?? null,
+    /** Where absolute links point (BASE_URL, else this request's origin): share and reset links. */
+    origin: publicOrigin(request),
   };
 }
 

@@ -1,6 +1,10 @@
 // The production HTTP server: Remix behind express, and the respondent API answered directly
 // (same `respondToApi` as the Remix route, without the routing and rendering layers on the
 // busiest path). `npm run serve` starts it on the last build; PORT and HOST as usual.
+//
+// It always serves the production build in production mode: NODE_ENV defaults to production
+// here (before React and the build load: React picks its build from it), whatever starts it.
+process.env.NODE_ENV ??= "production";
 import path from "node:path";
 import { clearTimeout, setTimeout } from "node:timers";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -10,7 +14,7 @@ import express from "express";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
-const { respondToApi, respondentBodyLimit, crossSiteReason, securityHeaders, closeDatabase } = build.entry.module;
+const { respondToApi, respondentBodyLimit, crossSiteReason, securityHeaders, closeDatabase, env, SESSION_COOKIE } = build.entry.module;
 
 /** Writes a fetch Response to an express response. */
 async function send(res, response) {
@@ -58,14 +62,30 @@ function tooLarge(req, res) {
 const app = express();
 app.disable("x-powered-by");
 
+// X-Forwarded-For/-Proto/-Host are believed only from proxies TRUST_PROXY names (off by default).
+// Untrusted ones are removed before anything reads them: Remix's adapter builds the request URL
+// from X-Forwarded-Host, and the origin check compares against it.
+app.set("trust proxy", env.TRUST_PROXY);
+const trusted = app.get("trust proxy fn");
+app.use((req, _res, next) => {
+  if (!trusted(req.socket.remoteAddress ?? "", 0)) {
+    for (const name of ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port"]) delete req.headers[name];
+  }
+  next();
+});
+
 // The security headers on every response (API, static files, Remix). Remix's adapter *appends*
 // its headers, so for these names a page's own value (its nonce CSP) replaces the default here
 // instead of being sent twice.
 const securityHeaderNames = new Set(Object.keys(securityHeaders).map((name) => name.toLowerCase()));
+// Over HTTPS the browser is told to keep to HTTPS (HSTS).
+const replacedHeaderNames = new Set([...securityHeaderNames, "cache-control"]);
+const sessionCookie = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`);
 app.use((req, res, next) => {
   for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
   const append = res.append.bind(res);
-  res.append = (field, value) => (securityHeaderNames.has(String(field).toLowerCase()) ? res.set(field, value) : append(field, value));
+  res.append = (field, value) => (replacedHeaderNames.has(String(field).toLowerCase()) ? res.set(field, value) : append(field, value));
   next();
 });
 
@@ -83,7 +103,12 @@ app.post("/s/:token/responses", (req, res) => {
   });
   req.on("end", () => {
     if (res.headersSent) return;
-    respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"), { ip: req.ip ?? "unknown", userAgent: req.get("user-agent") ?? "", cookie: req.get("cookie") ?? null })
+    respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"), {
+      ip: req.ip ?? "unknown",
+      userAgent: req.get("user-agent") ?? "",
+      cookie: req.get("cookie") ?? null,
+      secure: req.secure,
+    })
       .then((response) => send(res, response))
       .catch((error) => fail(res, error));
   });
@@ -105,15 +130,41 @@ app.use((req, res, next) => {
 
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-// `ip` feeds the sign-in throttle (app/load-context.ts). Behind a reverse proxy, set express's
-// "trust proxy" so req.ip is the client's address and not the proxy's.
-app.all(
-  "*",
-  createRequestHandler({ build, mode: process.env.NODE_ENV ?? "production", getLoadContext: (req) => ({ ip: req.ip ?? "unknown" }) }),
-);
+// Responses to a signed-in researcher (the session cookie) are never stored by a browser or proxy
+// cache unless a route says otherwise (the hashed static files above keep their year-long caching).
+app.use((req, res, next) => {
+  if (sessionCookie.test(req.get("cookie") ?? "")) res.setHeader("Cache-Control", "no-store");
+  next();
+});
+// `ip` feeds the sign-in throttle (app/load-context.ts): the client's address, or the one a
+// trusted proxy forwarded (TRUST_PROXY). Remix runs in production mode whatever NODE_ENV says:
+// this is the production build, and production mode never sends error details to the browser.
+app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ ip: req.ip ?? "unknown" }) }));
+
+// The last handler: an error express met before or after Remix (a malformed address such as
+// `/%`, an aborted body) gets a plain page with its status, never a stack trace or a path.
+app.use((error, req, res, _next) => {
+  const status = Number.isInteger(error?.status) && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status === 500) console.error(error);
+  if (res.headersSent) return res.destroy();
+  const text =
+    status === 500
+      ? "Something went wrong. 出错了。"
+      : status === 413
+        ? "The request is too large. 请求过大。"
+        : "Bad request: the address or the request is malformed. 请求无效：地址或请求格式有误。";
+  res.status(status).type("html").send(`<!doctype html><html lang="en"><meta charset="utf-8"><title>${status}</title><p>${text}</p></html>`);
+});
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;
+// One line per fact the operator should know at start (administrators named by ADMIN_EMAILS, the
+// demo account with its public password).
+try {
+  for (const line of await build.entry.module.startupAdminNotices()) console.log(line);
+} catch (error) {
+  console.error(`[valuemap] could not check the administrators at start: ${error instanceof Error ? error.message : String(error)}`);
+}
 const onListen = () => console.log(`[valuemap] http://${host ?? "localhost"}:${port}`);
 const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
 

@@ -18,14 +18,14 @@ process.env.DATABASE_URL = `file:${path.join(dir, "exports.db")}`;
 process.env.DEMO = "on";
 const sizes = (process.env.EXPORT_SIZES ?? "10000,100000").split(",").map(Number);
 
-const { db } = await import("../app/lib/db.server");
-const { loadRawData } = await import("../app/lib/export-raw.server");
-const { csvStream } = await import("../app/lib/export-csv.server");
-const { xlsxWorkbook } = await import("../app/lib/export-xlsx.server");
-const { reportTables } = await import("../app/lib/export-tables.server");
-const { chartSvg } = await import("../app/lib/export-charts.server");
-const { svgToPng } = await import("../app/lib/png.server");
-const { loadReport } = await import("../app/lib/report.server");
+const { db } = await import("../app/lib/platform/db.server");
+const { loadRawData } = await import("../app/lib/exports/export-raw.server");
+const { csvStream } = await import("../app/lib/exports/export-csv.server");
+const { xlsxWorkbook } = await import("../app/lib/exports/export-xlsx.server");
+const { reportTables } = await import("../app/lib/exports/export-tables.server");
+const { chartSvg } = await import("../app/lib/exports/export-charts.server");
+const { svgToPng } = await import("../app/lib/exports/png.server");
+const { loadReport } = await import("../app/lib/report/report.server");
 const { getStudyByToken } = await import("../db/queries/studies");
 const { demoRatingQuestionnaire, growDemoResponses } = await import("./grow-demo");
 

@@ -20,10 +20,10 @@ process.env.DATABASE_URL = `file:${path.join(dir, "fieldwork.db")}`;
 process.env.DEMO = "on";
 const sizes = (process.env.FIELDWORK_SIZES ?? "10000,100000").split(",").map(Number);
 
-const { db } = await import("../app/lib/db.server");
-const { loadDashboard } = await import("../app/lib/fieldwork-dashboard.server");
+const { db } = await import("../app/lib/platform/db.server");
+const { loadDashboard } = await import("../app/lib/fieldwork/dashboard.server");
 const { getFieldworkStats } = await import("../db/queries/fieldwork-stats");
-const { loadResponses } = await import("../app/lib/fieldwork-responses.server");
+const { loadResponses } = await import("../app/lib/fieldwork/responses.server");
 const { listAnalysisRespondents } = await import("../db/queries/analysis-respondents");
 const { getStudyByToken } = await import("../db/queries/studies");
 const { seededRandom } = await import("../surveys/seeded-random");

@@ -31,6 +31,7 @@ export const AnalysisAttributeSchema = z
     kind,
     name: z.string().optional(),
     group: id.optional(),
+    /** Objective values where lower is better (days, euros); never satisfaction ratings (docs/analysis-format.md). */
     lowerIsBetter: z.boolean().optional(),
   })
   .strict();

@@ -10,3 +10,4 @@ export * from "./seeded-random";
 export * from "./build-focus-group-questionnaire";
 export * from "./read-focus-group-response";
 export * from "./answer-names";
+export * from "./transactions";

@@ -34,7 +34,7 @@ export function AuthForm({ mode, error, next }: { mode: "signin" | "signup"; err
       </Form>
       <p className="small">
         {signUp ? t("auth.haveAccount") : t("auth.noAccount")}{" "}
-        <Link to={signUp ? "/signin" : "/signup"}>{t(signUp ? "nav.signIn" : "nav.signUp")}</Link>
+        <Link to={`${signUp ? "/signin" : "/signup"}${next ? `?next=${encodeURIComponent(next)}` : ""}`}>{t(signUp ? "nav.signIn" : "nav.signUp")}</Link>
       </p>
     </section>
   );

@@ -18,6 +18,7 @@ export const accountEn = {
   "admin.unknownUser": "This account does not exist.",
   "admin.unknownAction": "This action is not known.",
   "admin.cannotRevokeSelf": "You cannot withdraw your own administration; ask another administrator.",
+  "admin.demoNever": "The demo account never administers: its password is public.",
   "admin.recentResets": "Recent reset links",
   "admin.noResets": "No reset link has been created yet.",
   "admin.resetFor": "For",

@@ -19,6 +19,7 @@ export const accountZhCN: Record<keyof typeof accountEn, string> = {
   "admin.unknownUser": "该账户不存在。",
   "admin.unknownAction": "未知的操作。",
   "admin.cannotRevokeSelf": "不能取消自己的管理员身份；请让另一位管理员操作。",
+  "admin.demoNever": "演示账户的密码是公开的，不能成为管理员。",
   "admin.recentResets": "最近的重置链接",
   "admin.noResets": "尚未创建任何重置链接。",
   "admin.resetFor": "账户",

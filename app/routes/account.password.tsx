@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
-import { changePassword } from "~/lib/auth.server";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { requireSession } from "~/lib/session.server";
+import { changePassword } from "~/lib/auth/accounts.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { requireSession } from "~/lib/auth/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSession(request);

@@ -3,8 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { adminAction, loadAdminPage, requireAdmin } from "~/lib/password-reset.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { adminAction, loadAdminPage, requireAdmin } from "~/lib/auth/password-reset.server";
+import { usePublicOrigin } from "~/components/use-public-origin";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const adminId = await requireAdmin(request);
@@ -21,7 +22,7 @@ export default function Admin() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useT();
-  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const origin = usePublicOrigin();
   return (
     <>
       <h1>{t("admin.title")}</h1>

@@ -1,5 +1,5 @@
-import { checkHealth } from "~/lib/db.server";
-import { jsonError } from "~/lib/http.server";
+import { checkHealth } from "~/lib/platform/db.server";
+import { jsonError } from "~/lib/platform/http.server";
 
 /** Health check for load balancers and the crash test: GET or HEAD, 200 `{ ok: true }` or 503. */
 export async function loader() {

@@ -3,9 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { acceptInvitationFor, loadInvitation } from "~/lib/members.server";
-import { requireUserId } from "~/lib/session.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { acceptInvitationFor, loadInvitation } from "~/lib/sharing/members.server";
+import { requireUserId } from "~/lib/auth/session.server";
 
 /** An invitation link: a signed-in researcher sees the study and role and joins with one click. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

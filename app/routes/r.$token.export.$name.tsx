@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/i18n";
-import { exportResponse } from "~/lib/export-response.server";
-import { getLocale } from "~/lib/locale.server";
-import { SHARED_PAGE_HEADERS, shareOfToken } from "~/lib/share.server";
+import { exportResponse } from "~/lib/exports/export-response.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { SHARED_PAGE_HEADERS, shareOfToken } from "~/lib/sharing/share.server";
 
 /**
  * Chart and table downloads of a shared report, for whoever has the link (no raw data: that

@@ -5,10 +5,10 @@ import { ExportPanel } from "~/components/report/ExportPanel";
 import { ReportFilters } from "~/components/report/ReportFilters";
 import { ReportView } from "~/components/report/ReportView";
 import { translate } from "~/i18n";
-import { getLocale } from "~/lib/locale.server";
-import { parseReportOptionsWithIssues } from "~/lib/report-options.server";
-import { loadReport } from "~/lib/report.server";
-import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/share.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { parseReportOptionsWithIssues } from "~/lib/report/report-options.server";
+import { loadReport } from "~/lib/report/report.server";
+import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/sharing/share.server";
 
 /**
  * The read-only report behind a share link, for anyone with the link (no sign-in): the same

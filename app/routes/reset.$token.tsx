@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/use-t";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { lookUpResetLink, resetPassword } from "~/lib/password-reset.server";
+import { assertSameOrigin } from "~/lib/auth/csrf.server";
+import { lookUpResetLink, resetPassword } from "~/lib/auth/password-reset.server";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { jsonError, readBodyText } from "~/lib/http.server";
-import { respondentBodyLimit, respondToApi } from "~/lib/respondent-api.server";
+import { cameOverHttps, jsonError, readBodyText } from "~/lib/platform/http.server";
+import { respondentBodyLimit, respondToApi } from "~/lib/fieldwork/respondent-api.server";
 
 export const loader = () => jsonError(405, "use POST");
 
@@ -15,6 +15,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ip: context.ip ?? "unknown",
       userAgent: request.headers.get("User-Agent") ?? "",
       cookie: request.headers.get("Cookie"),
+      secure: cameOverHttps(request),
     });
   } catch (error) {
     if (error instanceof Response) return error;

@@ -3,9 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { lazy, Suspense, useState } from "react";
 import { ClientOnly } from "~/components/ClientOnly";
 import { isLocale, translate, type Locale } from "~/i18n";
-import { deviceFor } from "~/lib/device-cookie.server";
-import { getLocale } from "~/lib/locale.server";
-import { loadRespondentPage, type Stage } from "~/lib/respondent.server";
+import { deviceFor } from "~/lib/fieldwork/device-cookie.server";
+import { cameOverHttps } from "~/lib/platform/http.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { loadRespondentPage, type Stage } from "~/lib/fieldwork/respondent.server";
 
 // SurveyJS (~360 KB gz) loads only here, only in the browser (stack.md).
 const SurveyRunner = lazy(() => import("~/components/SurveyRunner"));
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const preferred = await getLocale(request);
   const languages = page.languages.filter(isLocale);
   const locale: Locale = languages.includes(preferred) ? preferred : (languages[0] ?? "en");
-  const device = deviceFor(request.headers.get("Cookie"));
+  const device = deviceFor(request.headers.get("Cookie"), cameOverHttps(request));
   return json(
     { ...page, languages, locale, token: params.token ?? "", stage, invite },
     device.setCookie ? { headers: { "Set-Cookie": device.setCookie } } : undefined,

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/AuthForm";
-import { signIn } from "~/lib/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { safeRedirect } from "~/lib/safe-redirect.server";
-import { createUserSession, getUserId } from "~/lib/session.server";
+import { signIn } from "~/lib/auth/accounts.server";
+import { assertSameOrigin } from "~/lib/auth/csrf.server";
+import { safeRedirect } from "~/lib/platform/safe-redirect.server";
+import { createUserSession, getUserId } from "~/lib/auth/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return (await getUserId(request)) === null ? null : redirect("/studies");

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { destroyUserSessions } from "~/lib/session.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { destroyUserSessions } from "~/lib/auth/session.server";
 
 export const loader = () => redirect("/");
 

@@ -10,14 +10,15 @@ import { StudyNav } from "~/components/StudyNav";
 import { StudyDetailsForm } from "~/components/StudyDetailsForm";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { requireUserId } from "~/lib/session.server";
-import { isStudyIntent, loadStudyEditor, requireStudyRole, runStudyIntent } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { publicOrigin } from "~/lib/platform/http.server";
+import { isStudyIntent, loadStudyEditor, requireStudyRole, runStudyIntent } from "~/lib/design/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
-  // The link is shown with the origin the browser used, the same on the server and the client.
-  return { ...(await loadStudyEditor(study)), role, origin: new URL(request.url).origin };
+  // The link is shown with the public origin (BASE_URL, else the browser's), the same on the server and the client.
+  return { ...(await loadStudyEditor(study)), role, origin: publicOrigin(request) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

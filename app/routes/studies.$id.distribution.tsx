@@ -3,10 +3,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { createInvitationsFrom, loadDistribution, MAX_INVITATIONS_PER_REQUEST, originOf, QR_PNG_SIZE, revokeInvitationOf } from "~/lib/fieldwork-distribution.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { createInvitationsFrom, loadDistribution, MAX_INVITATIONS_PER_REQUEST, originOf, QR_PNG_SIZE, revokeInvitationOf } from "~/lib/fieldwork/distribution.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");

@@ -5,10 +5,10 @@ import { CsrfField } from "~/components/CsrfField";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { loadDashboard, startNextWaveOf } from "~/lib/fieldwork-dashboard.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { loadDashboard, startNextWaveOf } from "~/lib/fieldwork/dashboard.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");

@@ -5,10 +5,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { changeMemberRole, inviteMember, loadMembers, removeMemberOf, revokeInvitationOf, transferStudy } from "~/lib/members.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { changeMemberRole, inviteMember, loadMembers, removeMemberOf, revokeInvitationOf, transferStudy } from "~/lib/sharing/members.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
+import { usePublicOrigin } from "~/components/use-public-origin";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study } = await requireStudyRole(await requireUserId(request), params.id, "owner");
@@ -41,7 +42,7 @@ export default function Members() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useT();
-  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const origin = usePublicOrigin();
   return (
     <>
       <h1>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { originOf, parseStage, qrSvg, stageLink } from "~/lib/fieldwork-distribution.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { originOf, parseStage, qrSvg, stageLink } from "~/lib/fieldwork/distribution.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
 
 /** The QR code of a stage's public link as SVG (`?stage=rating|focus-group`). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportResponse } from "~/lib/export-response.server";
-import { getLocale } from "~/lib/locale.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { exportResponse } from "~/lib/exports/export-response.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
 
 /** Downloads of the report (charts, tables, raw data) for every member of the study; audited. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,11 +5,11 @@ import { ReportFilters } from "~/components/report/ReportFilters";
 import { ReportView } from "~/components/report/ReportView";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { getLocale } from "~/lib/locale.server";
-import { parseReportOptionsWithIssues } from "~/lib/report-options.server";
-import { loadReport } from "~/lib/report.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { parseReportOptionsWithIssues } from "~/lib/report/report-options.server";
+import { loadReport } from "~/lib/report/report.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");

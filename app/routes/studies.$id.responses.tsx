@@ -4,10 +4,10 @@ import { CsrfField } from "~/components/CsrfField";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate, formatNumber } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { loadResponses, parseResponsesQuery, reviewResponse } from "~/lib/fieldwork-responses.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { loadResponses, parseResponsesQuery, reviewResponse } from "~/lib/fieldwork/responses.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");

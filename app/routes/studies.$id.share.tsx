@@ -3,10 +3,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { SharePanel } from "~/components/report/SharePanel";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { createShareLink, revokeShareLinkOf, shareLinksOf } from "~/lib/share.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { createShareLink, revokeShareLinkOf, shareLinksOf } from "~/lib/sharing/share.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
 
 /** Read-only share links of the report: owners and editors create, list and revoke them. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

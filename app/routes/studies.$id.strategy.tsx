@@ -4,10 +4,10 @@ import { CsrfField } from "~/components/CsrfField";
 import { formatDay } from "~/components/report/chart-kit";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { requireUserId } from "~/lib/session.server";
-import { isStrategyIntent, loadStrategy, runStrategyIntent } from "~/lib/strategy.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { isStrategyIntent, loadStrategy, runStrategyIntent } from "~/lib/report/strategy.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");

@@ -3,9 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
-import { createStudyFor, listStudiesFor } from "~/lib/studies.server";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { requireUserId } from "~/lib/session.server";
+import { createStudyFor, listStudiesFor } from "~/lib/design/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { requireUserId } from "~/lib/auth/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { studies: await listStudiesFor(await requireUserId(request)) };

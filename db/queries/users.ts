@@ -1,15 +1,14 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import type { users } from "../schema";
 
 export type User = typeof users.$inferSelect;
 
 /**
- * Creates a researcher account; returns null when the email is taken. With `adminIfNone`, the
- * account becomes the administrator when the installation has none yet (decided inside the
- * insert, so two simultaneous first sign-ups cannot both be). The demo seed's account never is.
+ * Creates a researcher account; returns null when the email is taken. Administrators are the
+ * operator's choice (ADMIN_EMAILS, `npm run make-admin`), never the first to sign up.
  */
-export async function createUser(db: Db, args: { email: string; passwordHash: string; locale?: string; now: number; adminIfNone?: boolean }) {
+export async function createUser(db: Db, args: { email: string; passwordHash: string; locale?: string; now: number; isAdmin?: boolean }) {
   const { users } = db.t;
   const [row] = await db.q
     .insert(users)
@@ -17,8 +16,7 @@ export async function createUser(db: Db, args: { email: string; passwordHash: st
       email: args.email,
       passwordHash: args.passwordHash,
       locale: args.locale ?? "en",
-      // `where is_admin` reads the boolean on both engines (1/0 on SQLite, boolean on PostgreSQL).
-      isAdmin: args.adminIfNone ? sql`(select count(*) = 0 from ${users} where ${users.isAdmin})` : false,
+      isAdmin: args.isAdmin ?? false,
       createdAt: args.now,
     })
     .onConflictDoNothing()
@@ -55,4 +53,16 @@ export async function listUsers(db: Db): Promise<Array<Pick<User, "id" | "email"
 export async function setUserAdmin(db: Db, args: { id: number; isAdmin: boolean }): Promise<void> {
   const { users } = db.t;
   await db.q.update(users).set({ isAdmin: args.isAdmin }).where(eq(users.id, args.id));
+}
+
+/** Makes the accounts with these emails administrators; returns the emails that have an account and were not yet. */
+export async function grantAdminByEmail(db: Db, emails: readonly string[]): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const { users } = db.t;
+  const rows = await db.q
+    .update(users)
+    .set({ isAdmin: true })
+    .where(and(inArray(users.email, [...emails]), eq(users.isAdmin, false)))
+    .returning({ email: users.email });
+  return rows.map((r) => r.email);
 }

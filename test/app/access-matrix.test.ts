@@ -37,7 +37,7 @@ const matrix: Record<string, Access> = {
   "s.$token": { kind: "public", why: "respondent page, by public token" },
   "s.$token.responses": { kind: "public", why: "respondent API, by public token" },
   "reset.$token": { kind: "public", why: "one-time password-reset link: the token is the credential (same-origin check)" },
-  // The matrix's first sign-up (the owner) administers the installation; the demo account does not.
+  // The owner administers the installation (ADMIN_EMAILS); the demo account does not.
   admin: {
     kind: "checked",
     loader: { path: "/admin", allowed: ["owner"], hidden: true },
@@ -142,7 +142,8 @@ async function join(owner: Client, member: Client, email: string, role: "editor"
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
+  // The operator names the owner as the installation's administrator.
+  server = await startAppServer({ ADMIN_EMAILS: "owner@example.com" });
   db = await server.openDb();
   clients.owner = await researcher("owner@example.com");
   clients.editor = await researcher("editor@example.com");

@@ -1,28 +1,18 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it, expect } from "vitest";
+import { runCommand } from "../helpers/commands";
 
 interface Run {
   code: number;
   stdout: string;
-  /** stderr without npm's own warnings about the machine's npm configuration */
   stderr: string;
 }
 
-/** Runs the real command as a child process: `npx tsx app/lib/analyze-cli.server.ts <args>`. */
-function analyze(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile("npx", ["tsx", "app/lib/analyze-cli.server.ts", ...args], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
-      const ours = stderr
-        .split("\n")
-        .filter((line) => !line.startsWith("npm warn"))
-        .join("\n");
-      resolve({ code, stdout, stderr: ours });
-    });
-  });
+/** Runs the real command as a child process, as `npm run analyze -- <args>` does (the built build/cli/analyze.js). */
+async function analyze(...args: string[]): Promise<Run> {
+  return runCommand("analyze", args);
 }
 
 interface Report {

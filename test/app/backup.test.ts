@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase } from "../../db/backup";
 import { demoAnswers } from "../fixtures/answers";
 import { postJson, startAppServer, type AppServer } from "../helpers/app-server";
+import { runCommand } from "../helpers/commands";
 
 let server: AppServer;
 
@@ -64,15 +64,10 @@ describe("backup", () => {
 
   it("runs as `npm run backup -- <file>` and refuses to overwrite a file", async () => {
     const file = path.join(server.dataDir, "cli-backup.db");
-    const run = (target: string) =>
-      new Promise<{ code: number; out: string }>((resolve) => {
-        execFile(
-          "npx",
-          ["tsx", "app/lib/backup-cli.server.ts", target],
-          { env: { ...process.env, DATABASE_URL: `file:${server.databaseFile}`, DEMO: "off" } },
-          (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
-        );
-      });
+    const run = async (target: string) => {
+      const result = await runCommand("backup", [target], { DATABASE_URL: `file:${server.databaseFile}`, DEMO: "off" });
+      return { code: result.code, out: result.stdout + result.stderr };
+    };
     const first = await run(file);
     expect(first.out).toContain("integrity_check ok");
     expect(first.code).toBe(0);
@@ -82,14 +77,8 @@ describe("backup", () => {
     expect(again.out).toContain("already exists: a backup requires a new file");
   });
   it("refuses a PostgreSQL DATABASE_URL with a pointer to pg_dump, without touching it", async () => {
-    const out = await new Promise<{ code: number; out: string }>((resolve) => {
-      execFile(
-        "npx",
-        ["tsx", "app/lib/backup-cli.server.ts", path.join(server.dataDir, "never.db")],
-        { env: { ...process.env, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", DEMO: "off" } },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
-      );
-    });
+    const result = await runCommand("backup", [path.join(server.dataDir, "never.db")], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", DEMO: "off" });
+    const out = { code: result.code, out: result.stdout + result.stderr };
     expect(out.code).toBe(2);
     expect(out.out).toContain("DATABASE_URL names a PostgreSQL database: back it up with PostgreSQL's own tools (pg_dump");
     expect(fs.existsSync(path.join(server.dataDir, "never.db"))).toBe(false);

@@ -44,6 +44,46 @@ describe("study members", () => {
     expect(await (await invited.request("/studies")).text()).toContain("Members study");
   });
 
+  it("carries an invitation through sign-up: a colleague without an account lands on Join the study", async () => {
+    const owner = await researcher("s-owner@example.com");
+    const path = await study(owner, "Invited before sign-up");
+    const link = await invite(owner, path, "s-new@example.com", "editor");
+    const colleague = new Client(server.url);
+    // Not signed in: the invitation sends to sign-in with the link as `next`...
+    const toSignIn = await colleague.request(link);
+    expect(toSignIn.status).toBe(302);
+    const signInPath = toSignIn.headers.get("Location")!;
+    expect(signInPath).toBe(`/signin?next=${encodeURIComponent(link)}`);
+    // ...whose page offers sign-up with the same `next`...
+    const signInPage = await (await colleague.request(signInPath)).text();
+    const signUpPath = /href="(\/signup\?next=[^"]+)"/.exec(signInPage)?.[1]?.replaceAll("&amp;", "&");
+    expect(signUpPath).toBe(`/signup?next=${encodeURIComponent(link)}`);
+    const signUpPage = await (await colleague.request(signUpPath!)).text();
+    expect(signUpPage).toContain(`name="next" value="${link}"`);
+    // ...and signing up lands on the invitation, which the new account accepts.
+    const created = await colleague.form("/signup", { email: "s-new@example.com", password: "correct horse battery", next: link });
+    expect(created.status).toBe(302);
+    expect(created.headers.get("Location")).toBe(link);
+    const join = await (await colleague.request(link)).text();
+    expect(join).toContain("Invited before sign-up");
+    expect((await colleague.form(link, {})).status).toBe(302);
+    expect((await colleague.request(path)).status).toBe(200);
+  });
+
+  it("sends sign-up and sign-in only to local paths, percent-encoded", async () => {
+    for (const [next, expected] of [
+      ["https://evil.example/x", "/studies"],
+      ["//evil.example/x", "/studies"],
+      ["/\\evil.example", "/studies"],
+      ["/studies?q=价值", "/studies?q=%E4%BB%B7%E5%80%BC"],
+    ] as const) {
+      const email = `next-${Math.random().toString(36).slice(2)}@example.com`;
+      const res = await new Client(server.url).form("/signup", { email, password: "correct horse battery", next });
+      expect(res.status, next).toBe(302);
+      expect(res.headers.get("Location"), next).toBe(expected);
+    }
+  });
+
   it("transfers ownership to a member; the previous owner stays as an editor", async () => {
     const owner = await researcher("t-owner@example.com");
     const heir = await researcher("t-heir@example.com");
@@ -74,8 +114,8 @@ describe("study members", () => {
     expect((await editor.form(await invite(owner, path, "a-editor@example.com", "editor"), {})).status).toBe(302);
     await editor.form(path, { intent: "addOffer", name: "Ours", isOwn: "on" });
     await editor.form(path, { intent: "addOffer", name: "Theirs" });
-    await owner.form(path, { intent: "addAttribute", kind: "quality", name: "Speed", direction: "higher" });
-    await owner.form(path, { intent: "addAttribute", kind: "price", name: "Price", direction: "higher" });
+    await owner.form(path, { intent: "addAttribute", kind: "quality", name: "Speed" });
+    await owner.form(path, { intent: "addAttribute", kind: "price", name: "Price" });
     await editor.form(path, { intent: "publish" });
     const html = await (await owner.request(`${path}/members`)).text();
     const log = html.slice(html.indexOf('data-testid="audit-log"'));

@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { bool } from "../../db/sql";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+import { runCommand } from "../helpers/commands";
 import { one } from "./server-db";
 
 let server: AppServer;
@@ -13,7 +12,7 @@ let db: Db;
 const PASSWORD = "correct horse battery";
 
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startAppServer({ ADMIN_EMAILS: "first@example.com" });
   db = await server.openDb();
 });
 afterAll(async () => {
@@ -44,7 +43,7 @@ describe("administrators and one-time password-reset links", () => {
   let admin: Client;
   let member: Client;
 
-  it("makes the first account signed up the administrator, not the demo account nor later ones", async () => {
+  it("makes the account ADMIN_EMAILS names the administrator at sign-up, not the demo account nor others", async () => {
     admin = await signUp("first@example.com");
     member = await signUp("member@example.com");
     expect(await isAdmin("demo@valuemap.example")).toBe(false);
@@ -113,12 +112,7 @@ describe("administrators and one-time password-reset links", () => {
   });
 
   it("prints a working link from the command line for the server's operator", async () => {
-    const root = path.resolve(import.meta.dirname, "../..");
-    const out = execFileSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "app/lib/reset-link-cli.server.ts", "first@example.com"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: server.databaseUrl, DEMO: "off" },
-      encoding: "utf8",
-    });
+    const { stdout: out } = await runCommand("reset-link", ["first@example.com"], { DATABASE_URL: server.databaseUrl, DEMO: "off" });
     const link = /\/reset\/[A-Za-z0-9_-]{43}/.exec(out)?.[0];
     expect(link).toBeDefined();
     expect(await (await new Client(server.url).form(link!, { password: "operator set this one" })).text()).toContain("Your password is set");

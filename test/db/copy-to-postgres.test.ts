@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -12,11 +11,10 @@ import { users } from "../../db/schema.pg";
 import { seedDemo } from "../../db/seed-demo";
 import { testPostgres, type PostgresServer } from "../helpers/postgres";
 import { freePort } from "../helpers/app-server";
+import { runCommand } from "../helpers/commands";
 import { makeTempDir } from "../helpers/temp-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
-const cli = path.join(root, "db/copy-to-postgres-cli.ts");
 const journal = JSON.parse(fs.readFileSync(path.join(root, "db/migrations-pg/meta/_journal.json"), "utf8")) as { entries: unknown[] };
 
 const plan = copyPlan();
@@ -111,12 +109,9 @@ interface Run {
   stderr: string;
 }
 
+/** `npm run db:copy-to-postgres -- <args>`: the command compiled by the build. */
 function runCli(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(tsx, [cli, ...args], { cwd: root, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
+  return runCommand("copy-to-postgres", args);
 }
 
 beforeAll(async () => {

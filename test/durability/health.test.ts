@@ -12,7 +12,7 @@ import { testPostgres, type PostgresServer } from "../helpers/postgres";
 // this file).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-health-"));
 let postgres: PostgresServer | null = null;
-let app: typeof import("../../app/lib/db.server") & { loader: typeof import("../../app/routes/healthz").loader };
+let app: typeof import("../../app/lib/platform/db.server") & { loader: typeof import("../../app/routes/healthz").loader };
 
 beforeAll(async () => {
   if (TEST_ENGINE === "postgres") {
@@ -22,7 +22,7 @@ beforeAll(async () => {
     process.env.DATABASE_URL = `file:${path.join(dir, "health.db")}`;
   }
   process.env.DEMO = "off";
-  const lib = await import("../../app/lib/db.server");
+  const lib = await import("../../app/lib/platform/db.server");
   const route = await import("../../app/routes/healthz");
   app = { ...lib, loader: route.loader };
 });

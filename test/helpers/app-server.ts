@@ -16,9 +16,24 @@ export interface AppServer {
   /** The server's DATABASE_URL (`file:...` or `postgres://...`). */
   databaseUrl: string;
   process: ChildProcess;
+  /** What the server printed so far (stdout and stderr). */
+  output(): string;
   /** A second connection to the server's database, for the test to read or arrange data (close it after). */
   openDb(): Promise<Db>;
   stop(): Promise<void>;
+}
+
+/**
+ * The environment a person's shell gives `npm start`: no NODE_ENV (vitest sets `test`), nothing
+ * of vitest's, none of the app's variables. Servers the tests drive start from this and add
+ * only the operator's variables a test is about (PORT, DATABASE_URL, ...), so they run the way
+ * the README starts the app.
+ */
+export function personEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const keep = ["PATH", "HOME", "LANG", "TMPDIR", "TZ", "npm_config_nodedir"];
+  const base = Object.fromEntries(keep.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+  // The type declares NODE_ENV required (@remix-run/node); leaving it unset is the point here.
+  return { ...base, ...extra } as unknown as NodeJS.ProcessEnv;
 }
 
 export async function freePort(): Promise<number> {
@@ -43,6 +58,35 @@ export interface StartOptions {
   databaseUrl?: string;
 }
 
+/** Newest modification time of the files under `dir` (recursively), with the file. */
+function newestFile(dir: string): { file: string; mtimeMs: number } {
+  let newest = { file: "", mtimeMs: 0 };
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    const candidate = entry.isDirectory() ? newestFile(full) : { file: full, mtimeMs: fs.statSync(full).mtimeMs };
+    if (candidate.mtimeMs > newest.mtimeMs) newest = candidate;
+  }
+  return newest;
+}
+
+/**
+ * Stops an HTTP or browser test that would drive a build older than the source: it would test
+ * yesterday's app and pass or fail for the wrong reason. The build is what `npm test` makes
+ * before vitest runs; a developer running vitest alone after an edit is told to build.
+ */
+export function assertFreshBuild(root = path.resolve(import.meta.dirname, "../..")): void {
+  const serverEntry = path.join(root, "build/server/index.js");
+  if (!fs.existsSync(serverEntry)) throw new Error("build/server/index.js is missing: run `npm run build` first");
+  const built = fs.statSync(serverEntry).mtimeMs;
+  for (const dir of ["app", "db", "surveys", "analysis"]) {
+    const newest = newestFile(path.join(root, dir));
+    // app/server.js runs from the source (it is not bundled); a second of slack for coarse clocks.
+    if (newest.mtimeMs > built + 1000 && !newest.file.endsWith(path.join("app", "server.js"))) {
+      throw new Error(`the build is older than ${path.relative(root, newest.file)}: run \`npm run build\` before the HTTP and browser tests`);
+    }
+  }
+}
+
 /**
  * Starts the production server (app/server.js on the last `npm run build`) on a free port
  * and a fresh SQLite file in a temporary directory (or `options.databaseFile`); resolves when it
@@ -50,8 +94,7 @@ export interface StartOptions {
  */
 export async function startAppServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<AppServer> {
   const root = path.resolve(import.meta.dirname, "../..");
-  const serverEntry = path.join(root, "build/server/index.js");
-  if (!fs.existsSync(serverEntry)) throw new Error("build/server/index.js is missing: run `npm run build` first");
+  assertFreshBuild();
   const ownsData = options.databaseFile === undefined;
   const dataDir = ownsData ? fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-test-")) : path.dirname(options.databaseFile!);
   // On the PostgreSQL test project a fresh database on the run's server (unless one is given).
@@ -66,19 +109,19 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, "app/server.js")], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
+    env: personEnvironment({
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_URL: serverDatabaseUrl,
-      SESSION_SECRET: "test-secret-0123456789abcdef",
-      COOKIE_SECURE: "0",
+      // On SQLite the server keeps its own random secret beside the database file, as it does for
+      // a person; PostgreSQL instances of one test share a secret (as the README asks) instead of
+      // writing one into the repository's data/ folder.
+      ...(databaseUrl !== undefined ? { SESSION_SECRET: "test-secret-0123456789abcdef" } : {}),
       // The protocol, fuzz and crash tests send far more than a respondent would; the limit's own
       // test sets it.
       RESPONDENT_RATE_LIMIT: "0",
       ...env,
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -111,6 +154,7 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
     databaseFile,
     databaseUrl: serverDatabaseUrl,
     process: child,
+    output: () => output,
     openDb: async () =>
       databaseUrl !== undefined ? openPostgresDatabase({ url: databaseUrl, max: 2 }) : openDatabase({ url: databaseFile }),
     async stop() {

@@ -1,5 +1,5 @@
 import { translate, type MessageKey } from "~/i18n";
-import type { ReportView } from "~/lib/report.server";
+import type { ReportView } from "~/lib/report/report.server";
 
 const CHARTS = ["value-map", "head-to-head", "timeline", "importance", "what-who"] as const;
 const TABLES = ["summary", "quality-profile", "price-profile", "value-map", "head-to-head", "won-lost", "what-who", "importance", "n-per-offer"] as const;

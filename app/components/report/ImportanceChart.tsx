@@ -1,4 +1,4 @@
-import type { ReportView } from "~/lib/report.server";
+import type { ReportView } from "~/lib/report/report.server";
 import { COLORS, fmt, wrapText, type ChartText } from "./chart-kit";
 
 export interface ImportanceChartProps extends ChartText {

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { ReportView } from "~/lib/report.server";
+import type { ReportView } from "~/lib/report/report.server";
 import { formatDay, type ChartText } from "./chart-kit";
 
 /**

@@ -1,11 +1,11 @@
 import { translate, type MessageKey } from "~/i18n";
 import { NotEnough } from "./NotEnough";
-import type { ReportView as ReportData } from "~/lib/report.server";
+import type { ReportView as ReportData } from "~/lib/report/report.server";
 import { fmt } from "./chart-kit";
 import { CvsBand } from "./CvsBand";
 import { HeadToHeadChart } from "./HeadToHeadChart";
 import { ImportanceChart } from "./ImportanceChart";
-import { BOOTSTRAP_UP_TO } from "~/lib/report-intervals";
+import { BOOTSTRAP_UP_TO } from "~/lib/report/report-intervals";
 import { IntervalText } from "./IntervalText";
 import { shownIntervals } from "./shown-intervals";
 import { ProfileTable } from "./ProfileTable";

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
+import { usePublicOrigin } from "../use-public-origin";
 
 export interface ShareLinkView {
   id: number;
@@ -18,7 +19,7 @@ export interface ShareLinkView {
 export function SharePanel({ links, createdPath, revoked, action }: { links: ShareLinkView[]; createdPath?: string | null; revoked?: boolean; action?: string }) {
   const { t, locale } = useT();
   const [copied, setCopied] = useState(false);
-  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const origin = usePublicOrigin();
   const url = createdPath ? origin + createdPath : null;
   return (
     <section className="panel share-panel no-print" data-testid="share-panel" aria-labelledby="h-share">

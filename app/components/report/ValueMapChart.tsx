@@ -1,4 +1,4 @@
-import type { ReportView } from "~/lib/report.server";
+import type { ReportView } from "~/lib/report/report.server";
 import { clipPolygon, COLORS, fmt, niceDomain, textWidth, ticks, type ChartText, type Point } from "./chart-kit";
 import { placeLabels } from "./label-placement";
 import { shownIntervals } from "./shown-intervals";

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ReportView } from "~/lib/report.server";
+import type { ReportView } from "~/lib/report/report.server";
 import { translate, type MessageKey } from "~/i18n";
 import { fmt } from "./chart-kit";
 import { IntervalText } from "./IntervalText";

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { logGamma, regularizedIncompleteBeta, studentTCdf, studentTQuantile } from "../../../analysis";
+import { logGamma, regularizedIncompleteBeta, studentTCdf } from "../../../analysis";
 
 describe("logGamma", () => {
   it("gives ln Γ(5) = ln 24, ln Γ(0.5) = ln sqrt(pi), ln Γ(1) = 0", () => {
@@ -55,19 +55,5 @@ describe("studentTCdf against table and closed forms", () => {
 
   it("approaches the normal for a large df: t(0.975, 1e6) = 1.959966", () => {
     expect(studentTCdf(1.959966, 1e6)).toBeCloseTo(0.975, 6);
-  });
-});
-
-describe("studentTQuantile", () => {
-  it("inverts the table values: t(0.975, 10) = 2.228139, t(0.995, 30) = 2.749996", () => {
-    expect([studentTQuantile(0.975, 10), studentTQuantile(0.995, 30), studentTQuantile(0.025, 10)]).toEqual([
-      expect.closeTo(2.228139, 6),
-      expect.closeTo(2.749996, 6),
-      expect.closeTo(-2.228139, 6),
-    ]);
-  });
-
-  it("returns null outside 0 < p < 1", () => {
-    expect([studentTQuantile(0, 5), studentTQuantile(1, 5), studentTQuantile(0.5, 0)]).toEqual([null, null, null]);
   });
 });

@@ -1,0 +1,9 @@
+import type { AttributeDef } from "../types";
+
+/**
+ * Where a scenario may move a score (docs/method-scenarios.md "Scenarios"): ratings stay on
+ * the 1..10 scale; objective data (`lowerIsBetter`, not a rating) only stays >= 0.
+ */
+export function ratingBounds(attribute: AttributeDef | undefined): [number, number] {
+  return attribute?.lowerIsBetter === true ? [0, Infinity] : [1, 10];
+}

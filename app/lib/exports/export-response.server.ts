@@ -1,0 +1,116 @@
+import { recordAuditEvent } from "../../../db/queries/audit";
+import { recordSharedExport } from "../../../db/queries/share-links";
+import type { Study } from "../../../db/queries/studies";
+import { translate, type Locale } from "~/i18n/index";
+import { chartSvg, isChartName } from "./export-charts.server";
+import { csvStream, csvText } from "./export-csv.server";
+import { loadRawData } from "./export-raw.server";
+import { isTableName, reportTables } from "./export-tables.server";
+import { xlsxWorkbook } from "./export-xlsx.server";
+import { db } from "../platform/db.server";
+import { svgToPng } from "./png.server";
+import { parseReportOptionsWithIssues } from "../report/report-options.server";
+import { loadReport } from "../report/report.server";
+
+const TYPES = {
+  svg: "image/svg+xml; charset=utf-8",
+  png: "image/png",
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+type Format = keyof typeof TYPES;
+
+/** What a download name asks for: `<chart>.svg|png`, `<table>.csv`, `tables.xlsx`, `raw-wide|raw-long.csv|xlsx`. */
+export type ExportRequest =
+  | { kind: "chart"; chart: string; format: "svg" | "png" }
+  | { kind: "table"; table: string }
+  | { kind: "workbook" }
+  | { kind: "raw"; layout: "wide" | "long"; format: "csv" | "xlsx" };
+
+export function parseExportName(name: string | undefined): ExportRequest | null {
+  const m = /^([a-z-]{1,40})\.(svg|png|csv|xlsx)$/.exec(name ?? "");
+  if (!m) return null;
+  const [, base, format] = m as unknown as [string, string, Format];
+  if (base === "raw-wide" || base === "raw-long") {
+    return format === "csv" || format === "xlsx" ? { kind: "raw", layout: base === "raw-wide" ? "wide" : "long", format } : null;
+  }
+  if (base === "tables" && format === "xlsx") return { kind: "workbook" };
+  if (format === "csv" && isTableName(base)) return { kind: "table", table: base };
+  if ((format === "svg" || format === "png") && isChartName(base)) return { kind: "chart", chart: base, format };
+  return null;
+}
+
+function download(body: string | Uint8Array | ReadableStream<Uint8Array>, format: Format, filename: string): Response {
+  return new Response(body as BodyInit, {
+    headers: {
+      "Content-Type": TYPES[format],
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/**
+ * One download of a study's report, with the report's filters from the query string: charts as
+ * SVG/PNG, one table as CSV, every table as one XLSX workbook, the raw data wide or long as CSV
+ * or XLSX. Records who exported what (audit log). 404 with a plain message for an unknown name
+ * or a chart with nothing to draw.
+ */
+export async function exportResponse(args: {
+  study: Study;
+  /** a member of the study, or the share link a signed-out reader came through (no raw data) */
+  actor: { userId: number } | { shareLinkId: number };
+  locale: Locale;
+  name: string | undefined;
+  url: URL;
+  now?: number;
+}): Promise<Response> {
+  const { study, locale, url } = args;
+  const notFound = () => new Response(translate(locale, "exports.notFound"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const request = parseExportName(args.name);
+  const actor = args.actor;
+  if (!request || (request.kind === "raw" && "shareLinkId" in actor)) return notFound();
+  const { options, ignored } = parseReportOptionsWithIssues(url.searchParams, study);
+  const file = (suffix: string) => `valuemap-study${study.id}-${suffix}`;
+  const audit = async () => {
+    const detail = `${args.name}${url.search}`.slice(0, 300);
+    const now = args.now ?? Date.now();
+    if ("userId" in actor) await recordAuditEvent(db, { studyId: study.id, userId: actor.userId, action: "export", detail, now });
+    else await recordSharedExport(db, { studyId: study.id, linkId: actor.shareLinkId, detail, now });
+  };
+
+  if (request.kind === "raw") {
+    const raw = await loadRawData(study.id, request.layout, options);
+    await audit();
+    const name = file(`raw-${request.layout}.${request.format}`);
+    if (request.format === "csv") return download(csvStream(raw.header, raw.rows), "csv", name);
+    return download(xlsxWorkbook([{ title: `raw-${request.layout}`, header: raw.header, rows: raw.rows }]), "xlsx", name);
+  }
+
+  const report = await loadReport(study, locale, options, ignored);
+  if (request.kind === "chart") {
+    const chart = chartSvg(report, request.chart as Parameters<typeof chartSvg>[1]);
+    if (!chart) return notFound();
+    await audit();
+    const name = file(`${request.chart}.${request.format}`);
+    if (request.format === "svg") return download(chart.svg, "svg", name);
+    try {
+      return download(await svgToPng(chart.svg), "png", name);
+    } catch (error) {
+      console.error("PNG export failed:", error instanceof Error ? error.message : error);
+      return new Response(translate(locale, "exports.pngFailed"), {
+        status: 500,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    }
+  }
+  const tables = reportTables(report);
+  if (request.kind === "table") {
+    const table = tables.find((t) => t.name === request.table)!;
+    await audit();
+    return download(csvText(table.header, table.rows), "csv", file(`${table.name}.csv`));
+  }
+  await audit();
+  return download(xlsxWorkbook(tables.map((t) => ({ title: t.title, header: t.header, rows: t.rows }))), "xlsx", file("tables.xlsx"));
+}

@@ -1,0 +1,9 @@
+/** Reading transaction files for customers' value to the firm (method-more.md §7). */
+export * from "./types";
+export { parseDate, type ParsedDate } from "./parse-date";
+export { parseDecimal, type ParsedNumber } from "./parse-decimal";
+export { parseMarginRate, type ParsedRate } from "./parse-margin-rate";
+export { columnMapping, type ColumnMappingResult } from "./column-mapping";
+export { readTransactionRow } from "./read-transaction-row";
+export { createFormatDetector } from "./create-format-detector";
+export { readTransactions } from "./read-transactions";
