@@ -20,7 +20,7 @@ export function ImportanceChart({ report, t, locale }: ImportanceChartProps) {
   const labelW = 160;
   const plotX = labelW + 10;
   const plotW = W - plotX - 150;
-  const max = Math.max(10, ...rows.flatMap((r) => [r.statedWeight, r.derivedWeight]));
+  const max = Math.max(10, ...rows.flatMap((r) => [r.statedWeight, Math.abs(r.derivedWeight)]));
   const rowH = 2 * (FONT + 4) + 14;
   const top = 34;
   const H = top + rows.length * rowH + 10;
@@ -63,8 +63,9 @@ export function ImportanceChart({ report, t, locale }: ImportanceChartProps) {
             <text x={plotX + (row.statedWeight / max) * plotW + 4} y={y + 14} fontSize="11" fill={COLORS.muted}>
               {`${fmt(locale, row.statedWeight)} (#${fmt(locale, row.statedRank, row.statedRank % 1 ? 1 : 0)})`}
             </text>
-            <rect x={plotX} y={y + FONT + 6} width={(row.derivedWeight / max) * plotW} height={FONT + 2} fill="#c2410c" />
-            <text x={plotX + (row.derivedWeight / max) * plotW + 4} y={y + 2 * FONT + 6} fontSize="11" fill={COLORS.muted}>
+            {/* a negative derived share (method-more.md §2) is drawn by its size and labelled with its sign */}
+            <rect x={plotX} y={y + FONT + 6} width={(Math.abs(row.derivedWeight) / max) * plotW} height={FONT + 2} fill="#c2410c" />
+            <text x={plotX + (Math.abs(row.derivedWeight) / max) * plotW + 4} y={y + 2 * FONT + 6} fontSize="11" fill={COLORS.muted}>
               {`${fmt(locale, row.derivedWeight)} (#${fmt(locale, row.derivedRank, row.derivedRank % 1 ? 1 : 0)})`}
             </text>
             {callout ? (
