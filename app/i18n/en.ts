@@ -1,6 +1,7 @@
 import { accountEn } from "./account.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
+import { readingEn } from "./reading.en";
 import { reportEn } from "./report.en";
 import { respondentEn } from "./respondent.en";
 
@@ -236,6 +237,7 @@ export const en = {
   ...fieldworkEn,
   ...respondentEn,
   ...reportEn,
+  ...readingEn,
   ...exportsEn,
   ...accountEn,
 } as const;

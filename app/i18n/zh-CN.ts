@@ -2,6 +2,7 @@ import type { CoreKey, MessageKey } from "./en";
 import { accountZhCN } from "./account.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
 import { fieldworkZhCN } from "./fieldwork.zh-CN";
+import { readingZhCN } from "./reading.zh-CN";
 import { reportZhCN } from "./report.zh-CN";
 import { respondentZhCN } from "./respondent.zh-CN";
 
@@ -233,6 +234,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...fieldworkZhCN,
   ...respondentZhCN,
   ...reportZhCN,
+  ...readingZhCN,
   ...exportsZhCN,
   ...accountZhCN,
 };
