@@ -19,6 +19,7 @@ export const readingEn = {
   "report.takeaway.valueInterval": " (95% interval {lower} to {upper}; 100 = parity)",
   "report.takeaway.basis": "Written from the figures below and their 95% intervals; an interval that includes no difference is called not significant.",
   "report.marketAverage": "100 = market average",
+  "report.axisWithNote": "{title} ({note})",
   "report.formula.quality": "Relative quality: the sum over quality attributes of weight × ratio, where the ratio is the offer's mean rating divided by its competitors' mean. 100 = market average; above 100 = better quality.",
   "report.formula.satisfaction": "Price satisfaction: the same sum over the price attributes (10 = most satisfied with the price). Above 100 = customers find it cheaper than its competitors.",
   "report.formula.relativePrice": "Relative price = 10000 / price satisfaction. 100 = market average; above 100 = customers find it dearer.",

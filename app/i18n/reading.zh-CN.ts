@@ -17,6 +17,7 @@ export const readingZhCN: Record<keyof typeof readingEn, string> = {
   "report.takeaway.valueInterval": "（95% 区间 {lower} 至 {upper}；100 = 持平）",
   "report.takeaway.basis": "根据下方数值及其 95% 区间生成；区间包含“无差异”时称为不显著。",
   "report.marketAverage": "100 = 市场平均",
+  "report.axisWithNote": "{title}（{note}）",
   "report.formula.quality": "相对质量：各质量属性的权重 × 比值之和，比值为该产品的平均评分除以竞争产品的平均评分。100 = 市场平均；高于 100 表示质量更好。",
   "report.formula.satisfaction": "价格满意度：价格属性的同样加总（10 = 对价格最满意）。高于 100 表示客户觉得它比竞争产品便宜。",
   "report.formula.relativePrice": "相对价格 = 10000 / 价格满意度。100 = 市场平均；高于 100 表示客户觉得它更贵。",

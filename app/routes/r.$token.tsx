@@ -17,10 +17,10 @@ import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/share.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const study = await studyOfShareToken(params.token);
-  if (!study) return data({ report: null, path: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
+  if (!study) return data({ report: null, path: "", today: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
   const report = await loadReport(study, await getLocale(request), options, ignored);
-  return data({ report, path: `/r/${params.token}/export` }, { headers: SHARED_PAGE_HEADERS });
+  return data({ report, path: `/r/${params.token}/export`, today: new Date().toISOString().slice(0, 10) }, { headers: SHARED_PAGE_HEADERS });
 }
 
 export const headers: HeadersFunction = () => SHARED_PAGE_HEADERS;
@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function SharedReport() {
-  const { report, path } = useLoaderData<typeof loader>();
+  const { report, path, today } = useLoaderData<typeof loader>();
   if (!report) {
     return (
       <section className="panel" data-testid="share-not-found">
@@ -51,7 +51,7 @@ export default function SharedReport() {
         {t("exports.share.sharedNotice")}
       </p>
       <ReportFilters report={report} t={t} />
-      <ReportView report={report} shared />
+      <ReportView report={report} shared today={today} />
       <ExportPanel report={report} base={path} raw={false} />
     </>
   );

@@ -14,11 +14,11 @@ import { requireStudyRole } from "~/lib/studies.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
-  return { report: await loadReport(study, await getLocale(request), options, ignored), role };
+  return { report: await loadReport(study, await getLocale(request), options, ignored), role, today: new Date().toISOString().slice(0, 10) };
 }
 
 export default function Report() {
-  const { report, role } = useLoaderData<typeof loader>();
+  const { report, role, today } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
     <>
@@ -27,7 +27,7 @@ export default function Report() {
       </h1>
       <StudyNav studyId={report.study.id} role={role} />
       <ReportFilters report={report} t={t} />
-      <ReportView report={report} />
+      <ReportView report={report} today={today} />
       <ExportPanel report={report} shareHref={role === "viewer" ? undefined : `/studies/${report.study.id}/share`} />
     </>
   );
