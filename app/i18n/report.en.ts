@@ -45,7 +45,7 @@ export const reportEn = {
   "report.wonLost.lost": "Lost",
   "report.wonLost.ratioHelp": "Ratio of the own offer's mean rating to the competitors' in each group; Q and S are the group's quality and price-satisfaction scores.",
   "report.timeline.title": "Key events timeline",
-  "report.timeline.help": "Q, RP and V of each offer in each wave, with the events recorded on the Events & functions page.",
+  "report.timeline.help": "Relative quality, relative price and customer value score of each offer in each wave, on a time scale, with the events recorded on the Events & functions page.",
   "report.timeline.wave": "Wave {wave}",
   "report.timeline.oneWave": "Only one wave so far: the lines appear from the second wave on.",
   "report.timeline.noEvents": "No key events recorded yet.",

@@ -47,7 +47,7 @@ export const reportZhCN: Record<keyof typeof reportEn, string> = {
   "report.wonLost.lost": "失去",
   "report.wonLost.ratioHelp": "各组中本产品平均评分与竞争对手平均评分之比；Q 和 S 为该组的质量得分和价格满意度得分。",
   "report.timeline.title": "关键事件时间线",
-  "report.timeline.help": "各产品在每个波次的 Q、RP 和 V，以及在“事件与职能”页面记录的事件。",
+  "report.timeline.help": "各产品在每个波次的相对质量、相对价格和客户价值得分（按时间比例），以及在“事件与职能”页面记录的事件。",
   "report.timeline.wave": "第 {wave} 波",
   "report.timeline.oneWave": "目前只有一个波次：从第二个波次起会显示连线。",
   "report.timeline.noEvents": "尚未记录关键事件。",

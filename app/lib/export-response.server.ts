@@ -8,6 +8,7 @@ import { loadRawData } from "./export-raw.server";
 import { isTableName, reportTables } from "./export-tables.server";
 import { xlsxWorkbook } from "./export-xlsx.server";
 import { exportFileName } from "./export-names.server";
+import { withChartHeader } from "./export-chart-header.server";
 import { renderReportPdf } from "./export-pdf.server";
 import { db } from "./db.server";
 import { svgToPng } from "./png.server";
@@ -93,7 +94,9 @@ export async function exportResponse(args: {
     await audit();
     const name = file(`raw-${request.layout}.${request.format}`);
     if (request.format === "csv") return download(csvStream(raw.header, raw.rows), "csv", name);
-    return download(xlsxWorkbook([{ title: `raw-${request.layout}`, header: raw.header, rows: raw.rows }]), "xlsx", name);
+    // Times as real dates; the CSV keeps ISO 8601 text.
+    const formats = raw.header.map((h) => (h === "started_at" || h === "completed_at" ? ("datetime" as const) : null));
+    return download(xlsxWorkbook([{ title: `raw-${request.layout}`, header: raw.header, rows: raw.rows, formats }]), "xlsx", name);
   }
 
   if (request.kind === "pdf") {
@@ -112,8 +115,9 @@ export async function exportResponse(args: {
 
   const report = await loadReport(study, locale, options, ignored);
   if (request.kind === "chart") {
-    const chart = chartSvg(report, request.chart as Parameters<typeof chartSvg>[1]);
-    if (!chart) return notFound();
+    const drawn = chartSvg(report, request.chart as Parameters<typeof chartSvg>[1]);
+    if (!drawn) return notFound();
+    const chart = withChartHeader(drawn, report, request.chart as Parameters<typeof chartSvg>[1], args.now);
     await audit();
     const name = file(`${request.chart}.${request.format}`);
     if (request.format === "svg") return download(chart.svg, "svg", name);
@@ -134,5 +138,5 @@ export async function exportResponse(args: {
     return download(csvText(table.header, table.rows), "csv", file(`${table.name}.csv`));
   }
   await audit();
-  return download(xlsxWorkbook(tables.map((t) => ({ title: t.title, header: t.header, rows: t.rows }))), "xlsx", file("tables.xlsx"));
+  return download(xlsxWorkbook(tables), "xlsx", file("tables.xlsx"));
 }

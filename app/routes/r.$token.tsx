@@ -50,8 +50,7 @@ export default function SharedReport() {
       <p className="muted small" data-testid="shared-notice">
         {t("exports.share.sharedNotice")}
       </p>
-      <ReportFilters report={report} t={t} />
-      <ReportView report={report} shared today={today} />
+      <ReportView report={report} shared today={today} filters={<ReportFilters report={report} t={t} />} />
       <ExportPanel report={report} base={path} raw={false} />
     </>
   );

@@ -26,8 +26,7 @@ export default function Report() {
         {t("report.title")}: {report.study.title}
       </h1>
       <StudyNav studyId={report.study.id} role={role} />
-      <ReportFilters report={report} t={t} />
-      <ReportView report={report} today={today} />
+      <ReportView report={report} today={today} filters={<ReportFilters report={report} t={t} />} />
       <ExportPanel report={report} shareHref={role === "viewer" ? undefined : `/studies/${report.study.id}/share`} />
     </>
   );

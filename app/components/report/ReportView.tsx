@@ -36,7 +36,19 @@ function Section({ id, title, children, help }: { id: string; title: string; hel
  * timeline, what/who, stated vs derived importance. Used by the researcher's report page and the
  * signed-out shared page; texts in `report.locale`, no data fetching.
  */
-export function ReportView({ report, shared = false, today }: { report: ReportData; shared?: boolean; today?: string }) {
+export function ReportView({
+  report,
+  shared = false,
+  today,
+  filters,
+}: {
+  report: ReportData;
+  shared?: boolean;
+  /** YYYY-MM-DD, for the printed pages' header */
+  today?: string;
+  /** the filter form, shown under the takeaway (readers see the conclusion first, on a phone too) */
+  filters?: React.ReactNode;
+}) {
   const locale = report.locale;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const text = { t, locale };
@@ -65,6 +77,7 @@ export function ReportView({ report, shared = false, today }: { report: ReportDa
         <span className="small-n">*</span> {t("report.smallN.legend", { n: smallN })}
       </p>
       <Takeaway report={report} />
+      {filters}
 
       {!a ? (
         <section className="panel">

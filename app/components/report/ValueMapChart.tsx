@@ -1,6 +1,6 @@
 import type { ReportView } from "~/lib/report.server";
 import { clipPolygon, COLORS, fmt, niceDomain, textWidth, ticks, type ChartText, type Point } from "./chart-kit";
-import { placeLabels } from "./label-placement";
+import { overlapArea, placeLabels, type Box } from "./label-placement";
 import { shownIntervals } from "./shown-intervals";
 import type { ReportMapPoint as MapPoint } from "../../../analysis";
 
@@ -105,7 +105,9 @@ export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width,
   // alone are (n stays in the tooltip and the table).
   let labelOf = labelText;
   let placed = place(labelText);
-  if (placed.some((l) => l.overlaps)) {
+  const crowded = (labels: Box[]) =>
+    labels.some((l, i) => [...labels.slice(i + 1), ...zoneBoxes].some((o) => overlapArea(l, o) > 0) || l.x < plot.x || l.x + l.w > plot.x + plot.w);
+  if (crowded(placed)) {
     labelOf = (p) => `${name(p.offer)}${p.n < report.smallN ? "*" : ""}`;
     placed = place(labelOf);
   }
@@ -150,7 +152,7 @@ export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width,
           ["own", COLORS.own],
           ["competitor", COLORS.competitor],
         ].map(([key, color]) => (
-          <marker key={key} id={`trail-arrow-${key}-${W}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker key={key} id={`trail-arrow-${key}-${W}`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto">
             <path d="M0,0 L10,5 L0,10 z" fill={color} />
           </marker>
         ))}
