@@ -203,8 +203,8 @@ describe("the report at every width", () => {
       await openDemoReport(page, server.url, "en");
       await chartsMeasured(page);
       await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-      // Hold the data request a moment so the working state can be seen.
-      await page.route(/_data=/, async (route) => {
+      // Hold the data request (Remix's single fetch: /studies/1/report.data?...) a moment so the working state can be seen.
+      await page.route(/\/report\.data\?/, async (route) => {
         await new Promise((r) => setTimeout(r, 600));
         await route.continue();
       });
