@@ -1,6 +1,7 @@
 import { accountEn } from "./account.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
+import { readingEn } from "./reading.en";
 import { reportEn } from "./report.en";
 import { respondentEn } from "./respondent.en";
 
@@ -178,10 +179,10 @@ const coreEn = {
   "report.ratio": "Ratio",
   "report.contribution": "Weight × ratio",
   "report.total": "Total",
-  "report.qualityScore": "Quality score Q",
-  "report.satisfactionScore": "Price satisfaction S",
-  "report.relativePrice": "Relative price RP = 10000 / S",
-  "report.valueScore": "Customer value score V",
+  "report.qualityScore": "Relative quality",
+  "report.satisfactionScore": "Price satisfaction",
+  "report.relativePrice": "Relative price",
+  "report.valueScore": "Customer value score",
   "report.band.world-class": "World class",
   "report.band.above-parity": "Above parity",
   "report.band.parity": "Parity",
@@ -196,7 +197,7 @@ const coreEn = {
   "report.line.weights": "Fair-value line from the quality share: slope {slope}",
   "report.line.parity": "Parity line: slope 1",
   "report.offer": "Offer",
-  "report.value": "Value (vertical)",
+  "report.value": "Distance to fair-value line",
   "report.zone": "Zone",
   "report.zone.better": "Better value",
   "report.zone.fair": "Fair value",
@@ -234,6 +235,7 @@ export const en = {
   ...fieldworkEn,
   ...respondentEn,
   ...reportEn,
+  ...readingEn,
   ...exportsEn,
   ...accountEn,
 } as const;

@@ -53,7 +53,7 @@ export const exportsEn = {
   "exports.col.relativePriceUpper": "RP 95% upper",
   "exports.col.satisfaction": "Price satisfaction S",
   "exports.col.fairPrice": "Fair relative price",
-  "exports.col.valueDistance": "Value (vertical distance)",
+  "exports.col.valueDistance": "Distance to fair-value line",
   "exports.col.zone": "Zone",
   "exports.col.frontier": "On the frontier",
   "exports.col.section": "Section",

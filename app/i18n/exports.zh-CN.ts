@@ -55,7 +55,7 @@ export const exportsZhCN: Record<keyof typeof exportsEn, string> = {
   "exports.col.relativePriceUpper": "RP 95% 上限",
   "exports.col.satisfaction": "价格满意度 S",
   "exports.col.fairPrice": "公平相对价格",
-  "exports.col.valueDistance": "价值（垂直距离）",
+  "exports.col.valueDistance": "到公平价值线的距离",
   "exports.col.zone": "区域",
   "exports.col.frontier": "位于前沿",
   "exports.col.section": "部分",

@@ -2,6 +2,7 @@ import type { CoreKey, MessageKey } from "./en";
 import { accountZhCN } from "./account.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
 import { fieldworkZhCN } from "./fieldwork.zh-CN";
+import { readingZhCN } from "./reading.zh-CN";
 import { reportZhCN } from "./report.zh-CN";
 import { respondentZhCN } from "./respondent.zh-CN";
 
@@ -178,10 +179,10 @@ const coreZhCN = {
   "report.ratio": "比值",
   "report.contribution": "权重 × 比值",
   "report.total": "合计",
-  "report.qualityScore": "质量得分 Q",
-  "report.satisfactionScore": "价格满意度 S",
-  "report.relativePrice": "相对价格 RP = 10000 / S",
-  "report.valueScore": "客户价值得分 V",
+  "report.qualityScore": "相对质量",
+  "report.satisfactionScore": "价格满意度",
+  "report.relativePrice": "相对价格",
+  "report.valueScore": "客户价值得分",
   "report.band.world-class": "世界一流",
   "report.band.above-parity": "高于平均",
   "report.band.parity": "持平",
@@ -196,7 +197,7 @@ const coreZhCN = {
   "report.line.weights": "由质量占比得出的公平价值线：斜率 {slope}",
   "report.line.parity": "平价线：斜率 1",
   "report.offer": "产品",
-  "report.value": "价值（纵向）",
+  "report.value": "到公平价值线的距离",
   "report.zone": "区域",
   "report.zone.better": "更高价值",
   "report.zone.fair": "公平价值",
@@ -231,6 +232,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...fieldworkZhCN,
   ...respondentZhCN,
   ...reportZhCN,
+  ...readingZhCN,
   ...exportsZhCN,
   ...accountZhCN,
 };

@@ -19,10 +19,10 @@ import { dbOf } from "~/lib/platform/context.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const study = await studyOfShareToken(db, params.token);
-  if (!study) return data({ report: null, path: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
+  if (!study) return data({ report: null, path: "", today: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
   const report = await loadReport(db, study, await getLocale(request), options, ignored);
-  return data({ report, path: `/r/${params.token}/export` }, { headers: SHARED_PAGE_HEADERS });
+  return data({ report, path: `/r/${params.token}/export`, today: new Date().toISOString().slice(0, 10) }, { headers: SHARED_PAGE_HEADERS });
 }
 
 export const headers: HeadersFunction = () => SHARED_PAGE_HEADERS;
@@ -34,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function SharedReport() {
-  const { report, path } = useLoaderData<typeof loader>();
+  const { report, path, today } = useLoaderData<typeof loader>();
   if (!report) {
     return (
       <section className="panel" data-testid="share-not-found">
@@ -52,8 +52,7 @@ export default function SharedReport() {
       <p className="muted small" data-testid="shared-notice">
         {t("exports.share.sharedNotice")}
       </p>
-      <ReportFilters report={report} t={t} />
-      <ReportView report={report} shared />
+      <ReportView report={report} shared today={today} filters={<ReportFilters report={report} t={t} />} />
       <ExportPanel report={report} base={path} raw={false} />
     </>
   );

@@ -16,11 +16,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "viewer");
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
-  return { report: await loadReport(db, study, await getLocale(request), options, ignored), role };
+  return { report: await loadReport(db, study, await getLocale(request), options, ignored), role, today: new Date().toISOString().slice(0, 10) };
 }
 
 export default function Report() {
-  const { report, role } = useLoaderData<typeof loader>();
+  const { report, role, today } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
     <>
@@ -28,8 +28,7 @@ export default function Report() {
         {t("report.title")}: {report.study.title}
       </h1>
       <StudyNav studyId={report.study.id} role={role} />
-      <ReportFilters report={report} t={t} />
-      <ReportView report={report} />
+      <ReportView report={report} today={today} filters={<ReportFilters report={report} t={t} />} />
       <ExportPanel report={report} shareHref={role === "viewer" ? undefined : `/studies/${report.study.id}/share`} />
     </>
   );

@@ -15,9 +15,9 @@ export function ExportPanel({ report, shareHref, base, raw = true }: { report: R
   const t = (key: MessageKey) => translate(report.locale, key);
   const root = base ?? `/studies/${report.study.id}/report/export`;
   const sep = report.locale === "zh-CN" ? "：" : ": ";
-  const href = (name: string) => `${root}/${name}${report.query ? `?${report.query}` : ""}`;
-  const link = (name: string, label: string) => (
-    <a href={href(name)} download data-export={name}>
+  const href = (name: string, extra = "") => `${root}/${name}${report.query || extra ? `?${[report.query, extra].filter(Boolean).join("&")}` : ""}`;
+  const link = (name: string, label: string, extra = "", id = name) => (
+    <a href={href(name, extra)} download data-export={id}>
       {label}
     </a>
   );
@@ -25,6 +25,11 @@ export function ExportPanel({ report, shareHref, base, raw = true }: { report: R
     <section className="panel export-panel no-print" data-testid="export-panel" aria-labelledby="h-exports">
       <h2 id="h-exports">{t("exports.title")}</h2>
       <p className="muted small">{t("exports.help")}</p>
+      <p>
+        <strong>{t("exports.pdf")}</strong>
+        {sep}
+        {link("report.pdf", t("exports.pdfA4"), "", "report.pdf")} · {link("report.pdf", t("exports.pdfLetter"), "paper=letter", "report-letter.pdf")}
+      </p>
       <div className="export-grid">
         <div>
           <h3>{t("exports.charts")}</h3>

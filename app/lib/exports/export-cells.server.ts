@@ -1,3 +1,5 @@
+import type { NumberFormat } from "./export-xlsx.server";
+
 /** A table cell of an export: text, a number, or empty. */
 export type Cell = string | number | null | undefined;
 
@@ -9,6 +11,10 @@ export interface ExportTable {
   title: string;
   header: string[];
   rows: Cell[][];
+  /** each column's number format in the workbook (export-xlsx.server.ts) */
+  formats?: Array<NumberFormat | null>;
+  /** a cell's number format where it depends on the row (the summary's mixed "Value" column) */
+  cellFormat?: (row: number, column: number) => NumberFormat | null;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -8,8 +8,11 @@ import { loadRawData } from "./export-raw.server";
 import { isTableName, reportTables } from "./export-tables.server";
 import { xlsxWorkbook } from "./export-xlsx.server";
 import type { Db } from "../../../db/client";
+import { exportFileName } from "./export-names.server";
+import { withChartHeader } from "./export-chart-header.server";
+import { renderReportPdf } from "./export-pdf.server";
 import { svgToPng } from "./png.server";
-import { parseReportOptionsWithIssues } from "../report/report-options.server";
+import { parseReportOptionsWithIssues, reportQuery } from "../report/report-options.server";
 import { loadReport } from "../report/report.server";
 
 const TYPES = {
@@ -17,24 +20,27 @@ const TYPES = {
   png: "image/png",
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
 } as const;
 type Format = keyof typeof TYPES;
 
-/** What a download name asks for: `<chart>.svg|png`, `<table>.csv`, `tables.xlsx`, `raw-wide|raw-long.csv|xlsx`. */
+/** What a download name asks for: `<chart>.svg|png`, `<table>.csv`, `tables.xlsx`, `raw-wide|raw-long.csv|xlsx`, `report.pdf`. */
 export type ExportRequest =
+  | { kind: "pdf" }
   | { kind: "chart"; chart: string; format: "svg" | "png" }
   | { kind: "table"; table: string }
   | { kind: "workbook" }
   | { kind: "raw"; layout: "wide" | "long"; format: "csv" | "xlsx" };
 
 export function parseExportName(name: string | undefined): ExportRequest | null {
-  const m = /^([a-z-]{1,40})\.(svg|png|csv|xlsx)$/.exec(name ?? "");
+  const m = /^([a-z-]{1,40})\.(svg|png|csv|xlsx|pdf)$/.exec(name ?? "");
   if (!m) return null;
   const [, base, format] = m as unknown as [string, string, Format];
   if (base === "raw-wide" || base === "raw-long") {
     return format === "csv" || format === "xlsx" ? { kind: "raw", layout: base === "raw-wide" ? "wide" : "long", format } : null;
   }
   if (base === "tables" && format === "xlsx") return { kind: "workbook" };
+  if (format === "pdf") return base === "report" ? { kind: "pdf" } : null;
   if (format === "csv" && isTableName(base)) return { kind: "table", table: base };
   if ((format === "svg" || format === "png") && isChartName(base)) return { kind: "chart", chart: base, format };
   return null;
@@ -72,7 +78,10 @@ export async function exportResponse(db: Db, args: {
   const actor = args.actor;
   if (!request || (request.kind === "raw" && "shareLinkId" in actor)) return notFound();
   const { options, ignored } = parseReportOptionsWithIssues(url.searchParams, study);
-  const file = (suffix: string) => `valuemap-study${study.id}-${suffix}`;
+  const file = (suffix: string) => {
+    const dot = suffix.lastIndexOf(".");
+    return exportFileName(study, suffix.slice(0, dot), suffix.slice(dot + 1), args.now);
+  };
   const audit = async () => {
     const detail = `${args.name}${url.search}`.slice(0, 300);
     const now = args.now ?? Date.now();
@@ -85,13 +94,30 @@ export async function exportResponse(db: Db, args: {
     await audit();
     const name = file(`raw-${request.layout}.${request.format}`);
     if (request.format === "csv") return download(csvStream(raw.header, raw.rows), "csv", name);
-    return download(xlsxWorkbook([{ title: `raw-${request.layout}`, header: raw.header, rows: raw.rows }]), "xlsx", name);
+    // Times as real dates; the CSV keeps ISO 8601 text.
+    const formats = raw.header.map((h) => (h === "started_at" || h === "completed_at" ? ("datetime" as const) : null));
+    return download(xlsxWorkbook([{ title: `raw-${request.layout}`, header: raw.header, rows: raw.rows, formats }]), "xlsx", name);
+  }
+
+  if (request.kind === "pdf") {
+    const paper = url.searchParams.get("paper") === "letter" ? "letter" : "a4";
+    const result = await renderReportPdf({ study, locale, query: reportQuery(options), paper });
+    if (!result.ok) {
+      const key = result.reason === "unavailable" ? "exports.pdfUnavailable" : result.reason === "busy" ? "exports.pdfBusy" : "exports.pdfFailed";
+      return new Response(translate(locale, key), {
+        status: result.reason === "failed" ? 500 : 503,
+        headers: { "Content-Type": "text/plain; charset=utf-8", ...(result.reason === "busy" ? { "Retry-After": "30" } : {}) },
+      });
+    }
+    await audit();
+    return download(result.pdf, "pdf", file(paper === "letter" ? "report-letter.pdf" : "report.pdf"));
   }
 
   const report = await loadReport(db, study, locale, options, ignored);
   if (request.kind === "chart") {
-    const chart = chartSvg(report, request.chart as Parameters<typeof chartSvg>[1]);
-    if (!chart) return notFound();
+    const drawn = chartSvg(report, request.chart as Parameters<typeof chartSvg>[1]);
+    if (!drawn) return notFound();
+    const chart = withChartHeader(drawn, report, request.chart as Parameters<typeof chartSvg>[1], args.now);
     await audit();
     const name = file(`${request.chart}.${request.format}`);
     if (request.format === "svg") return download(chart.svg, "svg", name);
@@ -112,5 +138,5 @@ export async function exportResponse(db: Db, args: {
     return download(csvText(table.header, table.rows), "csv", file(`${table.name}.csv`));
   }
   await audit();
-  return download(xlsxWorkbook(tables.map((t) => ({ title: t.title, header: t.header, rows: t.rows }))), "xlsx", file("tables.xlsx"));
+  return download(xlsxWorkbook(tables), "xlsx", file("tables.xlsx"));
 }

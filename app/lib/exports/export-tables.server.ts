@@ -2,6 +2,9 @@ import { translate, type MessageKey } from "~/i18n/index";
 import type { ReportView } from "../report/report.server";
 import { shownIntervals } from "../../components/report/shown-intervals";
 import { finite, type Cell, type ExportTable } from "./export-cells.server";
+import { COLUMN_FORMATS } from "./export-formats.server";
+import type { NumberFormat } from "./export-xlsx.server";
+import { filtersInWords } from "../report/report-filters-words";
 
 /** The report's tables, in the order of the workbook's sheets. */
 export const TABLE_NAMES = [
@@ -31,17 +34,18 @@ export function reportTables(report: ReportView): ExportTable[] {
   const attributeName = (code: string) => report.names.attributes[code] ?? code;
   const yesNo = (v: boolean) => t(v ? "exports.yes" : "exports.no");
   const boot = shownIntervals(a);
-  const table = (name: TableName, header: MessageKey[], rows: Cell[][], extra: string[] = []): ExportTable => ({
+  const table = (name: TableName, header: MessageKey[], rows: Cell[][], extra: string[] = [], extraFormat: NumberFormat | null = null): ExportTable => ({
     name,
     title: t(`exports.table.${name}`),
     header: [...header.map((k) => t(k)), ...extra],
     rows,
+    formats: [...header.map((k) => COLUMN_FORMATS[k] ?? null), ...extra.map(() => extraFormat)],
   });
 
   // Summary: the study, the filters and the headline scores.
   const summary: Cell[][] = [
     [t("exports.row.study"), report.study.title],
-    [t("exports.row.filters"), report.query],
+    [t("exports.row.filters"), filtersInWords(report), report.query],
     [t("exports.row.complete"), report.counts.complete],
     [t("exports.row.analysed"), report.counts.analysed],
   ];
@@ -208,7 +212,11 @@ export function reportTables(report: ReportView): ExportTable[] {
   ]);
 
   return [
-    table("summary", ["exports.col.item", "exports.col.value"], summary),
+    {
+      ...table("summary", ["exports.col.item", "exports.col.value"], summary),
+      // Counts whole, the fair-value line's slope and intercept as ratios, every other figure an index.
+      cellFormat: (row, column) => (column === 0 || row < 2 ? null : row < 4 ? "integer" : summary[row]![0] === t("exports.row.fairValueLine") ? "ratio" : "index"),
+    },
     table("quality-profile", profileHeader, profile("quality")),
     table("price-profile", profileHeader, profile("price")),
     table(
@@ -251,8 +259,16 @@ export function reportTables(report: ReportView): ExportTable[] {
       ],
       h2hRows,
     ),
-    table("won-lost", ["exports.col.section", "exports.col.item", "exports.col.value", "exports.col.n", "exports.col.meanGap"], wonLostRows),
-    table("what-who", ["exports.col.function", "exports.col.rank", "exports.col.priority"], wwRows, qualityCodes.map((c) => `${t("exports.col.gap")}: ${attributeName(c)}`)),
+    {
+      ...table("won-lost", ["exports.col.section", "exports.col.item", "exports.col.value", "exports.col.n", "exports.col.meanGap"], wonLostRows),
+      // The value column holds counts, the win rate (a share) and ratios.
+      cellFormat: (row, column) => {
+        if (column !== 2) return null;
+        const section = wonLostRows[row]?.[0];
+        return section === t("exports.row.winRate") ? "percent" : section === t("exports.row.wonProfile") || section === t("exports.row.lostProfile") ? "ratio" : "integer";
+      },
+    },
+    table("what-who", ["exports.col.function", "exports.col.rank", "exports.col.priority"], wwRows, qualityCodes.map((c) => `${t("exports.col.gap")}: ${attributeName(c)}`), "index"),
     table(
       "importance",
       [

@@ -90,6 +90,21 @@ const EnvSchema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean)),
+  /** The HTTP port and address the server listens on (app/server.js reads them too). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().optional(),
+  /**
+   * Chromium for the report's PDF download (rendered on the server from the report page);
+   * `off` turns the download off. When the file does not exist the download answers 503 with a
+   * message (the browser's Print still works).
+   */
+  CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
+  /**
+   * Where the server's Chromium opens the report page to print it: this server itself. Default
+   * `http://<HOST or 127.0.0.1>:<PORT>`; set it when the server is reached otherwise from its own
+   * machine (e.g. `npm run dev`).
+   */
+  PDF_RENDER_ORIGIN: z.string().trim().url().optional(),
   /**
    * TEST ONLY, never on by default: `1` acknowledges a completion before committing it (the
    * commit runs later), so a crash loses acknowledged responses. It exists so the crash test
