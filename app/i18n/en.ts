@@ -214,6 +214,7 @@ const coreEn = {
   "error.title": "Something went wrong",
   "error.notFound": "This page does not exist, or you do not have access to it.",
   "error.generic": "An unexpected error occurred. Please try again.",
+  "error.refused": "The server could not use this request. Reload the page and try again; if it happens again, the reason below helps whoever looks into it.",
   "error.back": "Back to the start",
   "studyNav.label": "Study pages",
   "studyNav.design": "Design",

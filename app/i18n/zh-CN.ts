@@ -214,6 +214,7 @@ const coreZhCN = {
   "error.title": "出错了",
   "error.notFound": "该页面不存在，或您无权访问。",
   "error.generic": "发生了意外错误，请重试。",
+  "error.refused": "服务器无法处理此请求。请刷新页面后重试；如果再次出现，下面的原因可帮助排查问题的人。",
   "error.back": "返回首页",
   "studyNav.label": "研究页面",
   "studyNav.design": "设计",
