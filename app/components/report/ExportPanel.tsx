@@ -1,5 +1,5 @@
 import { useT } from "../use-t";
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 
 const CHARTS = ["value-map", "head-to-head", "timeline", "importance", "what-who"] as const;
 const TABLES = ["summary", "quality-profile", "price-profile", "value-map", "head-to-head", "won-lost", "what-who", "importance", "n-per-offer"] as const;
