@@ -1,12 +1,13 @@
 import { recordAuditEvent } from "../../db/queries/audit";
 import { recordSharedExport } from "../../db/queries/share-links";
 import type { Study } from "../../db/queries/studies";
-import { translate, type Locale } from "~/i18n";
+import { isLocale, translate, type Locale } from "~/i18n";
 import { chartSvg, isChartName } from "./export-charts.server";
 import { csvStream, csvText } from "./export-csv.server";
 import { loadRawData } from "./export-raw.server";
 import { isTableName, reportTables } from "./export-tables.server";
 import { xlsxWorkbook } from "./export-xlsx.server";
+import { labelledFile, loadLabelledWide, type LabelledFormat } from "./exports/labelled-export.server";
 import { db } from "./db.server";
 import { svgToPng } from "./png.server";
 import { parseReportOptionsWithIssues } from "./report-options.server";
@@ -20,14 +21,23 @@ const TYPES = {
 } as const;
 type Format = keyof typeof TYPES;
 
-/** What a download name asks for: `<chart>.svg|png`, `<table>.csv`, `tables.xlsx`, `raw-wide|raw-long.csv|xlsx`. */
+/**
+ * What a download name asks for: `<chart>.svg|png`, `<table>.csv`, `tables.xlsx`,
+ * `raw-wide|raw-long.csv|xlsx`, and the labelled wide data `raw-wide.sav|dta`,
+ * `raw-wide-r.zip` (CSV + R script), `raw-wide-sss.zip` (Triple-S XML + data).
+ */
 export type ExportRequest =
   | { kind: "chart"; chart: string; format: "svg" | "png" }
   | { kind: "table"; table: string }
   | { kind: "workbook" }
-  | { kind: "raw"; layout: "wide" | "long"; format: "csv" | "xlsx" };
+  | { kind: "raw"; layout: "wide" | "long"; format: "csv" | "xlsx" }
+  | { kind: "labelled"; format: LabelledFormat };
+
+const LABELLED: Record<string, LabelledFormat> = { "raw-wide.sav": "sav", "raw-wide.dta": "dta", "raw-wide-r.zip": "r", "raw-wide-sss.zip": "sss" };
 
 export function parseExportName(name: string | undefined): ExportRequest | null {
+  const labelled = Object.hasOwn(LABELLED, name ?? "") ? LABELLED[name!] : undefined;
+  if (labelled) return { kind: "labelled", format: labelled };
   const m = /^([a-z-]{1,40})\.(svg|png|csv|xlsx)$/.exec(name ?? "");
   if (!m) return null;
   const [, base, format] = m as unknown as [string, string, Format];
@@ -40,15 +50,14 @@ export function parseExportName(name: string | undefined): ExportRequest | null 
   return null;
 }
 
+const downloadHeaders = (filename: string) => ({
+  "Content-Disposition": `attachment; filename="${filename}"`,
+  "Cache-Control": "private, no-store",
+  "X-Content-Type-Options": "nosniff",
+});
+
 function download(body: string | Uint8Array | ReadableStream<Uint8Array>, format: Format, filename: string): Response {
-  return new Response(body as BodyInit, {
-    headers: {
-      "Content-Type": TYPES[format],
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return new Response(body as BodyInit, { headers: { "Content-Type": TYPES[format], ...downloadHeaders(filename) } });
 }
 
 /**
@@ -70,7 +79,7 @@ export async function exportResponse(args: {
   const notFound = () => new Response(translate(locale, "exports.notFound"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const request = parseExportName(args.name);
   const actor = args.actor;
-  if (!request || (request.kind === "raw" && "shareLinkId" in actor)) return notFound();
+  if (!request || ((request.kind === "raw" || request.kind === "labelled") && "shareLinkId" in actor)) return notFound();
   const { options, ignored } = parseReportOptionsWithIssues(url.searchParams, study);
   const file = (suffix: string) => `valuemap-study${study.id}-${suffix}`;
   const audit = async () => {
@@ -86,6 +95,15 @@ export async function exportResponse(args: {
     const name = file(`raw-${request.layout}.${request.format}`);
     if (request.format === "csv") return download(csvStream(raw.header, raw.rows), "csv", name);
     return download(xlsxWorkbook([{ title: `raw-${request.layout}`, header: raw.header, rows: raw.rows }]), "xlsx", name);
+  }
+
+  if (request.kind === "labelled") {
+    // Labels in the language asked for (`labels=en|zh-CN`), else the reader's.
+    const labels = url.searchParams.get("labels");
+    const dataset = await loadLabelledWide(db, study, options, args.now ?? Date.now());
+    await audit();
+    const made = labelledFile(dataset, request.format, isLocale(labels) ? labels : locale, file("raw-wide"));
+    return new Response(made.body as BodyInit, { headers: { ...downloadHeaders(made.filename), "Content-Type": made.contentType } });
   }
 
   const report = await loadReport(study, locale, options, ignored);
