@@ -229,6 +229,7 @@ describe("labelled exports read back by independent programs", () => {
     const file = path.join(dir, "default.sav");
     fs.writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
     const back = readSavWithPspp(dir, file);
+    expect(back.names).toEqual(csv[0]);
     expect(back.rows.length).toBe(csv.length - 1);
     expect(back.rows.map((r) => Number(r.get("respondent_id")))).toEqual(csv.slice(1).map((r) => Number(r[0])));
     // Labels follow the reader's language without `labels=` (English here).
