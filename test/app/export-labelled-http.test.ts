@@ -223,6 +223,19 @@ describe("labelled exports read back by independent programs", () => {
     expectSameAsDatabase(back, truth, lang, "Triple-S");
   });
 
+  it("the report's downloads panel links every labelled format in both languages, with the page's filters", async () => {
+    const html = await (await researcher.request(`${STUDY}/report?flagged=in`)).text();
+    for (const name of ["raw-wide.sav", "raw-wide.dta", "raw-wide-r.zip", "raw-wide-sss.zip"]) {
+      for (const lang of ["en", "zh-CN"]) {
+        const href = new RegExp(`<a href="([^"]*/export/${name.replace(/\./g, "\\.")}\\?[^"]*)"[^>]*data-export="${name}:${lang}"`).exec(html)?.[1];
+        expect(href, `${name} ${lang}`).toBeDefined();
+        const url = new URL(href!.replace(/&amp;/g, "&"), server.url);
+        expect(url.searchParams.get("labels")).toBe(lang);
+        expect(url.searchParams.get("flagged")).toBe("in");
+      }
+    }
+  });
+
   it("the default filter leaves out flagged respondents, as the raw CSV does, and labels follow the reader's language", async () => {
     const csv = parseCsv((await (await researcher.request(`${STUDY}/report/export/raw-wide.csv`)).text()).replace(/^\uFEFF/, ""));
     const res = await researcher.request(`${STUDY}/report/export/raw-wide.sav`);
