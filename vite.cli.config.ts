@@ -7,10 +7,10 @@ import tsconfigPaths from "vite-tsconfig-paths";
  * dependencies stay external (resolved from node_modules at run time), our code is bundled.
  */
 export const CLI_COMMANDS = {
-  analyze: "app/lib/analyze-cli.server.ts",
-  backup: "app/lib/backup-cli.server.ts",
-  "reset-link": "app/lib/reset-link-cli.server.ts",
-  "make-admin": "app/lib/make-admin-cli.server.ts",
+  analyze: "app/lib/report/analyze-cli.server.ts",
+  backup: "app/lib/platform/backup-cli.server.ts",
+  "reset-link": "app/lib/auth/reset-link-cli.server.ts",
+  "make-admin": "app/lib/auth/make-admin-cli.server.ts",
   "copy-to-postgres": "db/copy-to-postgres-cli.ts",
 };
 

@@ -44,7 +44,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "postgres",
-          include: ["test/db/**/*.test.ts", "test/app/**/*.test.ts", "test/durability/**/*.test.ts", "test/fuzz/**/*.test.ts", "test/postgres/**/*.test.ts"],
+          include: ["test/db/**/*.test.ts", "test/services/**/*.test.ts", "test/app/**/*.test.ts", "test/durability/**/*.test.ts", "test/fuzz/**/*.test.ts", "test/postgres/**/*.test.ts"],
           exclude: [
             "test/db/client.test.ts",
             "test/db/migration-keeps-data.test.ts",

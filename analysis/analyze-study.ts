@@ -1,4 +1,5 @@
 import { aggregateWeights } from "./aggregate-weights";
+import { analyzeMethods, type MethodsReport, type StudyRespondent } from "./analyze-methods";
 import { bootstrapIntervals, type BootstrapIntervalsResult } from "./bootstrap-intervals";
 import { customerValueScore } from "./customer-value-score";
 import { deliveredValue } from "./delivered-value";
@@ -7,9 +8,13 @@ import { derivedImportance } from "./derived-importance";
 import { differenceMethod } from "./difference-method";
 import { filterRespondents } from "./filter-respondents";
 import { headToHead } from "./head-to-head";
+import type { ImportanceMethod } from "./importance/types";
+import { maxDiffWeights, type MaxDiffWeightsResult } from "./maxdiff/maxdiff-weights";
 import { meanScores } from "./mean-scores";
 import { priceProfile } from "./price-profile";
+import type { PurchaseCalibration } from "./price-research/types";
 import { qualityProfile } from "./quality-profile";
+import { ratingSpread } from "./rating-spread";
 import { relativePriceFromPrices } from "./relative-price-from-prices";
 import { studyWeights } from "./study-weights";
 import { valueMap } from "./value-map";
@@ -21,13 +26,15 @@ import type {
   DerivedImportanceResult,
   DifferenceMethodResult,
   FairValueLineSpec,
+  FairZone,
   GroupedAttributeDef,
   HeadToHeadResult,
+  MapReference,
   MeanScores,
   OfferDef,
   ProfileRow,
+  RelativePriceBasis,
   RelativePriceResult,
-  RespondentOutcome,
   Unavailable,
   ValueBand,
   ValueZone,
@@ -41,7 +48,7 @@ export interface StudyAnalysisInput {
   /** two-level weights: group weights per kind (each kind's groups sum to 100) */
   groups?: Array<{ id: string; kind: AttributeKind; weight: number; name?: string }>;
   /** respondent-level data; exactly one of `respondents` and `summary` */
-  respondents?: RespondentOutcome[];
+  respondents?: StudyRespondent[];
   /** aggregated data: mean weights (100 per kind), mean quality share, mean scores, n per offer */
   summary?: {
     weights: Record<string, number>;
@@ -49,17 +56,27 @@ export interface StudyAnalysisInput {
     means: Record<string, Record<string, number>>;
     n?: Record<string, number>;
   };
+  /** Gabor–Granger ladder and the Newton–Miller–Smith calibration (method-more.md §4) */
+  priceResearch?: { ladder?: number[]; calibration?: PurchaseCalibration };
   options?: {
     /** "competitors" (default: every offer but the own) or one offer id (head-to-head reference) */
     reference?: string;
     /** default "weights" */
     fairValueLine?: "weights" | "parity" | "regression" | { slope: number };
-    /** half-width of the fair-value band; default 5 */
-    band?: number;
+    /** half-width of the fair-value band (default 5), or "quartiles" of the offers' v */
+    band?: number | "quartiles";
+    /** the map's reference for every point: "rest-of-market" (default) or "market" (itself included) */
+    mapReference?: MapReference;
+    /** the map's vertical axis: "price-profile" (default) or actual "prices" */
+    relativePriceFrom?: RelativePriceBasis;
+    /** derived importance: "relative-weights" (default), "shapley" or "ols" */
+    importance?: ImportanceMethod;
+    /** respondents' weights: "stated" (default) or their MaxDiff shares ("maxdiff") */
+    weightsFrom?: "stated" | "maxdiff";
     /** headline customer value: "ratio" (Gale, default) or "difference" (Best) */
     method?: "ratio" | "difference";
-    /** difference method: |m_own - m_c| <= threshold counts as equal; default 0 */
-    threshold?: number;
+    /** difference method: |m_own - m_c| <= threshold counts as equal; default "standard-error" */
+    threshold?: number | "standard-error";
     /** reference scores weighted by the offers' `share`; default false */
     shareWeighted?: boolean;
     /** bootstrap intervals' replicates and seed; false skips the bootstrap (its result is Unavailable "not-requested") */
@@ -121,6 +138,9 @@ export type ReportValueMap =
       ok: true;
       line: { kind: FairValueLineSpec["type"]; slope: number; intercept: number };
       band: number;
+      fairZone: FairZone;
+      reference: MapReference;
+      relativePriceFrom: RelativePriceBasis;
       points: ReportMapPoint[];
       unavailable: Array<{ offer: string; reason: string }>;
     }
@@ -131,8 +151,8 @@ export type ReportCustomerValue =
   | { ok: true; method: "difference"; value: number; relativeBenefit: number; relativeCost: number }
   | Unavailable;
 
-/** The full report of `analyzeStudy`. */
-export interface StudyAnalysisReport {
+/** The full report of `analyzeStudy`: the map and its tools, and the tools after the map (`MethodsReport`). */
+export interface StudyAnalysisReport extends MethodsReport {
   input: {
     kind: "respondents" | "summary";
     /** respondents analysed (after the segment and wave filter); null for a summary */
@@ -163,6 +183,8 @@ export interface StudyAnalysisReport {
   derivedImportance: DerivedImportanceResult;
   differenceMethod: DifferenceMethodResult;
   deliveredValue: DeliveredValueResult;
+  /** MaxDiff counts, utilities and shares (method-more.md §3) */
+  maxDiff: MaxDiffWeightsResult<StudyRespondent>["maxDiff"];
   intervals: { bootstrap: BootstrapIntervalsResult; delta: DeltaMethodIntervalsResult };
 }
 
@@ -195,18 +217,25 @@ function summaryScores(
  * supports), as one report object; the engine of the `analyze` command.
  *
  * Steps: filter the respondents by `options.segment` / `options.wave` (`filterRespondents`);
- * weights = `aggregateWeights` (or the summary's mean weights), two-level with `groups`
- * (`studyWeights`); means = `meanScores` (or the summary's means). Own = the offer with
- * `own: true`; reference R = every other offer, or the one offer named in `options.reference`.
+ * MaxDiff over their tasks (`maxDiffWeights`; with `options.weightsFrom: "maxdiff"` their shares
+ * replace the respondents' weights of that kind); weights = `aggregateWeights` (or the
+ * summary's mean weights), two-level with `groups` (`studyWeights`); means = `meanScores` (or
+ * the summary's means). Own = the offer with `own: true`; reference R = every other offer, or
+ * the one offer named in `options.reference`; R share-weighted with `options.shareWeighted`.
  * - qualityProfile, priceProfile: own against R (rows carry n, the ratings behind own's mean);
  *   valueScore: V of own with the mean quality share; customerValue: V ("ratio") or Best's
  *   relative benefit - relative cost ("difference");
- * - valueMap: every offer against the rest of the market, `options.fairValueLine`;
- * - headToHead: own against each competitor alone; differenceMethod: own against R;
- *   deliveredValue: own; absoluteIndex: every offer;
+ * - valueMap: every offer against `options.mapReference` (default the rest of the market), y
+ *   from `options.relativePriceFrom`, `options.fairValueLine`, `options.band` (or "quartiles");
+ * - headToHead: own against each competitor alone; differenceMethod: own against R, threshold
+ *   `options.threshold` (default each difference's standard error, from `ratingSpread` at
+ *   respondent level; 0 where it cannot be computed, as for a summary); deliveredValue: own;
+ *   absoluteIndex: every offer; and `analyzeMethods`' sections (quadrants, the difference method
+ *   by offer, relative delivered value, weighted lost reasons, gap tests, price research);
  * - respondent level only (Unavailable "summary-input" for a summary): wonLost,
- *   derivedImportance, intervals (bootstrap: `options.bootstrap`, default 1000 replicates,
- *   seed 1, `false` to skip it; delta method).
+ *   derivedImportance (`options.importance`, default relative weights; its bootstrap intervals
+ *   with `options.bootstrap`), maxDiff, intervals (bootstrap: `options.bootstrap`, default 1000
+ *   replicates, seed 1, `false` to skip it; delta method).
  * When the filter leaves no respondent, every section is Unavailable "empty-segment".
  * The input is assumed valid (the command validates it with `AnalysisInputSchema`); ids it
  * does not know give the tools' own reasons ("unknown-offer"...).
@@ -228,7 +257,20 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
   const withShares = shares !== undefined ? { shares } : {};
   const groups = input.groups?.map((g) => ({ id: g.id, weight: g.weight }));
 
-  const respondents = input.respondents !== undefined ? filterRespondents(input.respondents, filter) : null;
+  const filtered = input.respondents !== undefined ? filterRespondents(input.respondents, filter) : null;
+  const bootstrapOption =
+    options.bootstrap === false
+      ? (false as const)
+      : {
+          ...(options.bootstrap?.replicates !== undefined ? { replicates: options.bootstrap.replicates } : {}),
+          ...(options.bootstrap?.seed !== undefined ? { seed: options.bootstrap.seed } : {}),
+          ...(options.level !== undefined ? { level: options.level } : {}),
+        };
+  const maxDiffed =
+    filtered !== null && filtered.length > 0
+      ? maxDiffWeights(filtered, attributes, { replace: options.weightsFrom === "maxdiff", bootstrap: bootstrapOption })
+      : null;
+  const respondents = maxDiffed?.respondents ?? filtered;
   const summary = input.summary;
   const empty = respondents !== null && respondents.length === 0;
   const notAtRespondentLevel: Unavailable = { ok: false, reason: empty ? "empty-segment" : "summary-input" };
@@ -276,6 +318,13 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
       derivedImportance: reason,
       differenceMethod: reason,
       deliveredValue: reason,
+      maxDiff: reason,
+      importancePerformance: { stated: reason, derived: reason },
+      differenceMethodByOffer: offers.map((o) => ({ offerId: o.id, own: o.own, result: reason })),
+      relativeDeliveredValue: reason,
+      wonLostReasons: reason,
+      gapTests: reason,
+      priceResearch: { vanWestendorp: reason, newtonMillerSmith: reason, gaborGranger: reason },
       intervals: { bootstrap: reason, delta: reason },
     };
   }
@@ -307,13 +356,13 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
   else if (qualityShare === null) valueScore = { ok: false, reason: "no-quality-share" };
   else valueScore = customerValueScore(quality.score, price.satisfaction, qualityShare);
 
-  const difference = differenceMethod({
+  const differenceInput = {
     attributes,
     weights: statedWeights,
     scores,
-    ownId: own,
-    competitorIds: reference,
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    ...(respondents !== null ? { standardDeviations: ratingSpread(respondents, offers, attributes) } : {}),
+    ...withShares,
     ...(input.groups !== undefined
       ? {
           groups: {
@@ -324,7 +373,8 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
           },
         }
       : {}),
-  });
+  };
+  const difference = differenceMethod({ ...differenceInput, ownId: own, competitorIds: reference });
   let customerValue: ReportCustomerValue;
   if (options.method === "difference") {
     customerValue = difference.ok
@@ -352,6 +402,8 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
     qualityShare,
     line: spec,
     ...(options.band !== undefined ? { band: options.band } : {}),
+    ...(options.mapReference !== undefined ? { reference: options.mapReference } : {}),
+    ...(options.relativePriceFrom !== undefined ? { relativePriceFrom: options.relativePriceFrom } : {}),
     ...withShares,
   });
   const mapReport = toReportValueMap(map);
@@ -393,6 +445,17 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
         }
       : null;
 
+  const derived: DerivedImportanceResult =
+    respondents !== null
+      ? derivedImportance({
+          respondents,
+          attributes,
+          weights,
+          ...(options.importance !== undefined ? { method: options.importance } : {}),
+          ...(bootstrapOption !== false ? { bootstrap: bootstrapOption } : {}),
+        })
+      : notAtRespondentLevel;
+
   return {
     ...head,
     weights: { weights, qualityShare, twoLevel: groups !== undefined },
@@ -411,10 +474,25 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
     valueMap: mapReport,
     headToHead: headToHeadReport,
     wonLost: respondents !== null ? wonLost({ respondents, offers, attributes, weights, ownId: own }) : notAtRespondentLevel,
-    derivedImportance:
-      respondents !== null ? derivedImportance({ respondents, attributes, weights }) : notAtRespondentLevel,
+    derivedImportance: derived,
     differenceMethod: difference,
     deliveredValue: deliveredValue({ attributes, weights, scores, offerId: own }),
+    maxDiff: maxDiffed?.maxDiff ?? { ok: false, reason: "summary-input" },
+    ...analyzeMethods({
+      respondents,
+      offers,
+      attributes,
+      weights,
+      scores,
+      ownId: own,
+      referenceIds: reference,
+      ...withShares,
+      qualityRows: quality.ok ? quality.rows : null,
+      derivedImportance: derived,
+      difference: differenceInput,
+      ...(input.priceResearch !== undefined ? { priceResearch: input.priceResearch } : {}),
+      ...(options.level !== undefined ? { level: options.level } : {}),
+    }),
     intervals:
       intervalInput !== null
         ? {
@@ -439,6 +517,9 @@ export function toReportValueMap(map: ReturnType<typeof valueMap>): ReportValueM
     ok: true,
     line: { kind: map.line.type, slope: map.line.slope, intercept: map.line.intercept },
     band: map.band,
+    fairZone: map.fairZone,
+    reference: map.reference,
+    relativePriceFrom: map.relativePriceFrom,
     points: map.points.map((p) => ({
       offer: p.offerId,
       own: p.own,

@@ -1,44 +1,16 @@
-import type { AttributeDef, DerivedImportanceInput, DerivedImportanceResult, DerivedImportanceRow } from "./types";
-
-/** Relative pivot size below which the standardised normal equations count as singular. */
-const SINGULAR = 1e-10;
-
-/**
- * Solves `A z = c` for a square matrix by Gaussian elimination with partial pivoting;
- * null when a pivot is below `SINGULAR` in absolute value (A is a correlation matrix here,
- * so pivots are on the scale of 1).
- */
-function solve(matrix: number[][], rhs: number[]): number[] | null {
-  const size = rhs.length;
-  const a = matrix.map((row, i) => [...row, rhs[i] ?? 0]);
-  for (let col = 0; col < size; col += 1) {
-    let pivotRow = col;
-    for (let row = col + 1; row < size; row += 1) {
-      if (Math.abs(a[row]?.[col] ?? 0) > Math.abs(a[pivotRow]?.[col] ?? 0)) pivotRow = row;
-    }
-    const pivotValues = a[pivotRow];
-    const current = a[col];
-    if (pivotValues === undefined || current === undefined) return null;
-    const pivot = pivotValues[col] ?? 0;
-    if (Math.abs(pivot) < SINGULAR) return null;
-    a[col] = pivotValues;
-    a[pivotRow] = current;
-    for (let row = col + 1; row < size; row += 1) {
-      const target = a[row];
-      if (target === undefined) continue;
-      const factor = (target[col] ?? 0) / pivot;
-      for (let k = col; k <= size; k += 1) target[k] = (target[k] ?? 0) - factor * (pivotValues[k] ?? 0);
-    }
-  }
-  const z = new Array<number>(size).fill(0);
-  for (let row = size - 1; row >= 0; row -= 1) {
-    const values = a[row] ?? [];
-    let sum = values[size] ?? 0;
-    for (let k = row + 1; k < size; k += 1) sum -= (values[k] ?? 0) * (z[k] ?? 0);
-    z[row] = sum / (values[row] ?? 1);
-  }
-  return z;
-}
+import { relativeWeights } from "./importance/relative-weights";
+import { shapleyImportance } from "./importance/shapley-importance";
+import type { ImportanceMethod } from "./importance/types";
+import { solveLinearSystem } from "./matrix/solve-linear-system";
+import { quantileType7 } from "./quantile-type7";
+import { seededRandom } from "./seeded-random";
+import type {
+  AttributeDef,
+  DerivedImportanceInput,
+  DerivedImportanceResult,
+  DerivedImportanceRow,
+  DerivedWeightInterval,
+} from "./types";
 
 /**
  * Ranks, 1 = largest; tied values share the mean of the ranks they span. Values are compared
@@ -53,46 +25,28 @@ function ranks(input: number[]): number[] {
   });
 }
 
-/**
- * Derived importance (method.md "Beyond Gale"): the overall quality rating regressed on the
- * quality attribute ratings, pooled over (respondent, offer) pairs, beside the stated weights.
- *
- * Observations: every (r, j) with a finite `overall[j]` and a finite rating of j on every
- * quality attribute. Model `y = b_0 + sum_i b_i x_i` by ordinary least squares: the normal
- * equations of the centred data, `(X_c' X_c) b = X_c' y_c`, scaled to a correlation matrix and
- * solved by Gaussian elimination with partial pivoting; `b_0 = mean(y) - sum_i b_i mean(x_i)`.
- * `rSquared = 1 - SS_res / SS_tot` (clamped to 0..1 against rounding).
- *
- * Derived weights: `100 * max(0, b_i) / sum_k max(0, b_k)` (a negative coefficient is
- * reported but weighs 0). Stated weights are rescaled to 100 over the quality attributes
- * (missing = 0). Ranks: 1 = most important, ties (equal to 1e-9) share the mean rank
- * (two tied for first are both 1.5); `rankDifference = derivedRank - statedRank`; `mostDifferent` lists the
- * attributes with the largest |rankDifference| (none when all ranks agree).
- *
- * Unavailable: "no-attributes", "not-finite" or "negative-weight" or "no-weights" (stated
- * weights), "too-few-observations" (n <= attributes + 1), "zero-variance" (overall or an
- * attribute rating constant over the observations), "singular-matrix" (attribute ratings
- * collinear), "no-positive-coefficients".
- */
-export function derivedImportance(input: DerivedImportanceInput): DerivedImportanceResult {
-  const quality = input.attributes.filter((a) => a.kind === "quality");
-  const p = quality.length;
-  if (p === 0) return { ok: false, reason: "no-attributes" };
-  const stated = quality.map((a) => input.weights[a.id] ?? 0);
-  if (!stated.every(Number.isFinite)) return { ok: false, reason: "not-finite" };
-  if (stated.some((w) => w < 0)) return { ok: false, reason: "negative-weight" };
-  const statedSum = stated.reduce((s, w) => s + w, 0);
-  if (statedSum <= 0) return { ok: false, reason: "no-weights" };
+/** The pooled observations: p attribute values and the overall rating per row, rows grouped by respondent. */
+interface Observations {
+  p: number;
+  xs: Float64Array;
+  ys: Float64Array;
+  /** [first row, end row) of each contributing respondent */
+  ranges: Array<[number, number]>;
+}
 
-  // Observations (respondent x offer with an overall rating and every quality rating) go into
-  // one flat buffer, p values per row: no array per row (this runs over every rating of the study).
+/** Every (respondent, offer) with a finite overall rating and a finite rating on every quality attribute. */
+function observations(input: DerivedImportanceInput, quality: AttributeDef[]): Observations {
+  const p = quality.length;
+  const turn = quality.map((a) => (a.lowerIsBetter === true ? -1 : 1));
+  // one flat buffer, p values per row: no array per row (this runs over every rating of the study)
   let xs = new Float64Array(1024 * p);
   let ys = new Float64Array(1024);
   let n = 0;
-  const contributors = new Set<string>();
+  const ranges: Array<[number, number]> = [];
   for (const respondent of input.respondents) {
     const overallRatings = respondent.overall;
     if (overallRatings === undefined) continue;
+    const first = n;
     for (const offerId in overallRatings) {
       const overall = overallRatings[offerId] as number;
       if (!Number.isFinite(overall)) continue;
@@ -113,72 +67,334 @@ export function derivedImportance(input: DerivedImportanceInput): DerivedImporta
           complete = false;
           break;
         }
-        xs[n * p + i] = score;
+        xs[n * p + i] = (turn[i] as number) * score;
       }
       if (!complete) continue;
       ys[n] = overall;
       n += 1;
-      contributors.add(respondent.id);
+    }
+    if (n > first) ranges.push([first, n]);
+  }
+  return { p, xs, ys, ranges };
+}
+
+type Fit =
+  | {
+      ok: true;
+      n: number;
+      coefficients: number[];
+      intercept: number;
+      rSquared: number;
+      correlations: number[][];
+      targetCorrelations: number[];
+    }
+  | { ok: false; reason: "too-few-observations" | "zero-variance" | "singular-matrix" };
+
+/** Centred moments of a set of observations: means, cross-products about the means, sums of squares. */
+interface Moments {
+  n: number;
+  meanX: Float64Array;
+  meanY: number;
+  /** upper triangle, row-major p x p: sum (x_i - mean_i)(x_j - mean_j) */
+  cross: Float64Array;
+  xy: Float64Array;
+  ssTotal: number;
+  /** sum x_i², for the zero-variance check */
+  squares: Float64Array;
+}
+
+/** Moments of every observation, in two passes (means first: exact for constant columns). */
+function moments(data: Observations): Moments {
+  const { p, xs, ys } = data;
+  const n = data.ranges.reduce((s, [first, end]) => s + end - first, 0);
+  let meanY = 0;
+  const meanX = new Float64Array(p);
+  const squares = new Float64Array(p);
+  for (const [first, end] of data.ranges) {
+    for (let k = first; k < end; k += 1) {
+      meanY += ys[k] as number;
+      for (let i = 0; i < p; i += 1) {
+        const x = xs[k * p + i] as number;
+        meanX[i] = (meanX[i] as number) + x;
+        squares[i] = (squares[i] as number) + x * x;
+      }
     }
   }
-  if (n <= p + 1) return { ok: false, reason: "too-few-observations" };
-
-  let meanY = 0;
-  for (let k = 0; k < n; k += 1) meanY += ys[k] as number;
-  meanY /= n;
-  const meanX = new Array<number>(p).fill(0);
-  for (let k = 0; k < n; k += 1) for (let i = 0; i < p; i += 1) meanX[i] = (meanX[i] as number) + (xs[k * p + i] as number);
-  for (let i = 0; i < p; i += 1) meanX[i] = (meanX[i] as number) / n;
-  const crossFlat = new Float64Array(p * p);
-  const xy = new Array<number>(p).fill(0);
+  meanY /= Math.max(1, n);
+  for (let i = 0; i < p; i += 1) meanX[i] = (meanX[i] as number) / Math.max(1, n);
+  const cross = new Float64Array(p * p);
+  const xy = new Float64Array(p);
   const dx = new Float64Array(p);
   let ssTotal = 0;
-  for (let k = 0; k < n; k += 1) {
-    const dy = (ys[k] as number) - meanY;
-    ssTotal += dy * dy;
-    for (let i = 0; i < p; i += 1) dx[i] = (xs[k * p + i] as number) - (meanX[i] as number);
-    for (let i = 0; i < p; i += 1) {
-      const di = dx[i] as number;
-      xy[i] = (xy[i] as number) + di * dy;
-      for (let j = 0; j < p; j += 1) crossFlat[i * p + j] = (crossFlat[i * p + j] as number) + di * (dx[j] as number);
+  for (const [first, end] of data.ranges) {
+    for (let k = first; k < end; k += 1) {
+      const dy = (ys[k] as number) - meanY;
+      ssTotal += dy * dy;
+      for (let i = 0; i < p; i += 1) dx[i] = (xs[k * p + i] as number) - (meanX[i] as number);
+      for (let i = 0; i < p; i += 1) {
+        const di = dx[i] as number;
+        xy[i] = (xy[i] as number) + di * dy;
+        for (let j = i; j < p; j += 1) cross[i * p + j] = (cross[i * p + j] as number) + di * (dx[j] as number);
+      }
     }
   }
-  const cross = quality.map((_, i) => Array.from(crossFlat.subarray(i * p, (i + 1) * p)));
-  const scale = cross.map((row, i) => Math.sqrt(row[i] ?? 0));
-  if (ssTotal <= 0 || scale.some((s) => !(s > 0))) return { ok: false, reason: "zero-variance" };
-  const correlation = cross.map((row, i) => row.map((v, j) => v / ((scale[i] ?? 1) * (scale[j] ?? 1))));
-  const z = solve(
-    correlation,
-    xy.map((v, i) => v / (scale[i] ?? 1)),
-  );
-  if (z === null) return { ok: false, reason: "singular-matrix" };
-  const coefficients = z.map((v, i) => v / (scale[i] ?? 1));
-  if (!coefficients.every(Number.isFinite)) return { ok: false, reason: "singular-matrix" };
-  const intercept = meanY - coefficients.reduce((s, b, i) => s + b * (meanX[i] ?? 0), 0);
+  return { n, meanX, meanY, cross, xy, ssTotal, squares };
+}
 
-  let ssResidual = 0;
-  for (let k = 0; k < n; k += 1) {
-    let fitted = intercept;
-    for (let i = 0; i < p; i += 1) fitted += (coefficients[i] as number) * (xs[k * p + i] as number);
-    ssResidual += ((ys[k] as number) - fitted) ** 2;
+/**
+ * OLS of the overall rating on the attribute ratings from centred moments, scaled to
+ * correlations (R_xx, r_xy), solved by `solveLinearSystem`.
+ */
+function fit(m: Moments, p: number): Fit {
+  const { n, meanX, meanY, cross, xy, ssTotal, squares } = m;
+  if (n <= p + 1) return { ok: false, reason: "too-few-observations" };
+  const scale = Array.from({ length: p }, (_, i) => Math.sqrt(Math.max(0, cross[i * p + i] as number)));
+  // a constant column leaves only rounding noise: below 1e-12 of its sum of squares counts as 0
+  if (!(ssTotal > 0) || scale.some((s, i) => !(s * s > 1e-12 * (squares[i] as number)))) {
+    return { ok: false, reason: "zero-variance" };
   }
-  const rSquared = Math.min(1, Math.max(0, 1 - ssResidual / ssTotal));
+  const sy = Math.sqrt(ssTotal);
+  const correlations = scale.map((si, i) =>
+    scale.map((sj, j) => (cross[Math.min(i, j) * p + Math.max(i, j)] as number) / (si * sj)),
+  );
+  const targetCorrelations = scale.map((si, i) => (xy[i] as number) / (si * sy));
+  const standardised = solveLinearSystem(correlations, targetCorrelations);
+  if (standardised === null) return { ok: false, reason: "singular-matrix" };
+  const coefficients = standardised.map((b, i) => (b * sy) / (scale[i] as number));
+  if (!coefficients.every(Number.isFinite)) return { ok: false, reason: "singular-matrix" };
+  const intercept = meanY - coefficients.reduce((s, b, i) => s + b * (meanX[i] as number), 0);
+  // R² = β' r_xy for standardised data (= 1 - SS_res / SS_tot), clamped against rounding
+  const rSquared = Math.min(1, Math.max(0, standardised.reduce((s, b, i) => s + b * (targetCorrelations[i] as number), 0)));
+  return { ok: true, n, coefficients, intercept, rSquared, correlations, targetCorrelations };
+}
 
-  const positive = coefficients.map((b) => Math.max(0, b));
-  const positiveSum = positive.reduce((s, b) => s + b, 0);
-  if (!(positiveSum > 0)) return { ok: false, reason: "no-positive-coefficients" };
-  const derivedWeights = positive.map((b) => (100 * b) / positiveSum);
+/**
+ * Each respondent's observations summed about the full sample's means (count, sums, packed
+ * cross-products): a bootstrap replicate is then a count-weighted sum over respondents, whose
+ * cost does not grow with the offers a respondent rated.
+ */
+interface RespondentSums {
+  p: number;
+  count: Float64Array;
+  sx: Float64Array;
+  sy: Float64Array;
+  cross: Float64Array;
+  xy: Float64Array;
+  yy: Float64Array;
+  xx: Float64Array;
+  centreX: Float64Array;
+  centreY: number;
+}
+
+function respondentSums(data: Observations, full: Moments): RespondentSums {
+  const { p, xs, ys } = data;
+  const R = data.ranges.length;
+  const packed = (p * (p + 1)) / 2;
+  const sums: RespondentSums = {
+    p,
+    count: new Float64Array(R),
+    sx: new Float64Array(R * p),
+    sy: new Float64Array(R),
+    cross: new Float64Array(R * packed),
+    xy: new Float64Array(R * p),
+    yy: new Float64Array(R),
+    xx: new Float64Array(R * p),
+    centreX: full.meanX,
+    centreY: full.meanY,
+  };
+  const dx = new Float64Array(p);
+  data.ranges.forEach(([first, end], r) => {
+    for (let k = first; k < end; k += 1) {
+      const dy = (ys[k] as number) - full.meanY;
+      sums.count[r] = (sums.count[r] as number) + 1;
+      sums.sy[r] = (sums.sy[r] as number) + dy;
+      sums.yy[r] = (sums.yy[r] as number) + dy * dy;
+      let c = r * packed;
+      for (let i = 0; i < p; i += 1) {
+        const x = xs[k * p + i] as number;
+        dx[i] = x - (full.meanX[i] as number);
+        sums.xx[r * p + i] = (sums.xx[r * p + i] as number) + x * x;
+      }
+      for (let i = 0; i < p; i += 1) {
+        const di = dx[i] as number;
+        sums.sx[r * p + i] = (sums.sx[r * p + i] as number) + di;
+        sums.xy[r * p + i] = (sums.xy[r * p + i] as number) + di * dy;
+        for (let j = i; j < p; j += 1) {
+          sums.cross[c] = (sums.cross[c] as number) + di * (dx[j] as number);
+          c += 1;
+        }
+      }
+    }
+  });
+  return sums;
+}
+
+/** Moments of a resample (`weights[r]` = times respondent r was drawn) from the respondents' sums. */
+function resampledMoments(sums: RespondentSums, weights: Float64Array): Moments {
+  const { p } = sums;
+  const packed = (p * (p + 1)) / 2;
+  let n = 0;
+  let sy = 0;
+  let yy = 0;
+  const sx = new Float64Array(p);
+  const packedCross = new Float64Array(packed);
+  const sxy = new Float64Array(p);
+  const squares = new Float64Array(p);
+  for (let r = 0; r < weights.length; r += 1) {
+    const w = weights[r] as number;
+    if (w === 0) continue;
+    n += w * (sums.count[r] as number);
+    sy += w * (sums.sy[r] as number);
+    yy += w * (sums.yy[r] as number);
+    for (let i = 0; i < p; i += 1) {
+      sx[i] = (sx[i] as number) + w * (sums.sx[r * p + i] as number);
+      sxy[i] = (sxy[i] as number) + w * (sums.xy[r * p + i] as number);
+      squares[i] = (squares[i] as number) + w * (sums.xx[r * p + i] as number);
+    }
+    const base = r * packed;
+    for (let c = 0; c < packed; c += 1) packedCross[c] = (packedCross[c] as number) + w * (sums.cross[base + c] as number);
+  }
+  // about the resample's own means: sum (x - m)(x - m)' = sum d d' - n δ δ', δ = mean d
+  const delta = Array.from(sx, (v) => (n > 0 ? v / n : 0));
+  const deltaY = n > 0 ? sy / n : 0;
+  const cross = new Float64Array(p * p);
+  let c = 0;
+  for (let i = 0; i < p; i += 1) {
+    for (let j = i; j < p; j += 1) {
+      cross[i * p + j] = (packedCross[c] as number) - n * (delta[i] as number) * (delta[j] as number);
+      c += 1;
+    }
+  }
+  return {
+    n,
+    meanX: Float64Array.from(sums.centreX, (m, i) => m + (delta[i] as number)),
+    meanY: sums.centreY + deltaY,
+    cross,
+    xy: Float64Array.from(sxy, (v, i) => v - n * (delta[i] as number) * deltaY),
+    ssTotal: yy - n * deltaY * deltaY,
+    squares,
+  };
+}
+
+type Split =
+  | { ok: true; shares: number[]; parts: Array<number | null>; rSquared: number }
+  | { ok: false; reason: string };
+
+/** The derived weights of one fit by `method`. */
+function split(result: Extract<Fit, { ok: true }>, method: ImportanceMethod): Split {
+  if (method === "ols") {
+    const positive = result.coefficients.map((b) => Math.max(0, b));
+    const positiveSum = positive.reduce((s, b) => s + b, 0);
+    if (!(positiveSum > 0)) return { ok: false, reason: "no-positive-coefficients" };
+    return { ok: true, shares: positive.map((b) => (100 * b) / positiveSum), parts: positive.map(() => null), rSquared: result.rSquared };
+  }
+  const parts =
+    method === "shapley"
+      ? shapleyImportance(result.correlations, result.targetCorrelations)
+      : relativeWeights(result.correlations, result.targetCorrelations);
+  if (!parts.ok) return parts;
+  if (!(parts.rSquared > 1e-12)) return { ok: false, reason: "no-explained-variance" };
+  const shares = parts.rawWeights.map((e, i) => ((result.coefficients[i] as number) < 0 ? -1 : 1) * ((100 * e) / parts.rSquared));
+  return { ok: true, shares, parts: parts.rawWeights, rSquared: parts.rSquared };
+}
+
+/**
+ * Derived importance (method.md "Beyond Gale", method-more.md §2): how much each quality
+ * attribute explains of the overall quality rating, pooled over (respondent, offer) pairs,
+ * beside the stated weights.
+ *
+ * Observations: every (r, j) with a finite `overall[j]` and a finite rating of j on every
+ * quality attribute; ratings of a `lowerIsBetter` attribute are multiplied by −1 first.
+ * OLS `y = b_0 + sum_i b_i x_i` from the centred data scaled to the correlation matrix `R_xx`
+ * and the correlations `r_xy` (`rSquared` = R² of the fit, clamped to 0..1 against rounding).
+ * Derived weights by `method`:
+ * - "relative-weights" (default, `relativeWeights`) or "shapley" (`shapleyImportance`, at
+ *   most 12 attributes): raw weights ε_i summing to R²; derived weight
+ *   `sign(b_i) * 100 * ε_i / R²` (signed with the OLS coefficient, never clipped);
+ * - "ols": `100 * max(0, b_i) / sum_k max(0, b_k)` (the earlier method).
+ * Stated weights are rescaled to 100 over the quality attributes (missing = 0). Ranks: 1 =
+ * most important (by the signed derived weight), ties (equal to 1e-9) share the mean rank;
+ * `rankDifference = derivedRank - statedRank`; `mostDifferent` lists the attributes with the
+ * largest |rankDifference| (none when all ranks agree).
+ *
+ * `bootstrap` (replicates default 1000, seed default 1, level default 0.95): respondents who
+ * contributed an observation are resampled with replacement (all their observations go
+ * together, `seededRandom`); each replicate refits and splits; a derived weight's interval is
+ * the (1 − level)/2 and (1 + level)/2 quantiles (type 7) of the replicates that could be
+ * computed ("too-few-replicates" below 2).
+ *
+ * Unavailable: "no-attributes", "not-finite" or "negative-weight" or "no-weights" (stated
+ * weights), "too-few-observations" (n <= attributes + 1), "zero-variance" (overall or an
+ * attribute rating constant over the observations), "singular-matrix" (attribute ratings
+ * collinear), "too-many-attributes" (Shapley), "no-explained-variance" (R² = 0),
+ * "no-positive-coefficients" ("ols").
+ */
+export function derivedImportance(input: DerivedImportanceInput): DerivedImportanceResult {
+  const method = input.method ?? "relative-weights";
+  const quality = input.attributes.filter((a) => a.kind === "quality");
+  const p = quality.length;
+  if (p === 0) return { ok: false, reason: "no-attributes" };
+  const stated = quality.map((a) => input.weights[a.id] ?? 0);
+  if (!stated.every(Number.isFinite)) return { ok: false, reason: "not-finite" };
+  if (stated.some((w) => w < 0)) return { ok: false, reason: "negative-weight" };
+  const statedSum = stated.reduce((s, w) => s + w, 0);
+  if (statedSum <= 0) return { ok: false, reason: "no-weights" };
+
+  const data = observations(input, quality);
+  const full = moments(data);
+  const main = fit(full, p);
+  if (!main.ok) return main;
+  const derived = split(main, method);
+  if (!derived.ok) return derived;
+
+  let intervals: DerivedWeightInterval[] = quality.map(() => ({ ok: false, reason: "not-requested" }));
+  let bootstrap: Extract<DerivedImportanceResult, { ok: true }>["bootstrap"] = null;
+  if (input.bootstrap !== undefined) {
+    const replicates = Math.max(1, Math.floor(input.bootstrap.replicates ?? 1000));
+    const seed = input.bootstrap.seed ?? 1;
+    const level = input.bootstrap.level ?? 0.95;
+    const random = seededRandom(seed);
+    const draws: number[][] = quality.map(() => []);
+    let failed = 0;
+    const sums = respondentSums(data, full);
+    const count = data.ranges.length;
+    const weights = new Float64Array(count);
+    for (let b = 0; b < replicates; b += 1) {
+      weights.fill(0);
+      for (let k = 0; k < count; k += 1) {
+        const r = Math.floor(random() * count);
+        weights[r] = (weights[r] as number) + 1;
+      }
+      const replicate = fit(resampledMoments(sums, weights), p);
+      const shares = replicate.ok ? split(replicate, method) : replicate;
+      if (!shares.ok) {
+        failed += 1;
+        continue;
+      }
+      shares.shares.forEach((s, i) => (draws[i] as number[]).push(s));
+    }
+    bootstrap = { replicates: replicates - failed, failed, level, seed };
+    intervals = draws.map((values) => {
+      const lower = values.length >= 2 ? quantileType7(values, (1 - level) / 2) : null;
+      const upper = values.length >= 2 ? quantileType7(values, (1 + level) / 2) : null;
+      return lower !== null && upper !== null ? { ok: true, lower, upper } : { ok: false, reason: "too-few-replicates" };
+    });
+  }
+
   const statedWeights = stated.map((w) => (100 * w) / statedSum);
   const statedRanks = ranks(statedWeights);
-  const derivedRanks = ranks(derivedWeights);
-
+  const derivedRanks = ranks(derived.shares);
   const rows: DerivedImportanceRow[] = quality.map((a, i) => {
     const statedRank = statedRanks[i] ?? 0;
     const derivedRank = derivedRanks[i] ?? 0;
+    const coefficient = main.coefficients[i] ?? 0;
     return {
       id: a.id,
-      coefficient: coefficients[i] ?? 0,
-      derivedWeight: derivedWeights[i] ?? 0,
+      coefficient,
+      derivedWeight: derived.shares[i] ?? 0,
+      rSquaredPart: derived.parts[i] ?? null,
+      sign: coefficient < 0 ? -1 : 1,
+      interval: intervals[i] ?? { ok: false, reason: "not-requested" },
       statedWeight: statedWeights[i] ?? 0,
       statedRank,
       derivedRank,
@@ -187,5 +403,15 @@ export function derivedImportance(input: DerivedImportanceInput): DerivedImporta
   });
   const largest = Math.max(...rows.map((r) => Math.abs(r.rankDifference)));
   const mostDifferent = largest > 0 ? rows.filter((r) => Math.abs(r.rankDifference) === largest).map((r) => r.id) : [];
-  return { ok: true, intercept, rows, rSquared, n, nRespondents: contributors.size, mostDifferent };
+  return {
+    ok: true,
+    method,
+    intercept: main.intercept,
+    rows,
+    rSquared: main.rSquared,
+    n: main.n,
+    nRespondents: data.ranges.length,
+    mostDifferent,
+    bootstrap,
+  };
 }

@@ -6,6 +6,7 @@ import type {
   DifferenceRow,
   DifferenceSide,
   MeanScores,
+  ThresholdSource,
 } from "./types";
 
 type SideWeights =
@@ -48,12 +49,31 @@ function sideWeights(set: AttributeDef[], input: DifferenceMethodInput): SideWei
   return { ok: true, flat, groups: groups.map(({ id, weight, within }) => ({ id, weight, within })) };
 }
 
+/** The threshold of one cell: the given number, or the standard error of m_own - m_c. */
+function cellThreshold(
+  input: DifferenceMethodInput,
+  attributeId: string,
+  competitorId: string,
+): { threshold: number; thresholdSource: ThresholdSource } {
+  const given = input.threshold ?? "standard-error";
+  if (given !== "standard-error") return { threshold: given, thresholdSource: "given" };
+  const variance = (offerId: string): number | null => {
+    const sd = input.standardDeviations?.[offerId]?.[attributeId];
+    const n = input.scores.n[offerId]?.[attributeId] ?? 0;
+    return sd === undefined || sd === null || !Number.isFinite(sd) || n < 2 ? null : (sd * sd) / n;
+  };
+  const own = variance(input.ownId);
+  const competitor = variance(competitorId);
+  if (own === null || competitor === null) return { threshold: 0, thresholdSource: "no-standard-error" };
+  return { threshold: Math.sqrt(own + competitor), thresholdSource: "standard-error" };
+}
+
 /** One side (quality: benefit, price: cost) of the difference method. */
 function side(
   kind: AttributeKind,
   input: DifferenceMethodInput,
   competitorIds: string[],
-  threshold: number,
+  competitorWeights: number[],
 ): { ok: true; side: DifferenceSide } | { ok: false; reason: string } {
   const set = input.attributes.filter((a) => a.kind === kind);
   if (set.length === 0) return { ok: false, reason: "no-attributes" };
@@ -76,26 +96,29 @@ function side(
         return { ok: false, reason: "offer-not-rated" };
       }
       const difference = attribute.lowerIsBetter === true ? competitor - own : own - competitor;
+      const { threshold, thresholdSource } = cellThreshold(input, attribute.id, competitorId);
       const sign = difference > threshold ? 1 : difference < -threshold ? -1 : 0;
       rowSigns.push(sign * orientation);
-      byCompetitor.push({ competitorId, competitor, difference, points: sign * orientation * weight });
+      byCompetitor.push({ competitorId, competitor, difference, threshold, thresholdSource, points: sign * orientation * weight });
     }
     signs.push(rowSigns);
     rows.push({ id: attribute.id, weight, own, byCompetitor });
   }
+  const weightSum = competitorWeights.reduce((s, w) => s + w, 0);
   const perCompetitor = competitorIds.map((competitorId, c) => ({
     competitorId,
     sum: rows.reduce((s, row) => s + (row.byCompetitor[c]?.points ?? 0), 0),
+    weight: competitorWeights[c] ?? 0,
   }));
-  const index = 100 + perCompetitor.reduce((s, p) => s + p.sum, 0) / competitorIds.length;
+  const index = 100 + perCompetitor.reduce((s, p) => s + p.weight * p.sum, 0) / weightSum;
   const groups = weights.groups.map((group) => {
     let total = 0;
     for (const [i, attribute] of set.entries()) {
       const within = group.within.get(attribute.id);
       if (within === undefined) continue;
-      for (const sign of signs[i] ?? []) total += sign * within;
+      (signs[i] ?? []).forEach((sign, c) => (total += (competitorWeights[c] ?? 0) * sign * within));
     }
-    return { id: group.id, weight: group.weight, index: 100 + total / competitorIds.length };
+    return { id: group.id, weight: group.weight, index: 100 + total / weightSum };
   });
   return { ok: true, side: { index, rows, perCompetitor, groups } };
 }
@@ -105,8 +128,14 @@ function side(
  *
  * Per competitor c and quality attribute i: advantage `+w_i` when own is better
  * (`m_own - m_c > threshold`), `0` when equal (`|m_own - m_c| <= threshold`), `-w_i` when worse
- * (differences turned for lowerIsBetter). Relative benefit `= 100 + mean over c of sum_i
- * advantage`. Relative cost of purchase: the same over the price attributes, whose ratings
+ * (differences turned for lowerIsBetter). Threshold (method-more.md): a given number, or by
+ * default "standard-error", each cell's `sqrt(sd_own² / n_own + sd_c² / n_c)` from
+ * `standardDeviations` (`ratingSpread`) and the scores' n — a difference not larger than its
+ * standard error counts as equal; where it cannot be computed (no standard deviation, n < 2)
+ * the cell's threshold is 0 ("no-standard-error"). Each cell reports the threshold it used.
+ * Relative benefit `= 100 + mean over c of sum_i advantage`, the mean weighted by the
+ * competitors' market `shares` when given (every competitor then requires a positive share:
+ * "missing-share", "zero-share"). Relative cost of purchase: the same over the price attributes, whose ratings
  * are price satisfaction (10 = cheapest-feeling), with the sign turned so that positive = own
  * costs more: `+w_i` when own is rated worse on price by more than the threshold, `-w_i` when
  * rated better. Customer value = relative benefit - relative cost (0 = parity, > 0 = more
@@ -124,12 +153,26 @@ function side(
  * defined group), "mixed-group" (a group with quality and price attributes), "empty-group".
  */
 export function differenceMethod(input: DifferenceMethodInput): DifferenceMethodResult {
-  const threshold = input.threshold ?? 0;
-  if (!Number.isFinite(threshold) || threshold < 0) return { ok: false, reason: "invalid-threshold" };
+  const threshold = input.threshold ?? "standard-error";
+  if (threshold !== "standard-error" && (!Number.isFinite(threshold) || threshold < 0)) {
+    return { ok: false, reason: "invalid-threshold" };
+  }
   const competitorIds = input.competitorIds.filter((id) => id !== input.ownId);
   if (input.scores.means[input.ownId] === undefined) return { ok: false, reason: "unknown-offer" };
   if (competitorIds.length === 0) return { ok: false, reason: "no-reference" };
   if (competitorIds.some((id) => input.scores.means[id] === undefined)) return { ok: false, reason: "unknown-offer" };
+  const competitorWeights: number[] = [];
+  for (const id of competitorIds) {
+    if (input.shares === undefined) {
+      competitorWeights.push(1);
+      continue;
+    }
+    const share = input.shares[id];
+    if (share === undefined) return { ok: false, reason: "missing-share" };
+    if (Number.isNaN(share) || share === Infinity) return { ok: false, reason: "not-finite" };
+    if (!(share > 0)) return { ok: false, reason: "zero-share" };
+    competitorWeights.push(share);
+  }
   if (input.groups !== undefined) {
     const kinds = new Map<string, AttributeKind>();
     for (const a of input.attributes) {
@@ -140,9 +183,9 @@ export function differenceMethod(input: DifferenceMethodInput): DifferenceMethod
       kinds.set(g, a.kind);
     }
   }
-  const quality = side("quality", input, competitorIds, threshold);
+  const quality = side("quality", input, competitorIds, competitorWeights);
   if (!quality.ok) return quality;
-  const price = side("price", input, competitorIds, threshold);
+  const price = side("price", input, competitorIds, competitorWeights);
   if (!price.ok) return price;
   return {
     ok: true,
@@ -150,6 +193,7 @@ export function differenceMethod(input: DifferenceMethodInput): DifferenceMethod
     relativeCost: price.side.index,
     customerValue: quality.side.index - price.side.index,
     threshold,
+    shareWeighted: input.shares !== undefined,
     quality: quality.side,
     price: price.side,
   };

@@ -2,6 +2,7 @@
  * Shared types of the customer value analysis (CVA) library.
  * Terms follow docs/method.md, section "Terms".
  */
+import type { ImportanceMethod } from "./importance/types";
 
 /** Quality attributes drive the choice; price attributes are what the customer gives up. */
 export type AttributeKind = "quality" | "price";
@@ -13,7 +14,11 @@ export interface OfferDef {
   share?: number;
 }
 
-/** An attribute. `lowerIsBetter` inverts the ratio (objective data where lower is better). */
+/**
+ * An attribute. `lowerIsBetter` inverts the ratio: for objective values where lower is better
+ * (days, euros), never for satisfaction ratings, which are already oriented (10 = best; for price
+ * 10 = most satisfied with what it costs).
+ */
 export interface AttributeDef {
   id: string;
   kind: AttributeKind;
@@ -181,6 +186,7 @@ export interface ValueMapPoint {
   offerId: string;
   own: boolean;
   quality: number;
+  /** S; on a map from actual prices, 10000 / RP (the S that gives this RP) */
   satisfaction: number;
   relativePrice: number;
   n: number;
@@ -192,25 +198,63 @@ export interface ValueMapPoint {
   frontier: boolean;
 }
 
+/**
+ * Reference set R of every map point (method-more.md §1): "rest-of-market" (default) R = all
+ * offers but j; "market" R = all offers including j (Consumer-Reports style).
+ */
+export type MapReference = "rest-of-market" | "market";
+
+/**
+ * Vertical axis of the map: "price-profile" (default) RP = 10000 / S from the price
+ * satisfaction ratings; "prices" RP = 100 price_j / mean(price_k, k in R) from actual prices.
+ */
+export type RelativePriceBasis = "price-profile" | "prices";
+
+/** The fair-value zone: v between `lower` and `upper` is "fair". */
+export interface FairZone {
+  /** "fixed": lower = -band, upper = +band; "quartiles": Q1 and Q3 (type 7) of the points' v */
+  kind: "fixed" | "quartiles";
+  lower: number;
+  upper: number;
+}
+
+/**
+ * Reasons of the map options (method-more.md §1), beside `ReasonCode`:
+ * - "no-price": an offer without a usable price, left off a map from actual prices
+ * - "non-positive-price": an offer whose price is 0 or less, left off a map from actual prices
+ * - "missing-share", "zero-share": a share-weighted map where an offer has no share, or a
+ *   share of 0 or less (refused instead of dropping the offer from every reference)
+ */
+export type ReasonCodeMap = "no-price" | "non-positive-price" | "missing-share" | "zero-share";
+
 export interface ValueMapInput {
-  offers: OfferDef[];
+  /** the market; `price` is the actual price used with `relativePriceFrom: "prices"` */
+  offers: Array<OfferDef & { price?: number }>;
   attributes: AttributeDef[];
   weights: Record<string, number>;
   scores: MeanScores;
   qualityShare: number | null;
   /** default { type: "weights" } */
   line?: FairValueLineSpec;
-  /** half-width of the fair-value band in index points; default 5 */
-  band?: number;
+  /** half-width of the fair-value band in index points (default 5), or "quartiles" */
+  band?: number | "quartiles";
   /** market shares for share-weighted references; default unweighted */
   shares?: Record<string, number>;
+  /** default "rest-of-market" */
+  reference?: MapReference;
+  /** default "price-profile" */
+  relativePriceFrom?: RelativePriceBasis;
 }
 
 export type ValueMapResult =
   | {
       ok: true;
       line: FairValueLine;
+      /** the fixed band's half-width; for "quartiles", (Q3 - Q1) / 2 (the zone is `fairZone`) */
       band: number;
+      fairZone: FairZone;
+      reference: MapReference;
+      relativePriceFrom: RelativePriceBasis;
       points: ValueMapPoint[];
       unavailable: Array<{ offerId: string; reason: string }>;
     }
@@ -219,7 +263,8 @@ export type ValueMapResult =
 /**
  * A respondent with the choice, overall and grouping answers used by won/lost analysis,
  * derived importance, segment filters and waves (method.md "The tools" (d), "Beyond Gale").
- * - `chose`: offer id bought last; `considered`: offer ids considered before buying;
+ * - `chose`: offer id bought last; `considered`: offer ids considered before buying, the one
+ *   bought included (missing or empty: not asked or not answered; see `wonLost`);
  * - `overall`: offer id -> overall quality rating 1..10;
  * - `segment`, `wave`: labels for filters and tracking over time.
  */
@@ -334,6 +379,14 @@ export type HeadToHeadResult =
     }
   | Unavailable;
 
+/** A respondent's won/lost group (`wonLostOutcome`). */
+export type WonLostOutcome =
+  | "won"
+  | "lost"
+  | "bought-competitor-without-considering-own"
+  | "bought-competitor-consideration-unknown"
+  | "no-purchase";
+
 /** Input of `wonLost` (method.md "The tools" (d)). */
 export interface WonLostInput {
   respondents: RespondentOutcome[];
@@ -369,8 +422,15 @@ export interface WonLostGroupProfile {
 export type WonLostResult =
   | {
       ok: true;
+      /** bought the own offer last */
       won: number;
+      /** bought a competitor after considering the own offer */
       lost: number;
+      /** bought a competitor and gave the offers considered, without the own offer */
+      boughtCompetitorWithoutConsideringOwn: number;
+      /** bought a competitor, considered set not given (older questionnaires asked it optionally) */
+      boughtCompetitorConsiderationUnknown: number;
+      /** no purchase given */
       other: number;
       /** won / (won + lost) */
       winRate: { ok: true; rate: number } | Unavailable;
@@ -466,14 +526,32 @@ export interface DerivedImportanceInput {
   attributes: AttributeDef[];
   /** stated weights (e.g. `aggregateWeights`), rescaled to 100 over the quality attributes */
   weights: Record<string, number>;
+  /** default "relative-weights" (method-more.md §2) */
+  method?: ImportanceMethod;
+  /** percentile bootstrap over respondents of each derived weight; default none */
+  bootstrap?: { replicates?: number; seed?: number; level?: number };
 }
+
+/** A bootstrap interval of a derived weight, or why there is none. */
+export type DerivedWeightInterval =
+  | { ok: true; lower: number; upper: number }
+  | { ok: false; reason: "not-requested" | "too-few-replicates" };
 
 export interface DerivedImportanceRow {
   id: string;
-  /** least-squares coefficient b_i (overall points per attribute point) */
+  /** least-squares coefficient b_i (overall points per attribute point; turned for lowerIsBetter) */
   coefficient: number;
-  /** 100 * max(0, b_i) / sum_k max(0, b_k) */
+  /**
+   * the derived share: relative weights and Shapley `sign(b_i) * 100 * ε_i / R²` (never
+   * clipped: a negative share says the attribute works against the overall rating once the
+   * others are held fixed); "ols" `100 * max(0, b_i) / sum_k max(0, b_k)`
+   */
   derivedWeight: number;
+  /** ε_i, the attribute's part of R² (relative weights, Shapley); null for "ols" */
+  rSquaredPart: number | null;
+  /** sign of the OLS coefficient, 1 when b_i >= 0 */
+  sign: 1 | -1;
+  interval: DerivedWeightInterval;
   statedWeight: number;
   /** 1 = most important; ties share the mean of their ranks */
   statedRank: number;
@@ -485,6 +563,7 @@ export interface DerivedImportanceRow {
 export type DerivedImportanceResult =
   | {
       ok: true;
+      method: ImportanceMethod;
       intercept: number;
       rows: DerivedImportanceRow[];
       rSquared: number;
@@ -493,6 +572,8 @@ export type DerivedImportanceResult =
       nRespondents: number;
       /** ids of the attributes with the largest |rankDifference| (empty when all ranks agree) */
       mostDifferent: string[];
+      /** replicates used and failed, and the level; null when not requested */
+      bootstrap: { replicates: number; failed: number; level: number; seed: number } | null;
     }
   | Unavailable;
 
@@ -503,11 +584,25 @@ export interface DifferenceMethodInput {
   scores: MeanScores;
   ownId: string;
   competitorIds: string[];
-  /** |m_own - m_c| <= threshold counts as equal; default 0 */
-  threshold?: number;
+  /**
+   * |m_own - m_c| <= threshold counts as equal: a number, or "standard-error" (default): the
+   * difference's standard error `sqrt(sd_own² / n_own + sd_c² / n_c)` from `standardDeviations`
+   * and the scores' n (0 where it cannot be computed)
+   */
+  threshold?: number | "standard-error";
+  /** offer id -> attribute id -> sample standard deviation of the ratings (`ratingSpread`) */
+  standardDeviations?: Record<string, Record<string, number | null>>;
+  /** market shares: the mean over competitors is share-weighted; default unweighted */
+  shares?: Record<string, number>;
   /** group weights (per kind, rescaled to 100) and each attribute's group */
   groups?: { weights: Record<string, number>; attributeGroup: Record<string, string> };
 }
+
+/**
+ * Where a cell's threshold came from: the given number, the difference's standard error, or 0
+ * because the standard error could not be computed (no standard deviations, or n < 2).
+ */
+export type ThresholdSource = "given" | "standard-error" | "no-standard-error";
 
 export interface DifferenceRow {
   id: string;
@@ -519,6 +614,9 @@ export interface DifferenceRow {
     competitor: number;
     /** m_own - m_c, turned for lowerIsBetter so that > 0 = own better rated */
     difference: number;
+    /** the threshold used for this cell */
+    threshold: number;
+    thresholdSource: ThresholdSource;
     /** quality: +w own better, -w worse; price: +w own costs more (worse rated), -w costs less */
     points: number;
   }>;
@@ -528,7 +626,8 @@ export interface DifferenceSide {
   /** relative benefit (quality) or relative cost of purchase (price), 100 = parity */
   index: number;
   rows: DifferenceRow[];
-  perCompetitor: Array<{ competitorId: string; sum: number }>;
+  /** each competitor's sum of points and its weight in the mean (1, or its market share) */
+  perCompetitor: Array<{ competitorId: string; sum: number; weight: number }>;
   /** with groups: each group's weight (sums to 100 per side) and index; else empty */
   groups: Array<{ id: string; weight: number; index: number }>;
 }
@@ -540,7 +639,10 @@ export type DifferenceMethodResult =
       relativeCost: number;
       /** relativeBenefit - relativeCost; > 0 = more benefit than cost relative to competitors */
       customerValue: number;
-      threshold: number;
+      /** the given threshold, or "standard-error" (each cell's threshold is in its row) */
+      threshold: number | "standard-error";
+      /** whether the mean over competitors was weighted by market share */
+      shareWeighted: boolean;
       quality: DifferenceSide;
       price: DifferenceSide;
     }

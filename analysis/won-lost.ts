@@ -1,14 +1,17 @@
 import { meanScores } from "./mean-scores";
 import { priceProfile } from "./price-profile";
 import { qualityProfile } from "./quality-profile";
+import { wonLostOutcome } from "./won-lost-outcome";
 import type { RespondentOutcome, WonLostGroupProfile, WonLostInput, WonLostReason, WonLostResult } from "./types";
 
 /**
  * Won/lost analysis (method.md "The tools" (d)).
  *
- * Each respondent is "won" when `chose` is the own offer; "lost" when `chose` is another
- * offer and `considered` includes the own offer; "other" otherwise (no choice given, or a
- * competitor chosen without considering own). Win rate = won / (won + lost).
+ * Every respondent falls in exactly one group (`wonLostOutcome` states the rule): won (bought
+ * own), lost (bought a competitor after considering own), boughtCompetitorWithoutConsideringOwn,
+ * boughtCompetitorConsiderationUnknown (no considered set given: older questionnaires asked it
+ * optionally) and other (no purchase given). Win rate = won / (won + lost): won among the
+ * buyers who weighed the own offer.
  *
  * Lost to: lost respondents counted by the offer they chose, most first, ties by id.
  *
@@ -30,9 +33,16 @@ export function wonLost(input: WonLostInput): WonLostResult {
   if (!offers.some((o) => o.id === ownId)) return { ok: false, reason: "unknown-offer" };
   const won: RespondentOutcome[] = [];
   const lost: RespondentOutcome[] = [];
+  let withoutConsideringOwn = 0;
+  let considerationUnknown = 0;
+  let other = 0;
   for (const r of respondents) {
-    if (r.chose === ownId) won.push(r);
-    else if (r.chose !== undefined && r.considered?.includes(ownId) === true) lost.push(r);
+    const outcome = wonLostOutcome(r, ownId);
+    if (outcome === "won") won.push(r);
+    else if (outcome === "lost") lost.push(r);
+    else if (outcome === "bought-competitor-without-considering-own") withoutConsideringOwn += 1;
+    else if (outcome === "bought-competitor-consideration-unknown") considerationUnknown += 1;
+    else other += 1;
   }
   const decided = won.length + lost.length;
 
@@ -75,7 +85,9 @@ export function wonLost(input: WonLostInput): WonLostResult {
     ok: true,
     won: won.length,
     lost: lost.length,
-    other: respondents.length - decided,
+    boughtCompetitorWithoutConsideringOwn: withoutConsideringOwn,
+    boughtCompetitorConsiderationUnknown: considerationUnknown,
+    other,
     winRate: decided > 0 ? { ok: true, rate: won.length / decided } : { ok: false, reason: "no-decisions" },
     lostTo,
     reasons,

@@ -5,7 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
-import { applyHeaders, createNonce, pageSecurityHeaders, securityHeaders } from "./lib/security-headers.server";
+import { applyHeaders, createNonce, pageSecurityHeaders, securityHeaders } from "./lib/platform/security-headers.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -82,10 +82,10 @@ export default function handleRequest(
 }
 
 // What the production server (app/server.js) takes from the build besides Remix's handler.
-export { respondToApi, respondentBodyLimit } from "./lib/respondent-api.server";
-export { closeDatabase } from "./lib/db.server";
-export { crossSiteReason } from "./lib/csrf.server";
-export { securityHeaders } from "./lib/security-headers.server";
-export { env } from "./lib/env.server";
-export { SESSION_COOKIE } from "./lib/session.server";
-export { startupAdminNotices } from "./lib/admins.server";
+export { respondToApi, respondentBodyLimit } from "./lib/fieldwork/respondent-api.server";
+export { appDb, closeDatabase } from "./lib/platform/db.server";
+export { crossSiteReason } from "./lib/auth/csrf.server";
+export { securityHeaders } from "./lib/platform/security-headers.server";
+export { env } from "./lib/platform/env.server";
+export { SESSION_COOKIE } from "./lib/auth/session.server";
+export { startupAdminNotices } from "./lib/auth/admins.server";

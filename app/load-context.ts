@@ -4,6 +4,8 @@ declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
     /** The client's IP address (express `req.ip`). */
     ip?: string;
+    /** The database app/server.js opened (`dbOf` in app/lib/platform/context.server.ts reads it). */
+    db?: import("../db/client").Db;
   }
 }
 

@@ -1,4 +1,4 @@
-// Renders one SVG to PNG with resvg, in a process of its own: app/lib/png.server.ts runs this
+// Renders one SVG to PNG with resvg, in a process of its own: app/lib/exports/png.server.ts runs this
 // file for every PNG so that a panic inside resvg's native code (it aborts the whole process)
 // ends this child, never the server. Input on stdin: JSON { svg, scale, fontFiles }; output on
 // stdout: the PNG bytes. Exit code 2 and a message on stderr when the SVG cannot be drawn.

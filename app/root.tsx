@@ -12,10 +12,10 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { getHeaderUser } from "~/lib/auth.server";
-import { publicOrigin } from "~/lib/http.server";
-import { getLocale } from "~/lib/locale.server";
-import { getSession } from "~/lib/session.server";
+import { getHeaderUser } from "~/lib/auth/accounts.server";
+import { publicOrigin } from "~/lib/platform/http.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { getSession } from "~/lib/auth/session.server";
 import { CsrfField } from "~/components/CsrfField";
 import { useNonce } from "~/components/nonce";
 import { useT } from "~/components/use-t";
@@ -24,6 +24,7 @@ import accountStyles from "~/styles/account.css?url";
 import exportsStyles from "~/styles/exports.css?url";
 import fieldworkStyles from "~/styles/fieldwork.css?url";
 import reportStyles from "~/styles/report.css?url";
+import { dbOf } from "~/lib/platform/context.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -31,11 +32,12 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "data:," },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const session = await getSession(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const session = await getSession(db, request);
   return {
     locale: await getLocale(request),
-    ...(session ? await getHeaderUser(session.userId) : { email: null, isAdmin: false }),
+    ...(session ? await getHeaderUser(db, session.userId) : { email: null, isAdmin: false }),
     csrf: session?.csrfToken ?? null,
     /** Where absolute links point (BASE_URL, else this request's origin): share and reset links. */
     origin: publicOrigin(request),

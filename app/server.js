@@ -14,7 +14,9 @@ import express from "express";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
-const { respondToApi, respondentBodyLimit, crossSiteReason, securityHeaders, closeDatabase, env, SESSION_COOKIE } = build.entry.module;
+// The database is opened once here (migrated, and seeded with the demo on an empty database) and
+// handed to every request: the respondent API below, and Remix's routes through the load context.
+const { appDb, respondToApi, respondentBodyLimit, crossSiteReason, securityHeaders, closeDatabase, env, SESSION_COOKIE } = build.entry.module;
 
 /** Writes a fetch Response to an express response. */
 async function send(res, response) {
@@ -103,7 +105,7 @@ app.post("/s/:token/responses", (req, res) => {
   });
   req.on("end", () => {
     if (res.headersSent) return;
-    respondToApi(req.params.token, Buffer.concat(chunks).toString("utf8"), {
+    respondToApi(appDb, req.params.token, Buffer.concat(chunks).toString("utf8"), {
       ip: req.ip ?? "unknown",
       userAgent: req.get("user-agent") ?? "",
       cookie: req.get("cookie") ?? null,
@@ -139,7 +141,7 @@ app.use((req, res, next) => {
 // `ip` feeds the sign-in throttle (app/load-context.ts): the client's address, or the one a
 // trusted proxy forwarded (TRUST_PROXY). Remix runs in production mode whatever NODE_ENV says:
 // this is the production build, and production mode never sends error details to the browser.
-app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ ip: req.ip ?? "unknown" }) }));
+app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ ip: req.ip ?? "unknown", db: appDb }) }));
 
 // The last handler: an error express met before or after Remix (a malformed address such as
 // `/%`, an aborted body) gets a plain page with its status, never a stack trace or a path.
@@ -161,7 +163,7 @@ const host = process.env.HOST;
 // One line per fact the operator should know at start (administrators named by ADMIN_EMAILS, the
 // demo account with its public password).
 try {
-  for (const line of await build.entry.module.startupAdminNotices()) console.log(line);
+  for (const line of await build.entry.module.startupAdminNotices(appDb)) console.log(line);
 } catch (error) {
   console.error(`[valuemap] could not check the administrators at start: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -25,16 +25,16 @@ process.env.DATABASE_URL = `file:${path.join(dir, "exports.db")}`;
 process.env.DEMO = "on";
 const sizes = (process.env.EXPORT_SIZES ?? "10000,100000").split(",").map(Number);
 
-const { db } = await import("../app/lib/db.server");
-const { loadRawData } = await import("../app/lib/export-raw.server");
-const { csvStream } = await import("../app/lib/export-csv.server");
-const { xlsxWorkbook } = await import("../app/lib/export-xlsx.server");
-const { neutralise } = await import("../app/lib/export-cells.server");
+const { appDb: db } = await import("../app/lib/platform/db.server");
+const { loadRawData } = await import("../app/lib/exports/export-raw.server");
+const { csvStream } = await import("../app/lib/exports/export-csv.server");
+const { xlsxWorkbook } = await import("../app/lib/exports/export-xlsx.server");
+const { neutralise } = await import("../app/lib/exports/export-cells.server");
 const ExcelJS = (await import("exceljs")).default;
-const { reportTables } = await import("../app/lib/export-tables.server");
-const { chartSvg } = await import("../app/lib/export-charts.server");
-const { svgToPng } = await import("../app/lib/png.server");
-const { loadReport } = await import("../app/lib/report.server");
+const { reportTables } = await import("../app/lib/exports/export-tables.server");
+const { chartSvg } = await import("../app/lib/exports/export-charts.server");
+const { svgToPng } = await import("../app/lib/exports/png.server");
+const { loadReport } = await import("../app/lib/report/report.server");
 const { getStudyByToken } = await import("../db/queries/studies");
 const { demoRatingQuestionnaire, growDemoResponses } = await import("./grow-demo");
 
@@ -99,19 +99,19 @@ for (const size of sizes) {
   growDemoResponses(sqlite, questionnaireId, size);
   const dump = await time(() => plainDump());
   const wideCsv = await time(async () => {
-    const raw = await loadRawData(study.id, "wide", options);
+    const raw = await loadRawData(db, study.id, "wide", options);
     return drain(csvStream(raw.header, raw.rows));
   });
   const longCsv = await time(async () => {
-    const raw = await loadRawData(study.id, "long", options);
+    const raw = await loadRawData(db, study.id, "long", options);
     return drain(csvStream(raw.header, raw.rows));
   });
   const wideXlsx = await time(async () => {
-    const raw = await loadRawData(study.id, "wide", options);
+    const raw = await loadRawData(db, study.id, "wide", options);
     return xlsxWorkbook([{ title: "raw-wide", header: raw.header, rows: raw.rows }]).byteLength;
   });
   const wideExceljs = await time(async () => {
-    const raw = await loadRawData(study.id, "wide", options);
+    const raw = await loadRawData(db, study.id, "wide", options);
     return exceljsWorkbook("raw-wide", raw.header, raw.rows);
   });
   console.log(
@@ -121,7 +121,7 @@ for (const size of sizes) {
   );
   // The writers alone on the same loaded rows, alternated three times each (medians): the
   // machine is shared, and one slow moment should not decide the comparison.
-  const raw = await loadRawData(study.id, "wide", options);
+  const raw = await loadRawData(db, study.id, "wide", options);
   const hand: number[] = [];
   const exceljs: number[] = [];
   for (let k = 0; k < 3; k++) {
@@ -137,7 +137,7 @@ for (const size of sizes) {
   lastRatio = longCsv.ms / dump.ms;
   lastSize = size;
 }
-const report = await loadReport(study, "en", { line: "weights", flagged: "out" });
+const report = await loadReport(db, study, "en", { line: "weights", flagged: "out" });
 const workbook = await time(() => xlsxWorkbook(reportTables(report).map((t) => ({ title: t.title, header: t.header, rows: t.rows }))).byteLength);
 const png = await time(async () => (await svgToPng(chartSvg(report, "value-map")!.svg)).byteLength);
 console.log(`report tables XLSX ${workbook.ms.toFixed(0)} ms (${workbook.value} bytes); value map PNG ${png.ms.toFixed(0)} ms in its own process (${png.value} bytes)`);

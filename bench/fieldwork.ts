@@ -20,10 +20,10 @@ process.env.DATABASE_URL = `file:${path.join(dir, "fieldwork.db")}`;
 process.env.DEMO = "on";
 const sizes = (process.env.FIELDWORK_SIZES ?? "10000,100000").split(",").map(Number);
 
-const { db } = await import("../app/lib/db.server");
-const { loadDashboard } = await import("../app/lib/fieldwork-dashboard.server");
+const { appDb: db } = await import("../app/lib/platform/db.server");
+const { loadDashboard } = await import("../app/lib/fieldwork/dashboard.server");
 const { getFieldworkStats } = await import("../db/queries/fieldwork-stats");
-const { loadResponses } = await import("../app/lib/fieldwork-responses.server");
+const { loadResponses } = await import("../app/lib/fieldwork/responses.server");
 const { listAnalysisRespondents } = await import("../db/queries/analysis-respondents");
 const { getStudyByToken } = await import("../db/queries/studies");
 const { seededRandom } = await import("../surveys/seeded-random");
@@ -83,11 +83,11 @@ for (const n of sizes) {
   // Every figure counted (what a refresh costs when the flags must be recounted)...
   const dashboardMs = await best(() => getFieldworkStats(db, { studyId: study.id, ownOffer: "aster" }));
   // ...and a refresh while the complete responses did not change (the flag counts cached).
-  await loadDashboard(study);
-  const refreshMs = await best(() => loadDashboard(study));
+  await loadDashboard(db, study);
+  const refreshMs = await best(() => loadDashboard(db, study));
   // The first page view counts the flags; the next pages reuse them.
-  const firstPageMs = await time(() => loadResponses(study, { page: 2, status: null, stage: null, show: null }));
-  const pageMs = await best(() => loadResponses(study, { page: 3, status: null, stage: null, show: null }));
+  const firstPageMs = await time(() => loadResponses(db, study, { page: 2, status: null, stage: null, show: null }));
+  const pageMs = await best(() => loadResponses(db, study, { page: 3, status: null, stage: null, show: null }));
   const ratio = dashboardMs / allMs;
   ratios.push(`${n}: ${ratio.toFixed(2)}`);
   console.log(

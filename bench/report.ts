@@ -1,5 +1,5 @@
 /**
- * Report benchmark: the server time of the study report (app/lib/report.server.ts `loadReport`)
+ * Report benchmark: the server time of the study report (app/lib/report/report.server.ts `loadReport`)
  * for 10k and 100k synthetic complete responses of the demo study, against one plain SQL
  * aggregate over the same ratings (mean score per offer and attribute), measured in the same run.
  *
@@ -9,7 +9,7 @@
  * - cold: the first request after the data changed (a response completed): reading every
  *   response (one row each, answers packed as JSON by SQL), flags, analyzeStudy with its
  *   intervals (the bootstrap up to 1000 respondents, the delta method above:
- *   app/lib/report-intervals.ts), the per-wave positions;
+ *   app/lib/report/report-intervals.ts), the per-wave positions;
  * - warm: the same data version again (another reader, a reload): the computed figures come
  *   from the in-memory cache; the data version query, names, events, what/who and the value
  *   map for the requested line still run;
@@ -29,8 +29,8 @@ process.env.DATABASE_URL = `file:${path.join(dir, "report.db")}`;
 process.env.DEMO = "on";
 const sizes = (process.env.REPORT_SIZES ?? "10000,100000").split(",").map(Number);
 
-const { db } = await import("../app/lib/db.server");
-const { loadReport, reportCache } = await import("../app/lib/report.server");
+const { appDb: db } = await import("../app/lib/platform/db.server");
+const { loadReport, reportCache } = await import("../app/lib/report/report.server");
 const { getStudyByToken } = await import("../db/queries/studies");
 const { demoRatingQuestionnaire, growDemoResponses } = await import("./grow-demo");
 
@@ -62,8 +62,8 @@ console.log(`bench/report: demo study, ${os.cpus().length} CPUs, load average ${
 {
   // The demo study as seeded (~58 complete responses): what a reader of the demo waits for.
   reportCache.clear();
-  const demoCold = await time(() => loadReport(study, "en", weights));
-  const demoWarm = median(await times(5, () => loadReport(study, "en", weights)));
+  const demoCold = await time(() => loadReport(db, study, "en", weights));
+  const demoWarm = median(await times(5, () => loadReport(db, study, "en", weights)));
   console.log(`demo report: cold ${demoCold.toFixed(0)} ms, warm ${demoWarm.toFixed(1)} ms`);
 }
 console.log("responses   cold ms   warm ms   warm other line ms   other filter ms   plain SQL ms   cold/plain   warm/plain");
@@ -76,11 +76,11 @@ for (const n of sizes) {
   const cold: number[] = [];
   for (let i = 0; i < coldRuns; i++) {
     reportCache.clear();
-    cold.push(await time(() => loadReport(study, "en", weights)));
+    cold.push(await time(() => loadReport(db, study, "en", weights)));
   }
-  const warm = median(await times(5, () => loadReport(study, "en", weights)));
-  const other = median(await times(3, () => loadReport(study, "zh-CN", parity)));
-  const otherFilter = await time(() => loadReport(study, "en", { ...weights, flagged: "in" }));
+  const warm = median(await times(5, () => loadReport(db, study, "en", weights)));
+  const other = median(await times(3, () => loadReport(db, study, "zh-CN", parity)));
+  const otherFilter = await time(() => loadReport(db, study, "en", { ...weights, flagged: "in" }));
   const coldMs = median(cold);
   ratios.push(`${n}: cold ${(coldMs / plainMs).toFixed(2)} (warm ${(warm / plainMs).toFixed(2)})`);
   console.log(

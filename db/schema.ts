@@ -88,7 +88,13 @@ export const offers = sqliteTable(
   ],
 );
 
-/** Quality and price attributes of a study. */
+/**
+ * Quality and price attributes of a study. Every attribute is rated in the questionnaire (1-10,
+ * 10 best; for price 10 = most satisfied with what it costs), so none has a direction: a "lower
+ * is better" flag (`lowerIsBetter`) is for objective values given to the analysis library only
+ * (docs/analysis-format.md). The column `direction` was dropped by a migration that reset and
+ * audited every attribute that had "lower".
+ */
 export const attributes = sqliteTable(
   "attributes",
   {
@@ -103,13 +109,11 @@ export const attributes = sqliteTable(
     description: text("description").notNull().default(""),
     descriptionZh: text("description_zh"),
     groupName: text("group_name"),
-    direction: text("direction", { enum: ["higher", "lower"] }).notNull().default("higher"),
     sort: integer("sort").notNull().default(0),
   },
   (t) => [
     uniqueIndex("attributes_study_code_uq").on(t.studyId, t.code),
     check("attributes_kind_ck", sql`${t.kind} in ('quality', 'price')`),
-    check("attributes_direction_ck", sql`${t.direction} in ('higher', 'lower')`),
     check("attributes_code_ck", sql`${t.code} glob '[a-z]*' and length(${t.code}) <= 40`),
   ],
 );
@@ -274,7 +278,7 @@ export const signInFailures = sqliteTable(
 
 /**
  * Respondent API requests per key (public link + IP address) and fixed window, on PostgreSQL,
- * where several app instances must share the count (app/lib/rate-limit.server.ts). On SQLite,
+ * where several app instances must share the count (app/lib/platform/rate-limit.server.ts). On SQLite,
  * one process, the count stays in memory and this table is unused.
  */
 export const rateLimitWindows = sqliteTable(

@@ -10,7 +10,7 @@ import { getStudyDefinition } from "./queries/study-definition";
 import { buildFocusGroupQuestionnaire } from "../surveys/build-focus-group-questionnaire";
 import { buildRatingQuestionnaire } from "../surveys/build-rating-questionnaire";
 import { offerOrder } from "../surveys/offer-order";
-import { DONT_KNOW, questionNames as q } from "../surveys/question-names";
+import { DONT_KNOW, ONLY_BOUGHT, questionNames as q } from "../surveys/question-names";
 import { readFocusGroupResponse } from "../surveys/read-focus-group-response";
 import { readRatingResponse } from "../surveys/read-rating-response";
 import { seededRandom } from "../surveys/seeded-random";
@@ -26,7 +26,7 @@ const OFFERS = [
   { code: "cedar", name: "Cedar", nameZh: "雪松", isOwn: false },
 ];
 
-type Attr = Omit<AttributeFields, "groupName" | "direction"> & { groupName: string };
+type Attr = Omit<AttributeFields, "groupName"> & { groupName: string };
 const ATTRIBUTES: Attr[] = [
   { code: "reliability", kind: "quality", name: "Reliability", nameZh: "可靠性", description: "Works every morning, rarely needs repair", descriptionZh: "每天都能正常使用，很少需要维修", groupName: "product" },
   { code: "taste", kind: "quality", name: "Coffee taste", nameZh: "咖啡口感", description: "Crema, temperature, consistency", descriptionZh: "油脂、温度、稳定性", groupName: "product" },
@@ -118,8 +118,12 @@ function demoAnswers(rnd: () => number, extra: () => number): Record<string, unk
     answers[q.overall(offer)] = Math.round(overall);
     answers[q.worth(offer)] = Math.min(10, Math.max(1, Math.round(overall + (rnd() - 0.5) * 2)));
   }
-  answers[q.lastPurchase] = known[Math.floor(rnd() * known.length)] ?? "none";
-  answers[q.consideredOffers] = known.filter(() => rnd() < 0.7);
+  const bought = known[Math.floor(rnd() * known.length)];
+  answers[q.lastPurchase] = bought ?? "none";
+  // The other offers seriously considered (one draw per known offer, as before): the bought one
+  // counts by itself and is not listed; nothing else ticked is "I only considered what I bought".
+  const considered = known.filter((offer) => rnd() < 0.7 && offer !== bought);
+  if (bought !== undefined) answers[q.consideredOffers] = considered.length > 0 ? considered : [ONLY_BOUGHT];
   // A separate stream for what came later (don't know, the segment), so the ratings stay as they were.
   for (const offer of known) {
     for (const a of ATTRIBUTES) if (extra() < 0.04) answers[q.rating(offer, a.code)] = DONT_KNOW;
@@ -153,7 +157,7 @@ export async function seedDemo(db: Db, args: { passwordHash: (password: string) 
     now: args.now,
   });
   for (const o of OFFERS) await addOffer(db, { studyId: study.id, fields: o });
-  for (const a of ATTRIBUTES) await addAttribute(db, { studyId: study.id, fields: { ...a, direction: "higher" } });
+  for (const a of ATTRIBUTES) await addAttribute(db, { studyId: study.id, fields: a });
   await db.q
     .insert(profileQuestions)
     .values({ studyId: study.id, code: SEGMENT.code, kind: SEGMENT.kind, text: SEGMENT.text, textZh: SEGMENT.textZh, choicesJson: JSON.stringify(SEGMENT.choices), isSegment: true });

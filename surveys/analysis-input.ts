@@ -31,6 +31,7 @@ export const AnalysisAttributeSchema = z
     kind,
     name: z.string().optional(),
     group: id.optional(),
+    /** Objective values where lower is better (days, euros); never satisfaction ratings (docs/analysis-format.md). */
     lowerIsBetter: z.boolean().optional(),
   })
   .strict();
@@ -38,6 +39,33 @@ export const AnalysisAttributeSchema = z
 export const AnalysisGroupSchema = z
   .object({ id, kind, weight: nonNegative, name: z.string().optional() })
   .strict();
+
+const likelihood = z
+  .number()
+  .int("requires a whole number from 1 to 5")
+  .min(1, "requires a whole number from 1 to 5")
+  .max(5, "requires a whole number from 1 to 5");
+const probability = z.number().finite().min(0, "requires a number from 0 to 1").max(1, "requires a number from 0 to 1");
+
+/** One MaxDiff task as answered: the attribute ids shown, the best and the worst (method-more.md §3). */
+export const AnalysisMaxDiffTaskSchema = z
+  .object({ items: z.array(id).min(2, "requires at least 2 items"), best: id, worst: id })
+  .strict();
+
+/** Van Westendorp's four prices, with Newton–Miller–Smith's purchase likelihoods (1..5) when asked (method-more.md §4). */
+export const AnalysisPriceSensitivitySchema = z
+  .object({
+    tooCheap: nonNegative,
+    cheap: nonNegative,
+    expensive: nonNegative,
+    tooExpensive: nonNegative,
+    likelihoodAtCheap: likelihood.optional(),
+    likelihoodAtExpensive: likelihood.optional(),
+  })
+  .strict();
+
+/** One Gabor–Granger answer: buy or not at a ladder price. */
+export const AnalysisGaborGrangerAnswerSchema = z.object({ price: nonNegative, buy: z.boolean() }).strict();
 
 export const AnalysisRespondentSchema = z
   .object({
@@ -50,6 +78,17 @@ export const AnalysisRespondentSchema = z
     overall: z.record(score).optional(),
     chose: id.optional(),
     considered: z.array(id).optional(),
+    maxDiff: z.array(AnalysisMaxDiffTaskSchema).optional(),
+    priceSensitivity: AnalysisPriceSensitivitySchema.optional(),
+    gaborGranger: z.array(AnalysisGaborGrangerAnswerSchema).optional(),
+  })
+  .strict();
+
+/** The researcher's side of price research: the Gabor–Granger ladder, the NMS calibration. */
+export const AnalysisPriceResearchSchema = z
+  .object({
+    ladder: z.array(nonNegative).min(1, "requires at least 1 price").optional(),
+    calibration: z.object({ 1: probability, 2: probability, 3: probability, 4: probability, 5: probability }).strict().optional(),
   })
   .strict();
 
@@ -70,9 +109,25 @@ export const AnalysisOptionsSchema = z
         errorMap: () => ({ message: 'requires "weights", "parity", "regression" or {"slope": number}' }),
       })
       .optional(),
-    band: nonNegative.optional(),
+    band: z
+      .union([nonNegative, z.literal("quartiles")], { errorMap: () => ({ message: 'requires a number of 0 or more or "quartiles"' }) })
+      .optional(),
+    mapReference: z
+      .enum(["rest-of-market", "market"], { errorMap: () => ({ message: "requires rest-of-market or market" }) })
+      .optional(),
+    relativePriceFrom: z
+      .enum(["price-profile", "prices"], { errorMap: () => ({ message: "requires price-profile or prices" }) })
+      .optional(),
+    importance: z
+      .enum(["relative-weights", "shapley", "ols"], { errorMap: () => ({ message: "requires relative-weights, shapley or ols" }) })
+      .optional(),
+    weightsFrom: z.enum(["stated", "maxdiff"], { errorMap: () => ({ message: "requires stated or maxdiff" }) }).optional(),
     method: z.enum(["ratio", "difference"], { errorMap: () => ({ message: "requires ratio or difference" }) }).optional(),
-    threshold: nonNegative.optional(),
+    threshold: z
+      .union([nonNegative, z.literal("standard-error")], {
+        errorMap: () => ({ message: 'requires a number of 0 or more or "standard-error"' }),
+      })
+      .optional(),
     shareWeighted: z.boolean().optional(),
     bootstrap: z
       .object({
@@ -97,6 +152,7 @@ export const AnalysisInputSchema = z
     groups: z.array(AnalysisGroupSchema).optional(),
     respondents: z.array(AnalysisRespondentSchema).min(1, "requires at least 1 respondent").optional(),
     summary: AnalysisSummarySchema.optional(),
+    priceResearch: AnalysisPriceResearchSchema.optional(),
     options: AnalysisOptionsSchema.optional(),
   })
   .strict()
@@ -158,6 +214,12 @@ export const AnalysisInputSchema = z
       problem(["summary"], "requires respondents or summary, not both");
     }
 
+    const ladder = input.priceResearch?.ladder;
+    ladder?.forEach((price, k) => {
+      if (k > 0 && price <= (ladder[k - 1] as number)) problem(["priceResearch", "ladder", k], "requires prices in ascending order without repeats");
+    });
+    const maxDiffKinds = new Set<"quality" | "price">();
+    let maxDiffRespondents = 0;
     const respondentIds = new Set<string>();
     input.respondents?.forEach((r, i) => {
       const at = (...rest: Array<string | number>) => ["respondents", i, ...rest];
@@ -171,7 +233,26 @@ export const AnalysisInputSchema = z
       for (const offerId of Object.keys(r.overall ?? {})) checkOffer(at("overall", offerId), offerId);
       if (r.chose !== undefined) checkOffer(at("chose"), r.chose);
       r.considered?.forEach((offerId, k) => checkOffer(at("considered", k), offerId));
+      r.maxDiff?.forEach((task, k) => {
+        task.items.forEach((item, m) => {
+          if (!attributeKind.has(item)) problem(at("maxDiff", k, "items", m), `requires an attribute id listed in attributes (got "${item}")`);
+          else maxDiffKinds.add(attributeKind.get(item) as "quality" | "price");
+        });
+        if (new Set(task.items).size !== task.items.length) problem(at("maxDiff", k, "items"), "repeats an item; the items of a task must differ");
+        if (!task.items.includes(task.best)) problem(at("maxDiff", k, "best"), `requires one of the task's items (got "${task.best}")`);
+        if (!task.items.includes(task.worst)) problem(at("maxDiff", k, "worst"), `requires one of the task's items (got "${task.worst}")`);
+        if (task.best === task.worst) problem(at("maxDiff", k, "worst"), "requires an item other than best");
+      });
+      if (r.maxDiff !== undefined && r.maxDiff.length > 0) maxDiffRespondents += 1;
+      r.gaborGranger?.forEach((answer, k) => {
+        if (ladder === undefined) problem(at("gaborGranger", k, "price"), "requires priceResearch.ladder");
+        else if (!ladder.includes(answer.price)) problem(at("gaborGranger", k, "price"), `requires a price on priceResearch.ladder (got ${answer.price})`);
+      });
     });
+    if (maxDiffKinds.size > 1) problem(["respondents"], "maxDiff items require attributes of one kind (got quality and price)");
+    if (input.options?.weightsFrom === "maxdiff" && maxDiffRespondents === 0) {
+      problem(["options", "weightsFrom"], "maxdiff requires respondents with maxDiff answers");
+    }
 
     if (input.summary !== undefined) {
       const summary = input.summary;
@@ -191,6 +272,18 @@ export const AnalysisInputSchema = z
         checkAttributes(["summary", "means", offerId], means);
       }
       for (const offerId of Object.keys(summary.n ?? {})) checkOffer(["summary", "n", offerId], offerId);
+    }
+
+    if (input.options?.shareWeighted === true) {
+      input.offers.forEach((o, i) => {
+        if (!(o.share !== undefined && o.share > 0)) problem(["offers", i, "share"], "requires a number above 0 when options.shareWeighted is true");
+      });
+    }
+    if (input.options?.relativePriceFrom === "prices" && input.offers.filter((o) => o.price !== undefined && o.price > 0).length < 2) {
+      problem(["options", "relativePriceFrom"], "prices requires a price above 0 on at least 2 offers");
+    }
+    if (input.options?.importance === "shapley" && input.attributes.filter((a) => a.kind === "quality").length > 12) {
+      problem(["options", "importance"], "shapley requires at most 12 quality attributes");
     }
 
     const reference = input.options?.reference;

@@ -1,5 +1,5 @@
 import { fill, localized, type Localized } from "./localized";
-import { DONT_KNOW, NONE_OFFER, questionNames as q } from "./question-names";
+import { DONT_KNOW, NONE_OFFER, ONLY_BOUGHT, questionNames as q } from "./question-names";
 import { texts } from "./questionnaire-texts";
 import type { AttributeDefinition, OfferDefinition, ProfileQuestionDefinition, StudyDefinition } from "./study-definition";
 
@@ -153,6 +153,33 @@ export function qualityShareElements(): SurveyElement[] {
   ];
 }
 
+/**
+ * The considered set, asked as part of the purchase question: shown once an offer is named as
+ * the last purchase, required, listing the other offers (the one bought is hidden and counts as
+ * considered) and "I only considered what I bought" as an exclusive answer. So every respondent
+ * who bought a competitor either considered the own offer (lost) or did not.
+ */
+function consideredQuestion(offerChoices: Array<{ value: string; text: Localized }>): SurveyElement {
+  return {
+    type: "checkbox",
+    name: q.consideredOffers,
+    title: texts.consideredTitle,
+    visibleIf: `{${q.lastPurchase}} notempty and {${q.lastPurchase}} <> '${NONE_OFFER}'`,
+    isRequired: true,
+    choices: [...offerChoices, { value: ONLY_BOUGHT, text: texts.onlyBought, isExclusive: true }],
+    choicesVisibleIf: `{item} <> {${q.lastPurchase}}`,
+  };
+}
+
+/**
+ * Whether a built questionnaire asks the considered set as a required part of the purchase
+ * question. Versions published before it was (where "which did you consider?" was optional)
+ * do not: their respondents may leave it empty, and the reader then stores no considered set.
+ */
+export function asksConsideredSet(survey: SurveyJson): boolean {
+  return survey.pages.some((page) => page.elements.some((el) => el.name === q.consideredOffers && el.isRequired === true));
+}
+
 /** Options every questionnaire of both stages shares: progress bar, phone layout, typing updates. */
 export const COMMON_SURVEY_OPTIONS = {
   showProgressBar: "top",
@@ -170,7 +197,8 @@ export const COMMON_SURVEY_OPTIONS = {
  * constant-sum weights per set and the quality/price split (unless the study adopted stated
  * weights from the focus group), 1-10 ratings of every known offer with "don't know" (one page
  * per offer, in canonical order; see `applyOfferOrder`), overall quality and worth per offer,
- * the last purchase and the offers considered, then the study's profile questions.
+ * the last purchase with the other offers seriously considered (see `consideredQuestion`), then
+ * the study's profile questions.
  */
 export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
   const offers = study.offers;
@@ -212,12 +240,7 @@ export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
             isRequired: true,
             choices: [...offerChoices, { value: NONE_OFFER, text: texts.none }],
           },
-          {
-            type: "checkbox",
-            name: q.consideredOffers,
-            title: texts.consideredTitle,
-            choices: offerChoices,
-          },
+          consideredQuestion(offerChoices),
         ],
       },
       ...(profile.length > 0 ? [{ name: "profile", title: texts.profilePageTitle, elements: profile.map(profileQuestion) }] : []),

@@ -30,6 +30,12 @@ export const questionNames = {
 /** Value of the "none of these" choice in purchase questions. */
 export const NONE_OFFER = "none";
 
+/**
+ * Value of the exclusive "I only considered what I bought" answer of `considered_offers` (an
+ * underscore, so no offer code can take it).
+ */
+export const ONLY_BOUGHT = "only_bought";
+
 /** Value of the "don't know" choice of every 1-10 rating: no rating is stored for it. */
 export const DONT_KNOW = "dk";
 

@@ -50,7 +50,11 @@ export const texts = {
   maxWorth: localized("Completely", "完全是"),
   purchasePageTitle: localized("Your last purchase", "您最近一次购买"),
   lastPurchaseTitle: localized("Which did you buy last?", "您最近一次购买的是哪一个？"),
-  consideredTitle: localized("Which did you consider at the time?", "当时您考虑过哪些？"),
+  consideredTitle: localized(
+    "Which others did you seriously consider before buying it?",
+    "购买前，您还认真考虑过哪些？",
+  ),
+  onlyBought: localized("I only considered what I bought", "我只考虑过最终买的那一个"),
   none: localized("None of these", "都没有"),
   dontKnow: localized("Don't know", "不知道"),
   profilePageTitle: localized("About you", "关于您"),

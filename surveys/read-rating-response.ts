@@ -1,4 +1,4 @@
-import { DONT_KNOW, NONE_OFFER, questionNames as q } from "./question-names";
+import { DONT_KNOW, NONE_OFFER, ONLY_BOUGHT, questionNames as q } from "./question-names";
 import type { StudyDefinition } from "./study-definition";
 
 export interface RatingRow {
@@ -12,6 +12,7 @@ export interface OfferAnswer {
   worth: number | null;
   overall: number | null;
   chose: boolean;
+  /** Named among the offers considered; the offer bought always is, once a set was given. */
   considered: boolean;
 }
 /** A profile answer: the choice code, or the text given. */
@@ -32,6 +33,15 @@ export interface RatingResponse {
   profile?: ProfileAnswer[];
 }
 export type ReadResult = { ok: true; value: RatingResponse } | { ok: false; errors: string[] };
+
+export interface ReadOptions {
+  /**
+   * The questionnaire answered asks the considered set as a required part of the purchase
+   * question (`asksConsideredSet`; default true). Versions published before asked it as an
+   * optional question: a respondent who left it empty then has no considered set ("unknown").
+   */
+  consideredSetRequired?: boolean;
+}
 
 const isScore = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 10;
 const isPoints = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 100;
@@ -114,15 +124,48 @@ function readProfile(study: StudyDefinition, answers: Record<string, unknown>, e
 }
 
 /**
+ * The offers considered. With a purchase: the codes given plus the offer bought, or the offer
+ * bought alone for "I only considered what I bought" (exclusive); nothing given is an error when
+ * the set is required, else no set (old questionnaire versions). Without a purchase: the codes
+ * given (old versions asked it of everyone), "only bought" refused.
+ */
+function readConsidered(answers: Record<string, unknown>, codes: Set<string>, bought: string | null, required: boolean, errors: string[]): string[] {
+  const name = q.consideredOffers;
+  const value = get(answers, name);
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
+    if (bought !== null && required) errors.push(`${name} requires the other offers considered or "${ONLY_BOUGHT}"`);
+    return [];
+  }
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && (codes.has(v) || v === ONLY_BOUGHT))) {
+    errors.push(`${name} requires a list of offer codes or "${ONLY_BOUGHT}"`);
+    return [];
+  }
+  const given = [...new Set(value as string[])];
+  const offers = given.filter((v) => v !== ONLY_BOUGHT);
+  if (given.includes(ONLY_BOUGHT)) {
+    if (bought === null) {
+      errors.push(`${name} "${ONLY_BOUGHT}" requires an offer as ${q.lastPurchase}`);
+      return [];
+    }
+    // The bought offer may linger in the answer (its choice is hidden, not cleared): it is no other offer.
+    if (offers.some((o) => o !== bought)) {
+      errors.push(`${name} "${ONLY_BOUGHT}" requires no other offer`);
+      return [];
+    }
+  }
+  return bought === null ? offers : [bought, ...offers.filter((o) => o !== bought)];
+}
+
+/**
  * Turns a finished SurveyJS result into normalised rows. Reads only the question names the
  * builder made (survey.data also carries computed values; `unknownAnswerNames` refuses the
  * rest at the API). Screened-out respondents (who do not know the own offer and at least one
  * competitor) keep only their screening answer. "Don't know" gives no rating row. When the
  * study adopted stated weights (focus group), they are this response's weights and quality
  * share, so every complete response carries the weights it was asked under and analysis is
- * unchanged.
+ * unchanged. The considered set comes with the purchase (see `readConsidered`).
  */
-export function readRatingResponse(study: StudyDefinition, answers: unknown): ReadResult {
+export function readRatingResponse(study: StudyDefinition, answers: unknown, options: ReadOptions = {}): ReadResult {
   if (!isRecord(answers)) return { ok: false, errors: ["answers require a JSON object"] };
   const errors: string[] = [];
   const codes = new Set(study.offers.map((o) => o.code));
@@ -152,7 +195,8 @@ export function readRatingResponse(study: StudyDefinition, answers: unknown): Re
   if (last !== undefined && last !== NONE_OFFER && !(typeof last === "string" && codes.has(last))) {
     errors.push(`${q.lastPurchase} requires an offer code or "${NONE_OFFER}"`);
   }
-  const considered = readCodes(get(answers, q.consideredOffers), codes, q.consideredOffers, errors);
+  const bought = typeof last === "string" && codes.has(last) ? last : null;
+  const considered = readConsidered(answers, codes, bought, options.consideredSetRequired ?? true, errors);
   const offers = study.offers.map((o) => {
     const isKnown = known.includes(o.code);
     return {

@@ -16,6 +16,11 @@ export const OfferDefinitionSchema = z.object({
 });
 export type OfferDefinition = z.infer<typeof OfferDefinitionSchema>;
 
+/**
+ * A rated attribute. Ratings are oriented (1-10, 10 best; for price attributes 10 = most
+ * satisfied with what it costs), so there is no direction. Definitions frozen before it was
+ * removed may still carry `direction`: like every unknown key it is dropped when parsed.
+ */
 export const AttributeDefinitionSchema = z.object({
   code: CodeSchema,
   kind: z.enum(["quality", "price"]),
@@ -24,7 +29,6 @@ export const AttributeDefinitionSchema = z.object({
   description: z.string().trim().max(500).default(""),
   descriptionZh: z.string().trim().max(500).nullish(),
   group: z.string().trim().max(60).nullish(),
-  direction: z.enum(["higher", "lower"]).default("higher"),
 });
 export type AttributeDefinition = z.infer<typeof AttributeDefinitionSchema>;
 

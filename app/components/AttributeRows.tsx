@@ -11,7 +11,6 @@ export interface AttributeRow {
   description: string;
   descriptionZh: string | null;
   groupName: string | null;
-  direction: "higher" | "lower";
 }
 
 function AttributeFields({ attribute }: { attribute?: AttributeRow }) {
@@ -38,13 +37,6 @@ function AttributeFields({ attribute }: { attribute?: AttributeRow }) {
         {t("study.group")}
         <input type="text" name="groupName" defaultValue={attribute?.groupName ?? ""} maxLength={60} />
       </label>
-      <label>
-        {t("study.direction")}
-        <select name="direction" defaultValue={attribute?.direction ?? "higher"}>
-          <option value="higher">{t("study.direction.higher")}</option>
-          <option value="lower">{t("study.direction.lower")}</option>
-        </select>
-      </label>
     </>
   );
 }
@@ -57,7 +49,7 @@ export function AttributeRows({ kind, attributes }: { kind: "quality" | "price";
     <>
       <h3>{t(kind === "quality" ? "study.kind.quality" : "study.kind.price")}</h3>
       {rows.map((a) => (
-        <Form method="post" className="row-form" key={`${a.id}-${a.name}-${a.direction}`}>
+        <Form method="post" className="row-form" key={`${a.id}-${a.name}`}>
           <CsrfField />
           <input type="hidden" name="attributeId" value={a.id} />
           <span className="small">

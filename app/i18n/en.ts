@@ -1,6 +1,7 @@
 import { accountEn } from "./account.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
+import { readingEn } from "./reading.en";
 import { reportEn } from "./report.en";
 import { respondentEn } from "./respondent.en";
 
@@ -113,6 +114,7 @@ const coreEn = {
   "audit.action.strategy.addFunction": "added a firm function",
   "audit.action.strategy.deleteFunction": "removed a firm function",
   "audit.action.strategy.cells": "changed the what/who matrix",
+  "audit.action.resetAttributeDirection": "removed “Lower is better” from a rated attribute: its ratings already mean 10 = best (for a price, most satisfied with what it costs)",
   "study.details": "Study",
   "study.title": "Title",
   "study.titleZh": "Title (Chinese)",
@@ -139,9 +141,6 @@ const coreEn = {
   "study.description": "Description",
   "study.descriptionZh": "Description (Chinese)",
   "study.group": "Group",
-  "study.direction": "Direction",
-  "study.direction.higher": "Higher is better",
-  "study.direction.lower": "Lower is better",
   "study.addAttribute": "Add attribute",
   "study.publish": "Publish questionnaire",
   "study.publishHelp": "Publishing freezes a new version; respondents who already started keep theirs.",
@@ -180,10 +179,10 @@ const coreEn = {
   "report.ratio": "Ratio",
   "report.contribution": "Weight × ratio",
   "report.total": "Total",
-  "report.qualityScore": "Quality score Q",
-  "report.satisfactionScore": "Price satisfaction S",
-  "report.relativePrice": "Relative price RP = 10000 / S",
-  "report.valueScore": "Customer value score V",
+  "report.qualityScore": "Relative quality",
+  "report.satisfactionScore": "Price satisfaction",
+  "report.relativePrice": "Relative price",
+  "report.valueScore": "Customer value score",
   "report.band.world-class": "World class",
   "report.band.above-parity": "Above parity",
   "report.band.parity": "Parity",
@@ -198,7 +197,7 @@ const coreEn = {
   "report.line.weights": "Fair-value line from the quality share: slope {slope}",
   "report.line.parity": "Parity line: slope 1",
   "report.offer": "Offer",
-  "report.value": "Value (vertical)",
+  "report.value": "Distance to fair-value line",
   "report.zone": "Zone",
   "report.zone.better": "Better value",
   "report.zone.fair": "Fair value",
@@ -236,6 +235,7 @@ export const en = {
   ...fieldworkEn,
   ...respondentEn,
   ...reportEn,
+  ...readingEn,
   ...exportsEn,
   ...accountEn,
 } as const;

@@ -2,6 +2,7 @@ import type { CoreKey, MessageKey } from "./en";
 import { accountZhCN } from "./account.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
 import { fieldworkZhCN } from "./fieldwork.zh-CN";
+import { readingZhCN } from "./reading.zh-CN";
 import { reportZhCN } from "./report.zh-CN";
 import { respondentZhCN } from "./respondent.zh-CN";
 
@@ -113,6 +114,7 @@ const coreZhCN = {
   "audit.action.strategy.addFunction": "添加了企业职能",
   "audit.action.strategy.deleteFunction": "删除了企业职能",
   "audit.action.strategy.cells": "修改了职能—属性矩阵",
+  "audit.action.resetAttributeDirection": "取消了一个评分属性的“越低越好”：评分本身已是 10 分最好（价格属性即对所花费用最满意）",
   "study.details": "研究",
   "study.title": "标题",
   "study.titleZh": "标题（中文）",
@@ -139,9 +141,6 @@ const coreZhCN = {
   "study.description": "说明",
   "study.descriptionZh": "说明（中文）",
   "study.group": "分组",
-  "study.direction": "方向",
-  "study.direction.higher": "越高越好",
-  "study.direction.lower": "越低越好",
   "study.addAttribute": "添加属性",
   "study.publish": "发布问卷",
   "study.publishHelp": "发布会冻结一个新版本；已开始作答的受访者继续使用原版本。",
@@ -180,10 +179,10 @@ const coreZhCN = {
   "report.ratio": "比值",
   "report.contribution": "权重 × 比值",
   "report.total": "合计",
-  "report.qualityScore": "质量得分 Q",
-  "report.satisfactionScore": "价格满意度 S",
-  "report.relativePrice": "相对价格 RP = 10000 / S",
-  "report.valueScore": "客户价值得分 V",
+  "report.qualityScore": "相对质量",
+  "report.satisfactionScore": "价格满意度",
+  "report.relativePrice": "相对价格",
+  "report.valueScore": "客户价值得分",
   "report.band.world-class": "世界一流",
   "report.band.above-parity": "高于平均",
   "report.band.parity": "持平",
@@ -198,7 +197,7 @@ const coreZhCN = {
   "report.line.weights": "由质量占比得出的公平价值线：斜率 {slope}",
   "report.line.parity": "平价线：斜率 1",
   "report.offer": "产品",
-  "report.value": "价值（纵向）",
+  "report.value": "到公平价值线的距离",
   "report.zone": "区域",
   "report.zone.better": "更高价值",
   "report.zone.fair": "公平价值",
@@ -233,6 +232,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...fieldworkZhCN,
   ...respondentZhCN,
   ...reportZhCN,
+  ...readingZhCN,
   ...exportsZhCN,
   ...accountZhCN,
 };

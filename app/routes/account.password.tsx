@@ -2,18 +2,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
-import { changePassword } from "~/lib/auth.server";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { requireSession } from "~/lib/session.server";
+import { changePassword } from "~/lib/auth/accounts.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { requireSession } from "~/lib/auth/session.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireSession(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  await requireSession(db, request);
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { session, form } = await requireResearcherForm(request);
-  return changePassword(session, form);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  return changePassword(db, session, form);
 }
 
 export default function ChangePassword() {

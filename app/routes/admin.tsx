@@ -3,18 +3,21 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { adminAction, loadAdminPage, requireAdmin } from "~/lib/password-reset.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { adminAction, loadAdminPage, requireAdmin } from "~/lib/auth/password-reset.server";
 import { usePublicOrigin } from "~/components/use-public-origin";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const adminId = await requireAdmin(request);
-  return { ...(await loadAdminPage()), adminId, now: Date.now() };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const adminId = await requireAdmin(db, request);
+  return { ...(await loadAdminPage(db)), adminId, now: Date.now() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { form } = await requireResearcherForm(request);
-  return adminAction(await requireAdmin(request), form);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { form } = await requireResearcherForm(db, request);
+  return adminAction(db, await requireAdmin(db, request), form);
 }
 
 /** Administrators: every account, one-time password-reset links, who administers. */

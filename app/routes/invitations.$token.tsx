@@ -3,19 +3,22 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { acceptInvitationFor, loadInvitation } from "~/lib/members.server";
-import { requireUserId } from "~/lib/session.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { acceptInvitationFor, loadInvitation } from "~/lib/sharing/members.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { dbOf } from "~/lib/platform/context.server";
 
 /** An invitation link: a signed-in researcher sees the study and role and joins with one click. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { invitation, study, forOther } = await loadInvitation(params.token ?? "", await requireUserId(request));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { invitation, study, forOther } = await loadInvitation(db, params.token ?? "", await requireUserId(db, request));
   return { title: study.title, role: invitation.role, forOther };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session } = await requireResearcherForm(request);
-  const result = await acceptInvitationFor(params.token ?? "", session.userId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session } = await requireResearcherForm(db, request);
+  const result = await acceptInvitationFor(db, params.token ?? "", session.userId);
   return result.ok ? redirect(`/studies/${result.studyId}/report`) : result;
 }
 

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { localeCookie } from "~/lib/locale.server";
-import { safeRedirect } from "~/lib/safe-redirect.server";
+import { assertSameOrigin } from "~/lib/auth/csrf.server";
+import { localeCookie } from "~/lib/platform/locale.server";
+import { safeRedirect } from "~/lib/platform/safe-redirect.server";
 
 export const loader = () => redirect("/");
 

@@ -5,22 +5,24 @@ import { ExportPanel } from "~/components/report/ExportPanel";
 import { ReportFilters } from "~/components/report/ReportFilters";
 import { ReportView } from "~/components/report/ReportView";
 import { translate } from "~/i18n";
-import { getLocale } from "~/lib/locale.server";
-import { parseReportOptionsWithIssues } from "~/lib/report-options.server";
-import { loadReport } from "~/lib/report.server";
-import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/share.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { parseReportOptionsWithIssues } from "~/lib/report/report-options.server";
+import { loadReport } from "~/lib/report/report.server";
+import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/sharing/share.server";
+import { dbOf } from "~/lib/platform/context.server";
 
 /**
  * The read-only report behind a share link, for anyone with the link (no sign-in): the same
  * sections and filters as the researcher's report, no editing or navigation to the study.
  * Unknown and revoked tokens get the same polite 404 (in English and Chinese).
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const study = await studyOfShareToken(params.token);
-  if (!study) return data({ report: null, path: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const study = await studyOfShareToken(db, params.token);
+  if (!study) return data({ report: null, path: "", today: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
-  const report = await loadReport(study, await getLocale(request), options, ignored);
-  return data({ report, path: `/r/${params.token}/export` }, { headers: SHARED_PAGE_HEADERS });
+  const report = await loadReport(db, study, await getLocale(request), options, ignored);
+  return data({ report, path: `/r/${params.token}/export`, today: new Date().toISOString().slice(0, 10) }, { headers: SHARED_PAGE_HEADERS });
 }
 
 export const headers: HeadersFunction = () => SHARED_PAGE_HEADERS;
@@ -32,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function SharedReport() {
-  const { report, path } = useLoaderData<typeof loader>();
+  const { report, path, today } = useLoaderData<typeof loader>();
   if (!report) {
     return (
       <section className="panel" data-testid="share-not-found">
@@ -50,8 +52,7 @@ export default function SharedReport() {
       <p className="muted small" data-testid="shared-notice">
         {t("exports.share.sharedNotice")}
       </p>
-      <ReportFilters report={report} t={t} />
-      <ReportView report={report} shared />
+      <ReportView report={report} shared today={today} filters={<ReportFilters report={report} t={t} />} />
       <ExportPanel report={report} base={path} raw={false} />
     </>
   );

@@ -1,18 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/use-t";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { lookUpResetLink, resetPassword } from "~/lib/password-reset.server";
+import { assertSameOrigin } from "~/lib/auth/csrf.server";
+import { lookUpResetLink, resetPassword } from "~/lib/auth/password-reset.server";
+import { dbOf } from "~/lib/platform/context.server";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  return { link: await lookUpResetLink(params.token ?? "") };
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  return { link: await lookUpResetLink(db, params.token ?? "") };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
   assertSameOrigin(request);
-  return resetPassword(params.token ?? "", await request.formData());
+  return resetPassword(db, params.token ?? "", await request.formData());
 }
 
 /** The page a one-time reset link opens: choose a new password (no sign-in needed). */

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { cameOverHttps, jsonError, readBodyText } from "~/lib/http.server";
-import { respondentBodyLimit, respondToApi } from "~/lib/respondent-api.server";
+import { cameOverHttps, jsonError, readBodyText } from "~/lib/platform/http.server";
+import { respondentBodyLimit, respondToApi } from "~/lib/fieldwork/respondent-api.server";
+import { dbOf } from "~/lib/platform/context.server";
 
 export const loader = () => jsonError(405, "use POST");
 
@@ -9,9 +10,10 @@ export const loader = () => jsonError(405, "use POST");
  * production app/server.js answers this path before Remix with the same `respondToApi`.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
   if (request.method !== "POST") return jsonError(405, "use POST");
   try {
-    return await respondToApi(params.token ?? "", await readBodyText(request, respondentBodyLimit), {
+    return await respondToApi(db, params.token ?? "", await readBodyText(request, respondentBodyLimit), {
       ip: context.ip ?? "unknown",
       userAgent: request.headers.get("User-Agent") ?? "",
       cookie: request.headers.get("Cookie"),

@@ -3,10 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import { lazy, Suspense, useState } from "react";
 import { ClientOnly } from "~/components/ClientOnly";
 import { isLocale, translate, type Locale } from "~/i18n";
-import { deviceFor } from "~/lib/device-cookie.server";
-import { cameOverHttps } from "~/lib/http.server";
-import { getLocale } from "~/lib/locale.server";
-import { loadRespondentPage, type Stage } from "~/lib/respondent.server";
+import { deviceFor } from "~/lib/fieldwork/device-cookie.server";
+import { cameOverHttps } from "~/lib/platform/http.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { loadRespondentPage, type Stage } from "~/lib/fieldwork/respondent.server";
+import { dbOf } from "~/lib/platform/context.server";
 
 // SurveyJS (~360 KB gz) loads only here, only in the browser (stack.md).
 const SurveyRunner = lazy(() => import("~/components/SurveyRunner"));
@@ -17,11 +18,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
  * The respondent's page: `/s/:token` (rating stage), `?stage=focus-group` (focus-group stage),
  * `?invite=<token>` (a personal link, resumable on any device). Sets the device cookie.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
   const url = new URL(request.url);
   const stage: Stage = url.searchParams.get("stage") === "focus-group" ? "focus_group" : "rating";
   const invite = url.searchParams.get("invite");
-  const page = await loadRespondentPage(params.token ?? "", stage);
+  const page = await loadRespondentPage(db, params.token ?? "", stage);
   if (!page) throw new Response("Not found", { status: 404 });
   const preferred = await getLocale(request);
   const languages = page.languages.filter(isLocale);

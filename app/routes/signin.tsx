@@ -2,21 +2,24 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/AuthForm";
-import { signIn } from "~/lib/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { safeRedirect } from "~/lib/safe-redirect.server";
-import { createUserSession, getUserId } from "~/lib/session.server";
+import { signIn } from "~/lib/auth/accounts.server";
+import { assertSameOrigin } from "~/lib/auth/csrf.server";
+import { safeRedirect } from "~/lib/platform/safe-redirect.server";
+import { createUserSession, getUserId } from "~/lib/auth/session.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return (await getUserId(request)) === null ? null : redirect("/studies");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  return (await getUserId(db, request)) === null ? null : redirect("/studies");
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
   assertSameOrigin(request);
   const form = await request.formData();
-  const result = await signIn(form, context.ip ?? "unknown");
+  const result = await signIn(db, form, context.ip ?? "unknown");
   if (!result.ok) return { error: result.error };
-  return createUserSession(request, result.userId, safeRedirect(form.get("next"), "/studies"));
+  return createUserSession(db, request, result.userId, safeRedirect(form.get("next"), "/studies"));
 }
 
 export default function SignIn() {

@@ -1,19 +1,21 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/AuthForm";
-import { signUp } from "~/lib/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { getLocale } from "~/lib/locale.server";
-import { safeRedirect } from "~/lib/safe-redirect.server";
-import { createUserSession } from "~/lib/session.server";
+import { signUp } from "~/lib/auth/accounts.server";
+import { assertSameOrigin } from "~/lib/auth/csrf.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { safeRedirect } from "~/lib/platform/safe-redirect.server";
+import { createUserSession } from "~/lib/auth/session.server";
+import { dbOf } from "~/lib/platform/context.server";
 
 /** A new account, then where the visitor was going (`next`: an invitation link, a local path only) or the studies. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
   assertSameOrigin(request);
   const form = await request.formData();
-  const result = await signUp(form, await getLocale(request));
+  const result = await signUp(db, form, await getLocale(request));
   if (!result.ok) return { error: result.error };
-  return createUserSession(request, result.userId, safeRedirect(form.get("next"), "/studies"));
+  return createUserSession(db, request, result.userId, safeRedirect(form.get("next"), "/studies"));
 }
 
 export default function SignUp() {

@@ -10,23 +10,26 @@ import { StudyNav } from "~/components/StudyNav";
 import { StudyDetailsForm } from "~/components/StudyDetailsForm";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { requireUserId } from "~/lib/session.server";
-import { publicOrigin } from "~/lib/http.server";
-import { isStudyIntent, loadStudyEditor, requireStudyRole, runStudyIntent } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { publicOrigin } from "~/lib/platform/http.server";
+import { isStudyIntent, loadStudyEditor, requireStudyRole, runStudyIntent } from "~/lib/design/studies.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
   // The link is shown with the public origin (BASE_URL, else the browser's), the same on the server and the client.
-  return { ...(await loadStudyEditor(study)), role, origin: publicOrigin(request) };
+  return { ...(await loadStudyEditor(db, study)), role, origin: publicOrigin(request) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, form } = await requireResearcherForm(request);
-  const { study } = await requireStudyRole(session.userId, params.id, "editor");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   const intent = form.get("intent");
   if (!isStudyIntent(intent)) throw new Response("intent is not known", { status: 400 });
-  return { intent, result: await runStudyIntent(study, session.userId, intent, form) };
+  return { intent, result: await runStudyIntent(db, study, session.userId, intent, form) };
 }
 
 export default function StudyEditor() {

@@ -3,25 +3,28 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { createInvitationsFrom, loadDistribution, MAX_INVITATIONS_PER_REQUEST, originOf, QR_PNG_SIZE, revokeInvitationOf } from "~/lib/fieldwork-distribution.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { createInvitationsFrom, loadDistribution, MAX_INVITATIONS_PER_REQUEST, originOf, QR_PNG_SIZE, revokeInvitationOf } from "~/lib/fieldwork/distribution.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  return { ...(await loadDistribution(study, originOf(request), Number.isSafeInteger(page) ? page : 1)), role, max: MAX_INVITATIONS_PER_REQUEST, pngSize: QR_PNG_SIZE };
+  return { ...(await loadDistribution(db, study, originOf(request), Number.isSafeInteger(page) ? page : 1)), role, max: MAX_INVITATIONS_PER_REQUEST, pngSize: QR_PNG_SIZE };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, form } = await requireResearcherForm(request);
-  const { study } = await requireStudyRole(session.userId, params.id, "editor");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   switch (form.get("intent")) {
     case "createInvitations":
-      return createInvitationsFrom(study, session.userId, form);
+      return createInvitationsFrom(db, study, session.userId, form);
     case "revokeInvitation":
-      return revokeInvitationOf(study, session.userId, form);
+      return revokeInvitationOf(db, study, session.userId, form);
     default:
       throw new Response("intent requires createInvitations or revokeInvitation", { status: 400 });
   }

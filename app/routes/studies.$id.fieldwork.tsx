@@ -5,21 +5,24 @@ import { CsrfField } from "~/components/CsrfField";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { loadDashboard, startNextWaveOf } from "~/lib/fieldwork-dashboard.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { loadDashboard, startNextWaveOf } from "~/lib/fieldwork/dashboard.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");
-  return { ...(await loadDashboard(study)), role };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "viewer");
+  return { ...(await loadDashboard(db, study)), role };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, form } = await requireResearcherForm(request);
-  const { study } = await requireStudyRole(session.userId, params.id, "editor");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   if (form.get("intent") !== "nextWave") throw new Response("intent requires nextWave", { status: 400 });
-  return startNextWaveOf(study, session.userId);
+  return startNextWaveOf(db, study, session.userId);
 }
 
 const REFRESH_MS = 10_000;

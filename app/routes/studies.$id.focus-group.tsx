@@ -4,26 +4,29 @@ import { CsrfField } from "~/components/CsrfField";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate, formatNumber } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { adoptWeights, dropWeights, loadFocusGroup, mergeSuggestion } from "~/lib/fieldwork-focus-group.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { adoptWeights, dropWeights, loadFocusGroup, mergeSuggestion } from "~/lib/fieldwork/focus-group.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
-  return { ...(await loadFocusGroup(study)), role };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
+  return { ...(await loadFocusGroup(db, study)), role };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, form } = await requireResearcherForm(request);
-  const { study } = await requireStudyRole(session.userId, params.id, "editor");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   switch (form.get("intent")) {
     case "merge":
-      return mergeSuggestion(study, session.userId, form);
+      return mergeSuggestion(db, study, session.userId, form);
     case "adopt":
-      return adoptWeights(study, session.userId);
+      return adoptWeights(db, study, session.userId);
     case "drop":
-      return dropWeights(study, session.userId);
+      return dropWeights(db, study, session.userId);
     default:
       throw new Response("intent requires merge, adopt or drop", { status: 400 });
   }

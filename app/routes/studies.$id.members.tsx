@@ -5,34 +5,37 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { changeMemberRole, inviteMember, loadMembers, removeMemberOf, revokeInvitationOf, transferStudy } from "~/lib/members.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { changeMemberRole, inviteMember, loadMembers, removeMemberOf, revokeInvitationOf, transferStudy } from "~/lib/sharing/members.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
 import { usePublicOrigin } from "~/components/use-public-origin";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study } = await requireStudyRole(await requireUserId(request), params.id, "owner");
-  return loadMembers(study);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study } = await requireStudyRole(db, await requireUserId(db, request), params.id, "owner");
+  return loadMembers(db, study);
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, form } = await requireResearcherForm(request);
-  const { study } = await requireStudyRole(session.userId, params.id, "owner");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  const { study } = await requireStudyRole(db, session.userId, params.id, "owner");
   switch (form.get("intent")) {
     case "invite":
-      return inviteMember(study, session.userId, form);
+      return inviteMember(db, study, session.userId, form);
     case "role":
-      return changeMemberRole(study, session.userId, form);
+      return changeMemberRole(db, study, session.userId, form);
     case "remove":
-      return removeMemberOf(study, session.userId, form);
+      return removeMemberOf(db, study, session.userId, form);
     case "transfer": {
       // The previous owner is an editor now: the members page is no longer theirs.
-      const moved = await transferStudy(study, session.userId, form);
+      const moved = await transferStudy(db, study, session.userId, form);
       return moved.ok ? redirect(`/studies/${study.id}`) : moved;
     }
     case "revoke":
-      return revokeInvitationOf(study, session.userId, form);
+      return revokeInvitationOf(db, study, session.userId, form);
     default:
       throw new Response("intent requires invite, role, remove, transfer or revoke", { status: 400 });
   }

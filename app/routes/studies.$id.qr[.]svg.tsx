@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { originOf, parseStage, qrSvg, stageLink } from "~/lib/fieldwork-distribution.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { originOf, parseStage, qrSvg, stageLink } from "~/lib/fieldwork/distribution.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
+import { dbOf } from "~/lib/platform/context.server";
 
 /** The QR code of a stage's public link as SVG (`?stage=rating|focus-group`). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study } = await requireStudyRole(await requireUserId(request), params.id, "editor");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
   const stage = parseStage(new URL(request.url).searchParams.get("stage"));
   const svg = await qrSvg(stageLink(originOf(request), study, stage));
   return new Response(svg, {

@@ -5,20 +5,22 @@ import { ReportFilters } from "~/components/report/ReportFilters";
 import { ReportView } from "~/components/report/ReportView";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { getLocale } from "~/lib/locale.server";
-import { parseReportOptionsWithIssues } from "~/lib/report-options.server";
-import { loadReport } from "~/lib/report.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { parseReportOptionsWithIssues } from "~/lib/report/report-options.server";
+import { loadReport } from "~/lib/report/report.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "viewer");
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
-  return { report: await loadReport(study, await getLocale(request), options, ignored), role };
+  return { report: await loadReport(db, study, await getLocale(request), options, ignored), role, today: new Date().toISOString().slice(0, 10) };
 }
 
 export default function Report() {
-  const { report, role } = useLoaderData<typeof loader>();
+  const { report, role, today } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
     <>
@@ -26,8 +28,7 @@ export default function Report() {
         {t("report.title")}: {report.study.title}
       </h1>
       <StudyNav studyId={report.study.id} role={role} />
-      <ReportFilters report={report} t={t} />
-      <ReportView report={report} />
+      <ReportView report={report} today={today} filters={<ReportFilters report={report} t={t} />} />
       <ExportPanel report={report} shareHref={role === "viewer" ? undefined : `/studies/${report.study.id}/share`} />
     </>
   );

@@ -4,21 +4,24 @@ import { CsrfField } from "~/components/CsrfField";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate, formatNumber } from "~/i18n";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { loadResponses, parseResponsesQuery, reviewResponse } from "~/lib/fieldwork-responses.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { loadResponses, parseResponsesQuery, reviewResponse } from "~/lib/fieldwork/responses.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "viewer");
-  return { ...(await loadResponses(study, parseResponsesQuery(new URL(request.url)))), role };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "viewer");
+  return { ...(await loadResponses(db, study, parseResponsesQuery(new URL(request.url)))), role };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, form } = await requireResearcherForm(request);
-  const { study } = await requireStudyRole(session.userId, params.id, "editor");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   if (form.get("intent") !== "review") throw new Response("intent requires review", { status: 400 });
-  return reviewResponse(study, session.userId, form);
+  return reviewResponse(db, study, session.userId, form);
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;

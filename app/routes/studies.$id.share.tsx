@@ -3,25 +3,28 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { SharePanel } from "~/components/report/SharePanel";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { createShareLink, revokeShareLinkOf, shareLinksOf } from "~/lib/share.server";
-import { requireUserId } from "~/lib/session.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { createShareLink, revokeShareLinkOf, shareLinksOf } from "~/lib/sharing/share.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
+import { dbOf } from "~/lib/platform/context.server";
 
 /** Read-only share links of the report: owners and editors create, list and revoke them. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
-  return { study: { id: study.id, title: study.title, titleZh: study.titleZh }, role, links: await shareLinksOf(study) };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
+  return { study: { id: study.id, title: study.title, titleZh: study.titleZh }, role, links: await shareLinksOf(db, study) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, form } = await requireResearcherForm(request);
-  const { study } = await requireStudyRole(session.userId, params.id, "editor");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   switch (form.get("intent")) {
     case "create":
-      return { created: (await createShareLink(study, session.userId)).path, revoked: false };
+      return { created: (await createShareLink(db, study, session.userId)).path, revoked: false };
     case "revoke":
-      return { created: null, revoked: await revokeShareLinkOf(study, session.userId, form) };
+      return { created: null, revoked: await revokeShareLinkOf(db, study, session.userId, form) };
     default:
       throw new Response("intent requires create or revoke", { status: 400 });
   }

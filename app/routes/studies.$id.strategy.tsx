@@ -4,24 +4,27 @@ import { CsrfField } from "~/components/CsrfField";
 import { formatDay } from "~/components/report/chart-kit";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { requireUserId } from "~/lib/session.server";
-import { isStrategyIntent, loadStrategy, runStrategyIntent } from "~/lib/strategy.server";
-import { requireStudyRole } from "~/lib/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { isStrategyIntent, loadStrategy, runStrategyIntent } from "~/lib/report/strategy.server";
+import { requireStudyRole } from "~/lib/design/studies.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { study, role } = await requireStudyRole(await requireUserId(request), params.id, "editor");
-  return { ...(await loadStrategy(study)), role };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
+  return { ...(await loadStrategy(db, study)), role };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, form } = await requireResearcherForm(request);
-  const { study } = await requireStudyRole(session.userId, params.id, "editor");
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   const intent = form.get("intent");
   if (!isStrategyIntent(intent)) {
     throw new Response("intent requires line, shares, addEvent, deleteEvent, addFunction, deleteFunction or cells", { status: 400 });
   }
-  return runStrategyIntent(study, session.userId, intent, form);
+  return runStrategyIntent(db, study, session.userId, intent, form);
 }
 
 const STRENGTHS = [0, 1, 3, 9] as const;

@@ -3,17 +3,20 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { useT } from "~/components/use-t";
-import { createStudyFor, listStudiesFor } from "~/lib/studies.server";
-import { requireResearcherForm } from "~/lib/csrf.server";
-import { requireUserId } from "~/lib/session.server";
+import { createStudyFor, listStudiesFor } from "~/lib/design/studies.server";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { dbOf } from "~/lib/platform/context.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { studies: await listStudiesFor(await requireUserId(request)) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  return { studies: await listStudiesFor(db, await requireUserId(db, request)) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const { session, form } = await requireResearcherForm(request);
-  const result = await createStudyFor(session.userId, form);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  const result = await createStudyFor(db, session.userId, form);
   return result.ok ? redirect(`/studies/${result.id}`) : { errors: result.errors };
 }
 

@@ -9,7 +9,6 @@ export type AttributeFields = {
   description: string;
   descriptionZh: string | null;
   groupName: string | null;
-  direction: "higher" | "lower";
 };
 
 export function addAttribute(db: Db, args: { studyId: number; fields: AttributeFields }) {

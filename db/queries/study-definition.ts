@@ -23,7 +23,6 @@ export async function getStudyDefinition(db: Db, study: Study): Promise<StudyDef
       description: a.description,
       descriptionZh: a.descriptionZh,
       group: a.groupName,
-      direction: a.direction,
     })),
     profileQuestions,
     statedWeights: study.statedWeightsJson ? StatedWeightsSchema.parse(JSON.parse(study.statedWeightsJson)) : null,

@@ -44,8 +44,9 @@ const ratings: Array<[Triple, Triple]> = [
 const exact = study(ratings, ([a, b, c]) => 0.5 * a + 0.3 * b + 0.2 * c);
 const stated = { a: 20, b: 30, c: 50 };
 
+/** The OLS machinery and the earlier clipped method ("ols"); the default split is tested in importance/derived-importance-default.test.ts. */
 describe("derivedImportance", () => {
-  const result = ok(derivedImportance({ respondents: exact, attributes, weights: stated }));
+  const result = ok(derivedImportance({ respondents: exact, attributes, weights: stated, method: "ols" }));
 
   it("recovers the coefficients 0.5, 0.3, 0.2 of an exact linear combination", () => {
     expect(result.rows.map((r) => r.coefficient)).toEqual([
@@ -59,7 +60,7 @@ describe("derivedImportance", () => {
     expect([result.intercept, result.rSquared]).toEqual([expect.closeTo(0, 9), expect.closeTo(1, 9)]);
   });
 
-  it("normalises the coefficients to derived weights 50, 30, 20", () => {
+  it("normalises the coefficients to derived weights 50, 30, 20 with method ols", () => {
     // Hand calculation: 100 * 0.5 / (0.5 + 0.3 + 0.2) = 50, then 30 and 20.
     expect(result.rows.map((r) => r.derivedWeight)).toEqual([
       expect.closeTo(50, 7),
@@ -89,19 +90,19 @@ describe("derivedImportance", () => {
   });
 
   it("flags nothing when stated and derived ranks agree", () => {
-    const agree = ok(derivedImportance({ respondents: exact, attributes, weights: { a: 50, b: 30, c: 20 } }));
+    const agree = ok(derivedImportance({ respondents: exact, attributes, weights: { a: 50, b: 30, c: 20 }, method: "ols" }));
     expect(agree.mostDifferent).toEqual([]);
   });
 
   it("gives tied stated weights the mean of their ranks", () => {
     // Hand calculation: stated 40, 40, 20 -> ranks 1.5, 1.5, 3; derived 1, 2, 3;
     // differences -0.5, +0.5, 0, so a and b differ most.
-    const tied = ok(derivedImportance({ respondents: exact, attributes, weights: { a: 40, b: 40, c: 20 } }));
+    const tied = ok(derivedImportance({ respondents: exact, attributes, weights: { a: 40, b: 40, c: 20 }, method: "ols" }));
     expect(tied.rows.map((r) => r.statedRank)).toEqual([1.5, 1.5, 3]);
     expect(tied.mostDifferent).toEqual(["a", "b"]);
   });
 
-  it("reports a negative coefficient and gives it derived weight 0", () => {
+  it("reports a negative coefficient and gives it derived weight 0 with method ols", () => {
     // overall = 1 + 0.6 a + 0.5 b - 0.1 c: derived weights 100 * 0.6 / 1.1 = 54.545455,
     // 100 * 0.5 / 1.1 = 45.454545, 0.
     const negative = ok(
@@ -109,6 +110,7 @@ describe("derivedImportance", () => {
         respondents: study(ratings, ([a, b, c]) => 1 + 0.6 * a + 0.5 * b - 0.1 * c),
         attributes,
         weights: stated,
+        method: "ols",
       }),
     );
     expect(negative.rows.map((r) => [r.coefficient, r.derivedWeight])).toEqual([
@@ -187,9 +189,9 @@ describe("derivedImportance", () => {
     });
   });
 
-  it("returns no-positive-coefficients when every coefficient is negative", () => {
+  it("returns no-positive-coefficients when every coefficient is negative with method ols", () => {
     const inverse = study(ratings, ([a, b, c]) => 20 - 0.5 * a - 0.3 * b - 0.2 * c);
-    expect(derivedImportance({ respondents: inverse, attributes, weights: stated })).toEqual({
+    expect(derivedImportance({ respondents: inverse, attributes, weights: stated, method: "ols" })).toEqual({
       ok: false,
       reason: "no-positive-coefficients",
     });

@@ -34,8 +34,8 @@ describe("differenceMethod", () => {
 
   it("sums the advantages per competitor", () => {
     expect(result.quality.perCompetitor).toEqual([
-      { competitorId: "birch", sum: expect.closeTo(27.5, 10) },
-      { competitorId: "cedar", sum: expect.closeTo(77.5, 10) },
+      { competitorId: "birch", sum: expect.closeTo(27.5, 10), weight: 1 },
+      { competitorId: "cedar", sum: expect.closeTo(77.5, 10), weight: 1 },
     ]);
   });
 

@@ -7,8 +7,8 @@ import { ok } from "./helpers";
 
 /**
  * The worked example with choices: r1 chose aster (won); r2 chose birch after considering
- * aster (lost); r3 chose birch without considering aster (other); r4 chose cedar after
- * considering aster (lost).
+ * aster (lost); r3 chose birch without considering aster (bought a competitor without
+ * considering own); r4 chose cedar after considering aster (lost).
  */
 const choices: Record<string, Pick<RespondentOutcome, "chose" | "considered">> = {
   r1: { chose: "aster", considered: ["aster", "birch"] },
@@ -27,8 +27,10 @@ const oneAttribute: AttributeDef[] = [{ id: "a", kind: "quality" }];
 describe("wonLost", () => {
   const result = ok(wonLost({ respondents: outcomes, offers, attributes, weights, ownId: "aster" }));
 
-  it("counts won 1, lost 2, other 1", () => {
-    expect([result.won, result.lost, result.other]).toEqual([1, 2, 1]);
+  it("counts won 1, lost 2, bought a competitor without considering own 1, unknown 0, other 0", () => {
+    expect([result.won, result.lost, result.boughtCompetitorWithoutConsideringOwn, result.boughtCompetitorConsiderationUnknown, result.other]).toEqual([
+      1, 2, 1, 0, 0,
+    ]);
   });
 
   it("gives the win rate won / (won + lost) = 1 / 3", () => {
@@ -150,5 +152,74 @@ describe("wonLost", () => {
       ok: false,
       reason: "unknown-offer",
     });
+  });
+});
+
+/**
+ * Issue 13's case: 12 respondents, 3 bought own, 6 bought a competitor, 3 gave no purchase. The
+ * old report said "Win rate 100 % (won 3, lost 0, other 9)" because "lost" also needed the
+ * optional "considered" tick. Now the considered set comes with the purchase (the bought offer
+ * in it): of the 6 competitor buyers, 4 considered own (lost), 2 did not.
+ * Hand count: won 3 (a1-a3); lost 4 (b1, b2 bought comp1; b3, b4 bought comp2, each with own in
+ * the set); without considering own 2 (b5 only what was bought, b6 comp1 and comp2); other 3
+ * (n1-n3, no purchase; n3 ticked considered offers but bought nothing). 3 + 4 + 2 + 3 = 12.
+ * Win rate = 3 / (3 + 4) = 0.428571.
+ */
+describe("wonLost: every competitor buyer is lost or bought without considering own", () => {
+  const offers3: OfferDef[] = [
+    { id: "own", own: true },
+    { id: "comp1", own: false },
+    { id: "comp2", own: false },
+  ];
+  const rated = { own: { a: 6 }, comp1: { a: 7 }, comp2: { a: 5 } };
+  const r = (id: string, chose: string | undefined, considered: string[] | undefined): RespondentOutcome => ({
+    id,
+    weights: { a: 100 },
+    ratings: rated,
+    ...(chose !== undefined ? { chose } : {}),
+    ...(considered !== undefined ? { considered } : {}),
+  });
+  const twelve: RespondentOutcome[] = [
+    r("a1", "own", ["own"]),
+    r("a2", "own", ["own", "comp1"]),
+    r("a3", "own", ["own", "comp2"]),
+    r("b1", "comp1", ["comp1", "own"]),
+    r("b2", "comp1", ["comp1", "own", "comp2"]),
+    r("b3", "comp2", ["comp2", "own"]),
+    r("b4", "comp2", ["comp2", "own"]),
+    r("b5", "comp1", ["comp1"]),
+    r("b6", "comp2", ["comp2", "comp1"]),
+    r("n1", undefined, undefined),
+    r("n2", undefined, []),
+    r("n3", undefined, ["own", "comp1"]),
+  ];
+  const result = ok(wonLost({ respondents: twelve, offers: offers3, attributes: oneAttribute, weights: { a: 100 }, ownId: "own" }));
+
+  it("counts won 3, lost 4, without considering own 2, unknown 0, other 3 (sum 12)", () => {
+    expect([result.won, result.lost, result.boughtCompetitorWithoutConsideringOwn, result.boughtCompetitorConsiderationUnknown, result.other]).toEqual([
+      3, 4, 2, 0, 3,
+    ]);
+  });
+
+  it("gives the win rate 3 / 7 = 0.428571", () => {
+    expect(result.winRate.ok && result.winRate.rate).toBeCloseTo(0.428571, 6);
+  });
+
+  it("lists the lost by the offer bought: comp1 2, comp2 2 (ties by id)", () => {
+    expect(result.lostTo).toEqual([
+      { offerId: "comp1", count: 2 },
+      { offerId: "comp2", count: 2 },
+    ]);
+  });
+
+  // Answers from questionnaires where the considered set was optional: a competitor buyer who
+  // left it empty cannot be called lost nor "did not consider us".
+  it("counts a competitor bought with no considered set as consideration unknown, not lost", () => {
+    const old = [r("o1", "comp1", undefined), r("o2", "comp2", []), r("o3", "comp1", ["own"])];
+    const counts = ok(wonLost({ respondents: old, offers: offers3, attributes: oneAttribute, weights: { a: 100 }, ownId: "own" }));
+    expect([counts.won, counts.lost, counts.boughtCompetitorWithoutConsideringOwn, counts.boughtCompetitorConsiderationUnknown, counts.other]).toEqual([
+      0, 1, 0, 2, 0,
+    ]);
+    expect(counts.winRate).toEqual({ ok: true, rate: 0 });
   });
 });

@@ -45,6 +45,7 @@ const matrix: Record<string, Access> = {
   },
   "r.$token": { kind: "public", why: "read-only shared report, by a revocable share token" },
   "r.$token.export.$name": { kind: "public", why: "chart and table downloads of a shared report, by its share token (no raw data)" },
+  "report-print.$token": { kind: "public", why: "the page the server's own Chromium prints for the PDF download, by a token this server process signed a minute earlier" },
   signout: { kind: "checked", action: { path: "/signout", allowed: researchers, fields: {} } },
   "account.password": { kind: "checked", loader: { path: "/account/password", allowed: researchers } },
   "studies._index": { kind: "checked", loader: { path: "/studies", allowed: researchers } },

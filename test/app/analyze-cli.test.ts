@@ -93,3 +93,57 @@ describe("analyze command", () => {
     expect((JSON.parse(readFileSync(out, "utf8")) as Report).qualityProfile.score).toBeCloseTo(117.254, 4);
   }, 60_000);
 });
+
+describe("analyze command: the tools after the map (method-more.md §1–4)", () => {
+  /** docs/analysis-format.md's third example: MaxDiff, price sensitivity and Gabor–Granger answers. */
+  const docs = readFileSync("docs/analysis-format.md", "utf8");
+  const example = [...docs.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1] ?? "")[2] ?? "";
+
+  interface MethodsReport {
+    valueMap: { reference: string; relativePriceFrom: string; fairZone: { kind: string }; points: Array<{ relativePrice: number }> };
+    priceResearch: {
+      vanWestendorp: { range: { lower: number; upper: number } };
+      gaborGranger: { revenueMaximising: { price: number } };
+    };
+    maxDiff: { ok: boolean };
+    gapTests: { attributes: Array<{ test: string }> };
+  }
+
+  let methods: Run;
+  beforeAll(async () => {
+    methods = await analyze(inputFile("methods.json", example));
+  }, 60_000);
+
+  it("accepts the map options and prints the map from prices against the whole market", () => {
+    // mean price (30 + 25 + 35) / 3 = 30: aster 100, birch 83.3333, cedar 116.6667.
+    expect([methods.code, methods.stderr.trim()]).toEqual([0, ""]);
+    const parsed = JSON.parse(methods.stdout) as MethodsReport;
+    expect([parsed.valueMap.reference, parsed.valueMap.relativePriceFrom, parsed.valueMap.fairZone.kind]).toEqual(["market", "prices", "quartiles"]);
+    expect(parsed.valueMap.points.map((p) => p.relativePrice)).toEqual([100, expect.closeTo(83.333333, 5), expect.closeTo(116.666667, 5)]);
+  });
+
+  it("prints the Van Westendorp range [20, 33.5] of the respondents' answers", () => {
+    // too cheap 15, 12, 18; cheap 22, 18, 25; expensive 32, 28, 35; too expensive 40, 35, 45.
+    // PMC: at 18 TC 1/3, not cheap 0; at 22 TC 0, not cheap 1/3 -> 18 + 4 * (1/3) / (2/3) = 20.
+    // PME: at 32 TE 0, not expensive 1/3; at 35 TE 1/3, not expensive 0 -> 32 + 3 / 2 = 33.5.
+    const parsed = JSON.parse(methods.stdout) as MethodsReport;
+    expect(parsed.priceResearch.vanWestendorp.range).toEqual({ ok: true, lower: expect.closeTo(20, 9), upper: expect.closeTo(33.5, 9) });
+  });
+
+  it("prints the Gabor–Granger revenue-maximising price 25", () => {
+    // willing up to 30, 25, 35: demand 20: 1, 25: 1, 30: 2/3, 35: 1/3, 40: 0; revenue 20, 25, 20, 11.67, 0.
+    expect((JSON.parse(methods.stdout) as MethodsReport).priceResearch.gaborGranger.revenueMaximising.price).toBe(25);
+  });
+
+  it("prints the MaxDiff section and the Welch gap tests", () => {
+    const parsed = JSON.parse(methods.stdout) as MethodsReport;
+    expect([parsed.maxDiff.ok, parsed.gapTests.attributes[0]?.test]).toEqual([true, "welch-t"]);
+  });
+
+  it("exits 2 naming an unknown map option", async () => {
+    const input = JSON.parse(example) as { options: Record<string, unknown> };
+    input.options.mapReference = "everyone";
+    const run = await analyze(inputFile("bad-reference.json", JSON.stringify(input)));
+    expect(run).toEqual({ code: 2, stdout: "", stderr: "options.mapReference requires rest-of-market or market\n" });
+  }, 60_000);
+});

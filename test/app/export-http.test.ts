@@ -29,6 +29,9 @@ function rowCells(html: string, attr: string, value: string): string[] {
 const testIdText = (html: string, id: string) =>
   new RegExp(`data-testid="${id}"[^>]*>([\\s\\S]*?)</`).exec(html)?.[1]?.replace(/<!-- -->/g, "").trim();
 
+/** The day the server names its downloads after (UTC). */
+const today = () => new Date().toISOString().slice(0, 10);
+
 async function download(path: string): Promise<Response> {
   const res = await researcher.request(path);
   expect(res.status, path).toBe(200);
@@ -79,9 +82,9 @@ describe("report downloads", () => {
       "n per offer",
     ]);
     const summary = new Map(records(wb.getWorksheet("Summary")!).map((r) => [r.Item, r.Value]));
-    expect(fmt(summary.get("Quality score Q") as number, 1)).toBe(testIdText(html, "score-q"));
-    expect(fmt(summary.get("Price satisfaction S") as number, 1)).toBe(testIdText(html, "score-s"));
-    expect(fmt(summary.get("Relative price RP = 10000 / S") as number, 1)).toBe(testIdText(html, "score-rp"));
+    expect(fmt(summary.get("Relative quality") as number, 1)).toBe(testIdText(html, "score-q"));
+    expect(fmt(summary.get("Price satisfaction") as number, 1)).toBe(testIdText(html, "score-s"));
+    expect(fmt(summary.get("Relative price") as number, 1)).toBe(testIdText(html, "score-rp"));
 
     const points = records(wb.getWorksheet("Value map points")!);
     expect(points.length).toBe(3);
@@ -90,7 +93,7 @@ describe("report downloads", () => {
       expect(cells[0]).toContain(String(p.Offer));
       expect(cells[1]).toBe(fmt(p["Relative quality Q"] as number, 1));
       expect(cells[3]).toBe(fmt(p["Relative price RP"] as number, 1));
-      expect(cells[5]).toBe(fmt(p["Value (vertical distance)"] as number, 1));
+      expect(cells[5]).toBe(fmt(p["Distance to fair-value line"] as number, 1));
       expect(cells[7]).toContain(String(p.n));
       expect(typeof p["Q 95% lower"]).toBe("number");
       expect(p["Q 95% lower"] as number).toBeLessThan(p["Relative quality Q"] as number);
@@ -111,7 +114,7 @@ describe("report downloads", () => {
     const wb = await workbook(`${STUDY}/report/export/tables.xlsx`);
     const res = await download(`${STUDY}/report/export/value-map.csv`);
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="valuemap-study1-value-map.csv"');
+    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="home-espresso-machines-2026-value-map-${today()}.csv"`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder().decode(bytes.slice(3)));
@@ -164,13 +167,21 @@ describe("report downloads", () => {
     const render = async () => decodePng(new Uint8Array(await (await zh.request(`${STUDY}/report/export/value-map.png`)).arrayBuffer()));
     const withNames = await render();
     const saved = await db.rows<{ id: number; name_zh: string }>(sql`select id, name_zh from offers where study_id = 1`);
-    await db.run(sql`update offers set name_zh = ${"\u3000"} where study_id = 1`); // an ideographic space: a blank name
+    // Ideographic spaces, one per hanzi: blank names of the same width, so every label keeps its place.
+    for (const o of saved) await db.run(sql`update offers set name_zh = ${"\u3000".repeat([...o.name_zh].length)} where id = ${o.id}`);
     const blank = await render();
     for (const o of saved) await db.run(sql`update offers set name_zh = ${o.name_zh} where id = ${o.id}`);
-    const all = { x: 0, y: 0, w: withNames.width, h: withNames.height };
     // Six hanzi at 13 px (26 px in the PNG), drawn over a white halo: each leaves at least ten
-    // dark pixels (about 100 in all on the demo); blank names leave none of them.
-    expect(darkPixels(withNames, all) - darkPixels(blank, all)).toBeGreaterThan(60);
+    // dark pixels where the blank names leave white (about 100 in all on the demo). Counted pixel
+    // by pixel: the labels keep their places, so nothing else turns from white to dark.
+    expect(darkPixels(withNames, { x: 0, y: 0, w: withNames.width, h: withNames.height })).toBeGreaterThan(1000);
+    let inkOnlyWithNames = 0;
+    for (let i = 0; i < withNames.rgba.length; i += 4) {
+      const a = (withNames.rgba[i]! + withNames.rgba[i + 1]! + withNames.rgba[i + 2]!) / 3;
+      const b = (blank.rgba[i]! + blank.rgba[i + 1]! + blank.rgba[i + 2]!) / 3;
+      if (a < 128 && b > 200) inkOnlyWithNames++;
+    }
+    expect(inkOnlyWithNames).toBeGreaterThan(60);
   });
 
   it("raw data: one wide row per analysed respondent, long rows per rating, both as CSV and XLSX, filters applied", async () => {
@@ -225,6 +236,80 @@ describe("report downloads", () => {
     }
     const res = await researcher.request(`${STUDY}/report/export/value-map.csv?line=bogus&wave=-1`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe("downloads people paste into slides", () => {
+  it("names files by the study's slug, the figure and the day", async () => {
+    for (const [name, file] of [
+      ["value-map.png", "value-map"],
+      ["timeline.svg", "timeline"],
+      ["tables.xlsx", "tables"],
+      ["raw-long.csv", "raw-long"],
+    ] as const) {
+      const res = await download(`${STUDY}/report/export/${name}`);
+      const extension = name.split(".")[1];
+      expect(res.headers.get("Content-Disposition"), name).toBe(`attachment; filename="home-espresso-machines-2026-${file}-${today()}.${extension}"`);
+    }
+  });
+
+  it("each chart carries its title, n, the filters in words and the day above the drawing", async () => {
+    const html = await (await download(`${STUDY}/report?flagged=in&line=parity`)).text();
+    const analysed = /(\d+) of (\d+) complete responses analysed/.exec(html.replace(/<!-- -->/g, ""))![1];
+    const svg = await (await download(`${STUDY}/report/export/value-map.svg?flagged=in&line=parity`)).text();
+    const header = svg.slice(0, svg.indexOf("<g transform="));
+    expect(header).toContain("Value map · Home espresso machines 2026");
+    const subtitle = [...header.matchAll(/<text[^>]*data-chart-subtitle=""[^>]*>([^<]*)</g)].map((m) => m[1]).join(" ");
+    expect(subtitle).toContain(`n = ${analysed}`);
+    expect(subtitle).toContain("Fair-value line: Parity (slope 1)");
+    expect(subtitle).toContain("flagged responses included");
+    const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(Date.now());
+    expect(subtitle).toContain(day);
+    // The chart itself sits below the band, whole.
+    const width = Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)![1]);
+    const height = Number(/<svg[^>]*\sheight="(\d+)"/.exec(svg)![1]);
+    expect(/<svg[^>]*viewBox="([^"]*)"/.exec(svg)![1]).toBe(`0 0 ${width} ${height}`);
+    expect(width).toBe(640);
+    const band = Number(/<g transform="translate\(0 (\d+)\)">/.exec(svg)![1]);
+    expect(svg.slice(svg.indexOf("<g transform="))).toContain(`<rect x="0" y="0" width="640" height="${height - band}" fill="#ffffff">`);
+  });
+
+  it("the workbook: numbers keep every digit, shown with 1 decimal for indices and 3 for ratios; widths, frozen headers, filters in words, real dates", async () => {
+    const wb = await workbook(`${STUDY}/report/export/tables.xlsx`);
+    const map = wb.getWorksheet("Value map points")!;
+    const header = (map.getRow(1).values as unknown[]).slice(1).map(String);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const q = map.getRow(2).getCell(col("Relative quality Q"));
+    expect(q.numFmt).toBe("0.0");
+    expect(String(q.value)).toMatch(/\.\d{4,}/); // unrounded underneath
+    expect(map.getRow(2).getCell(col("Distance to fair-value line")).numFmt).toBe("0.0");
+    expect(map.getRow(2).getCell(col("n")).numFmt).toBe("0");
+    const profile = wb.getWorksheet("Quality profile")!;
+    const pHeader = (profile.getRow(1).values as unknown[]).slice(1).map(String);
+    expect(profile.getRow(2).getCell(pHeader.indexOf("Ratio") + 1).numFmt).toBe("0.000");
+    expect(profile.getRow(2).getCell(pHeader.indexOf("Own mean") + 1).numFmt).toBe("0.00");
+    expect(profile.getRow(2).getCell(pHeader.indexOf("Weight") + 1).numFmt).toBe("0.0");
+    for (const sheet of wb.worksheets) {
+      expect(sheet.views[0]?.state, sheet.name).toBe("frozen");
+      expect(sheet.getColumn(1).width, sheet.name).toBeGreaterThanOrEqual(8);
+    }
+    // "Offer" is the widest of its column's texts plus a margin.
+    expect(map.getColumn(col("Offer")).width).toBeGreaterThanOrEqual("Offer".length + 2);
+    const summary = new Map(records(wb.getWorksheet("Summary")!).map((r) => [r.Item, r.Value]));
+    expect(summary.get("Filters")).toBe("Fair-value line: From the quality share (weights); all respondents; all waves; flagged responses left out");
+    const rows = wb.getWorksheet("Summary")!;
+    rows.eachRow((row) => {
+      if (row.getCell(1).value === "Relative quality") expect(row.getCell(2).numFmt).toBe("0.0");
+      if (row.getCell(1).value === "Respondents analysed") expect(row.getCell(2).numFmt).toBe("0");
+    });
+    const raw = await workbook(`${STUDY}/report/export/raw-wide.xlsx`);
+    const sheet = raw.worksheets[0]!;
+    const rawHeader = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const completed = sheet.getRow(2).getCell(rawHeader.indexOf("completed_at") + 1);
+    expect(completed.value).toBeInstanceOf(Date);
+    expect(completed.numFmt).toBe("yyyy-mm-dd hh:mm:ss");
+    const csv = parseCsv((await (await download(`${STUDY}/report/export/raw-wide.csv`)).text()).replace(/^\uFEFF/, ""));
+    expect((completed.value as Date).toISOString()).toBe(csv[1]![csv[0]!.indexOf("completed_at")]);
   });
 });
 

@@ -41,7 +41,8 @@ interface Truth {
 }
 
 async function readTruth(): Promise<Truth> {
-  const offers = await db.rows<Truth["offers"][number]>(sql`select code, name, name_zh from offers where study_id = 1 order by sort, id`);
+  const offers = await db.rows<Truth["offers"][number] & { is_own: unknown }>(sql`select code, name, name_zh, is_own from offers where study_id = 1 order by sort, id`);
+  const own = offers.find((o) => Number(o.is_own))!.code;
   const attributes = await db.rows<Truth["attributes"][number]>(
     sql`select code, name, name_zh from attributes where study_id = 1 order by case kind when 'quality' then 0 else 1 end, sort, id`,
   );
@@ -73,8 +74,15 @@ async function readTruth(): Promise<Truth> {
     row.set(`worth_${a.offer_code}`, a.worth ?? (known ? "dontKnow" : "notAsked"));
     if (Number(a.chose)) row.set("chose", offers.findIndex((o) => o.code === a.offer_code) + 1);
   }
+  const considered = new Map<number, string[]>();
+  for (const a of answers) if (Number(a.considered)) (considered.get(Number(a.response_id)) ?? considered.set(Number(a.response_id), []).get(Number(a.response_id))!).push(a.offer_code);
   for (const [id, row] of rows) {
     if (!row.has("chose")) row.set("chose", null);
+    // The report's won/lost groups (method.md, the tools (d)), numbered 1-5 in that order: won,
+    // lost, bought a competitor without considering the own offer, considered set unknown, no purchase.
+    const chose = row.get("chose") === null ? null : offers[(row.get("chose") as number) - 1]!.code;
+    const set = considered.get(id) ?? [];
+    row.set("won_lost", chose === null ? 5 : chose === own ? 1 : set.includes(own) ? 2 : set.length > 0 ? 3 : 4);
     for (const o of offers) for (const a of attributes) row.set(`rating_${o.code}_${a.code}`, knows.get(id)?.has(o.code) ? "dontKnow" : "notAsked");
   }
   for (const r of ratings) if (ids.has(Number(r.response_id))) rows.get(Number(r.response_id))!.set(`rating_${r.offer_code}_${r.attribute_code}`, Number(r.score));
@@ -95,6 +103,7 @@ function expectSameAsDatabase(back: ReadBack, truth: Truth, lang: Lang, format: 
   expect(back.labels.get(`profile_${truth.segment.code}`), format).toBe(lang === "en" ? truth.segment.text : truth.segment.text_zh || truth.segment.text);
   truth.segment.choices.forEach((c, i) => expect(back.valueLabels.get(`profile_${truth.segment.code}`)?.get(String(i + 1)), format).toBe(lang === "en" ? c.label : c.labelZh || c.label));
   truth.offers.forEach((o, i) => expect(back.valueLabels.get("chose")?.get(String(i + 1)), format).toBe(name(o)));
+  expect(back.valueLabels.get("won_lost")?.get("1"), format).toBe(lang === "en" ? "Won: bought the own offer last" : "赢得：最近一次购买的是本产品");
   for (const o of truth.offers) {
     for (const a of truth.attributes) {
       const v = `rating_${o.code}_${a.code}`;
@@ -162,7 +171,7 @@ afterAll(async () => {
 describe("labelled exports read back by independent programs", () => {
   it.each(["en", "zh-CN"] as const)("SPSS .sav (%s labels) read by PSPP: values, labels and missing values as in the database", async (lang) => {
     const { bytes, filename } = await download("raw-wide.sav", lang);
-    expect(filename).toBe(`valuemap-study1-raw-wide-${lang}.sav`);
+    expect(filename).toMatch(new RegExp(`^home-espresso-machines-2026-raw-wide-${lang}-\\d{4}-\\d{2}-\\d{2}\\.sav$`));
     const file = path.join(dir, filename);
     fs.writeFileSync(file, bytes);
     const back = readSavWithPspp(dir, file);
@@ -181,9 +190,10 @@ describe("labelled exports read back by independent programs", () => {
 
   it.each(["en", "zh-CN"] as const)("R: the CSV and its labelling script (%s labels), run by R, give the database's values and labels", async (lang) => {
     const { bytes, filename } = await download("raw-wide-r.zip", lang);
-    expect(filename).toBe(`valuemap-study1-raw-wide-${lang}-r.zip`);
+    const day = /-(\d{4}-\d{2}-\d{2})\.zip$/.exec(filename)?.[1];
+    expect(filename).toBe(`home-espresso-machines-2026-raw-wide-${lang}-r-${day}.zip`);
     const files = readZip(bytes);
-    const base = `valuemap-study1-raw-wide-${lang}`;
+    const base = `home-espresso-machines-2026-raw-wide-${lang}-${day}`;
     expect([...files.keys()].sort()).toEqual([`${base}.R`, `${base}.csv`]);
     const script = files.get(`${base}.R`)!.toString("utf8");
     expect(script).toMatch(/^[\x20-\x7e\n]*$/); // ASCII: non-ASCII labels are \u escapes
@@ -202,8 +212,10 @@ describe("labelled exports read back by independent programs", () => {
   });
 
   it.each(["en", "zh-CN"] as const)("Triple-S XML and data (%s labels): the data read by PSPP at the XML's positions give the database's values", async (lang) => {
-    const { bytes } = await download("raw-wide-sss.zip", lang);
-    const base = `valuemap-study1-raw-wide-${lang}`;
+    const { bytes, filename } = await download("raw-wide-sss.zip", lang);
+    const day = /-(\d{4}-\d{2}-\d{2})\.zip$/.exec(filename)?.[1];
+    expect(filename).toBe(`home-espresso-machines-2026-raw-wide-${lang}-sss-${day}.zip`);
+    const base = `home-espresso-machines-2026-raw-wide-${lang}-${day}`;
     const files = readZip(bytes);
     const xml = files.get(`${base}.sss`)!.toString("utf8");
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<sss version="2.0">/);

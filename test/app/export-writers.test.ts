@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { neutralise } from "../../app/lib/export-cells.server";
-import { BOM, csvField, csvText } from "../../app/lib/export-csv.server";
-import { columnName, sheetTitles, xlsxWorkbook } from "../../app/lib/export-xlsx.server";
+import { neutralise } from "../../app/lib/exports/export-cells.server";
+import { BOM, csvField, csvText } from "../../app/lib/exports/export-csv.server";
+import { columnName, sheetTitles, xlsxWorkbook } from "../../app/lib/exports/export-xlsx.server";
 import { MARKUP, PAYLOADS, parseCsv } from "./export-csv-read";
 import { darkPixels, decodePng, pngHeader } from "./export-png-decode";
-import { exportFontFiles, svgToPng } from "../../app/lib/png.server";
+import { exportFontFiles, svgToPng } from "../../app/lib/exports/png.server";
 
 describe("formula neutralising", () => {
   it("prefixes an apostrophe to text starting with = + - @ tab or CR, and leaves other text alone", () => {

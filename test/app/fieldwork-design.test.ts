@@ -170,7 +170,7 @@ describe("publishing both stages", () => {
 
   it("does not publish a focus group without a price attribute", async () => {
     const other = (await owner.form("/studies", { title: "Bare" })).headers.get("Location")!;
-    await owner.form(other, { intent: "addAttribute", kind: "quality", name: "Only quality", direction: "higher" });
+    await owner.form(other, { intent: "addAttribute", kind: "quality", name: "Only quality" });
     const before = await snapshot(server);
     const res = await owner.form(other, { intent: "publishFocusGroup" });
     expect(res.status).toBe(200);

@@ -27,7 +27,7 @@ export async function makeStudy(client: Client, title = "Fieldwork study"): Prom
     ["price", "Purchase price"],
     ["price", "Upkeep"],
   ]) {
-    await client.form(path, { intent: "addAttribute", kind: kind!, name: name!, direction: "higher" });
+    await client.form(path, { intent: "addAttribute", kind: kind!, name: name! });
   }
   return { path, id: Number(path.split("/")[2]) };
 }

@@ -115,8 +115,8 @@ describe("respondent API", () => {
     const studyPath = (await owner.form("/studies", { title: "Second study" })).headers.get("Location")!;
     await owner.form(studyPath, { intent: "addOffer", name: "Mine", isOwn: "on" });
     await owner.form(studyPath, { intent: "addOffer", name: "Theirs" });
-    await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Speed", direction: "higher" });
-    await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price", direction: "higher" });
+    await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Speed" });
+    await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price" });
     await owner.form(studyPath, { intent: "publish" });
     const token = await one<{ public_token: string }>(db, sql`select public_token from studies where id = ${Number(studyPath.split("/")[2])}`);
     await postJson(server.url, "/s/demo/responses", { intent: "start", responseId: "cross-study-01" });
@@ -206,8 +206,8 @@ describe("researcher pages", () => {
     const refused = await carol.form(studyPath, { intent: "publish" });
     expect(refused.status).toBe(200);
     await carol.form(studyPath, { intent: "addOffer", name: "Ours", isOwn: "on" });
-    await carol.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Boil speed", direction: "higher" });
-    await carol.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price", direction: "higher" });
+    await carol.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Boil speed" });
+    await carol.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price" });
     const ready = await (await carol.request(studyPath)).text();
     expect(ready).not.toContain("A study requires");
     await carol.form(studyPath, { intent: "publish" });

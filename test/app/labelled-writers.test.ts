@@ -26,7 +26,7 @@ describe("labelled wide data", () => {
       ...["respondent_id", "wave", "locale", "questionnaire_version", "started_at", "completed_at", "duration_s", "flags", "review"],
       ...["profile_size", "profile_note", "quality_share", "weight_q1", "weight_p1"],
       ...["rating_aa_q1", "rating_aa_p1", "rating_bb_q1", "rating_bb_p1", "overall_aa", "overall_bb", "worth_aa", "worth_bb"],
-      ...["known_aa", "known_bb", "chose", "considered_aa", "considered_bb"],
+      ...["known_aa", "known_bb", "chose", "considered_aa", "considered_bb", "won_lost"],
     ];
     const dataset = labelledWide({
       study: { title: "T", titleZh: null }, layout, offers: [], attributes: [], createdAt: 0, versions: new Map(), respondents: [respondent],
@@ -41,10 +41,12 @@ describe("labelled wide data", () => {
     expect([row.get("rating_aa_q1"), row.get("rating_aa_p1"), row.get("rating_bb_q1"), row.get("overall_aa"), row.get("worth_aa"), row.get("worth_bb")]).toEqual([8, 98, 99, 9, 98, 99]);
     // Choice "big" is the second choice; chose aa is the first offer; the text answer stays text.
     expect([row.get("profile_size"), row.get("chose"), row.get("profile_note")]).toEqual([2, 1, "紫菀很好"]);
+    // Bought the own offer aa: won, the first group.
+    expect(row.get("won_lost")).toBe(1);
   });
 
   it("marks an attribute the respondent's questionnaire version did not have as not asked", () => {
-    const layout = { offers: ["aa"], own: "aa", attributes: [{ code: "q1", kind: "quality" as const }, { code: "p1", kind: "price" as const }], profile: [] };
+    const layout = { offers: ["aa"], own: null, attributes: [{ code: "q1", kind: "quality" as const }, { code: "p1", kind: "price" as const }], profile: [] };
     const dataset = labelledWide({
       study: { title: "T", titleZh: null }, layout, offers: [], attributes: [], createdAt: 0, profile: [], respondents: [{ ...respondent, ratings: {} }],
       versions: new Map([[1, { offers: new Set(["aa"]), attributes: new Set(["q1"]) }]]),

@@ -114,8 +114,8 @@ describe("study members", () => {
     expect((await editor.form(await invite(owner, path, "a-editor@example.com", "editor"), {})).status).toBe(302);
     await editor.form(path, { intent: "addOffer", name: "Ours", isOwn: "on" });
     await editor.form(path, { intent: "addOffer", name: "Theirs" });
-    await owner.form(path, { intent: "addAttribute", kind: "quality", name: "Speed", direction: "higher" });
-    await owner.form(path, { intent: "addAttribute", kind: "price", name: "Price", direction: "higher" });
+    await owner.form(path, { intent: "addAttribute", kind: "quality", name: "Speed" });
+    await owner.form(path, { intent: "addAttribute", kind: "price", name: "Price" });
     await editor.form(path, { intent: "publish" });
     const html = await (await owner.request(`${path}/members`)).text();
     const log = html.slice(html.indexOf('data-testid="audit-log"'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clipPolygon, formatDay, niceDomain, textWidth, ticks, wrapText } from "../../app/components/report/chart-kit";
 import { overlapArea, placeLabels, type LabelRequest } from "../../app/components/report/label-placement";
-import { LruCache } from "../../app/lib/report-cache.server";
-import { parseReportOptions, parseReportOptionsWithIssues, reportQuery } from "../../app/lib/report-options.server";
+import { LruCache } from "../../app/lib/platform/lru-cache.server";
+import { parseReportOptions, parseReportOptionsWithIssues, reportQuery } from "../../app/lib/report/report-options.server";
 
 const study = { fairValueLine: "weights" as const, fairValueSlope: null };
 const q = (s: string) => new URLSearchParams(s);
@@ -147,7 +147,7 @@ describe("LruCache", () => {
 
 describe("reportIntervalMethod", () => {
   it("uses the bootstrap up to 1000 analysed respondents and the delta method above", async () => {
-    const { reportIntervalMethod } = await import("../../app/lib/report-intervals");
+    const { reportIntervalMethod } = await import("../../app/lib/report/report-intervals");
     expect([1, 1000, 1001, 100_000].map(reportIntervalMethod)).toEqual(["bootstrap", "bootstrap", "delta", "delta"]);
   });
 });

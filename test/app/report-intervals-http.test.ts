@@ -4,7 +4,7 @@ import { demoRatingQuestionnaireDb, growDemoResponsesDb } from "../../bench/grow
 
 /**
  * The report's intervals switch from the percentile bootstrap to the delta method above
- * BOOTSTRAP_UP_TO (1000) analysed respondents (app/lib/report-intervals.ts), and the legend
+ * BOOTSTRAP_UP_TO (1000) analysed respondents (app/lib/report/report-intervals.ts), and the legend
  * says which one the whiskers show, in both languages.
  */
 let server: AppServer;

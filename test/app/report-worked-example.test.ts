@@ -27,9 +27,9 @@ beforeAll(async () => {
   studyPath = (await owner.form("/studies", { title: "Kettles" })).headers.get("Location")!;
   await owner.form(studyPath, { intent: "addOffer", name: "Ours", isOwn: "on" });
   await owner.form(studyPath, { intent: "addOffer", name: "Rival" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Speed", direction: "higher" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Noise", direction: "higher" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price", direction: "higher" });
+  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Speed" });
+  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Noise" });
+  await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price" });
   expect((await owner.form(studyPath, { intent: "publish" })).status).toBeLessThan(400);
 
   const studyId = Number(studyPath.split("/")[2]);

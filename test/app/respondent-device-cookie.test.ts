@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deviceFor, readDeviceId } from "../../app/lib/device-cookie.server";
+import { deviceFor, readDeviceId } from "../../app/lib/fieldwork/device-cookie.server";
 
 describe("device cookie", () => {
   it("reads vm_device among other cookies", () => {

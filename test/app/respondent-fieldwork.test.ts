@@ -201,7 +201,7 @@ describe("frozen versions", () => {
     await api(server.url, token, { intent: "start", responseId });
     const v2def: StudyDefinition = {
       ...study,
-      attributes: [...study.attributes, { code: "wifi", kind: "quality", name: "Wi-Fi", nameZh: null, description: "", descriptionZh: null, group: null, direction: "higher" }],
+      attributes: [...study.attributes, { code: "wifi", kind: "quality", name: "Wi-Fi", nameZh: null, description: "", descriptionZh: null, group: null }],
     };
     const v2 = await publish(db, studyId, "rating", v2def);
     const resumed = await api(server.url, token, { intent: "start", responseId });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createVersionedCache } from "../../app/lib/versioned-cache";
+import { createVersionedCache } from "../../app/lib/platform/versioned-cache";
 
 describe("createVersionedCache", () => {
   it("reuses the value while the version is unchanged, however old", () => {

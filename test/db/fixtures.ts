@@ -72,7 +72,7 @@ export async function addStudy(db: Db, args: { ownerId: number; token: string; t
   const attr = async (code: string, kind: "quality" | "price") =>
     await addAttribute(db, {
       studyId: study.id,
-      fields: { code, kind, name: code, nameZh: null, description: "", descriptionZh: null, groupName: null, direction: "higher" },
+      fields: { code, kind, name: code, nameZh: null, description: "", descriptionZh: null, groupName: null },
     });
   await attr("speed", "quality");
   await attr("comfort", "quality");

@@ -72,4 +72,55 @@ describe("migrations on a database that holds responses", () => {
       db.sqlite!.close();
     }
   });
+
+  // 0007: a rated attribute can have no direction (10 = best; for price, most satisfied). A study
+  // that had "Lower is better" on its running cost comes out with no direction and one audit
+  // event per reset attribute, written before the column went; other studies get none.
+  it("resets every 'lower' attribute with an audit event when 0007 drops the direction", () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const file = path.join(dir, "old.sqlite");
+    openDatabase({ url: file, migrationsFolder: migrationsUpTo(7) }).sqlite!.close();
+
+    const old = new Database(file);
+    old.exec(`
+      insert into users (id, email, password_hash, created_at) values (1, 'a@example.com', 'x', 1);
+      insert into studies (id, owner_id, title, public_token, created_at, updated_at)
+        values (1, 1, 'Coffee', 'tok-1', 1, 1), (2, 1, 'Kettles', 'tok-2', 1, 1);
+      insert into attributes (study_id, code, kind, name, direction, sort) values
+        (1, 'taste', 'quality', 'Taste', 'higher', 1),
+        (1, 'running', 'price', 'Running cost', 'lower', 2),
+        (1, 'waiting', 'quality', 'Waiting time', 'lower', 3),
+        (2, 'price', 'price', 'Price', 'higher', 1);
+    `);
+    old.close();
+
+    const before = Date.now();
+    const db = openDatabase({ url: file });
+    try {
+      const sqlite = db.sqlite!;
+      const columns = sqlite.prepare("select name from pragma_table_info('attributes')").pluck().all();
+      expect(columns).not.toContain("direction");
+      expect(sqlite.prepare("select study_id, code, kind, name, sort from attributes order by id").all()).toEqual([
+        { study_id: 1, code: "taste", kind: "quality", name: "Taste", sort: 1 },
+        { study_id: 1, code: "running", kind: "price", name: "Running cost", sort: 2 },
+        { study_id: 1, code: "waiting", kind: "quality", name: "Waiting time", sort: 3 },
+        { study_id: 2, code: "price", kind: "price", name: "Price", sort: 1 },
+      ]);
+      const events = sqlite.prepare("select study_id, user_id, actor_email, action, detail, at from audit_events order by id").all() as Array<{ at: number }>;
+      expect(events.map(({ at: _at, ...e }) => e)).toEqual([
+        { study_id: 1, user_id: null, actor_email: "system (migration)", action: "resetAttributeDirection", detail: "running (Running cost)" },
+        { study_id: 1, user_id: null, actor_email: "system (migration)", action: "resetAttributeDirection", detail: "waiting (Waiting time)" },
+      ]);
+      // Epoch milliseconds of the migration (SQLite's clock, to the millisecond).
+      for (const e of events) {
+        expect(e.at).toBeGreaterThanOrEqual(before - 1000);
+        expect(e.at).toBeLessThanOrEqual(Date.now() + 1000);
+      }
+      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    } finally {
+      db.sqlite!.close();
+    }
+  });
 });

@@ -11,7 +11,12 @@ afterAll(() => pg?.stop());
 
 const folder = path.resolve(import.meta.dirname, "../../db/migrations-pg");
 const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta/_journal.json"), "utf8")) as { entries: Array<{ tag: string }> };
-const migrationSql = () => journal.entries.map((e) => fs.readFileSync(path.join(folder, `${e.tag}.sql`), "utf8").replaceAll("--> statement-breakpoint", "")).join("\n");
+const migrationSql = (from = 0, to = journal.entries.length) =>
+  journal.entries
+    .slice(from, to)
+    .map((e) => fs.readFileSync(path.join(folder, `${e.tag}.sql`), "utf8").replaceAll("--> statement-breakpoint", ""))
+    .join("\n");
+const tagIndex = (tag: string) => journal.entries.findIndex((e) => e.tag === tag);
 
 describe("PostgreSQL migrations on a real server", () => {
   it("create every table of the schema and enforce its constraints", () => {
@@ -37,5 +42,43 @@ describe("PostgreSQL migrations on a real server", () => {
     pg.psql("update studies set updated_at = 1795431436141 where id = 1", db);
     pg.psql("delete from studies where id = 1", db);
     expect(pg.psql("select count(*) from offers", db).trim()).toBe("0");
+  });
+
+  // 0002: a rated attribute can have no direction (10 = best; for price, most satisfied). Every
+  // attribute that had "lower" gets one audit event, written before the column goes.
+  it("resets every 'lower' attribute with an audit event when 0002 drops the direction", () => {
+    const url = pg.createDatabase("direction");
+    const db = url.split("/").pop()!;
+    const drop = tagIndex("0002_drop_attribute_direction");
+    expect(drop).toBeGreaterThan(0);
+    pg.psql(migrationSql(0, drop), db);
+    pg.psql(
+      `insert into users (email, password_hash, created_at) values ('a@example.com', 'x', 1);
+       insert into studies (owner_id, title, public_token, created_at, updated_at) values (1, 'Coffee', 'tok-1', 1, 1), (1, 'Kettles', 'tok-2', 1, 1);
+       insert into attributes (study_id, code, kind, name, direction, sort) values
+         (1, 'taste', 'quality', 'Taste', 'higher', 1), (1, 'running', 'price', 'Running cost', 'lower', 2),
+         (1, 'waiting', 'quality', 'Waiting time', 'lower', 3), (2, 'price', 'price', 'Price', 'higher', 1);`,
+      db,
+    );
+    const before = Date.now();
+    pg.psql(migrationSql(drop, drop + 1), db);
+    const after = Date.now();
+
+    expect(pg.psql("select column_name from information_schema.columns where table_name = 'attributes' and column_name = 'direction'", db).trim()).toBe("");
+    expect(pg.psql("select study_id || ':' || code || ':' || kind from attributes order by id", db).trim().split("\n")).toEqual([
+      "1:taste:quality",
+      "1:running:price",
+      "1:waiting:quality",
+      "2:price:price",
+    ]);
+    const events = pg.psql("select study_id, coalesce(user_id::text, 'null'), actor_email, action, detail, at from audit_events order by id", db).trim().split("\n").map((line) => line.split("|"));
+    expect(events.map((e) => e.slice(0, 5))).toEqual([
+      ["1", "null", "system (migration)", "resetAttributeDirection", "running (Running cost)"],
+      ["1", "null", "system (migration)", "resetAttributeDirection", "waiting (Waiting time)"],
+    ]);
+    for (const e of events) {
+      expect(Number(e[5])).toBeGreaterThanOrEqual(before - 1000);
+      expect(Number(e[5])).toBeLessThanOrEqual(after + 1000);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../db/client";
 import { openPostgresDatabase } from "../../db/client-postgres";
-import { DatabaseRateLimiter, MemoryRateLimiter, rateLimiterFor } from "../../app/lib/rate-limit.server";
+import { DatabaseRateLimiter, MemoryRateLimiter, rateLimiterFor } from "../../app/lib/platform/rate-limit.server";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 /**

@@ -134,7 +134,7 @@ describe("reportDataVersion", () => {
     await updateStudy(db, { id: a.study.id, ownerId: a.study.ownerId, fields: { title: "Renamed", titleZh: null, market: "", marketZh: null, languages: "en" }, now: NOW + 1 });
     const v4 = await reportDataVersion(db, a.study.id);
     expect(v4).not.toBe(v1);
-    await db.run(sql`update attributes set direction = 'lower' where study_id = ${a.study.id} and code = 'fare'`);
+    await db.run(sql`update attributes set group_name = 'money' where study_id = ${a.study.id} and code = 'fare'`);
     expect(await reportDataVersion(db, a.study.id)).not.toBe(v4);
   });
 });

@@ -6,6 +6,8 @@ import { getStudyByToken, listAttributes, listOffers, type Study } from "../../d
 import { countResponses, listCompleteRespondents } from "../../db/queries/responses";
 import { getLatestQuestionnaire } from "../../db/queries/questionnaires";
 import { getUserByEmail } from "../../db/queries/users";
+import { listAnalysisRespondents } from "../../db/queries/analysis-respondents";
+import { wonLostOutcome } from "../../analysis/won-lost-outcome";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 import { NOW, scalar } from "./fixtures";
 
@@ -84,6 +86,23 @@ describe("seedDemo", () => {
   it("rates the own offer aster by every complete respondent (screening requires knowing it)", async () => {
     const respondents = await listCompleteRespondents(db, study.id);
     expect(respondents.every((r) => r.ratings.aster !== undefined)).toBe(true);
+  });
+
+  it("gives every respondent who bought an offer a considered set holding it: no won/lost group is unknown", async () => {
+    const respondents = await listAnalysisRespondents(db, study.id, "aster");
+    const buyers = respondents.filter((r) => r.chose !== null);
+    expect(buyers.length).toBeGreaterThan(40);
+    expect(buyers.every((r) => r.considered.includes(r.chose!))).toBe(true);
+    const groups = new Map<string, number>();
+    for (const r of buyers) {
+      const group = wonLostOutcome({ chose: r.chose!, considered: r.considered }, "aster");
+      groups.set(group, (groups.get(group) ?? 0) + 1);
+    }
+    // Meaningful demo figures: some won, some lost, some bought a competitor without considering aster.
+    expect(groups.get("won")).toBeGreaterThan(3);
+    expect(groups.get("lost")).toBeGreaterThan(3);
+    expect(groups.get("bought-competitor-without-considering-own")).toBeGreaterThan(3);
+    expect(groups.get("bought-competitor-consideration-unknown")).toBeUndefined();
   });
 
   it("asks the segment profile question (home or office) and stores an answer for every complete respondent", async () => {

@@ -44,7 +44,7 @@ describe("crash test: SIGKILL under load", () => {
       kills: 6,
       clients: 16,
       uptimeMs: [600, 1200],
-      // Test-only broken mode (app/lib/env.server.ts): answer "completed", commit 400 ms later.
+      // Test-only broken mode (app/lib/platform/env.server.ts): answer "completed", commit 400 ms later.
       env: { VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT: "1", VALUEMAP_ALLOW_UNSAFE_IN_PRODUCTION: "1" },
     });
     console.log(summary("broken mode", report));

@@ -12,7 +12,7 @@ import { testPostgres, type PostgresServer } from "../helpers/postgres";
 // this file).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-health-"));
 let postgres: PostgresServer | null = null;
-let app: typeof import("../../app/lib/db.server") & { loader: typeof import("../../app/routes/healthz").loader };
+let app: typeof import("../../app/lib/platform/db.server") & { loader: typeof import("../../app/routes/healthz").loader };
 
 beforeAll(async () => {
   if (TEST_ENGINE === "postgres") {
@@ -22,7 +22,7 @@ beforeAll(async () => {
     process.env.DATABASE_URL = `file:${path.join(dir, "health.db")}`;
   }
   process.env.DEMO = "off";
-  const lib = await import("../../app/lib/db.server");
+  const lib = await import("../../app/lib/platform/db.server");
   const route = await import("../../app/routes/healthz");
   app = { ...lib, loader: route.loader };
 });
@@ -36,16 +36,19 @@ afterAll(async () => {
 const closedMessage =
   TEST_ENGINE === "postgres" ? "Cannot use a pool after calling end on the pool" : "The database connection is not open";
 
+/** The route's loader as Remix calls it, without a load context (then it uses the process's database). */
+const callLoader = () => app.loader({ request: new Request("http://localhost/healthz"), params: {}, context: {} });
+
 describe("/healthz loader", () => {
   it("answers 200 { ok: true } while the database answers select 1", async () => {
-    const res = await app.loader();
+    const res = await callLoader();
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
   });
 
   it("answers 503 with a clear message once the database is closed", async () => {
     await app.closeDatabase();
-    const res = await app.loader();
+    const res = await callLoader();
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ ok: false, error: `database is not answering: ${closedMessage}` });
   });

@@ -25,9 +25,9 @@ beforeAll(async () => {
   studyPath = (await owner.form("/studies", { title: TITLE })).headers.get("Location")!;
   await owner.form(studyPath, { intent: "addOffer", name: OWN, isOwn: "on" });
   await owner.form(studyPath, { intent: "addOffer", name: RIVAL });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: QUALITY, description: QUALITY, direction: "higher" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Noise", direction: "higher" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: PRICE, direction: "higher" });
+  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: QUALITY, description: QUALITY });
+  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Noise" });
+  await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: PRICE });
   await owner.form(studyPath, { intent: "publish" });
   const db = new Database(server.databaseFile, { readonly: true });
   token = (db.prepare("select public_token from studies where id = ?").get(Number(studyPath.split("/")[2])) as { public_token: string })

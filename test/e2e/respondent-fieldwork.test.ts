@@ -28,8 +28,8 @@ function db<T>(fn: (d: Database.Database) => T): T {
 }
 
 const texts = {
-  en: { aster: "Aster", birch: "Birch", reliability: "Reliability", taste: "Coffee taste", purchase: "Purchase price", running: "Running costs", home: "At home", office: "In a small office", thanks: "Thank you!", sumError: "total of 100", full: "this group is full", closed: "This questionnaire is closed", offline: "Offline: your answers are kept on this phone" },
-  "zh-CN": { aster: "紫菀", birch: "白桦", reliability: "可靠性", taste: "咖啡口感", purchase: "购买价格", running: "使用成本", home: "在家", office: "在小型办公室", thanks: "谢谢！", sumError: "合计须为 100", full: "本组已结束", closed: "本问卷已关闭", offline: "离线：您的回答已保存在本机" },
+  en: { aster: "Aster", birch: "Birch", onlyBought: "I only considered what I bought", reliability: "Reliability", taste: "Coffee taste", purchase: "Purchase price", running: "Running costs", home: "At home", office: "In a small office", thanks: "Thank you!", sumError: "total of 100", full: "this group is full", closed: "This questionnaire is closed", offline: "Offline: your answers are kept on this phone" },
+  "zh-CN": { aster: "紫菀", birch: "白桦", onlyBought: "我只考虑过最终买的那一个", reliability: "可靠性", taste: "咖啡口感", purchase: "购买价格", running: "使用成本", home: "在家", office: "在小型办公室", thanks: "谢谢！", sumError: "合计须为 100", full: "本组已结束", closed: "本问卷已关闭", offline: "离线：您的回答已保存在本机" },
 } as const;
 type Lang = keyof typeof texts;
 
@@ -175,6 +175,7 @@ describe("respondent fieldwork at 375x812 (Chromium)", () => {
     await expect.poll(() => again.locator(".sd-page .sd-rating__item--selected").count()).toBe(10);
     await next(again);
     await choose(again, "last_purchase", texts.en.aster);
+    await choose(again, "considered_offers", texts.en.birch);
     await next(again);
     await choose(again, "profile_segment", texts.en.home);
     await again.locator(".sd-navigation__complete-btn").click();
@@ -219,6 +220,7 @@ describe("respondent fieldwork at 375x812 (Chromium)", () => {
       await next(page);
     }
     await choose(page, "last_purchase", texts["zh-CN"].birch);
+    await choose(page, "considered_offers", texts["zh-CN"].aster);
     await next(page);
     await choose(page, "profile_segment", texts["zh-CN"].office);
     await page.locator(".sd-navigation__complete-btn").click();
@@ -305,6 +307,7 @@ describe("respondent fieldwork at 375x812 (Chromium)", () => {
       await next(page);
     }
     await choose(page, "last_purchase", texts.en.birch);
+    await choose(page, "considered_offers", texts.en.onlyBought);
     await next(page);
     await choose(page, "profile_segment", texts.en.office);
     await context.setOffline(true);

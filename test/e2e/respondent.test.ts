@@ -1,8 +1,9 @@
 import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
+import { rateCurrentPage, typeInto, waitSaved } from "../helpers/demo-questionnaire";
 
 let server: AppServer;
 let browser: Browser;
@@ -17,8 +18,26 @@ afterAll(async () => {
 });
 
 const texts = {
-  en: { title: "Home espresso machines 2026", aster: "Aster", birch: "Birch", home: "At home", thanks: "Thank you!", respondents: /(\d+) complete responses/ },
-  "zh-CN": { title: "2026 家用意式咖啡机", aster: "紫菀", birch: "白桦", home: "在家", thanks: "谢谢！", respondents: /(\d+) 份完整答卷/ },
+  en: {
+    title: "Home espresso machines 2026",
+    aster: "Aster",
+    birch: "Birch",
+    cedar: "Cedar",
+    onlyBought: "I only considered what I bought",
+    home: "At home",
+    thanks: "Thank you!",
+    respondents: /(\d+) complete responses/,
+  },
+  "zh-CN": {
+    title: "2026 家用意式咖啡机",
+    aster: "紫菀",
+    birch: "白桦",
+    cedar: "雪松",
+    onlyBought: "我只考虑过最终买的那一个",
+    home: "在家",
+    thanks: "谢谢！",
+    respondents: /(\d+) 份完整答卷/,
+  },
 } as const;
 type Lang = keyof typeof texts;
 
@@ -35,32 +54,6 @@ async function reportCount(context: BrowserContext, lang: Lang): Promise<number>
   const match = texts[lang].respondents.exec(text);
   if (!match) throw new Error(`respondent count not found in "${text}"`);
   return Number(match[1]);
-}
-
-/** Clicks score 8 on every rating question of the current page that has no answer yet. */
-async function rateCurrentPage(page: Page): Promise<number> {
-  const questions = page.locator(".sd-page .sd-question:has(.sd-rating__item)");
-  const count = await questions.count();
-  for (let i = 0; i < count; i++) {
-    const q = questions.nth(i);
-    if ((await q.locator(".sd-rating__item--selected").count()) === 0) {
-      await q.locator(".sd-rating__item").nth(7).click();
-    }
-  }
-  return count;
-}
-
-/** Taps each field (on phones SurveyJS shows the label until the field is focused) and types. */
-async function typeInto(page: Page, selector: string, values: string[]) {
-  const fields = page.locator(selector);
-  for (const [i, value] of values.entries()) {
-    await fields.nth(i).click();
-    await page.keyboard.type(value);
-  }
-}
-
-async function waitSaved(page: Page) {
-  await page.waitForFunction(() => document.querySelector("[data-testid=save-state]")?.getAttribute("data-state") === "saved");
 }
 
 async function fillQuestionnaire(lang: Lang) {
@@ -110,8 +103,18 @@ async function fillQuestionnaire(lang: Lang) {
   expect(await rateCurrentPage(page)).toBe(10);
   await page.locator(".sd-navigation__next-btn").click();
 
-  // Last purchase, the profile question, then complete.
+  // Last purchase with the other offers seriously considered (required once an offer is bought:
+  // the page does not pass without it; the bought offer is not listed), the profile question, then complete.
   await page.locator('[data-name="last_purchase"] .sd-selectbase__label', { hasText: texts[lang].aster }).click();
+  const considered = page.locator('[data-name="considered_offers"]');
+  await considered.waitFor();
+  // Offers in the respondent's own order, the exclusive answer last.
+  const listed = await considered.locator(".sd-selectbase__label").allInnerTexts();
+  expect([...listed.slice(0, -1)].sort()).toEqual([texts[lang].birch, texts[lang].cedar].sort());
+  expect(listed.at(-1)).toBe(texts[lang].onlyBought);
+  await page.locator(".sd-navigation__next-btn").click();
+  await considered.locator(".sd-question__erbox").first().waitFor();
+  await considered.locator(".sd-selectbase__label", { hasText: texts[lang].birch }).click();
   await page.locator(".sd-navigation__next-btn").click();
   await page.locator('[data-name="profile_segment"] .sd-selectbase__label', { hasText: texts[lang].home }).click();
   await page.locator(".sd-navigation__complete-btn").click();

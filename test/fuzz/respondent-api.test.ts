@@ -12,7 +12,7 @@ import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app
  */
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 300));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
-const LIMIT = 262_144; // MAX_BODY_BYTES default (app/lib/env.server.ts)
+const LIMIT = 262_144; // MAX_BODY_BYTES default (app/lib/platform/env.server.ts)
 const timeout = (runs: number, msPerRun: number) => 30_000 + runs * msPerRun;
 const settings = (numRuns = RUNS) => ({ seed: SEED, numRuns });
 
@@ -89,7 +89,7 @@ const weird = fc.oneof(
   fc.dictionary(text, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
 );
 const attributeCode = fc.constantFrom("reliability", "taste", "ease", "service", "design", "purchase", "running", "terms", "nope");
-const offerCode = fc.constantFrom("aster", "birch", "cedar", "none", "ASTER");
+const offerCode = fc.constantFrom("aster", "birch", "cedar", "none", "only_bought", "ASTER");
 const scoreLike = fc.oneof(
   fc.integer({ min: -3, max: 13 }),
   fc.double({ min: -1, max: 12 }),

@@ -36,7 +36,8 @@ export async function waitSaved(page: Page) {
 
 /**
  * Completes the demo's rating questionnaire on an opened `/s/demo` page as a respondent would:
- * knows Aster and Birch, splits the points, rates every offer 8, bought Aster, segment "at home".
+ * knows Aster and Birch, splits the points, rates every offer 8, bought Aster after considering
+ * Birch, segment "at home".
  * `onFirstOfferPage` runs once the first offer page is rated (a screenshot, a reload...).
  */
 export async function fillDemoQuestionnaire(page: Page, lang: DemoLanguage, hooks: { onFirstOfferPage?: () => Promise<void> } = {}) {
@@ -64,6 +65,10 @@ export async function fillDemoQuestionnaire(page: Page, lang: DemoLanguage, hook
 
   // Last purchase, the profile question, then complete.
   await page.locator('[data-name="last_purchase"] .sd-selectbase__label', { hasText: texts.aster }).click();
+  // The offers seriously considered besides the one bought (required once an offer is bought).
+  const considered = page.locator('[data-name="considered_offers"]');
+  await considered.waitFor();
+  await considered.locator(".sd-selectbase__label", { hasText: texts.birch }).click();
   await page.locator(".sd-navigation__next-btn").click();
   await page.locator('[data-name="profile_segment"] .sd-selectbase__label', { hasText: texts.home }).click();
   await page.locator(".sd-navigation__complete-btn").click();

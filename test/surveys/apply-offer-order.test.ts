@@ -50,8 +50,8 @@ describe("applyOfferOrder", () => {
     ]);
   });
 
-  it("orders the considered_offers choices", () => {
-    expect(choicesOf(applyOfferOrder(buildRatingQuestionnaire(study), ORDER), "considered_offers")).toEqual(["gamma", "alpha", "beta"]);
+  it("orders the considered_offers choices and keeps only_bought last", () => {
+    expect(choicesOf(applyOfferOrder(buildRatingQuestionnaire(study), ORDER), "considered_offers")).toEqual(["gamma", "alpha", "beta", "only_bought"]);
   });
 
   it("keeps the elements of the weights page unchanged", () => {

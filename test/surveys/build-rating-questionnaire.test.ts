@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConditionRunner, Model, type Question } from "survey-core";
+import { ConditionRunner, Model, type Question, type QuestionCheckboxModel } from "survey-core";
 import "survey-core/i18n/simplified-chinese";
-import { buildRatingQuestionnaire, screenOutExpression } from "../../surveys/build-rating-questionnaire";
+import { asksConsideredSet, buildRatingQuestionnaire, screenOutExpression, type SurveyJson } from "../../surveys/build-rating-questionnaire";
 import { singlePriceStudy, study } from "./fixtures";
 
 const model = (s = study) => new Model(buildRatingQuestionnaire(s));
@@ -141,6 +141,68 @@ describe("buildRatingQuestionnaire: constant sum", () => {
 
   it("still builds the quality weights question when the single price attribute drops the price one", () => {
     expect(model(singlePriceStudy).getQuestionByName("weights_quality")?.getType()).toBe("multipletext");
+  });
+});
+
+describe("buildRatingQuestionnaire: the considered set is part of the purchase question", () => {
+  const bought = (offer: string) => {
+    const m = model();
+    m.setValue("last_purchase", offer);
+    return m;
+  };
+  const considered = (m: Model) => question(m, "considered_offers") as QuestionCheckboxModel;
+
+  it("asks it only once an offer is named as the last purchase", () => {
+    const m = model();
+    expect(question(m, "considered_offers").isVisible).toBe(false);
+    m.setValue("last_purchase", "beta");
+    expect(question(m, "considered_offers").isVisible).toBe(true);
+    m.setValue("last_purchase", "none");
+    expect(question(m, "considered_offers").isVisible).toBe(false);
+  });
+
+  it("requires an answer: the purchase page does not pass without it", () => {
+    const m = bought("beta");
+    expect(question(m, "considered_offers").isRequired).toBe(true);
+    expect(question(m, "considered_offers").validate()).toBe(false);
+    m.setValue("considered_offers", ["only_bought"]);
+    expect(question(m, "considered_offers").validate()).toBe(true);
+  });
+
+  it("lists the other offers (not the one bought) and “I only considered what I bought”", () => {
+    expect(considered(bought("beta")).visibleChoices.map((c) => c.value)).toEqual(["alpha", "gamma", "only_bought"]);
+    expect(considered(bought("alpha")).visibleChoices.map((c) => c.value)).toEqual(["beta", "gamma", "only_bought"]);
+  });
+
+  it("makes “I only considered what I bought” exclusive", () => {
+    const m = bought("beta");
+    m.setValue("considered_offers", ["alpha", "gamma"]);
+    const q = considered(m);
+    q.clickItemHandler(q.visibleChoices.find((c) => c.value === "only_bought")!, true);
+    expect(m.getValue("considered_offers")).toEqual(["only_bought"]);
+  });
+
+  it("shows the question and the exclusive answer in Chinese in zh-cn", () => {
+    const m = bought("beta");
+    m.locale = "zh-cn";
+    expect(question(m, "considered_offers").title).toBe("购买前，您还认真考虑过哪些？");
+    expect(considered(m).visibleChoices.at(-1)?.text).toBe("我只考虑过最终买的那一个");
+  });
+
+  it("is recognised by asksConsideredSet, unlike the optional question of earlier versions", () => {
+    expect(asksConsideredSet(buildRatingQuestionnaire(study))).toBe(true);
+    const earlier: SurveyJson = {
+      pages: [
+        {
+          name: "purchase",
+          elements: [
+            { type: "radiogroup", name: "last_purchase", isRequired: true, choices: ["alpha", "beta", "none"] },
+            { type: "checkbox", name: "considered_offers", choices: ["alpha", "beta"] },
+          ],
+        },
+      ],
+    };
+    expect(asksConsideredSet(earlier)).toBe(false);
   });
 });
 

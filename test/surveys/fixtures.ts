@@ -7,7 +7,7 @@ const attribute = (
   name: string,
   nameZh: string,
   description = "",
-): AttributeDefinition => ({ code, kind, name, nameZh, description, descriptionZh: null, group: null, direction: "higher" });
+): AttributeDefinition => ({ code, kind, name, nameZh, description, descriptionZh: null, group: null });
 
 /** 3 offers (alpha own), 3 quality attributes, 2 price attributes. */
 export const study: StudyDefinition = {
@@ -60,6 +60,7 @@ export function validAnswers(): Record<string, unknown> {
     overall_beta: 6,
     worth_beta: 8,
     last_purchase: "beta",
-    considered_offers: ["alpha", "beta"],
+    // The bought offer's choice is hidden: it counts as considered without being ticked.
+    considered_offers: ["alpha"],
   };
 }

@@ -200,6 +200,67 @@ describe("readRatingResponse: errors", () => {
   });
 });
 
+describe("readRatingResponse: the considered set", () => {
+  const consideredOf = (result: ReadResult) =>
+    value(result)
+      .offers.filter((o) => o.considered)
+      .map((o) => o.offer);
+  const withSet = (last: unknown, set: unknown) => ({ ...validAnswers(), last_purchase: last, considered_offers: set });
+  const withoutSet = (last: unknown) => {
+    const answers: Record<string, unknown> = { ...validAnswers(), last_purchase: last };
+    delete answers.considered_offers;
+    return answers;
+  };
+
+  it("counts the offer bought as considered with the others ticked (bought beta, ticked alpha)", () => {
+    expect(consideredOf(readRatingResponse(study, withSet("beta", ["alpha"])))).toEqual(["alpha", "beta"]);
+  });
+
+  it("reads “I only considered what I bought” as the offer bought alone", () => {
+    expect(consideredOf(readRatingResponse(study, withSet("beta", ["only_bought"])))).toEqual(["beta"]);
+  });
+
+  it("accepts the bought offer left in the answer next to “only bought” (its choice is hidden, not cleared)", () => {
+    expect(consideredOf(readRatingResponse(study, withSet("beta", ["beta", "only_bought"])))).toEqual(["beta"]);
+  });
+
+  it("requires the considered set when an offer was bought", () => {
+    const required = 'considered_offers requires the other offers considered or "only_bought"';
+    expect(errors(readRatingResponse(study, withoutSet("beta")))).toEqual([required]);
+    expect(errors(readRatingResponse(study, withSet("beta", [])))).toEqual([required]);
+  });
+
+  it("does not require it without a purchase", () => {
+    expect(consideredOf(readRatingResponse(study, withoutSet("none")))).toEqual([]);
+  });
+
+  it("refuses “only bought” without a purchase, or with another offer", () => {
+    expect(errors(readRatingResponse(study, withSet("none", ["only_bought"])))).toEqual([
+      'considered_offers "only_bought" requires an offer as last_purchase',
+    ]);
+    expect(errors(readRatingResponse(study, withSet("beta", ["alpha", "only_bought"])))).toEqual([
+      'considered_offers "only_bought" requires no other offer',
+    ]);
+  });
+
+  it("refuses values that are no offer code", () => {
+    expect(errors(readRatingResponse(study, withSet("beta", ["delta"])))).toEqual([
+      'considered_offers requires a list of offer codes or "only_bought"',
+    ]);
+    expect(errors(readRatingResponse(study, withSet("beta", "alpha")))).toEqual([
+      'considered_offers requires a list of offer codes or "only_bought"',
+    ]);
+  });
+
+  // Versions published before asked "which did you consider?" as an optional question.
+  it("reads an earlier version's empty answer as no considered set, and a given one with the offer bought", () => {
+    const earlier = { consideredSetRequired: false };
+    expect(consideredOf(readRatingResponse(study, withoutSet("beta"), earlier))).toEqual([]);
+    expect(consideredOf(readRatingResponse(study, withSet("beta", ["alpha"]), earlier))).toEqual(["alpha", "beta"]);
+    expect(consideredOf(readRatingResponse(study, withSet("none", ["alpha", "gamma"]), earlier))).toEqual(["alpha", "gamma"]);
+  });
+});
+
 describe("readRatingResponse: answer keys that are also object properties", () => {
   it("treats a parsed __proto__ answer as data and reads the rest unchanged", () => {
     const answers = JSON.parse(JSON.stringify(validAnswers()).replace(/^\{/, '{"__proto__":{"quality_share":5},')) as Record<string, unknown>;

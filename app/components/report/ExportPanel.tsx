@@ -1,5 +1,5 @@
 import { translate, type MessageKey } from "~/i18n";
-import type { ReportView } from "~/lib/report.server";
+import type { ReportView } from "~/lib/report/report.server";
 
 const CHARTS = ["value-map", "head-to-head", "timeline", "importance", "what-who"] as const;
 const LABELLED = [
@@ -22,10 +22,10 @@ export function ExportPanel({ report, shareHref, base, raw = true }: { report: R
   const t = (key: MessageKey, params?: Record<string, string>) => translate(report.locale, key, params);
   const root = base ?? `/studies/${report.study.id}/report/export`;
   const sep = report.locale === "zh-CN" ? "：" : ": ";
-  const href = (name: string) => `${root}/${name}${report.query ? `?${report.query}` : ""}`;
+  const href = (name: string, extra = "") => `${root}/${name}${report.query || extra ? `?${[report.query, extra].filter(Boolean).join("&")}` : ""}`;
   const labelled = (name: string, format: string, labels: "en" | "zh-CN") => (
     <a
-      href={`${root}/${name}?${report.query ? `${report.query}&` : ""}labels=${labels}`}
+      href={href(name, `labels=${labels}`)}
       download
       data-export={`${name}:${labels}`}
       aria-label={t(labels === "en" ? "exports.labelled.inEnglish" : "exports.labelled.inChinese", { format })}
@@ -34,8 +34,8 @@ export function ExportPanel({ report, shareHref, base, raw = true }: { report: R
       {t(labels === "en" ? "exports.labelled.en" : "exports.labelled.zh")}
     </a>
   );
-  const link = (name: string, label: string) => (
-    <a href={href(name)} download data-export={name}>
+  const link = (name: string, label: string, extra = "", id = name) => (
+    <a href={href(name, extra)} download data-export={id}>
       {label}
     </a>
   );
@@ -43,6 +43,11 @@ export function ExportPanel({ report, shareHref, base, raw = true }: { report: R
     <section className="panel export-panel no-print" data-testid="export-panel" aria-labelledby="h-exports">
       <h2 id="h-exports">{t("exports.title")}</h2>
       <p className="muted small">{t("exports.help")}</p>
+      <p>
+        <strong>{t("exports.pdf")}</strong>
+        {sep}
+        {link("report.pdf", t("exports.pdfA4"), "", "report.pdf")} · {link("report.pdf", t("exports.pdfLetter"), "paper=letter", "report-letter.pdf")}
+      </p>
       <div className="export-grid">
         <div>
           <h3>{t("exports.charts")}</h3>

@@ -1,12 +1,15 @@
 import type { HeadToHeadResult } from "../../../analysis/types";
-import type { ReportView } from "~/lib/report.server";
+import type { ReportView } from "~/lib/report/report.server";
 import { COLORS, fmt, textWidth, wrapText, type ChartText } from "./chart-kit";
 
 export interface HeadToHeadChartProps extends ChartText {
   report: ReportView;
+  /** drawing width (the page's box; 640 for exports) */
+  width?: number;
+  /** bars are focusable and carry their figures for the page's tooltip */
+  interactive?: boolean;
 }
 
-const W = 640;
 const FONT = 12;
 const MAX_THICK = 44;
 const MIN_THICK = 6;
@@ -17,7 +20,10 @@ const MIN_THICK = 6;
  * the advantage r_i - 1 (right and green: own better; left and red: own worse), so its area is
  * w_i (r_i - 1) and the areas sum to the score minus 100.
  */
-export function HeadToHeadChart({ report, t, locale }: HeadToHeadChartProps) {
+export function HeadToHeadChart({ report, t, locale, width = 640, interactive = false }: HeadToHeadChartProps) {
+  const W = Math.round(width);
+  // Narrow boxes put each attribute's name on its own line above its bar.
+  const narrow = W < 480;
   const versus = report.versus;
   const pair = versus ? report.analysis?.headToHead[versus] : undefined;
   if (!pair || (!pair.quality.ok && !pair.price.ok)) return null;
@@ -26,23 +32,30 @@ export function HeadToHeadChart({ report, t, locale }: HeadToHeadChartProps) {
     result: Extract<HeadToHeadResult, { ok: true }>;
   }>;
   const maxAdv = Math.max(0.05, ...panels.flatMap((p) => p.result.rows.map((r) => Math.abs(r.advantage))));
-  const labelW = 150;
-  const plotX = labelW + 10;
-  const plotW = W - plotX - 70;
+  const labelW = narrow ? W - 8 : 150;
+  const plotX = narrow ? 56 : labelW + 10;
+  const plotW = narrow ? W - 2 * plotX : W - plotX - 70;
   const zero = plotX + plotW / 2;
   const len = (adv: number) => (adv / maxAdv) * (plotW / 2);
   let cursor = 8;
   const drawn = panels.map((panel) => {
     const top = cursor;
-    cursor += 26;
+    const title = wrapText(
+      t(panel.kind === "quality" ? "report.h2h.quality" : "report.h2h.price", { score: fmt(locale, panel.result.score) }),
+      13,
+      W - 4,
+      2,
+    );
+    cursor += 26 + (title.length - 1) * 17;
     const rows = panel.result.rows.map((row) => {
       const thick = Math.max(MIN_THICK, (row.weight / 100) * MAX_THICK * 2.2);
-      const y = cursor;
-      cursor += Math.max(thick, 2 * (FONT + 2)) + 8;
-      return { row, y, thick };
+      const lines = wrapText(report.names.attributes[row.id] ?? row.id, FONT, labelW - 4);
+      const y = cursor + (narrow ? lines.length * (FONT + 2) + 2 : 0);
+      cursor = y + (narrow ? thick : Math.max(thick, 2 * (FONT + 2))) + 8;
+      return { row, y, thick, lines };
     });
     cursor += 30;
-    return { panel, top, rows, bottom: cursor - 30 };
+    return { panel, top, rows, bottom: cursor - 30, title };
   });
   const H = cursor + 6;
   const own = report.own ? (report.names.offers[report.own] ?? report.own) : "";
@@ -56,36 +69,47 @@ export function HeadToHeadChart({ report, t, locale }: HeadToHeadChartProps) {
       width={W}
       height={H}
       className="chart head-to-head"
+      data-width={W}
       role="img"
       aria-label={t("report.h2h.title", { own, other })}
       xmlns="http://www.w3.org/2000/svg"
       fontFamily="'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"
     >
       <rect x={0} y={0} width={W} height={H} fill="#ffffff" />
-      {drawn.map(({ panel, top, rows, bottom }) => (
+      {drawn.map(({ panel, top, rows, bottom, title }) => (
         <g key={panel.kind} data-kind={panel.kind}>
-          <text x={0} y={top + 14} fontSize="13" fontWeight="700" fill={COLORS.ink}>
-            {t(panel.kind === "quality" ? "report.h2h.quality" : "report.h2h.price", {
-              score: fmt(locale, panel.result.score),
-            })}
-          </text>
-          <line x1={zero} x2={zero} y1={top + 20} y2={bottom} stroke={COLORS.ink} />
-          {rows.map(({ row, y, thick }) => {
+          {title.map((line, i) => (
+            <text key={i} x={0} y={top + 14 + i * 17} fontSize="13" fontWeight="700" fill={COLORS.ink}>
+              {line}
+            </text>
+          ))}
+          <line x1={zero} x2={zero} y1={top + 20 + (title.length - 1) * 17} y2={bottom} stroke={COLORS.ink} />
+          {rows.map(({ row, y, thick, lines }) => {
             const l = len(row.advantage);
             const good = row.advantage >= 0;
             const name = report.names.attributes[row.id] ?? row.id;
-            const lines = wrapText(name, FONT, labelW - 4);
-            const cy = y + Math.max(thick, 2 * (FONT + 2)) / 2;
+            const cy = y + (narrow ? thick : Math.max(thick, 2 * (FONT + 2))) / 2;
             const valueText = `${row.advantage >= 0 ? "+" : ""}${fmt(locale, row.advantage * 100, 1)}%`;
-            const valueX = good ? zero + l + 4 : zero + l - 4;
+            const valueW = textWidth(valueText, 11);
+            // The figure sits beyond the bar's end on white; where there is no room (a bar reaching
+            // the edge) it sits on the other side of the zero line, never on the bar's colour.
+            const outside = good ? zero + l + 4 + valueW <= W - 2 : zero + l - 4 - valueW >= 2;
+            const valueX = outside ? (good ? zero + l + 4 : zero + l - 4) : good ? zero - 4 : zero + 4;
+            const tip = `${name}: ${t("report.weight")} ${fmt(locale, row.weight)}, ${own} ${fmt(locale, row.own, 2)}, ${other} ${fmt(locale, row.competitor, 2)} (${valueText})`;
             return (
-              <g key={row.id} data-attribute={row.id} data-advantage={row.advantage.toFixed(4)}>
-                <title>{`${name}: ${t("report.weight")} ${fmt(locale, row.weight)}, ${own} ${fmt(locale, row.own, 2)}, ${other} ${fmt(locale, row.competitor, 2)}`}</title>
-                {lines.map((line, i) => (
-                  <text key={i} x={labelW} y={cy + 4 + (i - (lines.length - 1) / 2) * (FONT + 2)} textAnchor="end" fontSize={FONT} fill={COLORS.ink}>
-                    {line}
-                  </text>
-                ))}
+              <g key={row.id} data-attribute={row.id} data-advantage={row.advantage.toFixed(4)} tabIndex={interactive ? 0 : undefined} data-tip={interactive ? tip : undefined}>
+                <title>{tip}</title>
+                {lines.map((line, i) =>
+                  narrow ? (
+                    <text key={i} x={4} y={y - 4 - (lines.length - 1 - i) * (FONT + 2)} fontSize={FONT} fill={COLORS.ink}>
+                      {line}
+                    </text>
+                  ) : (
+                    <text key={i} x={labelW} y={cy + 4 + (i - (lines.length - 1) / 2) * (FONT + 2)} textAnchor="end" fontSize={FONT} fill={COLORS.ink}>
+                      {line}
+                    </text>
+                  ),
+                )}
                 <rect
                   x={Math.min(zero, zero + l)}
                   y={cy - thick / 2}
@@ -95,11 +119,12 @@ export function HeadToHeadChart({ report, t, locale }: HeadToHeadChartProps) {
                   className={good ? "advantage" : "disadvantage"}
                 />
                 <text
-                  x={good ? Math.min(valueX, W - 2 - textWidth(valueText, 11)) : Math.max(valueX, plotX + textWidth(valueText, 11))}
+                  x={valueX}
                   y={cy + 4}
-                  textAnchor={good ? "start" : "end"}
+                  textAnchor={good === outside ? "start" : "end"}
                   fontSize="11"
                   fill={COLORS.muted}
+                  data-value-label={outside ? "end" : "opposite"}
                 >
                   {valueText}
                 </text>

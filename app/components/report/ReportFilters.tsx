@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
-import type { ReportView } from "~/lib/report.server";
+import { Form, useLocation, useNavigation } from "@remix-run/react";
+import type { ReportView } from "~/lib/report/report.server";
 import { formatDay, type ChartText } from "./chart-kit";
 
 /**
@@ -12,7 +12,13 @@ export function ReportFilters({ report, t, action }: Pick<ChartText, "t"> & { re
   const o = report.options;
   const segmentValue = o.segment ? `${o.segment.question}:${o.segment.value}` : "";
   const hasShares = report.offers.some((x) => x.marketShare !== null);
+  // Applying filters is a client-side navigation (no full reload once hydrated); while the new
+  // figures compute, the page says so (role=status) and dims the report.
+  const navigation = useNavigation();
+  const location = useLocation();
+  const working = navigation.state !== "idle" && navigation.location?.pathname === location.pathname;
   return (
+    <>
     <Form method="get" action={action} className="panel report-filters no-print" data-testid="report-filters" preventScrollReset>
       {report.ignored.length > 0 ? (
         <p className="error" role="alert" data-testid="ignored-params">
@@ -86,8 +92,14 @@ export function ReportFilters({ report, t, action }: Pick<ChartText, "t"> & { re
         ) : null}
       </div>
       <p>
-        <button type="submit">{t("report.filters.apply")}</button>
+        <button type="submit" disabled={working}>
+          {t("report.filters.apply")}
+        </button>
       </p>
     </Form>
+    <p className="report-working no-print" role="status" aria-live="polite" data-testid="report-working" hidden={!working}>
+      {working ? t("report.chart.working") : ""}
+    </p>
+    </>
   );
 }

@@ -1,11 +1,11 @@
 import { translate, type MessageKey } from "~/i18n";
 import { NotEnough } from "./NotEnough";
-import type { ReportView as ReportData } from "~/lib/report.server";
+import type { ReportView as ReportData } from "~/lib/report/report.server";
 import { fmt } from "./chart-kit";
 import { CvsBand } from "./CvsBand";
 import { HeadToHeadChart } from "./HeadToHeadChart";
 import { ImportanceChart } from "./ImportanceChart";
-import { BOOTSTRAP_UP_TO } from "~/lib/report-intervals";
+import { BOOTSTRAP_UP_TO } from "~/lib/report/report-intervals";
 import { IntervalText } from "./IntervalText";
 import { shownIntervals } from "./shown-intervals";
 import { ProfileTable } from "./ProfileTable";
@@ -14,6 +14,11 @@ import { TimelineChart } from "./TimelineChart";
 import { ValueMapInteractive } from "./ValueMapInteractive";
 import { WhatWhoChart } from "./WhatWhoChart";
 import { WonLostSection } from "./WonLostSection";
+import { ChartFrame } from "./ChartFrame";
+import { HeadToHeadTable, ImportanceTable, TimelineTable } from "./ChartTables";
+import { FormulaTip } from "./FormulaTip";
+import { PrintHeader } from "./PrintHeader";
+import { Takeaway } from "./Takeaway";
 
 function Section({ id, title, children, help }: { id: string; title: string; help?: string; children: React.ReactNode }) {
   return (
@@ -31,7 +36,19 @@ function Section({ id, title, children, help }: { id: string; title: string; hel
  * timeline, what/who, stated vs derived importance. Used by the researcher's report page and the
  * signed-out shared page; texts in `report.locale`, no data fetching.
  */
-export function ReportView({ report, shared = false }: { report: ReportData; shared?: boolean }) {
+export function ReportView({
+  report,
+  shared = false,
+  today,
+  filters,
+}: {
+  report: ReportData;
+  shared?: boolean;
+  /** YYYY-MM-DD, for the printed pages' header */
+  today?: string;
+  /** the filter form, shown under the takeaway (readers see the conclusion first, on a phone too) */
+  filters?: React.ReactNode;
+}) {
   const locale = report.locale;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
   const text = { t, locale };
@@ -42,8 +59,15 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
   const own = boot?.own;
   const n = (v: number, d = 1) => fmt(locale, v, d);
 
+  const tableLabel = t("report.chart.table");
+  const label = (key: "quality" | "satisfaction" | "relativePrice" | "valueScore" | "valueGap", name: string) => (
+    <>
+      {name} <FormulaTip text={t(`report.formula.${key}`)} label={name} />
+    </>
+  );
   return (
     <div className="report" data-shared={shared ? "true" : undefined} data-version={report.dataVersion}>
+      {today ? <PrintHeader report={report} today={today} /> : null}
       <p className="report-summary" data-testid="respondents">
         {t("report.analysed", { n: report.counts.analysed, complete: report.counts.complete })}
         {report.counts.leftOut > 0 ? <span className="muted"> · {t("report.leftOut", { n: report.counts.leftOut })}</span> : null}
@@ -52,6 +76,8 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
       <p className="muted small small-n-legend">
         <span className="small-n">*</span> {t("report.smallN.legend", { n: smallN })}
       </p>
+      <Takeaway report={report} />
+      {filters}
 
       {!a ? (
         <section className="panel">
@@ -62,7 +88,7 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
           <div className="scores" data-section="scores">
             {a.qualityProfile.ok ? (
               <div className="score">
-                {t("report.qualityScore")}
+                {label("quality", t("report.qualityScore"))}
                 <strong data-testid="score-q">{n(a.qualityProfile.score)}</strong>
                 <IntervalText interval={own?.quality} {...text} />
                 <SmallN n={a.qualityProfile.n} smallN={smallN} t={t} />
@@ -71,13 +97,13 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
             {a.priceProfile.ok ? (
               <>
                 <div className="score">
-                  {t("report.satisfactionScore")}
+                  {label("satisfaction", t("report.satisfactionScore"))}
                   <strong data-testid="score-s">{n(a.priceProfile.score)}</strong>
                   <IntervalText interval={own?.satisfaction} {...text} />
                   <SmallN n={a.priceProfile.n} smallN={smallN} t={t} />
                 </div>
                 <div className="score">
-                  {t("report.relativePrice")}
+                  {label("relativePrice", t("report.relativePrice"))}
                   <strong data-testid="score-rp">{n(a.priceProfile.relativePrice)}</strong>
                   <IntervalText interval={own?.relativePrice} {...text} />
                   <SmallN n={a.priceProfile.n} smallN={smallN} t={t} />
@@ -86,7 +112,7 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
             ) : null}
             {a.valueScore.ok ? (
               <div className="score">
-                {t("report.valueScore")}
+                {label("valueScore", t("report.valueScore"))}
                 <strong data-testid="score-v">{n(a.valueScore.value)}</strong>
                 <span data-testid="band">{t(`report.band.${a.valueScore.band}`)}</span>
                 <IntervalText interval={own?.value} {...text} />
@@ -109,7 +135,7 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
                       : t("report.legend.whiskers", { replicates: boot?.replicates ?? 0 })}
                   </li>
                   <li>{t("report.legend.band", { band: n(a.valueMap.band, 0) })}</li>
-                  <li>{t("report.legend.frontier")}</li>
+                  {a.valueMap.points.some((x) => x.frontier) && a.valueMap.points.some((x) => !x.frontier) ? <li>{t("report.legend.frontier")}</li> : null}
                   {report.options.bubbles ? <li>{t("report.legend.bubbles")}</li> : null}
                   {report.options.wave === undefined && report.timeline.ok && report.timeline.waves.length > 1 ? (
                     <li>{t("report.legend.trail")}</li>
@@ -120,11 +146,11 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
                     <thead>
                       <tr>
                         <th scope="col">{t("report.offer")}</th>
-                        <th scope="col">Q</th>
-                        <th scope="col">Q {t("report.intervalColumn")}</th>
-                        <th scope="col">RP</th>
-                        <th scope="col">RP {t("report.intervalColumn")}</th>
-                        <th scope="col">{t("report.value")}</th>
+                        <th scope="col">{t("report.axisQuality")}</th>
+                        <th scope="col">{t("report.intervalColumn")}</th>
+                        <th scope="col">{t("report.axisPrice")}</th>
+                        <th scope="col">{t("report.intervalColumn")}</th>
+                        <th scope="col">{label("valueGap", t("report.valueGap"))}</th>
                         <th scope="col">{t("report.zone")}</th>
                         <th scope="col">n</th>
                       </tr>
@@ -134,7 +160,7 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
                         <tr key={p.offer} data-offer={p.offer}>
                           <td>
                             {report.names.offers[p.offer] ?? p.offer}
-                            {p.frontier ? <span className="muted small"> · {t("report.frontier")}</span> : null}
+                            {p.frontier && a.valueMap.ok && a.valueMap.points.some((x) => !x.frontier) ? <span className="muted small"> · {t("report.frontier")}</span> : null}
                           </td>
                           <td>{n(p.quality)}</td>
                           <td>
@@ -219,9 +245,9 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
                   · {ownName}: <SmallN n={a.means.nOffer[report.own ?? ""] ?? 0} smallN={smallN} t={t} /> ·{" "}
                   {report.names.offers[report.versus] ?? report.versus}: <SmallN n={a.means.nOffer[report.versus] ?? 0} smallN={smallN} t={t} />
                 </p>
-                <div className="chart-scroll">
-                  <HeadToHeadChart report={report} {...text} />
-                </div>
+                <ChartFrame id="head-to-head" table={<HeadToHeadTable report={report} {...text} />} tableLabel={tableLabel}>
+                  {(width) => <HeadToHeadChart report={report} {...text} width={width} interactive />}
+                </ChartFrame>
                 {!a.headToHead[report.versus]!.quality.ok ? <NotEnough reason={(a.headToHead[report.versus]!.quality as { reason: string }).reason} t={t} /> : null}
               </>
             ) : (
@@ -239,9 +265,9 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
         {report.timeline.ok && report.timeline.series.length > 0 ? (
           <>
             {report.timeline.waves.length < 2 ? <p className="muted small">{t("report.timeline.oneWave")}</p> : null}
-            <div className="chart-scroll">
-              <TimelineChart report={report} {...text} />
-            </div>
+            <ChartFrame id="timeline" table={<TimelineTable report={report} {...text} />} tableLabel={tableLabel}>
+              {(width) => <TimelineChart report={report} {...text} width={width} interactive />}
+            </ChartFrame>
           </>
         ) : (
           <NotEnough reason={report.timeline.ok ? "no-responses" : report.timeline.reason} t={t} />
@@ -252,9 +278,7 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
       <Section id="what-who" title={t("report.whatWho.title")} help={t("report.whatWho.help")}>
         {report.whatWho.result.ok ? (
           <>
-            <div className="chart-scroll">
-              <WhatWhoChart report={report} {...text} />
-            </div>
+            <ChartFrame id="what-who">{(width) => <WhatWhoChart report={report} {...text} width={width} interactive />}</ChartFrame>
             <div className="table-scroll">
               <table className="profile" data-testid="what-who-table">
                 <thead>
@@ -286,9 +310,9 @@ export function ReportView({ report, shared = false }: { report: ReportData; sha
               <p className="small">
                 {t("report.importance.fit", { r2: n(a.derivedImportance.rSquared, 2) })} · <SmallN n={a.derivedImportance.nRespondents} smallN={smallN} t={t} />
               </p>
-              <div className="chart-scroll">
-                <ImportanceChart report={report} {...text} />
-              </div>
+              <ChartFrame id="importance" table={<ImportanceTable report={report} {...text} />} tableLabel={tableLabel}>
+                {(width) => <ImportanceChart report={report} {...text} width={width} interactive />}
+              </ChartFrame>
               {a.derivedImportance.mostDifferent.length > 0 &&
               a.derivedImportance.rows.some((r) => r.rankDifference !== 0) ? (
                 <p className="callout" data-testid="rank-disagreement">

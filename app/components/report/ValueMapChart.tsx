@@ -1,20 +1,18 @@
-import type { ReportView } from "~/lib/report.server";
+import type { ReportView } from "~/lib/report/report.server";
 import { clipPolygon, COLORS, fmt, niceDomain, textWidth, ticks, type ChartText, type Point } from "./chart-kit";
-import { placeLabels } from "./label-placement";
+import { overlapArea, placeLabels, type Box } from "./label-placement";
 import { shownIntervals } from "./shown-intervals";
+import type { ReportMapPoint as MapPoint } from "../../../analysis";
 
 export interface ValueMapChartProps extends ChartText {
   report: ReportView;
-  /** the offer whose figures the tooltip shows (interactive page only) */
-  selected?: string | null;
-  onSelect?: (offer: string | null) => void;
+  /** drawing width (the page's box; 640 for exports) */
+  width?: number;
+  /** points are focusable and carry their figures for the page's tooltip */
+  interactive?: boolean;
 }
 
 export const VALUE_MAP_SIZE = { width: 640, height: 500 } as const;
-const W = VALUE_MAP_SIZE.width;
-const H = VALUE_MAP_SIZE.height;
-const M = { top: 16, right: 20, bottom: 56, left: 62 };
-const FONT = 13;
 
 /**
  * The customer value map (method.md (c)) as pure SVG: relative quality (x) against relative
@@ -23,9 +21,15 @@ const FONT = 13;
  * bubbles by market share when chosen, and each offer's movement across waves when there are
  * several. Labels are placed around their points without overlapping (label-placement.ts).
  */
-export function ValueMapChart({ report, t, locale, selected = null, onSelect }: ValueMapChartProps) {
+export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width, interactive = false }: ValueMapChartProps) {
   const map = report.analysis?.valueMap;
   if (!map || !map.ok) return null;
+  // Narrow boxes (phones) get tighter margins and a slightly smaller font; the height follows the width.
+  const W = Math.round(width);
+  const narrow = W < 480;
+  const H = Math.round(Math.min(VALUE_MAP_SIZE.height, Math.max(320, W * 0.9)));
+  const M = narrow ? { top: 12, right: 10, bottom: 50, left: 46 } : { top: 16, right: 20, bottom: 56, left: 62 };
+  const FONT = narrow ? 12 : 13;
   const intervals = shownIntervals(report.analysis)?.offers ?? {};
   const trail = report.options.wave === undefined && report.timeline.ok && report.timeline.waves.length > 1 ? report.timeline.series : [];
   const shares = new Map(report.offers.map((o) => [o.code, o.marketShare]));
@@ -45,6 +49,11 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
       ys.push(p.relativePrice);
     }
   }
+  // "Relative quality (100 = market average)", or without the note where it does not fit.
+  const axisTitle = (title: string, room: number) => {
+    const full = t("report.axisWithNote", { title, note: t("report.marketAverage") });
+    return textWidth(full, FONT) <= room - 8 ? full : title;
+  };
   const xd = niceDomain(xs);
   const yd = niceDomain(ys);
   const plot = { x: M.left, y: M.top, w: W - M.left - M.right, h: H - M.top - M.bottom };
@@ -86,12 +95,27 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
     { x: plot.x + plot.w - 8 - textWidth(zoneBetter, FONT), y: plot.y + plot.h - 24, w: textWidth(zoneBetter, FONT), h: 18 },
     { x: plot.x + 8, y: plot.y + 6, w: textWidth(zoneWorse, FONT), h: 18 },
   ];
-  const placed = placeLabels(
-    order.map((p) => ({ x: x(p.quality), y: y(p.relativePrice), r: radius(p.offer, p.own), w: textWidth(labelText(p), FONT) + 4, h: FONT + 4 })),
-    { x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 },
-    zoneBoxes,
-  );
-  const clipId = "value-map-plot";
+  const place = (text: (p: MapPoint) => string) =>
+    placeLabels(
+      order.map((p) => ({ x: x(p.quality), y: y(p.relativePrice), r: radius(p.offer, p.own), w: textWidth(text(p), FONT) + 4, h: FONT + 4 })),
+      { x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 },
+      zoneBoxes,
+    );
+  // Where the full labels cannot all be placed clear of each other (a narrow box), the names
+  // alone are (n stays in the tooltip and the table).
+  let labelOf = labelText;
+  let placed = place(labelText);
+  const crowded = (labels: Box[]) =>
+    labels.some((l, i) => [...labels.slice(i + 1), ...zoneBoxes].some((o) => overlapArea(l, o) > 0) || l.x < plot.x || l.x + l.w > plot.x + plot.w);
+  if (crowded(placed)) {
+    labelOf = (p) => `${name(p.offer)}${p.n < report.smallN ? "*" : ""}`;
+    placed = place(labelOf);
+  }
+  // The frontier is drawn only where it separates offers (not when every offer is on it).
+  const showFrontier = map.points.some((p) => p.frontier) && map.points.some((p) => !p.frontier);
+  const intervalText = (i: { ok: boolean; lower?: number; upper?: number } | undefined) =>
+    i?.ok && i.lower !== undefined && i.upper !== undefined ? ` (${t("report.interval", { lower: fmt(locale, i.lower), upper: fmt(locale, i.upper) })})` : "";
+  const clipId = `value-map-plot-${W}`;
   // A wave's tag is left out where it would sit on the offer's own (all-waves) marker or on an
   // offer's label.
   const nearCurrent = (offer: string, quality: number, relativePrice: number) => {
@@ -115,6 +139,7 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
       width={W}
       height={H}
       className="chart value-map"
+      data-width={W}
       role="img"
       aria-label={t("report.valueMap")}
       xmlns="http://www.w3.org/2000/svg"
@@ -123,6 +148,14 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
       data-slope={map.line.slope.toFixed(4)}
     >
       <defs>
+        {[
+          ["own", COLORS.own],
+          ["competitor", COLORS.competitor],
+        ].map(([key, color]) => (
+          <marker key={key} id={`trail-arrow-${key}-${W}`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto">
+            <path d="M0,0 L10,5 L0,10 z" fill={color} />
+          </marker>
+        ))}
         <clipPath id={clipId}>
           <rect x={plot.x} y={plot.y} width={plot.w} height={plot.h} />
         </clipPath>
@@ -151,13 +184,24 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
         />
         {trail.map((s) => (
           <g key={`trail-${s.offer}`} className="trail" data-trail={s.offer}>
-            <polyline
-              points={s.points.map((p) => `${x(p.quality)},${y(p.relativePrice)}`).join(" ")}
-              fill="none"
-              stroke={s.offer === report.own ? COLORS.own : COLORS.competitor}
-              strokeWidth="1.5"
-              strokeDasharray="3 3"
-            />
+            {s.points.slice(1).map((p, k) => {
+              // One segment per move, with an arrowhead at the later wave (direction of travel).
+              const from = s.points[k]!;
+              return (
+                <line
+                  key={`move-${p.wave}`}
+                  x1={x(from.quality)}
+                  y1={y(from.relativePrice)}
+                  x2={x(p.quality)}
+                  y2={y(p.relativePrice)}
+                  stroke={s.offer === report.own ? COLORS.own : COLORS.competitor}
+                  strokeWidth="1.5"
+                  strokeDasharray="3 3"
+                  markerEnd={`url(#trail-arrow-${s.offer === report.own ? "own" : "competitor"}-${W})`}
+                  data-move={`${from.wave}-${p.wave}`}
+                />
+              );
+            })}
             {s.points.map((p) => (
               <g key={p.wave}>
                 <circle cx={x(p.quality)} cy={y(p.relativePrice)} r={3} fill={s.offer === report.own ? COLORS.own : COLORS.competitor} opacity="0.6" />
@@ -189,10 +233,10 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
         </text>
       ))}
       <text x={plot.x + plot.w / 2} y={H - 12} textAnchor="middle" fontSize={FONT} fill={COLORS.ink}>
-        {t("report.axisQuality")}
+        {axisTitle(t("report.axisQuality"), plot.w)}
       </text>
-      <text transform={`translate(16 ${plot.y + plot.h / 2}) rotate(-90)`} textAnchor="middle" fontSize={FONT} fill={COLORS.ink}>
-        {t("report.axisPrice")}
+      <text transform={`translate(${narrow ? 15 : 16} ${plot.y + plot.h / 2}) rotate(-90)`} textAnchor="middle" fontSize={FONT} fill={COLORS.ink}>
+        {axisTitle(t("report.axisPrice"), plot.h)}
       </text>
       {order.map((p, i) => {
         const q = intervals[p.offer]?.quality;
@@ -203,19 +247,27 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
         const color = p.own ? COLORS.own : COLORS.competitor;
         const box = placed[i]!;
         const small = p.n < report.smallN;
-        const tip = `${name(p.offer)}: Q ${fmt(locale, p.quality)}, RP ${fmt(locale, p.relativePrice)}, n = ${p.n}`;
+        const figures = intervals[p.offer];
+        const tip = [
+          name(p.offer),
+          `${t("report.axisQuality")} ${fmt(locale, p.quality)}${intervalText(figures?.quality)}`,
+          `${t("report.axisPrice")} ${fmt(locale, p.relativePrice)}${intervalText(figures?.relativePrice)}`,
+          `${t("report.valueGap")} ${fmt(locale, p.value)} · ${t(`report.zone.${p.zone}`)}`,
+          `${t("report.n", { n: p.n })}${small ? " *" : ""}`,
+        ].join("\n");
         return (
           <g
             key={p.offer}
             data-offer={p.offer}
+            data-own={p.own ? "true" : undefined}
             data-frontier={p.frontier ? "true" : undefined}
-            className={`point${selected === p.offer ? " selected" : ""}`}
-            tabIndex={onSelect ? 0 : undefined}
-            onMouseEnter={onSelect ? () => onSelect(p.offer) : undefined}
-            onFocus={onSelect ? () => onSelect(p.offer) : undefined}
-            onClick={onSelect ? () => onSelect(p.offer) : undefined}
+            className="point"
+            tabIndex={interactive ? 0 : undefined}
+            data-tip={interactive ? tip : undefined}
+            aria-label={interactive ? tip.replace(/\n/g, "; ") : undefined}
+            role={interactive ? "button" : undefined}
           >
-            <title>{tip}</title>
+            <title>{tip.replace(/\n/g, "; ")}</title>
             {q?.ok ? (
               <g stroke={color} strokeWidth="1.5" className="whisker" data-axis="x">
                 <line x1={x(q.lower)} x2={x(q.upper)} y1={cy} y2={cy} />
@@ -230,7 +282,7 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
                 <line x1={cx - 4} x2={cx + 4} y1={y(rp.upper)} y2={y(rp.upper)} />
               </g>
             ) : null}
-            {p.frontier ? <circle cx={cx} cy={cy} r={r + 4} fill="none" stroke={COLORS.good} strokeWidth="2" strokeDasharray="2 2" /> : null}
+            {p.frontier && showFrontier ? <circle cx={cx} cy={cy} r={r + 4} fill="none" stroke={COLORS.good} strokeWidth="2" strokeDasharray="2 2" /> : null}
             <circle
               className="marker"
               cx={cx}
@@ -239,7 +291,7 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
               fill={p.own ? COLORS.own : "#ffffff"}
               fillOpacity={bubbles ? 0.55 : 1}
               stroke={color}
-              strokeWidth={selected === p.offer ? 3.5 : 2}
+              strokeWidth={2}
               strokeDasharray={small ? "3 2" : undefined}
             />
             {box.leader ? (
@@ -265,7 +317,7 @@ export function ValueMapChart({ report, t, locale, selected = null, onSelect }: 
               strokeLinejoin="round"
               className="point-label"
             >
-              {labelText(p)}
+              {labelOf(p)}
             </text>
           </g>
         );

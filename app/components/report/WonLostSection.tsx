@@ -1,12 +1,13 @@
-import type { ReportView } from "~/lib/report.server";
+import type { ReportView } from "~/lib/report/report.server";
 import { fmt, type ChartText } from "./chart-kit";
 import { NotEnough } from "./NotEnough";
 import { SmallN } from "./SmallN";
 
 /**
- * Won/lost analysis (method.md (d)): the win rate among respondents who chose the own offer or
- * a competitor, whom the lost ones chose, the attributes behind the losses, and the own
- * offer's profile among won and lost respondents side by side.
+ * Won/lost analysis (method.md (d)): every respondent's group with the rule that puts them there
+ * (won, lost, bought a competitor without considering us, considered set unknown, no purchase),
+ * the win rate won / (won + lost), whom the lost ones chose, the attributes behind the losses,
+ * and the own offer's profile among won and lost respondents side by side.
  */
 export function WonLostSection({
   report,
@@ -24,6 +25,16 @@ export function WonLostSection({
   );
   const ratio = (p: typeof won.quality | typeof won.price, id: string) =>
     p.ok ? p.rows.find((r) => r.id === id)?.ratio : undefined;
+  // Every respondent in exactly one row; "unknown" only when earlier questionnaire versions left it.
+  const groups = (
+    [
+      ["won", result.won],
+      ["lost", result.lost],
+      ["withoutConsideringOwn", result.boughtCompetitorWithoutConsideringOwn],
+      ["considerationUnknown", result.boughtCompetitorConsiderationUnknown],
+      ["noPurchase", result.other],
+    ] as const
+  ).filter(([key, count]) => key !== "considerationUnknown" || count > 0);
   return (
     <div className="won-lost" data-testid="won-lost">
       <p>
@@ -38,13 +49,24 @@ export function WonLostSection({
           <span className="muted">{t("report.reason.no-decisions")} </span>
         )}
         <span className="muted">
-          {t("report.wonLost.counts", {
-            won: result.won,
-            lost: result.lost,
-            other: result.other,
-          })}
+          {t("report.wonLost.rateRule", { won: result.won, lost: result.lost })}
         </span>{" "}
         <SmallN n={result.won + result.lost} smallN={report.smallN} t={t} />
+      </p>
+      <div className="table-scroll">
+        <table className="profile" data-testid="won-lost-counts">
+          <tbody>
+            {groups.map(([key, count]) => (
+              <tr key={key} data-group={key}>
+                <td>{t(`report.wonLost.group.${key}`)}</td>
+                <td>{count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="small" data-testid="won-lost-rule">
+        {t("report.wonLost.rule")}
       </p>
       <div className="two-col">
         <div>

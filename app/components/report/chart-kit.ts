@@ -76,7 +76,7 @@ export const COLORS = {
   own: "#1f5fbf",
   competitor: "#6b7280",
   series: ["#1f5fbf", "#c2410c", "#047857", "#7c3aed", "#b45309", "#0e7490", "#be185d", "#4d7c0f"],
-  good: "#1a7f4b",
+  good: "#15693e",
   bad: "#b42318",
   better: "#e3f3e8",
   worse: "#fbe7e4",

@@ -12,7 +12,7 @@ export interface ShownFigures {
 
 /**
  * The intervals the report shows: the percentile bootstrap when the analysis ran it (up to
- * `BOOTSTRAP_UP_TO` respondents, app/lib/report-intervals.ts), else the delta method's
+ * `BOOTSTRAP_UP_TO` respondents, app/lib/report/report-intervals.ts), else the delta method's
  * large-sample intervals. Both have the same figures; the legend names the method.
  */
 export interface ShownIntervals {

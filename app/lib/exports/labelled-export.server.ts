@@ -3,10 +3,10 @@ import { listProfileQuestions } from "../../../db/queries/profile-questions";
 import { askedByVersion, listRawRespondents, rawDataLayout } from "../../../db/queries/raw-data";
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
 import type { Locale } from "~/i18n";
-import { csvText } from "../export-csv.server";
-import { filterRespondents } from "../export-raw.server";
-import { ZipWriter } from "../export-zip.server";
-import type { ReportOptions } from "../report-options.server";
+import { csvText } from "./export-csv.server";
+import { filterRespondents } from "./export-raw.server";
+import { ZipWriter } from "./export-zip.server";
+import type { ReportOptions } from "../report/report-options.server";
 import { dtaFile } from "./formats/dta";
 import type { LabelledDataset } from "./formats/labelled-dataset";
 import { labelledWide } from "./formats/labelled-wide";
@@ -44,19 +44,24 @@ export interface LabelledFile {
   filename: string;
 }
 
-/** One labelled file, labels in `locale`; `base` names it (e.g. `valuemap-study1-raw-wide`). */
-export function labelledFile(dataset: LabelledDataset, format: LabelledFormat, locale: Locale, base: string): LabelledFile {
-  const name = `${base}-${locale}`;
-  if (format === "sav") return { body: savFile(dataset, locale), contentType: "application/x-spss-sav", filename: `${name}.sav` };
-  if (format === "dta") return { body: dtaFile(dataset, locale), contentType: "application/x-stata-dta", filename: `${name}.dta` };
+/**
+ * One labelled file, labels in `locale`. `fileName(figure, extension)` names the download and
+ * the files inside a ZIP (`raw-wide-<locale>`, `raw-wide-<locale>-r`, ...).
+ */
+export function labelledFile(dataset: LabelledDataset, format: LabelledFormat, locale: Locale, fileName: (figure: string, extension: string) => string): LabelledFile {
+  const figure = `raw-wide-${locale}`;
+  if (format === "sav") return { body: savFile(dataset, locale), contentType: "application/x-spss-sav", filename: fileName(figure, "sav") };
+  if (format === "dta") return { body: dtaFile(dataset, locale), contentType: "application/x-stata-dta", filename: fileName(figure, "dta") };
   const zip = new ZipWriter();
   if (format === "r") {
-    zip.addText(`${name}.csv`, csvText(dataset.variables.map((v) => v.name), dataset.rows));
-    zip.addText(`${name}.R`, rScript(dataset, locale, `${name}.csv`));
-    return { body: zip.finish(), contentType: "application/zip", filename: `${name}-r.zip` };
+    const csv = fileName(figure, "csv");
+    zip.addText(csv, csvText(dataset.variables.map((v) => v.name), dataset.rows));
+    zip.addText(fileName(figure, "R"), rScript(dataset, locale, csv));
+    return { body: zip.finish(), contentType: "application/zip", filename: fileName(`${figure}-r`, "zip") };
   }
-  const { xml, data } = tripleS(dataset, locale, { survey: base, dataFile: `${name}.asc` });
-  zip.addText(`${name}.sss`, xml);
-  zip.addText(`${name}.asc`, data);
-  return { body: zip.finish(), contentType: "application/zip", filename: `${name}-sss.zip` };
+  const data = fileName(figure, "asc");
+  const { xml, data: text } = tripleS(dataset, locale, { survey: fileName(figure, "sss").replace(/\.sss$/, ""), dataFile: data });
+  zip.addText(fileName(figure, "sss"), xml);
+  zip.addText(data, text);
+  return { body: zip.finish(), contentType: "application/zip", filename: fileName(`${figure}-sss`, "zip") };
 }

@@ -1,4 +1,6 @@
 import type { ProfileQuestionDefinition } from "../../../../surveys/study-definition";
+import { wonLostOutcome } from "../../../../analysis/won-lost-outcome";
+import type { WonLostOutcome } from "../../../../analysis/types";
 import { texts } from "../../../../surveys/questionnaire-texts";
 import type { Localized as SurveyText } from "../../../../surveys/localized";
 import { translate, type MessageKey } from "~/i18n";
@@ -29,7 +31,7 @@ export interface WideRespondent {
 export interface LabelledWideSource {
   study: { title: string; titleZh: string | null };
   /** the codes that make the variable names, in the study's order (db/queries/raw-data.ts) */
-  layout: { offers: string[]; attributes: Array<{ code: string }>; profile: string[] };
+  layout: { offers: string[]; own: string | null; attributes: Array<{ code: string }>; profile: string[] };
   offers: Array<{ code: string; name: string; nameZh: string | null }>;
   attributes: Array<{ code: string; name: string; nameZh: string | null }>;
   profile: ProfileQuestionDefinition[];
@@ -48,6 +50,15 @@ const message = (key: MessageKey, params?: (locale: "en" | "zh-CN") => Record<st
 });
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** `won_lost` numbered in the report's order, labelled with the report's group names. */
+const WON_LOST: Array<[WonLostOutcome, MessageKey]> = [
+  ["won", "report.wonLost.group.won"],
+  ["lost", "report.wonLost.group.lost"],
+  ["bought-competitor-without-considering-own", "report.wonLost.group.withoutConsideringOwn"],
+  ["bought-competitor-consideration-unknown", "report.wonLost.group.considerationUnknown"],
+  ["no-purchase", "report.wonLost.group.noPurchase"],
+];
 
 function variable(name: string, label: Localized, type: "numeric" | "string", more: Partial<LabelledVariable> = {}): LabelledVariable {
   return { name, label, type, decimals: 0, measure: type === "string" ? "nominal" : "scale", valueLabels: [], missing: [], ...more };
@@ -70,8 +81,9 @@ const scale = (low: SurveyText, high: SurveyText): ValueLabel[] => [
  * `raw-wide.csv` (docs/export-format.md), labelled in both languages. Differences from the CSV:
  * a rating, overall or worth score that is absent holds 98 "don't know" (the respondent knows
  * the offer and was asked) or 99 "not asked" (the respondent does not know the offer, or the
- * questionnaire version did not have the offer or the attribute); choice profile questions and
- * `chose` are numbered 1.. in the study's order with the choice or offer as value label.
+ * questionnaire version did not have the offer or the attribute); choice profile questions,
+ * `chose` and `won_lost` are numbered 1.. in the study's (or the report's) order with the choice,
+ * offer or group as value label.
  */
 export function labelledWide(source: LabelledWideSource): LabelledDataset {
   const { layout, respondents } = source;
@@ -133,6 +145,10 @@ export function labelledWide(source: LabelledWideSource): LabelledDataset {
     ...layout.offers.map((o) =>
       variable(`considered_${o}`, message("exports.var.considered", (l) => ({ offer: offer(o)[l] })), "numeric", { measure: "nominal", valueLabels: yesNo }),
     ),
+    variable("won_lost", message("exports.var.wonLost"), "numeric", {
+      measure: "nominal",
+      valueLabels: WON_LOST.map(([, key], i) => ({ value: i + 1, label: message(key) })),
+    }),
   ];
 
   const choiceNumber = new Map(
@@ -171,6 +187,9 @@ export function labelledWide(source: LabelledWideSource): LabelledDataset {
         ...layout.offers.map((o) => (known.has(o) ? 1 : 0)),
         r.chose === null ? null : (offerNumber.get(r.chose) ?? null),
         ...layout.offers.map((o) => (considered.has(o) ? 1 : 0)),
+        layout.own === null
+          ? null
+          : WON_LOST.findIndex(([group]) => group === wonLostOutcome({ ...(r.chose !== null ? { chose: r.chose } : {}), considered: [...r.considered] }, layout.own!)) + 1,
       ];
     }
   }

@@ -1,0 +1,28 @@
+import { formatDay } from "./chart-kit";
+import { translate } from "~/i18n";
+import type { ReportView } from "~/lib/report/report.server";
+import { cssString, filtersInWords } from "~/lib/report/report-filters-words";
+
+/**
+ * What every printed page (and the PDF download) carries in its top margin: the study, the
+ * filters in words and the date; page numbers at the bottom. Drawn by the browser's page margin
+ * boxes from a <style> whose text is a fully escaped CSS string. `today` is YYYY-MM-DD.
+ */
+export function PrintHeader({ report, today }: { report: ReportView; today: string }) {
+  const text = translate(report.locale, "report.print.header", {
+    study: report.study.title,
+    filters: filtersInWords(report),
+    date: formatDay(report.locale, today),
+  });
+  const css =
+    `@media print { @page { @top-left { content: ${cssString(text)}; font-size: 8pt; color: #333; vertical-align: bottom; padding-bottom: 3mm; } ` +
+    `@bottom-right { content: ${cssString(translate(report.locale, "report.print.page"))} " " counter(page) " / " counter(pages); font-size: 8pt; color: #333; } } }`;
+  return (
+    <>
+      <style dangerouslySetInnerHTML={{ __html: css }} />
+      <p className="print-only print-filters small" data-testid="print-filters">
+        {text}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { listFocusGroupAnswers, listFocusGroupSuggestions } from "../../../db/queries/focus-group";
+import { recordAuditEvent } from "../../../db/queries/audit";
+import { getLatestQuestionnaire } from "../../../db/queries/questionnaires";
+import { listAttributes, setStatedWeights, type Study } from "../../../db/queries/studies";
+import { consolidateFocusGroup } from "../../../analysis/consolidate-focus-group";
+import { groupSuggestions } from "../../../analysis/group-suggestions";
+import { StatedWeightsSchema } from "../../../surveys/study-definition";
+import type { MessageKey } from "~/i18n/index";
+import type { Db } from "../../../db/client";
+import { addAttributeTo } from "../design/studies.server";
+
+async function consolidation(db: Db, study: Study) {
+  const attributes = await listAttributes(db, study.id);
+  return { attributes, result: consolidateFocusGroup(await listFocusGroupAnswers(db, study.id), attributes) };
+}
+
+/** Everything the focus-group page shows. */
+export async function loadFocusGroup(db: Db, study: Study) {
+  const { attributes, result } = await consolidation(db, study);
+  const byCode = new Map(attributes.map((a) => [a.code, a]));
+  const stated = study.statedWeightsJson ? StatedWeightsSchema.parse(JSON.parse(study.statedWeightsJson)) : null;
+  const published = await getLatestQuestionnaire(db, study.id, "focus_group");
+  return {
+    study: { id: study.id, title: study.title, titleZh: study.titleZh, publicToken: study.publicToken },
+    published: published ? { version: published.version, publishedAt: published.publishedAt } : null,
+    n: result.n,
+    attributes: result.attributes.map((a) => ({ ...a, name: byCode.get(a.code)?.name ?? a.code, nameZh: byCode.get(a.code)?.nameZh ?? null })),
+    split: result.split,
+    adoptable: result.stated.ok ? { ok: true as const, weights: result.stated.weights, qualityShare: result.stated.qualityShare } : { ok: false as const, reason: result.stated.reason },
+    stated,
+    suggestions: groupSuggestions(await listFocusGroupSuggestions(db, study.id)),
+  };
+}
+
+export type FocusGroupResult = { ok: true; notice: MessageKey } | { ok: false; error: MessageKey };
+
+/** Adds a suggestion to the attribute list as a quality or price attribute. */
+export async function mergeSuggestion(db: Db, study: Study, userId: number, form: FormData): Promise<FocusGroupResult> {
+  const fields = new FormData();
+  fields.set("name", String(form.get("name") ?? ""));
+  fields.set("nameZh", String(form.get("nameZh") ?? ""));
+  fields.set("kind", String(form.get("kind") ?? ""));
+  fields.set("description", "");
+  if (form.get("kind") !== "quality" && form.get("kind") !== "price") return { ok: false, error: "fieldwork.error.kindQualityPrice" };
+  const result = await addAttributeTo(db, study, fields);
+  if (!result.ok) return { ok: false, error: "study.error.nameRequired" };
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "mergeSuggestion", detail: String(form.get("name")), now: Date.now() });
+  return { ok: true, notice: "fieldwork.focus.merged" };
+}
+
+/** Adopts the consolidated weights as the study's stated weights (the rating stage then does not ask for weights). */
+export async function adoptWeights(db: Db, study: Study, userId: number): Promise<FocusGroupResult> {
+  const { result } = await consolidation(db, study);
+  if (!result.stated.ok) return { ok: false, error: `fieldwork.focus.notAdoptable.${result.stated.reason}` };
+  const stated = StatedWeightsSchema.parse({ qualityShare: result.stated.qualityShare, weights: result.stated.weights });
+  await setStatedWeights(db, { id: study.id, statedWeightsJson: JSON.stringify(stated), now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "adoptWeights", detail: `n = ${result.n}`, now: Date.now() });
+  return { ok: true, notice: "fieldwork.focus.adopted" };
+}
+
+export async function dropWeights(db: Db, study: Study, userId: number): Promise<FocusGroupResult> {
+  await setStatedWeights(db, { id: study.id, statedWeightsJson: null, now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "dropWeights", now: Date.now() });
+  return { ok: true, notice: "fieldwork.focus.dropped" };
+}

@@ -1,0 +1,259 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { getQuestionnaire, type Questionnaire } from "../../../db/queries/questionnaires";
+import {
+  completeFocusGroupResponse,
+  completeResponse,
+  deviceHasCompleteResponse,
+  getInvitation,
+  getRespondentStudy,
+  getResponseByClientId,
+  saveResponseDraft,
+  startResponse,
+  type ResponseRow,
+  type RespondentStudy,
+} from "../../../db/queries/responses";
+import { unknownAnswerNames } from "../../../surveys/answer-names";
+import { applyOfferOrder } from "../../../surveys/apply-offer-order";
+import { asksConsideredSet, type SurveyJson } from "../../../surveys/build-rating-questionnaire";
+import { offerOrder } from "../../../surveys/offer-order";
+import { readFocusGroupResponse } from "../../../surveys/read-focus-group-response";
+import { readRatingResponse } from "../../../surveys/read-rating-response";
+import { StudyDefinitionSchema, type StudyDefinition } from "../../../surveys/study-definition";
+import type { Db } from "../../../db/client";
+import { env } from "../platform/env.server";
+import { jsonError } from "../platform/http.server";
+
+export type Stage = "focus_group" | "rating";
+
+/** Whether the fieldwork window (epoch ms, either end open when null) admits new responses now. */
+export function fieldworkOpen(study: { opensAt: number | null; closesAt: number | null }, now: number): boolean {
+  return (study.opensAt === null || now >= study.opensAt) && (study.closesAt === null || now < study.closesAt);
+}
+
+/** What the respondent page needs before the questionnaire loads. */
+export async function loadRespondentPage(db: Db, token: string, stage: Stage, now = Date.now()) {
+  const study = await getRespondentStudy(db, token);
+  if (!study) return null;
+  const [row] = await db.rows<{ title: string; titleZh: string | null; languages: string }>(
+    sql`select title, title_zh as "titleZh", languages from studies where id = ${study.studyId}`,
+  );
+  if (!row) return null;
+  return {
+    title: row.title,
+    titleZh: row.titleZh,
+    languages: row.languages.split(","),
+    published: (stage === "focus_group" ? study.focusGroupId : study.ratingId) !== null,
+    open: fieldworkOpen(study, now),
+  };
+}
+
+const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "responseId requires 8-64 letters, digits, - or _");
+// Any text up to 200 characters: one that is no invitation of the study gets the polite 404.
+const InviteSchema = z.string().max(200, "invite requires the token of a personal link");
+// Kept as parsed (no copy): a record schema would assign keys one by one and turn a
+// "__proto__" answer into the object's prototype.
+const AnswersSchema = z.custom<Record<string, unknown>>(
+  (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+  "answers require a JSON object",
+);
+const common = {
+  responseId: ClientIdSchema,
+  locale: z.enum(["en", "zh-CN"]).default("en"),
+  /** Which questionnaire a NEW response starts on; an existing response keeps its own. */
+  stage: z.enum(["focus_group", "rating"]).default("rating"),
+  /** A personal invitation token (`?invite=`): binds the response to it, one response each. */
+  invite: InviteSchema.optional(),
+};
+
+export const RespondentRequestSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("start"), ...common }),
+  z.object({
+    intent: z.literal("draft"),
+    ...common,
+    answers: AnswersSchema,
+    pageNo: z.number().int().min(0).max(1000),
+    seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  }),
+  z.object({ intent: z.literal("complete"), ...common, answers: AnswersSchema }),
+]);
+export type RespondentRequest = z.infer<typeof RespondentRequestSchema>;
+
+/** A published questionnaire, parsed once: published versions never change. */
+interface Frozen {
+  questionnaire: Questionnaire;
+  definition: StudyDefinition;
+  survey: SurveyJson;
+}
+const frozen = new Map<number, Frozen>();
+const FROZEN_LIMIT = 500;
+
+async function frozenQuestionnaire(db: Db, id: number): Promise<Frozen | null> {
+  const cached = frozen.get(id);
+  if (cached) return cached;
+  const questionnaire = await getQuestionnaire(db, id);
+  if (!questionnaire) return null;
+  const entry = {
+    questionnaire,
+    definition: StudyDefinitionSchema.parse(JSON.parse(questionnaire.definitionJson)),
+    survey: JSON.parse(questionnaire.surveyJson) as SurveyJson,
+  };
+  if (frozen.size >= FROZEN_LIMIT) frozen.delete(frozen.keys().next().value!);
+  frozen.set(id, entry);
+  return entry;
+}
+
+/** A refusal the respondent page explains politely (`reason`), with a clear message. */
+function refuse(status: number, reason: "closed" | "device" | "invitation" | "unpublished", message: string): Response {
+  return Response.json({ ok: false, error: message, reason }, { status });
+}
+
+interface Resolved extends Frozen {
+  study: RespondentStudy;
+  clientId: string;
+  existing: ResponseRow | null;
+  order: string[];
+  invitationId: number | null;
+}
+
+/**
+ * The response a request is about and the questionnaire it belongs to. An existing response
+ * keeps the version it started on (a newer publication never breaks it). A new one starts on
+ * the newest questionnaire of the requested stage, only inside the fieldwork window, bound to
+ * its personal invitation, and not from a device that already answered when the study allows one
+ * response per device. An invitation that already has a response resumes that one (any device).
+ */
+async function resolve(db: Db, token: string, request: RespondentRequest, deviceId: string, now: number): Promise<Resolved | Response> {
+  const study = await getRespondentStudy(db, token);
+  if (!study) return jsonError(404, "unknown questionnaire link");
+  let clientId = request.responseId;
+  let invitationId: number | null = null;
+  if (request.invite !== undefined) {
+    const invitation = await getInvitation(db, study.studyId, request.invite);
+    if (!invitation) return refuse(404, "invitation", "unknown invitation link: ask the researcher for your personal link");
+    invitationId = invitation.id;
+    if (invitation.responseClientId !== null) clientId = invitation.responseClientId;
+  }
+  const existing = await getResponseByClientId(db, clientId);
+  if (!existing) {
+    if (!fieldworkOpen(study, now)) return refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses");
+    if (study.onePerDevice && invitationId === null && (await deviceHasCompleteResponse(db, study.studyId, deviceId))) {
+      return refuse(409, "device", "already answered from this device: one response per device");
+    }
+  }
+  const id = existing ? existing.questionnaireId : request.stage === "focus_group" ? study.focusGroupId : study.ratingId;
+  const entry = id === null ? null : await frozenQuestionnaire(db, id);
+  if (!entry) return refuse(404, "unpublished", "this questionnaire is not published");
+  if (entry.questionnaire.studyId !== study.studyId) return jsonError(409, "responseId belongs to another questionnaire");
+  if (existing && invitationId !== null && existing.invitationId !== invitationId) {
+    return jsonError(409, "responseId belongs to another invitation");
+  }
+  const order = existing
+    ? (JSON.parse(existing.offerOrder) as string[])
+    : entry.questionnaire.stage === "focus_group"
+      ? []
+      : offerOrder(entry.definition.offers.map((o) => o.code), clientId);
+  return { ...entry, study, clientId, existing, order, invitationId };
+}
+
+/**
+ * Handles the respondent's three requests: `start` (create or resume; returns the response id
+ * to use, which differs from the one sent when a personal link resumes its response elsewhere,
+ * the questionnaire personalised with the stored offer order, the saved answers and page),
+ * `draft` (save as they go) and `complete` (refuse names the questionnaire does not have,
+ * validate, then store once, in one transaction; quotas apply there).
+ */
+export async function handleRespondentRequest(db: Db, token: string, request: RespondentRequest, deviceId: string): Promise<Response> {
+  const now = Date.now();
+  const resolved = await resolve(db, token, request, deviceId, now);
+  if (resolved instanceof Response) return resolved;
+  const { questionnaire, definition, survey, order, clientId } = resolved;
+  const base = {
+    clientId,
+    questionnaireId: questionnaire.id,
+    offerOrder: order,
+    locale: request.locale,
+    now,
+    invitationId: resolved.invitationId,
+    deviceId,
+    wave: resolved.study.currentWave,
+  };
+  switch (request.intent) {
+    case "start": {
+      const row = await startResponse(db, base);
+      return Response.json({
+        ok: true,
+        responseId: row.clientId,
+        stage: questionnaire.stage,
+        status: row.status,
+        screenReason: row.screenReason,
+        version: questionnaire.version,
+        survey: questionnaire.stage === "rating" ? applyOfferOrder(survey, order) : survey,
+        answers: JSON.parse(row.answersJson) as unknown,
+        pageNo: row.pageNo,
+        seq: row.seq,
+      });
+    }
+    case "draft": {
+      const outcome = await saveResponseDraft(db, {
+        ...base,
+        answersJson: JSON.stringify(request.answers),
+        pageNo: request.pageNo,
+        seq: request.seq,
+      });
+      return Response.json({ ok: true, outcome });
+    }
+    case "complete":
+      return complete(db, resolved, request.answers, base, definition, survey);
+  }
+}
+
+async function complete(db: Db, 
+  resolved: Resolved,
+  answers: Record<string, unknown>,
+  base: Omit<Parameters<typeof completeResponse>[1], "answersJson" | "result">,
+  definition: StudyDefinition,
+  survey: SurveyJson,
+): Promise<Response> {
+  if (resolved.existing && resolved.existing.status !== "draft") {
+    // Idempotent: a finished response is final, whatever this second submission carries.
+    return Response.json({ ok: true, outcome: "already-finished", status: resolved.existing.status, screenReason: resolved.existing.screenReason });
+  }
+  const unknown = unknownAnswerNames(survey, answers);
+  if (unknown.length > 0) {
+    return jsonError(400, `answers name questions this questionnaire does not have: ${unknown.slice(0, 10).join(", ")}`, unknown.slice(0, 50));
+  }
+  const answersJson = JSON.stringify(answers);
+  if (resolved.questionnaire.stage === "focus_group") {
+    const read = readFocusGroupResponse(definition, answers);
+    if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
+    const outcome = await completeFocusGroupResponse(db, { ...base, answersJson, result: read.value });
+    return finished(db, outcome, resolved.clientId);
+  }
+  // Versions published before the considered set was part of the purchase question asked it optionally.
+  const read = readRatingResponse(definition, answers, { consideredSetRequired: asksConsideredSet(survey) });
+  if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
+  const args = { ...base, answersJson, result: read.value };
+  if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(db, args);
+  return finished(db, await completeResponse(db, args), resolved.clientId);
+}
+
+async function finished(db: Db, outcome: string, clientId: string): Promise<Response> {
+  const row = await getResponseByClientId(db, clientId);
+  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null });
+}
+
+/** How long the test-only unsafe mode waits before committing an acknowledged completion. */
+const UNSAFE_COMMIT_DELAY_MS = 400;
+
+/**
+ * TEST ONLY (VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT, env.server.ts): answers "completed" at once and
+ * commits 400 ms later, so a process killed in between loses a response the client was told is
+ * stored. The crash test runs against this mode to prove it detects such a loss. Never use it.
+ */
+function acknowledgeBeforeCommit(db: Db, args: Parameters<typeof completeResponse>[1]): Response {
+  setTimeout(() => {
+    completeResponse(db, args).catch((error: unknown) => console.error("unsafe delayed commit failed", error));
+  }, UNSAFE_COMMIT_DELAY_MS);
+  return Response.json({ ok: true, outcome: "completed", status: args.result.status });
+}

@@ -1,0 +1,145 @@
+import net from "node:net";
+import { z } from "zod";
+
+/** An IPv4/IPv6 address, or one with a `/prefix` (a subnet). */
+function isAddressOrSubnet(value: string): boolean {
+  const [address, prefix, ...rest] = value.split("/");
+  if (rest.length || !address) return false;
+  const family = net.isIP(address);
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const EnvSchema = z.object({
+  /**
+   * The built server (`npm start`, `npm run serve`) runs in production unless told otherwise;
+   * `npm run dev` (Vite) sets development, vitest sets test.
+   */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** SQLite file (`file:data/valuemap.db`, a plain path, or `:memory:`), or a PostgreSQL URL (`postgres://user:password@host:5432/db`). */
+  DATABASE_URL: z.string().min(1).default("file:data/valuemap.db"),
+  /** Cookie signing secret; when unset a random one is kept in `session-secret` beside the SQLite file (`data/`). */
+  SESSION_SECRET: z.string().min(16).optional(),
+  /** `off` skips seeding the demo study into an empty database. */
+  DEMO: z.enum(["on", "off"]).default("on"),
+  /** WAL durability: FULL (default) syncs at every commit. */
+  DB_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  /** PostgreSQL only: connections in this instance's pool. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Largest accepted respondent request body, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(262_144),
+  /**
+   * Respondent API requests allowed per public link and IP address in 10 minutes (a whole
+   * questionnaire takes about 50); `0` turns the limit off.
+   */
+  RESPONDENT_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  /**
+   * Whether `X-Forwarded-For/-Proto/-Host` are believed: `off` (default: they are ignored, and
+   * removed before anything reads them), a number of proxy hops in front of the server (`1`
+   * behind one reverse proxy), or a comma-separated list of the proxies' addresses or subnets
+   * (`10.0.0.1, 10.1.0.0/16`, or express's names `loopback`, `linklocal`, `uniquelocal`).
+   * Cookies are marked Secure whenever the request came over HTTPS, which behind a TLS proxy
+   * the server knows only when it trusts the proxy.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("off")
+    .transform((value, ctx): false | number | string[] => {
+      if (["off", "false", "0", ""].includes(value.toLowerCase())) return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      const list = value.split(",").map((part) => part.trim()).filter(Boolean);
+      const named = new Set(["loopback", "linklocal", "uniquelocal"]);
+      const bad = list.filter((part) => !named.has(part) && !isAddressOrSubnet(part));
+      if (bad.length) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `requires off, a number of hops, or proxy addresses/subnets (not ${bad.join(", ")})` });
+        return z.NEVER;
+      }
+      return list;
+    }),
+  /**
+   * The public origin of the installation (`https://survey.example.com`): links, QR codes and
+   * share links are made from it. Unset: from the address the researcher's browser used.
+   */
+  BASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      // Vite and vitest set BASE_URL=/ (their public base path) in the processes they run.
+      if (value === undefined || value === "" || value === "/") return undefined;
+      let url: URL | null = null;
+      try {
+        url = new URL(value);
+      } catch {
+        url = null;
+      }
+      if (!url || !["http:", "https:"].includes(url.protocol) || url.pathname.replace(/\/+$/, "") !== "" || url.search || url.hash) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "requires an origin such as https://survey.example.com (no path, query or fragment)" });
+        return z.NEVER;
+      }
+      return url.origin;
+    }),
+  /**
+   * E-mail addresses (comma-separated) of the accounts that administer the installation: made
+   * administrators at start and when they sign up. `npm run make-admin -- <email>` is the other
+   * way. The demo account never administers.
+   */
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean)),
+  /** The HTTP port and address the server listens on (app/server.js reads them too). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().optional(),
+  /**
+   * Chromium for the report's PDF download (rendered on the server from the report page);
+   * `off` turns the download off. When the file does not exist the download answers 503 with a
+   * message (the browser's Print still works).
+   */
+  CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
+  /**
+   * Where the server's Chromium opens the report page to print it: this server itself. Default
+   * `http://<HOST or 127.0.0.1>:<PORT>`; set it when the server is reached otherwise from its own
+   * machine (e.g. `npm run dev`).
+   */
+  PDF_RENDER_ORIGIN: z.string().trim().url().optional(),
+  /**
+   * TEST ONLY, never on by default: `1` acknowledges a completion before committing it (the
+   * commit runs later), so a crash loses acknowledged responses. It exists so the crash test
+   * (test/durability/) can prove it detects a loss. Refused under NODE_ENV=production unless
+   * VALUEMAP_ALLOW_UNSAFE_IN_PRODUCTION=1 is set as well.
+   */
+  VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT: z.enum(["0", "1"]).default("0"),
+  /** TEST ONLY: `1` lets the unsafe mode above run under NODE_ENV=production (the crash test's server). */
+  VALUEMAP_ALLOW_UNSAFE_IN_PRODUCTION: z.enum(["0", "1"]).default("0"),
+}).superRefine((env, ctx) => {
+  const unsafe = env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1";
+  if (unsafe && env.NODE_ENV === "production" && env.VALUEMAP_ALLOW_UNSAFE_IN_PRODUCTION !== "1") {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT"],
+      message:
+        "loses acknowledged responses on a crash (test only): under NODE_ENV=production it requires VALUEMAP_ALLOW_UNSAFE_IN_PRODUCTION=1",
+    });
+  }
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function parseEnv(): Env {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+/** Environment variables, read once and validated. */
+export const env = parseEnv();
+
+if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") {
+  console.warn("WARNING: VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT=1: completions are acknowledged before they are committed (test only).");
+}

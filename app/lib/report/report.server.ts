@@ -1,0 +1,477 @@
+import {
+  aggregateWeights,
+  analyzeStudy,
+  toReportValueMap,
+  customerValueScore,
+  isIncluded,
+  keyEventsTimeline,
+  meanScores,
+  valueMap,
+  whatWho,
+  type FairValueLineSpec,
+  type GroupedAttributeDef,
+  type OfferDef,
+  type ReportValueMap,
+  type RespondentOutcome,
+  type StudyAnalysisReport,
+  type Unavailable,
+  type WhatWhoCell,
+  type WhatWhoResult,
+} from "../../../analysis/index";
+import { listAnalysisRespondents, type AnalysisRespondent } from "../../../db/queries/analysis-respondents";
+import { listFirmFunctions, listWhatWhoCells } from "../../../db/queries/firm-functions";
+import { listKeyEvents } from "../../../db/queries/key-events";
+import { listProfileQuestions } from "../../../db/queries/profile-questions";
+import { listResponseWaves, reportDataVersion } from "../../../db/queries/report-data";
+import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
+import type { Locale } from "~/i18n/index";
+import type { Db } from "../../../db/client";
+import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
+import { LruCache } from "../platform/lru-cache.server";
+import { reportQuery, type FairValueLineName, type IgnoredParam, type ReportOptions } from "./report-options.server";
+
+/** Figures resting on fewer respondents than this are marked. */
+export const SMALL_N = 30;
+const label = (locale: Locale, name: string, nameZh: string | null | undefined) => (locale === "zh-CN" && nameZh ? nameZh : name);
+
+export interface ReportOffer {
+  code: string;
+  name: string;
+  own: boolean;
+  /** percent, null when not set */
+  marketShare: number | null;
+}
+
+export interface ReportAttribute {
+  code: string;
+  name: string;
+  kind: "quality" | "price";
+}
+
+export interface SegmentChoice {
+  question: string;
+  label: string;
+  /** each answer with the respondents who gave it (flagged filter applied, no segment or wave filter) */
+  values: Array<{ value: string; label: string; n: number }>;
+}
+
+export interface WaveChoice {
+  wave: number;
+  /** YYYY-MM-DD of the wave's first completed response (the day after the previous wave's, if not later) */
+  date: string;
+  n: number;
+}
+
+/** One offer's position in one wave (segment and flagged filters applied). */
+export interface TimelinePoint {
+  wave: number;
+  date: string;
+  quality: number;
+  relativePrice: number;
+  /** V = (q Q + (100 - q) S) / 100 of the offer against the rest of the market; null without q */
+  value: number | null;
+  n: number;
+}
+
+export interface TimelineEvent {
+  id: number;
+  offer: string;
+  date: string;
+  wave: number | null;
+  label: string;
+  position: "before-first" | "between" | "after-last";
+  afterWave: number | null;
+  beforeWave: number | null;
+}
+
+export type ReportTimeline =
+  | { ok: true; waves: WaveChoice[]; series: Array<{ offer: string; points: TimelinePoint[] }>; events: TimelineEvent[] }
+  | Unavailable;
+
+export interface ReportWhatWho {
+  /** the firm's functions in their order, `key` is the id used in `result` */
+  functions: Array<{ id: number; key: string; name: string }>;
+  /** function key -> attribute code -> cell, as entered */
+  cells: Record<string, Record<string, WhatWhoCell>>;
+  result: WhatWhoResult | Unavailable;
+}
+
+/**
+ * The report's one view model: every section of the page, the shared page and every export read
+ * it. Serialisable (plain JSON). Extend it additively.
+ */
+export interface ReportView {
+  study: { id: number; title: string; market: string };
+  locale: Locale;
+  /** the options in effect (unknown segments, waves or competitors dropped) */
+  options: ReportOptions;
+  /** `reportQuery(options)` */
+  query: string;
+  /** query parameters that were not understood and replaced by defaults */
+  ignored: IgnoredParam[];
+  smallN: number;
+  offers: ReportOffer[];
+  attributes: ReportAttribute[];
+  names: { offers: Record<string, string>; attributes: Record<string, string> };
+  /** own offer code, null when the study has none */
+  own: string | null;
+  counts: {
+    /** complete rating-stage responses */
+    complete: number;
+    /** of those, left out by the flagged filter (flagged and not included, or excluded) */
+    leftOut: number;
+    /** respondents analysed after every filter */
+    analysed: number;
+  };
+  choices: {
+    segments: SegmentChoice[];
+    waves: WaveChoice[];
+    competitors: string[];
+    lines: FairValueLineName[];
+  };
+  /**
+   * `analyzeStudy` over the filtered respondents (intervals: the seeded bootstrap up to
+   * `BOOTSTRAP_UP_TO` respondents, the delta method above: `reportIntervalMethod`);
+   * `valueMap` is drawn with `options.line`. Null when no respondent is left or there is no own offer.
+   */
+  analysis: StudyAnalysisReport | null;
+  /** the head-to-head competitor in effect (options.versus or the first competitor) */
+  versus: string | null;
+  timeline: ReportTimeline;
+  /** the study's key events (all, for the list), labels in the locale */
+  events: TimelineEvent[];
+  whatWho: ReportWhatWho;
+  /** the data version the figures were computed from */
+  dataVersion: string;
+}
+
+/** What depends only on the data version and the respondent filter: computed once, cached. */
+interface ComputedReport {
+  complete: number;
+  leftOut: number;
+  analysed: number;
+  segmentCounts: Record<string, Record<string, number>>;
+  waves: WaveChoice[];
+  analysis: StudyAnalysisReport | null;
+  /** per offer, its position in each wave (segment and flagged filters, not the wave filter) */
+  series: Array<{ offer: string; points: TimelinePoint[] }>;
+}
+
+const cache = new LruCache<ComputedReport>(64);
+/**
+ * The respondents of the latest data versions, so that switching a filter does not read every
+ * response again; only studies of at most `RESPONDENT_CACHE_MAX` respondents are kept (memory).
+ */
+const respondentCache = new LruCache<AnalysisRespondent[]>(2);
+const RESPONDENT_CACHE_MAX = 25_000;
+
+/** The computed-figures caches (for tests and the benchmark: hits, misses, clear). */
+export const reportCache = {
+  get hits() {
+    return cache.hits;
+  },
+  get misses() {
+    return cache.misses;
+  },
+  clear() {
+    cache.clear();
+    respondentCache.clear();
+  },
+};
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+function toOutcome(r: AnalysisRespondent, stated: { weights: Record<string, number>; qualityShare: number } | null): RespondentOutcome {
+  const hasWeights = Object.keys(r.weights).length > 0;
+  const weights = hasWeights || !stated ? r.weights : stated.weights;
+  const qualityShare = r.qualityShare ?? (hasWeights ? null : (stated?.qualityShare ?? null));
+  return {
+    id: String(r.id),
+    weights,
+    ...(qualityShare !== null ? { qualityShare } : {}),
+    ratings: r.ratings,
+    overall: r.overall,
+    ...(r.chose !== null ? { chose: r.chose } : {}),
+    considered: r.considered,
+    wave: String(r.wave),
+  };
+}
+
+function statedWeightsOf(study: Study): { weights: Record<string, number>; qualityShare: number } | null {
+  if (!study.statedWeightsJson) return null;
+  try {
+    const parsed = JSON.parse(study.statedWeightsJson) as { weights?: Record<string, number>; qualityShare?: number };
+    if (parsed.weights && typeof parsed.qualityShare === "number") return { weights: parsed.weights, qualityShare: parsed.qualityShare };
+  } catch {
+    // A malformed value is treated as absent (the design page validates it).
+  }
+  return null;
+}
+
+function lineSpec(options: Pick<ReportOptions, "line" | "slope">): FairValueLineSpec {
+  return options.line === "slope" && options.slope !== undefined ? { type: "slope", slope: options.slope } : { type: options.line === "slope" ? "weights" : options.line };
+}
+
+/** The value map of `analyzeStudy`'s shape for one fair-value line, from the analysis' weights and means. */
+function mapFor(
+  analysis: StudyAnalysisReport,
+  offers: OfferDef[],
+  attributes: GroupedAttributeDef[],
+  options: Pick<ReportOptions, "line" | "slope">,
+): ReportValueMap {
+  const w = analysis.weights;
+  if ("ok" in w) return w;
+  const map = valueMap({
+    offers,
+    attributes,
+    weights: w.weights,
+    scores: analysis.means,
+    qualityShare: w.qualityShare,
+    line: lineSpec(options),
+  });
+  return toReportValueMap(map);
+}
+
+/** Each offer's Q, RP and V in one wave, each against the rest of the market (no bootstrap). */
+function wavePoints(respondents: RespondentOutcome[], offers: OfferDef[], attributes: GroupedAttributeDef[]) {
+  const aggregated = aggregateWeights(respondents, attributes);
+  const scores = meanScores(respondents, offers, attributes);
+  const map = valueMap({ offers, attributes, weights: aggregated.weights, scores, qualityShare: aggregated.qualityShare, line: { type: "parity" } });
+  if (!map.ok) return [];
+  const q = aggregated.qualityShare;
+  return map.points.map((p) => {
+    const v = q !== null ? customerValueScore(p.quality, p.satisfaction, q) : null;
+    return { offer: p.offerId, quality: p.quality, relativePrice: p.relativePrice, value: v && v.ok ? v.value : null, n: p.n };
+  });
+}
+
+async function compute(db: Db, 
+  study: Study,
+  offers: OfferDef[],
+  attributes: GroupedAttributeDef[],
+  own: string | null,
+  segmentQuestions: string[],
+  options: ReportOptions,
+  version: string,
+): Promise<ComputedReport> {
+  const listKey = `${study.id}|${version}`;
+  let all = respondentCache.get(listKey);
+  if (!all) {
+    all = await listAnalysisRespondents(db, study.id, own);
+    if (all.length <= RESPONDENT_CACHE_MAX) respondentCache.set(listKey, all);
+  }
+  const stated = statedWeightsOf(study);
+  const kept = all.filter((r) => isIncluded(r.flags, r.review, options.flagged));
+  const segmentCounts: Record<string, Record<string, number>> = {};
+  for (const question of segmentQuestions) segmentCounts[question] = {};
+  const waveFirst = new Map<number, { first: number; n: number }>();
+  for (const r of all) {
+    const w = waveFirst.get(r.wave);
+    if (!w) waveFirst.set(r.wave, { first: r.completedAt, n: 0 });
+    else w.first = Math.min(w.first, r.completedAt);
+  }
+  for (const r of kept) {
+    for (const question of segmentQuestions) {
+      const value = r.profile[question];
+      if (value !== undefined) segmentCounts[question]![value] = (segmentCounts[question]![value] ?? 0) + 1;
+    }
+    const w = waveFirst.get(r.wave);
+    if (w) w.n += 1;
+  }
+  // A wave is dated by its first completed response; the timeline needs distinct dates in wave
+  // order, so a wave starting on (or before) the previous one's day is dated the day after it.
+  const waves: WaveChoice[] = [];
+  for (const [wave, w] of [...waveFirst.entries()].sort((a, b) => a[0] - b[0])) {
+    const previous = waves.at(-1);
+    const first = isoDate(w.first);
+    const date = previous && first <= previous.date ? isoDate(Date.parse(`${previous.date}T00:00:00Z`) + 86_400_000) : first;
+    waves.push({ wave, date, n: w.n });
+  }
+
+  const inSegment = options.segment ? kept.filter((r) => r.profile[options.segment!.question] === options.segment!.value) : kept;
+  // One outcome per respondent, shared by the analysis and the per-wave positions.
+  const inSegmentOutcomes = inSegment.map((r) => toOutcome(r, stated));
+  const analysed = options.wave !== undefined ? inSegment.filter((r) => r.wave === options.wave) : inSegment;
+  const outcomes = options.wave !== undefined ? inSegmentOutcomes.filter((o) => o.wave === String(options.wave)) : inSegmentOutcomes;
+
+  const analysis =
+    own !== null && outcomes.length > 0
+      ? analyzeStudy({
+          offers,
+          attributes,
+          respondents: outcomes,
+          options: { bootstrap: reportIntervalMethod(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false },
+        })
+      : null;
+
+  // Per-wave positions for the timeline and the value map's trail.
+  const byWave = new Map<number, RespondentOutcome[]>();
+  inSegment.forEach((r, i) => {
+    const list = byWave.get(r.wave) ?? [];
+    list.push(inSegmentOutcomes[i]!);
+    byWave.set(r.wave, list);
+  });
+  const seriesMap = new Map<string, TimelinePoint[]>();
+  for (const wave of waves) {
+    const list = byWave.get(wave.wave);
+    if (!list || list.length === 0) continue;
+    for (const p of wavePoints(list, offers, attributes)) {
+      const points = seriesMap.get(p.offer) ?? [];
+      points.push({ wave: wave.wave, date: wave.date, quality: p.quality, relativePrice: p.relativePrice, value: p.value, n: p.n });
+      seriesMap.set(p.offer, points);
+    }
+  }
+  const series = offers.filter((o) => seriesMap.has(o.id)).map((o) => ({ offer: o.id, points: seriesMap.get(o.id)! }));
+
+  return { complete: all.length, leftOut: all.length - kept.length, analysed: analysed.length, segmentCounts, waves, analysis, series };
+}
+
+/**
+ * The report of a study for one reader's locale and one set of options. The expensive part
+ * (reading the responses, `analyzeStudy` with its intervals, the per-wave positions) is computed
+ * once per (study, data version, respondent filter) and kept in a bounded in-memory LRU; the
+ * fair-value line, names, events and what/who are applied per request.
+ */
+export async function loadReport(db: Db, study: Study, locale: Locale, requested: ReportOptions, ignoredParams: IgnoredParam[] = []): Promise<ReportView> {
+  const ignored = [...ignoredParams];
+  const offerRows = await listOffers(db, study.id);
+  const attributeRows = await listAttributes(db, study.id);
+  const offers: OfferDef[] = offerRows.map((o) => ({ id: o.code, own: o.isOwn }));
+  // Every attribute of a study is rated (10 = best, price: most satisfied), so none is inverted:
+  // lowerIsBetter is for objective values given to the analysis library only.
+  const attributes: GroupedAttributeDef[] = attributeRows.map((a) => ({ id: a.code, kind: a.kind }));
+  const own = offerRows.find((o) => o.isOwn)?.code ?? null;
+  const competitors = offerRows.filter((o) => !o.isOwn).map((o) => o.code);
+  const questions = (await listProfileQuestions(db, study.id)).filter((q) => q.isSegment && q.kind === "choice");
+
+  // Drop options naming what the study does not have.
+  const options: ReportOptions = { ...requested };
+  if (options.segment) {
+    const question = questions.find((q) => q.code === options.segment!.question);
+    if (!question || !question.choices.some((c) => c.code === options.segment!.value)) {
+      delete options.segment;
+      if (!ignored.includes("segment")) ignored.push("segment");
+    }
+  }
+  if (options.versus !== undefined && !competitors.includes(options.versus)) {
+    delete options.versus;
+    if (!ignored.includes("versus")) ignored.push("versus");
+  }
+
+  if (options.wave !== undefined && !(await listResponseWaves(db, study.id)).includes(options.wave)) {
+    delete options.wave;
+    if (!ignored.includes("wave")) ignored.push("wave");
+  }
+
+  const version = await reportDataVersion(db, study.id);
+  const key = JSON.stringify([study.id, version, options.segment?.question ?? null, options.segment?.value ?? null, options.wave ?? null, options.flagged]);
+  let computed = cache.get(key);
+  if (!computed) {
+    computed = await compute(db, study, offers, attributes, own, questions.map((q) => q.code), options, version);
+    cache.set(key, computed);
+  }
+
+  const analysis: StudyAnalysisReport | null = computed.analysis
+    ? { ...computed.analysis, valueMap: mapFor(computed.analysis, offers, attributes, options) }
+    : null;
+
+  const names = {
+    offers: Object.fromEntries(offerRows.map((o) => [o.code, label(locale, o.name, o.nameZh)])),
+    attributes: Object.fromEntries(attributeRows.map((a) => [a.code, label(locale, a.name, a.nameZh)])),
+  };
+
+  const eventRows = await listKeyEvents(db, study.id);
+  const waveDates = new Set(computed.waves.map((w) => w.date));
+  const timelineResult =
+    computed.waves.length === 0
+      ? ({ ok: false, reason: "no-waves" } as const)
+      : waveDates.size !== computed.waves.length
+        ? ({ ok: false, reason: "duplicate-wave-date" } as const)
+        : keyEventsTimeline({
+            waves: computed.waves.map((w) => ({ wave: String(w.wave), date: w.date, points: [] })),
+            events: eventRows.map((e) => ({ date: e.occurredOn, offerId: e.offerCode, kind: String(e.id), label: label(locale, e.label, e.labelZh) })),
+          });
+  const eventsById = new Map(eventRows.map((e) => [String(e.id), e]));
+  const events: TimelineEvent[] = timelineResult.ok
+    ? timelineResult.events.map((e) => ({
+        id: Number(e.kind),
+        offer: e.offerId,
+        date: e.date,
+        wave: eventsById.get(e.kind)?.wave ?? null,
+        label: e.label,
+        position: e.position,
+        afterWave: e.afterWave !== null ? Number(e.afterWave) : null,
+        beforeWave: e.beforeWave !== null ? Number(e.beforeWave) : null,
+      }))
+    : eventRows.map((e) => ({
+        id: e.id,
+        offer: e.offerCode,
+        date: e.occurredOn,
+        wave: e.wave,
+        label: label(locale, e.label, e.labelZh),
+        position: "between" as const,
+        afterWave: null,
+        beforeWave: null,
+      }));
+  const timeline: ReportTimeline = timelineResult.ok
+    ? { ok: true, waves: computed.waves, series: computed.series, events }
+    : { ok: false, reason: timelineResult.reason };
+
+  const functionRows = await listFirmFunctions(db, study.id);
+  const attributeCode = new Map(attributeRows.map((a) => [a.id, a.code]));
+  const cells: Record<string, Record<string, WhatWhoCell>> = {};
+  for (const c of await listWhatWhoCells(db, study.id)) {
+    const code = attributeCode.get(c.attributeId);
+    if (code !== undefined) (cells[String(c.functionId)] ??= {})[code] = c.strength;
+  }
+  const byAttribute: Record<string, Record<string, WhatWhoCell>> = {};
+  for (const [fn, row] of Object.entries(cells)) for (const [code, cell] of Object.entries(row)) (byAttribute[code] ??= {})[fn] = cell;
+  const quality = analysis?.qualityProfile;
+  const whatWhoResult: WhatWhoResult | Unavailable =
+    functionRows.length === 0
+      ? { ok: false, reason: "no-functions" }
+      : !quality || !quality.ok
+        ? { ok: false, reason: quality ? quality.reason : "no-responses" }
+        : whatWho({
+            attributes: attributes.filter((a) => a.kind === "quality"),
+            weights: Object.fromEntries(quality.attributes.map((r) => [r.id, r.weight])),
+            ratios: Object.fromEntries(quality.attributes.map((r) => [r.id, r.ratio])),
+            functions: functionRows.map((f) => String(f.id)),
+            cells: byAttribute,
+          });
+
+  const versus = options.versus ?? competitors[0] ?? null;
+  return {
+    study: { id: study.id, title: label(locale, study.title, study.titleZh), market: label(locale, study.market, study.marketZh) },
+    locale,
+    options,
+    query: reportQuery(options),
+    ignored,
+    smallN: SMALL_N,
+    offers: offerRows.map((o) => ({ code: o.code, name: label(locale, o.name, o.nameZh), own: o.isOwn, marketShare: o.marketShare })),
+    attributes: attributeRows.map((a) => ({ code: a.code, name: label(locale, a.name, a.nameZh), kind: a.kind })),
+    names,
+    own,
+    counts: { complete: computed.complete, leftOut: computed.leftOut, analysed: computed.analysed },
+    choices: {
+      segments: questions.map((q) => ({
+        question: q.code,
+        label: label(locale, q.text, q.textZh),
+        values: q.choices.map((c) => ({ value: c.code, label: label(locale, c.label, c.labelZh), n: computed.segmentCounts[q.code]?.[c.code] ?? 0 })),
+      })),
+      waves: computed.waves,
+      competitors,
+      lines: ["weights", "parity", "regression", "slope"],
+    },
+    analysis,
+    versus,
+    timeline,
+    events,
+    whatWho: {
+      functions: functionRows.map((f) => ({ id: f.id, key: String(f.id), name: label(locale, f.name, f.nameZh) })),
+      cells,
+      result: whatWhoResult,
+    },
+    dataVersion: version,
+  };
+}

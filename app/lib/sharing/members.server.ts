@@ -1,0 +1,129 @@
+import { z } from "zod";
+import {
+  acceptInvitation,
+  getOpenInvitation,
+  getStudyById,
+  insertInvitation,
+  listMembers,
+  listOpenInvitations,
+  removeMember,
+  revokeInvitation,
+  transferOwnership,
+  upsertMember,
+} from "../../../db/queries/members";
+import { isAuditAction, listAuditEvents, recordAuditEvent, type AuditAction } from "../../../db/queries/audit";
+import type { Study } from "../../../db/queries/studies";
+import { getUserById } from "../../../db/queries/users";
+import type { MessageKey } from "~/i18n/index";
+import type { Db } from "../../../db/client";
+import { hashToken, newToken } from "../platform/token.server";
+
+const INVITATION_MS = 1000 * 60 * 60 * 24 * 7;
+
+export type MembersResult = { ok: true; invitationLink?: string } | { ok: false; error: MessageKey };
+
+/** What the owner's members page shows. */
+export async function loadMembers(db: Db, study: Study) {
+  const owner = await getUserById(db, study.ownerId);
+  return {
+    study: { id: study.id, title: study.title, titleZh: study.titleZh },
+    owner: owner?.email ?? "",
+    members: await listMembers(db, study.id),
+    invitations: (await listOpenInvitations(db, { studyId: study.id, now: Date.now() })).map((i) => ({
+      id: i.id,
+      email: i.email,
+      role: i.role,
+      expiresAt: i.expiresAt,
+    })),
+    events: (await listAuditEvents(db, { studyId: study.id, limit: 200 })).map((e) => ({
+      id: e.id,
+      actor: e.actorEmail,
+      action: e.action,
+      /** The action's name in the reader's language (a row from a newer version shows its code). */
+      label: isAuditAction(e.action) ? (`audit.action.${e.action}` satisfies MessageKey) : null,
+      detail: e.detail,
+      at: e.at,
+    })),
+  };
+}
+
+const RoleSchema = z.enum(["editor", "viewer"]);
+const InviteSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), role: RoleSchema });
+
+/** Creates an invitation link for one email and role (valid 7 days, once); the link is shown once. */
+export async function inviteMember(db: Db, study: Study, userId: number, form: FormData): Promise<MembersResult> {
+  const parsed = InviteSchema.safeParse({ email: form.get("email"), role: form.get("role") });
+  if (!parsed.success) {
+    return { ok: false, error: parsed.error.issues.some((i) => i.path[0] === "email") ? "auth.emailInvalid" : "members.error.role" };
+  }
+  const token = newToken(24);
+  const now = Date.now();
+  await insertInvitation(db, { studyId: study.id, tokenHash: hashToken(token), ...parsed.data, createdBy: userId, now, expiresAt: now + INVITATION_MS });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "invite", detail: `${parsed.data.email} (${parsed.data.role})`, now });
+  return { ok: true, invitationLink: `/invitations/${token}` };
+}
+
+const emailOf = async (db: Db, userId: number) => (await getUserById(db, userId))?.email ?? String(userId);
+
+function audit(db: Db, study: Study, userId: number, action: AuditAction, detail = ""): Promise<void> {
+  return recordAuditEvent(db, { studyId: study.id, userId, action, detail, now: Date.now() });
+}
+
+function memberId(form: FormData): number {
+  return Number(form.get("userId"));
+}
+
+export async function changeMemberRole(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
+  const role = RoleSchema.safeParse(form.get("role"));
+  const userId = memberId(form);
+  if (!role.success) return { ok: false, error: "members.error.role" };
+  if (!(await listMembers(db, study.id)).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
+  await upsertMember(db, { studyId: study.id, userId, role: role.data, now: Date.now() });
+  await audit(db, study, actorId, "role", `${await emailOf(db, userId)} (${role.data})`);
+  return { ok: true };
+}
+
+export async function removeMemberOf(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
+  const userId = memberId(form);
+  if (!(await removeMember(db, { studyId: study.id, userId }))) return { ok: false, error: "members.error.notMember" };
+  await audit(db, study, actorId, "remove", await emailOf(db, userId));
+  return { ok: true };
+}
+
+/** Makes a member the owner; the previous owner stays as an editor. */
+export async function transferStudy(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
+  const userId = memberId(form);
+  if (!(await listMembers(db, study.id)).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
+  if (!(await transferOwnership(db, { studyId: study.id, fromUserId: study.ownerId, toUserId: userId, now: Date.now() }))) {
+    return { ok: false, error: "members.error.notMember" };
+  }
+  await audit(db, study, actorId, "transfer", await emailOf(db, userId));
+  return { ok: true };
+}
+
+export async function revokeInvitationOf(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
+  await revokeInvitation(db, { studyId: study.id, invitationId: Number(form.get("invitationId")) });
+  await audit(db, study, actorId, "revoke");
+  return { ok: true };
+}
+
+/**
+ * The invitation behind a link for this user, or a 404 (unknown, used or expired). `forOther`
+ * is true when it names another email: only the invited account can accept it.
+ */
+export async function loadInvitation(db: Db, token: string, userId: number) {
+  const invitation = await getOpenInvitation(db, { tokenHash: hashToken(token), now: Date.now() });
+  const study = invitation ? await getStudyById(db, invitation.studyId) : null;
+  if (!invitation || !study) throw new Response("Not found", { status: 404 });
+  const email = (await getUserById(db, userId))?.email ?? "";
+  return { invitation, study, forOther: email !== invitation.email };
+}
+
+/** Joins the study with the invitation's role; only the invited email's account can. */
+export async function acceptInvitationFor(db: Db, token: string, userId: number): Promise<{ ok: true; studyId: number } | { ok: false; error: MessageKey }> {
+  const { invitation, forOther } = await loadInvitation(db, token, userId);
+  if (forOther) return { ok: false, error: "members.error.otherEmail" };
+  if (!(await acceptInvitation(db, { invitationId: invitation.id, userId, now: Date.now() }))) throw new Response("Not found", { status: 404 });
+  await recordAuditEvent(db, { studyId: invitation.studyId, userId, action: "join", detail: invitation.role, now: Date.now() });
+  return { ok: true, studyId: invitation.studyId };
+}

@@ -1,0 +1,53 @@
+import crypto from "node:crypto";
+import { recordAuditEvent } from "../../../db/queries/audit";
+import { getStudyById } from "../../../db/queries/members";
+import { findActiveShareLink, insertShareLink, listShareLinks, revokeShareLink } from "../../../db/queries/share-links";
+import type { Study } from "../../../db/queries/studies";
+import type { Db } from "../../../db/client";
+
+/** Share tokens: 256 random bits, base64url; only their SHA-256 is stored. */
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+export const hashShareToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+/** Headers of every shared-report response (found or not): not indexed, no Referer to other sites. */
+export const SHARED_PAGE_HEADERS = { "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store" } as const;
+
+/** Creates a read-only link for the study; returns the path with the token (shown once). Audited. */
+export async function createShareLink(db: Db, study: Study, userId: number, now = Date.now()): Promise<{ id: number; path: string }> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const id = await db.transaction(async (tx) => {
+    const created = await insertShareLink(tx, { studyId: study.id, tokenHash: hashShareToken(token), createdBy: userId, now });
+    await recordAuditEvent(tx, { studyId: study.id, userId, action: "shareCreate", detail: `#${created}`, now });
+    return created;
+  });
+  return { id, path: `/r/${token}` };
+}
+
+/** Revokes a link of the study (audited); false when it is not an active link of this study. */
+export async function revokeShareLinkOf(db: Db, study: Study, userId: number, form: FormData, now = Date.now()): Promise<boolean> {
+  const id = Number(form.get("linkId"));
+  if (!Number.isInteger(id) || id <= 0) return false;
+  return db.transaction(async (tx) => {
+    if (!(await revokeShareLink(tx, { studyId: study.id, id, now }))) return false;
+    await recordAuditEvent(tx, { studyId: study.id, userId, action: "shareRevoke", detail: `#${id}`, now });
+    return true;
+  });
+}
+
+export const shareLinksOf = (db: Db, study: Study) => listShareLinks(db, study.id);
+
+/**
+ * The study a share token opens, or null for a malformed, unknown or revoked token (the same
+ * answer for each: whether a token ever existed is not told).
+ */
+export async function studyOfShareToken(db: Db, token: string | undefined): Promise<Study | null> {
+  return (await shareOfToken(db, token))?.study ?? null;
+}
+
+/** The study and the link id of an active share token, or null (see studyOfShareToken). */
+export async function shareOfToken(db: Db, token: string | undefined): Promise<{ study: Study; linkId: number } | null> {
+  if (!token || !TOKEN.test(token)) return null;
+  const link = await findActiveShareLink(db, hashShareToken(token));
+  const study = link ? await getStudyById(db, link.studyId) : null;
+  return link && study ? { study, linkId: link.id } : null;
+}
