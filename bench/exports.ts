@@ -13,7 +13,7 @@
  * first from the database to the file, then the writers alone on the same loaded rows, three
  * alternated runs each. The last line is the ratio of the writers' medians (ExcelJS /
  * hand-written) at the largest size: decision record 0003 keeps the hand-written writer only
- * while that ratio is above 2.
+ * while that ratio is above 2. The labelled files (SPSS, Stata, R, Triple-S) are timed too.
  */
 import { PassThrough } from "node:stream";
 import fs from "node:fs";
@@ -31,6 +31,7 @@ const { csvStream } = await import("../app/lib/exports/export-csv.server");
 const { xlsxWorkbook } = await import("../app/lib/exports/export-xlsx.server");
 const { neutralise } = await import("../app/lib/exports/export-cells.server");
 const ExcelJS = (await import("exceljs")).default;
+const { loadLabelledWide, labelledFile } = await import("../app/lib/exports/labelled-export.server");
 const { reportTables } = await import("../app/lib/exports/export-tables.server");
 const { chartSvg } = await import("../app/lib/exports/export-charts.server");
 const { svgToPng } = await import("../app/lib/exports/png.server");
@@ -134,6 +135,13 @@ for (const size of sizes) {
       `ExcelJS streaming ${exceljs.map((m) => m.toFixed(0)).join(", ")} (median ${median(exceljs).toFixed(0)})`,
   );
   xlsxRatio = median(exceljs) / median(hand);
+  // The labelled files, from the database to the file.
+  const labelled: string[] = [];
+  for (const format of ["sav", "dta", "r", "sss"] as const) {
+    const made = await time(async () => labelledFile(await loadLabelledWide(db, study, options, Date.now()), format, "en", (f, e) => `${f}.${e}`).body.byteLength);
+    labelled.push(`${format} ${made.ms.toFixed(0)} ms (${mb(made.value)})`);
+  }
+  console.log(`${size} responses, labelled wide data: ${labelled.join("; ")}`);
   lastRatio = longCsv.ms / dump.ms;
   lastSize = size;
 }
