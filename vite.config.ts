@@ -59,6 +59,7 @@ export default defineConfig({
             "test/app/export-writers.test.ts",
             "test/app/operator-commands.test.ts",
             "test/app/stale-build.test.ts",
+            "test/app/i18n-pages.test.ts",
           ],
           env: { VALUEMAP_TEST_ENGINE: "postgres" },
           globalSetup: ["test/helpers/postgres-global-setup.ts"],

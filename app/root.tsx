@@ -15,6 +15,7 @@ import {
 import { getHeaderUser } from "~/lib/auth/accounts.server";
 import { publicOrigin } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
+import { i18nFor } from "~/i18n/messages.server";
 import { getSession } from "~/lib/auth/session.server";
 import { CsrfField } from "~/components/CsrfField";
 import { useNonce } from "~/components/nonce";
@@ -35,8 +36,10 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const session = await getSession(db, request);
+  const locale = await getLocale(request);
   return {
-    locale: await getLocale(request),
+    locale,
+    i18n: i18nFor(locale, ["common"]),
     ...(session ? await getHeaderUser(db, session.userId) : { email: null, isAdmin: false }),
     csrf: session?.csrfToken ?? null,
     /** Where absolute links point (BASE_URL, else this request's origin): share and reset links. */

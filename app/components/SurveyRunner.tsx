@@ -3,7 +3,7 @@ import { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.min.css";
 import "survey-core/i18n/simplified-chinese";
-import { translate, type Locale, type MessageKey } from "~/i18n";
+import { translator, type Locale, type MessageKey, type Messages } from "~/i18n";
 import {
   adoptResponseId,
   DraftSaver,
@@ -61,7 +61,20 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * whichever is newer; a personal link resumes its response on any device), saves as they go,
  * queues answers while offline and sends them when the connection returns, completes once.
  */
-export default function SurveyRunner({ token, locale, stage, invite }: { token: string; locale: Locale; stage: Stage; invite: string | null }) {
+export default function SurveyRunner({
+  token,
+  locale,
+  stage,
+  invite,
+  messages,
+}: {
+  token: string;
+  locale: Locale;
+  stage: Stage;
+  invite: string | null;
+  /** The respondent area's messages in each language the questionnaire offers. */
+  messages: Partial<Record<Locale, Messages>>;
+}) {
   const [phase, setPhase] = useState<Phase>({ kind: "loading" });
   const [save, setSave] = useState<SaveState>("saved");
   const [online, setOnline] = useState(true);
@@ -167,7 +180,7 @@ export default function SurveyRunner({ token, locale, stage, invite }: { token: 
     if (phase.kind === "ready") phase.model.locale = surveyLocale(locale);
   }, [locale, phase]);
 
-  const t = (key: MessageKey) => translate(locale, key);
+  const t = translator(locale, messages[locale] ?? {});
   if (phase.kind === "loading") return <p className="panel">{t("respondent.loading")}</p>;
   if (phase.kind === "error") return <p className="panel error">{t("respondent.error")}</p>;
   if (phase.kind === "notice") return <p className="panel" data-testid={phase.testId}>{t(phase.key)}</p>;

@@ -3,7 +3,7 @@ export const accountEn = {
   "nav.admin": "Administration",
   "admin.title": "Administration: accounts",
   "admin.help":
-    "The first account of this installation is its administrator. Administrators can create a one-time password-reset link for any account (there is no mail server: hand the link over yourself) and make other accounts administrators.",
+    "The operator names the administrators (ADMIN_EMAILS or npm run make-admin); the demo account never is one. Administrators can create a one-time password-reset link for any account (there is no mail server: hand the link over yourself) and make other accounts administrators.",
   "admin.email": "Account",
   "admin.created": "Created",
   "admin.role": "Administrator",

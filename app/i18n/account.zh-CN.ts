@@ -4,7 +4,7 @@ import type { accountEn } from "./account.en";
 export const accountZhCN: Record<keyof typeof accountEn, string> = {
   "nav.admin": "管理",
   "admin.title": "管理：账户",
-  "admin.help": "本安装的第一个账户是管理员。管理员可以为任何账户创建一次性的重置密码链接（没有邮件服务器：请自行转交链接），并可将其他账户设为管理员。",
+  "admin.help": "管理员由运维人员指定（ADMIN_EMAILS 或 npm run make-admin）；演示账户永远不是管理员。管理员可以为任何账户创建一次性的重置密码链接（没有邮件服务器：请自行转交链接），并可将其他账户设为管理员。",
   "admin.email": "账户",
   "admin.created": "创建时间",
   "admin.role": "管理员",

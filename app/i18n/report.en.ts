@@ -1,9 +1,9 @@
 /** The report page and its tools. zh-CN: report.zh-CN.ts (same keys, enforced by its type). */
 export const reportEn = {
-  "report.analysed": "{n} of {complete} complete responses analysed",
+  "report.analysed": "{n} of {complete, plural, one {# complete response} other {# complete responses}} analysed",
   "report.leftOut": "{n} left out by the data-quality filter",
   "report.noneInFilter": "No response matches these filters. Choose another segment or wave, or include flagged responses.",
-  "report.smallN.legend": "fewer than {n} respondents behind this figure: read with care",
+  "report.smallN.legend": "fewer than {n, plural, one {# respondent} other {# respondents}} behind this figure: read with care",
   "report.profiles": "Quality and price profiles",
   "report.frontier": "on the value frontier",
   "report.notOnMap": "Not on the map (not enough ratings): {offers}",

@@ -6,11 +6,12 @@ import { changePassword } from "~/lib/auth/accounts.server";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireSession } from "~/lib/auth/session.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   await requireSession(db, request);
-  return null;
+  return { i18n: await pageI18n(request, ["auth"]) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -7,11 +7,12 @@ import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { adminAction, loadAdminPage, requireAdmin } from "~/lib/auth/password-reset.server";
 import { usePublicOrigin } from "~/components/use-public-origin";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const adminId = await requireAdmin(db, request);
-  return { ...(await loadAdminPage(db)), adminId, now: Date.now() };
+  return { ...(await loadAdminPage(db)), adminId, now: Date.now(), i18n: await pageI18n(request, ["auth"]) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -7,12 +7,13 @@ import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { acceptInvitationFor, loadInvitation } from "~/lib/sharing/members.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 /** An invitation link: a signed-in researcher sees the study and role and joins with one click. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { invitation, study, forOther } = await loadInvitation(db, params.token ?? "", await requireUserId(db, request));
-  return { title: study.title, role: invitation.role, forOther };
+  return { title: study.title, role: invitation.role, forOther, i18n: await pageI18n(request, ["auth"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

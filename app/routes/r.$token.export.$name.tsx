@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translate } from "~/i18n";
+import { translate } from "~/i18n/messages.server";
 import { exportResponse } from "~/lib/exports/export-response.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { SHARED_PAGE_HEADERS, shareOfToken } from "~/lib/sharing/share.server";

@@ -4,7 +4,8 @@ import { useLoaderData } from "@remix-run/react";
 import { ExportPanel } from "~/components/report/ExportPanel";
 import { ReportFilters } from "~/components/report/ReportFilters";
 import { ReportView } from "~/components/report/ReportView";
-import { translate } from "~/i18n";
+import { i18nFor, translate } from "~/i18n/messages.server";
+import { useT } from "~/components/use-t";
 import { getLocale } from "~/lib/platform/locale.server";
 import { parseReportOptionsWithIssues } from "~/lib/report/report-options.server";
 import { loadReport } from "~/lib/report/report.server";
@@ -19,10 +20,21 @@ import { dbOf } from "~/lib/platform/context.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const study = await studyOfShareToken(db, params.token);
-  if (!study) return data({ report: null, path: "", today: "" }, { status: 404, headers: SHARED_PAGE_HEADERS });
+  if (!study) {
+    // The same polite 404 in both languages: who opened a dead link may read either.
+    const notFound = (["en", "zh-CN"] as const).map((locale) => ({
+      locale,
+      title: translate(locale, "exports.share.notFoundTitle"),
+      text: translate(locale, "exports.share.notFound"),
+    }));
+    return data({ report: null, path: "", today: "", notFound }, { status: 404, headers: SHARED_PAGE_HEADERS });
+  }
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
   const report = await loadReport(db, study, await getLocale(request), options, ignored);
-  return data({ report, path: `/r/${params.token}/export`, today: new Date().toISOString().slice(0, 10) }, { headers: SHARED_PAGE_HEADERS });
+  return data(
+    { report, path: `/r/${params.token}/export`, today: new Date().toISOString().slice(0, 10), notFound: [], i18n: i18nFor(report.locale, ["report"]) },
+    { headers: SHARED_PAGE_HEADERS },
+  );
 }
 
 export const headers: HeadersFunction = () => SHARED_PAGE_HEADERS;
@@ -34,18 +46,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function SharedReport() {
-  const { report, path, today } = useLoaderData<typeof loader>();
+  const { report, path, today, notFound } = useLoaderData<typeof loader>();
+  const { t } = useT();
   if (!report) {
     return (
       <section className="panel" data-testid="share-not-found">
-        <h1>{translate("en", "exports.share.notFoundTitle")}</h1>
-        <p>{translate("en", "exports.share.notFound")}</p>
-        <h1 lang="zh-CN">{translate("zh-CN", "exports.share.notFoundTitle")}</h1>
-        <p lang="zh-CN">{translate("zh-CN", "exports.share.notFound")}</p>
+        {notFound.map((m) => (
+          <div key={m.locale} lang={m.locale}>
+            <h1>{m.title}</h1>
+            <p>{m.text}</p>
+          </div>
+        ))}
       </section>
     );
   }
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(report.locale, key, params);
   return (
     <>
       <h1>{report.study.title}</h1>

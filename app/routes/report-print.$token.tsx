@@ -7,6 +7,7 @@ import { parseReportOptionsWithIssues } from "~/lib/report/report-options.server
 import { loadReport } from "~/lib/report/report.server";
 import { SHARED_PAGE_HEADERS } from "~/lib/sharing/share.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { i18nFor } from "~/i18n/messages.server";
 
 /**
  * The page the server's Chromium prints for the PDF download: the report, read-only, behind a
@@ -19,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not found", { status: 404, headers: SHARED_PAGE_HEADERS });
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, found.study);
   const report = await loadReport(db, found.study, found.locale, options, ignored);
-  return data({ report, today: new Date().toISOString().slice(0, 10) }, { headers: SHARED_PAGE_HEADERS });
+  return data({ report, today: new Date().toISOString().slice(0, 10), i18n: i18nFor(found.locale, ["report"]) }, { headers: SHARED_PAGE_HEADERS });
 }
 
 export const headers: HeadersFunction = () => SHARED_PAGE_HEADERS;

@@ -4,12 +4,13 @@ import { useT } from "~/components/use-t";
 import { assertSameOrigin } from "~/lib/auth/csrf.server";
 import { lookUpResetLink, resetPassword } from "~/lib/auth/password-reset.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
-  return { link: await lookUpResetLink(db, params.token ?? "") };
+  return { link: await lookUpResetLink(db, params.token ?? ""), i18n: await pageI18n(request, ["auth"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { lazy, Suspense, useState } from "react";
 import { ClientOnly } from "~/components/ClientOnly";
-import { isLocale, translate, type Locale } from "~/i18n";
+import { isLocale, translator, type Locale } from "~/i18n";
+import { messagesFor } from "~/i18n/messages.server";
 import { deviceFor } from "~/lib/fieldwork/device-cookie.server";
 import { cameOverHttps } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
@@ -30,7 +31,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale: Locale = languages.includes(preferred) ? preferred : (languages[0] ?? "en");
   const device = deviceFor(request.headers.get("Cookie"), cameOverHttps(request));
   return json(
-    { ...page, languages, locale, token: params.token ?? "", stage, invite },
+    {
+      ...page,
+      languages,
+      locale,
+      token: params.token ?? "",
+      stage,
+      invite,
+      // Only the respondent's messages, in the languages this questionnaire offers (it switches
+      // language in place): the page carries nothing of the researchers' screens.
+      messages: Object.fromEntries(languages.map((l) => [l, messagesFor(l, ["respondent"])])),
+    },
     device.setCookie ? { headers: { "Set-Cookie": device.setCookie } } : undefined,
   );
 }
@@ -38,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export default function Respondent() {
   const data = useLoaderData<typeof loader>();
   const [locale, setLocale] = useState<Locale>(data.locale);
-  const tr = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+  const tr = translator(locale, data.messages[locale] ?? {});
   const title = locale === "zh-CN" && data.titleZh ? data.titleZh : data.title;
   // Closed fieldwork is explained by the runner: the server refuses new responses but lets one
   // already started on this device (or personal link) finish (respondent.server.ts).
@@ -61,7 +72,7 @@ export default function Respondent() {
         <ClientOnly fallback={<p className="panel">{tr("respondent.loading")}</p>}>
           {() => (
             <Suspense fallback={<p className="panel">{tr("respondent.loading")}</p>}>
-              <SurveyRunner token={data.token} locale={locale} stage={data.stage} invite={data.invite} />
+              <SurveyRunner token={data.token} locale={locale} stage={data.stage} invite={data.invite} messages={data.messages} />
             </Suspense>
           )}
         </ClientOnly>

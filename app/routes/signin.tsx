@@ -7,10 +7,11 @@ import { assertSameOrigin } from "~/lib/auth/csrf.server";
 import { safeRedirect } from "~/lib/platform/safe-redirect.server";
 import { createUserSession, getUserId } from "~/lib/auth/session.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
-  return (await getUserId(db, request)) === null ? null : redirect("/studies");
+  return (await getUserId(db, request)) === null ? { i18n: await pageI18n(request, ["auth"]) } : redirect("/studies");
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,12 +1,17 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/AuthForm";
 import { signUp } from "~/lib/auth/accounts.server";
 import { assertSameOrigin } from "~/lib/auth/csrf.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { safeRedirect } from "~/lib/platform/safe-redirect.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { createUserSession } from "~/lib/auth/session.server";
 import { dbOf } from "~/lib/platform/context.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { i18n: await pageI18n(request, ["auth"]) };
+}
 
 /** A new account, then where the visitor was going (`next`: an invitation link, a local path only) or the studies. */
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -15,12 +15,13 @@ import { requireUserId } from "~/lib/auth/session.server";
 import { publicOrigin } from "~/lib/platform/http.server";
 import { isStudyIntent, loadStudyEditor, requireStudyRole, runStudyIntent } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
   // The link is shown with the public origin (BASE_URL, else the browser's), the same on the server and the client.
-  return { ...(await loadStudyEditor(db, study)), role, origin: publicOrigin(request) };
+  return { ...(await loadStudyEditor(db, study)), role, origin: publicOrigin(request), i18n: await pageI18n(request, ["design"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

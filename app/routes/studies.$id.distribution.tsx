@@ -8,12 +8,13 @@ import { createInvitationsFrom, loadDistribution, MAX_INVITATIONS_PER_REQUEST, o
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  return { ...(await loadDistribution(db, study, originOf(request), Number.isSafeInteger(page) ? page : 1)), role, max: MAX_INVITATIONS_PER_REQUEST, pngSize: QR_PNG_SIZE };
+  return { ...(await loadDistribution(db, study, originOf(request), Number.isSafeInteger(page) ? page : 1)), role, max: MAX_INVITATIONS_PER_REQUEST, pngSize: QR_PNG_SIZE, i18n: await pageI18n(request, ["design"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

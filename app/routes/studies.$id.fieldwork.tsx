@@ -10,11 +10,12 @@ import { loadDashboard, startNextWaveOf } from "~/lib/fieldwork/dashboard.server
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "viewer");
-  return { ...(await loadDashboard(db, study)), role };
+  return { ...(await loadDashboard(db, study)), role, i18n: await pageI18n(request, ["design"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

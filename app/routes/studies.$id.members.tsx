@@ -11,11 +11,12 @@ import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { usePublicOrigin } from "~/components/use-public-origin";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study } = await requireStudyRole(db, await requireUserId(db, request), params.id, "owner");
-  return loadMembers(db, study);
+  return { ...(await loadMembers(db, study)), i18n: await pageI18n(request, ["members"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -11,12 +11,14 @@ import { loadReport } from "~/lib/report/report.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { i18nFor } from "~/i18n/messages.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "viewer");
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
-  return { report: await loadReport(db, study, await getLocale(request), options, ignored), role, today: new Date().toISOString().slice(0, 10) };
+  const report = await loadReport(db, study, await getLocale(request), options, ignored);
+  return { report, role, today: new Date().toISOString().slice(0, 10), i18n: i18nFor(report.locale, ["report"]) };
 }
 
 export default function Report() {

@@ -9,11 +9,12 @@ import { loadResponses, parseResponsesQuery, reviewResponse } from "~/lib/fieldw
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "viewer");
-  return { ...(await loadResponses(db, study, parseResponsesQuery(new URL(request.url)))), role };
+  return { ...(await loadResponses(db, study, parseResponsesQuery(new URL(request.url)))), role, i18n: await pageI18n(request, ["design"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

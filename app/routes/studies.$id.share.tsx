@@ -8,12 +8,13 @@ import { createShareLink, revokeShareLinkOf, shareLinksOf } from "~/lib/sharing/
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 /** Read-only share links of the report: owners and editors create, list and revoke them. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
-  return { study: { id: study.id, title: study.title, titleZh: study.titleZh }, role, links: await shareLinksOf(db, study) };
+  return { study: { id: study.id, title: study.title, titleZh: study.titleZh }, role, links: await shareLinksOf(db, study), i18n: await pageI18n(request, ["report", "members"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

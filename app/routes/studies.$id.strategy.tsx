@@ -9,11 +9,12 @@ import { requireUserId } from "~/lib/auth/session.server";
 import { isStrategyIntent, loadStrategy, runStrategyIntent } from "~/lib/report/strategy.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
-  return { ...(await loadStrategy(db, study)), role };
+  return { ...(await loadStrategy(db, study)), role, i18n: await pageI18n(request, ["design", "report"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

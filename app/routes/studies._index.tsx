@@ -7,10 +7,11 @@ import { createStudyFor, listStudiesFor } from "~/lib/design/studies.server";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
-  return { studies: await listStudiesFor(db, await requireUserId(db, request)) };
+  return { studies: await listStudiesFor(db, await requireUserId(db, request)), i18n: await pageI18n(request, ["design"]) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

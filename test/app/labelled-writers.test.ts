@@ -6,6 +6,7 @@ import { dtaFile } from "../../app/lib/exports/formats/dta";
 import { fitNames, type LabelledDataset } from "../../app/lib/exports/formats/labelled-dataset";
 import { labelledWide, type WideRespondent } from "../../app/lib/exports/formats/labelled-wide";
 import { savFile } from "../../app/lib/exports/formats/sav";
+import { translate } from "../../app/i18n/messages.server";
 import { hasProgram, readDtaWithHaven, readSavWithPspp } from "./labelled-read";
 
 /** The labelled writers on small hand-made data: names, long names, long texts, edge values. */
@@ -29,7 +30,7 @@ describe("labelled wide data", () => {
       ...["known_aa", "known_bb", "chose", "considered_aa", "considered_bb", "won_lost"],
     ];
     const dataset = labelledWide({
-      study: { title: "T", titleZh: null }, layout, offers: [], attributes: [], createdAt: 0, versions: new Map(), respondents: [respondent],
+      study: { title: "T", titleZh: null }, layout, offers: [], attributes: [], createdAt: 0, versions: new Map(), respondents: [respondent], translate,
       profile: [
         { code: "size", kind: "choice", text: "Size", textZh: "规模", choices: [{ code: "small", label: "Small" }, { code: "big", label: "Big", labelZh: "大" }], isSegment: true },
         { code: "note", kind: "text", text: "Note", choices: [], isSegment: false },
@@ -48,7 +49,7 @@ describe("labelled wide data", () => {
   it("marks an attribute the respondent's questionnaire version did not have as not asked", () => {
     const layout = { offers: ["aa"], own: null, attributes: [{ code: "q1", kind: "quality" as const }, { code: "p1", kind: "price" as const }], profile: [] };
     const dataset = labelledWide({
-      study: { title: "T", titleZh: null }, layout, offers: [], attributes: [], createdAt: 0, profile: [], respondents: [{ ...respondent, ratings: {} }],
+      study: { title: "T", titleZh: null }, layout, offers: [], attributes: [], createdAt: 0, profile: [], respondents: [{ ...respondent, ratings: {} }], translate,
       versions: new Map([[1, { offers: new Set(["aa"]), attributes: new Set(["q1"]) }]]),
     });
     const row = new Map(dataset.variables.map((v, i) => [v.name, [...dataset.rows][0]![i]]));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reportTakeaway, takeawayText, type TakeawayInput } from "../../app/lib/report/report-takeaway";
+import { serverTranslator } from "../../app/i18n/messages.server";
 
 /**
  * The takeaway from method.md's worked example (respondent level): aster (own) against birch and
@@ -27,7 +28,7 @@ const worked: TakeawayInput = {
 
 describe("reportTakeaway", () => {
   it("says the worked example in four sentences: quality 17 % above, price 8 % above, value 107.5, widest lead on reliability", () => {
-    const text = reportTakeaway(worked, "en").map((s) => takeawayText("en", s));
+    const text = reportTakeaway(worked, "en", serverTranslator("en")).map((s) => takeawayText(serverTranslator("en"), s));
     expect(text).toEqual([
       // 117.254 - 100 = 17.254 -> 17; interval 112.4 - 100 = 12.4 -> +12, 122.1 - 100 -> +22
       "Aster's quality is rated 17% above the market average (95% interval +12% to +22%).",
@@ -45,7 +46,7 @@ describe("reportTakeaway", () => {
       quality: { value: 103.1, interval: { lower: 98.2, upper: 108.0 } },
       valueScore: { value: 101.2, interval: { lower: 97.5, upper: 104.9 } },
     };
-    const text = reportTakeaway(input, "en").map((s) => takeawayText("en", s));
+    const text = reportTakeaway(input, "en", serverTranslator("en")).map((s) => takeawayText(serverTranslator("en"), s));
     // 98.2 - 100 = -1.8 -> -2; 108.0 - 100 -> +8
     expect(text[0]).toBe("Aster's quality is rated 3% above the market average (95% interval -2% to +8%: not significant).");
     expect(text[2]).toBe("Its customer value score is 101.2 (95% interval 97.5 to 104.9; 100 = parity): not significantly different from its competitors (100).");
@@ -62,7 +63,7 @@ describe("reportTakeaway", () => {
         { name: "styling", weight: 40, ratio: { value: 0.5 } },
       ],
     };
-    const text = reportTakeaway(input, "en").map((s) => takeawayText("en", s));
+    const text = reportTakeaway(input, "en", serverTranslator("en")).map((s) => takeawayText(serverTranslator("en"), s));
     expect(text).toEqual([
       "Aster's quality is rated 8% below the market average.", // 100 - 92.5 = 7.5 -> 8
       "Its price is rated 6% below the market average: customers find it cheaper.", // 100 - 94.2 = 5.8 -> 6
@@ -71,7 +72,7 @@ describe("reportTakeaway", () => {
   });
 
   it("is written in Chinese for a Chinese reader, with the same figures", () => {
-    const text = reportTakeaway({ ...worked, own: "紫菀", attributes: [{ ...worked.attributes[0]!, name: "可靠性" }] }, "zh-CN").map((s) => takeawayText("zh-CN", s));
+    const text = reportTakeaway({ ...worked, own: "紫菀", attributes: [{ ...worked.attributes[0]!, name: "可靠性" }] }, "zh-CN", serverTranslator("zh-CN")).map((s) => takeawayText(serverTranslator("zh-CN"), s));
     expect(text[0]).toBe("紫菀的质量评价比市场平均高 17%（95% 区间 +12% 至 +22%）。");
     expect(text[1]).toBe("其价格评价比市场平均高 8%（95% 区间 +3% 至 +13%）：客户觉得它更贵。");
     expect(text[2]).toContain("107.5");
@@ -79,7 +80,7 @@ describe("reportTakeaway", () => {
   });
 
   it("a difference under half a percent keeps one decimal instead of saying 0 %", () => {
-    const text = reportTakeaway({ own: "Aster", quality: { value: 100.3 }, attributes: [] }, "en").map((s) => takeawayText("en", s));
+    const text = reportTakeaway({ own: "Aster", quality: { value: 100.3 }, attributes: [] }, "en", serverTranslator("en")).map((s) => takeawayText(serverTranslator("en"), s));
     expect(text).toEqual(["Aster's quality is rated 0.3% above the market average."]);
   });
 });

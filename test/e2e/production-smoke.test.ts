@@ -21,6 +21,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertFreshBuild, freePort, personEnvironment, PHONE_USER_AGENT } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
+import { rawMessageKeys } from "../helpers/raw-message-keys";
 import { fillDemoQuestionnaire, type DemoLanguage } from "../helpers/demo-questionnaire";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -90,6 +91,8 @@ function watch(context: BrowserContext): string[] {
 const phone = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, userAgent: PHONE_USER_AGENT };
 
 async function screenshot(page: Page, name: string) {
+  // Every text on the page is a translated message, never a key the page was not sent.
+  expect(rawMessageKeys(await page.innerText("body")), name).toEqual([]);
   fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
   await page.screenshot({ path: path.join(root, "test-results", `smoke-${name}.png`), fullPage: false });
 }

@@ -1,4 +1,4 @@
-import { translate, type MessageKey } from "~/i18n";
+import { useT } from "../use-t";
 import type { ReportView } from "~/lib/report/report.server";
 
 const CHARTS = ["value-map", "head-to-head", "timeline", "importance", "what-who"] as const;
@@ -19,7 +19,7 @@ const TABLES = ["summary", "quality-profile", "price-profile", "value-map", "hea
  * downloads (under its link, without raw data).
  */
 export function ExportPanel({ report, shareHref, base, raw = true }: { report: ReportView; shareHref?: string; base?: string; raw?: boolean }) {
-  const t = (key: MessageKey, params?: Record<string, string>) => translate(report.locale, key, params);
+  const { t } = useT();
   const root = base ?? `/studies/${report.study.id}/report/export`;
   const sep = report.locale === "zh-CN" ? "：" : ": ";
   const href = (name: string, extra = "") => `${root}/${name}${report.query || extra ? `?${[report.query, extra].filter(Boolean).join("&")}` : ""}`;

@@ -1,5 +1,5 @@
 import { formatDay } from "./chart-kit";
-import { translate } from "~/i18n";
+import { useT } from "../use-t";
 import type { ReportView } from "~/lib/report/report.server";
 import { cssString, filtersInWords } from "~/lib/report/report-filters-words";
 
@@ -9,14 +9,15 @@ import { cssString, filtersInWords } from "~/lib/report/report-filters-words";
  * boxes from a <style> whose text is a fully escaped CSS string. `today` is YYYY-MM-DD.
  */
 export function PrintHeader({ report, today }: { report: ReportView; today: string }) {
-  const text = translate(report.locale, "report.print.header", {
+  const { t } = useT();
+  const text = t("report.print.header", {
     study: report.study.title,
-    filters: filtersInWords(report),
+    filters: filtersInWords(report, t),
     date: formatDay(report.locale, today),
   });
   const css =
     `@media print { @page { @top-left { content: ${cssString(text)}; font-size: 8pt; color: #333; vertical-align: bottom; padding-bottom: 3mm; } ` +
-    `@bottom-right { content: ${cssString(translate(report.locale, "report.print.page"))} " " counter(page) " / " counter(pages); font-size: 8pt; color: #333; } } }`;
+    `@bottom-right { content: ${cssString(t("report.print.page"))} " " counter(page) " / " counter(pages); font-size: 8pt; color: #333; } } }`;
   return (
     <>
       <style dangerouslySetInnerHTML={{ __html: css }} />

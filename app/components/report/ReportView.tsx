@@ -1,4 +1,3 @@
-import { translate, type MessageKey } from "~/i18n";
 import { NotEnough } from "./NotEnough";
 import type { ReportView as ReportData } from "~/lib/report/report.server";
 import { fmt } from "./chart-kit";
@@ -19,6 +18,7 @@ import { HeadToHeadTable, ImportanceTable, TimelineTable } from "./ChartTables";
 import { FormulaTip } from "./FormulaTip";
 import { PrintHeader } from "./PrintHeader";
 import { Takeaway } from "./Takeaway";
+import { useT } from "../use-t";
 
 function Section({ id, title, children, help }: { id: string; title: string; help?: string; children: React.ReactNode }) {
   return (
@@ -50,7 +50,7 @@ export function ReportView({
   filters?: React.ReactNode;
 }) {
   const locale = report.locale;
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const { t } = useT();
   const text = { t, locale };
   const a = report.analysis;
   const smallN = report.smallN;

@@ -1,6 +1,6 @@
-import { translate } from "~/i18n";
 import type { ReportView } from "~/lib/report/report.server";
 import { reportTakeaway, takeawayInputOf, TAKEAWAY_FIGURES } from "~/lib/report/report-takeaway";
+import { useT } from "../use-t";
 
 const FIGURES = new Set<string>(TAKEAWAY_FIGURES);
 
@@ -10,19 +10,20 @@ const FIGURES = new Set<string>(TAKEAWAY_FIGURES);
  * main figure is marked (`data-figure` = its topic) so that it can be checked against the page.
  */
 export function Takeaway({ report }: { report: ReportView }) {
+  const { t } = useT();
   const input = takeawayInputOf(report);
   if (!input) return null;
   const locale = report.locale;
-  const sentences = reportTakeaway(input, locale);
+  const sentences = reportTakeaway(input, locale, t);
   if (sentences.length === 0) return null;
   return (
     <section className="panel takeaway" data-testid="takeaway" aria-labelledby="h-takeaway">
-      <h2 id="h-takeaway">{translate(locale, "report.takeaway.title")}</h2>
+      <h2 id="h-takeaway">{t("report.takeaway.title")}</h2>
       <p className="takeaway-text">
         {sentences.map((s, i) => (
           <span key={i} data-topic={s.topic}>
             {i > 0 ? (locale === "zh-CN" ? "" : " ") : null}
-            {translate(locale, s.key)
+            {t(s.key)
               .split(/(\{\w+\})/)
               .map((part, k) => {
                 const name = /^\{(\w+)\}$/.exec(part)?.[1];
@@ -39,7 +40,7 @@ export function Takeaway({ report }: { report: ReportView }) {
           </span>
         ))}
       </p>
-      <p className="muted small">{translate(locale, "report.takeaway.basis")}</p>
+      <p className="muted small">{t("report.takeaway.basis")}</p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReportView } from "~/lib/report/report.server";
-import { translate, type MessageKey } from "~/i18n";
+import { useT } from "../use-t";
 import { ChartFrame } from "./ChartFrame";
 import { ValueMapChart } from "./ValueMapChart";
 
@@ -10,7 +10,7 @@ import { ValueMapChart } from "./ValueMapChart";
  */
 export function ValueMapInteractive({ report }: { report: ReportView }) {
   const locale = report.locale;
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const { t } = useT();
   return (
     <div className="value-map-box">
       <ChartFrame id="value-map" tipTestId="map-tooltip">

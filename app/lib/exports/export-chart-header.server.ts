@@ -1,5 +1,5 @@
 import { formatDay, wrapText } from "~/components/report/chart-kit";
-import { translate } from "~/i18n/index";
+import { translate } from "~/i18n/messages.server";
 import type { ChartName, ChartSvg } from "./export-charts.server";
 import { xmlEscape } from "./export-xlsx.server";
 import type { ReportView } from "../report/report.server";
@@ -19,7 +19,7 @@ export function withChartHeader(chart: ChartSvg, report: ReportView, name: Chart
   const W = chart.width;
   const title = wrapText(`${t(`exports.chart.${name}`)} · ${report.study.title}`, TITLE, W - 16, 2);
   const subtitle = wrapText(
-    t("exports.chartSubtitle", { n: report.counts.analysed, filters: filtersInWords(report), date: formatDay(report.locale, new Date(now).toISOString().slice(0, 10)) }),
+    t("exports.chartSubtitle", { n: report.counts.analysed, filters: filtersInWords(report, t), date: formatDay(report.locale, new Date(now).toISOString().slice(0, 10)) }),
     SUB,
     W - 16,
     3,

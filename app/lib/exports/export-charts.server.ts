@@ -6,7 +6,8 @@ import { TimelineChart } from "~/components/report/TimelineChart";
 import { ValueMapChart } from "~/components/report/ValueMapChart";
 import { WhatWhoChart } from "~/components/report/WhatWhoChart";
 import type { ChartText } from "~/components/report/chart-kit";
-import { translate, type MessageKey } from "~/i18n/index";
+import { type MessageKey } from "~/i18n/index";
+import { translate } from "~/i18n/messages.server";
 import type { ReportView } from "../report/report.server";
 import { xmlEscape } from "./export-xlsx.server";
 

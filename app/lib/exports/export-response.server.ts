@@ -1,7 +1,8 @@
 import { recordAuditEvent } from "../../../db/queries/audit";
 import { recordSharedExport } from "../../../db/queries/share-links";
 import type { Study } from "../../../db/queries/studies";
-import { isLocale, translate, type Locale } from "~/i18n/index";
+import { isLocale, type Locale } from "~/i18n/index";
+import { translate } from "~/i18n/messages.server";
 import { chartSvg, isChartName } from "./export-charts.server";
 import { csvStream, csvText } from "./export-csv.server";
 import { loadRawData } from "./export-raw.server";

@@ -1,4 +1,5 @@
-import { translate, type MessageKey } from "~/i18n/index";
+import { type MessageKey } from "~/i18n/index";
+import { translate } from "~/i18n/messages.server";
 import type { ReportView } from "../report/report.server";
 import { shownIntervals } from "../../components/report/shown-intervals";
 import { finite, type Cell, type ExportTable } from "./export-cells.server";
@@ -45,7 +46,7 @@ export function reportTables(report: ReportView): ExportTable[] {
   // Summary: the study, the filters and the headline scores.
   const summary: Cell[][] = [
     [t("exports.row.study"), report.study.title],
-    [t("exports.row.filters"), filtersInWords(report), report.query],
+    [t("exports.row.filters"), filtersInWords(report, t), report.query],
     [t("exports.row.complete"), report.counts.complete],
     [t("exports.row.analysed"), report.counts.analysed],
   ];

@@ -2,7 +2,8 @@ import type { Db } from "../../../db/client";
 import { listProfileQuestions } from "../../../db/queries/profile-questions";
 import { askedByVersion, listRawRespondents, rawDataLayout } from "../../../db/queries/raw-data";
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
-import type { Locale } from "~/i18n";
+import type { Locale } from "~/i18n/index";
+import { translate } from "~/i18n/messages.server";
 import { csvText } from "./export-csv.server";
 import { filterRespondents } from "./export-raw.server";
 import { ZipWriter } from "./export-zip.server";
@@ -35,6 +36,7 @@ export async function loadLabelledWide(
     versions: await askedByVersion(db, study.id),
     respondents: filterRespondents(await listRawRespondents(db, study.id, layout), options),
     createdAt: now,
+    translate,
   });
 }
 

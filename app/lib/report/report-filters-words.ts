@@ -1,4 +1,4 @@
-import { formatNumber, translate } from "~/i18n/index";
+import { formatNumber, type Translate } from "~/i18n/index";
 import type { ReportView } from "./report.server";
 
 /**
@@ -6,8 +6,7 @@ import type { ReportView } from "./report.server";
  * share (weights); all respondents; all waves; flagged responses left out"): for print headers,
  * exported charts and the workbook's summary, where a query string would mean nothing.
  */
-export function filtersInWords(report: Pick<ReportView, "locale" | "options" | "choices" | "names" | "versus" | "offers">): string {
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(report.locale, key, params);
+export function filtersInWords(report: Pick<ReportView, "locale" | "options" | "choices" | "names" | "versus" | "offers">, t: Translate): string {
   const o = report.options;
   const parts: string[] = [];
   const line = t(`report.lineOption.${o.line}`);

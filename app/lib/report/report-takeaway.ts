@@ -1,5 +1,5 @@
 import type { ReportView } from "./report.server";
-import { formatNumber, translate, type Locale, type MessageKey } from "~/i18n/index";
+import { formatNumber, type Locale, type MessageKey, type Translate } from "~/i18n/index";
 import { shownIntervals, type ShownInterval } from "~/components/report/shown-intervals";
 
 /** A figure with its 95 % interval, when one could be computed. */
@@ -68,12 +68,12 @@ function percent(locale: Locale, value: number, signed = false): string {
  * index, 1 for a ratio): "(95% interval +12% to +22%)", with "not significant" when it
  * includes no difference; empty without an interval.
  */
-function intervalClause(locale: Locale, figure: TakeawayFigure, toPercent: (v: number) => number): Record<string, string> {
+function intervalClause(locale: Locale, t: Translate, figure: TakeawayFigure, toPercent: (v: number) => number): Record<string, string> {
   if (!figure.interval) return { interval: "" };
   const lower = toPercent(figure.interval.lower);
   const upper = toPercent(figure.interval.upper);
   const key: MessageKey = lower <= 0 && upper >= 0 ? "report.takeaway.intervalNotSignificant" : "report.takeaway.interval";
-  return { interval: translate(locale, key, { lower: percent(locale, lower, true), upper: percent(locale, upper, true) }) };
+  return { interval: t(key, { lower: percent(locale, lower, true), upper: percent(locale, upper, true) }) };
 }
 
 /**
@@ -83,7 +83,7 @@ function intervalClause(locale: Locale, figure: TakeawayFigure, toPercent: (v: n
  * and the quality attribute where its weighted lead or gap (weight x (ratio - 1)) is largest.
  * An interval that includes "no difference" is called not significant.
  */
-export function reportTakeaway(input: TakeawayInput, locale: Locale): TakeawaySentence[] {
+export function reportTakeaway(input: TakeawayInput, locale: Locale, t: Translate): TakeawaySentence[] {
   const sentences: TakeawaySentence[] = [];
   const index = (v: number) => v - 100;
   if (input.quality) {
@@ -91,7 +91,7 @@ export function reportTakeaway(input: TakeawayInput, locale: Locale): TakeawaySe
     sentences.push({
       topic: "quality",
       key: pct >= 0 ? "report.takeaway.qualityAbove" : "report.takeaway.qualityBelow",
-      params: { own: input.own, pct: percent(locale, Math.abs(pct)), ...intervalClause(locale, input.quality, index) },
+      params: { own: input.own, pct: percent(locale, Math.abs(pct)), ...intervalClause(locale, t, input.quality, index) },
     });
   }
   if (input.relativePrice) {
@@ -99,7 +99,7 @@ export function reportTakeaway(input: TakeawayInput, locale: Locale): TakeawaySe
     sentences.push({
       topic: "price",
       key: pct >= 0 ? "report.takeaway.priceAbove" : "report.takeaway.priceBelow",
-      params: { pct: percent(locale, Math.abs(pct)), ...intervalClause(locale, input.relativePrice, index) },
+      params: { pct: percent(locale, Math.abs(pct)), ...intervalClause(locale, t, input.relativePrice, index) },
     });
   }
   if (input.valueScore) {
@@ -116,7 +116,7 @@ export function reportTakeaway(input: TakeawayInput, locale: Locale): TakeawaySe
       key,
       params: {
         value: formatNumber(locale, v.value, 1),
-        interval: i ? translate(locale, "report.takeaway.valueInterval", { lower: formatNumber(locale, i.lower, 1), upper: formatNumber(locale, i.upper, 1) }) : "",
+        interval: i ? t("report.takeaway.valueInterval", { lower: formatNumber(locale, i.lower, 1), upper: formatNumber(locale, i.upper, 1) }) : "",
       },
     });
   }
@@ -128,11 +128,11 @@ export function reportTakeaway(input: TakeawayInput, locale: Locale): TakeawaySe
     sentences.push({
       topic: "attribute",
       key: pct > 0 ? "report.takeaway.leadWidest" : "report.takeaway.gapWidest",
-      params: { attribute: widest.name, pct: percent(locale, Math.abs(pct)), ...intervalClause(locale, widest.ratio, ratioPct) },
+      params: { attribute: widest.name, pct: percent(locale, Math.abs(pct)), ...intervalClause(locale, t, widest.ratio, ratioPct) },
     });
   }
   return sentences;
 }
 
 /** One sentence as plain text in the locale. */
-export const takeawayText = (locale: Locale, sentence: TakeawaySentence) => translate(locale, sentence.key, sentence.params);
+export const takeawayText = (t: Translate, sentence: TakeawaySentence) => t(sentence.key, sentence.params);

@@ -1,4 +1,4 @@
-import type { Locale } from "~/i18n";
+import type { Locale } from "~/i18n/index";
 import { ByteWriter } from "./byte-writer";
 import { fitNames, labelIn, stringWidths, truncateUtf8, type LabelledDataset, type MissingKind } from "./labelled-dataset";
 

@@ -1,4 +1,4 @@
-import type { Locale } from "~/i18n";
+import type { Locale } from "~/i18n/index";
 
 /**
  * The labelled raw data (wide: one row per respondent) that the SPSS, Stata, R and Triple-S

@@ -3,7 +3,7 @@ import { wonLostOutcome } from "../../../../analysis/won-lost-outcome";
 import type { WonLostOutcome } from "../../../../analysis/types";
 import { texts } from "../../../../surveys/questionnaire-texts";
 import type { Localized as SurveyText } from "../../../../surveys/localized";
-import { translate, type MessageKey } from "~/i18n";
+import type { Locale, MessageKey, Params } from "~/i18n/index";
 import { MISSING_CODES, type LabelledCell, type LabelledDataset, type LabelledVariable, type Localized, type ValueLabel } from "./labelled-dataset";
 
 /** A respondent as the raw data has it (db/queries/analysis-respondents.ts). */
@@ -40,14 +40,12 @@ export interface LabelledWideSource {
   /** the respondents exported (the report's filters applied), id order */
   respondents: readonly WideRespondent[];
   createdAt: number;
+  /** the whole dictionary's translator (i18n/messages.server.ts `translate`) */
+  translate: (locale: Locale, key: MessageKey, params?: Params) => string;
 }
 
 const both = (en: string, zh: string | null | undefined): Localized => ({ en, "zh-CN": zh && zh.trim() !== "" ? zh : en });
 const fromSurvey = (text: SurveyText): Localized => ({ en: text.default, "zh-CN": text["zh-cn"] });
-const message = (key: MessageKey, params?: (locale: "en" | "zh-CN") => Record<string, string>): Localized => ({
-  en: translate("en", key, params?.("en")),
-  "zh-CN": translate("zh-CN", key, params?.("zh-CN")),
-});
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -64,11 +62,6 @@ function variable(name: string, label: Localized, type: "numeric" | "string", mo
   return { name, label, type, decimals: 0, measure: type === "string" ? "nominal" : "scale", valueLabels: [], missing: [], ...more };
 }
 
-/** "Don't know" and "not asked", with the questionnaire's own wording for don't know. */
-const MISSING: LabelledVariable["missing"] = [
-  { kind: "dontKnow", value: MISSING_CODES.dontKnow, label: fromSurvey(texts.dontKnow) },
-  { kind: "notAsked", value: MISSING_CODES.notAsked, label: message("exports.value.notAsked") },
-];
 
 /** A 1-10 scale with its end labels as the questionnaire shows them. */
 const scale = (low: SurveyText, high: SurveyText): ValueLabel[] => [
@@ -86,7 +79,16 @@ const scale = (low: SurveyText, high: SurveyText): ValueLabel[] => [
  * offer or group as value label.
  */
 export function labelledWide(source: LabelledWideSource): LabelledDataset {
-  const { layout, respondents } = source;
+  const { layout, respondents, translate } = source;
+  const message = (key: MessageKey, params?: (locale: Locale) => Record<string, string>): Localized => ({
+    en: translate("en", key, params?.("en")),
+    "zh-CN": translate("zh-CN", key, params?.("zh-CN")),
+  });
+  /** "Don't know" and "not asked", with the questionnaire's own wording for don't know. */
+  const MISSING: LabelledVariable["missing"] = [
+    { kind: "dontKnow", value: MISSING_CODES.dontKnow, label: fromSurvey(texts.dontKnow) },
+    { kind: "notAsked", value: MISSING_CODES.notAsked, label: message("exports.value.notAsked") },
+  ];
   const offerName = new Map(source.offers.map((o) => [o.code, both(o.name, o.nameZh)]));
   const attributeName = new Map(source.attributes.map((a) => [a.code, both(a.name, a.nameZh)]));
   const offer = (code: string) => offerName.get(code) ?? both(code, null);
