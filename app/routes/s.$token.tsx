@@ -1,82 +1,120 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { lazy, Suspense, useState } from "react";
-import { ClientOnly } from "~/components/ClientOnly";
 import { isLocale, translator, type Locale } from "~/i18n";
 import { messagesFor } from "~/i18n/messages.server";
 import { deviceFor } from "~/lib/fieldwork/device-cookie.server";
+import { respondentScript } from "~/lib/fieldwork/respondent-assets.server";
 import { cameOverHttps } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { loadRespondentPage, type Stage } from "~/lib/fieldwork/respondent.server";
 import { dbOf } from "~/lib/platform/context.server";
-
-// SurveyJS (~360 KB gz) loads only here, only in the browser (stack.md).
-const SurveyRunner = lazy(() => import("~/components/SurveyRunner"));
+import { FirstPageForm } from "~/respondent/FirstPageForm";
+import { firstPageOf, pageCount, pageOffersOf, textIn, type RespondentPageData } from "~/respondent/page-data";
+import { RespondentChrome } from "~/respondent/RespondentChrome";
+import respondentStyles from "~/styles/respondent.css?url";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Valuemap" }];
 
 /**
+ * The page loads no Remix runtime and none of the researchers' styles (root.tsx reads this): only
+ * its stylesheet and its own scripts (vite.respondent.config.ts).
+ */
+export const handle = { bare: true, styles: [respondentStyles] };
+
+/**
  * The respondent's page: `/s/:token` (rating stage), `?stage=focus-group` (focus-group stage),
- * `?invite=<token>` (a personal link, resumable on any device). Sets the device cookie.
+ * `?invite=<token>` (a personal link, resumable on any device), `?lang=zh-CN|en` (the language,
+ * else the visitor's if the questionnaire offers it). Sets the device cookie. The first page is
+ * rendered here as a plain form whose answers a tiny script saves through the respondent API;
+ * the questionnaire library takes over from the second page (app/respondent/first-page.ts).
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const url = new URL(request.url);
   const stage: Stage = url.searchParams.get("stage") === "focus-group" ? "focus_group" : "rating";
   const invite = url.searchParams.get("invite");
-  const page = await loadRespondentPage(db, params.token ?? "", stage);
+  const token = params.token ?? "";
+  const page = await loadRespondentPage(db, token, stage);
   if (!page) throw new Response("Not found", { status: 404 });
-  const preferred = await getLocale(request);
+  const asked = url.searchParams.get("lang");
+  const preferred = isLocale(asked) ? asked : await getLocale(request);
   const languages = page.languages.filter(isLocale);
   const locale: Locale = languages.includes(preferred) ? preferred : (languages[0] ?? "en");
   const device = deviceFor(request.headers.get("Cookie"), cameOverHttps(request));
+  const survey = page.survey as { title?: unknown; description?: unknown; pages?: [] } | null;
+  const byLanguage = (pick: (l: Locale) => string) => Object.fromEntries(languages.map((l) => [l, pick(l)]));
+  const data: RespondentPageData = {
+    token,
+    stage,
+    invite,
+    locale,
+    languages,
+    // Only the respondent's messages, in the languages this questionnaire offers (it switches
+    // language in place): the page carries nothing of the researchers' screens.
+    messages: Object.fromEntries(languages.map((l) => [l, messagesFor(l, ["respondent"])])),
+    titles: byLanguage((l) => (survey ? textIn(survey.title as never, l) : "") || (l === "zh-CN" && page.titleZh ? page.titleZh : page.title)),
+    descriptions: byLanguage((l) => (survey ? textIn(survey.description as never, l) : "")),
+    pageOffers: survey ? pageOffersOf(survey) : [],
+    firstPage: survey ? firstPageOf(survey, locale) : null,
+  };
+  const other = languages.find((l) => l !== locale);
+  const switched = new URL(url);
+  if (other) switched.searchParams.set("lang", other);
   return json(
     {
-      ...page,
-      languages,
-      locale,
-      token: params.token ?? "",
-      stage,
-      invite,
-      // Only the respondent's messages, in the languages this questionnaire offers (it switches
-      // language in place): the page carries nothing of the researchers' screens.
-      messages: Object.fromEntries(languages.map((l) => [l, messagesFor(l, ["respondent"])])),
+      data,
+      title: data.titles[locale] ?? page.title,
+      published: page.published,
+      languageHref: `${switched.pathname}${switched.search}`,
+      script: page.published ? respondentScript() : null,
     },
     device.setCookie ? { headers: { "Set-Cookie": device.setCookie } } : undefined,
   );
 }
 
+/** The page's data for its scripts: JSON that never runs (`<` escaped so no text can close the block). */
+const jsonBlock = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
+
 export default function Respondent() {
-  const data = useLoaderData<typeof loader>();
-  const [locale, setLocale] = useState<Locale>(data.locale);
-  const tr = translator(locale, data.messages[locale] ?? {});
-  const title = locale === "zh-CN" && data.titleZh ? data.titleZh : data.title;
-  // Closed fieldwork is explained by the runner: the server refuses new responses but lets one
-  // already started on this device (or personal link) finish (respondent.server.ts).
-  const notice = !data.published ? "respondent.notPublished" : null;
+  const { data, title, published, languageHref, script } = useLoaderData<typeof loader>();
+  const locale = data.locale as Locale;
+  const t = translator(locale, data.messages[locale] ?? {});
   return (
-    <div className="respondent" lang={locale}>
-      {data.languages.length > 1 ? (
-        <div className="lang-switch">
-          <button type="button" className="link-button" onClick={() => setLocale(locale === "zh-CN" ? "en" : "zh-CN")}>
-            {locale === "zh-CN" ? "English" : "中文"}
-          </button>
-        </div>
+    <>
+      <div className="respondent" id="respondent" lang={locale}>
+        <RespondentChrome
+          t={t}
+          locale={locale}
+          languages={data.languages as Locale[]}
+          progress={published ? { page: 1, pages: pageCount(data.pageOffers, []) } : null}
+          save="idle"
+          saveText=""
+          title={title}
+          description={data.descriptions[locale] ?? ""}
+          collapsed={false}
+          languageHref={languageHref}
+        />
+        {!published ? (
+          <p className="panel" data-testid="respondent-notice">
+            {t("respondent.notPublished")}
+          </p>
+        ) : data.firstPage ? (
+          <FirstPageForm page={data.firstPage} t={t} />
+        ) : (
+          <p className="panel">{t("respondent.loading")}</p>
+        )}
+        {published ? (
+          <noscript>
+            <p className="panel">{t("respondent.needsJavaScript")}</p>
+          </noscript>
+        ) : null}
+      </div>
+      {script ? (
+        <>
+          <script type="application/json" id="respondent-data" dangerouslySetInnerHTML={{ __html: jsonBlock(data) }} />
+          <script type="module" src={script} />
+        </>
       ) : null}
-      {notice ? (
-        <section className="panel" data-testid="respondent-notice">
-          <h1>{title}</h1>
-          <p>{tr(notice)}</p>
-        </section>
-      ) : (
-        <ClientOnly fallback={<p className="panel">{tr("respondent.loading")}</p>}>
-          {() => (
-            <Suspense fallback={<p className="panel">{tr("respondent.loading")}</p>}>
-              <SurveyRunner token={data.token} locale={locale} stage={data.stage} invite={data.invite} messages={data.messages} />
-            </Suspense>
-          )}
-        </ClientOnly>
-      )}
-    </div>
+    </>
   );
 }

@@ -35,7 +35,11 @@ export function fieldworkOpen(study: { opensAt: number | null; closesAt: number 
   return (study.opensAt === null || now >= study.opensAt) && (study.closesAt === null || now < study.closesAt);
 }
 
-/** What the respondent page needs before the questionnaire loads. */
+/**
+ * What the respondent page needs before the questionnaire loads: the study's names, and the
+ * newest published questionnaire of the stage (the server renders its first page as a plain
+ * form; null when the stage is not published).
+ */
 export async function loadRespondentPage(db: Db, token: string, stage: Stage, now = Date.now()) {
   const study = await getRespondentStudy(db, token);
   if (!study) return null;
@@ -43,12 +47,15 @@ export async function loadRespondentPage(db: Db, token: string, stage: Stage, no
     sql`select title, title_zh as "titleZh", languages from studies where id = ${study.studyId}`,
   );
   if (!row) return null;
+  const id = stage === "focus_group" ? study.focusGroupId : study.ratingId;
+  const entry = id === null ? null : await frozenQuestionnaire(db, id);
   return {
     title: row.title,
     titleZh: row.titleZh,
     languages: row.languages.split(","),
-    published: (stage === "focus_group" ? study.focusGroupId : study.ratingId) !== null,
+    published: entry !== null,
     open: fieldworkOpen(study, now),
+    survey: entry?.survey ?? null,
   };
 }
 
