@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Model } from "survey-core";
+import { Model, type Question } from "survey-core";
 import "survey-core/i18n/simplified-chinese";
 import { applyOfferOrder } from "../../surveys/apply-offer-order";
 import { applyScreenEarly } from "../../surveys/apply-screen-early";
@@ -103,7 +103,7 @@ describe("layout 'one attribute, all offers'", () => {
     model.data = { known_offers: ["alpha", "beta"] };
     model.currentPageNo = 2;
     expect(model.currentPage.name).toBe("attribute_speed");
-    expect(model.currentPage.questions.filter((q) => q.isVisible).map((q) => q.name)).toEqual(["rating_alpha_speed", "rating_beta_speed"]);
+    expect(model.currentPage.questions.filter((q: Question) => q.isVisible).map((q: Question) => q.name)).toEqual(["rating_alpha_speed", "rating_beta_speed"]);
   });
 
   it("reads the same answers as the offer-per-page layout", () => {
