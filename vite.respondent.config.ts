@@ -9,6 +9,9 @@ import tsconfigPaths from "vite-tsconfig-paths";
  * not hydrate Remix: it loads only this. The manifest tells the page which file is the entry.
  */
 export const RESPONDENT_ENTRY = "app/respondent/first-page.ts";
+/** The questionnaire app and the library's stylesheet: the entry script loads them by their addresses (no loader helper in it). */
+export const RESPONDENT_APP = "app/respondent/survey-app.tsx";
+export const RESPONDENT_SURVEY_STYLES = "app/respondent/survey.css";
 
 export default defineConfig({
   plugins: [tsconfigPaths()],
@@ -20,6 +23,7 @@ export default defineConfig({
     manifest: ".vite/respondent-manifest.json",
     modulePreload: false,
     chunkSizeWarningLimit: 1500,
-    rollupOptions: { input: { respondent: RESPONDENT_ENTRY } },
+    // The app entry keeps its export (`mount`): the entry script imports it by address.
+    rollupOptions: { input: { respondent: RESPONDENT_ENTRY, "survey-app": RESPONDENT_APP, survey: RESPONDENT_SURVEY_STYLES }, preserveEntrySignatures: "exports-only" },
   },
 });

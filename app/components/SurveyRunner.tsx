@@ -1,11 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Model, type SurveyModel } from "survey-core";
 import { Survey } from "survey-react-ui";
-import "survey-core/survey-core.fontless.min.css";
+// The library's stylesheet is linked by app/respondent/first-page.ts (app/respondent/survey.css).
 import "survey-core/i18n/simplified-chinese";
 import { translator, type Locale, type MessageKey } from "~/i18n";
 import { RespondentChrome, type SaveDisplay } from "~/respondent/RespondentChrome";
-import { surveyLocale, type RespondentPageData } from "~/respondent/page-data";
+import { surveyLocale, textIn, type RespondentPageData } from "~/respondent/page-data";
 import type { Started } from "~/respondent/started";
 import {
   adoptResponseId,
@@ -294,6 +294,7 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
   };
 
   const t = translator(locale, data.messages[locale] ?? {});
+  const survey = started?.data.survey as { title?: Parameters<typeof textIn>[0]; description?: Parameters<typeof textIn>[0] } | undefined;
   const state: SaveDisplay = !online && save !== "saved" && save !== "idle" ? "offline" : save;
   const saveText =
     state === "idle" ? "" : t(state === "saved" ? "respondent.saved" : state === "saving" ? "respondent.saving" : online ? "respondent.offline" : "respondent.offlineQueued");
@@ -308,8 +309,8 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
         progress={phase.kind === "ready" || phase.kind === "loading" ? progress : null}
         save={state}
         saveText={saveText}
-        title={data.titles[locale] ?? ""}
-        description={data.descriptions[locale] ?? ""}
+        title={textIn(survey?.title, locale) || (data.titles[locale] ?? "")}
+        description={textIn(survey?.description, locale) || (data.descriptions[locale] ?? "")}
         collapsed={!firstPage || phase.kind === "notice"}
         languageHref={href}
         onSwitchLanguage={switchLanguage}

@@ -101,8 +101,22 @@ const started = start().then(
   (s) => s,
   () => null,
 );
+/** Links the library's stylesheet; resolves once it applies (or failed: the page still works). */
+function linkSurveyStyles(): Promise<void> {
+  return new Promise((resolve) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = data.surveyStyles;
+    link.onload = link.onerror = () => resolve();
+    document.head.append(link);
+  });
+}
 // The library is fetched once the response is started: the start request goes first on a slow line.
-const app = started.then(() => import("./survey-app"));
+const app = started.then(async () => {
+  // By address (a build entry of its own): no module loader helper in this script.
+  const [module] = await Promise.all([import(/* @vite-ignore */ data.app) as Promise<typeof import("./survey-app")>, linkSurveyStyles()]);
+  return module;
+});
 
 /** Gives the page to the questionnaire app: from the second page (`advance`) or where the response is. */
 async function handOver(answers: Record<string, unknown> | null): Promise<void> {

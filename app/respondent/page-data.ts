@@ -32,12 +32,16 @@ export interface RespondentPageData {
   languages: Locale[];
   /** The respondent area's messages in each language the questionnaire offers (switched in place). */
   messages: Partial<Record<Locale, Messages>>;
+  /** The study's title and market per language (rendered by the server; the app reads them from the questionnaire). */
   titles: Partial<Record<Locale, string>>;
   descriptions: Partial<Record<Locale, string>>;
   /** Per page of the newest questionnaire: the offer it is shown for, or null (always shown). */
   pageOffers: Array<string | null>;
   /** The first page as a plain form, or null when it holds questions a plain form cannot ask. */
   firstPage: FirstPage | null;
+  /** The questionnaire app (React + SurveyJS) and the library's stylesheet, loaded once the response is started. */
+  app: string;
+  surveyStyles: string;
 }
 
 type Text = string | { default?: string; "zh-cn"?: string } | undefined;
