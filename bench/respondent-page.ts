@@ -13,18 +13,12 @@
  *
  * The last line printed holds the ratio real / bare; the goal is <= 1.02 (issue 15).
  */
-import fs from "node:fs";
-import http from "node:http";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import type { Browser } from "playwright-core";
-import { build } from "vite";
 import { PHONE_USER_AGENT, startAppServer } from "../test/helpers/app-server";
 import { launchChromium } from "../test/helpers/browser";
+import { buildBarePage, serveStatic } from "./bare-survey-page";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const bareDir = path.join(root, ".cache/bench-bare-page");
 
 interface Weight {
   files: Array<{ url: string; raw: number; gzip: number }>;
@@ -51,53 +45,6 @@ async function weigh(browser: Browser, url: string, ready: string): Promise<Weig
   const files = (await Promise.all(bodies)).filter((f): f is NonNullable<typeof f> => f !== null);
   await context.close();
   return { files, gzip: files.reduce((s, f) => s + f.gzip, 0), raw: files.reduce((s, f) => s + f.raw, 0) };
-}
-
-/** Builds the bare page: index.html + main.js rendering `survey.json` with SurveyJS and React only. */
-async function buildBarePage(surveyJson: unknown): Promise<string> {
-  fs.rmSync(bareDir, { recursive: true, force: true });
-  fs.mkdirSync(path.join(bareDir, "public"), { recursive: true });
-  fs.writeFileSync(path.join(bareDir, "public/survey.json"), JSON.stringify(surveyJson));
-  fs.writeFileSync(
-    path.join(bareDir, "index.html"),
-    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>bare</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>`,
-  );
-  fs.writeFileSync(
-    path.join(bareDir, "main.js"),
-    `import { createElement } from "react";
-import { createRoot } from "react-dom/client";
-import { Model } from "survey-core";
-import { Survey } from "survey-react-ui";
-import "survey-core/survey-core.fontless.min.css";
-import "survey-core/i18n/simplified-chinese";
-const json = await (await fetch("/survey.json")).json();
-createRoot(document.getElementById("root")).render(createElement(Survey, { model: new Model(json) }));
-`,
-  );
-  await build({
-    root: bareDir,
-    configFile: false,
-    logLevel: "warn",
-    build: { outDir: path.join(bareDir, "dist"), target: "es2022", emptyOutDir: true },
-  });
-  return path.join(bareDir, "dist");
-}
-
-/** A static file server for the bare page (no compression: the bench gzips every body itself). */
-function serveStatic(dir: string): Promise<{ url: string; close: () => void }> {
-  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
-    if (!file.startsWith(dir) || !fs.existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
-    res.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
-    }),
-  );
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

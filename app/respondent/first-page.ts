@@ -95,7 +95,8 @@ async function start(): Promise<Started> {
 }
 
 let saver: DraftSaver | null = null;
-let touched = false;
+// A choice ticked before this script ran (a slow line) counts as an answer: it is saved, not overwritten.
+let touched = form !== null && Object.keys(formAnswers()).length > 0;
 let handedOver = false;
 const started = start().then(
   (s) => s,
