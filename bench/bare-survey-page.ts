@@ -2,12 +2,13 @@
  * The bare SurveyJS page the respondent benches compare with: index.html + main.js rendering a
  * questionnaire JSON with React, survey-core, survey-react-ui, the fontless SurveyJS CSS and its
  * Simplified Chinese strings, built by Vite with the app's target, served with the same caching
- * as the app's hashed assets (a year, immutable).
+ * as the app's hashed assets (a year, immutable) and gzipped like the app's responses.
  */
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 import { build } from "vite";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -43,15 +44,18 @@ createRoot(document.getElementById("root")).render(createElement(Survey, { model
   return path.join(bareDir, "dist");
 }
 
-/** A static file server for the bare page (no compression: the bench gzips every body itself). */
+/** A static file server for the bare page (gzip when asked; bench:respondent-page gzips every decoded body itself). */
 export function serveStatic(dir: string): Promise<{ url: string; close: () => void }> {
   const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
   const server = http.createServer((req, res) => {
     const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/\/$/, "/index.html"));
     if (!file.startsWith(dir) || !fs.existsSync(file)) return res.writeHead(404).end();
     const immutable = req.url?.startsWith("/assets/") ? { "Cache-Control": "public, max-age=31536000, immutable" } : {};
-    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream", ...immutable });
-    res.end(fs.readFileSync(file));
+    // Compressed like the app's responses (compression middleware), so transfer times compare.
+    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    const body = fs.readFileSync(file);
+    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream", ...immutable, ...(gzip ? { "Content-Encoding": "gzip" } : {}) });
+    res.end(gzip ? zlib.gzipSync(body, { level: 6 }) : body);
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => {
