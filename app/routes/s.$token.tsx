@@ -8,6 +8,7 @@ import { cameOverHttps } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { loadRespondentPage, type Stage } from "~/lib/fieldwork/respondent.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { useNonce } from "~/components/nonce";
 import { FirstPageForm } from "~/respondent/FirstPageForm";
 import { firstPageOf, pageCount, pageOffersOf, textIn, type FirstPageQuestion, type RespondentPageData } from "~/respondent/page-data";
 import { RespondentChrome } from "~/respondent/RespondentChrome";
@@ -100,6 +101,8 @@ function jsonBlock(data: RespondentPageData): string {
 
 export default function Respondent() {
   const { data, title, published, languageHref, script } = useLoaderData<typeof loader>();
+  // Not needed by the CSP (a data block never runs; the script is 'self'), carried so every script tag has it.
+  const nonce = useNonce();
   const locale = data.locale as Locale;
   const t = translator(locale, data.messages[locale] ?? {});
   return (
@@ -134,8 +137,8 @@ export default function Respondent() {
       </div>
       {script ? (
         <>
-          <script type="application/json" id="respondent-data" dangerouslySetInnerHTML={{ __html: jsonBlock(data as RespondentPageData) }} />
-          <script type="module" src={script} />
+          <script type="application/json" id="respondent-data" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonBlock(data as RespondentPageData) }} />
+          <script type="module" src={script} nonce={nonce} />
         </>
       ) : null}
     </>
