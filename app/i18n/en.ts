@@ -1,3 +1,4 @@
+import { customersEn } from "./customers.en";
 import { accountEn } from "./account.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
@@ -239,6 +240,7 @@ export const en = {
   ...readingEn,
   ...exportsEn,
   ...accountEn,
+  ...customersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
