@@ -1,4 +1,5 @@
 import type { Study } from "../../../db/queries/studies";
+import { customerFilterQuery, parseCustomerFilter, type CustomerFilter } from "../customers/customer-codes";
 
 export type FairValueLineName = "weights" | "parity" | "regression" | "slope";
 export const FAIR_VALUE_LINES: readonly FairValueLineName[] = ["weights", "parity", "regression", "slope"];
@@ -23,10 +24,12 @@ export interface ReportOptions {
   versus?: string;
   /** value map bubbles sized by the offers' market shares (when set) */
   bubbles?: boolean;
+  /** keep respondents invited as customers of this RFM segment, pyramid tier, or silent/active */
+  customer?: CustomerFilter;
 }
 
 /** Query parameters that did not parse and were replaced by the defaults. */
-export type IgnoredParam = "line" | "slope" | "segment" | "wave" | "flagged" | "versus" | "bubbles";
+export type IgnoredParam = "line" | "slope" | "segment" | "wave" | "flagged" | "versus" | "bubbles" | "customer";
 
 const CODE = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_SLOPE = 100;
@@ -98,6 +101,12 @@ export function parseReportOptionsWithIssues(
     if (rawBubbles === "1" || rawBubbles === "on") options.bubbles = true;
     else if (rawBubbles !== "0") ignored.push("bubbles");
   }
+  const rawCustomer = params.get("customer");
+  if (rawCustomer !== null && rawCustomer !== "") {
+    const customer = parseCustomerFilter(rawCustomer);
+    if (customer) options.customer = customer;
+    else ignored.push("customer");
+  }
   return { options, ignored };
 }
 
@@ -116,5 +125,6 @@ export function reportQuery(options: ReportOptions): string {
   params.set("flagged", options.flagged);
   if (options.versus !== undefined) params.set("versus", options.versus);
   if (options.bubbles) params.set("bubbles", "1");
+  if (options.customer) params.set("customer", customerFilterQuery(options.customer));
   return params.toString();
 }

@@ -29,6 +29,10 @@ import type { Db } from "../../../db/client";
 import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
 import { LruCache } from "../platform/lru-cache.server";
 import { reportQuery, type FairValueLineName, type IgnoredParam, type ReportOptions } from "./report-options.server";
+import { customersDataVersion } from "../../../db/queries/customers";
+import { loadCustomerAnalysis, type CustomerLookup } from "../customers/customer-analysis.server";
+import type { CustomerFilter } from "../customers/customer-codes";
+import { reportKeyAccounts, type ReportKeyAccounts } from "./report-key-accounts.server";
 
 /** Figures resting on fewer respondents than this are marked. */
 export const SMALL_N = 30;
@@ -143,6 +147,10 @@ export interface ReportView {
   whatWho: ReportWhatWho;
   /** the data version the figures were computed from */
   dataVersion: string;
+  /** the study has transactions: the customer filter applies (invited customers' responses) */
+  hasCustomers: boolean;
+  /** the key-account matrix (accounts of the transactions), null without accounts */
+  keyAccounts: ReportKeyAccounts | null;
 }
 
 /** What depends only on the data version and the respondent filter: computed once, cached. */
@@ -155,6 +163,15 @@ interface ComputedReport {
   analysis: StudyAnalysisReport | null;
   /** per offer, its position in each wave (segment and flagged filters, not the wave filter) */
   series: Array<{ offer: string; points: TimelinePoint[] }>;
+  keyAccounts: ReportKeyAccounts | null;
+}
+
+/** Whether a respondent's customer is in the report's customer filter. */
+function inCustomerFilter(customer: CustomerLookup | undefined, filter: CustomerFilter): boolean {
+  if (!customer) return false;
+  if (filter.kind === "segment") return customer.segment === filter.value;
+  if (filter.kind === "tier") return customer.tier === filter.value;
+  return customer.silent !== null && customer.silent === (filter.value === "silent");
 }
 
 const cache = new LruCache<ComputedReport>(64);
@@ -253,6 +270,7 @@ async function compute(db: Db,
   segmentQuestions: string[],
   options: ReportOptions,
   version: string,
+  customers: ReadonlyMap<string, CustomerLookup> | null,
 ): Promise<ComputedReport> {
   const listKey = `${study.id}|${version}`;
   let all = respondentCache.get(listKey);
@@ -261,7 +279,12 @@ async function compute(db: Db,
     if (all.length <= RESPONDENT_CACHE_MAX) respondentCache.set(listKey, all);
   }
   const stated = statedWeightsOf(study);
-  const kept = all.filter((r) => isIncluded(r.flags, r.review, options.flagged));
+  const customerFilter = options.customer;
+  const kept = all.filter(
+    (r) =>
+      isIncluded(r.flags, r.review, options.flagged) &&
+      (!customerFilter || (customers !== null && r.customerId !== null && inCustomerFilter(customers.get(r.customerId), customerFilter))),
+  );
   const segmentCounts: Record<string, Record<string, number>> = {};
   for (const question of segmentQuestions) segmentCounts[question] = {};
   const waveFirst = new Map<number, { first: number; n: number }>();
@@ -323,7 +346,9 @@ async function compute(db: Db,
   }
   const series = offers.filter((o) => seriesMap.has(o.id)).map((o) => ({ offer: o.id, points: seriesMap.get(o.id)! }));
 
-  return { complete: all.length, leftOut: all.length - kept.length, analysed: analysed.length, segmentCounts, waves, analysis, series };
+  const keyAccounts =
+    customers && own !== null ? reportKeyAccounts(analysed.map((r, i) => ({ customerId: r.customerId, outcome: outcomes[i]! })), customers, offers, attributes) : null;
+  return { complete: all.length, leftOut: all.length - kept.length, analysed: analysed.length, segmentCounts, waves, analysis, series, keyAccounts };
 }
 
 /**
@@ -364,10 +389,28 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
   }
 
   const version = await reportDataVersion(db, study.id);
-  const key = JSON.stringify([study.id, version, options.segment?.question ?? null, options.segment?.value ?? null, options.wave ?? null, options.flagged]);
+  // The customers' figures (segment, tier, silence, CLV, account per customer) when the study
+  // has transactions: the customer filter and the key-account matrix read them.
+  const customersVersion = await customersDataVersion(db, study.id);
+  const hasCustomers = !customersVersion.startsWith(`${study.id}:0:`);
+  const customers = hasCustomers ? (await loadCustomerAnalysis(db, study.id)).lookup : null;
+  if (options.customer && !hasCustomers) {
+    delete options.customer;
+    if (!ignored.includes("customer")) ignored.push("customer");
+  }
+  const key = JSON.stringify([
+    study.id,
+    version,
+    options.segment?.question ?? null,
+    options.segment?.value ?? null,
+    options.wave ?? null,
+    options.flagged,
+    options.customer ? `${options.customer.kind}:${options.customer.value}` : null,
+    customersVersion,
+  ]);
   let computed = cache.get(key);
   if (!computed) {
-    computed = await compute(db, study, offers, attributes, own, questions.map((q) => q.code), options, version);
+    computed = await compute(db, study, offers, attributes, own, questions.map((q) => q.code), options, version, customers);
     cache.set(key, computed);
   }
 
@@ -473,5 +516,7 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
       result: whatWhoResult,
     },
     dataVersion: version,
+    hasCustomers,
+    keyAccounts: computed.keyAccounts,
   };
 }
