@@ -1,5 +1,5 @@
 import { formatNumber, type MessageKey } from "~/i18n";
-import type { CustomersPage, Figure } from "~/lib/customers/customers-page.server";
+import type { CustomersPage, Figure } from "~/lib/customers/customers-page-view";
 import { useT } from "../use-t";
 
 const pct = (locale: "en" | "zh-CN", value: number) => `${formatNumber(locale, value * 100, 1)} %`;

@@ -1,5 +1,5 @@
 import { formatNumber, type Translate } from "~/i18n";
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 
 /** The key-account matrix as a table: each account's attractiveness, V with its interval, and its type (method.md §11 (e)). */
 export function KeyAccountsTable({ report, t }: { report: ReportView; t: Translate }) {

@@ -1,6 +1,6 @@
 import { Form, useLocation, useNavigation } from "@remix-run/react";
 import { PYRAMID_TIERS, RFM_SEGMENTS } from "~/lib/customers/customer-codes";
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 import { formatDay, type ChartText } from "./chart-kit";
 
 /**

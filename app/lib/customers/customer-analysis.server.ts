@@ -14,19 +14,9 @@ import {
 import type { Db } from "../../../db/client";
 import { customersDataVersion, getCustomerSettings, listCustomerTransactions, type CustomerSettingsRow } from "../../../db/queries/customers";
 import { LruCache } from "../platform/lru-cache.server";
+import type { CustomerParameters } from "./customers-page-view";
 
-/** The parameters of the customer figures (method.md §11 (c)); rates are fractions. */
-export interface CustomerParameters {
-  /** D; null = the day of the latest transaction */
-  analysisDate: string | null;
-  discountRate: number;
-  /** null = measured from the transactions */
-  retention: number | null;
-  cost: number;
-  /** null = unlimited */
-  horizonYears: number | null;
-  defaultMarginRate: number | null;
-}
+export type { CustomerParameters };
 
 export const DEFAULT_PARAMETERS: CustomerParameters = {
   analysisDate: null,

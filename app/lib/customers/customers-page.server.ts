@@ -1,39 +1,15 @@
-import type { CustomersReason, PyramidTier, RfmSegment } from "../../../analysis/customers/types";
+import type { PyramidTier, RfmSegment } from "../../../analysis/customers/types";
 import type { Db } from "../../../db/client";
-import { listCustomerImports, listInvitedCustomerIds, type CustomerImportRow } from "../../../db/queries/customers";
+import { listCustomerImports, listInvitedCustomerIds } from "../../../db/queries/customers";
 import type { Study } from "../../../db/queries/studies";
-import { loadCustomerAnalysis, type CustomerParameters } from "./customer-analysis.server";
+import { loadCustomerAnalysis } from "./customer-analysis.server";
 import { PYRAMID_TIERS, RFM_SEGMENTS } from "./customer-codes";
+import type { CustomersPage } from "./customers-page-view";
 
-/** Rows shown in the silent list and the CLV list (the CLI and the JSON give every customer). */
+export type { CustomersPage };
+
+/** Rows shown in the silent list and the CLV list (the CLI gives every customer). */
 export const LIST_ROWS = 50;
-
-export type Figure = { ok: true; value: number } | { ok: false; reason: CustomersReason };
-
-export interface CustomersPage {
-  imports: CustomerImportRow[];
-  transactions: number;
-  parameters: CustomerParameters;
-  analysisDate: string | null;
-  /** null before the first import */
-  summary: {
-    count: number;
-    withoutPurchases: number;
-    afterAnalysisDate: number;
-    retention: ({ ok: true; value: number; source: "measured" | "given" }) | { ok: false; reason: CustomersReason };
-    equity: ({ ok: true; value: number; activeCustomers: number }) | { ok: false; reason: CustomersReason };
-  } | null;
-  /** why the figures cannot be computed at all (no transactions up to D...) */
-  unavailable: CustomersReason | null;
-  segments: Array<{ segment: RfmSegment; count: number; monetary: number; invited: number }>;
-  /** grid[r-1][fm-1]: customers with R score r and FM = ceil((F + M) / 2) */
-  grid: number[][];
-  silent: Array<{ id: string; score: number; rankRatio: number | null; degree: number; recency: number; frequency: number; segment: RfmSegment; tier: PyramidTier | null }>;
-  silentCount: number;
-  pyramid: { ok: true; tiers: Array<{ tier: PyramidTier; count: number; revenue: number; margin: number; revenueShare: Figure; marginShare: Figure; invited: number }> } | { ok: false; reason: CustomersReason } | null;
-  topClv: Array<{ id: string; clv: number; tier: PyramidTier | null; segment: RfmSegment; cell: string }>;
-  sensitivity: { ok: true; retentions: number[]; discountRates: number[]; equity: Figure[][] } | { ok: false; reason: CustomersReason } | null;
-}
 
 /** The customers page's view model: the figures of `loadCustomerAnalysis`, summed up and cut to lists. */
 export async function loadCustomersPage(db: Db, study: Study): Promise<CustomersPage> {

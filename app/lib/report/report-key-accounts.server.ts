@@ -1,27 +1,6 @@
-import { analyzeStudy, keyAccountMatrix, type GroupedAttributeDef, type KeyAccountType, type OfferDef, type RespondentOutcome } from "../../../analysis/index";
+import { analyzeStudy, keyAccountMatrix, type GroupedAttributeDef, type OfferDef, type RespondentOutcome } from "../../../analysis/index";
+import type { ReportKeyAccount, ReportKeyAccounts } from "./report-view";
 import type { CustomerLookup } from "../customers/customer-analysis.server";
-
-/** One account of the key-account matrix (method.md §11 (e)). */
-export interface ReportKeyAccount {
-  id: string;
-  /** sum of the account's customers' CLV (basis "clv") or annual revenue (basis "revenue") */
-  attractiveness: number;
-  /** the account's respondents */
-  n: number;
-  /** V of the own offer among them; null when it cannot be computed */
-  value: number | null;
-  /** its 95 % interval (delta method), null when unavailable */
-  lower: number | null;
-  upper: number | null;
-  type: KeyAccountType | null;
-}
-
-export interface ReportKeyAccounts {
-  basis: "clv" | "revenue";
-  valueThreshold: number | null;
-  attractivenessThreshold: number | null;
-  accounts: ReportKeyAccount[];
-}
 
 /**
  * The key-account matrix from the study's transactions and the respondents they invited: each

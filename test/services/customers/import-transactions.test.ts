@@ -15,7 +15,6 @@ import { createTempDb, type TempDb } from "../../helpers/temp-db";
 let temp: TempDb;
 let userId: number;
 let study: Study;
-let token = 0;
 
 beforeAll(async () => {
   temp = await createTempDb();
