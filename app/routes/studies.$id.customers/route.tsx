@@ -132,7 +132,7 @@ function ImportResultView({ result }: { result: ImportResult }) {
 function MappingForm({ upload, actionData }: { upload: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["upload"]>; actionData: ActionData | undefined }) {
   const { t } = useT();
   const [form, fields] = useForm({
-    id: "import",
+    id: "import-form",
     lastResult: actionData?.intent === "import" ? actionData.lastResult : undefined,
     constraint: undefined,
     shouldValidate: "onBlur",
@@ -224,7 +224,7 @@ function ParametersForm({ page, actionData, readOnly }: { page: ReturnType<typeo
   const p = page.parameters;
   const percent = (v: number | null) => (v === null ? undefined : String(Math.round(v * 1e8) / 1e6));
   const [form, fields] = useForm({
-    id: "parameters",
+    id: "parameters-form",
     lastResult: actionData?.intent === "parameters" ? actionData.lastResult : undefined,
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ParametersSchema }),
@@ -272,7 +272,7 @@ function ParametersForm({ page, actionData, readOnly }: { page: ReturnType<typeo
 function InviteForm({ studyId, actionData }: { studyId: number; actionData: ActionData | undefined }) {
   const { t } = useT();
   const [form, fields] = useForm({
-    id: "invite",
+    id: "invite-form",
     lastResult: actionData?.intent === "invite" ? actionData.lastResult : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
     defaultValue: { group: "tier:platinum" },
