@@ -8,8 +8,8 @@ import {
 } from "../../../db/queries/customers";
 import { recordAuditEvent } from "../../../db/queries/audit";
 import {
+  columnFormatDetection,
   columnMapping,
-  createFormatDetector,
   readTransactionRow,
   type ColumnMapping,
   type DateOrder,
@@ -18,7 +18,7 @@ import {
   type Transaction,
   type TransactionColumn,
 } from "../../../surveys/transactions/index";
-import { getTransactionUpload, removeTransactionUpload, uploadRows, uploadRowsSync } from "./transaction-upload.server";
+import { getTransactionUpload, removeTransactionUpload, uploadRowsSync } from "./transaction-upload.server";
 
 /** What the researcher chose on the mapping form (header names; "" = not in the file). */
 export interface ImportChoice {
@@ -55,9 +55,9 @@ class NoRows extends Error {}
  * Imports an upload's transactions into the study, all or nothing:
  *
  * 1. the columns are found by the names the researcher chose (`columnMapping`);
- * 2. a first pass over the rows, streamed, detects the file's date order and decimal separator
- *    where the researcher left them on "auto" (`createFormatDetector`); a file showing both is
- *    refused;
+ * 2. the file's date order and decimal separator, where the researcher left them on "auto",
+ *    come from what the upload saw in each column (`columnFormatDetection`, the same result as
+ *    `createFormatDetector` over the rows); a file showing both is refused;
  * 3. one database transaction: with "replace" the study's earlier transactions are deleted, the
  *    import's row is made, and every row is read (`readTransactionRow`) and inserted in batches
  *    of `TRANSACTION_INSERT_ROWS`. The first rejected row stops the inserts; the rest of the file
@@ -80,9 +80,7 @@ export async function importTransactions(db: Db, args: { studyId: number; userId
   let dateOrder: DateOrder | null = choice.dateOrder === "auto" ? null : choice.dateOrder;
   let decimalSeparator: DecimalSeparator | null = choice.decimalSeparator === "auto" ? null : choice.decimalSeparator;
   if (dateOrder === null || decimalSeparator === null) {
-    const detector = createFormatDetector(mapping);
-    for await (const row of uploadRows(upload.id)) detector.add(row.cells);
-    const detected = detector.result();
+    const detected = columnFormatDetection(upload.formats, mapping);
     if (dateOrder === null && detected.dateOrder === "mixed") return { ok: false, reason: "mixed-date-orders" };
     if (decimalSeparator === null && detected.decimalSeparator === "mixed") return { ok: false, reason: "mixed-decimal-separators" };
     dateOrder ??= detected.dateOrder as DateOrder | null;

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
+import { createColumnFormatDetector, type ColumnFormats } from "../../../surveys/transactions/index";
 import { fileKindOf, transactionFileRows, TransactionFileError } from "./transaction-rows.server";
 
 /**
@@ -22,6 +23,8 @@ export interface TransactionUpload {
   preview: string[][];
   /** rows after the header (blank ones included) */
   rowCount: number;
+  /** what each column shows about date order and decimal separator (the import's detection, without another pass) */
+  formats: ColumnFormats;
   createdAt: number;
 }
 
@@ -74,8 +77,8 @@ async function* limited(source: AsyncIterable<Uint8Array>, max: number, onTooLar
 
 /**
  * Reads an uploaded CSV or XLSX file as it streams in and writes its rows to the upload folder:
- * the header (first non-blank row), a preview and the row count come back; nothing reaches the
- * database. A file that is not valid CSV/XLSX, empty or too large is refused and nothing is kept.
+ * the header (first non-blank row), a preview, the row count and what each column shows about
+ * the file's date order and decimal separator come back; nothing reaches the database. A file that is not valid CSV/XLSX, empty or too large is refused and nothing is kept.
  */
 export async function receiveTransactionUpload(
   args: { studyId: number; userId: number; fileName: string; data: AsyncIterable<Uint8Array> },
@@ -88,6 +91,7 @@ export async function receiveTransactionUpload(
   const preview: string[][] = [];
   let rowCount = 0;
   let tooLarge = false;
+  const detector = createColumnFormatDetector();
   const fail = (result: ReceiveUploadResult) => {
     out.destroy();
     fs.rmSync(rowsPath(id), { force: true });
@@ -102,6 +106,7 @@ export async function receiveTransactionUpload(
         continue;
       }
       rowCount += 1;
+      detector.add(row.cells);
       if (preview.length < PREVIEW_ROWS && !blank) preview.push(row.cells);
       if (!out.write(`${JSON.stringify([row.line, ...row.cells])}\n`)) await once(out, "drain");
     }
@@ -114,7 +119,7 @@ export async function receiveTransactionUpload(
   if (header === null) return fail({ ok: false, reason: "empty-file", line: null });
   out.end();
   await once(out, "finish");
-  const upload: TransactionUpload = { id, studyId: args.studyId, userId: args.userId, fileName: args.fileName.slice(0, 200), header, preview, rowCount, createdAt: now };
+  const upload: TransactionUpload = { id, studyId: args.studyId, userId: args.userId, fileName: args.fileName.slice(0, 200), header, preview, rowCount, formats: detector.result(), createdAt: now };
   fs.writeFileSync(metaPath(id), JSON.stringify(upload));
   return { ok: true, upload };
 }
@@ -134,21 +139,6 @@ export function removeTransactionUpload(id: string): void {
   if (!ID.test(id)) return;
   fs.rmSync(rowsPath(id), { force: true });
   fs.rmSync(metaPath(id), { force: true });
-}
-
-/** Each row of an upload's rows file, streamed (asynchronous: the format-detection pass). */
-export async function* uploadRows(id: string): AsyncGenerator<{ line: number; cells: string[] }> {
-  let rest = "";
-  for await (const chunk of fs.createReadStream(rowsPath(id), { encoding: "utf8", highWaterMark: 1 << 20 })) {
-    const text = rest + (chunk as string);
-    let start = 0;
-    for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
-      const [line, ...cells] = JSON.parse(text.slice(start, end)) as [number, ...string[]];
-      yield { line, cells };
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
 }
 
 /**
