@@ -58,19 +58,12 @@ export async function deleteCustomerTransactions(tx: Db, studyId: number): Promi
   await tx.run(sql`delete from customer_imports where study_id = ${studyId}`);
 }
 
-/** One multi-row insert (at most `TRANSACTION_INSERT_ROWS` rows). */
-export async function insertCustomerTransactions(tx: Db, args: { studyId: number; importId: number; rows: readonly Transaction[] }): Promise<void> {
-  const values: SqlValue[][] = args.rows.map((t) => [
-    args.studyId,
-    args.importId,
-    t.customerId,
-    t.date,
-    t.amount,
-    t.margin ?? null,
-    t.marginRate ?? null,
-    t.cost ?? null,
-    t.account ?? null,
-  ]);
+/** One multi-row insert of checked rows `[customerId, date, amount, margin, marginRate, cost, account]`. */
+export async function insertCheckedTransactions(
+  tx: Db,
+  args: { studyId: number; importId: number; rows: ReadonlyArray<readonly [string, string, number, number | null, number | null, number | null, string | null]> },
+): Promise<void> {
+  const values: SqlValue[][] = args.rows.map((r) => [args.studyId, args.importId, ...r]);
   await tx.run(
     sql`insert into customer_transactions (study_id, import_id, customer_id, date, amount, margin, margin_rate, cost, account) values ${valuesList(values)}`,
   );

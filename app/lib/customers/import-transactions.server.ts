@@ -1,8 +1,10 @@
+import fs from "node:fs";
+import { once } from "node:events";
 import type { Db } from "../../../db/client";
 import {
   createCustomerImport,
   deleteCustomerTransactions,
-  insertCustomerTransactions,
+  insertCheckedTransactions,
   setCustomerImportRowCount,
   TRANSACTION_INSERT_ROWS,
 } from "../../../db/queries/customers";
@@ -14,11 +16,12 @@ import {
   type ColumnMapping,
   type DateOrder,
   type DecimalSeparator,
+  type RowFormats,
   type RowRejection,
-  type Transaction,
   type TransactionColumn,
 } from "../../../surveys/transactions/index";
-import { getTransactionUpload, removeTransactionUpload, uploadRowsSync } from "./transaction-upload.server";
+import { readJsonLinesSync } from "./json-lines.server";
+import { getTransactionUpload, removeTransactionUpload, uploadRows, uploadWorkFile } from "./transaction-upload.server";
 
 /** What the researcher chose on the mapping form (header names; "" = not in the file). */
 export interface ImportChoice {
@@ -39,17 +42,39 @@ export type ImportResult =
 /** Rejections listed at most (all are counted). */
 export const MAX_LISTED_REJECTIONS = 100;
 
-/** Thrown inside the transaction to roll it back when a row is rejected. */
-class RowsRejected extends Error {
-  constructor(
-    readonly rejected: RowRejection[],
-    readonly rejectedCount: number,
-  ) {
-    super("rows rejected");
-  }
-}
+/** A checked transaction as the working file keeps it: the values of one insert row. */
+type CheckedRow = [customerId: string, date: string, amount: number, margin: number | null, marginRate: number | null, cost: number | null, account: string | null];
 
-class NoRows extends Error {}
+/**
+ * Reads and checks every row of the upload (streamed, outside any transaction, so the server
+ * keeps answering) and writes the transactions to the upload's "checked" file; the rejections
+ * (the first `MAX_LISTED_REJECTIONS` listed, all counted) when any row is bad.
+ */
+async function checkRows(uploadId: string, mapping: ColumnMapping, formats: RowFormats): Promise<{ rows: number; rejected: RowRejection[]; rejectedCount: number }> {
+  const out = fs.createWriteStream(uploadWorkFile(uploadId, "checked"));
+  const rejected: RowRejection[] = [];
+  let rejectedCount = 0;
+  let rows = 0;
+  try {
+    for await (const row of uploadRows(uploadId)) {
+      const read = readTransactionRow(row.cells, row.line, mapping, formats);
+      if (!read.ok) {
+        rejectedCount += 1;
+        if (rejected.length < MAX_LISTED_REJECTIONS) rejected.push(read.rejection);
+        continue;
+      }
+      const t = read.transaction;
+      if (t === null || rejectedCount > 0) continue;
+      rows += 1;
+      const checked: CheckedRow = [t.customerId, t.date, t.amount, t.margin ?? null, t.marginRate ?? null, t.cost ?? null, t.account ?? null];
+      if (!out.write(`${JSON.stringify(checked)}\n`)) await once(out, "drain");
+    }
+  } finally {
+    out.end();
+    await once(out, "close");
+  }
+  return { rows, rejected, rejectedCount };
+}
 
 /**
  * Imports an upload's transactions into the study, all or nothing:
@@ -58,15 +83,16 @@ class NoRows extends Error {}
  * 2. the file's date order and decimal separator, where the researcher left them on "auto",
  *    come from what the upload saw in each column (`columnFormatDetection`, the same result as
  *    `createFormatDetector` over the rows); a file showing both is refused;
- * 3. one database transaction: with "replace" the study's earlier transactions are deleted, the
- *    import's row is made, and every row is read (`readTransactionRow`) and inserted in batches
- *    of `TRANSACTION_INSERT_ROWS`. The first rejected row stops the inserts; the rest of the file
- *    is still read to list the rejections (line, reason) and the transaction is rolled back, so a
- *    file with any bad row changes nothing.
+ * 3. every row is read and checked (`readTransactionRow`), streamed, outside any transaction;
+ *    any rejected row and the import stops there, the database untouched, with the rejections
+ *    (line, reason, column, text);
+ * 4. one database transaction: with "replace" the study's earlier transactions are deleted, the
+ *    import's row is made, and the checked rows are inserted in batches of
+ *    `TRANSACTION_INSERT_ROWS`: all of them or, on any failure, none.
  *
- * On SQLite the transaction's pass reads the rows file synchronously (its body may await only
- * the database): the import holds the write lock and the event loop for its duration
- * (bench/customers-import.ts: about 10 s for 1 million rows on 2 cores).
+ * On SQLite the transaction's pass reads the checked rows synchronously (its body may await only
+ * the database): it holds the write lock and the event loop for its duration, which step 3 keeps
+ * to reading JSON and inserting (bench/customers-import.ts measures it).
  */
 export async function importTransactions(db: Db, args: { studyId: number; userId: number; choice: ImportChoice }, now = Date.now()): Promise<ImportResult> {
   const { choice } = args;
@@ -88,50 +114,34 @@ export async function importTransactions(db: Db, args: { studyId: number; userId
   }
   const formats = { dateOrder: dateOrder ?? "auto", decimalSeparator: decimalSeparator ?? "auto" } as const;
 
-  try {
-    const { importId, rows } = await db.transaction(async (tx) => {
-      if (choice.mode === "replace") await deleteCustomerTransactions(tx, args.studyId);
-      const importId = await createCustomerImport(tx, {
-        studyId: args.studyId,
-        fileName: upload.fileName,
-        mode: choice.mode,
-        dateOrder,
-        decimalSeparator,
-        userId: args.userId,
-        now,
-      });
-      let batch: Transaction[] = [];
-      let rows = 0;
-      const rejected: RowRejection[] = [];
-      let rejectedCount = 0;
-      for (const row of uploadRowsSync(upload.id)) {
-        const read = readTransactionRow(row.cells, row.line, mapping, formats);
-        if (!read.ok) {
-          rejectedCount += 1;
-          if (rejected.length < MAX_LISTED_REJECTIONS) rejected.push(read.rejection);
-          batch = [];
-          continue;
-        }
-        if (read.transaction === null || rejectedCount > 0) continue;
-        batch.push(read.transaction);
-        rows += 1;
-        if (batch.length === TRANSACTION_INSERT_ROWS) {
-          await insertCustomerTransactions(tx, { studyId: args.studyId, importId, rows: batch });
-          batch = [];
-        }
-      }
-      if (rejectedCount > 0) throw new RowsRejected(rejected, rejectedCount);
-      if (rows === 0) throw new NoRows();
-      if (batch.length) await insertCustomerTransactions(tx, { studyId: args.studyId, importId, rows: batch });
-      await setCustomerImportRowCount(tx, importId, rows);
-      return { importId, rows };
+  const checked = await checkRows(upload.id, mapping, formats);
+  if (checked.rejectedCount > 0) return { ok: false, reason: "rows-rejected", rejected: checked.rejected, rejectedCount: checked.rejectedCount };
+  if (checked.rows === 0) return { ok: false, reason: "no-rows" };
+
+  const importId = await db.transaction(async (tx) => {
+    if (choice.mode === "replace") await deleteCustomerTransactions(tx, args.studyId);
+    const importId = await createCustomerImport(tx, {
+      studyId: args.studyId,
+      fileName: upload.fileName,
+      mode: choice.mode,
+      dateOrder,
+      decimalSeparator,
+      userId: args.userId,
+      now,
     });
-    removeTransactionUpload(upload.id);
-    await recordAuditEvent(db, { studyId: args.studyId, userId: args.userId, action: "customers.import", detail: `${choice.mode} ${rows}`, now });
-    return { ok: true, importId, rows, dateOrder, decimalSeparator };
-  } catch (error) {
-    if (error instanceof RowsRejected) return { ok: false, reason: "rows-rejected", rejected: error.rejected, rejectedCount: error.rejectedCount };
-    if (error instanceof NoRows) return { ok: false, reason: "no-rows" };
-    throw error;
-  }
+    let batch: CheckedRow[] = [];
+    for (const row of readJsonLinesSync<CheckedRow>(uploadWorkFile(upload.id, "checked"))) {
+      batch.push(row);
+      if (batch.length === TRANSACTION_INSERT_ROWS) {
+        await insertCheckedTransactions(tx, { studyId: args.studyId, importId, rows: batch });
+        batch = [];
+      }
+    }
+    if (batch.length) await insertCheckedTransactions(tx, { studyId: args.studyId, importId, rows: batch });
+    await setCustomerImportRowCount(tx, importId, checked.rows);
+    return importId;
+  });
+  removeTransactionUpload(upload.id);
+  await recordAuditEvent(db, { studyId: args.studyId, userId: args.userId, action: "customers.import", detail: `${choice.mode} ${checked.rows}`, now });
+  return { ok: true, importId, rows: checked.rows, dateOrder, decimalSeparator };
 }

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { createColumnFormatDetector, type ColumnFormats } from "../../../surveys/transactions/index";
+import { readJsonLines } from "./json-lines.server";
 import { fileKindOf, transactionFileRows, TransactionFileError } from "./transaction-rows.server";
 
 /**
@@ -139,29 +140,15 @@ export function removeTransactionUpload(id: string): void {
   if (!ID.test(id)) return;
   fs.rmSync(rowsPath(id), { force: true });
   fs.rmSync(metaPath(id), { force: true });
+  fs.rmSync(uploadWorkFile(id, "checked"), { force: true });
 }
 
-/**
- * Each row of an upload's rows file, read synchronously in 1 MB pieces (the import's pass
- * inside its database transaction, which on SQLite must not wait for other I/O).
- */
-export function* uploadRowsSync(id: string): Generator<{ line: number; cells: string[] }> {
-  const fd = fs.openSync(rowsPath(id), "r");
-  const buffer = Buffer.alloc(1 << 20);
-  const decoder = new TextDecoder("utf-8");
-  let rest = "";
-  try {
-    for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer)) {
-      const text = rest + decoder.decode(buffer.subarray(0, read), { stream: true });
-      let start = 0;
-      for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
-        const [line, ...cells] = JSON.parse(text.slice(start, end)) as [number, ...string[]];
-        yield { line, cells };
-        start = end + 1;
-      }
-      rest = text.slice(start);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+/** Each row of an upload's rows file, streamed (the import's checking pass). */
+export async function* uploadRows(id: string): AsyncGenerator<{ line: number; cells: string[] }> {
+  for await (const [line, ...cells] of readJsonLines<[number, ...string[]]>(rowsPath(id))) yield { line, cells };
+}
+
+/** A working file of the upload (the import's checked rows), removed with the upload. */
+export function uploadWorkFile(id: string, name: "checked"): string {
+  return path.join(uploadDir(), `${id}.${name}`);
 }
