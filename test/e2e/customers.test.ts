@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
+import { fillDemoQuestionnaire } from "../helpers/demo-questionnaire";
 
 /**
  * Customers' value end to end in Chromium: the researcher imports a transactions file, opens the
@@ -52,46 +53,14 @@ async function signIn(page: Page, next: string) {
   }
 }
 
-const next = (page: Page) => page.locator(".sd-navigation__next-btn").click();
-const choose = (page: Page, question: string, text: string) => page.locator(`[data-name="${question}"] .sd-selectbase__label`, { hasText: text }).click();
-async function typeInto(page: Page, selector: string, values: string[]) {
-  const fields = page.locator(selector);
-  for (const [i, value] of values.entries()) {
-    await fields.nth(i).click();
-    await page.keyboard.type(value);
-  }
-}
-
 /** Answers the demo's rating questionnaire from a personal link on a phone, to the thank-you page. */
-async function answerInvitation(token: string, score: number) {
+async function answerInvitation(token: string) {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: "en", isMobile: true, hasTouch: true, userAgent: PHONE_USER_AGENT });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${server.url}/s/demo?invite=${token}`);
-  await page.locator('[data-name="known_offers"]').waitFor();
-  await choose(page, "known_offers", "Aster");
-  await choose(page, "known_offers", "Birch");
-  await next(page);
-  await typeInto(page, '[data-name="weights_quality"] .sd-multipletext__item-container', ["30", "25", "15", "20", "10"]);
-  await typeInto(page, '[data-name="weights_price"] .sd-multipletext__item-container', ["50", "30", "20"]);
-  const share = page.locator('[data-name="quality_share"] input');
-  await share.click();
-  await share.fill("60");
-  await next(page);
-  for (let offer = 0; offer < 2; offer += 1) {
-    const questions = page.locator(".sd-page .sd-question:has(.sd-rating__item)");
-    const count = await questions.count();
-    // Aster (the own offer, first) gets `score`, Birch 5: the platinum customers prefer Aster.
-    for (let i = 0; i < count; i += 1) await questions.nth(i).locator(".sd-rating__item").nth((offer === 0 ? score : 5) - 1 - (i % 2)).click();
-    await next(page);
-  }
-  await choose(page, "last_purchase", "Aster");
-  await choose(page, "considered_offers", "Birch");
-  await next(page);
-  await choose(page, "profile_segment", "At home");
-  await page.locator(".sd-navigation__complete-btn").click();
-  await page.locator(".sd-completedpage").waitFor();
+  await fillDemoQuestionnaire(page, "en");
   expect(errors).toEqual([]);
   await context.close();
 }
@@ -134,8 +103,8 @@ describe("customers (Chromium)", () => {
     expect(invitations.map((i) => i.customerId)).toEqual(["K39", "K40"]);
 
     // Both platinum customers answer from their links.
-    await answerInvitation(invitations[0]!.token, 9);
-    await answerInvitation(invitations[1]!.token, 8);
+    await answerInvitation(invitations[0]!.token);
+    await answerInvitation(invitations[1]!.token);
 
     // The report, filtered to the platinum tier: exactly their two responses.
     await page.goto(`${server.url}/studies/1/report`);
