@@ -1,3 +1,4 @@
+import { customersEn } from "./customers.en";
 import { accountEn } from "./account.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
@@ -235,6 +236,7 @@ export const en = {
   ...readingEn,
   ...exportsEn,
   ...accountEn,
+  ...customersEn,
   ...reasonsEn,
 } as const;
 

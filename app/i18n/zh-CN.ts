@@ -1,4 +1,5 @@
 import type { CoreKey, MessageKey } from "./en";
+import { customersZhCN } from "./customers.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
 import { fieldworkZhCN } from "./fieldwork.zh-CN";
@@ -232,5 +233,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...readingZhCN,
   ...exportsZhCN,
   ...accountZhCN,
+  ...customersZhCN,
   ...reasonsZhCN,
 };

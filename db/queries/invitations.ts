@@ -12,10 +12,10 @@ export interface InvitationRow {
   status: InvitationStatus;
 }
 
-/** Creates every invitation or none (one transaction). */
+/** Creates every invitation or none (one transaction); `customerId` ties one to a customer of the study's transactions. */
 export function createInvitations(
   db: Db,
-  args: { studyId: number; rows: Array<{ token: string; label: string; email: string | null }>; now: number },
+  args: { studyId: number; rows: Array<{ token: string; label: string; email: string | null; customerId?: string | null }>; now: number },
 ): Promise<number> {
   return db.transaction(async (tx) => {
     for (const part of chunks(args.rows)) {
