@@ -4,6 +4,7 @@ import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.min.css";
 import "survey-core/i18n/simplified-chinese";
 import { translator, type Locale, type MessageKey, type Messages } from "~/i18n";
+import type { Stage } from "../../surveys/stage";
 import {
   adoptResponseId,
   DraftSaver,
@@ -19,7 +20,6 @@ import {
   type SaveState,
 } from "./response-sync";
 
-type Stage = "focus_group" | "rating";
 type Phase =
   | { kind: "loading" }
   | { kind: "ready"; model: Model }

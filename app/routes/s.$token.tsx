@@ -7,7 +7,8 @@ import { messagesFor } from "~/i18n/messages.server";
 import { deviceFor } from "~/lib/fieldwork/device-cookie.server";
 import { cameOverHttps } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
-import { loadRespondentPage, type Stage } from "~/lib/fieldwork/respondent.server";
+import { loadRespondentPage } from "~/lib/fieldwork/respondent.server";
+import { parseStageParam, type Stage } from "../../surveys/stage";
 import { dbOf } from "~/lib/platform/context.server";
 
 // SurveyJS (~360 KB gz) loads only here, only in the browser (stack.md).
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const url = new URL(request.url);
-  const stage: Stage = url.searchParams.get("stage") === "focus-group" ? "focus_group" : "rating";
+  const stage: Stage = parseStageParam(url.searchParams.get("stage")) ?? "rating";
   const invite = url.searchParams.get("invite");
   const page = await loadRespondentPage(db, params.token ?? "", stage);
   if (!page) throw new Response("Not found", { status: 404 });

@@ -10,6 +10,7 @@ import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
+import { stageParam } from "../../surveys/stage";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
@@ -152,7 +153,7 @@ export default function Responses() {
   const q = data.query;
   const href = (changes: Record<string, string | number | null>) => {
     const params = new URLSearchParams();
-    const merged: Record<string, string | number | null> = { status: q.status, stage: q.stage, page: q.page, ...changes };
+    const merged: Record<string, string | number | null> = { status: q.status, stage: q.stage && stageParam(q.stage), page: q.page, ...changes };
     for (const [k, v] of Object.entries(merged)) if (v !== null && v !== "" && !(k === "page" && v === 1)) params.set(k, String(v));
     const s = params.toString();
     return s ? `?${s}` : "?";
@@ -176,7 +177,7 @@ export default function Responses() {
           ·{" "}
           {([null, "rating", "focus_group"] as const).map((stage) => (
             <span key={stage ?? "all"}>
-              {q.stage === stage ? <strong>{stage ? t(`fieldwork.stage.${stage}`) : t("fieldwork.responses.allStages")}</strong> : <Link to={href({ stage, page: 1, show: null })}>{stage ? t(`fieldwork.stage.${stage}`) : t("fieldwork.responses.allStages")}</Link>}{" "}
+              {q.stage === stage ? <strong>{stage ? t(`fieldwork.stage.${stage}`) : t("fieldwork.responses.allStages")}</strong> : <Link to={href({ stage: stage && stageParam(stage), page: 1, show: null })}>{stage ? t(`fieldwork.stage.${stage}`) : t("fieldwork.responses.allStages")}</Link>}{" "}
             </span>
           ))}
         </p>

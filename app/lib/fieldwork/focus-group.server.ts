@@ -4,6 +4,7 @@ import { getLatestQuestionnaire } from "../../../db/queries/questionnaires";
 import { listAttributes, setStatedWeights, type Study } from "../../../db/queries/studies";
 import { consolidateFocusGroup } from "../../../analysis/consolidate-focus-group";
 import { groupSuggestions } from "../../../analysis/group-suggestions";
+import { readStatedWeights } from "../../../surveys/read-stated-weights";
 import { StatedWeightsSchema } from "../../../surveys/study-definition";
 import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
@@ -18,7 +19,7 @@ async function consolidation(db: Db, study: Study) {
 export async function loadFocusGroup(db: Db, study: Study) {
   const { attributes, result } = await consolidation(db, study);
   const byCode = new Map(attributes.map((a) => [a.code, a]));
-  const stated = study.statedWeightsJson ? StatedWeightsSchema.parse(JSON.parse(study.statedWeightsJson)) : null;
+  const stated = readStatedWeights(study.statedWeightsJson);
   const published = await getLatestQuestionnaire(db, study.id, "focus_group");
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh, publicToken: study.publicToken },

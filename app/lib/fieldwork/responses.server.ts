@@ -6,6 +6,7 @@ import { listAttributes, listOffers, type Study } from "../../../db/queries/stud
 import { isIncluded } from "../../../analysis/data-quality";
 import type { QualityFlag } from "../../../analysis/data-quality";
 import type { Db } from "../../../db/client";
+import { parseStageParam, type Stage } from "../../../surveys/stage";
 import { createVersionedCache } from "../platform/versioned-cache";
 
 export const RESPONSES_PER_PAGE = 100;
@@ -24,7 +25,7 @@ async function ownOffer(db: Db, study: Study): Promise<string | null> {
 export interface ResponsesQuery {
   page: number;
   status: ResponseStatus | null;
-  stage: "rating" | "focus_group" | null;
+  stage: Stage | null;
   show: number | null;
 }
 
@@ -36,7 +37,7 @@ export function parseResponsesQuery(url: URL): ResponsesQuery {
   return {
     page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
     status: status === "draft" || status === "complete" || status === "screened_out" ? status : null,
-    stage: stage === "rating" || stage === "focus_group" ? stage : null,
+    stage: parseStageParam(stage),
     show: Number.isSafeInteger(show) && show > 0 ? show : null,
   };
 }
