@@ -4,7 +4,11 @@ import { CsrfField } from "~/components/CsrfField";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
-import { createInvitationsFrom, loadDistribution, MAX_INVITATIONS_PER_REQUEST, originOf, QR_PNG_SIZE, revokeInvitationOf } from "~/lib/fieldwork/distribution.server";
+import { loadDistribution } from "~/lib/fieldwork/distribution.server";
+import { MAX_INVITATIONS_PER_REQUEST } from "~/lib/fieldwork/invitation-limits";
+import { originOf } from "~/lib/fieldwork/links.server";
+import { QR_PNG_SIZE } from "~/lib/fieldwork/qr.server";
+import { createRespondentInvitations, revokeRespondentInvitation } from "~/lib/fieldwork/respondent-invitations.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
@@ -23,12 +27,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   switch (form.get("intent")) {
     case "createInvitations":
-      return createInvitationsFrom(db, study, session.userId, form);
+      return createRespondentInvitations(db, study, session.userId, await invitationInput(form));
     case "revokeInvitation":
-      return revokeInvitationOf(db, study, session.userId, form);
+      return revokeRespondentInvitation(db, study, session.userId, { invitationId: Number(form.get("invitationId")) });
     default:
       throw new Response("intent requires createInvitations or revokeInvitation", { status: 400 });
   }
+}
+
+/** Temporary: the pasted lines and the uploaded file's text (the conform schema replaces this). */
+async function invitationInput(form: FormData) {
+  const file = form.get("csv");
+  return { lines: typeof form.get("lines") === "string" ? String(form.get("lines")) : "", csv: file && typeof file !== "string" && file.size > 0 ? await file.text() : undefined };
 }
 
 export default function Distribution() {
@@ -45,19 +55,19 @@ export default function Distribution() {
       <section className="panel">
         <h2>{t("fieldwork.distribution.links")}</h2>
         {data.stages.map((s) => (
-          <div key={s.stage} className="stage-link" data-testid={`link-${s.stage}`}>
+          <div key={s.stage} className="stage-link" data-testid={`link-${s.param}`}>
             <h3>{t(s.stage === "rating" ? "fieldwork.distribution.rating" : "fieldwork.distribution.focusGroup")}</h3>
             {s.published === null ? <p className="muted small">{t("fieldwork.distribution.notPublished")}</p> : null}
             <p>
               <a href={s.link}>{s.link}</a>
             </p>
-            <img className="qr-preview" src={`${base}/qr.svg?stage=${s.stage}`} width={132} height={132} alt={t("fieldwork.distribution.qrAlt")} />
+            <img className="qr-preview" src={`${base}/qr.svg?stage=${s.param}`} width={132} height={132} alt={t("fieldwork.distribution.qrAlt")} />
             <p>
-              <a href={`${base}/qr.svg?stage=${s.stage}`} download>
+              <a href={`${base}/qr.svg?stage=${s.param}`} download>
                 {t("fieldwork.distribution.qrSvg")}
               </a>{" "}
               ·{" "}
-              <a href={`${base}/qr.png?stage=${s.stage}`} download>
+              <a href={`${base}/qr.png?stage=${s.param}`} download>
                 {t("fieldwork.distribution.qrPng", { size: data.pngSize })}
               </a>
             </p>

@@ -7,7 +7,7 @@ import {
   listMembers,
   listOpenInvitations,
   removeMember,
-  revokeInvitation,
+  deleteMemberInvitation,
   transferOwnership,
   upsertMember,
 } from "../../../db/queries/members";
@@ -102,7 +102,7 @@ export async function transferStudy(db: Db, study: Study, actorId: number, form:
 }
 
 export async function revokeInvitationOf(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
-  await revokeInvitation(db, { studyId: study.id, invitationId: Number(form.get("invitationId")) });
+  await deleteMemberInvitation(db, { studyId: study.id, invitationId: Number(form.get("invitationId")) });
   await audit(db, study, actorId, "revoke");
   return { ok: true };
 }
