@@ -216,6 +216,8 @@ const coreEn = {
   "error.generic": "An unexpected error occurred. Please try again.",
   "error.refused": "The server could not use this request. Reload the page and try again; if it happens again, the reason below helps whoever looks into it.",
   "error.back": "Back to the start",
+  "error.confirmRequired": "This action requires confirmation: open it again and press its confirm button. Nothing was changed.",
+  "error.formInvalid": "This form was incomplete or out of date: reload the page and try again. Nothing was changed.",
   "studyNav.label": "Study pages",
   "studyNav.design": "Design",
   "studyNav.focusGroup": "Focus group",

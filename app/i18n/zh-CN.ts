@@ -216,6 +216,8 @@ const coreZhCN = {
   "error.generic": "发生了意外错误，请重试。",
   "error.refused": "服务器无法处理此请求。请刷新页面后重试；如果再次出现，下面的原因可帮助排查问题的人。",
   "error.back": "返回首页",
+  "error.confirmRequired": "此操作需要确认：请再次打开并点击确认按钮。未做任何更改。",
+  "error.formInvalid": "此表单不完整或已过期：请刷新页面后重试。未做任何更改。",
   "studyNav.label": "研究页面",
   "studyNav.design": "设计",
   "studyNav.focusGroup": "焦点小组",
