@@ -29,3 +29,14 @@ export function done<Extra extends object = object>(formId: string, submission: 
   const result: SubmissionResult<string[]> = { ...submission.reply({ resetForm: true }), status: "success" };
   return data({ formId, result, notice, ...(extra as Extra) });
 }
+
+/** A service's answer to a parsed form: done with the notice, or refused with the service's error for the whole form. */
+export function answer<Extra extends object = object>(
+  formId: string,
+  submission: Submission<unknown>,
+  result: { ok: true } | { ok: false; error: MessageKey },
+  notice: Notice | null,
+  extra?: Extra,
+) {
+  return result.ok ? done(formId, submission, notice, extra) : refused(formId, submission, { form: [result.error] }, extra);
+}
