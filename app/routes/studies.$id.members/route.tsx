@@ -26,7 +26,7 @@ const INVITATIONS = "invitations";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study } = await requireStudyRole(db, await requireUserId(db, request), params.id, "owner");
-  return { ...(await loadMembers(db, study)), i18n: await pageI18n(request, ["members"]) };
+  return { ...(await loadMembers(db, study)), i18n: await pageI18n(request, ["members", "auth"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
