@@ -104,6 +104,7 @@ export const fieldworkEn = {
   "fieldwork.invitations.status": "Status",
   "fieldwork.invitations.link": "Link",
   "fieldwork.invitations.revoke": "Revoke",
+  "fieldwork.invitations.confirmRevoke": "The personal link of {who} stops working at once. To invite them again, create a new invitation.",
   "fieldwork.invitations.status.not_started": "not started",
   "fieldwork.invitations.status.in_progress": "in progress",
   "fieldwork.invitations.status.complete": "complete",

@@ -106,6 +106,7 @@ export const fieldworkZhCN: Record<keyof typeof fieldworkEn, string> = {
   "fieldwork.invitations.status": "状态",
   "fieldwork.invitations.link": "链接",
   "fieldwork.invitations.revoke": "撤销",
+  "fieldwork.invitations.confirmRevoke": "{who} 的个人链接将立即失效。如需再次邀请，请创建新的邀请。",
   "fieldwork.invitations.status.not_started": "未开始",
   "fieldwork.invitations.status.in_progress": "进行中",
   "fieldwork.invitations.status.complete": "已完成",

@@ -7,7 +7,7 @@ import type { MessageKey } from "~/i18n";
  * which form, conform's reply (its errors are i18n keys the page translates in place) and a
  * notice; extra fields (a link shown once) ride along.
  */
-type Notice = { key: MessageKey; params?: Record<string, string> };
+type Notice = { key: MessageKey; params?: Record<string, string | number> };
 
 export interface Refusal {
   /** Errors of the whole form. */

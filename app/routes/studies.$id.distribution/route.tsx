@@ -1,6 +1,9 @@
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField } from "~/components/CsrfField";
+import { FieldError, FormFields, FormStatus, useFormReply, useIntentForm } from "~/components/form-kit";
+import { InlineForm } from "~/components/InlineForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
@@ -12,38 +15,91 @@ import { createRespondentInvitations, revokeRespondentInvitation } from "~/lib/f
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { done, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
+import { CreateInvitationsSchema, RevokeInvitationSchema } from "./schema";
+
+/** The page's forms: creating invitations, and the invitations' one-button revocations. */
+const CREATE = "create-invitations";
+const INVITATIONS = "invitations";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  return { ...(await loadDistribution(db, study, originOf(request), Number.isSafeInteger(page) ? page : 1)), role, max: MAX_INVITATIONS_PER_REQUEST, pngSize: QR_PNG_SIZE, i18n: await pageI18n(request, ["design"]) };
+  return {
+    ...(await loadDistribution(db, study, originOf(request), Number.isSafeInteger(page) ? page : 1)),
+    role,
+    max: MAX_INVITATIONS_PER_REQUEST,
+    pngSize: QR_PNG_SIZE,
+    i18n: await pageI18n(request, ["design", "auth"]),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = await dbOf(context);
   const { session, form } = await requireResearcherForm(db, request);
   const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
+  // Every bad line of a list is named with its number (the service reads the lines).
+  const noLines = { lineErrors: [] };
   switch (form.get("intent")) {
-    case "createInvitations":
-      return createRespondentInvitations(db, study, session.userId, await invitationInput(form));
-    case "revokeInvitation":
-      return revokeRespondentInvitation(db, study, session.userId, { invitationId: Number(form.get("invitationId")) });
+    case "createInvitations": {
+      const submission = parseWithZod(form, { schema: CreateInvitationsSchema });
+      if (submission.status !== "success") return refused(CREATE, submission, {}, noLines);
+      const { lines, csv } = submission.value;
+      const result = await createRespondentInvitations(db, study, session.userId, { lines, csv: csv ? await csv.text() : undefined });
+      if (!result.ok) return refused(CREATE, submission, {}, { lineErrors: result.errors });
+      return done(CREATE, submission, { key: result.notice, params: { n: result.created ?? 0 } }, noLines);
+    }
+    case "revokeInvitation": {
+      const submission = parseWithZod(form, { schema: RevokeInvitationSchema });
+      if (submission.status !== "success") return refused(INVITATIONS, submission, {}, noLines);
+      const result = await revokeRespondentInvitation(db, study, session.userId, submission.value);
+      return result.ok
+        ? done(INVITATIONS, submission, { key: result.notice }, noLines)
+        : refused(INVITATIONS, submission, { form: result.errors.map((e) => e.error) }, noLines);
+    }
     default:
       throw new Response("intent requires createInvitations or revokeInvitation", { status: 400 });
   }
 }
 
-/** Temporary: the pasted lines and the uploaded file's text (the conform schema replaces this). */
-async function invitationInput(form: FormData) {
-  const file = form.get("csv");
-  return { lines: typeof form.get("lines") === "string" ? String(form.get("lines")) : "", csv: file && typeof file !== "string" && file.size > 0 ? await file.text() : undefined };
+/** Pasted lines or a CSV file of label,email; every bad line is listed with its number. */
+function CreateInvitationsForm() {
+  const { t } = useT();
+  const reply = useFormReply(CREATE);
+  const result = useActionData<typeof action>();
+  const lineErrors = reply && result ? result.lineErrors : [];
+  const [form, fields] = useIntentForm(CREATE, CreateInvitationsSchema);
+  return (
+    <>
+      {lineErrors.length ? (
+        <ul className="error" role="alert" data-testid="invitation-errors">
+          {lineErrors.slice(0, 50).map((e, i) => (
+            <li key={i}>{e.line > 0 ? t("fieldwork.invitations.lineError", { line: e.line, error: t(e.error) }) : t(e.error)}</li>
+          ))}
+          {lineErrors.length > 50 ? <li>{t("fieldwork.invitations.moreErrors", { n: lineErrors.length - 50 })}</li> : null}
+        </ul>
+      ) : null}
+      <FormStatus id={CREATE} />
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+        <FormFields id={CREATE} intent="createInvitations" />
+        <label htmlFor={fields.lines.id}>{t("fieldwork.invitations.paste")}</label>
+        <textarea {...getTextareaProps(fields.lines)} rows={5} placeholder={"label,email\nAcme Ltd,buyer@acme.example"} />
+        <FieldError id={fields.lines.errorId} errors={fields.lines.errors} />
+        <label htmlFor={fields.csv.id}>{t("fieldwork.invitations.upload")}</label>
+        <input {...getInputProps(fields.csv, { type: "file" })} accept=".csv,text/csv,text/plain" />
+        <FieldError id={fields.csv.errorId} errors={fields.csv.errors} />
+        <p>
+          <button type="submit">{t("fieldwork.invitations.create")}</button>
+        </p>
+      </Form>
+    </>
+  );
 }
 
 export default function Distribution() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t, locale } = useT();
   const base = `/studies/${data.study.id}`;
   return (
@@ -77,27 +133,8 @@ export default function Distribution() {
       <section className="panel" id="invitations">
         <h2>{t("fieldwork.invitations.title")}</h2>
         <p className="muted small">{t("fieldwork.invitations.help", { max: data.max })}</p>
-        {result && !result.ok ? (
-          <ul className="error" role="alert" data-testid="invitation-errors">
-            {result.errors.slice(0, 50).map((e, i) => (
-              <li key={i}>{e.line > 0 ? t("fieldwork.invitations.lineError", { line: e.line, error: t(e.error) }) : t(e.error)}</li>
-            ))}
-            {result.errors.length > 50 ? <li>{t("fieldwork.invitations.moreErrors", { n: result.errors.length - 50 })}</li> : null}
-          </ul>
-        ) : null}
-        {result?.ok ? <p className="notice">{t(result.notice, { n: result.created ?? 0 })}</p> : null}
-        <Form method="post" encType="multipart/form-data">
-          <CsrfField />
-          <label htmlFor="lines">{t("fieldwork.invitations.paste")}</label>
-          <textarea id="lines" name="lines" rows={5} placeholder={"label,email\nAcme Ltd,buyer@acme.example"} />
-          <label htmlFor="csv">{t("fieldwork.invitations.upload")}</label>
-          <input id="csv" type="file" name="csv" accept=".csv,text/csv,text/plain" />
-          <p>
-            <button type="submit" name="intent" value="createInvitations">
-              {t("fieldwork.invitations.create")}
-            </button>
-          </p>
-        </Form>
+        <CreateInvitationsForm />
+        <FormStatus id={INVITATIONS} all />
         <p data-testid="invitation-counts">
           {t("fieldwork.invitations.counts", {
             total: data.counts.total,
@@ -134,13 +171,14 @@ export default function Distribution() {
                     </td>
                     <td>
                       {i.status === "not_started" ? (
-                        <Form method="post" className="inline">
-                          <CsrfField />
-                          <input type="hidden" name="invitationId" value={i.id} />
-                          <button type="submit" name="intent" value="revokeInvitation" className="link-button">
-                            {t("fieldwork.invitations.revoke")}
-                          </button>
-                        </Form>
+                        <InlineForm
+                          intent="revokeInvitation"
+                          fields={{ invitationId: i.id }}
+                          label={t("fieldwork.invitations.revoke")}
+                          buttonClassName="link-button"
+                          confirm={{ message: <p>{t("fieldwork.invitations.confirmRevoke", { who: i.label || i.email || `#${i.id}` })}</p> }}
+                          testId={`revoke-invitation-${i.id}`}
+                        />
                       ) : null}
                     </td>
                   </tr>
