@@ -88,15 +88,15 @@ export async function loadResponses(db: Db, study: Study, query: ResponsesQuery)
   };
 }
 
-/** include / exclude / reset (null: follow the flags), with an audit event. */
-export async function reviewResponse(db: Db, study: Study, userId: number, form: FormData): Promise<{ ok: true } | { ok: false }> {
-  const decision = form.get("review");
-  const review = decision === "include" || decision === "exclude" ? decision : decision === "reset" ? null : undefined;
-  const responseId = Number(form.get("responseId"));
-  if (review === undefined) throw new Response("review requires include, exclude or reset", { status: 400 });
-  if (!Number.isSafeInteger(responseId) || !(await setResponseReview(db, { studyId: study.id, responseId, review }))) {
+/** A researcher's decision on a response: keep it in the analysis, leave it out, or follow its flags again. */
+export type ReviewDecision = "include" | "exclude" | "reset";
+
+/** Records a decision on a complete response of the study (404 for another study's), with an audit event. */
+export async function reviewResponse(db: Db, study: Study, userId: number, input: { responseId: number; review: ReviewDecision }): Promise<{ ok: true }> {
+  const review = input.review === "reset" ? null : input.review;
+  if (!(await setResponseReview(db, { studyId: study.id, responseId: input.responseId, review }))) {
     throw new Response("response not found", { status: 404 });
   }
-  await recordAuditEvent(db, { studyId: study.id, userId, action: "review", detail: `response ${responseId}: ${decision}`, now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "review", detail: `response ${input.responseId}: ${input.review}`, now: Date.now() });
   return { ok: true };
 }
