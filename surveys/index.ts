@@ -12,3 +12,5 @@ export * from "./build-focus-group-questionnaire";
 export * from "./read-focus-group-response";
 export * from "./answer-names";
 export * from "./transactions";
+export * from "./stage";
+export * from "./read-stated-weights";

@@ -3,7 +3,8 @@ import { recordAuditEvent } from "../../../db/queries/audit";
 import { listInvitedCustomerIds } from "../../../db/queries/customers";
 import { createInvitations } from "../../../db/queries/invitations";
 import type { Study } from "../../../db/queries/studies";
-import { MAX_INVITATIONS_PER_REQUEST, newInvitationToken } from "../fieldwork/distribution.server";
+import { MAX_INVITATIONS_PER_REQUEST } from "../fieldwork/invitation-limits";
+import { newInvitationToken } from "../fieldwork/respondent-invitations.server";
 import { customersOf, loadCustomerAnalysis } from "./customer-analysis.server";
 import type { CustomerGroup } from "./customer-codes";
 

@@ -4,6 +4,7 @@ import { getLatestQuestionnaire } from "../../../db/queries/questionnaires";
 import { listAttributes, setStatedWeights, type Study } from "../../../db/queries/studies";
 import { consolidateFocusGroup } from "../../../analysis/consolidate-focus-group";
 import { groupSuggestions } from "../../../analysis/group-suggestions";
+import { readStatedWeights } from "../../../surveys/read-stated-weights";
 import { StatedWeightsSchema } from "../../../surveys/study-definition";
 import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
@@ -18,7 +19,7 @@ async function consolidation(db: Db, study: Study) {
 export async function loadFocusGroup(db: Db, study: Study) {
   const { attributes, result } = await consolidation(db, study);
   const byCode = new Map(attributes.map((a) => [a.code, a]));
-  const stated = study.statedWeightsJson ? StatedWeightsSchema.parse(JSON.parse(study.statedWeightsJson)) : null;
+  const stated = readStatedWeights(study.statedWeightsJson);
   const published = await getLatestQuestionnaire(db, study.id, "focus_group");
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh, publicToken: study.publicToken },
@@ -34,17 +35,24 @@ export async function loadFocusGroup(db: Db, study: Study) {
 
 export type FocusGroupResult = { ok: true; notice: MessageKey } | { ok: false; error: MessageKey };
 
-/** Adds a suggestion to the attribute list as a quality or price attribute. */
-export async function mergeSuggestion(db: Db, study: Study, userId: number, form: FormData): Promise<FocusGroupResult> {
+/** A focus-group suggestion as a new attribute (app/routes/studies.$id.focus-group/schema.ts). */
+export interface SuggestionMerge {
+  name: string;
+  nameZh?: string;
+  kind: "quality" | "price";
+}
+
+/** Adds a suggestion to the attribute list as a quality or price attribute (audited). */
+export async function mergeSuggestion(db: Db, study: Study, userId: number, input: SuggestionMerge): Promise<FocusGroupResult> {
+  // The design screen's attribute service still reads a form; issue 17 gives it typed input.
   const fields = new FormData();
-  fields.set("name", String(form.get("name") ?? ""));
-  fields.set("nameZh", String(form.get("nameZh") ?? ""));
-  fields.set("kind", String(form.get("kind") ?? ""));
+  fields.set("name", input.name);
+  fields.set("nameZh", input.nameZh ?? "");
+  fields.set("kind", input.kind);
   fields.set("description", "");
-  if (form.get("kind") !== "quality" && form.get("kind") !== "price") return { ok: false, error: "fieldwork.error.kindQualityPrice" };
   const result = await addAttributeTo(db, study, fields);
   if (!result.ok) return { ok: false, error: "study.error.nameRequired" };
-  await recordAuditEvent(db, { studyId: study.id, userId, action: "mergeSuggestion", detail: String(form.get("name")), now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "mergeSuggestion", detail: input.name, now: Date.now() });
   return { ok: true, notice: "fieldwork.focus.merged" };
 }
 

@@ -24,6 +24,7 @@ import { listKeyEvents } from "../../../db/queries/key-events";
 import { listProfileQuestions } from "../../../db/queries/profile-questions";
 import { listResponseWaves, reportDataVersion } from "../../../db/queries/report-data";
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
+import { readStatedWeights } from "../../../surveys/read-stated-weights";
 import type { Locale } from "~/i18n/index";
 import type { Db } from "../../../db/client";
 import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
@@ -108,17 +109,6 @@ function toOutcome(r: AnalysisRespondent, stated: { weights: Record<string, numb
   };
 }
 
-function statedWeightsOf(study: Study): { weights: Record<string, number>; qualityShare: number } | null {
-  if (!study.statedWeightsJson) return null;
-  try {
-    const parsed = JSON.parse(study.statedWeightsJson) as { weights?: Record<string, number>; qualityShare?: number };
-    if (parsed.weights && typeof parsed.qualityShare === "number") return { weights: parsed.weights, qualityShare: parsed.qualityShare };
-  } catch {
-    // A malformed value is treated as absent (the design page validates it).
-  }
-  return null;
-}
-
 function lineSpec(options: Pick<ReportOptions, "line" | "slope">): FairValueLineSpec {
   return options.line === "slope" && options.slope !== undefined ? { type: "slope", slope: options.slope } : { type: options.line === "slope" ? "weights" : options.line };
 }
@@ -172,7 +162,7 @@ async function compute(db: Db,
     all = await listAnalysisRespondents(db, study.id, own);
     if (all.length <= RESPONDENT_CACHE_MAX) respondentCache.set(listKey, all);
   }
-  const stated = statedWeightsOf(study);
+  const stated = readStatedWeights(study.statedWeightsJson);
   const customerFilter = options.customer;
   const kept = all.filter(
     (r) =>

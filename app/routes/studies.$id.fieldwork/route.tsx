@@ -1,7 +1,9 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { CsrfField } from "~/components/CsrfField";
+import { FormStatus } from "~/components/form-kit";
+import { InlineForm } from "~/components/InlineForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
@@ -10,7 +12,11 @@ import { loadDashboard, startNextWaveOf } from "~/lib/fieldwork/dashboard.server
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { done } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
+import { NextWaveSchema } from "./schema";
+
+const NEXT_WAVE = "next-wave";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
@@ -23,7 +29,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(db, request);
   const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   if (form.get("intent") !== "nextWave") throw new Response("intent requires nextWave", { status: 400 });
-  return startNextWaveOf(db, study, session.userId);
+  const submission = parseWithZod(form, { schema: NextWaveSchema });
+  const { wave } = await startNextWaveOf(db, study, session.userId);
+  return done(NEXT_WAVE, submission, { key: "fieldwork.dashboard.waveStarted", params: { wave } });
 }
 
 const REFRESH_MS = 10_000;
@@ -192,13 +200,11 @@ export default function Fieldwork() {
             </tbody>
           </table>
           {data.role !== "viewer" ? (
-            <Form method="post">
-              <CsrfField />
+            <>
               <p className="muted small">{t("fieldwork.dashboard.nextWaveHelp", { wave: data.study.currentWave + 1 })}</p>
-              <button type="submit" name="intent" value="nextWave" className="secondary">
-                {t("fieldwork.dashboard.nextWave", { wave: data.study.currentWave + 1 })}
-              </button>
-            </Form>
+              <FormStatus id={NEXT_WAVE} />
+              <InlineForm intent="nextWave" label={t("fieldwork.dashboard.nextWave", { wave: data.study.currentWave + 1 })} buttonClassName="secondary" />
+            </>
           ) : null}
         </section>
       </div>

@@ -1,13 +1,20 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField } from "~/components/CsrfField";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { FormStatus } from "~/components/form-kit";
+import { InlineForm } from "~/components/InlineForm";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
+import { loadAdminPage, requireAdmin, resetLinkFromAdmin, setAdministrator } from "~/lib/auth/admin-page.server";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
-import { adminAction, loadAdminPage, requireAdmin } from "~/lib/auth/password-reset.server";
 import { usePublicOrigin } from "~/components/use-public-origin";
 import { dbOf } from "~/lib/platform/context.server";
+import { done, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
+import { AccountActionSchema } from "./schema";
+
+/** Every action of the page answers under this form id (its messages show above the accounts). */
+const FORM_ID = "admin";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
@@ -18,13 +25,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const db = await dbOf(context);
   const { form } = await requireResearcherForm(db, request);
-  return adminAction(db, await requireAdmin(db, request), form);
+  const adminId = await requireAdmin(db, request);
+  const intent = form.get("intent");
+  if (intent !== "reset" && intent !== "grant" && intent !== "revoke") throw new Response("intent requires reset, grant or revoke", { status: 400 });
+  const submission = parseWithZod(form, { schema: AccountActionSchema });
+  // A reset link is shown once, under the page's notice (the other answers carry none).
+  const noLink = { resetLink: null };
+  if (submission.status !== "success") return refused(FORM_ID, submission, {}, noLink);
+  if (intent === "reset") {
+    const link = await resetLinkFromAdmin(db, adminId, submission.value);
+    if (!link.ok) return refused(FORM_ID, submission, { form: [link.error] }, noLink);
+    return done(FORM_ID, submission, null, { resetLink: { email: link.email, path: link.path, expiresAt: link.expiresAt } });
+  }
+  const changed = await setAdministrator(db, adminId, { userId: submission.value.userId, isAdmin: intent === "grant" });
+  if (!changed.ok) return refused(FORM_ID, submission, { form: [changed.error] }, noLink);
+  return done(FORM_ID, submission, { key: intent === "grant" ? "admin.granted" : "admin.revoked", params: { email: changed.email } }, noLink);
 }
 
 /** Administrators: every account, one-time password-reset links, who administers. */
 export default function Admin() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const resetLink = result?.resetLink ?? null;
   const { t, locale } = useT();
   const origin = usePublicOrigin();
   return (
@@ -32,20 +54,11 @@ export default function Admin() {
       <h1>{t("admin.title")}</h1>
       <section className="panel">
         <p className="muted small">{t("admin.help")}</p>
-        {result && !result.ok ? (
-          <p className="error" role="alert">
-            {t(result.error)}
-          </p>
-        ) : null}
-        {result?.ok && result.intent === "reset" ? (
+        <FormStatus id={FORM_ID} all />
+        {resetLink ? (
           <p className="notice" role="status">
-            {t("admin.linkCreated", { email: result.email, date: formatDate(locale, result.expiresAt) })}{" "}
-            <code className="reset-link">{origin + result.path}</code>
-          </p>
-        ) : null}
-        {result?.ok && result.intent === "admin" ? (
-          <p className="notice" role="status">
-            {t(result.isAdmin ? "admin.granted" : "admin.revoked", { email: result.email })}
+            {t("admin.linkCreated", { email: resetLink.email, date: formatDate(locale, resetLink.expiresAt) })}{" "}
+            <code className="reset-link">{origin + resetLink.path}</code>
           </p>
         ) : null}
         <div className="table-scroll">
@@ -65,18 +78,15 @@ export default function Admin() {
                   <td>{formatDate(locale, u.createdAt)}</td>
                   <td>{t(u.isAdmin ? "admin.yes" : "admin.no")}</td>
                   <td>
-                    <Form method="post" className="inline">
-                      <CsrfField />
-                      <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit" name="intent" value="reset">
-                        {t("admin.resetButton")}
-                      </button>{" "}
-                      {u.id !== data.adminId ? (
-                        <button type="submit" name="intent" value={u.isAdmin ? "revoke" : "grant"} className="link-button">
-                          {t(u.isAdmin ? "admin.revokeButton" : "admin.grantButton")}
-                        </button>
-                      ) : null}
-                    </Form>
+                    <InlineForm intent="reset" fields={{ userId: u.id }} label={t("admin.resetButton")} />{" "}
+                    {u.id !== data.adminId ? (
+                      <InlineForm
+                        intent={u.isAdmin ? "revoke" : "grant"}
+                        fields={{ userId: u.id }}
+                        label={t(u.isAdmin ? "admin.revokeButton" : "admin.grantButton")}
+                        buttonClassName="link-button"
+                      />
+                    ) : null}
                   </td>
                 </tr>
               ))}

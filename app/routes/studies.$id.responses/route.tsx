@@ -1,6 +1,8 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { CsrfField } from "~/components/CsrfField";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FormStatus } from "~/components/form-kit";
+import { InlineForm } from "~/components/InlineForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate, formatNumber } from "~/i18n";
@@ -9,7 +11,13 @@ import { loadResponses, parseResponsesQuery, reviewResponse } from "~/lib/fieldw
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { answer, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
+import { stageParam } from "../../../surveys/stage";
+import { ReviewSchema } from "./schema";
+
+/** Every review button answers under this id (its messages show above the list). */
+const REVIEW = "review";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
@@ -22,34 +30,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(db, request);
   const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   if (form.get("intent") !== "review") throw new Response("intent requires review", { status: 400 });
-  return reviewResponse(db, study, session.userId, form);
+  const submission = parseWithZod(form, { schema: ReviewSchema });
+  if (submission.status !== "success") return refused(REVIEW, submission);
+  return answer(REVIEW, submission, await reviewResponse(db, study, session.userId, submission.value), null);
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
+/** The decisions a response can take now: include, exclude, or back to its flags. */
 function ReviewButtons({ id, review }: { id: number; review: "include" | "exclude" | null }) {
   const { t } = useT();
+  const button = (decision: "include" | "exclude" | "reset") => (
+    <InlineForm intent="review" fields={{ responseId: id, review: decision }} label={t(`fieldwork.review.${decision}`)} buttonClassName="link-button" />
+  );
   return (
-    <Form method="post" className="inline review-buttons">
-      <CsrfField />
-      <input type="hidden" name="intent" value="review" />
-      <input type="hidden" name="responseId" value={id} />
-      {review !== "include" ? (
-        <button type="submit" name="review" value="include" className="link-button">
-          {t("fieldwork.review.include")}
-        </button>
-      ) : null}{" "}
-      {review !== "exclude" ? (
-        <button type="submit" name="review" value="exclude" className="link-button">
-          {t("fieldwork.review.exclude")}
-        </button>
-      ) : null}{" "}
-      {review !== null ? (
-        <button type="submit" name="review" value="reset" className="link-button">
-          {t("fieldwork.review.reset")}
-        </button>
-      ) : null}
-    </Form>
+    <span className="review-buttons">
+      {review !== "include" ? button("include") : null} {review !== "exclude" ? button("exclude") : null} {review !== null ? button("reset") : null}
+    </span>
   );
 }
 
@@ -152,7 +149,7 @@ export default function Responses() {
   const q = data.query;
   const href = (changes: Record<string, string | number | null>) => {
     const params = new URLSearchParams();
-    const merged: Record<string, string | number | null> = { status: q.status, stage: q.stage, page: q.page, ...changes };
+    const merged: Record<string, string | number | null> = { status: q.status, stage: q.stage && stageParam(q.stage), page: q.page, ...changes };
     for (const [k, v] of Object.entries(merged)) if (v !== null && v !== "" && !(k === "page" && v === 1)) params.set(k, String(v));
     const s = params.toString();
     return s ? `?${s}` : "?";
@@ -164,6 +161,7 @@ export default function Responses() {
         {t("fieldwork.responses.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
+      <FormStatus id={REVIEW} all />
       {data.detail ? <Detail detail={data.detail} canReview={canReview} /> : null}
       <section className="panel">
         <p className="filters">
@@ -176,7 +174,7 @@ export default function Responses() {
           ·{" "}
           {([null, "rating", "focus_group"] as const).map((stage) => (
             <span key={stage ?? "all"}>
-              {q.stage === stage ? <strong>{stage ? t(`fieldwork.stage.${stage}`) : t("fieldwork.responses.allStages")}</strong> : <Link to={href({ stage, page: 1, show: null })}>{stage ? t(`fieldwork.stage.${stage}`) : t("fieldwork.responses.allStages")}</Link>}{" "}
+              {q.stage === stage ? <strong>{stage ? t(`fieldwork.stage.${stage}`) : t("fieldwork.responses.allStages")}</strong> : <Link to={href({ stage: stage && stageParam(stage), page: 1, show: null })}>{stage ? t(`fieldwork.stage.${stage}`) : t("fieldwork.responses.allStages")}</Link>}{" "}
             </span>
           ))}
         </p>

@@ -1,15 +1,23 @@
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField } from "~/components/CsrfField";
+import { Form, useLoaderData } from "@remix-run/react";
+import { FieldError, FormFields, FormStatus, useIntentForm } from "~/components/form-kit";
+import { InlineForm } from "~/components/InlineForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate, formatNumber } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
-import { adoptWeights, dropWeights, loadFocusGroup, mergeSuggestion } from "~/lib/fieldwork/focus-group.server";
+import { adoptWeights, dropWeights, loadFocusGroup, mergeSuggestion, type FocusGroupResult } from "~/lib/fieldwork/focus-group.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { answer, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
+import { MergeSuggestionSchema, WeightsSchema } from "./schema";
+
+/** The adopt and drop buttons answer under this id; each suggestion's form under `merge-<n>`. */
+const WEIGHTS = "weights";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
@@ -17,25 +25,66 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { ...(await loadFocusGroup(db, study)), role, i18n: await pageI18n(request, ["design"]) };
 }
 
+const notice = (result: FocusGroupResult) => (result.ok ? { key: result.notice } : null);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = await dbOf(context);
   const { session, form } = await requireResearcherForm(db, request);
   const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   switch (form.get("intent")) {
-    case "merge":
-      return mergeSuggestion(db, study, session.userId, form);
+    case "merge": {
+      const formId = String(form.get("formId") ?? "merge");
+      const submission = parseWithZod(form, { schema: MergeSuggestionSchema });
+      if (submission.status !== "success") return refused(formId, submission);
+      const result = await mergeSuggestion(db, study, session.userId, submission.value);
+      return answer(formId, submission, result, notice(result));
+    }
     case "adopt":
-      return adoptWeights(db, study, session.userId);
-    case "drop":
-      return dropWeights(db, study, session.userId);
+    case "drop": {
+      const submission = parseWithZod(form, { schema: WeightsSchema });
+      const result = form.get("intent") === "adopt" ? await adoptWeights(db, study, session.userId) : await dropWeights(db, study, session.userId);
+      return answer(WEIGHTS, submission, result, notice(result));
+    }
     default:
       throw new Response("intent requires merge, adopt or drop", { status: 400 });
   }
 }
 
+/** A suggestion's form: added to the attributes under a name (edited from the text) and a kind. */
+function MergeForm({ id, text }: { id: string; text: string }) {
+  const { t } = useT();
+  const [form, fields] = useIntentForm(id, MergeSuggestionSchema, { name: text.slice(0, 120), kind: "quality" });
+  return (
+    <Form method="post" className="row-form" {...getFormProps(form)}>
+      <FormFields id={id} intent="merge" />
+      <label>
+        {t("study.name")}
+        <input {...getInputProps(fields.name, { type: "text" })} />
+        <FieldError id={fields.name.errorId} errors={fields.name.errors} />
+      </label>
+      <label>
+        {t("study.nameZh")}
+        <input {...getInputProps(fields.nameZh, { type: "text" })} />
+        <FieldError id={fields.nameZh.errorId} errors={fields.nameZh.errors} />
+      </label>
+      <label>
+        {t("study.kind")}
+        <select {...getSelectProps(fields.kind)}>
+          <option value="quality">{t("study.kind.quality")}</option>
+          <option value="price">{t("study.kind.price")}</option>
+        </select>
+        <FieldError id={fields.kind.errorId} errors={fields.kind.errors} />
+      </label>
+      <button type="submit" className="secondary">
+        {t("fieldwork.focus.merge")}
+      </button>
+      <FormStatus id={id} />
+    </Form>
+  );
+}
+
 export default function FocusGroup() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t, locale } = useT();
   const num = (v: number | null, d = 1) => (v === null ? "–" : formatNumber(locale, v, d));
   const name = (a: { name: string; nameZh: string | null }) => (locale === "zh-CN" && a.nameZh ? a.nameZh : a.name);
@@ -45,15 +94,6 @@ export default function FocusGroup() {
         {t("fieldwork.focus.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
-      {result ? (
-        result.ok ? (
-          <p className="notice">{t(result.notice)}</p>
-        ) : (
-          <p className="error" role="alert">
-            {t(result.error)}
-          </p>
-        )
-      ) : null}
       <section className="panel">
         <p>
           {data.published
@@ -103,51 +143,25 @@ export default function FocusGroup() {
         ) : (
           <p className="muted">{t("fieldwork.focus.statedNone")}</p>
         )}
-        <Form method="post" className="inline">
-          <CsrfField />
-          <button type="submit" name="intent" value="adopt" disabled={!data.adoptable.ok}>
-            {t("fieldwork.focus.adopt")}
-          </button>{" "}
-          {data.stated ? (
-            <button type="submit" name="intent" value="drop" className="secondary">
-              {t("fieldwork.focus.drop")}
-            </button>
-          ) : null}
-        </Form>
+        <FormStatus id={WEIGHTS} all />
+        <InlineForm intent="adopt" label={t("fieldwork.focus.adopt")} disabled={!data.adoptable.ok} />{" "}
+        {data.stated ? <InlineForm intent="drop" label={t("fieldwork.focus.drop")} buttonClassName="secondary" /> : null}
         {!data.adoptable.ok ? <p className="muted small">{t(`fieldwork.focus.notAdoptable.${data.adoptable.reason}`)}</p> : null}
       </section>
       <section className="panel">
         <h2>{t("fieldwork.focus.suggestions")}</h2>
         {data.suggestions.length === 0 ? <p className="muted">{t("fieldwork.focus.noSuggestions")}</p> : null}
+        {/* A merge posted without its form's id (a script) is answered here. */}
+        <FormStatus id="merge" all />
         <ul className="suggestions" data-testid="suggestions">
-          {data.suggestions.map((s) => (
+          {data.suggestions.map((s, i) => (
             <li key={s.text}>
               <span className="suggestion-text">{s.text}</span>{" "}
               <span className="muted small">
                 {t("fieldwork.focus.suggestionCount", { n: s.count })}
                 {s.meanPoints !== null ? ` · ${t("fieldwork.focus.suggestionPoints", { points: num(s.meanPoints) })}` : ""}
               </span>
-              <Form method="post" className="row-form">
-                <CsrfField />
-                <label>
-                  {t("study.name")}
-                  <input type="text" name="name" defaultValue={s.text.slice(0, 120)} maxLength={120} required />
-                </label>
-                <label>
-                  {t("study.nameZh")}
-                  <input type="text" name="nameZh" maxLength={120} />
-                </label>
-                <label>
-                  {t("study.kind")}
-                  <select name="kind" defaultValue="quality">
-                    <option value="quality">{t("study.kind.quality")}</option>
-                    <option value="price">{t("study.kind.price")}</option>
-                  </select>
-                </label>
-                <button type="submit" name="intent" value="merge" className="secondary">
-                  {t("fieldwork.focus.merge")}
-                </button>
-              </Form>
+              <MergeForm id={`merge-${i}`} text={s.text} />
             </li>
           ))}
         </ul>

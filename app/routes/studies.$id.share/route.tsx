@@ -1,6 +1,7 @@
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { SharePanel } from "~/components/report/SharePanel";
+import { SharePanel, SHARE_FORM_ID } from "~/components/report/SharePanel";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
@@ -8,7 +9,9 @@ import { createShareLink, revokeShareLinkOf, shareLinksOf } from "~/lib/sharing/
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/studies.server";
 import { dbOf } from "~/lib/platform/context.server";
+import { answer, done, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
+import { CreateShareLinkSchema, RevokeShareLinkSchema } from "./schema";
 
 /** Read-only share links of the report: owners and editors create, list and revoke them. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -22,10 +25,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session, form } = await requireResearcherForm(db, request);
   const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   switch (form.get("intent")) {
-    case "create":
-      return { created: (await createShareLink(db, study, session.userId)).path, revoked: false };
-    case "revoke":
-      return { created: null, revoked: await revokeShareLinkOf(db, study, session.userId, form) };
+    case "create": {
+      const submission = parseWithZod(form, { schema: CreateShareLinkSchema });
+      return done(SHARE_FORM_ID, submission, null, { created: (await createShareLink(db, study, session.userId)).path });
+    }
+    case "revoke": {
+      const submission = parseWithZod(form, { schema: RevokeShareLinkSchema });
+      if (submission.status !== "success") return refused(SHARE_FORM_ID, submission, {}, { created: null });
+      const revoked = await revokeShareLinkOf(db, study, session.userId, submission.value);
+      return answer(SHARE_FORM_ID, submission, revoked, { key: "exports.share.revoked" }, { created: null });
+    }
     default:
       throw new Response("intent requires create or revoke", { status: 400 });
   }
@@ -41,7 +50,7 @@ export default function Share() {
         {t("exports.share.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
-      <SharePanel links={data.links} createdPath={result?.created ?? null} revoked={result?.revoked ?? false} />
+      <SharePanel links={data.links} createdPath={result?.created ?? null} />
     </>
   );
 }
