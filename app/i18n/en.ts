@@ -5,6 +5,7 @@ import { readingEn } from "./reading.en";
 import { reportEn } from "./report.en";
 import { respondentEn } from "./respondent.en";
 import { reasonsEn } from "./reasons.en";
+import { securityEn } from "./security.en";
 
 /** English messages. Keys are dotted; zh-CN.ts must have exactly the same keys (enforced by its type). */
 const coreEn = {
@@ -236,6 +237,7 @@ export const en = {
   ...exportsEn,
   ...accountEn,
   ...reasonsEn,
+  ...securityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

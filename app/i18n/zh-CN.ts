@@ -6,6 +6,7 @@ import { readingZhCN } from "./reading.zh-CN";
 import { reportZhCN } from "./report.zh-CN";
 import { respondentZhCN } from "./respondent.zh-CN";
 import { reasonsZhCN } from "./reasons.zh-CN";
+import { securityZhCN } from "./security.zh-CN";
 
 /** 简体中文。必须与 en.ts 的键完全一致（由类型保证）。 */
 const coreZhCN = {
@@ -233,4 +234,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...exportsZhCN,
   ...accountZhCN,
   ...reasonsZhCN,
+  ...securityZhCN,
 };

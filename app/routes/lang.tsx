@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { isLocale } from "~/i18n";
 import { assertSameOrigin } from "~/lib/auth/csrf.server";
 import { localeCookie } from "~/lib/platform/locale.server";
+import { readForm } from "~/lib/platform/read-form.server";
 import { safeRedirect } from "~/lib/platform/safe-redirect.server";
 
 export const loader = () => redirect("/");
@@ -10,7 +11,7 @@ export const loader = () => redirect("/");
 /** Switches the interface language (cookie) and goes back to the page the user was on. */
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   if (!isLocale(locale)) return new Response("locale requires en or zh-CN", { status: 400 });
   const back = safeRedirect(form.get("back")).replace(/([?&])lang=[^&]*&?/, "$1").replace(/[?&]$/, "");

@@ -5,6 +5,7 @@ import { assertSameOrigin } from "~/lib/auth/csrf.server";
 import { lookUpResetLink, resetPassword } from "~/lib/auth/password-reset.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
+import { readForm } from "~/lib/platform/read-form.server";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
@@ -16,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = await dbOf(context);
   assertSameOrigin(request);
-  return resetPassword(db, params.token ?? "", await request.formData());
+  return resetPassword(db, params.token ?? "", await readForm(request));
 }
 
 /** The page a one-time reset link opens: choose a new password (no sign-in needed). */
