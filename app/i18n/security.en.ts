@@ -26,6 +26,10 @@ export const securityEn = {
   "auth.passwordRepetitive": "This password repeats too few characters: choose one with at least 5 different characters.",
   "auth.signUpNotCreated":
     "No new account was created with these details. If this e-mail address already has an account, sign in with its password; if you forgot it, ask your Valuemap administrator for a reset link.",
+  "fieldwork.responses.rawCut": "cut here: {n} characters are stored",
+  "exports.pngBusy": "Chart images are being drawn for others right now: try again in a few seconds.",
+  "fieldwork.window.graceMinutes": "Minutes after closing during which respondents who already started may finish (0: none)",
+  "fieldwork.error.graceMinutes": "The grace period requires a whole number of minutes from 0 to 10080 (a week).",
   "admin.security.title": "Security events",
   "admin.security.none": "No security events.",
   "admin.security.when": "When",

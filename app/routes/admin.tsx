@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
+import { SecurityEvents } from "~/components/SecurityEvents";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
@@ -120,6 +121,7 @@ export default function Admin() {
           </div>
         )}
       </section>
+      <SecurityEvents events={data.securityEvents} />
     </>
   );
 }

@@ -132,7 +132,12 @@ export function acceptInvitation(db: Db, args: { invitationId: number; userId: n
   });
 }
 
-export async function revokeInvitation(db: Db, args: { studyId: number; invitationId: number }): Promise<void> {
+/** Deletes an invitation of the study; false when there was none with this id. */
+export async function revokeInvitation(db: Db, args: { studyId: number; invitationId: number }): Promise<boolean> {
   const { studyInvitations } = db.t;
-  await db.q.delete(studyInvitations).where(and(eq(studyInvitations.studyId, args.studyId), eq(studyInvitations.id, args.invitationId)));
+  const rows = await db.q
+    .delete(studyInvitations)
+    .where(and(eq(studyInvitations.studyId, args.studyId), eq(studyInvitations.id, args.invitationId)))
+    .returning({ id: studyInvitations.id });
+  return rows.length === 1;
 }

@@ -1,4 +1,5 @@
 import { consumePasswordReset, createPasswordReset, findLiveReset, listRecentResets } from "../../../db/queries/password-resets";
+import { listSecurityEvents } from "../../../db/queries/security-events";
 import { deleteUserSessions } from "../../../db/queries/sessions";
 import { getUserByEmail, getUserById, listUsers, setUserAdmin } from "../../../db/queries/users";
 import { DEMO_EMAIL } from "../../../db/seed-demo";
@@ -20,7 +21,7 @@ export async function requireAdmin(db: Db, request: Request): Promise<number> {
 }
 
 export async function loadAdminPage(db: Db) {
-  return { users: await listUsers(db), resets: await listRecentResets(db) };
+  return { users: await listUsers(db), resets: await listRecentResets(db), securityEvents: await listSecurityEvents(db) };
 }
 
 /**
@@ -81,7 +82,7 @@ export async function resetPassword(db: Db, token: string, form: FormData): Prom
   const password = CredentialsSchema.shape.password.safeParse(form.get("password"));
   if (!password.success) return { ok: false, error: "auth.passwordLength" };
   if (token.length > 128) return { ok: false, error: "reset.invalid" };
-  const userId = await consumePasswordReset(db, { tokenHash: hashToken(token), passwordHash: hashPassword(password.data), now: Date.now() });
+  const userId = await consumePasswordReset(db, { tokenHash: hashToken(token), passwordHash: await hashPassword(password.data), now: Date.now() });
   if (userId === null) return { ok: false, error: "reset.invalid" };
   await deleteUserSessions(db, userId);
   return { ok: true };

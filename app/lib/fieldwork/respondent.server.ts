@@ -226,7 +226,7 @@ export async function handleRespondentRequest(
   const now = Date.now();
   const resolved = await resolve(db, token, request, deviceId, origin, now);
   if (resolved instanceof Response) return resolved;
-  const { questionnaire, definition, survey, order, clientId } = resolved;
+  const { questionnaire, survey, order, clientId } = resolved;
   const base = {
     clientId,
     questionnaireId: questionnaire.id,

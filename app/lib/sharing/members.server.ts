@@ -12,6 +12,7 @@ import {
   upsertMember,
 } from "../../../db/queries/members";
 import { isAuditAction, listAuditEvents, recordAuditEvent, type AuditAction } from "../../../db/queries/audit";
+import { revokeShareLinksBy } from "../../../db/queries/share-links";
 import type { Study } from "../../../db/queries/studies";
 import { getUserById } from "../../../db/queries/users";
 import type { MessageKey } from "~/i18n/index";
@@ -77,17 +78,33 @@ export async function changeMemberRole(db: Db, study: Study, actorId: number, fo
   const role = RoleSchema.safeParse(form.get("role"));
   const userId = memberId(form);
   if (!role.success) return { ok: false, error: "members.error.role" };
-  if (!(await listMembers(db, study.id)).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
+  const member = (await listMembers(db, study.id)).find((m) => m.userId === userId);
+  if (!member) return { ok: false, error: "members.error.notMember" };
+  // The role they have already: nothing changes, nothing is recorded.
+  if (member.role === role.data) return { ok: true };
   await upsertMember(db, { studyId: study.id, userId, role: role.data, now: Date.now() });
   await audit(db, study, actorId, "role", `${await emailOf(db, userId)} (${role.data})`);
   return { ok: true };
 }
 
+/**
+ * Removes a member. The read-only share links they made end with their membership (decision,
+ * issue 14: a link outliving its maker's access would keep sharing what they may no longer
+ * see); each revocation is recorded, naming the member removed.
+ */
 export async function removeMemberOf(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
   const userId = memberId(form);
-  if (!(await removeMember(db, { studyId: study.id, userId }))) return { ok: false, error: "members.error.notMember" };
-  await audit(db, study, actorId, "remove", await emailOf(db, userId));
-  return { ok: true };
+  const now = Date.now();
+  const email = await emailOf(db, userId);
+  const removed = await db.transaction(async (tx) => {
+    if (!(await removeMember(tx, { studyId: study.id, userId }))) return false;
+    await recordAuditEvent(tx, { studyId: study.id, userId: actorId, action: "remove", detail: email, now });
+    for (const id of await revokeShareLinksBy(tx, { studyId: study.id, userId, now })) {
+      await recordAuditEvent(tx, { studyId: study.id, userId: actorId, action: "shareRevoke", detail: `#${id} (${email} removed)`, now });
+    }
+    return true;
+  });
+  return removed ? { ok: true } : { ok: false, error: "members.error.notMember" };
 }
 
 /** Makes a member the owner; the previous owner stays as an editor. */
@@ -101,8 +118,10 @@ export async function transferStudy(db: Db, study: Study, actorId: number, form:
   return { ok: true };
 }
 
+/** Revokes an open invitation; an id that is no invitation of the study changes and records nothing. */
 export async function revokeInvitationOf(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
-  await revokeInvitation(db, { studyId: study.id, invitationId: Number(form.get("invitationId")) });
+  const invitationId = Number(form.get("invitationId"));
+  if (!Number.isSafeInteger(invitationId) || !(await revokeInvitation(db, { studyId: study.id, invitationId }))) return { ok: true };
   await audit(db, study, actorId, "revoke");
   return { ok: true };
 }
