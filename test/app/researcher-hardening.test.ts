@@ -88,8 +88,9 @@ describe("share links of a removed editor (item 6)", () => {
 
 describe("bounded rendering of raw answers (item 5)", () => {
   it("renders a stored response of deeply nested answers (20 KB) as a bounded page, not 50 MB or a 500", async () => {
-    const nested = "[".repeat(10_000) + "]".repeat(10_000);
-    const answers = `{"note":${nested},"wide":[${Array.from({ length: 2000 }, () => "[[[[1]]]]").join(",")}]}`;
+    // 5,000 levels pretty-printed take 2 x (1 + ... + 5,000) spaces of indentation: 50 MB.
+    const nested = "[".repeat(5_000) + "]".repeat(5_000);
+    const answers = `{"note":${nested},"wide":[${Array.from({ length: 1000 }, () => "[[[[1]]]]").join(",")}]}`;
     const questionnaire = await one<{ id: number }>(db, sql`select id from questionnaires where study_id = 1 and stage = 'rating' order by version desc limit 1`);
     await db.run(
       sql`insert into responses (client_id, questionnaire_id, answers_json, offer_order, started_at, updated_at)

@@ -46,7 +46,8 @@ describe("cross-site submissions (issue 14, item 1)", () => {
   it("refuses Sec-Fetch-Site cross-site or same-site and a foreign Origin with 403, even with a valid proof, and stores nothing", async () => {
     const page = await openRespondentPage(server.url, "demo");
     const id = newId("xsite");
-    for (const headers of [{ "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { Origin: "https://attacker.example" }]) {
+    const foreign: Array<Record<string, string>> = [{ "Sec-Fetch-Site": "cross-site" }, { "Sec-Fetch-Site": "same-site" }, { Origin: "https://attacker.example" }];
+    for (const headers of foreign) {
       const res = await postAsPage(server.url, "demo", page, { intent: "start", responseId: id }, headers);
       expect(res.status).toBe(403);
       expect(await res.json()).toMatchObject({ ok: false, reason: "crossSite" });

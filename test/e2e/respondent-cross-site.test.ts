@@ -61,7 +61,7 @@ describe("cross-site submissions in Chromium", () => {
     const page = await context.newPage();
     // The visitor once opened the questionnaire: the browser holds its device cookie.
     await page.goto(`${server.url}/s/demo`);
-    expect((await context.cookies(server.url)).some((c) => c.name === "vm_device")).toBe(true);
+    expect((await context.cookies(`${server.url}/s/demo`)).some((c) => c.name === "vm_device")).toBe(true);
     const answers: number[] = [];
     page.on("response", (res) => {
       if (res.url().endsWith("/s/demo/responses")) answers.push(res.status());

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/AuthForm";
@@ -11,6 +11,12 @@ import { dbOf } from "~/lib/platform/context.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { readForm } from "~/lib/platform/read-form.server";
 import { SignInSchema } from "./schema";
+
+/** A throttled attempt says when to try again (Retry-After) besides the message. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);

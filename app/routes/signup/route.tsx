@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { AuthForm } from "~/components/AuthForm";
@@ -12,6 +12,12 @@ import { readForm } from "~/lib/platform/read-form.server";
 import { createUserSession } from "~/lib/auth/session.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { SignUpSchema } from "./schema";
+
+/** A throttled attempt says when to try again (Retry-After) besides the message. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { i18n: await pageI18n(request, ["auth"]) };
