@@ -9,7 +9,7 @@ import { Client, startAppServer, type AppServer } from "../helpers/app-server";
  */
 let server: AppServer;
 beforeAll(async () => {
-  server = await startAppServer({ TRUST_PROXY: "loopback" });
+  server = await startAppServer({ TRUST_PROXY: "loopback", SIGN_UP_PER_ADDRESS_PER_HOUR: "10" });
 });
 afterAll(async () => {
   await server?.stop();

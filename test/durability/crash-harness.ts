@@ -6,6 +6,7 @@ import { openDatabase, type Db } from "../../db/client";
 import { openPostgresDatabase } from "../../db/client-postgres";
 import { demoAnswers } from "../fixtures/answers";
 import { PHONE_USER_AGENT, startAppServer, type AppServer, type StartOptions } from "../helpers/app-server";
+import { asPageSends, openRespondentPage, type RespondentPage } from "../helpers/respondent-browser";
 import { TEST_ENGINE } from "../helpers/engine";
 import { testPostgres } from "../helpers/postgres";
 
@@ -136,12 +137,12 @@ interface Answer {
   body: { ok?: unknown; error?: unknown } | null;
 }
 
-async function post(url: string, body: unknown): Promise<Answer | null> {
+async function post(url: string, body: unknown, page: RespondentPage): Promise<Answer | null> {
   try {
     const res = await fetch(`${url}/s/demo/responses`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT },
-      body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT, Cookie: page.cookie },
+      body: JSON.stringify(asPageSends(page, body as Record<string, unknown>)),
       signal: AbortSignal.timeout(15_000),
     });
     const text = await res.text();
@@ -199,12 +200,30 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
   let requests = 0;
   let connectionErrors = 0;
 
-  /** Sends one request; true when the server acknowledged it. */
-  async function send(body: { intent: string; responseId: string; [field: string]: unknown }): Promise<boolean> {
+  /**
+   * Opens the questionnaire page as a new phone does (device cookie, page proof); null when the
+   * server is down or cut by a kill.
+   */
+  async function open(): Promise<RespondentPage | null> {
+    const url = await availability.next();
+    if (url === null) return null;
+    requests++;
+    try {
+      const page = await openRespondentPage(url, "demo");
+      if (page.status === 200 && page.proof) return page;
+    } catch {
+      /* refused or cut by a kill */
+    }
+    connectionErrors++;
+    return null;
+  }
+
+  /** Sends one request as the page does; true when the server acknowledged it. */
+  async function send(page: RespondentPage, body: { intent: string; responseId: string; [field: string]: unknown }): Promise<boolean> {
     const url = await availability.next();
     if (url === null) return false;
     requests++;
-    const answer = await post(url, body);
+    const answer = await post(url, body, page);
     if (answer === null) {
       connectionErrors++;
       return false;
@@ -214,22 +233,28 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
     return false;
   }
 
-  /** One respondent after another: a few drafts with increasing seq, then (usually) a completion. */
+  /**
+   * One respondent after another, each a new phone as a browser is: it opens the page (device
+   * cookie, page proof), starts, saves a few drafts with increasing seq, then (usually) completes.
+   */
   async function client(index: number) {
     const rand = seededRandom(options.seed * 7919 + index);
     for (let n = 0; ; n++) {
       if ((await availability.next()) === null) return;
       const id = `crash-${options.seed}-${index}-${n}`;
       const drafts = Math.floor(rand() * 4);
+      const completes = rand() < 0.75;
+      const page = await open();
+      if (page === null || !(await send(page, { intent: "start", responseId: id }))) continue;
       for (let seq = 1; seq <= drafts; seq++) {
         const answers = draftAnswers(id, seq);
-        if (await send({ intent: "draft", responseId: id, seq, pageNo: seq, answers })) {
+        if (await send(page, { intent: "draft", responseId: id, seq, pageNo: seq, answers })) {
           ledger.drafts.set(id, { seq, answers });
         }
       }
-      if (rand() < 0.75) {
+      if (completes) {
         ledger.completionsSent.add(id);
-        if (await send({ intent: "complete", responseId: id, answers: demoAnswers() })) ledger.completions.add(id);
+        if (await send(page, { intent: "complete", responseId: id, answers: demoAnswers() })) ledger.completions.add(id);
       }
     }
   }

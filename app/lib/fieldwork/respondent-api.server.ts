@@ -3,6 +3,7 @@ import { crossSiteReason } from "../auth/csrf.server";
 import { deviceFor, readDeviceId } from "./device-cookie.server";
 import { env } from "../platform/env.server";
 import type { Db } from "../../../db/client";
+import { getRespondentStudy } from "../../../db/queries/responses";
 import { rateLimiterFor, type RateLimiter } from "../platform/rate-limit.server";
 import { answersProblem } from "./answer-limits.server";
 import { checkPageProof, issuePageProof } from "./page-proof.server";
@@ -86,6 +87,8 @@ export async function respondToApi(db: Db, token: string, bodyText: string, clie
   if (request.intent !== "draft") {
     const proof = checkPageProof(request.proof, token, cookieDevice);
     if (proof !== "ok") {
+      // An unknown link has no page to reload: the same 404 as with a proof.
+      if (!(await getRespondentStudy(db, token))) return refuse(404, "unknown", "unknown questionnaire link", request.locale);
       return refuse(403, "proof", `${request.intent} requires the page proof of this device (${proof}): reload the page`, request.locale);
     }
   }
