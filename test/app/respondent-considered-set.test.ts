@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { buildRatingQuestionnaire } from "../../surveys/build-rating-questionnaire";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { study, validAnswers } from "../surveys/fixtures";
-import { answer, api, createStudy, newId, publish } from "./respondent-study";
+import { answer, createStudy, newId, publish } from "./respondent-study";
 import { insertId } from "./server-db";
 
 /**
