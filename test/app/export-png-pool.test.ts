@@ -36,6 +36,8 @@ describe("PNG rendering pool", () => {
     expect(busy.headers.get("Retry-After")).toBe("20");
     expect(await busy.text()).toBe("Chart images are being drawn for others right now: try again in a few seconds.");
     for (const res of answers.filter((r) => r.status === 200)) expect(res.headers.get("Content-Type")).toBe("image/png");
-    expect(healthMs).toBeLessThan(1000);
+    // Without the pool the issue measured 7 s; with it, a few hundred ms on an idle machine (3 s
+    // leaves room for the other test files sharing the 2 CPUs).
+    expect(healthMs).toBeLessThan(3000);
   }, 120_000);
 });
