@@ -11,8 +11,8 @@ import { one } from "./server-db";
 /*
  * Issue 14, item 2: ballot stuffing made expensive and visible, at the HTTP boundary of the built
  * server. Its own server: small caps (3 completions per address and study, the default 3 per
- * device), a floor of 0.2 s per answered page, and X-Forwarded-For believed from loopback so the
- * test can speak from several addresses.
+ * device), a floor of 0.2 s per answered page, page proofs valid 10 s, and X-Forwarded-For
+ * believed from loopback so the test can speak from several addresses.
  */
 let server: AppServer;
 let db: Db;
@@ -22,6 +22,7 @@ beforeAll(async () => {
     RESPONDENT_COMPLETIONS_PER_ADDRESS: "3",
     RESPONDENT_COMPLETIONS_PER_DEVICE: "3",
     RESPONDENT_MIN_SECONDS_PER_PAGE: "0.2",
+    RESPONDENT_PROOF_TTL_SECONDS: "10",
   });
   db = await server.openDb();
 });
@@ -160,4 +161,25 @@ describe("fieldwork close applies to drafts", () => {
     // New responses stay refused.
     expect((await postAsPage(server.url, token, page, { intent: "start", responseId: newId("grace") })).status).toBe(403);
   });
+});
+
+describe("the page proof expires", () => {
+  it("refuses a proof older than RESPONDENT_PROOF_TTL_SECONDS; the page gets a fresh one from GET /s/:token/responses", async () => {
+    const { studyId, token } = await createStudy(db);
+    await publish(db, studyId, "rating", study);
+    const headers = address();
+    const page = await openRespondentPage(server.url, token, { headers });
+    await new Promise((r) => setTimeout(r, 11_000));
+    const id = newId("stale");
+    const stale = await postAsPage(server.url, token, page, { intent: "start", responseId: id }, headers);
+    expect(stale.status).toBe(403);
+    expect(await stale.json()).toMatchObject({ reason: "proof", message: "This page has expired. Please reload it to continue: your answers are kept." });
+    expect(await countFor(studyId)).toBe(0);
+    // What the page does then (response-sync.ts, PageProof): the same device asks for a fresh proof.
+    const renewed = await fetch(`${server.url}/s/${token}/responses`, { headers: { Cookie: page.cookie } });
+    expect(renewed.headers.get("Cache-Control")).toBe("no-store");
+    expect(renewed.headers.get("Set-Cookie")).toBeNull();
+    const { proof } = (await renewed.json()) as { proof: string };
+    expect((await postAsPage(server.url, token, { ...page, proof }, { intent: "start", responseId: id }, headers)).status).toBe(200);
+  }, 30_000);
 });
