@@ -11,7 +11,7 @@ import { Client, startAppServer, type AppServer } from "../helpers/app-server";
 let server: AppServer;
 
 beforeAll(async () => {
-  server = await startAppServer({ TRUST_PROXY: "loopback" });
+  server = await startAppServer({ TRUST_PROXY: "loopback", ADMIN_EMAILS: "target@example.com" });
 });
 afterAll(async () => {
   await server?.stop();
@@ -69,7 +69,7 @@ describe("sign-in throttle", () => {
     expect(signedIn(await signIn("neighbour@example.com", PASSWORD, "198.51.100.10"))).toBe(true);
   }, 30_000);
 
-  it("records bursts in the administrators' security log: per account and per address", async () => {
+  it("records bursts in the administrators' security log: per account and per address, shown on /admin", async () => {
     const db = await server.openDb();
     try {
       const rows = await db.rows<{ kind: string; email: string; ip: string }>(sql`select kind, email, ip from security_events order by id`);
@@ -78,5 +78,12 @@ describe("sign-in throttle", () => {
     } finally {
       await db.close();
     }
+    // The owner (an administrator here, ADMIN_EMAILS) reads them on the administrators' page.
+    const admin = new Client(server.url);
+    expect((await admin.form("/signin", { email: "target@example.com", password: PASSWORD }, { "X-Forwarded-For": "198.51.100.30" })).status).toBe(302);
+    const page = await (await admin.request("/admin")).text();
+    // At least 20: the 100 tries came in parallel, so a few more may have landed before the check.
+    expect(page).toMatch(/Many failed sign-ins for target@example\.com \((\d{2,3}) within the hour\)/);
+    expect(page).toContain("Many failed sign-ins from the address 203.0.113.150 (20 within the hour)");
   });
 });
