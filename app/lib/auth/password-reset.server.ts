@@ -5,6 +5,7 @@ import { getUserByEmail, getUserById, listUsers, setUserAdmin } from "../../../d
 import { DEMO_EMAIL } from "../../../db/seed-demo";
 import type { MessageKey } from "~/i18n/index";
 import { CredentialsSchema } from "./accounts.server";
+import { passwordWeakness } from "./common-passwords.server";
 import type { Db } from "../../../db/client";
 import { hashPassword } from "./password.server";
 import { requireUserId } from "./session.server";
@@ -81,6 +82,8 @@ export async function lookUpResetLink(db: Db, token: string): Promise<{ email: s
 export async function resetPassword(db: Db, token: string, form: FormData): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
   const password = CredentialsSchema.shape.password.safeParse(form.get("password"));
   if (!password.success) return { ok: false, error: "auth.passwordLength" };
+  const weakness = passwordWeakness(password.data);
+  if (weakness) return { ok: false, error: weakness };
   if (token.length > 128) return { ok: false, error: "reset.invalid" };
   const userId = await consumePasswordReset(db, { tokenHash: hashToken(token), passwordHash: await hashPassword(password.data), now: Date.now() });
   if (userId === null) return { ok: false, error: "reset.invalid" };
