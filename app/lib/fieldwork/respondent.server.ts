@@ -45,6 +45,7 @@ export function draftsStillAccepted(study: { closesAt: number | null; graceMinut
   return study.closesAt === null || now < study.closesAt + study.graceMinutes * 60_000;
 }
 
+/**
  * What the respondent page needs before the questionnaire loads: the study's names, and the
  * newest published questionnaire of the stage (the server renders its first page as a plain
  * form; null when the stage is not published).
@@ -226,7 +227,7 @@ export async function handleRespondentRequest(
   const now = Date.now();
   const resolved = await resolve(db, token, request, deviceId, origin, now);
   if (resolved instanceof Response) return resolved;
-  const { questionnaire, survey, order, clientId } = resolved;
+  const { questionnaire, definition, survey, order, clientId } = resolved;
   const base = {
     clientId,
     questionnaireId: questionnaire.id,
