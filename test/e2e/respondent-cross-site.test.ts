@@ -62,13 +62,16 @@ describe("cross-site submissions in Chromium", () => {
     // The visitor once opened the questionnaire: the browser holds its device cookie.
     await page.goto(`${server.url}/s/demo`);
     expect((await context.cookies(`${server.url}/s/demo`)).some((c) => c.name === "vm_device")).toBe(true);
+    await page.close();
+    // Another tab of the same browser opens the other site; only its requests are watched.
+    const attack = await context.newPage();
     const answers: number[] = [];
-    page.on("response", (res) => {
+    attack.on("response", (res) => {
       if (res.url().endsWith("/s/demo/responses")) answers.push(res.status());
     });
-    await page.goto(attackerOrigin);
-    await page.waitForFunction(() => document.title === "sent", undefined, { timeout: 15_000 });
-    await page.waitForTimeout(500);
+    await attack.goto(attackerOrigin);
+    await attack.waitForFunction(() => document.title === "sent", undefined, { timeout: 15_000 });
+    await attack.waitForTimeout(500);
     const rows = await db.rows<{ clientId: string }>(sql`select client_id as "clientId" from responses where client_id like 'xsite-%'`);
     expect(rows).toEqual([]);
     // The requests did reach the server and were refused (403 cross-site / 415), not lost on the way.
