@@ -43,7 +43,7 @@ function isJson(contentType: string | null | undefined): boolean {
  * asking), 403 for a bot (isbot on the User-Agent, or none), 429 when this IP address has used up
  * its requests for this link (RESPONDENT_RATE_LIMIT per 10 minutes), 400 for a body that is not
  * JSON or has the wrong shape (naming the fields), 413/400 for answers too large or too deep,
- * 403 for a `start` or `complete` without the page proof of this device (`GET /s/:token`), else
+ * 403 for a `start`, `screen` or `complete` without the page proof of this device (`GET /s/:token`), else
  * the service's answer (with the device cookie set when the request had none).
  * Shared by the Remix resource route and the production server's direct route (app/server.js).
  */
