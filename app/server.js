@@ -1,6 +1,6 @@
 // The production HTTP server: Remix behind express, and the respondent API answered directly
 // (same `respondToApi` as the Remix route, without the routing and rendering layers on the
-// busiest path). `npm run serve` starts it on the last build; PORT and HOST as usual.
+// busiest path; it refuses cross-site requests and bodies other than JSON itself). `npm run serve` starts it on the last build; PORT and HOST as usual.
 //
 // It always serves the production build in production mode: NODE_ENV defaults to production
 // here (before React and the build load: React picks its build from it), whatever starts it.
@@ -107,8 +107,7 @@ app.post("/s/:token/responses", (req, res) => {
     if (res.headersSent) return;
     respondToApi(appDb, req.params.token, Buffer.concat(chunks).toString("utf8"), {
       ip: req.ip ?? "unknown",
-      userAgent: req.get("user-agent") ?? "",
-      cookie: req.get("cookie") ?? null,
+      header: (name) => req.get(name) ?? null,
       secure: req.secure,
     })
       .then((response) => send(res, response))

@@ -43,6 +43,11 @@ export const studies = sqliteTable(
     /** A public-link study can accept one response per device (a cookie). */
     onePerDevice: integer("one_per_device", { mode: "boolean" }).notNull().default(false),
     /**
+     * Minutes after the fieldwork closes during which responses started before the close may still
+     * be saved and completed (0: the close applies to them at once).
+     */
+    fieldworkGraceMinutes: integer("fieldwork_grace_minutes").notNull().default(0),
+    /**
      * Consolidated focus-group weights adopted as the study's stated weights, as JSON
      * `{ "qualityShare": number, "weights": { [attributeCode]: number } }`; when set, the rating
      * stage does not ask for weights.
@@ -169,6 +174,14 @@ export const responses = sqliteTable(
     startedAt: integer("started_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
     completedAt: integer("completed_at"),
+    /** The least plausible completion time (answered pages x RESPONDENT_MIN_SECONDS_PER_PAGE), set at completion. */
+    minDurationMs: integer("min_duration_ms"),
+    /**
+     * The data-quality flags the response had when it completed (comma-separated, '' for none;
+     * null for responses completed before they were recorded): a flagged response holds no quota
+     * place unless the researcher includes it.
+     */
+    completionFlags: text("completion_flags"),
   },
   (t) => [
     index("responses_questionnaire_status_idx").on(t.questionnaireId, t.status),
@@ -274,6 +287,24 @@ export const signInFailures = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at)],
+);
+
+/**
+ * Events of the installation's security that no study owns, listed on the administrators' page:
+ * bursts of failed sign-ins for an account or from an address, sign-ups tried with an existing
+ * account's e-mail, sign-ups refused by the throttle. `detail` is a number (the count) or empty.
+ */
+export const securityEvents = sqliteTable(
+  "security_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["signInBurstAccount", "signInBurstAddress", "signUpExisting", "signUpBurst"] }).notNull(),
+    email: text("email").notNull().default(""),
+    ip: text("ip").notNull().default(""),
+    detail: text("detail").notNull().default(""),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("security_events_at_idx").on(t.at)],
 );
 
 /**

@@ -6,6 +6,7 @@ import { readingEn } from "./reading.en";
 import { reportEn } from "./report.en";
 import { respondentEn } from "./respondent.en";
 import { reasonsEn } from "./reasons.en";
+import { securityEn } from "./security.en";
 
 /** English messages. Keys are dotted; zh-CN.ts must have exactly the same keys (enforced by its type). */
 const coreEn = {
@@ -244,6 +245,7 @@ export const en = {
   ...accountEn,
   ...customersEn,
   ...reasonsEn,
+  ...securityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

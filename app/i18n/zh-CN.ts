@@ -7,6 +7,7 @@ import { readingZhCN } from "./reading.zh-CN";
 import { reportZhCN } from "./report.zh-CN";
 import { respondentZhCN } from "./respondent.zh-CN";
 import { reasonsZhCN } from "./reasons.zh-CN";
+import { securityZhCN } from "./security.zh-CN";
 
 /** 简体中文。必须与 en.ts 的键完全一致（由类型保证）。 */
 const coreZhCN = {
@@ -241,4 +242,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...accountZhCN,
   ...customersZhCN,
   ...reasonsZhCN,
+  ...securityZhCN,
 };

@@ -12,7 +12,7 @@ import { translator } from "~/i18n";
 import {
   adoptResponseId,
   DraftSaver,
-  postRespondent,
+  PageProof,
   readCachedStart,
   readPendingComplete,
   readSnapshot,
@@ -86,7 +86,7 @@ function validate(): boolean {
 
 async function start(): Promise<Started> {
   try {
-    return { ...(await postRespondent(data.token, { intent: "start", ...request() })), offline: false };
+    return { ...(await new PageProof(data.token, data.proof).post({ intent: "start", ...request() })), offline: false };
   } catch (error) {
     // Offline at load: resume from this phone's copy when it has one.
     const cached = readCachedStart(scope);

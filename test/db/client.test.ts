@@ -45,6 +45,7 @@ describe("openDatabase", () => {
         "response_suggestions",
         "response_weights",
         "responses",
+        "security_events",
         "sessions",
         "share_links",
         "sign_in_failures",

@@ -49,6 +49,7 @@ async function buildSqlite(file: string): Promise<void> {
     insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at) values ('${hex("a")}', 7, 'csrf-令牌', 1, 2);
     insert into sign_in_failures (email, ip, at) values ('nobody@example.com', '::1', 1795431436141);
     insert into rate_limit_windows (key, window_start, hits) values ('demo' || char(10) || '203.0.113.9', 1795431000000, 3);
+    insert into security_events (kind, email, ip, detail, at) values ('signInBurstAccount', 'nobody@example.com', '', '20', 1795431436143);
     insert into study_members (study_id, user_id, role, created_at) values (1, 7, 'viewer', 1795431436141);
     insert into study_invitations (study_id, token_hash, email, role, created_by, created_at, expires_at, accepted_at)
       values (1, '${hex("b")}', 'invitee@example.com', 'editor', 1, 1, 2, null), (1, '${hex("e")}', '李四@example.com', 'viewer', 1, 1, 2, 3);
@@ -136,7 +137,7 @@ afterAll(async () => {
 
 describe("the copy plan", () => {
   it("holds every table of the schema, each after the tables it references", () => {
-    expect(plan).toHaveLength(28);
+    expect(plan).toHaveLength(29);
     const position = new Map(plan.map((t, i) => [t.name, i]));
     expect(position.get("respondent_invitations")!).toBeLessThan(position.get("responses")!);
     expect(position.get("users")!).toBeLessThan(position.get("studies")!);
@@ -274,7 +275,7 @@ describe("openPostgres", () => {
     opened.forEach((o) => pools.push(o.pool));
     const p = opened[0]!.pool;
     expect(Number((await p.query("select count(*) as n from drizzle.__drizzle_migrations")).rows[0].n)).toBe(journal.entries.length);
-    expect((await p.query("select count(*) as n from pg_tables where schemaname = 'public'")).rows[0].n).toBe(28);
+    expect((await p.query("select count(*) as n from pg_tables where schemaname = 'public'")).rows[0].n).toBe(29);
     // And again on the migrated database: nothing to do.
     pools.push((await openPostgres({ url })).pool);
   });
