@@ -1,3 +1,4 @@
+import { apiEn } from "./api.en";
 import { accountEn } from "./account.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
@@ -236,6 +237,7 @@ export const en = {
   ...exportsEn,
   ...accountEn,
   ...reasonsEn,
+  ...apiEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

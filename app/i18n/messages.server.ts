@@ -23,6 +23,8 @@ export const AREAS = {
   members: ["members.", "audit.", "studyNav.", "studies.", "exports.share."],
   report: ["report.", "exports.", "studyNav.", "studies.role.", "reason."],
   respondent: ["respondent."],
+  /** API tokens, webhooks, panel links, imports (issue 22). */
+  api: ["apiTokens.", "integrations.", "panel.", "webhooks.", "import.", "studyNav.", "studies.role."],
 } as const satisfies Record<string, readonly string[]>;
 export type Area = keyof typeof AREAS;
 

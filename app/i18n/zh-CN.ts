@@ -1,4 +1,5 @@
 import type { CoreKey, MessageKey } from "./en";
+import { apiZhCN } from "./api.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
 import { fieldworkZhCN } from "./fieldwork.zh-CN";
@@ -233,4 +234,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...exportsZhCN,
   ...accountZhCN,
   ...reasonsZhCN,
+  ...apiZhCN,
 };
