@@ -87,9 +87,10 @@ async function quotasJustFilled(tx: Db, studyId: number, responseId: number) {
  * transaction: its place in the study's response feed (`seq` under the study's `feed:` lock, so
  * feed order is commit order and the API's `since` cursor never skips a late commit) and the
  * webhook events of the study's endpoints (response.completed or .screened_out, and quota.full
- * when it filled a quota cell).
+ * when it filled a quota cell). Imports pass `events: false`: a file of a thousand responses
+ * is not a thousand webhooks.
  */
-export async function recordFinishedResponse(tx: Db, responseId: number, now: number): Promise<void> {
+export async function recordFinishedResponse(tx: Db, responseId: number, now: number, options: { events?: boolean } = {}): Promise<void> {
   const [r] = await tx.rows<Finished>(
     sql`select q.study_id as "studyId", r.status, r.screen_reason as "screenReason", r.respondent_ref as "respondentRef", r.origin,
           r.wave, q.stage, r.completed_at as "completedAt"
@@ -102,6 +103,7 @@ export async function recordFinishedResponse(tx: Db, responseId: number, now: nu
         select cast(${r.studyId} as integer), coalesce(max(seq), 0) + 1, cast(${responseId} as integer) from response_feed where study_id = ${r.studyId}
         on conflict do nothing`,
   );
+  if (options.events === false) return;
   const data = {
     responseId,
     status: r.status,
