@@ -19,6 +19,7 @@ const SECTIONS: readonly Section[] = [
   { path: "/responses", label: "studyNav.responses", minimum: "viewer" },
   { path: "/report", label: "studyNav.report", minimum: "viewer" },
   { path: "/strategy", label: "studyNav.strategy", minimum: "editor" },
+  { path: "/panel", label: "studyNav.integrations", minimum: "editor" },
   { path: "/members", label: "studyNav.members", minimum: "owner" },
 ];
 const rank: Record<StudyRoleName, number> = { viewer: 0, editor: 1, owner: 2 };

@@ -4,6 +4,7 @@ import { Survey } from "survey-react-ui";
 import "survey-core/survey-core.fontless.min.css";
 import "survey-core/i18n/simplified-chinese";
 import { translator, type Locale, type MessageKey, type Messages } from "~/i18n";
+import { followRedirect, panelParams } from "./panel-redirect";
 import {
   adoptResponseId,
   DraftSaver,
@@ -87,7 +88,7 @@ export default function SurveyRunner({
     let wake: (() => void) | null = null;
     const scope = storageScope(token, stage, invite);
     let responseId = responseIdFor(scope);
-    const request = () => ({ responseId, locale: localeRef.current, stage, ...(invite ? { invite } : {}) });
+    const request = () => ({ responseId, locale: localeRef.current, stage, ...(invite ? { invite } : {}), ...panelParams() });
     const onOnline = () => {
       setOnline(true);
       saver?.retryNow();
@@ -112,6 +113,7 @@ export default function SurveyRunner({
             if (res.status !== 200) return setPhase({ kind: "error" });
             writeSnapshot(scope, null);
             writeCachedStart(scope, null);
+            if (followRedirect(res.data)) return;
             if (res.data.status === "screened_out" && res.data.screenReason === "quota_full") setPhase(finishedNotice(res.data.status, res.data.screenReason));
             return;
           }
@@ -136,13 +138,14 @@ export default function SurveyRunner({
       }
       const { status, data } = started;
       if (cancelled) return;
-      if (status !== 200) return setPhase(refusedNotice(data.reason));
+      if (status !== 200) return followRedirect(data) ? undefined : setPhase(refusedNotice(data.reason));
       if (typeof data.responseId === "string" && data.responseId !== responseId) {
         responseId = data.responseId;
         adoptResponseId(scope, responseId);
       }
       if (data.status !== "draft") {
         writePendingComplete(scope, null);
+        if (followRedirect(data)) return;
         return setPhase(finishedNotice(data.status, data.screenReason));
       }
       writeCachedStart(scope, data);

@@ -23,6 +23,7 @@ import { StudyDefinitionSchema, type StudyDefinition } from "../../../surveys/st
 import type { Db } from "../../../db/client";
 import { env } from "../platform/env.server";
 import { jsonError } from "../platform/http.server";
+import { outcomeOf, panelRedirect, RID_PATTERN } from "./panel-links.server";
 
 export type Stage = "focus_group" | "rating";
 
@@ -64,6 +65,9 @@ const common = {
   stage: z.enum(["focus_group", "rating"]).default("rating"),
   /** A personal invitation token (`?invite=`): binds the response to it, one response each. */
   invite: InviteSchema.optional(),
+  /** A panel's respondent id (`?rid=`), stored with a new response; `test` marks the panel's test link. */
+  rid: z.string().regex(RID_PATTERN, "rid requires 1-200 printable characters without spaces").optional(),
+  test: z.boolean().optional(),
 };
 
 export const RespondentRequestSchema = z.discriminatedUnion("intent", [
@@ -104,8 +108,8 @@ async function frozenQuestionnaire(db: Db, id: number): Promise<Frozen | null> {
 }
 
 /** A refusal the respondent page explains politely (`reason`), with a clear message. */
-function refuse(status: number, reason: "closed" | "device" | "invitation" | "unpublished", message: string): Response {
-  return Response.json({ ok: false, error: message, reason }, { status });
+function refuse(status: number, reason: "closed" | "device" | "invitation" | "unpublished", message: string, redirect: string | null = null): Response {
+  return Response.json({ ok: false, error: message, reason, ...(redirect ? { redirect } : {}) }, { status });
 }
 
 interface Resolved extends Frozen {
@@ -136,7 +140,10 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
   }
   const existing = await getResponseByClientId(db, clientId);
   if (!existing) {
-    if (!fieldworkOpen(study, now)) return refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses");
+    if (!fieldworkOpen(study, now)) {
+      const redirect = await panelRedirect(db, study.studyId, "closed", request.rid);
+      return refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses", redirect);
+    }
     if (study.onePerDevice && invitationId === null && (await deviceHasCompleteResponse(db, study.studyId, deviceId))) {
       return refuse(409, "device", "already answered from this device: one response per device");
     }
@@ -177,6 +184,8 @@ export async function handleRespondentRequest(db: Db, token: string, request: Re
     invitationId: resolved.invitationId,
     deviceId,
     wave: resolved.study.currentWave,
+    respondentRef: request.rid ?? null,
+    origin: request.test ? ("test" as const) : ("web" as const),
   };
   switch (request.intent) {
     case "start": {
@@ -192,6 +201,7 @@ export async function handleRespondentRequest(db: Db, token: string, request: Re
         answers: JSON.parse(row.answersJson) as unknown,
         pageNo: row.pageNo,
         seq: row.seq,
+        redirect: await panelRedirect(db, resolved.study.studyId, outcomeOf(row.status, row.screenReason), row.respondentRef),
       });
     }
     case "draft": {
@@ -217,7 +227,7 @@ async function complete(db: Db,
 ): Promise<Response> {
   if (resolved.existing && resolved.existing.status !== "draft") {
     // Idempotent: a finished response is final, whatever this second submission carries.
-    return Response.json({ ok: true, outcome: "already-finished", status: resolved.existing.status, screenReason: resolved.existing.screenReason });
+    return finished(db, "already-finished", resolved);
   }
   const unknown = unknownAnswerNames(survey, answers);
   if (unknown.length > 0) {
@@ -228,19 +238,21 @@ async function complete(db: Db,
     const read = readFocusGroupResponse(definition, answers);
     if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
     const outcome = await completeFocusGroupResponse(db, { ...base, answersJson, result: read.value });
-    return finished(db, outcome, resolved.clientId);
+    return finished(db, outcome, resolved);
   }
   // Versions published before the considered set was part of the purchase question asked it optionally.
   const read = readRatingResponse(definition, answers, { consideredSetRequired: asksConsideredSet(survey) });
   if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
   const args = { ...base, answersJson, result: read.value };
   if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(db, args);
-  return finished(db, await completeResponse(db, args), resolved.clientId);
+  return finished(db, await completeResponse(db, args), resolved);
 }
 
-async function finished(db: Db, outcome: string, clientId: string): Promise<Response> {
-  const row = await getResponseByClientId(db, clientId);
-  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null });
+/** The answer to a completion: the response's final state and, for a panel respondent, where to send them next. */
+async function finished(db: Db, outcome: string, resolved: Resolved): Promise<Response> {
+  const row = await getResponseByClientId(db, resolved.clientId);
+  const redirect = await panelRedirect(db, resolved.study.studyId, outcomeOf(row?.status, row?.screenReason), row?.respondentRef);
+  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null, redirect });
 }
 
 /** How long the test-only unsafe mode waits before committing an acknowledged completion. */

@@ -10,6 +10,12 @@ import {
 } from "../../../db/queries/webhooks";
 import type { WebhookEvent } from "../../../db/queries/response-events";
 import { newWebhookSecret } from "./signature.server";
+import type { WebhookEventName } from "./webhook-events";
+
+// The page's list (client-safe) and the outbox's are the same events.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const sameEvents: Same<WebhookEvent, WebhookEventName> = true;
+void sameEvents;
 import { resolveDestination, type AllowList } from "./ssrf-guard.server";
 
 export type EndpointRefusal = "webhooks.error.url" | "webhooks.error.scheme" | "webhooks.error.dns" | "webhooks.error.private";
