@@ -74,10 +74,7 @@ export default function ImportResponses() {
             <p className="error">{t("import.rejected", { n: reply.total })}</p>
             <ul>
               {reply.problems.map((p, i) => (
-                <li key={i}>
-                  {p.line > 0 ? `${t("import.line", { line: p.line })}: ` : ""}
-                  {t(p.key, p.params)}
-                </li>
+                <li key={i}>{`${p.line > 0 ? `${t("import.line", { line: p.line })}: ` : ""}${t(p.key, p.params)}`}</li>
               ))}
             </ul>
           </div>
