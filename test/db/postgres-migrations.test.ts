@@ -26,7 +26,7 @@ describe("PostgreSQL migrations on a real server", () => {
     const tables = pg.psql("select tablename from pg_tables where schemaname = 'public' order by 1", db).trim().split("\n");
     expect(tables).toContain("responses");
     expect(tables).toContain("quotas");
-    expect(tables).toHaveLength(25);
+    expect(tables).toHaveLength(31);
 
     pg.psql(
       `insert into users (email, password_hash, created_at) values ('a@example.com', 'x', 1);
