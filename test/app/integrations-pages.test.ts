@@ -67,4 +67,31 @@ describe("integration pages", () => {
       expect(html).toContain(`${line}: ${problem}`);
     });
   }
+
+  it("serves the OpenAPI document, a JSON 404 for unknown API addresses, and the API's data with a token", async () => {
+    const doc = await fetch(`${server.url}/api/openapi.json`);
+    expect(doc.status).toBe(200);
+    expect(((await doc.json()) as { openapi: string }).openapi).toBe("3.1.0");
+    const missing = await fetch(`${server.url}/api/nothing-here`);
+    expect([missing.status, missing.headers.get("Content-Type")]).toEqual([404, "application/json; charset=utf-8"]);
+    const made = await (await clients.en.form("/account/api-tokens", { intent: "create", name: "data", scope: "read" })).text();
+    const token = /data-testid="new-api-token">(vm_[A-Za-z0-9_-]+)</.exec(made)![1]!;
+    const get = (path: string) => fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+    const analysis = (await (await get("/api/studies/1/analysis?flagged=in&line=parity")).json()) as {
+      options: { line: string; flagged: string };
+      counts: { complete: number; analysed: number };
+      analysis: { valueMap: { ok: boolean } };
+    };
+    expect(analysis.options).toMatchObject({ line: "parity", flagged: "in" });
+    expect(analysis.counts.analysed).toBe(analysis.counts.complete);
+    expect(analysis.analysis.valueMap.ok).toBe(true);
+    const page = (await (await get("/api/studies/1/responses?limit=3")).json()) as { responses: Array<{ id: number; ratings: object }>; next: string; hasMore: boolean };
+    expect(page.responses).toHaveLength(3);
+    expect(page.hasMore).toBe(true);
+    const csv = await get("/api/studies/1/exports/raw-wide.csv");
+    expect([csv.status, csv.headers.get("Content-Type")]).toEqual([200, "text/csv; charset=utf-8"]);
+    expect((await csv.text()).split("\r\n")[0]).toMatch(/^respondent_id,wave,/);
+    const write = await fetch(`${server.url}/api/studies/1/imports`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/csv" }, body: "respondent_id\r\n1" });
+    expect(write.status).toBe(403);
+  });
 });

@@ -69,4 +69,18 @@ describe("API tokens (service)", () => {
     expect(await refusal(requireApiStudy(demo.db, viewer, String(demo.study.id), "editor"))).toEqual({ status: 403, error: "this request requires the editor role in the study" });
     expect(await refusal(requireApiStudy(demo.db, outsider, String(demo.study.id), "viewer"))).toEqual({ status: 404, error: "no such study" });
   });
+
+  it("answers 429 with Retry-After past API_RATE_LIMIT requests a minute per token (120 by default)", async () => {
+    const { token } = await createApiToken(demo.db, ownerId, { name: "busy", scope: "read" });
+    for (let i = 0; i < 120; i++) await requireApiToken(demo.db, request(token), "read");
+    const refused = await requireApiToken(demo.db, request(token), "read").then(
+      () => null,
+      (thrown: Response) => thrown,
+    );
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers.get("Retry-After"))).toBeGreaterThan(0);
+    // Another token of the same person has its own count.
+    const other = await createApiToken(demo.db, ownerId, { name: "quiet", scope: "read" });
+    expect((await requireApiToken(demo.db, request(other.token), "read")).name).toBe("quiet");
+  });
 });

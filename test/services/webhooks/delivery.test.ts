@@ -5,8 +5,10 @@ import { handleRespondentRequest } from "../../../app/lib/fieldwork/respondent.s
 import { deliverDue, retryDelay, type WorkerOptions } from "../../../app/lib/webhooks/delivery-worker.server";
 import { verifyWebhook } from "../../../app/lib/webhooks/signature.server";
 import { parseAllowList } from "../../../app/lib/webhooks/ssrf-guard.server";
-import { createWebhookEndpoint } from "../../../app/lib/webhooks/webhook-endpoints.server";
-import { listAttempts, listDeliveries } from "../../../db/queries/webhooks";
+import { createWebhookEndpoint, replayWebhookDelivery } from "../../../app/lib/webhooks/webhook-endpoints.server";
+import { closeFieldworkNow } from "../../../app/lib/design/fieldwork-design.server";
+import { getStudyById } from "../../../db/queries/members";
+import { enqueueClosedFieldwork, listAttempts, listDeliveries } from "../../../db/queries/webhooks";
 import { demoAnswers } from "../../fixtures/answers";
 import { scalar } from "../../db/fixtures";
 import { startReceiver, type Receiver } from "../../helpers/receiver";
@@ -154,5 +156,46 @@ describe("webhook deliveries", () => {
     expect(receiver.received.length).toBe(before);
     const [log] = await listDeliveries(demo.db, { studyId: demo.study.id, limit: 1 });
     expect(log!.lastError).toBe("address refused (scheme)");
+  });
+
+  it("tells quota.full once, when a completion fills the cell", async () => {
+    const { id } = await endpoint(receiver.url, ["quota.full"]);
+    const [{ n }] = (await demo.db.rows<{ n: number }>(
+      sql`select cast(count(*) as integer) as "n" from responses r join response_profile p on p.response_id = r.id join questionnaires q on q.id = r.questionnaire_id
+          where q.study_id = ${demo.study.id} and r.status = 'complete' and (r.review is null or r.review <> 'exclude') and p.question_code = 'segment' and p.value = 'office'`,
+    )) as [{ n: number }];
+    // One place left in the cell: the next "office" completion fills it, the one after is screened out.
+    await demo.db.run(sql`insert into quotas (study_id, question_code, value, target) values (${demo.study.id}, 'segment', 'office', ${Number(n) + 1})`);
+    await complete(demoAnswers({ profile_segment: "office" }));
+    await complete(demoAnswers({ profile_segment: "office" }));
+    await complete(demoAnswers({ profile_segment: "home" }));
+    const rows = await demo.db.rows<{ event: string; payload: string }>(sql`select event, payload_json as "payload" from webhook_deliveries where endpoint_id = ${id}`);
+    expect(rows.map((r) => r.event)).toEqual(["quota.full"]);
+    expect(JSON.parse(rows[0]!.payload).data.quota).toMatchObject({ question: "segment", value: "office", target: Number(n) + 1 });
+    await demo.db.run(sql`delete from quotas where study_id = ${demo.study.id}`);
+    await demo.db.run(sql`delete from webhook_endpoints where id = ${id}`);
+  });
+
+  it("tells fieldwork.closed once after the researcher closes fieldwork, and replays a delivery as a new one", async () => {
+    await demo.db.run(sql`delete from webhook_endpoints`);
+    const { id } = await endpoint(receiver.url, ["fieldwork.closed"]);
+    expect(await enqueueClosedFieldwork(demo.db, Date.now())).toBe(0);
+    await closeFieldworkNow(demo.db, (await getStudyById(demo.db, demo.study.id))!);
+    const later = Date.now() + 1000;
+    expect(await enqueueClosedFieldwork(demo.db, later)).toBe(1);
+    expect(await enqueueClosedFieldwork(demo.db, later + 1000)).toBe(0);
+    const before = receiver.received.length;
+    await deliverDue(demo.db, options(), later);
+    expect(JSON.parse(receiver.received[before]!.body)).toMatchObject({ event: "fieldwork.closed" });
+    const [log] = await listDeliveries(demo.db, { studyId: demo.study.id, limit: 1 });
+    expect(await replayWebhookDelivery(demo.db, demo.study, ownerId, log!.id)).toBe(true);
+    expect(await replayWebhookDelivery(demo.db, demo.study, ownerId, 999_999)).toBe(false);
+    await deliverDue(demo.db, options(), later);
+    expect(receiver.received.length).toBe(before + 2);
+    expect(receiver.received[before + 1]!.body).toBe(receiver.received[before]!.body);
+    const [replay] = await listDeliveries(demo.db, { studyId: demo.study.id, limit: 1 });
+    expect([replay!.replayOf, replay!.status]).toEqual([log!.id, "delivered"]);
+    await demo.db.run(sql`update studies set fieldwork_closes_at = null where id = ${demo.study.id}`);
+    await demo.db.run(sql`delete from webhook_endpoints where id = ${id}`);
   });
 });
