@@ -168,14 +168,18 @@ try {
 }
 const onListen = () => console.log(`[valuemap] http://${host ?? "localhost"}:${port}`);
 const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
+// Webhooks: the outbox is delivered from this process (bounded concurrency, retries with backoff).
+const webhooks = build.entry.module.startWebhookDelivery(appDb);
 
 // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
 // On PostgreSQL that ends the pool: its idle connections would otherwise keep the process alive
 // until their idle timeout (30 s). On SQLite the close checkpoints the WAL into the main file.
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () =>
-    server.close((error) => {
+    server.close(async (error) => {
       if (error) console.error(error);
+      // The delivery pass under way finishes and records its attempts before the database closes.
+      await webhooks?.stop().catch((stopError) => console.error(stopError));
       closeDatabase().catch((closeError) => console.error(closeError));
     }),
   );

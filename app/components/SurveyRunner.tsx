@@ -4,6 +4,7 @@ import { Survey } from "survey-react-ui";
 // The library's stylesheet is linked by app/respondent/first-page.ts (app/respondent/survey.css).
 import "survey-core/i18n/simplified-chinese";
 import { translator, type Locale, type MessageKey } from "~/i18n";
+import { followRedirect, panelParams } from "./panel-redirect";
 import { RespondentChrome, type SaveDisplay } from "~/respondent/RespondentChrome";
 import { surveyLocale, textIn, type RespondentPageData } from "~/respondent/page-data";
 import type { Started } from "~/respondent/started";
@@ -117,7 +118,7 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
     let responseId = responseIdFor(scope);
     // Screen and complete carry the page proof (renewed from the server when it has expired).
     const pageProof = new PageProof(token, data.proof);
-    const request = () => ({ responseId, locale: localeRef.current, stage, ...(invite ? { invite } : {}) });
+    const request = () => ({ responseId, locale: localeRef.current, stage, ...(invite ? { invite } : {}), ...panelParams() });
     const onOnline = () => {
       setOnline(true);
       saver?.retryNow();
@@ -142,6 +143,7 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
             if (res.status !== 200) return setPhase(refusedNotice(res.data.reason, res.data.retryAfterSeconds));
             writeSnapshot(scope, null);
             writeCachedStart(scope, null);
+            if (followRedirect(res.data)) return;
             if (res.data.status === "screened_out" && res.data.screenReason === "quota_full") setPhase(finishedNotice(res.data.status, res.data.screenReason));
             return;
           }
@@ -161,6 +163,7 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
           writeSnapshot(scope, null);
           writeCachedStart(scope, null);
           setProgress(null);
+          if (followRedirect(res.data)) return;
           setPhase(finishedNotice(res.data.status, res.data.screenReason));
           focusHeading();
           return;
@@ -180,7 +183,9 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
     } else {
       const { status, data: body } = started;
       if (started.offline) setSave("offline");
-      if (status !== 200) setPhase(refusedNotice(body.reason, body.retryAfterSeconds));
+      if (status !== 200) {
+        if (!followRedirect(body)) setPhase(refusedNotice(body.reason, body.retryAfterSeconds));
+      }
       else {
         if (typeof body.responseId === "string" && body.responseId !== responseId) {
           responseId = body.responseId;
@@ -188,7 +193,7 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
         }
         if (body.status !== "draft") {
           writePendingComplete(scope, null);
-          setPhase(finishedNotice(body.status, body.screenReason));
+          if (!followRedirect(body)) setPhase(finishedNotice(body.status, body.screenReason));
         } else {
           writeCachedStart(scope, body);
           const model = new Model(body.survey);

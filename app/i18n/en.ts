@@ -1,4 +1,5 @@
 import { customersEn } from "./customers.en";
+import { apiEn } from "./api.en";
 import { accountEn } from "./account.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
@@ -246,6 +247,7 @@ export const en = {
   ...customersEn,
   ...reasonsEn,
   ...securityEn,
+  ...apiEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

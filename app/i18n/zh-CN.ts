@@ -1,5 +1,6 @@
 import type { CoreKey, MessageKey } from "./en";
 import { customersZhCN } from "./customers.zh-CN";
+import { apiZhCN } from "./api.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
 import { fieldworkZhCN } from "./fieldwork.zh-CN";
@@ -243,4 +244,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...customersZhCN,
   ...reasonsZhCN,
   ...securityZhCN,
+  ...apiZhCN,
 };

@@ -21,6 +21,7 @@ import {
   writeCachedStart,
   type SaveState,
 } from "~/components/response-sync";
+import { panelParams } from "~/components/panel-redirect";
 import { pageCount, type RespondentPageData } from "./page-data";
 import type { Started } from "./started";
 
@@ -30,7 +31,7 @@ const form = document.getElementById("first-page") as HTMLFormElement | null;
 const t = translator(data.locale, data.messages[data.locale] ?? {});
 const scope = storageScope(data.token, data.stage, data.invite);
 let responseId = responseIdFor(scope);
-const request = () => ({ responseId, locale: data.locale, stage: data.stage, ...(data.invite ? { invite: data.invite } : {}) });
+const request = () => ({ responseId, locale: data.locale, stage: data.stage, ...(data.invite ? { invite: data.invite } : {}), ...panelParams() });
 
 const saveEl = root.querySelector<HTMLElement>("[data-testid=save-state]");
 const progressEl = root.querySelector<HTMLElement>("[data-testid=progress]");

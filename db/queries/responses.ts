@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { bool, chunks, valuesList } from "../sql";
+import { recordFinishedResponse } from "./response-events";
 import type { responses } from "../schema";
 import type { RatingResponse } from "../../surveys/read-rating-response";
 import type { FocusGroupResponse } from "../../surveys/read-focus-group-response";
@@ -12,7 +13,7 @@ export type ResponseRow = typeof responses.$inferSelect;
 const RESPONSE_COLUMNS = sql.raw(`id, client_id as "clientId", questionnaire_id as "questionnaireId", status,
   answers_json as "answersJson", page_no as "pageNo", seq, offer_order as "offerOrder", locale,
   quality_share as "qualityShare", invitation_id as "invitationId", device_id as "deviceId", wave,
-  screen_reason as "screenReason", review, started_at as "startedAt", updated_at as "updatedAt", completed_at as "completedAt",
+  screen_reason as "screenReason", review, respondent_ref as "respondentRef", origin, started_at as "startedAt", updated_at as "updatedAt", completed_at as "completedAt",
   min_duration_ms as "minDurationMs", completion_flags as "completionFlags"`);
 
 export async function getResponseByClientId(db: Db, clientId: string): Promise<ResponseRow | null> {
@@ -30,13 +31,16 @@ type StartArgs = {
   invitationId?: number | null;
   deviceId?: string | null;
   wave?: number;
+  /** A panel's respondent id (`?rid=`) and whether the link was the panel's test link. */
+  respondentRef?: string | null;
+  origin?: "web" | "test";
 };
 
 async function insertDraft(db: Db, args: StartArgs): Promise<void> {
   await db.run(
-    sql`insert into responses (client_id, questionnaire_id, offer_order, locale, invitation_id, device_id, wave, started_at, updated_at)
+    sql`insert into responses (client_id, questionnaire_id, offer_order, locale, invitation_id, device_id, wave, respondent_ref, origin, started_at, updated_at)
      values (${args.clientId}, ${args.questionnaireId}, ${JSON.stringify(args.offerOrder)}, ${args.locale}, ${args.invitationId ?? null},
-       ${args.deviceId ?? null}, ${args.wave ?? 1}, ${args.now}, ${args.now}) on conflict do nothing`,
+       ${args.deviceId ?? null}, ${args.wave ?? 1}, ${args.respondentRef ?? null}, ${args.origin ?? "web"}, ${args.now}, ${args.now}) on conflict do nothing`,
   );
 }
 
@@ -218,6 +222,7 @@ export function completeResponse(
         sql`insert into response_profile (response_id, question_code, value) values ${valuesList(part.map((p) => [id, p.question, p.value]))}`,
       );
     }
+    await recordFinishedResponse(tx, id, args.now);
     return "completed";
   });
 }
@@ -254,6 +259,7 @@ export function screenResponseEarly(
         sql`insert into response_profile (response_id, question_code, value) values ${valuesList(part.map((p) => [current.id, p.question, p.value]))}`,
       );
     }
+    await recordFinishedResponse(tx, current.id, args.now);
     return "quota_full";
   });
 }
@@ -288,6 +294,7 @@ export function completeFocusGroupResponse(
         sql`insert into response_suggestions (response_id, position, text, weight) values ${valuesList(part.map((s) => [current.id, s.position, s.text, s.weight]))}`,
       );
     }
+    await recordFinishedResponse(tx, current.id, args.now);
     return "completed";
   });
 }

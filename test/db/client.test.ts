@@ -25,6 +25,7 @@ describe("openDatabase", () => {
         .all();
       expect(tables).toEqual([
         "__drizzle_migrations",
+        "api_tokens",
         "attributes",
         "audit_events",
         "customer_imports",
@@ -33,12 +34,14 @@ describe("openDatabase", () => {
         "firm_functions",
         "key_events",
         "offers",
+        "panel_redirects",
         "password_resets",
         "profile_questions",
         "questionnaires",
         "quotas",
         "rate_limit_windows",
         "respondent_invitations",
+        "response_feed",
         "response_offers",
         "response_profile",
         "response_ratings",
@@ -53,6 +56,9 @@ describe("openDatabase", () => {
         "study_invitations",
         "study_members",
         "users",
+        "webhook_attempts",
+        "webhook_deliveries",
+        "webhook_endpoints",
         "what_who_cells",
       ]);
     } finally {

@@ -30,6 +30,7 @@ import { addressMayComplete, countAddressCompletion, deviceVerdict } from "./com
 import { completionQuality } from "./completion-quality.server";
 import { jsonError } from "../platform/http.server";
 import { refuse } from "./respondent-refusal.server";
+import { outcomeOf, panelRedirect, RID_PATTERN } from "./panel-links.server";
 
 /** Whether the fieldwork window (epoch ms, either end open when null) admits new responses now. */
 export function fieldworkOpen(study: { opensAt: number | null; closesAt: number | null }, now: number): boolean {
@@ -86,6 +87,9 @@ const common = {
   invite: InviteSchema.optional(),
   /** The page proof `GET /s/:token` gave this device (page-proof.server.ts): `start` and `complete` require it. */
   proof: z.string().max(200).optional(),
+  /** A panel's respondent id (`?rid=`), stored with a new response; `test` marks the panel's test link. */
+  rid: z.string().regex(RID_PATTERN, "rid requires 1-200 printable characters without spaces").optional(),
+  test: z.boolean().optional(),
 };
 
 export const RespondentRequestSchema = z.discriminatedUnion("intent", [
@@ -169,7 +173,10 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
     if (request.intent !== "start") {
       return refuse(409, "notStarted", `${request.intent} requires a response started from the questionnaire page (intent "start")`, locale);
     }
-    if (!fieldworkOpen(study, now)) return refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses", locale);
+    if (!fieldworkOpen(study, now)) {
+      const redirect = await panelRedirect(db, study.studyId, "closed", request.rid);
+      return withRedirect(refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses", locale), redirect);
+    }
     if (invitationId === null) {
       const { verdict } = await deviceVerdict(db, study, deviceId);
       if (verdict === "onePerDevice") return refuse(409, "device", "already answered from this device: one response per device", locale);
@@ -236,6 +243,8 @@ export async function handleRespondentRequest(
     invitationId: resolved.invitationId,
     deviceId,
     wave: resolved.study.currentWave,
+    respondentRef: request.rid ?? null,
+    origin: request.test ? ("test" as const) : ("web" as const),
   };
   switch (request.intent) {
     case "start": {
@@ -252,6 +261,7 @@ export async function handleRespondentRequest(
         answers: JSON.parse(row.answersJson) as unknown,
         pageNo: row.pageNo,
         seq: row.seq,
+        redirect: await panelRedirect(db, resolved.study.studyId, outcomeOf(row.status, row.screenReason), row.respondentRef),
       });
     }
     case "draft": {
@@ -288,15 +298,13 @@ async function screenEarly(db: Db,
 ): Promise<Response> {
   if (resolved.questionnaire.stage !== "rating") return jsonError(400, "only the rating stage has quotas to screen against");
   if (!resolved.existing) return jsonError(409, "screen requires a started response: send start first");
-  if (resolved.existing.status !== "draft") {
-    return Response.json({ ok: true, outcome: "already-finished", status: resolved.existing.status, screenReason: resolved.existing.screenReason });
-  }
+  if (resolved.existing.status !== "draft") return finished(db, "already-finished", resolved);
   const unknown = unknownAnswerNames(survey, answers);
   if (unknown.length > 0) {
     return jsonError(400, `answers name questions this questionnaire does not have: ${unknown.slice(0, 10).join(", ")}`, unknown.slice(0, 50));
   }
   const outcome = await screenResponseEarly(db, { ...base, answersJson: JSON.stringify(answers), profile: profileChoices(definition, answers) });
-  return finished(db, outcome, resolved.clientId);
+  return finished(db, outcome, resolved);
 }
 
 async function complete(
@@ -310,7 +318,7 @@ async function complete(
   const { answers, locale } = request;
   if (existing && existing.status !== "draft") {
     // Idempotent: a finished response is final, whatever this second submission carries.
-    return Response.json({ ok: true, outcome: "already-finished", status: existing.status, screenReason: existing.screenReason });
+    return finished(db, "already-finished", resolved);
   }
   const unknown = unknownAnswerNames(survey, answers);
   if (unknown.length > 0) {
@@ -342,18 +350,27 @@ async function complete(
   if (focusGroup) {
     const value = read.value as Parameters<typeof completeFocusGroupResponse>[1]["result"];
     const outcome = await completeFocusGroupResponse(db, { ...base, answersJson, result: value });
-    return finished(db, outcome, resolved.clientId);
+    return finished(db, outcome, resolved);
   }
   const result = read.value as Parameters<typeof completeResponse>[1]["result"];
   const quality = completionQuality({ definition, survey, answers, result, startedAt: existing?.startedAt ?? base.now, now: base.now, deviceHasComplete });
   const args = { ...base, answersJson, result, minDurationMs: quality.minDurationMs, completionFlags: quality.flags.join(",") };
   if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(db, args);
-  return finished(db, await completeResponse(db, args), resolved.clientId);
+  return finished(db, await completeResponse(db, args), resolved);
 }
 
-async function finished(db: Db, outcome: string, clientId: string): Promise<Response> {
-  const row = await getResponseByClientId(db, clientId);
-  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null });
+/** The answer to a completion: the response's final state and, for a panel respondent, where to send them next. */
+async function finished(db: Db, outcome: string, resolved: Resolved): Promise<Response> {
+  const row = await getResponseByClientId(db, resolved.clientId);
+  const redirect = await panelRedirect(db, resolved.study.studyId, outcomeOf(row?.status, row?.screenReason), row?.respondentRef);
+  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null, redirect });
+}
+
+/** A refusal that also tells a panel respondent where to go (the panel's "closed" address). */
+async function withRedirect(response: Response, redirect: string | null): Promise<Response> {
+  if (!redirect) return response;
+  const body = (await response.json()) as Record<string, unknown>;
+  return Response.json({ ...body, redirect }, { status: response.status, headers: response.headers });
 }
 
 /** How long the test-only unsafe mode waits before committing an acknowledged completion. */

@@ -143,6 +143,34 @@ const EnvSchema = z.object({
    */
   PDF_RENDER_ORIGIN: z.string().trim().url().optional(),
   /**
+   * Researcher API requests allowed per token and minute (`/api/...`); `0` turns the limit off.
+   */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  /**
+   * Webhook destinations allowed besides public addresses (comma-separated host names,
+   * addresses or subnets: `hooks.internal, 10.20.0.0/16, ::1`). Loopback, private, link-local
+   * and other non-public addresses are refused unless listed here (checked on the address a
+   * name resolves to); plain http is accepted only for what is listed.
+   */
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const list = value.split(",").map((part) => part.trim()).filter(Boolean);
+      const bad = list.filter((part) => part.includes("/") ? !isAddressOrSubnet(part) : net.isIP(part) === 0 && !/^[a-z0-9.-]{1,253}$/i.test(part));
+      if (bad.length) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `requires host names, addresses or subnets (not ${bad.join(", ")})` });
+        return z.NEVER;
+      }
+      return list;
+    }),
+  /** Attempts to deliver a webhook before it is given up (shown as failed in the delivery log, where it can be replayed). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  /** Wait after a webhook's first failed attempt, in seconds; it doubles after each failure, up to 24 hours. */
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Webhook deliveries sent at once by this server process; `0` turns the delivery loop off (another instance delivers). */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
+  /**
    * TEST ONLY, never on by default: `1` acknowledges a completion before committing it (the
    * commit runs later), so a crash loses acknowledged responses. It exists so the crash test
    * (test/durability/) can prove it detects a loss. Refused under NODE_ENV=production unless
