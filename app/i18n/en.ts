@@ -4,6 +4,7 @@ import { fieldworkEn } from "./fieldwork.en";
 import { readingEn } from "./reading.en";
 import { reportEn } from "./report.en";
 import { respondentEn } from "./respondent.en";
+import { scenariosEn } from "./scenarios.en";
 
 /** English messages. Keys are dotted; zh-CN.ts must have exactly the same keys (enforced by its type). */
 const coreEn = {
@@ -239,6 +240,7 @@ export const en = {
   ...readingEn,
   ...exportsEn,
   ...accountEn,
+  ...scenariosEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

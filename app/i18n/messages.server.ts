@@ -23,6 +23,7 @@ export const AREAS = {
   members: ["members.", "audit.", "studyNav.", "studies.", "exports.share."],
   report: ["report.", "exports.", "studyNav.", "studies.role."],
   respondent: ["respondent."],
+  scenarios: ["scenarios.", "studyNav.", "studies.role."],
 } as const satisfies Record<string, readonly string[]>;
 export type Area = keyof typeof AREAS;
 

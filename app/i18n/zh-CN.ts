@@ -5,6 +5,7 @@ import { fieldworkZhCN } from "./fieldwork.zh-CN";
 import { readingZhCN } from "./reading.zh-CN";
 import { reportZhCN } from "./report.zh-CN";
 import { respondentZhCN } from "./respondent.zh-CN";
+import { scenariosZhCN } from "./scenarios.zh-CN";
 
 /** 简体中文。必须与 en.ts 的键完全一致（由类型保证）。 */
 const coreZhCN = {
@@ -236,4 +237,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...readingZhCN,
   ...exportsZhCN,
   ...accountZhCN,
+  ...scenariosZhCN,
 };

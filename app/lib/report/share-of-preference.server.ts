@@ -1,0 +1,101 @@
+import {
+  fitBetaToShares,
+  fitLogitBeta,
+  marketShareTarget,
+  shareIntervals,
+  shareOfPreference,
+  type AttributeDef,
+  type BetaFitSpec,
+  type LogitFit,
+  type OfferDef,
+  type RespondentOutcome,
+  type Scenario,
+  type ShareFit,
+  type ShareIntervalsResult,
+} from "../../../analysis/index";
+import { LruCache } from "../platform/lru-cache.server";
+import { BOOTSTRAP_REPLICATES } from "./report-intervals";
+
+/** Predicted against entered shares, per offer (percent; entered normalised to 100 over the offers). */
+export interface SharePrediction {
+  offer: string;
+  entered: number;
+  predicted: number;
+}
+
+/**
+ * How β of the share of preference was fitted (docs/method.md §9 (c)): by maximum likelihood on
+ * the respondents' last purchase, or, without purchases, to the entered market shares; with the
+ * predicted against the entered shares whenever every offer has one. Not available: why neither
+ * fit could be made (`choices`: the maximum-likelihood reason; `shares`: the share fit's, with
+ * the offers that lack a share).
+ */
+export type ShareModel =
+  | { ok: true; fit: Extract<LogitFit, { ok: true }> | Extract<ShareFit, { ok: true }>; spec: BetaFitSpec; predictions: SharePrediction[] | null }
+  | { ok: false; choices: string; shares: string; missing: string[] };
+
+export interface ShareMarket {
+  offers: OfferDef[];
+  attributes: AttributeDef[];
+  /** the offers' current market shares (percent), null where not entered */
+  marketShares: Record<string, number | null>;
+}
+
+const entered = (market: ShareMarket): Record<string, number> =>
+  Object.fromEntries(Object.entries(market.marketShares).filter((e): e is [string, number] => e[1] !== null));
+
+/** β of the share of preference for these respondents: maximum likelihood, else the share fit. */
+export function fitShareModel(respondents: RespondentOutcome[], market: ShareMarket): ShareModel {
+  const shares = entered(market);
+  const target = marketShareTarget(market.offers, shares);
+  const ml = fitLogitBeta(respondents, { offers: market.offers, attributes: market.attributes });
+  if (ml.ok) {
+    let predictions: SharePrediction[] | null = null;
+    if (target.ok) {
+      const predicted = shareOfPreference(respondents, { offers: market.offers, attributes: market.attributes, beta: ml.beta });
+      if (predicted.ok) {
+        predictions = predicted.shares.map((s, j) => ({ offer: s.offer, entered: target.target[j] as number, predicted: s.base }));
+      }
+    }
+    return { ok: true, fit: ml, spec: { type: "choices" }, predictions };
+  }
+  const fitted = fitBetaToShares(respondents, shares, { offers: market.offers, attributes: market.attributes });
+  if (fitted.ok) {
+    return {
+      ok: true,
+      fit: fitted,
+      spec: { type: "shares", marketShares: shares },
+      predictions: fitted.fit.map((f) => ({ offer: f.offer, entered: f.entered, predicted: f.predicted })),
+    };
+  }
+  return { ok: false, choices: ml.reason, shares: fitted.reason, missing: fitted.reason === "missing-share" ? fitted.offers : [] };
+}
+
+const cache = new LruCache<ShareIntervalsResult>(48);
+
+/**
+ * Base and scenario shares of preference with their percentile bootstrap intervals (1000
+ * replicates, seed 1, refitting β each time the way `model` was fitted). Cached under `key`
+ * (which must name the study's data version and the respondent filter) and the scenario.
+ */
+export function sharesWithIntervals(
+  respondents: RespondentOutcome[],
+  market: ShareMarket,
+  spec: BetaFitSpec,
+  scenario: Scenario | undefined,
+  key: string,
+): ShareIntervalsResult {
+  const full = JSON.stringify([key, spec, scenario?.changes ?? [], scenario?.respond ?? []]);
+  const hit = cache.get(full);
+  if (hit) return hit;
+  const result = shareIntervals(respondents, {
+    offers: market.offers,
+    attributes: market.attributes,
+    ...(scenario ? { scenario } : {}),
+    fit: spec,
+    replicates: BOOTSTRAP_REPLICATES,
+    seed: 1,
+  });
+  cache.set(full, result);
+  return result;
+}
