@@ -33,7 +33,6 @@ export const scenariosEn = {
   "scenarios.basis.needPrices": "Actual prices need a price above 0 for every offer (market data below).",
   "scenarios.show": "Show",
   "scenarios.figuresFor": "Figures for: {filters}. {n, plural, one {# respondent} other {# respondents}}.",
-  "scenarios.noBase": "No value map to start from: {reason}.",
   "scenarios.fairPrice.name": "Price at the fair line",
 
   "scenarios.saved.title": "Saved scenarios",
@@ -94,7 +93,6 @@ export const scenariosEn = {
   "scenarios.error.sharesTotal": "The shares of one wave require a total of at most 100.",
   "scenarios.error.wave": "A wave requires a whole number from 1 to 999.",
   "scenarios.error.waveTwice": "Each wave can be entered once.",
-  "scenarios.error.intent": "This form was not understood. Reload the page and try again.",
 
   "scenarios.invalid.unknown-offer": "it names an offer the study does not have",
   "scenarios.invalid.unknown-attribute": "it names an attribute the study does not have",

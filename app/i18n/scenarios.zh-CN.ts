@@ -31,7 +31,6 @@ export const scenariosZhCN: Record<keyof typeof scenariosEn, string> = {
   "scenarios.basis.needPrices": "使用实际价格需要每个产品都有大于 0 的价格（见下方市场数据）。",
   "scenarios.show": "显示",
   "scenarios.figuresFor": "数据范围：{filters}。{n} 位受访者。",
-  "scenarios.noBase": "没有可作为起点的价值图：{reason}。",
   "scenarios.fairPrice.name": "公平价值线上的价格",
 
   "scenarios.saved.title": "已保存的情景",
@@ -92,7 +91,6 @@ export const scenariosZhCN: Record<keyof typeof scenariosEn, string> = {
   "scenarios.error.sharesTotal": "同一波次的份额合计不能超过 100。",
   "scenarios.error.wave": "波次需要 1 到 999 之间的整数。",
   "scenarios.error.waveTwice": "每个波次只能输入一次。",
-  "scenarios.error.intent": "无法识别此表单。请刷新页面后重试。",
 
   "scenarios.invalid.unknown-offer": "其中包含本研究没有的产品",
   "scenarios.invalid.unknown-attribute": "其中包含本研究没有的属性",
