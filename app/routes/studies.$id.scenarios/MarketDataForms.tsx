@@ -21,7 +21,7 @@ export function PricesForm({ offers, lastResult }: { offers: Offer[]; lastResult
   const [form, fields] = useForm({
     id: "prices",
     lastResult,
-    defaultValue: { prices: Object.fromEntries(offers.map((o) => [o.code, o.price ?? undefined])) },
+    defaultValue: { prices: Object.fromEntries(offers.map((o) => [o.code, o.price === null ? undefined : String(o.price)])) },
     constraint: getZodConstraint(PricesFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -81,7 +81,7 @@ export function WaveSharesForm({
     id: "wave-shares",
     lastResult,
     defaultValue: {
-      waves: rows.map((wave) => ({ wave, shares: Object.fromEntries(offers.map((o) => [o.code, table.shares[String(wave)]?.[o.code]])) })),
+      waves: rows.map((wave) => ({ wave, shares: Object.fromEntries(offers.map((o) => [o.code, table.shares[String(wave)]?.[o.code]?.toString()])) })),
     },
     constraint: getZodConstraint(WaveSharesFormSchema),
     shouldValidate: "onBlur",

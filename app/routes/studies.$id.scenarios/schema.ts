@@ -77,13 +77,19 @@ export const DeleteScenarioSchema = z.object({
   confirm: ConfirmedSchema,
 });
 
-const price = z.number({ invalid_type_error: "scenarios.error.price" }).finite("scenarios.error.price").min(0, "scenarios.error.price").max(1e12, "scenarios.error.price");
-const share = z.number({ invalid_type_error: "scenarios.error.share" }).finite("scenarios.error.share").min(0, "scenarios.error.share").max(100, "scenarios.error.share");
+/**
+ * A number typed into a field keyed by offer code: conform does not coerce the values of a
+ * record, so an empty field is "no value" and anything else must read as a number.
+ */
+const typedNumber = (schema: z.ZodNumber) =>
+  z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? undefined : typeof v === "string" ? Number(v.trim().replace(",", ".")) : v), schema.optional());
+const price = typedNumber(z.number({ invalid_type_error: "scenarios.error.price" }).finite("scenarios.error.price").min(0, "scenarios.error.price").max(1e12, "scenarios.error.price"));
+const share = typedNumber(z.number({ invalid_type_error: "scenarios.error.share" }).finite("scenarios.error.share").min(0, "scenarios.error.share").max(100, "scenarios.error.share"));
 
 /** Actual prices by offer code (an empty field clears the price). */
 export const PricesFormSchema = z.object({
   intent: z.literal("prices"),
-  prices: z.record(price.optional()).default({}),
+  prices: z.record(price).default({}),
 });
 export type PricesForm = z.infer<typeof PricesFormSchema>;
 
@@ -95,7 +101,7 @@ export const WaveSharesFormSchema = z.object({
       z
         .object({
           wave: z.number({ required_error: "scenarios.error.wave", invalid_type_error: "scenarios.error.wave" }).int("scenarios.error.wave").min(1, "scenarios.error.wave").max(999, "scenarios.error.wave"),
-          shares: z.record(share.optional()).default({}),
+          shares: z.record(share).default({}),
         })
         .refine((w) => Object.values(w.shares).reduce<number>((s, v) => s + (v ?? 0), 0) <= 100.0001, { path: ["shares"], message: "scenarios.error.sharesTotal" }),
     )
