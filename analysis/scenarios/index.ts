@@ -17,3 +17,4 @@ export { percentile } from "./percentile";
 export { shareIntervals } from "./share-intervals";
 export { studentTQuantile } from "./student-t-quantile";
 export { valueLeadsShare } from "./value-leads-share";
+export { analyzeScenarios, type ScenarioReport, type ScenarioShares } from "./analyze-scenarios";
