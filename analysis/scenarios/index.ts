@@ -1,4 +1,4 @@
-/** Strategy tools after the map (docs/method-scenarios.md), in reading order. */
+/** Strategy tools after the map (docs/method.md §5 (d), §9, §10), in reading order. */
 export * from "./types";
 export { fairPrice } from "./fair-price";
 export { resolveScenario } from "./resolve-scenario";
