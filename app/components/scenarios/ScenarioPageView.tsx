@@ -113,14 +113,15 @@ export function ScenarioPageView({
             {t("scenarios.saved.none")}
           </p>
         ) : (
-          <Form method="get" data-testid="compare-form">
-            <Hidden query={page.query} except={["compare", "try"]} />
+          <>
             <p className="muted small">{t("scenarios.saved.compareHelp", { n: 3 })}</p>
+            {/* The checkboxes belong to the compare form below (form="compare-form"): a delete
+                button's own form cannot sit inside another form. */}
             <ul className="study-list saved-scenarios">
               {page.saved.map((s) => (
                 <li key={s.id} data-saved={s.name}>
                   <label className="compare-choice">
-                    <input type="checkbox" name="compare" value={s.id} defaultChecked={page.compare.includes(s.id)} disabled={s.scenario === null} />{" "}
+                    <input type="checkbox" form="compare-form" name="compare" value={s.id} defaultChecked={page.compare.includes(s.id)} disabled={s.scenario === null} />{" "}
                     <strong>{s.name}</strong>{" "}
                     <span className="muted small">
                       {s.scenario === null
@@ -132,12 +133,13 @@ export function ScenarioPageView({
                 </li>
               ))}
             </ul>
-            <p>
+            <Form method="get" id="compare-form" data-testid="compare-form">
+              <Hidden query={page.query} except={["compare", "try"]} />
               <button type="submit" data-testid="compare-button">
                 {t("scenarios.saved.compare")}
               </button>
-            </p>
-          </Form>
+            </Form>
+          </>
         )}
       </section>
 
