@@ -242,7 +242,11 @@ export async function loadScenarioPage(db: Db, study: Study, locale: Locale, opt
     tryFairPrice: options.tryFairPrice,
     shown,
     shareModel: context.model,
-    baseShares: context.model.ok ? sharesWithIntervals(context.respondents, context.market, context.model.spec, undefined, context.key) : null,
+    // The base columns are the same in every scenario's intervals (same respondents, seed and β
+    // refits): taken from the first scenario shown, computed alone only when none is.
+    baseShares: !context.model.ok
+      ? null
+      : (shown.find((x) => x.shares?.ok)?.shares ?? sharesWithIntervals(context.respondents, context.market, context.model.spec, undefined, context.key)),
     valueLeads: studyValueLeadsShare(allWaves, context.market.offers, context.market.attributes, lineSpec(report.options), waveShares),
     waveShares,
   };

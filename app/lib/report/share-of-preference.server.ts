@@ -14,7 +14,16 @@ import {
   type ShareIntervalsResult,
 } from "../../../analysis/index";
 import { LruCache } from "../platform/lru-cache.server";
-import { BOOTSTRAP_REPLICATES } from "./report-intervals";
+import { BOOTSTRAP_REPLICATES, BOOTSTRAP_UP_TO } from "./report-intervals";
+
+/**
+ * Bootstrap replicates of the shares' intervals for n respondents: 1000 up to 1000 respondents,
+ * then 10⁶ / n (at least 200), so that the work (replicates × respondents, each replicate
+ * refitting β) stays about what 1000 respondents cost; the page says how many were used.
+ */
+export function shareReplicates(n: number): number {
+  return n <= BOOTSTRAP_UP_TO ? BOOTSTRAP_REPLICATES : Math.max(200, Math.round((BOOTSTRAP_REPLICATES * BOOTSTRAP_UP_TO) / n));
+}
 
 /** Predicted against entered shares, per offer (percent; entered normalised to 100 over the offers). */
 export interface SharePrediction {
@@ -74,8 +83,9 @@ export function fitShareModel(respondents: RespondentOutcome[], market: ShareMar
 const cache = new LruCache<ShareIntervalsResult>(48);
 
 /**
- * Base and scenario shares of preference with their percentile bootstrap intervals (1000
- * replicates, seed 1, refitting β each time the way `model` was fitted). Cached under `key`
+ * Base and scenario shares of preference with their percentile bootstrap intervals
+ * (`shareReplicates` replicates, seed 1, refitting β each time the way `model` was fitted).
+ * Cached under `key`
  * (which must name the study's data version and the respondent filter) and the scenario.
  */
 export function sharesWithIntervals(
@@ -93,7 +103,7 @@ export function sharesWithIntervals(
     attributes: market.attributes,
     ...(scenario ? { scenario } : {}),
     fit: spec,
-    replicates: BOOTSTRAP_REPLICATES,
+    replicates: shareReplicates(respondents.length),
     seed: 1,
   });
   cache.set(full, result);
