@@ -8,6 +8,7 @@ import { loadReport, reportCache } from "../../../app/lib/report/report.server";
 import { saveStudyPrices, saveStudyWaveShares } from "../../../app/lib/report/market-data.server";
 import { loadScenarioPage, parseScenarioPageQuery, type ScenarioPageOptions } from "../../../app/lib/report/scenario-page.server";
 import { deleteStudyScenario, saveStudyScenario } from "../../../app/lib/report/scenario-store.server";
+import { shareReplicates } from "../../../app/lib/report/share-of-preference.server";
 import { demoDb } from "../demo-db";
 
 /**
@@ -177,5 +178,9 @@ describe("the scenario page (service)", () => {
       expect(p.value).toBeCloseTo(map.points.find((m) => m.offer === p.offer)!.value, 9);
     }
     expect(after.valueLeads.result.ok && after.valueLeads.result.n).toBe(6);
+  });
+
+  it("bootstraps the shares with 1000 replicates up to 1000 respondents, then 10⁶ / n, at least 200", () => {
+    expect([shareReplicates(57), shareReplicates(1000), shareReplicates(2000), shareReplicates(4000), shareReplicates(10_000)]).toEqual([1000, 1000, 500, 250, 200]);
   });
 });
