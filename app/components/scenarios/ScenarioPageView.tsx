@@ -66,7 +66,7 @@ export function ScenarioPageView({
         </p>
       ) : null}
 
-      <Form method="get" className="panel scenario-view no-print" data-testid="scenario-view">
+      <Form method="get" className="panel scenario-view no-print" data-testid="scenario-view" aria-label={t("scenarios.view")}>
         <Hidden query={page.query} except={["basis", "line", "slope"]} />
         <div className="inline-fields">
           <label>

@@ -42,10 +42,11 @@ export function SharePanel({ page }: { page: ScenarioPage }) {
           ))}
           <div className="table-scroll">
             <table className="profile" data-testid="base-shares">
+              {model.predictions ? <caption className="small">{t("scenarios.shares.predictions")}</caption> : null}
               <thead>
                 <tr>
                   <th scope="col">{t("scenarios.table.offer")}</th>
-                  <th scope="col">{t("scenarios.shares.today")}</th>
+                  <th scope="col">{t(model.predictions ? "scenarios.shares.predicted" : "scenarios.shares.today")}</th>
                   <th scope="col">{t("report.intervalColumn")}</th>
                   {model.predictions ? <th scope="col">{t("scenarios.shares.entered")}</th> : null}
                 </tr>
