@@ -51,6 +51,7 @@ export function ScenarioCard({ page, shown, exportBase }: { page: ScenarioPage; 
             <li>{t("scenarios.legend.base")}</li>
             <li>{t("scenarios.legend.scenario")}</li>
             {result.movements.some((m) => m.code === "line") ? <li>{t("scenarios.legend.line")}</li> : null}
+            {result.points.scenario.some((p) => p.frontier) && result.points.scenario.some((p) => !p.frontier) ? <li>{t("report.legend.frontier")}</li> : null}
           </ul>
           <h4>{t("scenarios.changes")}</h4>
           <ul className="small" data-testid="scenario-changes">

@@ -25,7 +25,8 @@ export const SCENARIO_MAP_SIZE = { width: 640, height: 500 } as const;
 /**
  * A scenario on the value map (docs/method.md §9), as pure SVG: each offer's base point (hollow),
  * an arrow to its scenario point (filled), the scenario's fair-value line with its band and the
- * better/worse zones, and the base's line dashed where the scenario moved it. Labels sit by the
+ * better/worse zones, the scenario's value frontier (dotted ring), and the base's line dashed
+ * where the scenario moved it. Labels sit by the
  * scenario points without overlapping; every scenario point carries its figures before and
  * after for the page's tooltip.
  */
@@ -87,6 +88,8 @@ export function ScenarioMapChart({ base, result, names, name, t, locale, width =
     { x: plot.x + 2, y: plot.y + 2, w: plot.w - 4, h: plot.h - 4 },
     zoneBoxes,
   );
+  // The scenario's frontier, drawn only where it separates offers (as on the report's map).
+  const showFrontier = result.points.scenario.some((p) => p.frontier) && result.points.scenario.some((p) => !p.frontier);
   const clipId = `${id}-plot-${W}`;
   const arrowId = (own: boolean) => `${id}-arrow-${own ? "own" : "competitor"}-${W}`;
   const tip = (offer: string) => {
@@ -231,6 +234,7 @@ export function ScenarioMapChart({ base, result, names, name, t, locale, width =
             role={interactive ? "button" : undefined}
           >
             <title>{text.replace(/\n/g, "; ")}</title>
+            {p.frontier && showFrontier ? <circle className="frontier" cx={cx} cy={cy} r={radius(p.own) + 4} fill="none" stroke={COLORS.good} strokeWidth="2" strokeDasharray="2 2" /> : null}
             <circle className="marker" cx={cx} cy={cy} r={radius(p.own)} fill={color} stroke={color} strokeWidth={2} />
             {box.leader ? (
               <line x1={cx} y1={cy} x2={box.anchor === "start" ? box.x : box.x + box.w} y2={box.y + box.h / 2} stroke={COLORS.muted} strokeWidth="0.75" />
