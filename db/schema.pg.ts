@@ -92,11 +92,14 @@ export const offers = pgTable(
     isOwn: boolean("is_own").notNull().default(false),
     /** Market share in percent (optional): bubble size on the value map, share-weighted references. */
     marketShare: doublePrecision("market_share"),
+    /** Actual price (optional; one currency for the study): the fair price and the scenarios' price moves. */
+    price: doublePrecision("price"),
     sort: integer("sort").notNull().default(0),
   },
   (t) => [
     uniqueIndex("offers_study_code_uq").on(t.studyId, t.code),
     check("offers_market_share_ck", sql`${t.marketShare} is null or ${t.marketShare} between 0 and 100`),
+    check("offers_price_ck", sql`${t.price} is null or ${t.price} >= 0`),
     uniqueIndex("offers_one_own_uq").on(t.studyId).where(sql`${t.isOwn}`),
     check("offers_code_ck", sql`${t.code} ~ '^[a-z]' and length(${t.code}) <= 40`),
   ],
@@ -756,3 +759,53 @@ export const panelRedirects = pgTable("panel_redirects", {
   closedUrl: text("closed_url"),
   updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
 });
+
+/**
+ * Market shares per offer and wave (percent), as the researcher enters them: value leads share
+ * (docs/method.md §10). `offers.market_share` stays the current share (bubbles, share fit).
+ */
+export const marketShares = pgTable(
+  "market_shares",
+  {
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    offerId: integer("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    wave: integer("wave").notNull(),
+    share: doublePrecision("share").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.offerId, t.wave] }),
+    index("market_shares_study_idx").on(t.studyId),
+    check("market_shares_wave_ck", sql`${t.wave} >= 1`),
+    check("market_shares_share_ck", sql`${t.share} between 0 and 100`),
+  ],
+);
+
+/**
+ * Saved what-if scenarios (docs/method.md §9): the changes and the competitor responses as JSON
+ * (`analysis/scenarios` `ScenarioChange[]`, `ScenarioResponse[]`, offer and attribute codes);
+ * one name per study.
+ */
+export const scenarios = pgTable(
+  "scenarios",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    changesJson: text("changes_json").notNull(),
+    respondJson: text("respond_json").notNull().default("[]"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("scenarios_study_name_uq").on(t.studyId, t.name),
+    check("scenarios_name_ck", sql`length(${t.name}) between 1 and 80`),
+  ],
+);

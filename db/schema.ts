@@ -83,11 +83,14 @@ export const offers = sqliteTable(
     isOwn: integer("is_own", { mode: "boolean" }).notNull().default(false),
     /** Market share in percent (optional): bubble size on the value map, share-weighted references. */
     marketShare: real("market_share"),
+    /** Actual price (optional; one currency for the study): the fair price and the scenarios' price moves. */
+    price: real("price"),
     sort: integer("sort").notNull().default(0),
   },
   (t) => [
     uniqueIndex("offers_study_code_uq").on(t.studyId, t.code),
     check("offers_market_share_ck", sql`${t.marketShare} is null or ${t.marketShare} between 0 and 100`),
+    check("offers_price_ck", sql`${t.price} is null or ${t.price} >= 0`),
     uniqueIndex("offers_one_own_uq").on(t.studyId).where(sql`${t.isOwn} = 1`),
     check("offers_code_ck", sql`${t.code} glob '[a-z]*' and length(${t.code}) <= 40`),
   ],
@@ -769,3 +772,53 @@ export const panelRedirects = sqliteTable("panel_redirects", {
   closedUrl: text("closed_url"),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/**
+ * Market shares per offer and wave (percent), as the researcher enters them: value leads share
+ * (docs/method.md §10). `offers.market_share` stays the current share (bubbles, share fit).
+ */
+export const marketShares = sqliteTable(
+  "market_shares",
+  {
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    offerId: integer("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    wave: integer("wave").notNull(),
+    share: real("share").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.offerId, t.wave] }),
+    index("market_shares_study_idx").on(t.studyId),
+    check("market_shares_wave_ck", sql`${t.wave} >= 1`),
+    check("market_shares_share_ck", sql`${t.share} between 0 and 100`),
+  ],
+);
+
+/**
+ * Saved what-if scenarios (docs/method.md §9): the changes and the competitor responses as JSON
+ * (`analysis/scenarios` `ScenarioChange[]`, `ScenarioResponse[]`, offer and attribute codes);
+ * one name per study.
+ */
+export const scenarios = sqliteTable(
+  "scenarios",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    changesJson: text("changes_json").notNull(),
+    respondJson: text("respond_json").notNull().default("[]"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    updatedBy: integer("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("scenarios_study_name_uq").on(t.studyId, t.name),
+    check("scenarios_name_ck", sql`length(${t.name}) between 1 and 80`),
+  ],
+);

@@ -2,8 +2,12 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "./client";
 import { addFirmFunction, saveWhatWhoCells, type WhatWhoStrength } from "./queries/firm-functions";
 import { addKeyEvent } from "./queries/key-events";
+import { saveOfferPrices, saveWaveShares } from "./queries/market-data";
 
 const SHARES: Record<string, number> = { aster: 34, birch: 41, cedar: 25 };
+/** Actual prices (the fair price, price moves) and market shares in the two waves (value leads share). */
+const PRICES: Record<string, number> = { aster: 549, birch: 499, cedar: 379 };
+const WAVE_SHARES: Record<number, Record<string, number>> = { 1: { aster: 32, birch: 42, cedar: 26 }, 2: SHARES };
 
 const DAY = 86_400_000;
 const EVENTS: Array<{ offer: string; daysAgo: number; label: string; labelZh: string }> = [
@@ -22,8 +26,9 @@ const FUNCTIONS: Array<{ name: string; nameZh: string; cells: Record<string, Wha
 ];
 
 /**
- * The report's demo data on the demo study: market shares, key events and the what/who grid,
- * so that every section of the demo report has something to show.
+ * The report's demo data on the demo study: market shares (current and per wave), actual prices,
+ * key events and the what/who grid, so that every section of the demo report and the scenario
+ * page has something to show.
  */
 export function seedDemoReport(db: Db, args: { studyId: number; now: number }): Promise<void> {
   return db.transaction(async (tx) => {
@@ -34,6 +39,10 @@ export function seedDemoReport(db: Db, args: { studyId: number; now: number }): 
       if (share !== undefined) await tx.q.update(offers).set({ marketShare: share }).where(and(eq(offers.id, o.id), eq(offers.studyId, args.studyId)));
     }
     const offerId = new Map(offerRows.map((o) => [o.code, o.id]));
+    await saveOfferPrices(tx, { studyId: args.studyId, prices: offerRows.map((o) => ({ offerId: o.id, price: PRICES[o.code] ?? null })) });
+    for (const [wave, shares] of Object.entries(WAVE_SHARES)) {
+      await saveWaveShares(tx, { studyId: args.studyId, wave: Number(wave), shares: offerRows.map((o) => ({ offerId: o.id, share: shares[o.code] ?? null })) });
+    }
     for (const e of EVENTS) {
       const id = offerId.get(e.offer);
       if (id === undefined) continue;

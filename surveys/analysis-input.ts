@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Scenario, ScenarioChange } from "../analysis/scenarios/types";
 
 /**
  * The JSON input of the `analyze` command (docs/analysis-format.md), validated with messages
@@ -101,6 +102,37 @@ export const AnalysisSummarySchema = z
   })
   .strict();
 
+const finite = z.number().finite();
+
+/** One change of a scenario: `delta` or `value` on an attribute's mean, or `priceFactor` on the price (docs/method.md §9). */
+export const AnalysisScenarioChangeSchema = z
+  .object({
+    offer: id,
+    attribute: id.optional(),
+    delta: finite.optional(),
+    value: finite.optional(),
+    priceFactor: finite.gt(0, "requires a number above 0").optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const kinds = [c.delta, c.value, c.priceFactor].filter((v) => v !== undefined).length;
+    if (kinds !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'requires exactly one of "delta", "value" or "priceFactor"' });
+    else if (c.priceFactor !== undefined && c.attribute !== undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["attribute"], message: 'is not used with "priceFactor" (a price change has no attribute)' });
+    } else if (c.priceFactor === undefined && c.attribute === undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["attribute"], message: 'is required with "delta" or "value"' });
+    }
+  });
+
+/** A what-if scenario: a name, changes, and competitors copying the changes made to an offer. */
+export const AnalysisScenarioSchema = z
+  .object({
+    name: z.string().min(1),
+    changes: z.array(AnalysisScenarioChangeSchema).min(1, "requires at least 1 change"),
+    respond: z.array(z.object({ competitor: id, copies: id }).strict()).optional(),
+  })
+  .strict();
+
 export const AnalysisOptionsSchema = z
   .object({
     reference: id.optional(),
@@ -139,6 +171,7 @@ export const AnalysisOptionsSchema = z
     level: z.number().gt(0, "requires a number between 0 and 1").lt(1, "requires a number between 0 and 1").optional(),
     segment: labels.optional(),
     wave: labels.optional(),
+    scenarios: z.array(AnalysisScenarioSchema).optional(),
   })
   .strict();
 
@@ -286,6 +319,24 @@ export const AnalysisInputSchema = z
       problem(["options", "importance"], "shapley requires at most 12 quality attributes");
     }
 
+    const scenarioNames = new Set<string>();
+    input.options?.scenarios?.forEach((scenario, i) => {
+      const at = (...rest: Array<string | number>) => ["options", "scenarios", i, ...rest];
+      if (scenarioNames.has(scenario.name)) problem(at("name"), `repeats "${scenario.name}"; scenario names must be unique`);
+      scenarioNames.add(scenario.name);
+      scenario.changes.forEach((change, k) => {
+        checkOffer(at("changes", k, "offer"), change.offer);
+        if (change.attribute !== undefined && !attributeKind.has(change.attribute)) {
+          problem(at("changes", k, "attribute"), `requires an attribute id listed in attributes (got "${change.attribute}")`);
+        }
+      });
+      scenario.respond?.forEach((response, k) => {
+        checkOffer(at("respond", k, "competitor"), response.competitor);
+        checkOffer(at("respond", k, "copies"), response.copies);
+        if (response.competitor === response.copies) problem(at("respond", k, "copies"), "requires an offer other than the competitor");
+      });
+    });
+
     const reference = input.options?.reference;
     if (reference !== undefined && reference !== "competitors") {
       if (!offerIds.has(reference)) {
@@ -348,4 +399,19 @@ export function parseAnalysisInput(data: unknown): ParsedAnalysisInput {
       : [`${formatPath(issue.path)} ${issue.message}`],
   );
   return { ok: false, problems: [...new Set(problems)] };
+}
+
+/** `options.scenarios` as the scenarios of `analysis/scenarios` (the input already validated). */
+export function analysisScenarios(input: AnalysisInput): Scenario[] {
+  return (input.options?.scenarios ?? []).map((s) => ({
+    name: s.name,
+    changes: s.changes.map((c): ScenarioChange =>
+      c.priceFactor !== undefined
+        ? { offer: c.offer, priceFactor: c.priceFactor }
+        : c.delta !== undefined
+          ? { offer: c.offer, attribute: c.attribute as string, delta: c.delta }
+          : { offer: c.offer, attribute: c.attribute as string, value: c.value as number },
+    ),
+    ...(s.respond !== undefined ? { respond: s.respond } : {}),
+  }));
 }

@@ -1,4 +1,4 @@
-/** Strategy tools after the map (docs/method-scenarios.md), in reading order. */
+/** Strategy tools after the map (docs/method.md §5 (d), §9, §10), in reading order. */
 export * from "./types";
 export { fairPrice } from "./fair-price";
 export { resolveScenario } from "./resolve-scenario";
@@ -17,3 +17,4 @@ export { percentile } from "./percentile";
 export { shareIntervals } from "./share-intervals";
 export { studentTQuantile } from "./student-t-quantile";
 export { valueLeadsShare } from "./value-leads-share";
+export { analyzeScenarios, type ScenarioReport, type ScenarioShares } from "./analyze-scenarios";

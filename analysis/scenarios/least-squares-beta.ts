@@ -13,7 +13,7 @@ function squaredError(rows: UtilityRow[], target: number[], beta: number): numbe
 
 /**
  * β minimising the squared error between the predicted shares of preference and `target`
- * (percent per offer, summing to 100), over [0, bound] (docs/method-scenarios.md "Fitting β"):
+ * (percent per offer, summing to 100), over [0, bound] (docs/method.md §9 (d)):
  * a grid (β = 0 and 41 points geometric from bound·10⁻⁵ to bound, ratio 10^⅛) finds the best
  * cell, then golden-section search between the best grid point's neighbours (to 1e-9). The
  * error need not be unimodal over the whole range; the grid keeps the search off a far local

@@ -3,7 +3,7 @@ import type { ResolvedChange, ResolvedScenario, Scenario } from "./types";
 
 /**
  * Checks a scenario against the market and lists every change it makes, in the order they
- * apply (docs/method-scenarios.md "Scenarios"): first the scenario's `changes` in their
+ * apply (docs/method.md §9 (a)): first the scenario's `changes` in their
  * order, then for each response in `respond` (in order) a copy of every change the scenario
  * makes to `copies`, made to `competitor`:
  * - `{ delta }`: the same delta on the same attribute;

@@ -1,6 +1,6 @@
 import type { UnavailableReason } from "../unavailable-reasons";
 /**
- * Types of the strategy tools (docs/method-scenarios.md): fair price, what-if scenarios,
+ * Types of the strategy tools (docs/method.md §5 (d), §9, §10): fair price, what-if scenarios,
  * share of preference and value leads share.
  */
 import type {
@@ -242,7 +242,7 @@ export interface ShareInput {
 }
 
 /**
- * One respondent's utilities (docs/method-scenarios.md "Share of preference"): `known` are the
+ * One respondent's utilities (docs/method.md §9 (c)): `known` are the
  * offer indices (into `offers`) the respondent can choose among, `base[k]` and `scenario[k]`
  * the utilities of `known[k]`, `chose` the position in `known` of the offer bought last (null
  * when none, or not one the respondent knows: then `choseUnknown`).

@@ -18,6 +18,7 @@ const SECTIONS: readonly Section[] = [
   { path: "/fieldwork", label: "studyNav.fieldwork", minimum: "viewer" },
   { path: "/responses", label: "studyNav.responses", minimum: "viewer" },
   { path: "/report", label: "studyNav.report", minimum: "viewer" },
+  { path: "/scenarios", label: "studyNav.scenarios", minimum: "viewer" },
   { path: "/strategy", label: "studyNav.strategy", minimum: "editor" },
   { path: "/customers", label: "studyNav.customers", minimum: "viewer" },
   { path: "/panel", label: "studyNav.integrations", minimum: "editor" },

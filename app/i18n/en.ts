@@ -8,6 +8,7 @@ import { reportEn } from "./report.en";
 import { respondentEn } from "./respondent.en";
 import { reasonsEn } from "./reasons.en";
 import { securityEn } from "./security.en";
+import { scenariosEn } from "./scenarios.en";
 
 /** English messages. Keys are dotted; zh-CN.ts must have exactly the same keys (enforced by its type). */
 const coreEn = {
@@ -248,6 +249,7 @@ export const en = {
   ...reasonsEn,
   ...securityEn,
   ...apiEn,
+  ...scenariosEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

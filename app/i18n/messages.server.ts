@@ -26,6 +26,7 @@ export const AREAS = {
   customers: ["customers.", "studyNav.", "studies.role."],
   /** API tokens, webhooks, panel links, imports (issue 22). */
   api: ["apiTokens.", "integrations.", "panel.", "webhooks.", "import.", "studyNav.", "studies.role."],
+  scenarios: ["scenarios.", "studyNav.", "studies.role."],
 } as const satisfies Record<string, readonly string[]>;
 export type Area = keyof typeof AREAS;
 

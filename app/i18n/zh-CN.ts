@@ -9,6 +9,7 @@ import { reportZhCN } from "./report.zh-CN";
 import { respondentZhCN } from "./respondent.zh-CN";
 import { reasonsZhCN } from "./reasons.zh-CN";
 import { securityZhCN } from "./security.zh-CN";
+import { scenariosZhCN } from "./scenarios.zh-CN";
 
 /** 简体中文。必须与 en.ts 的键完全一致（由类型保证）。 */
 const coreZhCN = {
@@ -245,4 +246,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...reasonsZhCN,
   ...securityZhCN,
   ...apiZhCN,
+  ...scenariosZhCN,
 };

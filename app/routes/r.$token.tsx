@@ -66,7 +66,7 @@ export default function SharedReport() {
       <p className="muted small" data-testid="shared-notice">
         {t("exports.share.sharedNotice")}
       </p>
-      <ReportView report={report} shared today={today} filters={<ReportFilters report={report} t={t} />} />
+      <ReportView report={report} shared today={today} filters={<ReportFilters report={report} t={t} />} scenariosHref={`${path.replace(/\/export$/, "")}/scenarios?${report.query}`} />
       <ExportPanel report={report} base={path} raw={false} />
     </>
   );

@@ -30,7 +30,7 @@ export default function Report() {
         {t("report.title")}: {report.study.title}
       </h1>
       <StudyNav studyId={report.study.id} role={role} />
-      <ReportView report={report} today={today} filters={<ReportFilters report={report} t={t} />} />
+      <ReportView report={report} today={today} filters={<ReportFilters report={report} t={t} />} scenariosHref={`/studies/${report.study.id}/scenarios?${report.query}`} />
       <ExportPanel report={report} shareHref={role === "viewer" ? undefined : `/studies/${report.study.id}/share`} />
     </>
   );

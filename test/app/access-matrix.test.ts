@@ -61,6 +61,8 @@ const matrix: Record<string, Access> = {
   },
   "r.$token": { kind: "public", why: "read-only shared report, by a revocable share token" },
   "r.$token.export.$name": { kind: "public", why: "chart and table downloads of a shared report, by its share token (no raw data)" },
+  "r.$token_.scenarios": { kind: "public", why: "read-only shared scenarios, by the report's revocable share token" },
+  "r.$token_.scenarios.export.$name": { kind: "public", why: "downloads of the shared scenarios, by the share token" },
   "report-print.$token": { kind: "public", why: "the page the server's own Chromium prints for the PDF download, by a token this server process signed a minute earlier" },
   signout: { kind: "checked", action: { path: "/signout", allowed: researchers, fields: {} } },
   "account.password": { kind: "checked", loader: { path: "/account/password", allowed: researchers } },
@@ -99,6 +101,21 @@ const matrix: Record<string, Access> = {
   "studies.$id.report.export.$name": {
     kind: "checked",
     loader: { path: "/studies/:id/report/export/raw-wide.csv", allowed: ["owner", "editor", "viewer"] },
+  },
+  // The matrix study's offer "matrixa" and attribute "matrixq" are made in beforeAll; saving a
+  // scenario of the same name again replaces it (a new time and audit event each time).
+  "studies.$id.scenarios": {
+    kind: "checked",
+    loader: { path: "/studies/:id/scenarios", allowed: ["owner", "editor", "viewer"] },
+    action: {
+      path: "/studies/:id/scenarios",
+      allowed: ["owner", "editor"],
+      fields: { intent: "save", name: "Matrix scenario", "changes[0].offer": "matrixa", "changes[0].target": "matrixq", "changes[0].mode": "delta", "changes[0].amount": "1" },
+    },
+  },
+  "studies.$id.scenarios.export.$name": {
+    kind: "checked",
+    loader: { path: "/studies/:id/scenarios/export/scenarios.csv", allowed: ["owner", "editor", "viewer"] },
   },
   "studies.$id.share": {
     kind: "checked",
@@ -184,6 +201,8 @@ function snapshot(): Promise<string> {
     "api_tokens",
     "webhook_endpoints",
     "panel_redirects",
+    "scenarios",
+    "market_shares",
   ]);
 }
 
@@ -230,6 +249,9 @@ beforeAll(async () => {
     tokens[actor] = /data-testid="new-api-token">(vm_[A-Za-z0-9_-]+)</.exec(page)?.[1] ?? "";
     expect(tokens[actor]).toMatch(/^vm_/);
   }
+  // An offer and an attribute for the scenario action to name.
+  await db.run(sql`insert into offers (study_id, code, name, is_own, sort) values (${studyId}, 'matrixa', 'Matrix A', ${true}, 90)`);
+  await db.run(sql`insert into attributes (study_id, code, kind, name, sort) values (${studyId}, 'matrixq', 'quality', 'Matrix quality', 90)`);
 });
 afterAll(async () => {
   await db?.close();

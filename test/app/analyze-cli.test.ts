@@ -147,3 +147,69 @@ describe("analyze command: the tools after the map (method-more.md §1–4)", ()
     expect(run).toEqual({ code: 2, stdout: "", stderr: "options.mapReference requires rest-of-market or market\n" });
   }, 60_000);
 });
+
+describe("analyze command: options.scenarios", () => {
+  interface ScenarioOutput {
+    qualityProfile: { score: number };
+    scenarios: Record<string, { ok: boolean; qualityProfile: { score: number }; valueMap: { points: Array<{ offer: string; quality: number }> }; shares?: { fit: { method: string } } }>;
+  }
+  let run: Run;
+  beforeAll(async () => {
+    const input = JSON.parse(readFileSync("test/fixtures/analysis-input.json", "utf8")) as {
+      offers: Array<Record<string, unknown>>;
+      options?: Record<string, unknown>;
+    };
+    input.offers.forEach((o, i) => (o.share = [34, 41, 25][i]));
+    input.options = {
+      ...input.options,
+      bootstrap: { replicates: 50, seed: 1 },
+      scenarios: [
+        { name: "Reliability +0.5", changes: [{ offer: "aster", attribute: "reliability", delta: 0.5 }] },
+        { name: "Birch answers", changes: [{ offer: "aster", attribute: "reliability", delta: 0.5 }], respond: [{ competitor: "birch", copies: "aster" }] },
+      ],
+    };
+    run = await analyze(inputFile("scenarios.json", JSON.stringify(input)));
+  }, 60_000);
+
+  it("prints each scenario beside the base: Q 117.254 → 120.3309 (40 · 0.5 / 6.5 = +3.0769), 118.3366 when birch copies it", () => {
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    const parsed = JSON.parse(run.stdout) as ScenarioOutput;
+    expect(parsed.qualityProfile.score).toBeCloseTo(117.254, 3);
+    expect(parsed.scenarios["Reliability +0.5"]!.qualityProfile.score).toBeCloseTo(120.3309, 3);
+    // birch's Q on the map: 102.4081 + 40 · 7 / 7.375 − 40 · 7 / 7.125 = 101.0760
+    expect(parsed.scenarios["Reliability +0.5"]!.valueMap.points.find((p) => p.offer === "birch")!.quality).toBeCloseTo(101.076, 3);
+    expect(parsed.scenarios["Birch answers"]!.qualityProfile.score).toBeCloseTo(118.3366, 3);
+  });
+
+  it("gives the share of preference with respondents (β fitted to the offers' shares when nobody's purchase is known)", () => {
+    const parsed = JSON.parse(run.stdout) as ScenarioOutput;
+    expect(parsed.scenarios["Reliability +0.5"]!.shares?.fit.method).toBe("share-fit");
+  });
+
+  it("exits 2 naming a scenario's unknown attribute, a change with two amounts and a competitor copying itself", async () => {
+    const input = JSON.parse(readFileSync("test/fixtures/analysis-input.json", "utf8")) as { options?: Record<string, unknown> };
+    input.options = {
+      ...input.options,
+      scenarios: [
+        {
+          name: "Bad",
+          changes: [
+            { offer: "aster", attribute: "warp", delta: 1 },
+            { offer: "aster", attribute: "comfort", delta: 1, value: 8 },
+          ],
+          respond: [{ competitor: "birch", copies: "birch" }],
+        },
+      ],
+    };
+    const bad = await analyze(inputFile("bad-scenarios.json", JSON.stringify(input)));
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr.trim().split("\n").sort()).toEqual(
+      [
+        'options.scenarios[0].changes[0].attribute requires an attribute id listed in attributes (got "warp")',
+        'options.scenarios[0].changes[1] requires exactly one of "delta", "value" or "priceFactor"',
+        "options.scenarios[0].respond[0].copies requires an offer other than the competitor",
+      ].sort(),
+    );
+  }, 60_000);
+});

@@ -1,13 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { sql } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
+import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { copyPlan, copyToPostgres, CopyError, type CopyTable } from "../../db/copy-to-postgres";
 import { createPool, defaultPgMigrationsFolder, isPostgresUrl, openPostgres, redactUrl } from "../../db/postgres";
 import { users } from "../../db/schema.pg";
+import * as sqliteSchema from "../../db/schema";
 import { seedDemo } from "../../db/seed-demo";
 import { testPostgres, type PostgresServer } from "../helpers/postgres";
 import { freePort } from "../helpers/app-server";
@@ -18,6 +20,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const journal = JSON.parse(fs.readFileSync(path.join(root, "db/migrations-pg/meta/_journal.json"), "utf8")) as { entries: unknown[] };
 
 const plan = copyPlan();
+/** The tables of db/schema.ts (the copy and a migrated PostgreSQL database hold exactly these). */
+const SCHEMA_TABLES = (Object.values(sqliteSchema) as unknown[]).filter((t) => is(t, SQLiteTable)).length;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** A long text with Chinese, emoji, a combining accent and right-to-left script, and no NUL. */
 const LONG_TEXT = Array.from({ length: 6000 }, (_, i) => `第${i}行 ☕️🇨🇳 café مرحبا line ${i};`).join("\n");
@@ -74,6 +78,8 @@ async function buildSqlite(file: string): Promise<void> {
       values (1, 'quota.full', 'quota.full:1:40', '{"id":"x"}', 'failed', 12, ${MAX_SAFE}, null, 503, 'HTTP 503', null, 1, null);
     insert into webhook_attempts (delivery_id, at, status_code, error, duration_ms) values (1, 1, null, 'ECONNREFUSED', 12);
     insert into panel_redirects (study_id, complete_url, screened_out_url, quota_full_url, closed_url, updated_at) values (1, 'https://p.example/c?id={rid}', null, null, null, 1);
+    insert into scenarios (study_id, name, changes_json, respond_json, created_by, created_at, updated_by, updated_at)
+      values (1, '可靠性 +0.5 ☕️', '[{"offer":"aster","attribute":"reliability","delta":0.5}]', '[{"competitor":"birch","copies":"aster"}]', 1, 1, null, 2);
   `);
   db.sqlite!.close();
 }
@@ -143,7 +149,7 @@ afterAll(async () => {
 
 describe("the copy plan", () => {
   it("holds every table of the schema, each after the tables it references", () => {
-    expect(plan).toHaveLength(35);
+    expect(plan).toHaveLength(SCHEMA_TABLES);
     const position = new Map(plan.map((t, i) => [t.name, i]));
     expect(position.get("respondent_invitations")!).toBeLessThan(position.get("responses")!);
     expect(position.get("users")!).toBeLessThan(position.get("studies")!);
@@ -281,7 +287,7 @@ describe("openPostgres", () => {
     opened.forEach((o) => pools.push(o.pool));
     const p = opened[0]!.pool;
     expect(Number((await p.query("select count(*) as n from drizzle.__drizzle_migrations")).rows[0].n)).toBe(journal.entries.length);
-    expect((await p.query("select count(*) as n from pg_tables where schemaname = 'public'")).rows[0].n).toBe(35);
+    expect(Number((await p.query("select count(*) as n from pg_tables where schemaname = 'public'")).rows[0].n)).toBe(SCHEMA_TABLES);
     // And again on the migrated database: nothing to do.
     pools.push((await openPostgres({ url })).pool);
   });

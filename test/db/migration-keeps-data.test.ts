@@ -123,4 +123,37 @@ describe("migrations on a database that holds responses", () => {
       db.sqlite!.close();
     }
   });
+  // 0008 (scenarios) gives offers an actual price; SQLite adds its CHECK by copying the table.
+  // The offers keep their ids, shares and children (key events, the own-offer index).
+  it("keeps every offer, its market share and its key events when 0008 adds the price", () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const file = path.join(dir, "old.sqlite");
+    openDatabase({ url: file, migrationsFolder: migrationsUpTo(8) }).sqlite!.close();
+
+    const old = new Database(file);
+    old.exec(`
+      insert into users (id, email, password_hash, created_at) values (1, 'a@example.com', 'x', 1);
+      insert into studies (id, owner_id, title, public_token, created_at, updated_at) values (1, 1, 'Coffee', 'tok-1', 1, 1);
+      insert into offers (id, study_id, code, name, is_own, market_share, sort) values (7, 1, 'aster', 'Aster', 1, 34, 1), (9, 1, 'birch', 'Birch', 0, null, 2);
+      insert into key_events (study_id, offer_id, occurred_on, label) values (1, 9, '2026-01-02', 'Price cut');
+    `);
+    old.close();
+
+    const db = openDatabase({ url: file });
+    try {
+      const sqlite = db.sqlite!;
+      expect(sqlite.prepare("select id, code, is_own, market_share, price, sort from offers order by id").all()).toEqual([
+        { id: 7, code: "aster", is_own: 1, market_share: 34, price: null, sort: 1 },
+        { id: 9, code: "birch", is_own: 0, market_share: null, price: null, sort: 2 },
+      ]);
+      expect(sqlite.prepare("select offer_id, label from key_events").all()).toEqual([{ offer_id: 9, label: "Price cut" }]);
+      expect(() => sqlite.prepare("insert into offers (study_id, code, name, is_own) values (1, 'cedar', 'Cedar', 1)").run()).toThrow(/UNIQUE/);
+      expect(() => sqlite.prepare("update offers set price = -5 where id = 7").run()).toThrow(/offers_price_ck/);
+      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    } finally {
+      db.sqlite!.close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ import { KeyAccountsTable } from "./KeyAccountsSection";
 import { WonLostSection } from "./WonLostSection";
 import { ChartFrame } from "./ChartFrame";
 import { HeadToHeadTable, ImportanceTable, TimelineTable } from "./ChartTables";
+import { FairPriceNote } from "./FairPriceNote";
 import { FormulaTip } from "./FormulaTip";
 import { PrintHeader } from "./PrintHeader";
 import { Takeaway } from "./Takeaway";
@@ -43,8 +44,11 @@ export function ReportView({
   shared = false,
   today,
   filters,
+  scenariosHref,
 }: {
   report: ReportData;
+  /** the study's scenario page (researcher's or shared), with the report's options; links the fair price to it */
+  scenariosHref?: string;
   shared?: boolean;
   /** YYYY-MM-DD, for the printed pages' header */
   today?: string;
@@ -182,6 +186,23 @@ export function ReportView({
                     </tbody>
                   </table>
                 </div>
+                <FairPriceNote
+                  fair={report.fairPrice}
+                  ownName={ownName}
+                  tryHref={
+                    scenariosHref
+                      ? `${scenariosHref}${scenariosHref.includes("?") ? "&" : "?"}try=fair-price${report.offers.every((o) => o.price !== null && o.price > 0) ? "&basis=prices" : ""}`
+                      : undefined
+                  }
+                  {...text}
+                />
+                {scenariosHref ? (
+                  <p className="small no-print">
+                    <a href={scenariosHref} data-testid="scenarios-link">
+                      {t("report.scenariosLink")}
+                    </a>
+                  </p>
+                ) : null}
                 {a.valueMap.unavailable.length > 0 ? (
                   <p className="muted small">
                     {t("report.notOnMap", {

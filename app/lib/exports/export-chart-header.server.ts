@@ -16,14 +16,18 @@ const SUB = 11;
  */
 export function withChartHeader(chart: ChartSvg, report: ReportView, name: ChartName, now = Date.now()): ChartSvg {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(report.locale, key, params);
-  const W = chart.width;
-  const title = wrapText(`${t(`exports.chart.${name}`)} · ${report.study.title}`, TITLE, W - 16, 2);
-  const subtitle = wrapText(
+  return withHeaderBand(
+    chart,
+    `${t(`exports.chart.${name}`)} · ${report.study.title}`,
     t("exports.chartSubtitle", { n: report.counts.analysed, filters: filtersInWords(report, t), date: formatDay(report.locale, new Date(now).toISOString().slice(0, 10)) }),
-    SUB,
-    W - 16,
-    3,
   );
+}
+
+/** A chart with a header band of a bold title (up to 2 lines) and a subtitle (up to 3 lines) on top. */
+export function withHeaderBand(chart: ChartSvg, titleText: string, subtitleText: string): ChartSvg {
+  const W = chart.width;
+  const title = wrapText(titleText, TITLE, W - 16, 2);
+  const subtitle = wrapText(subtitleText, SUB, W - 16, 3);
   const band = 10 + title.length * (TITLE + 4) + subtitle.length * (SUB + 4) + 8;
   const height = chart.height + band;
   let y = 8;

@@ -43,6 +43,15 @@ export interface ChartSvg {
 export function chartSvg(report: ReportView, chart: ChartName): ChartSvg | null {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(report.locale, key, params);
   const markup = renderToStaticMarkup(createElement(components[chart], { report, t, locale: report.locale }));
+  return svgDocument(markup, `${t(`exports.chart.${chart}`)} · ${report.study.title}`);
+}
+
+/**
+ * A chart component's SVG markup as a standalone document: the XML declaration, the SVG
+ * namespace, whole-pixel width and height, a <title> and the font-family of the committed
+ * fonts. Null when the markup is not an SVG with a size (nothing to draw).
+ */
+export function svgDocument(markup: string, titleText: string): ChartSvg | null {
   const open = /^<svg\b[^>]*>/.exec(markup);
   if (!open) return null;
   let tag = open[0];
@@ -54,7 +63,7 @@ export function chartSvg(report: ReportView, chart: ChartName): ChartSvg | null 
   if (!/\sxmlns="/.test(tag)) tag = tag.replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg"');
   const font = `font-family="${xmlEscape(EXPORT_FONT_FAMILY)}"`;
   tag = /\sfont-family="[^"]*"/.test(tag) ? tag.replace(/font-family="[^"]*"/, font) : tag.replace(/>$/, ` ${font}>`);
-  const title = `<title>${xmlEscape(`${t(`exports.chart.${chart}`)} · ${report.study.title}`)}</title>`;
+  const title = `<title>${xmlEscape(titleText)}</title>`;
   const svg = `<?xml version="1.0" encoding="UTF-8"?>\n${tag}${title}${markup.slice(open[0].length)}`;
   return { svg, width, height };
 }

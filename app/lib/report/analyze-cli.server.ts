@@ -1,12 +1,14 @@
 /**
  * The `analyze` command: `npm run analyze -- <input.json> [--out report.json]`.
  * Reads the documented JSON input (docs/analysis-format.md), validates it with
- * `AnalysisInputSchema`, runs `analyzeStudy` and prints the report as JSON (or writes it to
- * `--out`). Bad input: one line per problem on stderr, exit code 2, nothing else printed.
+ * `AnalysisInputSchema`, runs `analyzeStudy` (and `analyzeScenarios` for `options.scenarios`)
+ * and prints the report as JSON (or writes it to `--out`). Bad input: one line per problem on
+ * stderr, exit code 2, nothing else printed.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { analyzeStudy } from "../../../analysis/analyze-study";
-import { parseAnalysisInput } from "../../../surveys/analysis-input";
+import { analyzeScenarios } from "../../../analysis/scenarios/analyze-scenarios";
+import { analysisScenarios, parseAnalysisInput } from "../../../surveys/analysis-input";
 
 const USAGE = "usage: npm run analyze -- <input.json> [--out report.json]";
 
@@ -56,7 +58,11 @@ function run(args: string[]): Outcome {
   const parsed = parseAnalysisInput(data);
   if (!parsed.ok) return { code: 2, stderr: parsed.problems };
 
-  const json = `${JSON.stringify(analyzeStudy(parsed.input), null, 2)}\n`;
+  const report = analyzeStudy(parsed.input);
+  // With options.scenarios, each scenario beside the base (the report's own figures).
+  const scenarios = analysisScenarios(parsed.input);
+  const output = scenarios.length > 0 ? { ...report, scenarios: analyzeScenarios(parsed.input, report, scenarios) } : report;
+  const json = `${JSON.stringify(output, null, 2)}\n`;
   if (outPath === undefined) return { code: 0, stdout: json };
   try {
     writeFileSync(outPath, json);

@@ -3,7 +3,7 @@
  * the server builds (report.server.ts, report-options.server.ts) and the browser's components
  * read. Client-safe: nothing here runs on the server only.
  */
-import type { StudyAnalysisReport, Unavailable, WhatWhoCell, WhatWhoResult } from "../../../analysis/index";
+import type { FairPriceResult, StudyAnalysisReport, Unavailable, WhatWhoCell, WhatWhoResult } from "../../../analysis/index";
 import type { Locale } from "~/i18n/index";
 import type { KeyAccountType } from "../../../analysis/index";
 import type { CustomerFilter } from "../customers/customer-codes";
@@ -69,6 +69,8 @@ export interface ReportOffer {
   own: boolean;
   /** percent, null when not set */
   marketShare: number | null;
+  /** actual price, null when not set */
+  price: number | null;
 }
 
 export interface ReportAttribute {
@@ -166,6 +168,11 @@ export interface ReportView {
   analysis: StudyAnalysisReport | null;
   /** the head-to-head competitor in effect (options.versus or the first competitor) */
   versus: string | null;
+  /**
+   * The own offer's fair price on this map's line (docs/method.md §5 (d)): RP* at its Q, and
+   * with actual prices the fair price and the gap. Null without an analysis.
+   */
+  fairPrice: FairPriceResult | null;
   timeline: ReportTimeline;
   /** the study's key events (all, for the list), labels in the locale */
   events: TimelineEvent[];

@@ -3,6 +3,7 @@ import {
   analyzeStudy,
   toReportValueMap,
   customerValueScore,
+  fairPrice,
   isIncluded,
   keyEventsTimeline,
   meanScores,
@@ -11,7 +12,6 @@ import {
   type FairValueLineSpec,
   type GroupedAttributeDef,
   type OfferDef,
-  type ReportValueMap,
   type RespondentOutcome,
   type StudyAnalysisReport,
   type Unavailable,
@@ -109,20 +109,21 @@ function toOutcome(r: AnalysisRespondent, stated: { weights: Record<string, numb
   };
 }
 
-function lineSpec(options: Pick<ReportOptions, "line" | "slope">): FairValueLineSpec {
+/** The fair-value line the analysis draws for the report options. */
+export function lineSpec(options: Pick<ReportOptions, "line" | "slope">): FairValueLineSpec {
   return options.line === "slope" && options.slope !== undefined ? { type: "slope", slope: options.slope } : { type: options.line === "slope" ? "weights" : options.line };
 }
 
-/** The value map of `analyzeStudy`'s shape for one fair-value line, from the analysis' weights and means. */
+/** The value map for one fair-value line, from the analysis' weights and means. */
 function mapFor(
   analysis: StudyAnalysisReport,
   offers: OfferDef[],
   attributes: GroupedAttributeDef[],
   options: Pick<ReportOptions, "line" | "slope">,
-): ReportValueMap {
+): ReturnType<typeof valueMap> {
   const w = analysis.weights;
   if ("ok" in w) return w;
-  const map = valueMap({
+  return valueMap({
     offers,
     attributes,
     weights: w.weights,
@@ -130,7 +131,6 @@ function mapFor(
     qualityShare: w.qualityShare,
     line: lineSpec(options),
   });
-  return toReportValueMap(map);
 }
 
 /** Each offer's Q, RP and V in one wave, each against the rest of the market (no bootstrap). */
@@ -146,6 +146,39 @@ function wavePoints(respondents: RespondentOutcome[], offers: OfferDef[], attrib
   });
 }
 
+/** Every complete response of the study at this data version, read once (the respondent cache). */
+async function respondentsAt(db: Db, study: Study, own: string | null, version: string): Promise<AnalysisRespondent[]> {
+  const listKey = `${study.id}|${version}`;
+  let all = respondentCache.get(listKey);
+  if (!all) {
+    all = await listAnalysisRespondents(db, study.id, own);
+    if (all.length <= RESPONDENT_CACHE_MAX) respondentCache.set(listKey, all);
+  }
+  return all;
+}
+
+/**
+ * The respondents the report analyses for `options` (flagged and segment filters, and the wave
+ * filter unless `allWaves`), as the analysis library's outcomes (each with its wave), read
+ * through the report's own cache: the scenarios and value leads share use exactly the report's
+ * respondents. `options` as `loadReport` returns them (unknown segments and waves dropped).
+ */
+export async function reportRespondents(
+  db: Db,
+  study: Study,
+  options: Pick<ReportOptions, "segment" | "wave" | "flagged">,
+  { allWaves = false }: { allWaves?: boolean } = {},
+): Promise<RespondentOutcome[]> {
+  const own = (await listOffers(db, study.id)).find((o) => o.isOwn)?.code ?? null;
+  const all = await respondentsAt(db, study, own, await reportDataVersion(db, study.id));
+  const stated = readStatedWeights(study.statedWeightsJson);
+  return all
+    .filter((r) => isIncluded(r.flags, r.review, options.flagged))
+    .filter((r) => !options.segment || r.profile[options.segment.question] === options.segment.value)
+    .filter((r) => allWaves || options.wave === undefined || r.wave === options.wave)
+    .map((r) => toOutcome(r, stated));
+}
+
 async function compute(db: Db, 
   study: Study,
   offers: OfferDef[],
@@ -156,12 +189,7 @@ async function compute(db: Db,
   version: string,
   customers: ReadonlyMap<string, CustomerLookup> | null,
 ): Promise<ComputedReport> {
-  const listKey = `${study.id}|${version}`;
-  let all = respondentCache.get(listKey);
-  if (!all) {
-    all = await listAnalysisRespondents(db, study.id, own);
-    if (all.length <= RESPONDENT_CACHE_MAX) respondentCache.set(listKey, all);
-  }
+  const all = await respondentsAt(db, study, own, version);
   const stated = readStatedWeights(study.statedWeightsJson);
   const customerFilter = options.customer;
   const kept = all.filter(
@@ -298,9 +326,10 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
     cache.set(key, computed);
   }
 
-  const analysis: StudyAnalysisReport | null = computed.analysis
-    ? { ...computed.analysis, valueMap: mapFor(computed.analysis, offers, attributes, options) }
-    : null;
+  const rawMap = computed.analysis ? mapFor(computed.analysis, offers, attributes, options) : null;
+  const analysis: StudyAnalysisReport | null =
+    computed.analysis && rawMap ? { ...computed.analysis, valueMap: toReportValueMap(rawMap) } : null;
+  const priced = offerRows.map((o) => ({ id: o.code, own: o.isOwn, ...(o.price !== null ? { price: o.price } : {}) }));
 
   const names = {
     offers: Object.fromEntries(offerRows.map((o) => [o.code, label(locale, o.name, o.nameZh)])),
@@ -375,7 +404,7 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
     query: reportQuery(options),
     ignored,
     smallN: SMALL_N,
-    offers: offerRows.map((o) => ({ code: o.code, name: label(locale, o.name, o.nameZh), own: o.isOwn, marketShare: o.marketShare })),
+    offers: offerRows.map((o) => ({ code: o.code, name: label(locale, o.name, o.nameZh), own: o.isOwn, marketShare: o.marketShare, price: o.price })),
     attributes: attributeRows.map((a) => ({ code: a.code, name: label(locale, a.name, a.nameZh), kind: a.kind })),
     names,
     own,
@@ -392,6 +421,7 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
     },
     analysis,
     versus,
+    fairPrice: rawMap && own !== null ? fairPrice(rawMap, priced) : null,
     timeline,
     events,
     whatWho: {
