@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+/**
+ * The field a destructive or irreversible action carries once the person has confirmed it
+ * (`InlineForm`'s confirmation step sends it). Client-safe: schemas beside routes use it, so an
+ * action posted without it fails validation and changes nothing.
+ */
+export const CONFIRM_FIELD = "confirm";
+export const CONFIRM_VALUE = "yes";
+export const ConfirmedSchema = z.literal(CONFIRM_VALUE);
