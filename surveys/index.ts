@@ -10,4 +10,7 @@ export * from "./seeded-random";
 export * from "./build-focus-group-questionnaire";
 export * from "./read-focus-group-response";
 export * from "./answer-names";
+export * from "./make-code";
+export * from "./question-name-clashes";
+export * from "./definition-changes";
 export * from "./transactions";
