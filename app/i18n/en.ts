@@ -1,4 +1,5 @@
 import { accountEn } from "./account.en";
+import { designEn } from "./design.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
 import { readingEn } from "./reading.en";
@@ -233,6 +234,7 @@ const coreEn = {
 export const en = {
   ...coreEn,
   ...fieldworkEn,
+  ...designEn,
   ...respondentEn,
   ...reportEn,
   ...readingEn,

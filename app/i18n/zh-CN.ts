@@ -1,5 +1,6 @@
 import type { CoreKey, MessageKey } from "./en";
 import { accountZhCN } from "./account.zh-CN";
+import { designZhCN } from "./design.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
 import { fieldworkZhCN } from "./fieldwork.zh-CN";
 import { readingZhCN } from "./reading.zh-CN";
@@ -230,6 +231,7 @@ const coreZhCN = {
 export const zhCN: Record<MessageKey, string> = {
   ...coreZhCN,
   ...fieldworkZhCN,
+  ...designZhCN,
   ...respondentZhCN,
   ...reportZhCN,
   ...readingZhCN,

@@ -6,7 +6,7 @@ import { useT } from "~/components/use-t";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { createInvitationsFrom, loadDistribution, MAX_INVITATIONS_PER_REQUEST, originOf, QR_PNG_SIZE, revokeInvitationOf } from "~/lib/fieldwork/distribution.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
 

@@ -8,7 +8,7 @@ import { formatDate } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { changeMemberRole, inviteMember, loadMembers, removeMemberOf, revokeInvitationOf, transferStudy } from "~/lib/sharing/members.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { usePublicOrigin } from "~/components/use-public-origin";
 import { dbOf } from "~/lib/platform/context.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { originOf, parseStage, qrPng, stageLink } from "~/lib/fieldwork/distribution.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 
 /** The QR code of a stage's public link as a PNG (`?stage=rating|focus-group`). */

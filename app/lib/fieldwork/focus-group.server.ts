@@ -7,7 +7,7 @@ import { groupSuggestions } from "../../../analysis/group-suggestions";
 import { StatedWeightsSchema } from "../../../surveys/study-definition";
 import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
-import { addAttributeTo } from "../design/studies.server";
+import { addAttributes } from "../design/attributes.server";
 
 async function consolidation(db: Db, study: Study) {
   const attributes = await listAttributes(db, study.id);
@@ -34,17 +34,15 @@ export async function loadFocusGroup(db: Db, study: Study) {
 
 export type FocusGroupResult = { ok: true; notice: MessageKey } | { ok: false; error: MessageKey };
 
-/** Adds a suggestion to the attribute list as a quality or price attribute. */
+/** Adds a suggestion to the attribute list as a quality or price attribute (names must stay unique). */
 export async function mergeSuggestion(db: Db, study: Study, userId: number, form: FormData): Promise<FocusGroupResult> {
-  const fields = new FormData();
-  fields.set("name", String(form.get("name") ?? ""));
-  fields.set("nameZh", String(form.get("nameZh") ?? ""));
-  fields.set("kind", String(form.get("kind") ?? ""));
-  fields.set("description", "");
-  if (form.get("kind") !== "quality" && form.get("kind") !== "price") return { ok: false, error: "fieldwork.error.kindQualityPrice" };
-  const result = await addAttributeTo(db, study, fields);
-  if (!result.ok) return { ok: false, error: "study.error.nameRequired" };
-  await recordAuditEvent(db, { studyId: study.id, userId, action: "mergeSuggestion", detail: String(form.get("name")), now: Date.now() });
+  const kind = form.get("kind");
+  if (kind !== "quality" && kind !== "price") return { ok: false, error: "fieldwork.error.kindQualityPrice" };
+  const name = String(form.get("name") ?? "").trim();
+  const nameZh = String(form.get("nameZh") ?? "").trim();
+  if (name.length < 1 || name.length > 120 || nameZh.length > 120) return { ok: false, error: "study.error.nameRequired" };
+  const result = await addAttributes(db, study, userId, [{ kind, name, ...(nameZh ? { nameZh } : {}) }], "mergeSuggestion");
+  if (!result.ok) return { ok: false, error: Object.values(result.errors).flat()[0] ?? "study.error.nameRequired" };
   return { ok: true, notice: "fieldwork.focus.merged" };
 }
 

@@ -23,13 +23,12 @@ import { StudyDefinitionSchema, type StudyDefinition } from "../../../surveys/st
 import type { Db } from "../../../db/client";
 import { env } from "../platform/env.server";
 import { jsonError } from "../platform/http.server";
+import { fieldworkWindowState } from "./fieldwork-window";
 
 export type Stage = "focus_group" | "rating";
 
-/** Whether the fieldwork window (epoch ms, either end open when null) admits new responses now. */
-export function fieldworkOpen(study: { opensAt: number | null; closesAt: number | null }, now: number): boolean {
-  return (study.opensAt === null || now >= study.opensAt) && (study.closesAt === null || now < study.closesAt);
-}
+/** Whether the fieldwork window admits new responses now (the rule: fieldwork-window.ts). */
+const fieldworkOpen = (study: { opensAt: number | null; closesAt: number | null }, now: number) => fieldworkWindowState(study, now) === "open";
 
 /** What the respondent page needs before the questionnaire loads. */
 export async function loadRespondentPage(db: Db, token: string, stage: Stage, now = Date.now()) {
