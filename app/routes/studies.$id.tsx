@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isRouteErrorResponse, Link, Outlet, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { StudyNav } from "~/components/StudyNav";
+import { useT } from "~/components/use-t";
+import { serverTranslator } from "~/i18n/messages.server";
+import { requireUserId } from "~/lib/auth/session.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
+import { loadStudySteps } from "~/lib/design/study-steps.server";
+import { dbOf } from "~/lib/platform/context.server";
+import { getLocale } from "~/lib/platform/locale.server";
+import { pageI18n } from "~/lib/platform/page-i18n.server";
+
+/**
+ * Every study page sits under this one: it knows the member's role and the guided path (the steps
+ * StudyNav shows, worded here in the visitor's language), and it turns a refusal for a member whose
+ * role is too low into a "view-only access" page.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const db = await dbOf(context);
+  const { study, role } = await requireStudyRole(db, await requireUserId(db, request), params.id, "viewer");
+  const locale = await getLocale(request);
+  const t = serverTranslator(locale);
+  const steps = (await loadStudySteps(db, study)).map((s) => ({
+    id: s.id,
+    state: s.state,
+    label: t(`studyNav.step.${s.id}`),
+    stateLabel: t(`studyNav.step.state.${s.state}`),
+    status: t(s.status.key, s.status.params),
+    next: s.next ? { label: t(s.next.key), href: s.next.href } : null,
+  }));
+  return {
+    study: { id: study.id, title: study.title, titleZh: study.titleZh },
+    role,
+    steps,
+    i18n: await pageI18n(request, ["studies"]),
+  };
+}
+
+export default function StudyLayout() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("routes/studies.$id");
+  const { t, locale } = useT();
+  if (isRouteErrorResponse(error) && error.status === 403 && data) {
+    return (
+      <>
+        <h1>{locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}</h1>
+        <StudyNav studyId={data.study.id} role={data.role} />
+        <section className="panel" data-testid="view-only">
+          <h2>{t("studyNav.viewOnlyTitle")}</h2>
+          <p>{t("studyNav.viewOnlyPage")}</p>
+          <p>
+            <Link to={`/studies/${data.study.id}`}>{t("studyNav.design")}</Link> · <Link to={`/studies/${data.study.id}/report`}>{t("studyNav.report")}</Link>
+          </p>
+        </section>
+      </>
+    );
+  }
+  const notFound = isRouteErrorResponse(error) && (error.status === 404 || error.status === 403);
+  return (
+    <section className="panel">
+      <h1>{t("error.title")}</h1>
+      <p>{notFound ? t("error.notFound") : t("error.generic")}</p>
+      <p>
+        <Link to="/">{t("error.back")}</Link>
+      </p>
+    </section>
+  );
+}
