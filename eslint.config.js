@@ -43,4 +43,30 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["node:*", "**/db/*", "**/db/**", "better-sqlite3", "drizzle-orm*"] }],
     },
   },
+  {
+    // Components run in the browser: no server module (not even for types: the view models live
+    // in client-safe files such as app/lib/report/report-view.ts) and no dictionary (pages get
+    // their messages from their loaders; app/i18n/messages.server.ts).
+    files: ["app/components/**/*.ts", "app/components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "node:*",
+            "**/db/*",
+            "**/db/**",
+            "better-sqlite3",
+            "drizzle-orm*",
+            "**/*.server",
+            "**/*.server.ts",
+            "~/i18n/en",
+            "~/i18n/zh-CN",
+            "~/i18n/*.en",
+            "~/i18n/*.zh-CN",
+          ],
+        },
+      ],
+    },
+  },
 );

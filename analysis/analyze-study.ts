@@ -1,3 +1,4 @@
+import type { UnavailableReason } from "./unavailable-reasons";
 import { aggregateWeights } from "./aggregate-weights";
 import { analyzeMethods, type MethodsReport, type StudyRespondent } from "./analyze-methods";
 import { bootstrapIntervals, type BootstrapIntervalsResult } from "./bootstrap-intervals";
@@ -142,7 +143,7 @@ export type ReportValueMap =
       reference: MapReference;
       relativePriceFrom: RelativePriceBasis;
       points: ReportMapPoint[];
-      unavailable: Array<{ offer: string; reason: string }>;
+      unavailable: Array<{ offer: string; reason: UnavailableReason }>;
     }
   | Unavailable;
 
@@ -301,7 +302,7 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
     },
   };
   if (empty || !studied.ok) {
-    const reason: Unavailable = empty ? notAtRespondentLevel : { ok: false, reason: studied.ok ? "" : studied.reason };
+    const reason: Unavailable = !empty && !studied.ok ? { ok: false, reason: studied.reason } : notAtRespondentLevel;
     return {
       ...head,
       weights: reason,

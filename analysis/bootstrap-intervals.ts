@@ -1,3 +1,4 @@
+import type { UnavailableReason } from "./unavailable-reasons";
 import { aggregateWeights } from "./aggregate-weights";
 import { customerValueScore } from "./customer-value-score";
 import { meanScores } from "./mean-scores";
@@ -32,7 +33,7 @@ export interface BootstrapIntervalsInput extends IntervalsInput {
  */
 export type BootstrapInterval =
   | { ok: true; estimate: number; lower: number; upper: number; replicates: number; failed: number }
-  | { ok: false; reason: string; replicates: number; failed: number };
+  | { ok: false; reason: UnavailableReason; replicates: number; failed: number };
 
 /** The four figures of an offer (method.md (a)-(c)): Q, S, RP = 10000 / S and V. */
 export interface BootstrapFigures {
@@ -59,7 +60,7 @@ export type BootstrapIntervalsResult =
         ratios: Record<string, BootstrapInterval>;
       };
     }
-  | { ok: false; reason: string };
+  | { ok: false; reason: UnavailableReason };
 
 /** Quantile p of sorted values, linear interpolation between order statistics (Hyndman-Fan type 7). */
 function quantile(sorted: number[], p: number): number {
@@ -70,7 +71,7 @@ function quantile(sorted: number[], p: number): number {
   return low + (h - below) * (high - low);
 }
 
-type Figure = number | { reason: string };
+type Figure = number | { reason: UnavailableReason };
 
 /** Number of figure slots: 4 per offer, 4 for the own profiles, one ratio per attribute. */
 function slots(input: BootstrapIntervalsInput): null[] {

@@ -1,9 +1,10 @@
+import type { UnavailableReason } from "./unavailable-reasons";
 import type { AttributeKind, DeliveredValueGroup, DeliveredValueInput, DeliveredValueResult, GroupedAttributeDef } from "./types";
 
 /** Group id of attributes without a group. */
 const UNGROUPED = "ungrouped";
 
-type Side = { ok: true; total: number; groups: DeliveredValueGroup[] } | { ok: false; reason: string };
+type Side = { ok: true; total: number; groups: DeliveredValueGroup[] } | { ok: false; reason: UnavailableReason };
 
 /** Weighted mean rating of one side, overall and by group (score turned by `toScore`). */
 function side(

@@ -1,3 +1,4 @@
+import type { UnavailableReason } from "./unavailable-reasons";
 import { aggregateWeights } from "./aggregate-weights";
 import { meanScores } from "./mean-scores";
 import { studyWeights } from "./study-weights";
@@ -17,7 +18,7 @@ export type DeltaMethodIntervalsInput = IntervalsInput;
  */
 export type DeltaInterval =
   | { ok: true; estimate: number; se: number; lower: number; upper: number; n: number; smallSample: boolean }
-  | { ok: false; reason: string };
+  | { ok: false; reason: UnavailableReason };
 
 export interface DeltaFigures {
   quality: DeltaInterval;
@@ -38,7 +39,7 @@ export type DeltaMethodIntervalsResult =
       /** the own offer against `referenceIds`, with each attribute ratio r_i */
       own: DeltaFigures & { offerId: string; referenceIds: string[]; ratios: Record<string, DeltaInterval> };
     }
-  | { ok: false; reason: string };
+  | { ok: false; reason: UnavailableReason };
 
 /** Standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9). */
 function normalQuantile(p: number): number {

@@ -1,3 +1,4 @@
+import type { UnavailableReason } from "./unavailable-reasons";
 import { relativeWeights } from "./importance/relative-weights";
 import { shapleyImportance } from "./importance/shapley-importance";
 import type { ImportanceMethod } from "./importance/types";
@@ -278,7 +279,7 @@ function resampledMoments(sums: RespondentSums, weights: Float64Array): Moments 
 
 type Split =
   | { ok: true; shares: number[]; parts: Array<number | null>; rSquared: number }
-  | { ok: false; reason: string };
+  | { ok: false; reason: UnavailableReason };
 
 /** The derived weights of one fit by `method`. */
 function split(result: Extract<Fit, { ok: true }>, method: ImportanceMethod): Split {

@@ -1,3 +1,4 @@
+import type { UnavailableReason } from "./unavailable-reasons";
 import type {
   AttributeDef,
   AttributeKind,
@@ -11,7 +12,7 @@ import type {
 
 type SideWeights =
   | { ok: true; flat: number[]; groups: Array<{ id: string; weight: number; within: Map<string, number> }> }
-  | { ok: false; reason: string };
+  | { ok: false; reason: UnavailableReason };
 
 /** Flat weights of one side (sum 100) and, with groups, each group's weight and within-group weights. */
 function sideWeights(set: AttributeDef[], input: DifferenceMethodInput): SideWeights {
@@ -74,7 +75,7 @@ function side(
   input: DifferenceMethodInput,
   competitorIds: string[],
   competitorWeights: number[],
-): { ok: true; side: DifferenceSide } | { ok: false; reason: string } {
+): { ok: true; side: DifferenceSide } | { ok: false; reason: UnavailableReason } {
   const set = input.attributes.filter((a) => a.kind === kind);
   if (set.length === 0) return { ok: false, reason: "no-attributes" };
   const weights = sideWeights(set, input);

@@ -1,5 +1,6 @@
 /** Customer value analysis (method.md), in reading order. */
 export * from "./types";
+export { UNAVAILABLE_REASONS, isUnavailableReason, type UnavailableReason } from "./unavailable-reasons";
 export { aggregateWeights } from "./aggregate-weights";
 export { meanScores } from "./mean-scores";
 export { referenceScores } from "./reference-scores";

@@ -1,3 +1,4 @@
+import type { UnavailableReason } from "./unavailable-reasons";
 /**
  * Shared types of the customer value analysis (CVA) library.
  * Terms follow docs/method.md, section "Terms".
@@ -37,7 +38,7 @@ export interface RespondentInput {
 }
 
 /** A figure that cannot be computed; `reason` is a machine-readable code (see `ReasonCode`). */
-export type Unavailable = { ok: false; reason: string };
+export type Unavailable = { ok: false; reason: UnavailableReason };
 
 /**
  * Reason codes used by this library in `Unavailable.reason`:
@@ -256,7 +257,7 @@ export type ValueMapResult =
       reference: MapReference;
       relativePriceFrom: RelativePriceBasis;
       points: ValueMapPoint[];
-      unavailable: Array<{ offerId: string; reason: string }>;
+      unavailable: Array<{ offerId: string; reason: UnavailableReason }>;
     }
   | Unavailable;
 

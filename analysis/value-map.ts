@@ -1,3 +1,4 @@
+import type { UnavailableReason } from "./unavailable-reasons";
 import { fairValueLine } from "./fair-value-line";
 import { priceProfile } from "./price-profile";
 import { qualityProfile } from "./quality-profile";
@@ -56,7 +57,7 @@ export function valueMap(input: ValueMapInput): ValueMapResult {
   }
 
   const placed: Placed[] = [];
-  const unavailable: Array<{ offerId: string; reason: string }> = [];
+  const unavailable: Array<{ offerId: string; reason: UnavailableReason }> = [];
   for (const offer of input.offers) {
     const referenceIds = input.offers.filter((o) => reference === "market" || o.id !== offer.id).map((o) => o.id);
     const profileInput = {

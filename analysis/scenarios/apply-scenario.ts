@@ -1,3 +1,4 @@
+import type { UnavailableReason } from "../unavailable-reasons";
 import { customerValueScore } from "../customer-value-score";
 import { relativePriceFromPrices } from "../relative-price-from-prices";
 import type { MeanScores, ValueMapPoint } from "../types";
@@ -61,7 +62,7 @@ function figures(
   offers: PricedOffer[],
   offerId: string,
   point: ValueMapPoint | undefined,
-  offMap: string,
+  offMap: UnavailableReason,
   qualityShare: number | null,
 ): ScenarioOfferComparison["base"] {
   const price = offers.find((o) => o.id === offerId)?.price;

@@ -1,3 +1,4 @@
+import type { UnavailableReason } from "../unavailable-reasons";
 /**
  * Types of the strategy tools (docs/method-scenarios.md): fair price, what-if scenarios,
  * share of preference and value leads share.
@@ -176,7 +177,7 @@ export interface OfferFigures {
 /** An offer off the map (its profile cannot be computed); `reason` is the profile's code. */
 export interface OffMap {
   ok: false;
-  reason: string;
+  reason: UnavailableReason;
   price: number | null;
   relativePriceFromPrices: RelativePriceResult;
 }
@@ -207,7 +208,7 @@ export type Movement =
   | { offer: string; code: MovementFigure; from: number; to: number; change: number }
   | { offer: string; code: "zone"; from: ValueZone; to: ValueZone }
   | { offer: string; code: "joined-frontier" | "left-frontier" | "joined-map" }
-  | { offer: string; code: "left-map"; reason: string }
+  | { offer: string; code: "left-map"; reason: UnavailableReason }
   | {
       offer: null;
       code: "line";

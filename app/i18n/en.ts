@@ -5,6 +5,7 @@ import { fieldworkEn } from "./fieldwork.en";
 import { readingEn } from "./reading.en";
 import { reportEn } from "./report.en";
 import { respondentEn } from "./respondent.en";
+import { reasonsEn } from "./reasons.en";
 
 /** English messages. Keys are dotted; zh-CN.ts must have exactly the same keys (enforced by its type). */
 const coreEn = {
@@ -204,17 +205,13 @@ const coreEn = {
   "report.zone.fair": "Fair value",
   "report.zone.worse": "Worse value",
   "report.unavailable": "Cannot be computed: {reason}",
-  "report.reason.no-reference-ratings": "no competitor has ratings yet",
-  "report.reason.offer-not-rated": "the offer has no ratings on every attribute",
-  "report.reason.no-quality-share": "no respondent gave a quality/price split",
-  "report.reason.too-few-offers": "too few offers",
-  "report.reason.other": "not enough data",
   "report.interval": "95% interval {lower} to {upper}",
   "report.intervalColumn": "95% interval",
   "report.smallSample": "fewer than 30 respondents: read with care",
   "error.title": "Something went wrong",
   "error.notFound": "This page does not exist, or you do not have access to it.",
   "error.generic": "An unexpected error occurred. Please try again.",
+  "error.refused": "The server could not use this request. Reload the page and try again; if it happens again, the reason below helps whoever looks into it.",
   "error.back": "Back to the start",
   "studyNav.label": "Study pages",
   "studyNav.design": "Design",
@@ -240,6 +237,7 @@ export const en = {
   ...readingEn,
   ...exportsEn,
   ...accountEn,
+  ...reasonsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -48,6 +48,7 @@ export const fieldworkEn = {
   "fieldwork.error.dateInvalid": "Dates require the form YYYY-MM-DDTHH:MM.",
   "fieldwork.error.closesBeforeOpens": "The closing time requires to be after the opening time.",
   "fieldwork.error.kindQualityPrice": "Kind requires quality or price.",
+  "fieldwork.error.invitationQuote": "A quoted field is not closed: a \" is missing.",
   "fieldwork.error.invitationColumns": "requires at most two columns: label,email",
   "fieldwork.error.invitationLabel": "the label takes at most 200 characters",
   "fieldwork.error.invitationEmail": "the email address is not valid",

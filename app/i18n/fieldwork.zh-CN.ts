@@ -50,6 +50,7 @@ export const fieldworkZhCN: Record<keyof typeof fieldworkEn, string> = {
   "fieldwork.error.dateInvalid": "日期格式必须为 YYYY-MM-DDTHH:MM。",
   "fieldwork.error.closesBeforeOpens": "结束时间必须晚于开始时间。",
   "fieldwork.error.kindQualityPrice": "类型必须是质量或价格。",
+  "fieldwork.error.invitationQuote": "有一个带引号的字段没有结束：缺少一个 \"。",
   "fieldwork.error.invitationColumns": "最多两列：标签,邮箱",
   "fieldwork.error.invitationLabel": "标签最多 200 个字符",
   "fieldwork.error.invitationEmail": "邮箱地址无效",

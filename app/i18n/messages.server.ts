@@ -21,7 +21,7 @@ export const AREAS = {
   design: ["study.", "studies.", "studyNav.", "fieldwork.", "audit."],
   fieldwork: ["fieldwork.", "studyNav.", "studies."],
   members: ["members.", "audit.", "studyNav.", "studies.", "exports.share."],
-  report: ["report.", "exports.", "studyNav.", "studies.role."],
+  report: ["report.", "exports.", "studyNav.", "studies.role.", "reason."],
   respondent: ["respondent."],
 } as const satisfies Record<string, readonly string[]>;
 export type Area = keyof typeof AREAS;

@@ -6,6 +6,7 @@ import { fieldworkZhCN } from "./fieldwork.zh-CN";
 import { readingZhCN } from "./reading.zh-CN";
 import { reportZhCN } from "./report.zh-CN";
 import { respondentZhCN } from "./respondent.zh-CN";
+import { reasonsZhCN } from "./reasons.zh-CN";
 
 /** 简体中文。必须与 en.ts 的键完全一致（由类型保证）。 */
 const coreZhCN = {
@@ -204,17 +205,13 @@ const coreZhCN = {
   "report.zone.fair": "公平价值",
   "report.zone.worse": "更低价值",
   "report.unavailable": "无法计算：{reason}",
-  "report.reason.no-reference-ratings": "竞争产品尚无评分",
-  "report.reason.offer-not-rated": "该产品并非每个属性都有评分",
-  "report.reason.no-quality-share": "没有受访者给出质量与价格的分配",
-  "report.reason.too-few-offers": "产品数量太少",
-  "report.reason.other": "数据不足",
   "report.interval": "95% 区间 {lower} 至 {upper}",
   "report.intervalColumn": "95% 区间",
   "report.smallSample": "受访者少于 30 人：请谨慎解读",
   "error.title": "出错了",
   "error.notFound": "该页面不存在，或您无权访问。",
   "error.generic": "发生了意外错误，请重试。",
+  "error.refused": "服务器无法处理此请求。请刷新页面后重试；如果再次出现，下面的原因可帮助排查问题的人。",
   "error.back": "返回首页",
   "studyNav.label": "研究页面",
   "studyNav.design": "设计",
@@ -237,4 +234,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...readingZhCN,
   ...exportsZhCN,
   ...accountZhCN,
+  ...reasonsZhCN,
 };

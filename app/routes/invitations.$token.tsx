@@ -13,7 +13,7 @@ import { pageI18n } from "~/lib/platform/page-i18n.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { invitation, study, forOther } = await loadInvitation(db, params.token ?? "", await requireUserId(db, request));
-  return { title: study.title, role: invitation.role, forOther, i18n: await pageI18n(request, ["auth"]) };
+  return { title: study.title, role: invitation.role, forOther, i18n: await pageI18n(request, ["auth", "members"]) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

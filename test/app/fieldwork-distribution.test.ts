@@ -101,6 +101,16 @@ describe("personal invitations", () => {
     expect(await snapshot(server)).toBe(before);
   });
 
+  it("counts lines inside quoted fields when naming a bad line, and refuses an unclosed quote; creates nothing", async () => {
+    const before = await snapshot(server);
+    // Line 1 holds a label over two lines (lines 1 and 2): the bad email is on line 3.
+    const multi = await owner.form(`${study.path}/distribution`, { intent: "createInvitations", lines: '"Two\nlines",two@example.com\r\nBeta,not-an-email' });
+    expect(await multi.text()).toContain("Line 3: the email address is not valid");
+    const open = await owner.form(`${study.path}/distribution`, { intent: "createInvitations", lines: 'Acme,a@acme.example\nBeta,"b@beta.example' });
+    expect(await open.text()).toContain("A quoted field is not closed: a &quot; is missing.");
+    expect(await snapshot(server)).toBe(before);
+  });
+
   it("creates invitations from pasted lines and from an uploaded CSV, with random 22-character tokens", async () => {
     const res = await owner.form(`${study.path}/distribution`, { intent: "createInvitations", lines: "Acme,buyer@acme.example\nsolo@example.com\n\nWalk-in" });
     expect(await res.text()).toContain("3 invitations created.");
@@ -158,11 +168,12 @@ describe("personal invitations", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
-    expect(lines[0]).toBe('"label","email","link","status"');
-    expect(lines[1]).toBe(`"Acme","buyer@acme.example","${server.url}/s/${token}?invite=${acme!.token}","complete"`);
-    expect(lines[2]).toContain('"in_progress"');
-    expect(lines[3]).toBe(`"Walk-in","","${server.url}/s/${token}?invite=${walkIn!.token}","not_started"`);
-    expect(lines[4]!.startsWith(`"'=HYPERLINK(""http://evil.example"")","x@y.example"`)).toBe(true);
+    // RFC 4180: only fields with a comma, quote or line break are quoted (the exports' CSV writer).
+    expect(lines[0]).toBe("label,email,link,status");
+    expect(lines[1]).toBe(`Acme,buyer@acme.example,${server.url}/s/${token}?invite=${acme!.token},complete`);
+    expect(lines[2]).toMatch(/,in_progress$/);
+    expect(lines[3]).toBe(`Walk-in,,${server.url}/s/${token}?invite=${walkIn!.token},not_started`);
+    expect(lines[4]!.startsWith(`"'=HYPERLINK(""http://evil.example"")",x@y.example,`)).toBe(true);
     expect(lines).toHaveLength(6);
     expect(await auditActions(server, study.id)).toContain("exportInvitations");
   });

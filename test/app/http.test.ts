@@ -230,8 +230,8 @@ describe("researcher pages", () => {
     expect(html).toContain("Market-perceived price profile");
     expect(html).toContain('data-testid="value-map"');
     expect(html).toMatch(/\d+ complete responses/);
-    // Bootstrap intervals beside Q, S, RP and V (four score cards) and in the tables.
-    expect(html.match(/95% interval [\d.]+ to [\d.]+/g)?.length).toBe(4);
+    // Bootstrap intervals beside Q, S, RP and V (the four score cards).
+    expect(html.match(/class="small muted interval">95% interval [\d.]+ to [\d.]+/g)?.length).toBe(4);
   });
 });
 

@@ -92,7 +92,7 @@ describe("price attributes are satisfaction ratings and never inverted", () => {
     const html = await (await owner.request(`${studyPath}/report`)).text();
     const chart = /<svg[^>]*id="head-to-head"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
     const price = chart.slice(chart.indexOf('data-kind="price"'));
-    const bar = /<g data-attribute="running" data-advantage="([-\d.]+)">([\s\S]*?)<\/g>/.exec(price);
+    const bar = /<g data-attribute="running" data-advantage="([-\d.]+)"[^>]*>([\s\S]*?)<\/g>/.exec(price);
     expect(bar?.[1]).toBe("-0.4000");
     expect(bar?.[2]).toContain('class="disadvantage"');
   });

@@ -76,7 +76,7 @@ describe("share links", () => {
     expect(png.headers.get("X-Robots-Tag")).toBe("noindex, nofollow");
     expect((await visitor.request(`${path}/export/tables.xlsx`)).status).toBe(200);
     expect((await visitor.request(`${path}/export/quality-profile.csv`)).status).toBe(200);
-    for (const raw of ["raw-wide.csv", "raw-long.xlsx"]) expect((await visitor.request(`${path}/export/${raw}`)).status, raw).toBe(404);
+    for (const raw of ["raw-wide.csv", "raw-long.xlsx", "raw-wide.sav", "raw-wide.dta", "raw-wide-r.zip", "raw-wide-sss.zip"]) expect((await visitor.request(`${path}/export/${raw}`)).status, raw).toBe(404);
     const id = await lastLinkId();
     const events = await db.rows(sql`select user_id, actor_email, detail from audit_events where action = 'export' order by id desc limit 3`);
     expect(events).toEqual([

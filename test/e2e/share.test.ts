@@ -54,7 +54,8 @@ describe("shared report in Chromium", () => {
     const errors = watchErrors(page);
     await signIn(page, "/studies/1/report");
     await page.locator('[data-testid="export-panel"]').waitFor();
-    expect(await page.locator('[data-testid="export-panel"] a[data-export]').count()).toBe(5 * 2 + 1 + 9 + 4 + 2); // charts, workbook, tables, raw data, PDF (A4 and Letter)
+    // Charts (SVG, PNG), the workbook, 9 tables, 4 raw files, PDF (A4 and Letter), 4 labelled formats in 2 languages.
+    expect(await page.locator('[data-testid="export-panel"] a[data-export]').count()).toBe(5 * 2 + 1 + 9 + 4 + 2 + 4 * 2);
     const png = await page.locator('a[data-export="value-map.png"]').getAttribute("href");
     expect(png).toMatch(/^\/studies\/1\/report\/export\/value-map\.png\?line=/);
     await Promise.all([page.waitForURL(/\/studies\/1\/share$/), page.click('[data-testid="share-manage"]')]);

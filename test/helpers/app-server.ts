@@ -169,7 +169,19 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
   };
 }
 
-/** A tiny cookie-keeping client for the researcher pages. */
+/**
+ * An HTML page as the browser renders it: without its own <script> elements, which carry the
+ * loader data (and with it every message of the page's areas, shown or not). Assertions that a
+ * text is (not) on a page then see only what is rendered.
+ */
+async function asRendered(res: Response): Promise<Response> {
+  if (!(res.headers.get("Content-Type") ?? "").startsWith("text/html")) return res;
+  // Only the page's own scripts (they carry the CSP nonce): markup a test injected stays for it to see.
+  const html = (await res.text()).replace(/<script\b[^>]*\bnonce="[^"]*"[^>]*>[\s\S]*?<\/script>/g, "");
+  return new Response(res.status === 204 || res.status === 304 ? null : html, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+/** A tiny cookie-keeping client for the researcher pages (page bodies as rendered: `asRendered`). */
 export class Client {
   private cookies = new Map<string, string>();
   constructor(private readonly base: string) {}
@@ -193,7 +205,7 @@ export class Client {
       if (/max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value);
     }
-    return res;
+    return asRendered(res);
   }
 
   private csrfFor: { session: string; token: string } | null = null;

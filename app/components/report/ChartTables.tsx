@@ -1,4 +1,4 @@
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 import { fmt, formatDay, type ChartText } from "./chart-kit";
 
 /**

@@ -1,5 +1,5 @@
 import type { HeadToHeadResult } from "../../../analysis/types";
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 import { COLORS, fmt, textWidth, wrapText, type ChartText } from "./chart-kit";
 
 export interface HeadToHeadChartProps extends ChartText {

@@ -1,6 +1,6 @@
 import { formatDay } from "./chart-kit";
 import { useT } from "../use-t";
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 import { cssString, filtersInWords } from "~/lib/report/report-filters-words";
 
 /**

@@ -1,5 +1,5 @@
 import { Form, useLocation, useNavigation } from "@remix-run/react";
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 import { formatDay, type ChartText } from "./chart-kit";
 
 /**

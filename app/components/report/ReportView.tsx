@@ -1,5 +1,6 @@
 import { NotEnough } from "./NotEnough";
-import type { ReportView as ReportData } from "~/lib/report/report.server";
+import type { UnavailableReason } from "../../../analysis/unavailable-reasons";
+import type { ReportView as ReportData } from "~/lib/report/report-view";
 import { fmt } from "./chart-kit";
 import { CvsBand } from "./CvsBand";
 import { HeadToHeadChart } from "./HeadToHeadChart";
@@ -248,7 +249,7 @@ export function ReportView({
                 <ChartFrame id="head-to-head" table={<HeadToHeadTable report={report} {...text} />} tableLabel={tableLabel}>
                   {(width) => <HeadToHeadChart report={report} {...text} width={width} interactive />}
                 </ChartFrame>
-                {!a.headToHead[report.versus]!.quality.ok ? <NotEnough reason={(a.headToHead[report.versus]!.quality as { reason: string }).reason} t={t} /> : null}
+                {!a.headToHead[report.versus]!.quality.ok ? <NotEnough reason={(a.headToHead[report.versus]!.quality as { reason: UnavailableReason }).reason} t={t} /> : null}
               </>
             ) : (
               <NotEnough reason="no-reference-ratings" t={t} />

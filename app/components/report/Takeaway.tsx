@@ -1,4 +1,4 @@
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 import { reportTakeaway, takeawayInputOf, TAKEAWAY_FIGURES } from "~/lib/report/report-takeaway";
 import { useT } from "../use-t";
 

@@ -1,4 +1,4 @@
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 import { COLORS, fmt, formatDay, niceDomain, textWidth, wrapText, type ChartText } from "./chart-kit";
 
 export interface TimelineChartProps extends ChartText {

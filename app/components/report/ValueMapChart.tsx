@@ -1,4 +1,4 @@
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 import { clipPolygon, COLORS, fmt, niceDomain, textWidth, ticks, type ChartText, type Point } from "./chart-kit";
 import { overlapArea, placeLabels, type Box } from "./label-placement";
 import { shownIntervals } from "./shown-intervals";

@@ -1,4 +1,4 @@
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 import { useT } from "../use-t";
 import { ChartFrame } from "./ChartFrame";
 import { ValueMapChart } from "./ValueMapChart";

@@ -1,4 +1,4 @@
-import type { ReportView } from "~/lib/report/report.server";
+import type { ReportView } from "~/lib/report/report-view";
 import { fmt, type ChartText } from "./chart-kit";
 import { NotEnough } from "./NotEnough";
 import { SmallN } from "./SmallN";
@@ -46,7 +46,7 @@ export function WonLostSection({
             </strong>{" "}
           </>
         ) : (
-          <span className="muted">{t("report.reason.no-decisions")} </span>
+          <span className="muted">{t("reason.no-decisions")} </span>
         )}
         <span className="muted">
           {t("report.wonLost.rateRule", { won: result.won, lost: result.lost })}

@@ -1,7 +1,7 @@
 import { recordAuditEvent } from "../../../db/queries/audit";
 import { recordSharedExport } from "../../../db/queries/share-links";
 import type { Study } from "../../../db/queries/studies";
-import { type Locale } from "~/i18n/index";
+import { isLocale, type Locale } from "~/i18n/index";
 import { translate } from "~/i18n/messages.server";
 import { chartSvg, isChartName } from "./export-charts.server";
 import { csvStream, csvText } from "./export-csv.server";
@@ -12,6 +12,7 @@ import type { Db } from "../../../db/client";
 import { exportFileName } from "./export-names.server";
 import { withChartHeader } from "./export-chart-header.server";
 import { renderReportPdf } from "./export-pdf.server";
+import { labelledFile, loadLabelledWide, type LabelledFormat } from "./labelled-export.server";
 import { svgToPng } from "./png.server";
 import { parseReportOptionsWithIssues, reportQuery } from "../report/report-options.server";
 import { loadReport } from "../report/report.server";
@@ -25,15 +26,24 @@ const TYPES = {
 } as const;
 type Format = keyof typeof TYPES;
 
-/** What a download name asks for: `<chart>.svg|png`, `<table>.csv`, `tables.xlsx`, `raw-wide|raw-long.csv|xlsx`, `report.pdf`. */
+/**
+ * What a download name asks for: `<chart>.svg|png`, `<table>.csv`, `tables.xlsx`,
+ * `raw-wide|raw-long.csv|xlsx`, `report.pdf`, and the labelled wide data `raw-wide.sav|dta`,
+ * `raw-wide-r.zip` (CSV + R script), `raw-wide-sss.zip` (Triple-S XML + data).
+ */
 export type ExportRequest =
   | { kind: "pdf" }
   | { kind: "chart"; chart: string; format: "svg" | "png" }
   | { kind: "table"; table: string }
   | { kind: "workbook" }
-  | { kind: "raw"; layout: "wide" | "long"; format: "csv" | "xlsx" };
+  | { kind: "raw"; layout: "wide" | "long"; format: "csv" | "xlsx" }
+  | { kind: "labelled"; format: LabelledFormat };
+
+const LABELLED: Record<string, LabelledFormat> = { "raw-wide.sav": "sav", "raw-wide.dta": "dta", "raw-wide-r.zip": "r", "raw-wide-sss.zip": "sss" };
 
 export function parseExportName(name: string | undefined): ExportRequest | null {
+  const labelled = Object.hasOwn(LABELLED, name ?? "") ? LABELLED[name!] : undefined;
+  if (labelled) return { kind: "labelled", format: labelled };
   const m = /^([a-z-]{1,40})\.(svg|png|csv|xlsx|pdf)$/.exec(name ?? "");
   if (!m) return null;
   const [, base, format] = m as unknown as [string, string, Format];
@@ -47,15 +57,14 @@ export function parseExportName(name: string | undefined): ExportRequest | null 
   return null;
 }
 
+const downloadHeaders = (filename: string) => ({
+  "Content-Disposition": `attachment; filename="${filename}"`,
+  "Cache-Control": "private, no-store",
+  "X-Content-Type-Options": "nosniff",
+});
+
 function download(body: string | Uint8Array | ReadableStream<Uint8Array>, format: Format, filename: string): Response {
-  return new Response(body as BodyInit, {
-    headers: {
-      "Content-Type": TYPES[format],
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return new Response(body as BodyInit, { headers: { "Content-Type": TYPES[format], ...downloadHeaders(filename) } });
 }
 
 /**
@@ -77,7 +86,7 @@ export async function exportResponse(db: Db, args: {
   const notFound = () => new Response(translate(locale, "exports.notFound"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const request = parseExportName(args.name);
   const actor = args.actor;
-  if (!request || (request.kind === "raw" && "shareLinkId" in actor)) return notFound();
+  if (!request || ((request.kind === "raw" || request.kind === "labelled") && "shareLinkId" in actor)) return notFound();
   const { options, ignored } = parseReportOptionsWithIssues(url.searchParams, study);
   const file = (suffix: string) => {
     const dot = suffix.lastIndexOf(".");
@@ -98,6 +107,15 @@ export async function exportResponse(db: Db, args: {
     // Times as real dates; the CSV keeps ISO 8601 text.
     const formats = raw.header.map((h) => (h === "started_at" || h === "completed_at" ? ("datetime" as const) : null));
     return download(xlsxWorkbook([{ title: `raw-${request.layout}`, header: raw.header, rows: raw.rows, formats }]), "xlsx", name);
+  }
+
+  if (request.kind === "labelled") {
+    // Labels in the language asked for (`labels=en|zh-CN`), else the reader's.
+    const labels = url.searchParams.get("labels");
+    const dataset = await loadLabelledWide(db, study, options, args.now ?? Date.now());
+    await audit();
+    const made = labelledFile(dataset, request.format, isLocale(labels) ? labels : locale, (figure, extension) => exportFileName(study, figure, extension, args.now));
+    return new Response(made.body as BodyInit, { headers: { ...downloadHeaders(made.filename), "Content-Type": made.contentType } });
   }
 
   if (request.kind === "pdf") {

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import { CsvError } from "csv-parse";
+import { parse } from "csv-parse/sync";
 import QRCode from "qrcode";
 import { recordAuditEvent } from "../../../db/queries/audit";
 import { countInvitations, createInvitations, listAllInvitations, listInvitations, revokeInvitation } from "../../../db/queries/invitations";
@@ -7,6 +9,7 @@ import type { Study } from "../../../db/queries/studies";
 import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
 import { publicOrigin } from "../platform/http.server";
+import { csvText } from "../exports/export-csv.server";
 
 export const MAX_INVITATIONS_PER_REQUEST = 5000;
 export const INVITATIONS_PER_PAGE = 100;
@@ -45,55 +48,22 @@ export function newInvitationToken(): string {
   return crypto.randomBytes(16).toString("base64url");
 }
 
-/** Splits CSV text into rows of fields (RFC 4180: quotes, doubled quotes, commas and line breaks in quotes), with each row's first line number. */
+/**
+ * Splits CSV text into rows of fields with each row's first line number, through csv-parse
+ * (RFC 4180: quotes, doubled quotes, commas and line breaks in quotes; a byte order mark and
+ * empty lines skipped; CR LF, LF or CR line ends, mixed too). A quote left open is a CsvError.
+ */
 export function parseCsv(source: string): Array<{ line: number; fields: string[] }> {
-  const rows: Array<{ line: number; fields: string[] }> = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  const text = source.replace(/^\uFEFF/, "");
-  const endRow = () => {
-    fields.push(field);
-    rows.push({ line: rowLine, fields });
-    fields = [];
-    field = "";
-  };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line += 1;
-        field += ch;
-      }
-      i += 1;
-    } else if (ch === '"' && field === "") {
-      quoted = true;
-      i += 1;
-    } else if (ch === ",") {
-      fields.push(field);
-      field = "";
-      i += 1;
-    } else if (ch === "\r" || ch === "\n") {
-      endRow();
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
-      line += 1;
-      rowLine = line;
-    } else {
-      field += ch;
-      i += 1;
-    }
-  }
-  if (field !== "" || fields.length) endRow();
-  return rows;
+  const records = parse(source.replace(/\r\n?/g, "\n"), {
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    record_delimiter: "\n",
+  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  // csv-parse counts lines up to the record's end: its first line is that less its inner line breaks.
+  return records.map(({ record, info }) => ({ line: info.lines - record.join("").split("\n").length + 1, fields: record }));
 }
 
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
@@ -107,7 +77,15 @@ export type LineError = { line: number; error: MessageKey };
 export function parseInvitationRows(source: string): { ok: true; rows: Array<{ label: string; email: string | null }> } | { ok: false; errors: LineError[] } {
   const errors: LineError[] = [];
   const rows: Array<{ label: string; email: string | null }> = [];
-  for (const { line, fields } of parseCsv(source)) {
+  let records: ReturnType<typeof parseCsv>;
+  try {
+    records = parseCsv(source);
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // csv-parse tells where parsing stopped, not where the quote opened: no line is named.
+    return { ok: false, errors: [{ line: 0, error: "fieldwork.error.invitationQuote" }] };
+  }
+  for (const { line, fields } of records) {
     const cells = fields.map((f) => f.trim());
     if (cells.every((c) => c === "")) continue;
     if (rows.length === 0 && errors.length === 0 && cells[0]?.toLowerCase() === "label" && (cells[1] ?? "").toLowerCase() === "email") continue;
@@ -181,18 +159,9 @@ export async function loadDistribution(db: Db, study: Study, origin: string, pag
   };
 }
 
-/** A CSV cell: formula starts (= + - @ tab CR) get an apostrophe, then the cell is quoted. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-/** Every invitation link as CSV (UTF-8 with a byte-order mark for spreadsheet programs). */
+/** Every invitation link as CSV, through the exports' CSV writer (UTF-8 with a byte-order mark, formula starts neutralised). */
 export async function invitationsCsv(db: Db, study: Study, userId: number, origin: string): Promise<string> {
-  const lines = [["label", "email", "link", "status"].map(csvCell).join(",")];
-  for (const i of await listAllInvitations(db, study.id)) {
-    lines.push([i.label, i.email ?? "", invitationLink(origin, study, i.token), i.status].map(csvCell).join(","));
-  }
-  await recordAuditEvent(db, { studyId: study.id, userId, action: "exportInvitations", detail: `${lines.length - 1}`, now: Date.now() });
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  const rows = (await listAllInvitations(db, study.id)).map((i) => [i.label, i.email, invitationLink(origin, study, i.token), i.status]);
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "exportInvitations", detail: `${rows.length}`, now: Date.now() });
+  return csvText(["label", "email", "link", "status"], rows);
 }

@@ -1,5 +1,5 @@
 import { formatNumber, type Translate } from "~/i18n/index";
-import type { ReportView } from "./report.server";
+import type { ReportView } from "./report-view";
 
 /**
  * The report's filters in words, in the report's language ("Fair-value line: From the quality

@@ -1,32 +1,8 @@
 import type { Study } from "../../../db/queries/studies";
 
-export type FairValueLineName = "weights" | "parity" | "regression" | "slope";
-export const FAIR_VALUE_LINES: readonly FairValueLineName[] = ["weights", "parity", "regression", "slope"];
+import { FAIR_VALUE_LINES, type FairValueLineName, type IgnoredParam, type ReportOptions } from "./report-view";
 
-/**
- * What the report shows: the fair-value line (and its slope for "slope"), the respondent filter
- * (one segment answer, one wave, flagged responses in or out) and the head-to-head competitor.
- * Every section and every export reads the same options; the query string carries them
- * (shareable URLs, a plain GET form).
- */
-export interface ReportOptions {
-  line: FairValueLineName;
-  /** with line "slope": the given slope (> 0) */
-  slope?: number;
-  /** keep respondents whose answer to the profile question `question` is `value` */
-  segment?: { question: string; value: string };
-  /** keep respondents of this wave */
-  wave?: number;
-  /** "out" (default) leaves flagged responses out unless the researcher included them */
-  flagged: "in" | "out";
-  /** competitor code of the head-to-head chart; default the first competitor */
-  versus?: string;
-  /** value map bubbles sized by the offers' market shares (when set) */
-  bubbles?: boolean;
-}
-
-/** Query parameters that did not parse and were replaced by the defaults. */
-export type IgnoredParam = "line" | "slope" | "segment" | "wave" | "flagged" | "versus" | "bubbles";
+export { FAIR_VALUE_LINES, type FairValueLineName, type IgnoredParam, type ReportOptions };
 
 const CODE = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_SLOPE = 100;

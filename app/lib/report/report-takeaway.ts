@@ -1,4 +1,4 @@
-import type { ReportView } from "./report.server";
+import type { ReportView } from "./report-view";
 import { formatNumber, type Locale, type MessageKey, type Translate } from "~/i18n/index";
 import { shownIntervals, type ShownInterval } from "~/components/report/shown-intervals";
 
