@@ -1,7 +1,7 @@
 import type { DefinitionChange } from "../../surveys/definition-changes";
 import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n";
-import type { PublishingStatus, StageStatus } from "~/lib/design/publish.server";
+import type { PublishingStatus, StageStatus } from "~/lib/design/publishing-status";
 import { FormStatus } from "./form-kit";
 import { InlineForm } from "./InlineForm";
 import { useT } from "./use-t";

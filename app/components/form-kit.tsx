@@ -1,6 +1,6 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useOutletContext } from "@remix-run/react";
 import type { ZodTypeAny, z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { CsrfField } from "./CsrfField";
@@ -9,14 +9,27 @@ import { useT } from "./use-t";
 /** What an action of a multi-form page answers: which form, conform's reply, and a notice. */
 export interface FormReply {
   formId: string;
+  /** Done (conform's reply then only resets the form). */
+  ok: boolean;
   result: SubmissionResult<string[]>;
   notice: { key: MessageKey; params?: Record<string, string> } | null;
 }
 
+/**
+ * The last reply of this page's action, or of the layout's (a POST to /studies/:id without
+ * `?index` is answered by the layout route, which hands it down as the outlet context).
+ */
+function useReply(): FormReply | undefined {
+  const own = useActionData<FormReply | undefined>();
+  const fromLayout = useOutletContext<FormReply | undefined>();
+  const data = own ?? fromLayout;
+  return data && typeof data === "object" && "formId" in data && "result" in data ? data : undefined;
+}
+
 /** The reply of the last submission when it came from form `id`. */
 export function useFormReply(id: string): FormReply | undefined {
-  const data = useActionData<FormReply | undefined>();
-  return data && typeof data === "object" && "formId" in data && data.formId === id ? data : undefined;
+  const data = useReply();
+  return data?.formId === id ? data : undefined;
 }
 
 /**
@@ -73,7 +86,7 @@ export function Hint({ id, children }: { id?: string; children: React.ReactNode 
 export function FormStatus({ id }: { id: string }) {
   const reply = useFormReply(id);
   const { t } = useT();
-  if (!reply?.notice || reply.result.status !== "success") return null;
+  if (!reply?.notice || !reply.ok) return null;
   return (
     <p className="notice" role="status">
       {t(reply.notice.key, reply.notice.params)}
@@ -83,9 +96,9 @@ export function FormStatus({ id }: { id: string }) {
 
 /** Every message of a refused submission, once each, at the top of the page (an error summary). */
 export function ReplyErrors() {
-  const data = useActionData<FormReply | undefined>();
+  const data = useReply();
   const { t } = useT();
-  if (!data || typeof data !== "object" || !("result" in data) || data.result.status === "success") return null;
+  if (!data || data.ok) return null;
   const messages = [...new Set(Object.values(data.result.error ?? {}).flatMap((keys) => keys ?? []))];
   if (messages.length === 0) return null;
   return (

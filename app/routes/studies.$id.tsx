@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Outlet, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { isRouteErrorResponse, Link, Outlet, useActionData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
+import type { FormReply } from "~/components/form-kit";
+import { designAction } from "./studies.$id._index/design-action.server";
 import { serverTranslator } from "~/i18n/messages.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/study-access.server";
@@ -36,8 +38,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * A POST to /studies/:id without `?index` (scripts, HTTP clients; browsers add it) lands here:
+ * it is the design page's action, and its answer reaches the page through the outlet context.
+ */
+export function action(args: ActionFunctionArgs): Promise<FormReply> {
+  return designAction(args);
+}
+
 export default function StudyLayout() {
-  return <Outlet />;
+  const reply = useActionData<typeof action>();
+  return <Outlet context={reply} />;
 }
 
 export function ErrorBoundary() {

@@ -49,7 +49,7 @@ export async function addAttributes(db: Db, study: Study, userId: number, rows: 
   if (Object.keys(errors).length > 0) return refused(errors);
   for (const [i, row] of rows.entries()) {
     await addAttribute(db, { studyId: study.id, fields: { ...fields(row), kind: row.kind, code: codes[i]! } });
-    await recordAuditEvent(db, { studyId: study.id, userId, action, detail: `${codes[i]} (${row.name}, ${row.kind})`, now: Date.now() });
+    await recordAuditEvent(db, { studyId: study.id, userId, action, detail: `${row.name} (${codes[i]}, ${row.kind})`, now: Date.now() });
   }
   return done("study.saved");
 }
@@ -73,7 +73,7 @@ export async function updateAttribute(db: Db, study: Study, userId: number, inpu
   }
   if (Object.keys(errors).length > 0) return refused(errors);
   await updateAttributeRow(db, { studyId: study.id, attributeId: attribute.id, fields: { ...fields(input), ...(code ? { code } : {}) } });
-  const detail = code ? `${attribute.code} -> ${code} (${input.name})` : `${attribute.code} (${input.name})`;
+  const detail = code ? `${input.name} (${attribute.code} -> ${code})` : `${input.name} (${attribute.code})`;
   await recordAuditEvent(db, { studyId: study.id, userId, action: "updateAttribute", detail, now: Date.now() });
   return done("study.saved");
 }
@@ -82,6 +82,6 @@ export async function updateAttribute(db: Db, study: Study, userId: number, inpu
 export async function deleteAttribute(db: Db, study: Study, userId: number, input: { attributeId: number }): Promise<DesignResult> {
   const { attribute } = await attributeOf(db, study, input.attributeId);
   await deleteAttributeRow(db, { studyId: study.id, attributeId: attribute.id });
-  await recordAuditEvent(db, { studyId: study.id, userId, action: "deleteAttribute", detail: `${attribute.code} (${attribute.name})`, now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "deleteAttribute", detail: `${attribute.name} (${attribute.code})`, now: Date.now() });
   return done("study.notice.deleted", { name: attribute.name });
 }

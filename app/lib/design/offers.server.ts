@@ -47,7 +47,7 @@ export async function addOffers(db: Db, study: Study, userId: number, rows: Offe
   const previous = existing.find((o) => o.isOwn);
   for (const [i, row] of rows.entries()) {
     await addOffer(db, { studyId: study.id, fields: { code: codes[i]!, name: row.name, nameZh: row.nameZh ?? null, isOwn: own === i } });
-    await audit(db, study, userId, "addOffer", `${codes[i]} (${row.name})${own === i ? ", own offer" : ""}`);
+    await audit(db, study, userId, "addOffer", `${row.name} (${codes[i]})${own === i ? ", own offer" : ""}`);
   }
   return own !== null ? ownMoved(previous, rows[own]!.name) : done("study.saved");
 }
@@ -71,7 +71,7 @@ export async function updateOffer(db: Db, study: Study, userId: number, input: O
   }
   if (Object.keys(errors).length > 0) return refused(errors);
   await updateOfferRow(db, { studyId: study.id, offerId: offer.id, fields: { name: input.name, nameZh: input.nameZh ?? null, ...(code ? { code } : {}) } });
-  await audit(db, study, userId, "updateOffer", code ? `${offer.code} -> ${code} (${input.name})` : `${offer.code} (${input.name})`);
+  await audit(db, study, userId, "updateOffer", code ? `${input.name} (${offer.code} -> ${code})` : `${input.name} (${offer.code})`);
   return done("study.saved");
 }
 
@@ -89,6 +89,6 @@ export async function setOwnOffer(db: Db, study: Study, userId: number, input: {
 export async function deleteOffer(db: Db, study: Study, userId: number, input: { offerId: number }): Promise<DesignResult> {
   const { offer } = await offerOf(db, study, input.offerId);
   await deleteOfferRow(db, { studyId: study.id, offerId: offer.id });
-  await audit(db, study, userId, "deleteOffer", `${offer.code} (${offer.name})`);
+  await audit(db, study, userId, "deleteOffer", `${offer.name} (${offer.code})`);
   return done("study.notice.deleted", { name: offer.name });
 }

@@ -10,6 +10,7 @@ import { validateStudy } from "../../../surveys/validate-study";
 import type { MessageKey } from "~/i18n";
 import type { Db } from "../../../db/client";
 import { done, refused, type DesignResult } from "./design-result";
+import type { PublishingStatus, StageStatus } from "./publishing-status";
 
 /** What the focus-group stage needs (no offers). */
 const FOCUS_GROUP_ISSUES = new Set<MessageKey>([
@@ -22,23 +23,6 @@ const FOCUS_GROUP_ISSUES = new Set<MessageKey>([
 
 /** Changes that alter the focus-group questionnaire (it shows the study and its attributes only). */
 const touchesFocusGroup = (c: DefinitionChange) => c.part === "study" || c.part === "attribute" || (c.part === "order" && c.list === "attributes");
-
-export interface StageStatus {
-  /** The newest published version, or null. */
-  version: number | null;
-  publishedAt: number | null;
-  /** What publishing now would change against that version (empty when none is published). */
-  changes: DefinitionChange[];
-  /** What prevents publishing this stage. */
-  issues: MessageKey[];
-}
-
-export interface PublishingStatus {
-  rating: StageStatus;
-  focusGroup: StageStatus;
-  /** How the rating stage gets weights: adopted from the focus group, or asked (with or without a focus group published). */
-  weights: "adopted" | "askedAfterFocusGroup" | "asked";
-}
 
 function frozenDefinition(json: string): StudyDefinition | null {
   try {

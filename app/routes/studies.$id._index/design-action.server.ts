@@ -1,3 +1,5 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import type { Study } from "../../../db/queries/studies";
 import type { Db } from "../../../db/client";
 import { addAttributes, deleteAttribute, updateAttribute } from "~/lib/design/attributes.server";
@@ -8,7 +10,11 @@ import { addProfileQuestion, deleteProfileQuestion, moveProfileQuestion, updateP
 import { publishFocusGroup, publishRating } from "~/lib/design/publish.server";
 import { saveQuotas } from "~/lib/design/quotas.server";
 import { saveStudyDetails } from "~/lib/design/study-details.server";
-import type { DesignSubmission } from "./design-schemas";
+import type { FormReply } from "~/components/form-kit";
+import { requireResearcherForm } from "~/lib/auth/csrf.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
+import { dbOf } from "~/lib/platform/context.server";
+import { DesignSchema, formIdOf, isDesignIntent, type DesignSubmission } from "./design-schemas";
 
 /** A one-row form's errors are named without the `rows[0].` of the service's rows. */
 function single(result: DesignResult): DesignResult {
@@ -60,4 +66,23 @@ export async function runDesignAction(db: Db, study: Study, userId: number, valu
     case "publishFocusGroup":
       return publishFocusGroup(db, study, userId, { confirmed: value.confirm === "yes" });
   }
+}
+
+/**
+ * The design page's action: CSRF and the editor role, the submission parsed with the form's zod
+ * schema, one service, and conform's reply for the form it came from (with a notice when done).
+ */
+export async function designAction({ request, params, context }: ActionFunctionArgs): Promise<FormReply> {
+  const db = await dbOf(context);
+  const { session, form } = await requireResearcherForm(db, request);
+  const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
+  const intent = form.get("intent");
+  if (!isDesignIntent(intent)) throw new Response("intent is not known", { status: 400 });
+  const formId = formIdOf(intent, form);
+  const submission = parseWithZod(form, { schema: DesignSchema });
+  if (submission.status !== "success") return { formId, ok: false, result: submission.reply(), notice: null };
+  const result = await runDesignAction(db, study, session.userId, submission.value);
+  if (result.ok) return { formId, ok: true, result: submission.reply({ resetForm: true }), notice: result.notice ? { key: result.notice, params: result.params } : null };
+  const { "": formErrors, ...fieldErrors } = result.errors;
+  return { formId, ok: false, result: submission.reply({ formErrors, fieldErrors }), notice: null };
 }

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AttributeRows } from "~/components/AttributeRows";
@@ -11,7 +10,6 @@ import { QuotaEditor } from "~/components/QuotaEditor";
 import { StudyDetailsForm } from "~/components/StudyDetailsForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/study-access.server";
 import { loadStudyEditor } from "~/lib/design/study-editor.server";
@@ -19,8 +17,7 @@ import { dbOf } from "~/lib/platform/context.server";
 import { publicOrigin } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
-import { runDesignAction } from "./design-action.server";
-import { DesignSchema, formIdOf, isDesignIntent } from "./design-schemas";
+import { designAction } from "./design-action.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pageTitle} · Valuemap` : "Valuemap" }];
 
@@ -40,19 +37,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs): Promise<FormReply> {
-  const db = await dbOf(context);
-  const { session, form } = await requireResearcherForm(db, request);
-  const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
-  const intent = form.get("intent");
-  if (!isDesignIntent(intent)) throw new Response("intent is not known", { status: 400 });
-  const formId = formIdOf(intent, form);
-  const submission = parseWithZod(form, { schema: DesignSchema });
-  if (submission.status !== "success") return { formId, result: submission.reply(), notice: null };
-  const result = await runDesignAction(db, study, session.userId, submission.value);
-  if (result.ok) return { formId, result: submission.reply({ resetForm: true }), notice: result.notice ? { key: result.notice, params: result.params } : null };
-  const { "": formErrors, ...fieldErrors } = result.errors;
-  return { formId, result: submission.reply({ formErrors, fieldErrors }), notice: null };
+/** Design changes (also posted to /studies/:id without `?index`, then through the layout route). */
+export function action(args: ActionFunctionArgs): Promise<FormReply> {
+  return designAction(args);
 }
 
 /** The design screen: details, offers, attributes, profile questions, quotas, window, preview and publishing. */

@@ -32,11 +32,11 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
     throw new Response("intent requires line, shares, addEvent, deleteEvent, addFunction, deleteFunction or cells", { status: 400 });
   }
   const submission = parseWithZod(form, { schema: STRATEGY_SCHEMAS[intent] });
-  if (submission.status !== "success") return { formId: intent, result: submission.reply(), notice: null };
+  if (submission.status !== "success") return { formId: intent, ok: false, result: submission.reply(), notice: null };
   const result = await runStrategyAction(db, study, session.userId, submission.value);
-  if (result.ok) return { formId: intent, result: submission.reply({ resetForm: true }), notice: { key: result.saved } };
+  if (result.ok) return { formId: intent, ok: true, result: submission.reply({ resetForm: true }), notice: { key: result.saved } };
   const fieldErrors = Object.fromEntries(Object.entries(result.errors).map(([name, k]) => [name, k ? [k] : []]));
-  return { formId: intent, result: submission.reply({ fieldErrors }), notice: null };
+  return { formId: intent, ok: false, result: submission.reply({ fieldErrors }), notice: null };
 }
 
 /** Every message of the last answer, once each, at the top of the page. */
@@ -44,7 +44,7 @@ function Messages() {
   const reply = useActionData<typeof action>();
   const { t } = useT();
   if (!reply) return null;
-  if (reply.result.status === "success") {
+  if (reply.ok) {
     return reply.notice ? (
       <p className="notice" role="status">
         {t(reply.notice.key)}
