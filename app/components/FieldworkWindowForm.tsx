@@ -77,7 +77,7 @@ export function FieldworkWindowForm({ window: w }: { window: FieldworkWindow }) 
         <span className={`state state-${w.state}`}>{stateText}</span>
       </p>
       <WindowFields window={w} zone={zone} key={`${zone}-${w.opensAt}-${w.closesAt}-${w.onePerDevice}`} />
-      <p className="button-line">
+      <div className="button-line">
         {w.state === "open" ? (
           <InlineForm
             intent="closeFieldwork"
@@ -89,7 +89,7 @@ export function FieldworkWindowForm({ window: w }: { window: FieldworkWindow }) 
         ) : (
           <InlineForm intent="openFieldwork" label={t("fieldwork.window.openNow")} />
         )}
-      </p>
+      </div>
       <FormStatus id="window-now" />
       <p className="muted small">{t("fieldwork.window.help")}</p>
     </>

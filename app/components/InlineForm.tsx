@@ -38,7 +38,9 @@ function Hidden({ fields, confirmed = false }: { fields?: Record<string, string 
 
 /**
  * A form of one button (delete, revoke, remove, publish…): the CSRF field, hidden fields and the
- * intent button, optionally behind a confirmation step.
+ * intent button, optionally behind a confirmation step. It renders a form (or a details element):
+ * place it in a div, li or td, never in a <p> (the HTML parser would close the p before it and
+ * React's hydration would fail).
  */
 export function InlineForm({ intent, label, fields, action, buttonClassName, confirm, disabled, testId }: InlineFormProps) {
   if (!confirm) {

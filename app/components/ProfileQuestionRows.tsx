@@ -136,7 +136,7 @@ export function ProfileQuestionRows({ questions }: { questions: ProfileQuestionR
         {questions.map((q, i) => (
           <li key={`${q.id}-${JSON.stringify(q)}`} className="item-row profile-question" data-testid="profile-question">
             <QuestionForm question={q} />
-            <p className="button-line">
+            <div className="button-line">
               {i > 0 ? <InlineForm intent="moveProfileQuestion" label={t("study.moveUp", { name: text(q) })} buttonClassName="link-button" fields={{ questionId: q.id, direction: "up" }} /> : null}
               {i < questions.length - 1 ? (
                 <InlineForm intent="moveProfileQuestion" label={t("study.moveDown", { name: text(q) })} buttonClassName="link-button" fields={{ questionId: q.id, direction: "down" }} />
@@ -148,7 +148,7 @@ export function ProfileQuestionRows({ questions }: { questions: ProfileQuestionR
                 fields={{ questionId: q.id }}
                 confirm={{ message: t("study.confirm.deleteQuestion", { name: text(q) }), button: t("study.confirm.yesDelete") }}
               />
-            </p>
+            </div>
           </li>
         ))}
       </ul>

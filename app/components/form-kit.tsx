@@ -67,9 +67,9 @@ export function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
   const { t } = useT();
   if (!errors || errors.length === 0) return null;
   return (
-    <p className="error" id={id} role="alert">
+    <span className="error field-error" id={id} role="alert">
       {[...new Set(errors)].map((e) => t(e as MessageKey)).join(" ")}
-    </p>
+    </span>
   );
 }
 

@@ -17,7 +17,7 @@ const SurveyPreview = lazy(() => import("~/components/SurveyPreview"));
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Valuemap` : "Valuemap" }];
 
 /**
- * `/studies/:id/preview?stage=rating|focus-group&lang=en|zh-CN&frame=phone|full`: a stage's
+ * `/studies/:id/preview?stage=rating|focus-group&language=en|zh-CN&frame=phone|full`: a stage's
  * questionnaire built from the design as it is now, run in the browser and stored nowhere.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const stage = url.searchParams.get("stage") === "focus-group" ? "focus-group" : "rating";
   const preview = await loadPreview(db, study, stage === "rating" ? "rating" : "focus_group", `preview-${Date.now()}`);
   const languages = preview.languages.filter(isLocale);
-  const asked = url.searchParams.get("lang");
+  const asked = url.searchParams.get("language");
   const lang: Locale = isLocale(asked) && languages.includes(asked) ? asked : (languages[0] ?? "en");
   return {
     study: { id: study.id },
@@ -50,8 +50,8 @@ export default function Preview() {
   const [done, setDone] = useState(false);
   const onComplete = useCallback(() => setDone(true), []);
   const base = `/studies/${data.study.id}/preview`;
-  const href = (change: Partial<{ stage: string; lang: string; frame: string }>) => {
-    const q = new URLSearchParams({ stage: data.stage, lang: data.lang, frame: data.frame, ...change });
+  const href = (change: Partial<{ stage: string; language: string; frame: string }>) => {
+    const q = new URLSearchParams({ stage: data.stage, language: data.lang, frame: data.frame, ...change });
     return `${base}?${q.toString()}`;
   };
   return (
@@ -73,7 +73,7 @@ export default function Preview() {
         </span>
         <span>
           {data.languages.map((lang) => (
-            <Link key={lang} to={href({ lang })} aria-current={data.lang === lang ? "page" : undefined} className={data.lang === lang ? "current" : undefined} lang={lang}>
+            <Link key={lang} to={href({ language: lang })} aria-current={data.lang === lang ? "page" : undefined} className={data.lang === lang ? "current" : undefined} lang={lang}>
               {lang === "zh-CN" ? "中文" : "English"}
             </Link>
           ))}

@@ -66,7 +66,7 @@ const matrix: Record<string, Access> = {
     loader: { path: "/studies/:id", allowed: ["owner", "editor", "viewer"] },
     action: { path: "/studies/:id?index", allowed: ["owner", "editor"], fields: { intent: "addOffer", name: "Matrix index offer :actor" } },
   },
-  "studies.$id.preview": { kind: "checked", loader: { path: "/studies/:id/preview?stage=focus-group&lang=zh-CN", allowed: ["owner", "editor", "viewer"] } },
+  "studies.$id.preview": { kind: "checked", loader: { path: "/studies/:id/preview?stage=focus-group&language=zh-CN", allowed: ["owner", "editor", "viewer"] } },
   "studies.$id.report": { kind: "checked", loader: { path: "/studies/:id/report", allowed: ["owner", "editor", "viewer"] } },
   "studies.$id.focus-group": {
     kind: "checked",

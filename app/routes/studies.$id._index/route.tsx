@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { AttributeRows } from "~/components/AttributeRows";
 import { FieldworkWindowForm } from "~/components/FieldworkWindowForm";
 import { ReplyErrors, type FormReply } from "~/components/form-kit";
@@ -49,8 +50,11 @@ export default function StudyDesign() {
   const readOnly = data.role === "viewer";
   const { rating } = data.publishing;
   const base = `/studies/${data.study.id}`;
+  // Set once the page runs in the browser (row editors then add rows without a round trip).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
-    <>
+    <div className="design-page" data-hydrated={hydrated ? "yes" : undefined}>
       <h1>{data.pageTitle}</h1>
       <StudyNav studyId={data.study.id} role={data.role} />
       <ReplyErrors />
@@ -108,7 +112,7 @@ export default function StudyDesign() {
               {data.study.languages.map((lang, i) => (
                 <span key={lang}>
                   {i > 0 ? " · " : null}
-                  <Link to={`${base}/preview?stage=${stage}&lang=${lang}`} data-testid={`preview-${stage}-${lang}`}>
+                  <Link to={`${base}/preview?stage=${stage}&language=${lang}`} data-testid={`preview-${stage}-${lang}`}>
                     {t("study.preview.open", { language: lang === "zh-CN" ? "中文" : "English" })}
                   </Link>
                 </span>
@@ -120,6 +124,6 @@ export default function StudyDesign() {
       <fieldset className="plain" disabled={readOnly}>
         <PublishPanel publishing={data.publishing} origin={data.origin} publicToken={data.study.publicToken} />
       </fieldset>
-    </>
+    </div>
   );
 }
