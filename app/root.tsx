@@ -9,6 +9,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -90,22 +91,41 @@ function Header() {
   );
 }
 
+/**
+ * A page whose route's handle says `bare` (the respondent page) loads only what it uses: its own
+ * stylesheets (`handle.styles`) and scripts, no Remix runtime (it is not hydrated) and none of the
+ * researchers' styles; its language is the questionnaire's (`locale` in its data).
+ */
+interface BareHandle {
+  bare: true;
+  styles: string[];
+}
+function useBarePage(): { handle: BareHandle; locale: string | undefined } | null {
+  const leaf = useMatches().at(-1);
+  const handle = leaf?.handle as Partial<BareHandle> | undefined;
+  if (!handle?.bare) return null;
+  const locale = (leaf?.data as { data?: { locale?: string } } | undefined)?.data?.locale;
+  return { handle: { bare: true, styles: handle.styles ?? [] }, locale };
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  const bare = useBarePage();
   return (
-    <html lang={data?.locale ?? "en"}>
+    <html lang={bare?.locale ?? data?.locale ?? "en"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        {bare ? bare.handle.styles.map((href) => <link key={href} rel="stylesheet" href={href} />) : <Links />}
+        {bare ? <link rel="icon" href="data:," /> : null}
       </head>
       <body>
         <Header />
         <main>{children}</main>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {bare ? null : <ScrollRestoration nonce={nonce} />}
+        {bare ? null : <Scripts nonce={nonce} />}
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import { fill, localized, type Localized } from "./localized";
-import { DONT_KNOW, NONE_OFFER, ONLY_BOUGHT, questionNames as q } from "./question-names";
+import { DONT_KNOW, NONE_OFFER, ONLY_BOUGHT, OVERALL_PAGE, PROFILE_FIRST_PAGE, PROFILE_PAGE, questionNames as q, WORTH_PAGE } from "./question-names";
 import { texts } from "./questionnaire-texts";
 import type { AttributeDefinition, OfferDefinition, ProfileQuestionDefinition, StudyDefinition } from "./study-definition";
 
@@ -32,7 +32,14 @@ const RATE_VALUES = [
   { value: DONT_KNOW, text: texts.dontKnow },
 ];
 
-function rating(name: string, title: Localized, description?: Localized, ends = [texts.minRate, texts.maxRate]) {
+type Anchors = readonly [Localized, Localized];
+const QUALITY_ANCHORS: Anchors = [texts.minRate, texts.maxRate];
+/** Price attributes ask satisfaction with what the offer costs (10 = very satisfied). */
+const PRICE_ANCHORS: Anchors = [texts.minSatisfied, texts.maxSatisfied];
+const WORTH_ANCHORS: Anchors = [texts.minWorth, texts.maxWorth];
+const anchorsOf = (a: AttributeDefinition): Anchors => (a.kind === "price" ? PRICE_ANCHORS : QUALITY_ANCHORS);
+
+function rating(name: string, title: Localized, description: Localized | undefined, ends: Anchors) {
   return {
     type: "rating",
     name,
@@ -40,11 +47,13 @@ function rating(name: string, title: Localized, description?: Localized, ends = 
     ...(description && description.default !== "" ? { description } : {}),
     isRequired: true,
     rateValues: RATE_VALUES,
+    // Both anchors above the buttons, each naming its score ("1 = Very poor", "10 = Excellent"):
+    // none sits beside "Don't know". The respondent page lays the buttons out (app/styles/respondent.css).
     minRateDescription: ends[0],
     maxRateDescription: ends[1],
     // Buttons wrap onto a second line on narrow phones instead of overflowing (test/e2e).
     displayMode: "buttons",
-    rateDescriptionLocation: "topBottom",
+    rateDescriptionLocation: "top",
   };
 }
 
@@ -90,17 +99,55 @@ function offerPage(study: StudyDefinition, offer: OfferDefinition): SurveyPage {
     description: fill(texts.offerPageDescription, name),
     visibleIf: `{${q.knownOffers}} contains '${offer.code}'`,
     elements: [
-      ...quality.map((a) => rating(q.rating(offer.code, a.code), attributeTitle(a), describe(a))),
-      rating(q.overall(offer.code), fill(texts.overallTitle, name)),
+      ...quality.map((a) => rating(q.rating(offer.code, a.code), attributeTitle(a), describe(a), QUALITY_ANCHORS)),
+      rating(q.overall(offer.code), fill(texts.overallTitle, name), undefined, QUALITY_ANCHORS),
       {
         type: "panel",
         name: `${q.offerPage(offer.code)}_price`,
         title: fill(texts.pricePanelTitle, name),
-        elements: price.map((a) => rating(q.rating(offer.code, a.code), attributeTitle(a), describe(a))),
+        elements: price.map((a) => rating(q.rating(offer.code, a.code), attributeTitle(a), describe(a), PRICE_ANCHORS)),
       },
-      rating(q.worth(offer.code), fill(texts.worthTitle, name), undefined, [texts.minWorth, texts.maxWorth]),
+      rating(q.worth(offer.code), fill(texts.worthTitle, name), undefined, WORTH_ANCHORS),
     ],
   };
+}
+
+const knows = (o: OfferDefinition) => `{${q.knownOffers}} contains '${o.code}'`;
+
+/**
+ * Layout "one attribute, all offers": a page per attribute (its description on top) holding one
+ * rating per offer, shown when the respondent knows the offer; then the overall quality and the
+ * worth of every offer. `applyOfferOrder` puts the questions of these pages in the respondent's
+ * offer order.
+ */
+function attributePages(study: StudyDefinition): SurveyPage[] {
+  const perOffer = (name: (o: OfferDefinition) => string, title: (o: OfferDefinition) => Localized, ends: Anchors) =>
+    study.offers.map((o) => ({ ...rating(name(o), title(o), undefined, ends), visibleIf: knows(o) }));
+  const describe = (a: AttributeDefinition) => {
+    const own = localized(a.description, a.descriptionZh);
+    const how = a.kind === "price" ? texts.priceAttributePageDescription : texts.attributePageDescription;
+    return own.default === "" ? how : { default: `${own.default} ${how.default}`, "zh-cn": `${own["zh-cn"]} ${how["zh-cn"]}` };
+  };
+  const page = (a: AttributeDefinition): SurveyPage => ({
+    name: q.attributePage(a.code),
+    title: attributeTitle(a),
+    description: describe(a),
+    elements: perOffer((o) => q.rating(o.code, a.code), offerName, anchorsOf(a)),
+  });
+  return [
+    ...study.attributes.filter((a) => a.kind === "quality").map(page),
+    {
+      name: OVERALL_PAGE,
+      title: texts.overallPageTitle,
+      elements: perOffer((o) => q.overall(o.code), (o) => fill(texts.overallTitle, { offer: offerName(o) }), QUALITY_ANCHORS),
+    },
+    ...study.attributes.filter((a) => a.kind === "price").map(page),
+    {
+      name: WORTH_PAGE,
+      title: texts.worthPageTitle,
+      elements: perOffer((o) => q.worth(o.code), (o) => fill(texts.worthTitle, { offer: offerName(o) }), WORTH_ANCHORS),
+    },
+  ];
 }
 
 /** A researcher-defined profile question: choices by code, or free text (optional). */
@@ -182,8 +229,8 @@ export function asksConsideredSet(survey: SurveyJson): boolean {
 
 /** Options every questionnaire of both stages shares: progress bar, phone layout, typing updates. */
 export const COMMON_SURVEY_OPTIONS = {
-  showProgressBar: "top",
-  progressBarType: "pages",
+  // The respondent page shows its own "Page 3 of 7" and bar (SurveyRunner), in both languages.
+  showProgressBar: "off",
   showQuestionNumbers: "off",
   questionErrorLocation: "bottom",
   checkErrorsMode: "onNextPage",
@@ -196,15 +243,22 @@ export const COMMON_SURVEY_OPTIONS = {
  * Builds the rating-stage questionnaire (method.md: what `surveys/` must collect): screening,
  * constant-sum weights per set and the quality/price split (unless the study adopted stated
  * weights from the focus group), 1-10 ratings of every known offer with "don't know" (one page
- * per offer, in canonical order; see `applyOfferOrder`), overall quality and worth per offer,
- * the last purchase with the other offers seriously considered (see `consideredQuestion`), then
- * the study's profile questions.
+ * per offer, in canonical order; see `applyOfferOrder`; or, in the layout "one attribute, all
+ * offers", one page per attribute), overall quality and worth per offer, the last purchase with
+ * the other offers seriously considered (see `consideredQuestion`), then the study's profile
+ * questions. Profile questions marked "ask first" come right after the screening, so a full
+ * quota cell can end the questionnaire before the long part (`applyScreenEarly` moves the ones
+ * carrying a quota there too).
  */
 export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
   const offers = study.offers;
   const offerChoices = offers.map((o) => ({ value: o.code, text: offerName(o) }));
   const screenOut = screenOutExpression(study);
   const profile = study.profileQuestions ?? [];
+  const first = profile.filter((p) => p.askFirst === true);
+  const last = profile.filter((p) => p.askFirst !== true);
+  const profilePage = (name: string, questions: ProfileQuestionDefinition[]): SurveyPage[] =>
+    questions.length > 0 ? [{ name, title: texts.profilePageTitle, elements: questions.map(profileQuestion) }] : [];
   return {
     title: localized(study.title, study.titleZh),
     description: localized(study.market, study.marketZh),
@@ -215,6 +269,8 @@ export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
     pages: [
       {
         name: "screening",
+        // A title of its own: the page's accessible name is never its internal name.
+        title: texts.screeningPageTitle,
         elements: [
           {
             type: "checkbox",
@@ -226,9 +282,10 @@ export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
           },
         ],
       },
+      ...profilePage(PROFILE_FIRST_PAGE, first),
       // Adopted focus-group weights replace the respondent's own (read-rating-response stores them).
       ...(study.statedWeights ? [] : [weightsPage(study)]),
-      ...offers.map((o) => offerPage(study, o)),
+      ...(study.ratingLayout === "attribute" ? attributePages(study) : offers.map((o) => offerPage(study, o))),
       {
         name: "purchase",
         title: texts.purchasePageTitle,
@@ -243,7 +300,7 @@ export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
           consideredQuestion(offerChoices),
         ],
       },
-      ...(profile.length > 0 ? [{ name: "profile", title: texts.profilePageTitle, elements: profile.map(profileQuestion) }] : []),
+      ...profilePage(PROFILE_PAGE, last),
     ],
   };
 }

@@ -5,6 +5,7 @@ export * from "./question-names";
 export * from "./build-rating-questionnaire";
 export * from "./offer-order";
 export * from "./apply-offer-order";
+export * from "./apply-screen-early";
 export * from "./read-rating-response";
 export * from "./seeded-random";
 export * from "./build-focus-group-questionnaire";

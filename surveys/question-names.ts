@@ -16,6 +16,8 @@ export const questionNames = {
   lastPurchase: "last_purchase",
   consideredOffers: "considered_offers",
   offerPage: (offer: string) => `offer_${offer}`,
+  /** Page of one attribute across the known offers (layout "one attribute, all offers"). */
+  attributePage: (attribute: string) => `attribute_${attribute}`,
   profile: (code: string) => `profile_${code}`,
   /** Focus group: which listed attributes of a kind matter (a list of attribute codes). */
   matters: (kind: "quality" | "price") => `matters_${kind}`,
@@ -26,6 +28,13 @@ export const questionNames = {
   suggestion: (n: number) => `suggestion_${n}`,
   suggestionPoints: (n: number) => `suggestion_${n}_points`,
 } as const;
+
+/** Pages of the layout "one attribute, all offers" that hold one question per offer. */
+export const OVERALL_PAGE = "overall";
+export const WORTH_PAGE = "worth";
+/** The profile questions asked right after the familiarity screen, and the rest at the end. */
+export const PROFILE_FIRST_PAGE = "profile_first";
+export const PROFILE_PAGE = "profile";
 
 /** Value of the "none of these" choice in purchase questions. */
 export const NONE_OFFER = "none";

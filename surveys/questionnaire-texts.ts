@@ -2,6 +2,7 @@ import { localized } from "./localized";
 
 /** Fixed wording of the questionnaires (rating and focus-group stages), in English and Simplified Chinese. */
 export const texts = {
+  screeningPageTitle: localized("Offers you know", "您了解的选项"),
   screeningTitle: localized("Which of these do you know well enough to rate?", "以下哪些产品或服务您足够了解，可以进行评价？"),
   screeningDescription: localized(
     "Tick every one you have used or seriously considered.",
@@ -44,10 +45,24 @@ export const texts = {
   ),
   overallTitle: localized("Overall quality of {offer}", "{offer}的总体质量"),
   worthTitle: localized("{offer} is worth what you pay for it", "{offer}物有所值"),
-  minRate: localized("Very poor", "非常差"),
-  maxRate: localized("Excellent", "非常好"),
-  minWorth: localized("Not at all", "完全不是"),
-  maxWorth: localized("Completely", "完全是"),
+  // Anchors name their score, so neither can be read as labelling "Don't know".
+  minRate: localized("1 = Very poor", "1 = 非常差"),
+  maxRate: localized("10 = Excellent", "10 = 非常好"),
+  minSatisfied: localized("1 = Very dissatisfied", "1 = 非常不满意"),
+  maxSatisfied: localized("10 = Very satisfied", "10 = 非常满意"),
+  minWorth: localized("1 = Not at all", "1 = 完全不是"),
+  maxWorth: localized("10 = Completely", "10 = 完全是"),
+  // Layout "one attribute, all offers".
+  attributePageDescription: localized(
+    "Rate each offer you know from 1 (very poor) to 10 (excellent).",
+    "请为您了解的每个选项打分：1 分（非常差）到 10 分（非常好）。",
+  ),
+  priceAttributePageDescription: localized(
+    "How satisfied are you with what each costs you? From 1 (very dissatisfied) to 10 (very satisfied).",
+    "您对每个选项在这方面的花费满意吗？1 分（非常不满意）到 10 分（非常满意）。",
+  ),
+  overallPageTitle: localized("Overall quality", "总体质量"),
+  worthPageTitle: localized("Worth what you pay", "物有所值"),
   purchasePageTitle: localized("Your last purchase", "您最近一次购买"),
   lastPurchaseTitle: localized("Which did you buy last?", "您最近一次购买的是哪一个？"),
   consideredTitle: localized(

@@ -57,6 +57,12 @@ export const ProfileQuestionDefinitionSchema = z.object({
   choices: z.array(ProfileChoiceSchema).max(50).default([]),
   /** Offered as a segment filter in the report. */
   isSegment: z.boolean().default(true),
+  /**
+   * Asked right after the familiarity screen instead of at the end, so a full quota cell screens
+   * the respondent out before the long part. Questions that carry a quota are moved there at
+   * start whatever this says (`applyScreenEarly`).
+   */
+  askFirst: z.boolean().optional(),
 });
 export type ProfileQuestionDefinition = z.infer<typeof ProfileQuestionDefinitionSchema>;
 
@@ -69,6 +75,9 @@ export const StatedWeightsSchema = z.object({
   weights: z.record(CodeSchema, z.number().min(0).max(100)),
 });
 export type StatedWeights = z.infer<typeof StatedWeightsSchema>;
+
+export const RatingLayoutSchema = z.enum(["offer", "attribute"]);
+export type RatingLayout = z.infer<typeof RatingLayoutSchema>;
 
 /** What a questionnaire is built from; frozen with every published version. */
 export const StudyDefinitionSchema = z.object({
@@ -83,5 +92,12 @@ export const StudyDefinitionSchema = z.object({
   profileQuestions: z.array(ProfileQuestionDefinitionSchema).default([]),
   /** When set, the rating stage does not ask for weights (they came from the focus group). */
   statedWeights: StatedWeightsSchema.nullish(),
+  /**
+   * How the rating stage lays out the ratings: `offer`, one page per known offer (every
+   * attribute of it); `attribute`, one page per attribute (every known offer on it), then the
+   * overall quality and the worth of every offer (absent: `offer`). Either way the offers follow the respondent's
+   * stored offer order.
+   */
+  ratingLayout: RatingLayoutSchema.optional(),
 });
 export type StudyDefinition = z.infer<typeof StudyDefinitionSchema>;

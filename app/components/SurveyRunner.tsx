@@ -1,14 +1,16 @@
-import { useEffect, useRef, useState } from "react";
-import { Model } from "survey-core";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { Model, type SurveyModel } from "survey-core";
 import { Survey } from "survey-react-ui";
-import "survey-core/survey-core.fontless.min.css";
+// The library's stylesheet is linked by app/respondent/first-page.ts (app/respondent/survey.css).
 import "survey-core/i18n/simplified-chinese";
-import { translator, type Locale, type MessageKey, type Messages } from "~/i18n";
+import { translator, type Locale, type MessageKey } from "~/i18n";
+import { RespondentChrome, type SaveDisplay } from "~/respondent/RespondentChrome";
+import { surveyLocale, textIn, type RespondentPageData } from "~/respondent/page-data";
+import type { Started } from "~/respondent/started";
 import {
   adoptResponseId,
   DraftSaver,
   postRespondent,
-  readCachedStart,
   readPendingComplete,
   readSnapshot,
   responseIdFor,
@@ -16,17 +18,13 @@ import {
   writeCachedStart,
   writePendingComplete,
   writeSnapshot,
-  type SaveState,
 } from "./response-sync";
 
-type Stage = "focus_group" | "rating";
 type Phase =
   | { kind: "loading" }
   | { kind: "ready"; model: Model }
   | { kind: "notice"; key: MessageKey; testId: string }
   | { kind: "error" };
-
-const surveyLocale = (locale: Locale) => (locale === "zh-CN" ? "zh-cn" : "");
 
 /** Only the answers of questions the builder made (survey.data also holds computed values). */
 function answersOf(model: Model): Record<string, unknown> {
@@ -56,28 +54,52 @@ function refusedNotice(reason: unknown): Phase {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The page the questionnaire shows in the browser's history (Back goes to the previous page). */
+interface PageState {
+  vmPage: number;
+  vmIndex: number;
+}
+const pageState = (state: unknown): PageState | null =>
+  typeof state === "object" && state !== null && typeof (state as PageState).vmPage === "number" ? (state as PageState) : null;
+
+/** After the page renders: its heading takes the focus, the page opens at its top (below the status bar). */
+function focusHeading(): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>(".sd-page__title, .sd-completedpage h3, [data-focus-heading]");
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+      }
+      window.scrollTo(0, 0);
+    }),
+  );
+}
+
+export interface SurveyRunnerProps {
+  data: RespondentPageData;
+  /** The `start` answer first-page.ts got (null: it failed and this phone has no copy). */
+  started: Started | null;
+  /** The first page's answers when the respondent left it on the server-rendered form: go on from the second page. */
+  firstAnswers: Record<string, unknown> | null;
+  languageHref: string;
+}
+
 /**
  * The respondent's questionnaire: resumes where they left (this device's copy or the server's,
  * whichever is newer; a personal link resumes its response on any device), saves as they go,
- * queues answers while offline and sends them when the connection returns, completes once.
+ * queues answers while offline and sends them when the connection returns, completes once. A
+ * quota cell found full after the profile questions asked first ends it there. Each page opens
+ * at its top with its heading focused; the browser's Back and Forward move between pages.
  */
-export default function SurveyRunner({
-  token,
-  locale,
-  stage,
-  invite,
-  messages,
-}: {
-  token: string;
-  locale: Locale;
-  stage: Stage;
-  invite: string | null;
-  /** The respondent area's messages in each language the questionnaire offers. */
-  messages: Partial<Record<Locale, Messages>>;
-}) {
+export default function SurveyRunner({ data, started, firstAnswers, languageHref }: SurveyRunnerProps) {
+  const { token, stage, invite } = data;
+  const [locale, setLocale] = useState<Locale>(data.locale);
   const [phase, setPhase] = useState<Phase>({ kind: "loading" });
-  const [save, setSave] = useState<SaveState>("saved");
+  const [save, setSave] = useState<SaveDisplay>("idle");
   const [online, setOnline] = useState(true);
+  const [progress, setProgress] = useState<{ page: number; pages: number } | null>(null);
+  const [firstPage, setFirstPage] = useState(firstAnswers === null);
   const localeRef = useRef(locale);
   localeRef.current = locale;
 
@@ -122,76 +144,192 @@ export default function SurveyRunner({
         await Promise.race([wait(Math.min(30_000, 2000 * 2 ** attempt)), new Promise<void>((r) => (wake = r))]);
       }
     };
-
-    (async () => {
-      let started: { status: number; data: Record<string, unknown> };
+    /** After the profile questions asked first: a full quota cell ends the questionnaire here. */
+    const screen = async (model: SurveyModel, done: () => void) => {
       try {
-        started = await postRespondent(token, { intent: "start", ...request() });
-      } catch (error) {
-        // Offline at load: resume from this device's copy when it has one.
-        const cached = readCachedStart(scope);
-        if (!cached) throw error;
-        started = { status: 200, data: cached };
-        setSave("offline");
+        const res = await postRespondent(token, { intent: "screen", ...request(), answers: answersOf(model as Model) });
+        if (res.status === 200 && res.data.status === "screened_out") {
+          saver?.stop();
+          writeSnapshot(scope, null);
+          writeCachedStart(scope, null);
+          setProgress(null);
+          setPhase(finishedNotice(res.data.status, res.data.screenReason));
+          focusHeading();
+          return;
+        }
+      } catch {
+        /* offline: go on; the completion checks the quotas again */
       }
-      const { status, data } = started;
-      if (cancelled) return;
-      if (status !== 200) return setPhase(refusedNotice(data.reason));
-      if (typeof data.responseId === "string" && data.responseId !== responseId) {
-        responseId = data.responseId;
-        adoptResponseId(scope, responseId);
+      done();
+    };
+
+    const onPop = { current: (_e: PopStateEvent) => {} };
+    const popListener = (e: PopStateEvent) => onPop.current(e);
+    window.addEventListener("popstate", popListener);
+
+    if (!started) {
+      setPhase({ kind: "error" });
+    } else {
+      const { status, data: body } = started;
+      if (started.offline) setSave("offline");
+      if (status !== 200) setPhase(refusedNotice(body.reason));
+      else {
+        if (typeof body.responseId === "string" && body.responseId !== responseId) {
+          responseId = body.responseId;
+          adoptResponseId(scope, responseId);
+        }
+        if (body.status !== "draft") {
+          writePendingComplete(scope, null);
+          setPhase(finishedNotice(body.status, body.screenReason));
+        } else {
+          writeCachedStart(scope, body);
+          const model = new Model(body.survey);
+          // Our own progress, header and focus handling (versions published before issue 15 too).
+          model.showTitle = false;
+          model.showProgressBar = "off";
+          model.autoFocusFirstQuestion = false;
+          model.locale = surveyLocale(localeRef.current);
+          const local = readSnapshot(scope);
+          const serverSeq = Number(body.seq ?? 0);
+          const resume = local && local.seq > serverSeq ? local : { answers: body.answers as Record<string, unknown>, pageNo: Number(body.pageNo ?? 0) };
+          model.data = { ...(resume.answers ?? {}), ...(firstAnswers ?? {}) };
+          const pageNo = firstAnswers ? 0 : Math.min(resume.pageNo, model.visiblePageCount - 1);
+          if (pageNo > 0) model.currentPageNo = pageNo;
+          saver = new DraftSaver(token, scope, request, setSave, Math.max(serverSeq, local?.seq ?? 0));
+          if (local && local.seq > serverSeq) saver.schedule(local.answers, local.pageNo, 0);
+          const sync = () => {
+            const page = model.currentPage;
+            setProgress(model.state === "running" && page ? { page: page.visibleIndex + 1, pages: model.visiblePageCount } : null);
+            setFirstPage(model.state === "running" && (page?.visibleIndex ?? 0) === 0);
+          };
+          let fromHistory = false;
+          let index = pageState(history.state)?.vmIndex ?? 0;
+          history.replaceState({ ...(history.state as object), vmPage: model.currentPageNo, vmIndex: index }, "");
+          model.onValueChanged.add(() => {
+            saver?.schedule(answersOf(model), model.currentPageNo);
+            sync();
+          });
+          model.onCurrentPageChanged.add((_, options) => {
+            saver?.schedule(answersOf(model), model.currentPageNo);
+            sync();
+            focusHeading();
+            if (fromHistory) return;
+            if (options.isPrevPage && index > 0) {
+              // The questionnaire's own "Previous": step the browser's history back with it.
+              fromHistory = true;
+              history.back();
+            } else {
+              index += 1;
+              history.pushState({ vmPage: model.currentPageNo, vmIndex: index }, "");
+            }
+          });
+          onPop.current = (event) => {
+            const target = pageState(event.state);
+            if (fromHistory) {
+              fromHistory = false;
+              if (target) index = target.vmIndex;
+              return;
+            }
+            if (!target || model.state !== "running") return;
+            index = target.vmIndex;
+            fromHistory = true;
+            if (target.vmPage < model.currentPageNo) model.currentPageNo = target.vmPage;
+            // Forward only as far as the pages in between are valid.
+            while (model.currentPageNo < target.vmPage && model.nextPage()) {
+              /* one page at a time */
+            }
+            fromHistory = false;
+            if (model.currentPageNo !== target.vmPage) history.replaceState({ vmPage: model.currentPageNo, vmIndex: index }, "");
+          };
+          model.onServerValidateQuestions.add((sender, options) => {
+            if (stage === "rating" && sender.currentPage?.name === "profile_first") void screen(sender, options.complete);
+            else options.complete();
+          });
+          model.onComplete.add(() => {
+            sync();
+            focusHeading();
+            void submit(answersOf(model));
+          });
+          sync();
+          setPhase({ kind: "ready", model });
+          // Completed on this device but never acknowledged (the tab closed offline): send it now.
+          const pending = readPendingComplete(scope);
+          if (pending) {
+            model.data = pending;
+            model.doComplete();
+          } else if (firstAnswers) {
+            // Left the server-rendered first page: on to the second (screening triggers apply).
+            model.performNext();
+          }
+        }
       }
-      if (data.status !== "draft") {
-        writePendingComplete(scope, null);
-        return setPhase(finishedNotice(data.status, data.screenReason));
-      }
-      writeCachedStart(scope, data);
-      const model = new Model(data.survey);
-      model.locale = surveyLocale(localeRef.current);
-      const local = readSnapshot(scope);
-      const serverSeq = Number(data.seq ?? 0);
-      const resume = local && local.seq > serverSeq ? local : { answers: data.answers as Record<string, unknown>, pageNo: Number(data.pageNo ?? 0) };
-      model.data = resume.answers ?? {};
-      const pageNo = Math.min(resume.pageNo, model.visiblePageCount - 1);
-      if (pageNo > 0) model.currentPageNo = pageNo;
-      saver = new DraftSaver(token, scope, request, setSave, Math.max(serverSeq, local?.seq ?? 0));
-      if (local && local.seq > serverSeq) saver.schedule(local.answers, local.pageNo, 0);
-      const changed = () => saver?.schedule(answersOf(model), model.currentPageNo);
-      model.onValueChanged.add(changed);
-      model.onCurrentPageChanged.add(changed);
-      model.onComplete.add(() => void submit(answersOf(model)));
-      setPhase({ kind: "ready", model });
-      // Completed on this device but never acknowledged (the tab closed offline): send it now.
-      const pending = readPendingComplete(scope);
-      if (pending) {
-        model.data = pending;
-        model.doComplete();
-      }
-    })().catch(() => !cancelled && setPhase({ kind: "error" }));
+    }
     return () => {
       cancelled = true;
       saver?.stop();
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
+      window.removeEventListener("popstate", popListener);
     };
-  }, [token, stage, invite]);
+    // The props never change: the app is mounted once per page.
+  }, [token, stage, invite, started, firstAnswers]);
 
   useEffect(() => {
     if (phase.kind === "ready") phase.model.locale = surveyLocale(locale);
+    document.documentElement.lang = locale;
+    document.getElementById("respondent")?.setAttribute("lang", locale);
   }, [locale, phase]);
 
-  const t = translator(locale, messages[locale] ?? {});
-  if (phase.kind === "loading") return <p className="panel">{t("respondent.loading")}</p>;
-  if (phase.kind === "error") return <p className="panel error">{t("respondent.error")}</p>;
-  if (phase.kind === "notice") return <p className="panel" data-testid={phase.testId}>{t(phase.key)}</p>;
-  const state: SaveState = !online && save !== "saved" ? "offline" : save;
-  const stateKey = state === "saved" ? "respondent.saved" : state === "saving" ? "respondent.saving" : online ? "respondent.offline" : "respondent.offlineQueued";
+  // The sticky status bar never hides the focused element (WCAG 2.4.11): scrolling keeps clear of it.
+  useLayoutEffect(() => {
+    const bar = document.querySelector<HTMLElement>(".status-bar");
+    if (bar) document.documentElement.style.scrollPaddingTop = `${bar.offsetHeight + 8}px`;
+  });
+
+  const switchLanguage = (to: Locale) => {
+    setLocale(to);
+    const url = new URL(location.href);
+    url.searchParams.set("lang", to);
+    history.replaceState(history.state, "", url);
+  };
+
+  const t = translator(locale, data.messages[locale] ?? {});
+  const survey = started?.data.survey as { title?: Parameters<typeof textIn>[0]; description?: Parameters<typeof textIn>[0] } | undefined;
+  const state: SaveDisplay = !online && save !== "saved" && save !== "idle" ? "offline" : save;
+  const saveText =
+    state === "idle" ? "" : t(state === "saved" ? "respondent.saved" : state === "saving" ? "respondent.saving" : online ? "respondent.offline" : "respondent.offlineQueued");
+  const other = data.languages.find((l) => l !== locale);
+  const href = other ? languageHref.replace(/lang=[^&]*/, `lang=${other}`) : languageHref;
   return (
     <>
-      <div className="save-state" data-state={state} data-testid="save-state" aria-live="polite">
-        {t(stateKey)}
+      <RespondentChrome
+        t={t}
+        locale={locale}
+        languages={data.languages}
+        progress={phase.kind === "ready" || phase.kind === "loading" ? progress : null}
+        save={state}
+        saveText={saveText}
+        title={textIn(survey?.title, locale) || (data.titles[locale] ?? "")}
+        description={textIn(survey?.description, locale) || (data.descriptions[locale] ?? "")}
+        collapsed={!firstPage || phase.kind === "notice"}
+        languageHref={href}
+        onSwitchLanguage={switchLanguage}
+      />
+      <div lang={locale}>
+        {phase.kind === "loading" ? (
+          <p className="panel">{t("respondent.loading")}</p>
+        ) : phase.kind === "error" ? (
+          <p className="panel error" role="alert">
+            {t("respondent.error")}
+          </p>
+        ) : phase.kind === "notice" ? (
+          <p className="panel notice-panel" data-testid={phase.testId} data-focus-heading>
+            {t(phase.key)}
+          </p>
+        ) : (
+          <Survey model={phase.model} />
+        )}
       </div>
-      <Survey model={phase.model} />
     </>
   );
 }

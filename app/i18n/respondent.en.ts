@@ -6,4 +6,8 @@ export const respondentEn = {
   "respondent.screenedOut": "Thank you for your time! This survey is for people who know several of these offers.",
   "respondent.deviceDone": "This device has already answered this questionnaire. Thank you!",
   "respondent.unknownInvitation": "This personal link is not valid. Please check the link you received.",
+  "respondent.progress": "Page {page} of {pages}",
+  "respondent.next": "Next",
+  "respondent.required": "Please answer this question.",
+  "respondent.needsJavaScript": "This questionnaire needs JavaScript: please turn it on in your browser and reload the page.",
 } as const;

@@ -8,4 +8,8 @@ export const respondentZhCN: Record<keyof typeof respondentEn, string> = {
   "respondent.screenedOut": "感谢您的时间！本调查面向了解其中多个选项的人士。",
   "respondent.deviceDone": "此设备已回答过本问卷。谢谢！",
   "respondent.unknownInvitation": "此专属链接无效，请核对您收到的链接。",
+  "respondent.progress": "第 {page} 页，共 {pages} 页",
+  "respondent.next": "下一页",
+  "respondent.required": "请回答此问题。",
+  "respondent.needsJavaScript": "本问卷需要 JavaScript：请在浏览器中启用后重新加载页面。",
 } as const;

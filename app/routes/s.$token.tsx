@@ -1,82 +1,146 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { lazy, Suspense, useState } from "react";
-import { ClientOnly } from "~/components/ClientOnly";
 import { isLocale, translator, type Locale } from "~/i18n";
 import { messagesFor } from "~/i18n/messages.server";
 import { deviceFor } from "~/lib/fieldwork/device-cookie.server";
+import { respondentAssets } from "~/lib/fieldwork/respondent-assets.server";
 import { cameOverHttps } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { loadRespondentPage, type Stage } from "~/lib/fieldwork/respondent.server";
 import { dbOf } from "~/lib/platform/context.server";
-
-// SurveyJS (~360 KB gz) loads only here, only in the browser (stack.md).
-const SurveyRunner = lazy(() => import("~/components/SurveyRunner"));
+import { useNonce } from "~/components/nonce";
+import { FirstPageForm } from "~/respondent/FirstPageForm";
+import { firstPageOf, pageCount, pageOffersOf, textIn, type FirstPageQuestion, type RespondentPageData } from "~/respondent/page-data";
+import { RespondentChrome } from "~/respondent/RespondentChrome";
+import respondentStyles from "~/styles/respondent.css?url";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Valuemap" }];
 
 /**
+ * The page loads no Remix runtime and none of the researchers' styles (root.tsx reads this): only
+ * its stylesheet and its own scripts (vite.respondent.config.ts).
+ */
+export const handle = { bare: true, styles: [respondentStyles] };
+
+/**
  * The respondent's page: `/s/:token` (rating stage), `?stage=focus-group` (focus-group stage),
- * `?invite=<token>` (a personal link, resumable on any device). Sets the device cookie.
+ * `?invite=<token>` (a personal link, resumable on any device), `?lang=zh-CN|en` (the language,
+ * else the visitor's if the questionnaire offers it). Sets the device cookie. The first page is
+ * rendered here as a plain form whose answers a tiny script saves through the respondent API;
+ * the questionnaire library takes over from the second page (app/respondent/first-page.ts).
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const url = new URL(request.url);
   const stage: Stage = url.searchParams.get("stage") === "focus-group" ? "focus_group" : "rating";
   const invite = url.searchParams.get("invite");
-  const page = await loadRespondentPage(db, params.token ?? "", stage);
+  const token = params.token ?? "";
+  const page = await loadRespondentPage(db, token, stage);
   if (!page) throw new Response("Not found", { status: 404 });
-  const preferred = await getLocale(request);
+  const asked = url.searchParams.get("lang");
+  const preferred = isLocale(asked) ? asked : await getLocale(request);
   const languages = page.languages.filter(isLocale);
   const locale: Locale = languages.includes(preferred) ? preferred : (languages[0] ?? "en");
   const device = deviceFor(request.headers.get("Cookie"), cameOverHttps(request));
+  const assets = page.published ? respondentAssets() : null;
+  const survey = page.survey as { title?: unknown; description?: unknown; pages?: [] } | null;
+  const byLanguage = (pick: (l: Locale) => string) => Object.fromEntries(languages.map((l) => [l, pick(l)]));
+  const data: RespondentPageData = {
+    token,
+    stage,
+    invite,
+    locale,
+    languages,
+    // Only the respondent's messages, in the languages this questionnaire offers (it switches
+    // language in place): the page carries nothing of the researchers' screens.
+    messages: Object.fromEntries(languages.map((l) => [l, messagesFor(l, ["respondent"])])),
+    titles: byLanguage((l) => (survey ? textIn(survey.title as never, l) : "") || (l === "zh-CN" && page.titleZh ? page.titleZh : page.title)),
+    descriptions: byLanguage((l) => (survey ? textIn(survey.description as never, l) : "")),
+    pageOffers: survey ? pageOffersOf(survey) : [],
+    firstPage: survey ? firstPageOf(survey, locale) : null,
+    app: assets?.app ?? "",
+    surveyStyles: assets?.surveyStyles ?? "",
+  };
+  const other = languages.find((l) => l !== locale);
+  const switched = new URL(url);
+  if (other) switched.searchParams.set("lang", other);
   return json(
     {
-      ...page,
-      languages,
-      locale,
-      token: params.token ?? "",
-      stage,
-      invite,
-      // Only the respondent's messages, in the languages this questionnaire offers (it switches
-      // language in place): the page carries nothing of the researchers' screens.
-      messages: Object.fromEntries(languages.map((l) => [l, messagesFor(l, ["respondent"])])),
+      data,
+      title: data.titles[locale] ?? page.title,
+      published: page.published,
+      languageHref: `${switched.pathname}${switched.search}`,
+      script: assets?.script ?? null,
     },
     device.setCookie ? { headers: { "Set-Cookie": device.setCookie } } : undefined,
   );
 }
 
+/**
+ * The page's data for its scripts: JSON that never runs (`<` escaped so no text can close the
+ * block), without what only the server renders (the first page's texts, the study's names, two messages): the
+ * respondent page weighs at most 1.02 times a bare SurveyJS page (bench:respondent-page).
+ */
+function jsonBlock(data: RespondentPageData): string {
+  const serverOnly = new Set(["respondent.needsJavaScript", "respondent.next"]);
+  const forScripts: RespondentPageData = {
+    ...data,
+    messages: Object.fromEntries(
+      Object.entries(data.messages).map(([l, m]) => [l, Object.fromEntries(Object.entries(m ?? {}).filter(([k]) => !serverOnly.has(k)))]),
+    ),
+    // The app takes the study's title and market from the questionnaire it starts.
+    titles: {},
+    descriptions: {},
+    firstPage: data.firstPage && {
+      title: null,
+      questions: data.firstPage.questions.map(({ type, name, required }) => ({ type, name, required }) as FirstPageQuestion),
+    },
+  };
+  return JSON.stringify(forScripts).replace(/</g, "\\u003c");
+}
+
 export default function Respondent() {
-  const data = useLoaderData<typeof loader>();
-  const [locale, setLocale] = useState<Locale>(data.locale);
-  const tr = translator(locale, data.messages[locale] ?? {});
-  const title = locale === "zh-CN" && data.titleZh ? data.titleZh : data.title;
-  // Closed fieldwork is explained by the runner: the server refuses new responses but lets one
-  // already started on this device (or personal link) finish (respondent.server.ts).
-  const notice = !data.published ? "respondent.notPublished" : null;
+  const { data, title, published, languageHref, script } = useLoaderData<typeof loader>();
+  // Not needed by the CSP (a data block never runs; the script is 'self'), carried so every script tag has it.
+  const nonce = useNonce();
+  const locale = data.locale as Locale;
+  const t = translator(locale, data.messages[locale] ?? {});
   return (
-    <div className="respondent" lang={locale}>
-      {data.languages.length > 1 ? (
-        <div className="lang-switch">
-          <button type="button" className="link-button" onClick={() => setLocale(locale === "zh-CN" ? "en" : "zh-CN")}>
-            {locale === "zh-CN" ? "English" : "中文"}
-          </button>
-        </div>
+    <>
+      <div className="respondent" id="respondent" lang={locale}>
+        <RespondentChrome
+          t={t}
+          locale={locale}
+          languages={data.languages as Locale[]}
+          progress={published ? { page: 1, pages: pageCount(data.pageOffers, []) } : null}
+          save="idle"
+          saveText=""
+          title={title}
+          description={data.descriptions[locale] ?? ""}
+          collapsed={false}
+          languageHref={languageHref}
+        />
+        {!published ? (
+          <p className="panel" data-testid="respondent-notice">
+            {t("respondent.notPublished")}
+          </p>
+        ) : data.firstPage ? (
+          <FirstPageForm page={data.firstPage} t={t} />
+        ) : (
+          <p className="panel">{t("respondent.loading")}</p>
+        )}
+        {published ? (
+          <noscript>
+            <p className="panel">{t("respondent.needsJavaScript")}</p>
+          </noscript>
+        ) : null}
+      </div>
+      {script ? (
+        <>
+          <script type="application/json" id="respondent-data" nonce={nonce} dangerouslySetInnerHTML={{ __html: jsonBlock(data as RespondentPageData) }} />
+          <script type="module" src={script} nonce={nonce} />
+        </>
       ) : null}
-      {notice ? (
-        <section className="panel" data-testid="respondent-notice">
-          <h1>{title}</h1>
-          <p>{tr(notice)}</p>
-        </section>
-      ) : (
-        <ClientOnly fallback={<p className="panel">{tr("respondent.loading")}</p>}>
-          {() => (
-            <Suspense fallback={<p className="panel">{tr("respondent.loading")}</p>}>
-              <SurveyRunner token={data.token} locale={locale} stage={data.stage} invite={data.invite} messages={data.messages} />
-            </Suspense>
-          )}
-        </ClientOnly>
-      )}
-    </div>
+    </>
   );
 }

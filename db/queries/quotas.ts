@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import type { quotas } from "../schema";
 
@@ -20,4 +20,10 @@ export function setQuotas(db: Db, args: { studyId: number; questionCode: string;
     const rows = Object.entries(args.targets).map(([value, target]) => ({ studyId: args.studyId, questionCode: args.questionCode, value, target }));
     if (rows.length > 0) await tx.q.insert(quotas).values(rows);
   });
+}
+
+/** The profile questions of a study that carry a quota (asked early: a full cell ends there). */
+export async function quotaQuestionCodes(db: Db, studyId: number): Promise<string[]> {
+  const rows = await db.rows<{ code: string }>(sql`select distinct question_code as "code" from quotas where study_id = ${studyId} order by question_code`);
+  return rows.map((r) => r.code);
 }

@@ -192,6 +192,42 @@ export function completeResponse(db: Db, args: StartArgs & { answersJson: string
   });
 }
 
+export type ScreenOutcome = "continue" | "quota_full" | "already-finished" | "other-questionnaire";
+
+/**
+ * The early quota check, right after the profile questions asked first: when this profile falls
+ * in a full quota cell (counted under the study's quota lock, as at completion), the draft is
+ * finished at once as `screened_out` / `quota_full` with the answers given so far and its
+ * profile rows, and nothing more is asked. Otherwise nothing changes ("continue"); completion
+ * checks the quotas again.
+ */
+export function screenResponseEarly(
+  db: Db,
+  args: StartArgs & { answersJson: string; profile: Array<{ question: string; value: string }> },
+): Promise<ScreenOutcome> {
+  return db.transaction(async (tx): Promise<ScreenOutcome> => {
+    const current = await startResponse(tx, args);
+    if (current.questionnaireId !== args.questionnaireId) return "other-questionnaire";
+    if (current.status !== "draft") return "already-finished";
+    if ((await fullQuotaCells(tx, current.questionnaireId, args.profile)).length === 0) return "continue";
+    const finished = await finishDraft(tx, current.id, {
+      status: "screened_out",
+      reason: "quota_full",
+      answersJson: args.answersJson,
+      qualityShare: null,
+      locale: args.locale,
+      now: args.now,
+    });
+    if (!finished) return "already-finished";
+    for (const part of chunks(args.profile)) {
+      await tx.run(
+        sql`insert into response_profile (response_id, question_code, value) values ${valuesList(part.map((p) => [current.id, p.question, p.value]))}`,
+      );
+    }
+    return "quota_full";
+  });
+}
+
 /**
  * Finishes a focus-group response in one transaction (the contract the consolidation reads):
  * status complete, `quality_share`, one `response_weights` row per listed attribute (0 when it

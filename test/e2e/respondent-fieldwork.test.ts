@@ -47,9 +47,11 @@ async function phone(lang: Lang, width = 375): Promise<{ context: BrowserContext
   return { context, page, errors };
 }
 
-const next = (page: Page) => page.locator(".sd-navigation__next-btn").click();
+/** "Next" on the server-rendered first page or on the questionnaire library's pages. */
+const next = (page: Page) => page.locator(".sd-navigation__next-btn, [data-testid=first-page-next]").first().click();
+/** A choice row of the first page (a plain form) or of the library's pages. */
 const choose = (page: Page, question: string, text: string) =>
-  page.locator(`[data-name="${question}"] .sd-selectbase__label`, { hasText: text }).click();
+  page.locator(`[data-name="${question}"] :is(.sd-selectbase__label, .choice-row)`, { hasText: text }).click();
 const fill = async (page: Page, question: string, value: string) => {
   const input = page.locator(`[data-name="${question}"] input`);
   await input.click();
@@ -80,6 +82,7 @@ async function screeningAndWeights(page: Page, lang: Lang) {
   await choose(page, "known_offers", texts[lang].aster);
   await choose(page, "known_offers", texts[lang].birch);
   await next(page);
+  await page.locator('[data-name="weights_quality"]').waitFor();
   await typeInto(page, '[data-name="weights_quality"] .sd-multipletext__item-container', ["30", "25", "15", "20", "10"]);
   await typeInto(page, '[data-name="weights_price"] .sd-multipletext__item-container', ["50", "30", "20"]);
   await fill(page, "quality_share", "60");
@@ -214,21 +217,20 @@ describe("respondent fieldwork at 375x812 (Chromium)", () => {
     const { context, page, errors } = await phone("zh-CN");
     await page.goto(`${server.url}/s/demo`);
     await page.locator('[data-name="known_offers"]').waitFor();
-    await screeningAndWeights(page, "zh-CN");
-    for (let i = 0; i < 2; i++) {
-      await rateCurrentPage(page);
-      await next(page);
-    }
-    await choose(page, "last_purchase", texts["zh-CN"].birch);
-    await choose(page, "considered_offers", texts["zh-CN"].aster);
+    await choose(page, "known_offers", texts["zh-CN"].aster);
+    await choose(page, "known_offers", texts["zh-CN"].birch);
     await next(page);
+    // The segment carries a quota: it is asked right after the screening, before the long part.
+    expect(await page.getByTestId("progress").innerText()).toBe("第 2 页，共 6 页");
     await choose(page, "profile_segment", texts["zh-CN"].office);
-    await page.locator(".sd-navigation__complete-btn").click();
+    await next(page);
     await page.getByTestId("quota-full").waitFor();
     expect(await page.getByTestId("quota-full").innerText()).toContain(texts["zh-CN"].full);
     await page.screenshot({ path: "test-results/respondent-quota-full-zh-CN.png" });
     const row = responseOf((await clientIdIn(page))!)!;
     expect([row.status, row.screen_reason]).toEqual(["screened_out", "quota_full"]);
+    // Nothing else was asked: the answers stored are the screening and the segment.
+    expect(JSON.parse(row.answers_json)).toEqual({ known_offers: ["aster", "birch"], profile_segment: "office" });
     // Reopening the link says the same, politely.
     await page.reload();
     await page.getByTestId("quota-full").waitFor();

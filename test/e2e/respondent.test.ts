@@ -3,7 +3,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
-import { rateCurrentPage, typeInto, waitSaved } from "../helpers/demo-questionnaire";
+import { answerFirstPage, rateCurrentPage, typeInto, waitSaved } from "../helpers/demo-questionnaire";
 
 let server: AppServer;
 let browser: Browser;
@@ -75,12 +75,10 @@ async function fillQuestionnaire(lang: Lang) {
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
   });
   await page.goto(`${server.url}/s/demo`);
-  await page.locator(".sd-title", { hasText: texts[lang].title }).first().waitFor();
+  await page.locator(".study-title", { hasText: texts[lang].title }).first().waitFor();
 
-  // Screening: knows the own offer and one competitor.
-  await page.locator(".sd-selectbase__label", { hasText: texts[lang].aster }).click();
-  await page.locator(".sd-selectbase__label", { hasText: texts[lang].birch }).click();
-  await page.locator(".sd-navigation__next-btn").click();
+  // Screening (the server-rendered first page): knows the own offer and one competitor.
+  await answerFirstPage(page, [texts[lang].aster, texts[lang].birch]);
 
   // Constant-sum weights and the quality/price split.
   await typeInto(page, '[data-name="weights_quality"] .sd-multipletext__item-container', ["30", "25", "15", "20", "10"]);

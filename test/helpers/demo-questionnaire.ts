@@ -8,6 +8,24 @@ export const demoTexts = {
 } as const;
 export type DemoLanguage = keyof typeof demoTexts;
 
+/**
+ * Ticks choices on the server-rendered first page (a plain form: the questionnaire library takes
+ * over from the second page), each by a tap at the far right of its row, then "Next".
+ */
+export async function answerFirstPage(page: Page, labels: string[]) {
+  await page.getByTestId("first-page").waitFor();
+  for (const label of labels) await tapRowEnd(page.locator(".choice-row", { hasText: label }));
+  await page.getByTestId("first-page-next").click();
+  await page.locator(".sd-page__title").first().waitFor();
+}
+
+/** Taps a row 4 px from its right edge (the whole row is the target, not only its box and text). */
+export async function tapRowEnd(row: ReturnType<Page["locator"]>) {
+  const box = await row.boundingBox();
+  if (!box) throw new Error("row not visible");
+  await row.click({ position: { x: box.width - 4, y: box.height / 2 } });
+}
+
 /** Clicks score 8 on every rating question of the current page that has no answer yet; returns how many there are. */
 export async function rateCurrentPage(page: Page): Promise<number> {
   const questions = page.locator(".sd-page .sd-question:has(.sd-rating__item)");
@@ -42,12 +60,10 @@ export async function waitSaved(page: Page) {
  */
 export async function fillDemoQuestionnaire(page: Page, lang: DemoLanguage, hooks: { onFirstOfferPage?: () => Promise<void> } = {}) {
   const texts = demoTexts[lang];
-  await page.locator(".sd-title", { hasText: texts.title }).first().waitFor();
+  await page.locator(".study-title", { hasText: texts.title }).first().waitFor();
 
-  // Screening: knows the own offer and one competitor.
-  await page.locator(".sd-selectbase__label", { hasText: texts.aster }).click();
-  await page.locator(".sd-selectbase__label", { hasText: texts.birch }).click();
-  await page.locator(".sd-navigation__next-btn").click();
+  // Screening (the server-rendered first page): knows the own offer and one competitor.
+  await answerFirstPage(page, [texts.aster, texts.birch]);
 
   // Constant-sum weights and the quality/price split.
   await typeInto(page, '[data-name="weights_quality"] .sd-multipletext__item-container', ["30", "25", "15", "20", "10"]);

@@ -9,12 +9,16 @@ import {
   getRespondentStudy,
   getResponseByClientId,
   saveResponseDraft,
+  screenResponseEarly,
   startResponse,
   type ResponseRow,
   type RespondentStudy,
 } from "../../../db/queries/responses";
 import { unknownAnswerNames } from "../../../surveys/answer-names";
 import { applyOfferOrder } from "../../../surveys/apply-offer-order";
+import { applyScreenEarly } from "../../../surveys/apply-screen-early";
+import { questionNames } from "../../../surveys/question-names";
+import { quotaQuestionCodes } from "../../../db/queries/quotas";
 import { asksConsideredSet, type SurveyJson } from "../../../surveys/build-rating-questionnaire";
 import { offerOrder } from "../../../surveys/offer-order";
 import { readFocusGroupResponse } from "../../../surveys/read-focus-group-response";
@@ -30,7 +34,11 @@ export type Stage = "focus_group" | "rating";
 /** Whether the fieldwork window admits new responses now (the rule: fieldwork-window.ts). */
 const fieldworkOpen = (study: { opensAt: number | null; closesAt: number | null }, now: number) => fieldworkWindowState(study, now) === "open";
 
-/** What the respondent page needs before the questionnaire loads. */
+/**
+ * What the respondent page needs before the questionnaire loads: the study's names, and the
+ * newest published questionnaire of the stage (the server renders its first page as a plain
+ * form; null when the stage is not published).
+ */
 export async function loadRespondentPage(db: Db, token: string, stage: Stage, now = Date.now()) {
   const study = await getRespondentStudy(db, token);
   if (!study) return null;
@@ -38,12 +46,15 @@ export async function loadRespondentPage(db: Db, token: string, stage: Stage, no
     sql`select title, title_zh as "titleZh", languages from studies where id = ${study.studyId}`,
   );
   if (!row) return null;
+  const id = stage === "focus_group" ? study.focusGroupId : study.ratingId;
+  const entry = id === null ? null : await frozenQuestionnaire(db, id);
   return {
     title: row.title,
     titleZh: row.titleZh,
     languages: row.languages.split(","),
-    published: (stage === "focus_group" ? study.focusGroupId : study.ratingId) !== null,
+    published: entry !== null,
     open: fieldworkOpen(study, now),
+    survey: entry?.survey ?? null,
   };
 }
 
@@ -75,6 +86,8 @@ export const RespondentRequestSchema = z.discriminatedUnion("intent", [
     seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   }),
   z.object({ intent: z.literal("complete"), ...common, answers: AnswersSchema }),
+  /** After the profile questions asked first: ends the response at once when its quota cell is full. */
+  z.object({ intent: z.literal("screen"), ...common, answers: AnswersSchema }),
 ]);
 export type RespondentRequest = z.infer<typeof RespondentRequestSchema>;
 
@@ -156,11 +169,14 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
 }
 
 /**
- * Handles the respondent's three requests: `start` (create or resume; returns the response id
+ * Handles the respondent's requests: `start` (create or resume; returns the response id
  * to use, which differs from the one sent when a personal link resumes its response elsewhere,
- * the questionnaire personalised with the stored offer order, the saved answers and page),
- * `draft` (save as they go) and `complete` (refuse names the questionnaire does not have,
- * validate, then store once, in one transaction; quotas apply there).
+ * the questionnaire personalised with the stored offer order and with the profile questions that
+ * carry a quota asked right after the screening, the saved answers and page), `draft` (save as
+ * they go), `screen` (after those profile questions: a full quota cell ends the response there,
+ * `status: "screened_out"`, else `status: "draft"` and nothing changes) and `complete` (refuse
+ * names the questionnaire does not have, validate, then store once, in one transaction; quotas
+ * apply there again).
  */
 export async function handleRespondentRequest(db: Db, token: string, request: RespondentRequest, deviceId: string): Promise<Response> {
   const now = Date.now();
@@ -180,6 +196,7 @@ export async function handleRespondentRequest(db: Db, token: string, request: Re
   switch (request.intent) {
     case "start": {
       const row = await startResponse(db, base);
+      const personal = questionnaire.stage === "rating" ? applyScreenEarly(applyOfferOrder(survey, order), await quotaQuestionCodes(db, resolved.study.studyId)) : survey;
       return Response.json({
         ok: true,
         responseId: row.clientId,
@@ -187,7 +204,7 @@ export async function handleRespondentRequest(db: Db, token: string, request: Re
         status: row.status,
         screenReason: row.screenReason,
         version: questionnaire.version,
-        survey: questionnaire.stage === "rating" ? applyOfferOrder(survey, order) : survey,
+        survey: personal,
         answers: JSON.parse(row.answersJson) as unknown,
         pageNo: row.pageNo,
         seq: row.seq,
@@ -204,7 +221,38 @@ export async function handleRespondentRequest(db: Db, token: string, request: Re
     }
     case "complete":
       return complete(db, resolved, request.answers, base, definition, survey);
+    case "screen":
+      return screenEarly(db, resolved, request.answers, base, definition, survey);
   }
+}
+
+/** The valid answers of choice profile questions (what quota cells are made of). */
+function profileChoices(definition: StudyDefinition, answers: Record<string, unknown>): Array<{ question: string; value: string }> {
+  return (definition.profileQuestions ?? []).flatMap((p) => {
+    const name = questionNames.profile(p.code);
+    const value = Object.hasOwn(answers, name) ? answers[name] : undefined;
+    return p.kind === "choice" && typeof value === "string" && p.choices.some((c) => c.code === value) ? [{ question: p.code, value }] : [];
+  });
+}
+
+async function screenEarly(db: Db,
+  resolved: Resolved,
+  answers: Record<string, unknown>,
+  base: Omit<Parameters<typeof completeResponse>[1], "answersJson" | "result">,
+  definition: StudyDefinition,
+  survey: SurveyJson,
+): Promise<Response> {
+  if (resolved.questionnaire.stage !== "rating") return jsonError(400, "only the rating stage has quotas to screen against");
+  if (!resolved.existing) return jsonError(409, "screen requires a started response: send start first");
+  if (resolved.existing.status !== "draft") {
+    return Response.json({ ok: true, outcome: "already-finished", status: resolved.existing.status, screenReason: resolved.existing.screenReason });
+  }
+  const unknown = unknownAnswerNames(survey, answers);
+  if (unknown.length > 0) {
+    return jsonError(400, `answers name questions this questionnaire does not have: ${unknown.slice(0, 10).join(", ")}`, unknown.slice(0, 50));
+  }
+  const outcome = await screenResponseEarly(db, { ...base, answersJson: JSON.stringify(answers), profile: profileChoices(definition, answers) });
+  return finished(db, outcome, resolved.clientId);
 }
 
 async function complete(db: Db, 

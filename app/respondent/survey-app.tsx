@@ -1,0 +1,11 @@
+/**
+ * The questionnaire app (React + SurveyJS, ~360 KB gz): loaded by first-page.ts once the response
+ * is started, it replaces the server-rendered page when the respondent leaves the first page (or
+ * at once for one who is further on).
+ */
+import { createRoot } from "react-dom/client";
+import SurveyRunner, { type SurveyRunnerProps } from "~/components/SurveyRunner";
+
+export function mount(element: HTMLElement, props: SurveyRunnerProps): void {
+  createRoot(element).render(<SurveyRunner {...props} />);
+}
