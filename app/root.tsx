@@ -139,10 +139,20 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useT();
   const notFound = isRouteErrorResponse(error) && (error.status === 404 || error.status === 403);
+  // A request the server refused as malformed says why (a short plain message, never a trace).
+  const refused =
+    isRouteErrorResponse(error) && error.status >= 400 && error.status < 500 && !notFound && typeof error.data === "string" && error.data.length <= 300
+      ? error.data
+      : null;
   return (
     <section className="panel">
       <h1>{t("error.title")}</h1>
-      <p>{notFound ? t("error.notFound") : t("error.generic")}</p>
+      <p>{notFound ? t("error.notFound") : refused ? t("error.refused") : t("error.generic")}</p>
+      {refused ? (
+        <p className="muted small" data-testid="error-detail" lang="en">
+          {refused}
+        </p>
+      ) : null}
       <p>
         <Link to="/">{t("error.back")}</Link>
       </p>

@@ -22,7 +22,13 @@ export function AuthForm({ mode, error, next }: { mode: "signin" | "signup"; err
           minLength={signUp ? 12 : undefined}
           maxLength={128}
           required
+          aria-describedby={signUp ? "password-rule" : undefined}
         />
+        {signUp ? (
+          <span className="hint" id="password-rule">
+            {t("auth.passwordLength")}
+          </span>
+        ) : null}
         {error ? (
           <p className="error" role="alert">
             {t(error)}

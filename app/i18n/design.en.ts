@@ -148,4 +148,11 @@ export const designEn = {
   "studyNav.step.next.report": "Open the report",
   "report.strategy.confirmRemoveEvent": "Remove the key event “{name}”? The report's timeline no longer shows it.",
   "report.strategy.confirmRemoveFunction": "Remove the function “{name}” and its row of the what/who grid?",
+  "exports.share.label": "Label (optional)",
+  "exports.share.labelHint": "At most 80 characters, e.g. “board deck” or “agency”: the list below shows it, with the link's last characters.",
+  "exports.share.tokenEnds": "(…{tail})",
+  "fieldwork.focus.mergeTitle": "Merge suggestions by hand",
+  "fieldwork.focus.mergeHelp": "Check the suggestions that mean the same thing (other spellings, English and Chinese) and add them as one attribute with its English and Chinese name.",
+  "fieldwork.focus.mergeButton": "Add the checked suggestions as one attribute",
+  "fieldwork.focus.mergePick": "Check at least one suggestion of this study, and give the attribute a name and a kind.",
 } as const;

@@ -147,4 +147,11 @@ export const designZhCN: Record<keyof typeof designEn, string> = {
   "studyNav.step.next.report": "打开报告",
   "report.strategy.confirmRemoveEvent": "删除关键事件“{name}”？报告的时间线将不再显示它。",
   "report.strategy.confirmRemoveFunction": "删除职能“{name}”及其在“做什么/谁来做”矩阵中的一行？",
+  "exports.share.label": "标签（选填）",
+  "exports.share.labelHint": "最多 80 个字符，例如“董事会简报”或“代理机构”：下方列表会显示它以及链接的最后几个字符。",
+  "exports.share.tokenEnds": "（…{tail}）",
+  "fieldwork.focus.mergeTitle": "手动合并建议",
+  "fieldwork.focus.mergeHelp": "勾选含义相同的建议（不同写法、英文和中文），将它们作为一个属性添加，并填写其英文和中文名称。",
+  "fieldwork.focus.mergeButton": "将勾选的建议添加为一个属性",
+  "fieldwork.focus.mergePick": "请至少勾选本研究的一条建议，并填写属性名称和类型。",
 };

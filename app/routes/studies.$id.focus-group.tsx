@@ -5,7 +5,10 @@ import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate, formatNumber } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
-import { adoptWeights, dropWeights, loadFocusGroup, mergeSuggestion } from "~/lib/fieldwork/focus-group.server";
+import { parseWithZod } from "@conform-to/zod";
+import { SuggestionMergeForm } from "~/components/SuggestionMergeForm";
+import { adoptWeights, dropWeights, loadFocusGroup, mergeSuggestion, mergeSuggestions } from "~/lib/fieldwork/focus-group.server";
+import { MergeSuggestionsSchema } from "~/lib/fieldwork/merge-suggestions-schema";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
@@ -24,6 +27,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "merge":
       return mergeSuggestion(db, study, session.userId, form);
+    case "mergeMany": {
+      const submission = parseWithZod(form, { schema: MergeSuggestionsSchema });
+      if (submission.status !== "success") return { ok: false as const, error: "fieldwork.focus.mergePick" as const };
+      return mergeSuggestions(db, study, session.userId, submission.value);
+    }
     case "adopt":
       return adoptWeights(db, study, session.userId);
     case "drop":
@@ -151,6 +159,7 @@ export default function FocusGroup() {
             </li>
           ))}
         </ul>
+        {data.suggestions.length > 1 ? <SuggestionMergeForm suggestions={data.suggestions} /> : null}
       </section>
     </>
   );

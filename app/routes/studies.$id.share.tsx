@@ -23,7 +23,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { study } = await requireStudyRole(db, session.userId, params.id, "editor");
   switch (form.get("intent")) {
     case "create":
-      return { created: (await createShareLink(db, study, session.userId)).path, revoked: false };
+      return { created: (await createShareLink(db, study, session.userId, Date.now(), String(form.get("label") ?? ""))).path, revoked: false };
     case "revoke":
       return { created: null, revoked: await revokeShareLinkOf(db, study, session.userId, form) };
     default:

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, Link, Outlet, useActionData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { StudyNav } from "~/components/StudyNav";
+import { ErrorBoundary as RootErrorBoundary } from "~/root";
 import { useT } from "~/components/use-t";
 import type { FormReply } from "~/components/form-kit";
 import { designAction } from "./studies.$id._index/design-action.server";
@@ -55,7 +56,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("routes/studies.$id");
   const { t, locale } = useT();
-  if (isRouteErrorResponse(error) && error.status === 403 && data) {
+  // A viewer refused an editor's page (not a refused form token, which is 403 for anyone).
+  if (isRouteErrorResponse(error) && error.status === 403 && data?.role === "viewer") {
     return (
       <>
         <h1>{locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}</h1>
@@ -70,14 +72,6 @@ export function ErrorBoundary() {
       </>
     );
   }
-  const notFound = isRouteErrorResponse(error) && (error.status === 404 || error.status === 403);
-  return (
-    <section className="panel">
-      <h1>{t("error.title")}</h1>
-      <p>{notFound ? t("error.notFound") : t("error.generic")}</p>
-      <p>
-        <Link to="/">{t("error.back")}</Link>
-      </p>
-    </section>
-  );
+  // Anything else reads as it does everywhere (not found, a refusal with its reason, or an error).
+  return <RootErrorBoundary />;
 }

@@ -58,11 +58,12 @@ describe("destructive and irreversible actions need their confirmation", () => {
     const cedar = String(await idOf("offers", "cedar"));
     const noise = String(await idOf("attributes", "noise"));
     const before = await snapshot(server);
-    for (const fields of [
+    const unconfirmed: Array<Record<string, string>> = [
       { intent: "deleteOffer", offerId: cedar },
       { intent: "deleteOffer", offerId: cedar, confirm: "no" },
       { intent: "deleteAttribute", attributeId: noise },
-    ]) {
+    ];
+    for (const fields of unconfirmed) {
       const res = await owner.form(study.path, fields);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain("Confirm first: this action cannot be undone.");

@@ -7,6 +7,8 @@ import { usePublicOrigin } from "../use-public-origin";
 
 export interface ShareLinkView {
   id: number;
+  label?: string | null;
+  tokenTail?: string | null;
   createdAt: number;
   revokedAt: number | null;
   createdBy: string | null;
@@ -27,9 +29,16 @@ export function SharePanel({ links, createdPath, revoked, action }: { links: Sha
       <p className="muted small">{t("exports.share.help")}</p>
       <Form method="post" action={action}>
         <CsrfField />
-        <button type="submit" name="intent" value="create">
-          {t("exports.share.create")}
-        </button>
+        <label htmlFor="share-label">{t("exports.share.label")}</label>
+        <input id="share-label" name="label" type="text" maxLength={80} aria-describedby="share-label-hint" />
+        <span className="hint" id="share-label-hint">
+          {t("exports.share.labelHint")}
+        </span>
+        <p>
+          <button type="submit" name="intent" value="create">
+            {t("exports.share.create")}
+          </button>
+        </p>
       </Form>
       {url ? (
         <p className="notice" data-testid="share-link">
@@ -58,6 +67,7 @@ export function SharePanel({ links, createdPath, revoked, action }: { links: Sha
           <table className="profile" data-testid="share-links">
             <thead>
               <tr>
+                <th scope="col">{t("exports.share.label")}</th>
                 <th scope="col">{t("exports.share.createdAt")}</th>
                 <th scope="col">{t("exports.share.createdBy")}</th>
                 <th scope="col">{t("exports.share.status")}</th>
@@ -67,6 +77,10 @@ export function SharePanel({ links, createdPath, revoked, action }: { links: Sha
             <tbody>
               {links.map((l) => (
                 <tr key={l.id} data-link-id={l.id}>
+                  <td>
+                    {l.label ?? "–"}
+                    {l.tokenTail ? <span className="muted small"> {t("exports.share.tokenEnds", { tail: l.tokenTail })}</span> : null}
+                  </td>
                   <td>{formatDate(locale, l.createdAt)}</td>
                   <td>{l.createdBy ?? "–"}</td>
                   <td>{l.revokedAt === null ? t("exports.share.active") : t("exports.share.revokedAt", { date: formatDate(locale, l.revokedAt) })}</td>

@@ -31,7 +31,7 @@ const fields = (input: AttributeInput) => ({
  * and from the study's attributes; a code given must be free. Errors by `rows[i].field`. The
  * focus-group page adds a suggestion through here too (`action` "mergeSuggestion").
  */
-export async function addAttributes(db: Db, study: Study, userId: number, rows: NewAttribute[], action: AuditAction = "addAttribute"): Promise<DesignResult> {
+export async function addAttributes(db: Db, study: Study, userId: number, rows: NewAttribute[], action: AuditAction = "addAttribute", note = ""): Promise<DesignResult> {
   const existing = await listAttributes(db, study.id);
   const names = new Set(existing.map((a) => nameKey(a.name)));
   const taken = await offerAndAttributeCodes(db, study.id);
@@ -49,7 +49,7 @@ export async function addAttributes(db: Db, study: Study, userId: number, rows: 
   if (Object.keys(errors).length > 0) return refused(errors);
   for (const [i, row] of rows.entries()) {
     await addAttribute(db, { studyId: study.id, fields: { ...fields(row), kind: row.kind, code: codes[i]! } });
-    await recordAuditEvent(db, { studyId: study.id, userId, action, detail: `${row.name} (${codes[i]}, ${row.kind})`, now: Date.now() });
+    await recordAuditEvent(db, { studyId: study.id, userId, action, detail: `${row.name} (${codes[i]}, ${row.kind})${note}`, now: Date.now() });
   }
   return done("study.saved");
 }

@@ -8,6 +8,7 @@ import { StatedWeightsSchema } from "../../../surveys/study-definition";
 import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
 import { addAttributes } from "../design/attributes.server";
+import type { MergeSuggestions } from "./merge-suggestions-schema";
 
 async function consolidation(db: Db, study: Study) {
   const attributes = await listAttributes(db, study.id);
@@ -42,6 +43,20 @@ export async function mergeSuggestion(db: Db, study: Study, userId: number, form
   const nameZh = String(form.get("nameZh") ?? "").trim();
   if (name.length < 1 || name.length > 120 || nameZh.length > 120) return { ok: false, error: "study.error.nameRequired" };
   const result = await addAttributes(db, study, userId, [{ kind, name, ...(nameZh ? { nameZh } : {}) }], "mergeSuggestion");
+  if (!result.ok) return { ok: false, error: Object.values(result.errors).flat()[0] ?? "study.error.nameRequired" };
+  return { ok: true, notice: "fieldwork.focus.merged" };
+}
+
+/**
+ * Merges suggestions by hand: the ones checked (spellings and languages the automatic grouping
+ * keeps apart, "Waterproofing (IP rating)" and "防水性能") become one attribute, named by the
+ * researcher; the audit event lists the suggestions merged.
+ */
+export async function mergeSuggestions(db: Db, study: Study, userId: number, input: MergeSuggestions): Promise<FocusGroupResult> {
+  const known = new Set(groupSuggestions(await listFocusGroupSuggestions(db, study.id)).map((g) => g.text));
+  if (input.texts.some((text) => !known.has(text))) return { ok: false, error: "fieldwork.focus.mergePick" };
+  const row = { kind: input.kind, name: input.name, ...(input.nameZh ? { nameZh: input.nameZh } : {}) };
+  const result = await addAttributes(db, study, userId, [row], "mergeSuggestion", ` <- ${input.texts.join(" | ")}`);
   if (!result.ok) return { ok: false, error: Object.values(result.errors).flat()[0] ?? "study.error.nameRequired" };
   return { ok: true, notice: "fieldwork.focus.merged" };
 }
