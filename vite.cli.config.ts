@@ -12,6 +12,7 @@ export const CLI_COMMANDS = {
   "reset-link": "app/lib/auth/reset-link-cli.server.ts",
   "make-admin": "app/lib/auth/make-admin-cli.server.ts",
   "copy-to-postgres": "db/copy-to-postgres-cli.ts",
+  customers: "app/lib/customers/customers-cli.server.ts",
 };
 
 export default defineConfig({

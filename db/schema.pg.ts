@@ -434,6 +434,8 @@ export const respondentInvitations = pgTable(
     token: text("token").notNull().unique(),
     label: text("label").notNull().default(""),
     email: text("email"),
+    /** The customer id of the study's transactions this invitation was made for (joins a response to its customer). */
+    customerId: text("customer_id"),
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
   },
   (t) => [index("respondent_invitations_study_idx").on(t.studyId), check("respondent_invitations_token_ck", sql`length(${t.token}) between 16 and 64`)],
@@ -541,4 +543,72 @@ export const passwordResets = pgTable(
     usedAt: bigint("used_at", { mode: "number" }),
   },
   (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/** One upload of a study's transactions (customers' value to the firm): what was read and how. */
+export const customerImports = pgTable(
+  "customer_imports",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    mode: text("mode", { enum: ["replace", "append"] }).notNull(),
+    rowCount: integer("row_count").notNull(),
+    dateOrder: text("date_order", { enum: ["day-first", "month-first"] }),
+    decimalSeparator: text("decimal_separator"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    index("customer_imports_study_idx").on(t.studyId),
+    check("customer_imports_mode_ck", sql`${t.mode} in ('replace', 'append')`),
+    check("customer_imports_date_order_ck", sql`${t.dateOrder} is null or ${t.dateOrder} in ('day-first', 'month-first')`),
+    check("customer_imports_separator_ck", sql`${t.decimalSeparator} is null or ${t.decimalSeparator} in ('.', ',')`),
+  ],
+);
+
+/** The transactions of a study, as read from its imports (method.md §11). */
+export const customerTransactions = pgTable(
+  "customer_transactions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    importId: integer("import_id")
+      .notNull()
+      .references(() => customerImports.id, { onDelete: "cascade" }),
+    customerId: text("customer_id").notNull(),
+    date: text("date").notNull(),
+    amount: doublePrecision("amount").notNull(),
+    margin: doublePrecision("margin"),
+    marginRate: doublePrecision("margin_rate"),
+    cost: doublePrecision("cost"),
+    account: text("account"),
+  },
+  (t) => [index("customer_transactions_study_idx").on(t.studyId), index("customer_transactions_import_idx").on(t.importId)],
+);
+
+/** The parameters of a study's customer analysis (one row per study; absent = the defaults). */
+export const customerSettings = pgTable(
+  "customer_settings",
+  {
+    studyId: integer("study_id")
+      .primaryKey()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    analysisDate: text("analysis_date"),
+    discountRate: doublePrecision("discount_rate").notNull().default(0.1),
+    retention: doublePrecision("retention"),
+    cost: doublePrecision("cost").notNull().default(0),
+    horizonYears: integer("horizon_years"),
+    defaultMarginRate: doublePrecision("default_margin_rate"),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    check("customer_settings_discount_ck", sql`${t.discountRate} > -1`),
+    check("customer_settings_retention_ck", sql`${t.retention} is null or ${t.retention} between 0 and 1`),
+    check("customer_settings_horizon_ck", sql`${t.horizonYears} is null or ${t.horizonYears} between 1 and 1000`),
+  ],
 );

@@ -425,6 +425,8 @@ export const respondentInvitations = sqliteTable(
     token: text("token").notNull().unique(),
     label: text("label").notNull().default(""),
     email: text("email"),
+    /** The customer id of the study's transactions this invitation was made for (joins a response to its customer). */
+    customerId: text("customer_id"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("respondent_invitations_study_idx").on(t.studyId), check("respondent_invitations_token_ck", sql`length(${t.token}) between 16 and 64`)],
@@ -532,4 +534,81 @@ export const passwordResets = sqliteTable(
     usedAt: integer("used_at"),
   },
   (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/** One upload of a study's transactions (customers' value to the firm): what was read and how. */
+export const customerImports = sqliteTable(
+  "customer_imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    /** "replace": the import replaced every earlier one; "append": added to them. */
+    mode: text("mode", { enum: ["replace", "append"] }).notNull(),
+    rowCount: integer("row_count").notNull(),
+    /** The conventions the file was read with (declared or detected); null when none was needed. */
+    dateOrder: text("date_order", { enum: ["day-first", "month-first"] }),
+    decimalSeparator: text("decimal_separator"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("customer_imports_study_idx").on(t.studyId),
+    check("customer_imports_mode_ck", sql`${t.mode} in ('replace', 'append')`),
+    check("customer_imports_date_order_ck", sql`${t.dateOrder} is null or ${t.dateOrder} in ('day-first', 'month-first')`),
+    check("customer_imports_separator_ck", sql`${t.decimalSeparator} is null or ${t.decimalSeparator} in ('.', ',')`),
+  ],
+);
+
+/** The transactions of a study, as read from its imports (method.md §11). */
+export const customerTransactions = sqliteTable(
+  "customer_transactions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    importId: integer("import_id")
+      .notNull()
+      .references(() => customerImports.id, { onDelete: "cascade" }),
+    customerId: text("customer_id").notNull(),
+    /** ISO calendar date YYYY-MM-DD */
+    date: text("date").notNull(),
+    amount: real("amount").notNull(),
+    margin: real("margin"),
+    marginRate: real("margin_rate"),
+    cost: real("cost"),
+    account: text("account"),
+  },
+  (t) => [index("customer_transactions_study_idx").on(t.studyId), index("customer_transactions_import_idx").on(t.importId)],
+);
+
+/** The parameters of a study's customer analysis (one row per study; absent = the defaults). */
+export const customerSettings = sqliteTable(
+  "customer_settings",
+  {
+    studyId: integer("study_id")
+      .primaryKey()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    /** ISO date D; null = the day of the latest transaction */
+    analysisDate: text("analysis_date"),
+    /** i, a fraction */
+    discountRate: real("discount_rate").notNull().default(0.1),
+    /** r, a fraction; null = measured from the transactions */
+    retention: real("retention"),
+    /** c per customer */
+    cost: real("cost").notNull().default(0),
+    /** T in years; null = unlimited */
+    horizonYears: integer("horizon_years"),
+    /** margin rate for transactions without margin, rate or cost */
+    defaultMarginRate: real("default_margin_rate"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    check("customer_settings_discount_ck", sql`${t.discountRate} > -1`),
+    check("customer_settings_retention_ck", sql`${t.retention} is null or ${t.retention} between 0 and 1`),
+    check("customer_settings_horizon_ck", sql`${t.horizonYears} is null or ${t.horizonYears} between 1 and 1000`),
+  ],
 );

@@ -15,3 +15,5 @@ export * from "./make-code";
 export * from "./question-name-clashes";
 export * from "./definition-changes";
 export * from "./transactions";
+export * from "./stage";
+export * from "./read-stated-weights";

@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { MergeSuggestionsSchema } from "~/lib/fieldwork/merge-suggestions-schema";
-import { CsrfField } from "./CsrfField";
-import { FieldError, Hint } from "./form-kit";
+import { FieldError, FormFields, FormStatus, Hint, useIntentForm } from "./form-kit";
 import { useT } from "./use-t";
+
+/** The form's id: the focus-group page's action answers it under this id. */
+export const MERGE_MANY = "merge-many";
 
 /**
  * Merge by hand: check suggestions that mean the same thing (other spellings, English and
@@ -12,16 +13,10 @@ import { useT } from "./use-t";
  */
 export function SuggestionMergeForm({ suggestions }: { suggestions: Array<{ text: string; count: number }> }) {
   const { t } = useT();
-  const [form, fields] = useForm({
-    id: "merge-many",
-    constraint: getZodConstraint(MergeSuggestionsSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MergeSuggestionsSchema }),
-  });
+  const [form, fields] = useIntentForm(MERGE_MANY, MergeSuggestionsSchema, { kind: "quality" });
   return (
     <Form method="post" {...getFormProps(form)} className="merge-many" data-testid="merge-many">
-      <CsrfField />
-      <input type="hidden" name="intent" value="mergeMany" />
+      <FormFields id={MERGE_MANY} intent="mergeMany" />
       <h3>{t("fieldwork.focus.mergeTitle")}</h3>
       <Hint>{t("fieldwork.focus.mergeHelp")}</Hint>
       <fieldset className="choices">
@@ -46,7 +41,7 @@ export function SuggestionMergeForm({ suggestions }: { suggestions: Array<{ text
         </label>
         <label>
           {t("study.kind")}
-          <select {...getSelectProps(fields.kind)} defaultValue="quality">
+          <select {...getSelectProps(fields.kind)}>
             <option value="quality">{t("study.kind.quality")}</option>
             <option value="price">{t("study.kind.price")}</option>
           </select>
@@ -57,6 +52,7 @@ export function SuggestionMergeForm({ suggestions }: { suggestions: Array<{ text
           </button>
         </span>
       </div>
+      <FormStatus id={MERGE_MANY} all />
     </Form>
   );
 }

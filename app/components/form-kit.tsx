@@ -9,8 +9,8 @@ import { useT } from "./use-t";
 /** What an action of a multi-form page answers: which form, conform's reply, and a notice. */
 export interface FormReply {
   formId: string;
-  /** Done (conform's reply then only resets the form). */
-  ok: boolean;
+  /** Done (also told by `result.status === "success"`, app/lib/platform/form-reply.server.ts). */
+  ok?: boolean;
   result: SubmissionResult<string[]>;
   notice: { key: MessageKey; params?: Record<string, string> } | null;
 }
@@ -49,15 +49,13 @@ export function useIntentForm<S extends ZodTypeAny>(id: string, schema: S, defau
   });
 }
 
-/**
- * The hidden fields of a multi-form page's form: the CSRF token and the intent (the action tells
- * the forms apart by intent and item id; `id` is the form's, for readers of the markup).
- */
+/** The hidden fields of a multi-form page's form: CSRF token, which form, which intent. */
 export function FormFields({ id, intent }: { id: string; intent: string }) {
   return (
     <>
       <CsrfField />
-      <input type="hidden" name="intent" value={intent} data-form={id} />
+      <input type="hidden" name="formId" value={id} />
+      <input type="hidden" name="intent" value={intent} />
     </>
   );
 }
@@ -82,23 +80,34 @@ export function Hint({ id, children }: { id?: string; children: React.ReactNode 
   );
 }
 
-/** The notice of form `id` after it was saved (its errors are in place and in ReplyErrors). */
-export function FormStatus({ id }: { id: string }) {
+const succeeded = (reply: FormReply) => reply.ok === true || reply.result.status === "success";
+
+/**
+ * The notice of form `id` after it was saved, or its errors: form-level ones (conform forms show
+ * field errors in place), or every one with `all` (a section's one-button forms).
+ */
+export function FormStatus({ id, all = false }: { id: string; all?: boolean }) {
   const reply = useFormReply(id);
   const { t } = useT();
-  if (!reply?.notice || !reply.ok) return null;
-  return (
-    <p className="notice" role="status">
-      {t(reply.notice.key, reply.notice.params)}
-    </p>
-  );
+  if (!reply) return null;
+  if (succeeded(reply)) {
+    return reply.notice ? (
+      <p className="notice" role="status">
+        {t(reply.notice.key, reply.notice.params)}
+      </p>
+    ) : null;
+  }
+  const errors = Object.entries(reply.result.error ?? {})
+    .filter(([path]) => all || path === "")
+    .flatMap(([, keys]) => keys ?? []);
+  return <FieldError errors={errors} />;
 }
 
 /** Every message of a refused submission, once each, at the top of the page (an error summary). */
 export function ReplyErrors() {
   const data = useReply();
   const { t } = useT();
-  if (!data || data.ok) return null;
+  if (!data || succeeded(data)) return null;
   const messages = [...new Set(Object.values(data.result.error ?? {}).flatMap((keys) => keys ?? []))];
   if (messages.length === 0) return null;
   return (

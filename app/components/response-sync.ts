@@ -1,4 +1,5 @@
 /** Client-side saving of a respondent's answers: debounced drafts, a local copy, retries. */
+import type { Stage } from "../../surveys/stage";
 
 export type SaveState = "saved" | "saving" | "offline";
 
@@ -12,7 +13,7 @@ export interface Snapshot {
  * Local storage is per questionnaire link: the public rating link keeps its original keys
  * (`valuemap:<token>:…`), the focus-group stage and each personal invitation get their own.
  */
-export function storageScope(token: string, stage: "focus_group" | "rating", invite: string | null): string {
+export function storageScope(token: string, stage: Stage, invite: string | null): string {
   return [token, stage === "focus_group" ? "fg" : "", invite ? `i-${invite}` : ""].filter(Boolean).join(":");
 }
 const idKey = (scope: string) => `valuemap:${scope}:responseId`;

@@ -11,7 +11,6 @@ export const designEn = {
   "study.error.codeRule": "Code requires a lower-case letter, then lower-case letters or digits, words joined by single “_” (at most 40).",
   "study.error.ownInvalid": "Choose one of the offers as the own offer.",
   "study.error.timeZone": "The time zone is not known; reload the page.",
-  "study.error.confirmRequired": "Confirm first: this action cannot be undone.",
   "study.error.confirmRepublish": "Publishing a new version requires confirmation: check what changed, then confirm.",
   "study.error.descriptionLength": "Description takes at most 500 characters.",
   "study.error.groupLength": "Group takes at most 60 characters.",

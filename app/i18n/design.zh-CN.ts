@@ -10,7 +10,6 @@ export const designZhCN: Record<keyof typeof designEn, string> = {
   "study.error.codeRule": "代码必须以小写字母开头，其后为小写字母或数字，单词之间用单个“_”连接（最多 40 个字符）。",
   "study.error.ownInvalid": "请从产品中选择一个作为本方产品。",
   "study.error.timeZone": "无法识别时区，请刷新页面。",
-  "study.error.confirmRequired": "请先确认：此操作无法撤销。",
   "study.error.confirmRepublish": "发布新版本需要确认：请先查看改动，再确认。",
   "study.error.descriptionLength": "说明最多 500 个字符。",
   "study.error.groupLength": "分组最多 60 个字符。",

@@ -1,3 +1,4 @@
+import { customersEn } from "./customers.en";
 import { accountEn } from "./account.en";
 import { designEn } from "./design.en";
 import { exportsEn } from "./exports.en";
@@ -68,6 +69,10 @@ const coreEn = {
   "members.saved": "Saved.",
   "members.error.role": "Role requires editor or viewer.",
   "members.error.notMember": "This person requires membership in the study first.",
+  "members.error.invitationGone": "This invitation no longer exists: it was accepted or revoked.",
+  "members.confirmRemove": "{email} will no longer open this study. To undo, invite them again.",
+  "members.confirmTransfer": "{email} becomes the owner and manages the members; you stay as an editor and can no longer open this page. Only the new owner can give ownership back.",
+  "members.confirmRevoke": "The invitation link for {email} stops working at once.",
   "members.error.otherEmail": "This invitation is for another email address: sign in with the invited account to accept it.",
   "invitation.title": "Invitation",
   "invitation.text": "You are invited to the study “{title}” as {role}.",
@@ -213,6 +218,8 @@ const coreEn = {
   "error.generic": "An unexpected error occurred. Please try again.",
   "error.refused": "The server could not use this request. Reload the page and try again; if it happens again, the reason below helps whoever looks into it.",
   "error.back": "Back to the start",
+  "error.confirmRequired": "This action requires confirmation: open it again and press its confirm button. Nothing was changed.",
+  "error.formInvalid": "This form was incomplete or out of date: reload the page and try again. Nothing was changed.",
   "studyNav.label": "Study pages",
   "studyNav.design": "Design",
   "studyNav.focusGroup": "Focus group",
@@ -237,6 +244,7 @@ export const en = {
   ...readingEn,
   ...exportsEn,
   ...accountEn,
+  ...customersEn,
   ...reasonsEn,
 } as const;
 

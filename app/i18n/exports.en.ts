@@ -137,6 +137,8 @@ export const exportsEn = {
   "exports.share.revokedAt": "revoked {date}",
   "exports.share.revoke": "Revoke",
   "exports.share.revoked": "The link was revoked: it no longer opens the report.",
+  "exports.share.confirmRevoke": "Whoever has this link can no longer open the report. This cannot be undone: to share again, create a new link.",
+  "exports.share.notActive": "This link is already revoked, or it is not a link of this study.",
   "exports.share.manage": "Share a read-only link…",
   "exports.share.sharedNotice": "Shared read-only report.",
   "exports.share.notFoundTitle": "This link does not open a report",

@@ -139,6 +139,8 @@ export const exportsZhCN: Record<keyof typeof exportsEn, string> = {
   "exports.share.revokedAt": "已于 {date} 撤销",
   "exports.share.revoke": "撤销",
   "exports.share.revoked": "链接已撤销：它不再能打开报告。",
+  "exports.share.confirmRevoke": "持有此链接的人将无法再打开报告。此操作无法撤销：如需再次分享，请创建新链接。",
+  "exports.share.notActive": "此链接已被撤销，或不是本研究的链接。",
   "exports.share.manage": "分享只读链接…",
   "exports.share.sharedNotice": "只读分享的报告。",
   "exports.share.notFoundTitle": "此链接无法打开报告",

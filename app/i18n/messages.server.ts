@@ -21,8 +21,9 @@ export const AREAS = {
   design: ["study.", "studies.", "studyNav.", "fieldwork.", "audit."],
   fieldwork: ["fieldwork.", "studyNav.", "studies."],
   members: ["members.", "audit.", "studyNav.", "studies.", "exports.share."],
-  report: ["report.", "exports.", "studyNav.", "studies.role.", "reason."],
+  report: ["report.", "exports.", "studyNav.", "studies.role.", "reason.", "customers.segment.", "customers.tier."],
   respondent: ["respondent."],
+  customers: ["customers.", "studyNav.", "studies.role."],
 } as const satisfies Record<string, readonly string[]>;
 export type Area = keyof typeof AREAS;
 

@@ -1,4 +1,5 @@
 import type { CoreKey, MessageKey } from "./en";
+import { customersZhCN } from "./customers.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import { designZhCN } from "./design.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
@@ -68,6 +69,10 @@ const coreZhCN = {
   "members.saved": "已保存。",
   "members.error.role": "角色须为编辑者或查看者。",
   "members.error.notMember": "此人须先成为研究成员。",
+  "members.error.invitationGone": "此邀请已不存在：它已被接受或撤销。",
+  "members.confirmRemove": "{email} 将无法再打开此研究。如需撤销，请重新邀请。",
+  "members.confirmTransfer": "{email} 将成为所有者并管理成员；您将成为编辑者，且无法再打开此页面。只有新所有者才能交还所有权。",
+  "members.confirmRevoke": "发给 {email} 的邀请链接将立即失效。",
   "members.error.otherEmail": "此邀请是发给另一个邮箱的：请用受邀账户登录后接受。",
   "invitation.title": "邀请",
   "invitation.text": "您受邀以{role}身份加入研究“{title}”。",
@@ -213,6 +218,8 @@ const coreZhCN = {
   "error.generic": "发生了意外错误，请重试。",
   "error.refused": "服务器无法处理此请求。请刷新页面后重试；如果再次出现，下面的原因可帮助排查问题的人。",
   "error.back": "返回首页",
+  "error.confirmRequired": "此操作需要确认：请再次打开并点击确认按钮。未做任何更改。",
+  "error.formInvalid": "此表单不完整或已过期：请刷新页面后重试。未做任何更改。",
   "studyNav.label": "研究页面",
   "studyNav.design": "设计",
   "studyNav.focusGroup": "焦点小组",
@@ -234,5 +241,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...readingZhCN,
   ...exportsZhCN,
   ...accountZhCN,
+  ...customersZhCN,
   ...reasonsZhCN,
 };

@@ -5,7 +5,8 @@
  * (debounced drafts, kept on the phone while offline), checks the required questions on "Next",
  * then loads the questionnaire app (React + SurveyJS, a separate chunk) and hands it the answers:
  * the app goes on from the second page. A respondent who is further on, finished or refused is
- * handed to the app at once. No React here.
+ * handed to the app at once, and one who has not touched the plain form when the app arrives gets
+ * the app's own first page. No React here.
  */
 import { translator } from "~/i18n";
 import {
@@ -153,6 +154,23 @@ void started.then((s) => {
   saver = new DraftSaver(data.token, scope, request, showSave, Math.max(serverSeq, snapshot?.seq ?? 0));
   if (touched) saver.schedule(formAnswers(), 0, 0);
 });
+
+/**
+ * Once the library is here, a respondent who has not started on the plain form gets the
+ * library's own first page (the same questions and answers, in place), so the whole
+ * questionnaire runs on one implementation as early as possible. One who has started (a tap, a
+ * key or a focus in the form) keeps the plain form until "Next": a page is never swapped under
+ * a finger. The short wait lets a tap that is on its way land first.
+ */
+const SETTLE_MS = 1500;
+let engaged = false;
+if (form) for (const type of ["pointerdown", "keydown", "focusin"]) form.addEventListener(type, () => (engaged = true), { once: true });
+void Promise.all([app, started])
+  .then(() => new Promise((resolve) => setTimeout(resolve, SETTLE_MS)))
+  .then(() => {
+    if (!engaged && !touched) void handOver(null);
+  })
+  .catch(() => undefined);
 
 if (form) {
   form.addEventListener("change", () => {

@@ -3,8 +3,10 @@
  * how the server renders the first page as a plain form. Client-safe: no server code here.
  */
 import type { Locale, Messages } from "~/i18n";
+import type { Stage } from "../../surveys/stage";
 
-export type Stage = "focus_group" | "rating";
+/** The stage's one definition is surveys/stage.ts. */
+export type { Stage };
 
 export interface FirstPageChoice {
   value: string;

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField } from "~/components/CsrfField";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { InlineForm } from "~/components/InlineForm";
 import { useT } from "~/components/use-t";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { acceptInvitationFor, loadInvitation } from "~/lib/sharing/members.server";
@@ -16,6 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { title: study.title, role: invitation.role, forOther, i18n: await pageI18n(request, ["auth", "members"]) };
 }
 
+/** Joins the study (the page's one button; no other field). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = await dbOf(context);
   const { session } = await requireResearcherForm(db, request);
@@ -36,10 +37,7 @@ export default function Invitation() {
           {t("members.error.otherEmail")}
         </p>
       ) : (
-        <Form method="post">
-          <CsrfField />
-          <button type="submit">{t("invitation.accept")}</button>
-        </Form>
+        <InlineForm intent="accept" label={t("invitation.accept")} />
       )}
     </section>
   );

@@ -6,7 +6,8 @@ import { deviceFor } from "~/lib/fieldwork/device-cookie.server";
 import { respondentAssets } from "~/lib/fieldwork/respondent-assets.server";
 import { cameOverHttps } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
-import { loadRespondentPage, type Stage } from "~/lib/fieldwork/respondent.server";
+import { loadRespondentPage } from "~/lib/fieldwork/respondent.server";
+import { parseStageParam, type Stage } from "../../surveys/stage";
 import { dbOf } from "~/lib/platform/context.server";
 import { useNonce } from "~/components/nonce";
 import { FirstPageForm } from "~/respondent/FirstPageForm";
@@ -32,7 +33,7 @@ export const handle = { bare: true, styles: [respondentStyles] };
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const url = new URL(request.url);
-  const stage: Stage = url.searchParams.get("stage") === "focus-group" ? "focus_group" : "rating";
+  const stage: Stage = parseStageParam(url.searchParams.get("stage")) ?? "rating";
   const invite = url.searchParams.get("invite");
   const token = params.token ?? "";
   const page = await loadRespondentPage(db, token, stage);

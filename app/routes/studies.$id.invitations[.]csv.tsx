@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { invitationsCsv, originOf } from "~/lib/fieldwork/distribution.server";
+import { invitationsCsv } from "~/lib/fieldwork/invitations-csv.server";
+import { originOf } from "~/lib/fieldwork/links.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";

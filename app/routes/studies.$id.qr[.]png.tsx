@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { originOf, parseStage, qrPng, stageLink } from "~/lib/fieldwork/distribution.server";
+import { originOf, stageLink, stageOfQuery } from "~/lib/fieldwork/links.server";
+import { qrPng } from "~/lib/fieldwork/qr.server";
+import { stageParam } from "../../surveys/stage";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
@@ -8,12 +10,12 @@ import { dbOf } from "~/lib/platform/context.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const { study } = await requireStudyRole(db, await requireUserId(db, request), params.id, "editor");
-  const stage = parseStage(new URL(request.url).searchParams.get("stage"));
+  const stage = stageOfQuery(new URL(request.url).searchParams.get("stage"));
   const png = await qrPng(stageLink(originOf(request), study, stage));
   return new Response(new Uint8Array(png), {
     headers: {
       "Content-Type": "image/png",
-      "Content-Disposition": `attachment; filename="valuemap-${study.id}-${stage}.png"`,
+      "Content-Disposition": `attachment; filename="valuemap-${study.id}-${stageParam(stage)}.png"`,
       "Cache-Control": "private, no-store",
     },
   });

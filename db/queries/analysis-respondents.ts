@@ -27,6 +27,8 @@ export interface AnalysisRespondent {
   profile: Record<string, string>;
   deviceId: string | null;
   invitationId: number | null;
+  /** the customer of the study's transactions whose invitation brought this response, if any */
+  customerId: string | null;
   review: "include" | "exclude" | null;
   startedAt: number;
   completedAt: number;
@@ -59,7 +61,8 @@ function packedQuery(db: Db, studyId: number): SQL {
               from response_offers o where o.response_id = r.id),
       'p', (select json_group_object(p.question_code, p.value) from response_profile p where p.response_id = r.id))`;
   return sql`select r.id, r.client_id as "clientId", q.version as "questionnaireVersion", r.wave, r.locale,
-      r.quality_share as "qualityShare", r.device_id as "deviceId", r.invitation_id as "invitationId", r.review,
+      r.quality_share as "qualityShare", r.device_id as "deviceId", r.invitation_id as "invitationId",
+      (select i.customer_id from respondent_invitations i where i.id = r.invitation_id) as "customerId", r.review,
       r.started_at as "startedAt", coalesce(r.completed_at, r.started_at) as "completedAt", ${answers} as "answers"
     from responses r join questionnaires q on q.id = r.questionnaire_id
     where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete' order by r.id`;

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "nextWave", "review", "export", "shareCreate", "shareRevoke",
   "strategy.line", "strategy.shares", "strategy.addEvent", "strategy.deleteEvent", "strategy.addFunction",
   "strategy.deleteFunction", "strategy.cells",
+  "customers.import", "customers.parameters", "customers.invite",
   // Written by migration 0007 (PostgreSQL 0002), actor "system (migration)", detail "<code> (<name>)".
   "resetAttributeDirection",
 ] as const;

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import type { QualityFlag } from "../../analysis/data-quality";
+import type { Stage } from "../../surveys/stage";
 
 export interface FieldworkStats {
   /** Rating stage: every response row is a start. */
@@ -94,7 +95,7 @@ const DAY_MS = 86_400_000;
  */
 export async function getFieldworkStats(db: Db, args: { studyId: number; ownOffer: string | null; flagged?: FlagCounts }): Promise<FieldworkStats> {
   const { studyId } = args;
-  const status = await db.rows<{ stage: "rating" | "focus_group"; status: "draft" | "complete" | "screened_out"; reason: string | null; n: number }>(
+  const status = await db.rows<{ stage: Stage; status: "draft" | "complete" | "screened_out"; reason: string | null; n: number }>(
     sql`select q.stage, r.status, r.screen_reason as "reason", cast(count(*) as integer) as "n" from responses r join questionnaires q on q.id = r.questionnaire_id
        where q.study_id = ${studyId} group by q.stage, r.status, r.screen_reason`,
   );

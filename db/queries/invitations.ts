@@ -12,10 +12,10 @@ export interface InvitationRow {
   status: InvitationStatus;
 }
 
-/** Creates every invitation or none (one transaction). */
+/** Creates every invitation or none (one transaction); `customerId` ties one to a customer of the study's transactions. */
 export function createInvitations(
   db: Db,
-  args: { studyId: number; rows: Array<{ token: string; label: string; email: string | null }>; now: number },
+  args: { studyId: number; rows: Array<{ token: string; label: string; email: string | null; customerId?: string | null }>; now: number },
 ): Promise<number> {
   return db.transaction(async (tx) => {
     for (const part of chunks(args.rows)) {
@@ -53,11 +53,12 @@ export async function countInvitations(db: Db, studyId: number): Promise<Record<
 }
 
 /**
- * Deletes an invitation nobody has used yet; false when it has a response or is not the study's.
+ * Deletes a respondent's personal invitation nobody has used yet (not an invitation to join the
+ * study as a member: members.ts); false when it has a response or is not the study's.
  * Under the invitation's lock, so a response starting on it at the same moment either comes
  * first (and the invitation stays) or finds it gone.
  */
-export function revokeInvitation(db: Db, args: { studyId: number; invitationId: number }): Promise<boolean> {
+export function deleteRespondentInvitation(db: Db, args: { studyId: number; invitationId: number }): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.lock(`invitation:${args.invitationId}`);
     const changed = await tx.run(

@@ -132,7 +132,15 @@ export function acceptInvitation(db: Db, args: { invitationId: number; userId: n
   });
 }
 
-export async function revokeInvitation(db: Db, args: { studyId: number; invitationId: number }): Promise<void> {
+/**
+ * Deletes an invitation to join the study as a member (not a respondent's invitation:
+ * invitations.ts); false when the study has no invitation with this id.
+ */
+export async function deleteMemberInvitation(db: Db, args: { studyId: number; invitationId: number }): Promise<boolean> {
   const { studyInvitations } = db.t;
-  await db.q.delete(studyInvitations).where(and(eq(studyInvitations.studyId, args.studyId), eq(studyInvitations.id, args.invitationId)));
+  const rows = await db.q
+    .delete(studyInvitations)
+    .where(and(eq(studyInvitations.studyId, args.studyId), eq(studyInvitations.id, args.invitationId)))
+    .returning({ id: studyInvitations.id });
+  return rows.length === 1;
 }

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { bool } from "../sql";
+import type { Stage } from "../../surveys/stage";
 
 export type ResponseStatus = "draft" | "complete" | "screened_out";
 export interface ResponseListRow {
   id: number;
-  stage: "rating" | "focus_group";
+  stage: Stage;
   version: number;
   status: ResponseStatus;
   screenReason: string | null;
@@ -19,7 +20,7 @@ export interface ResponseListRow {
 }
 
 /** The study's responses, optionally of one status and one stage (the conditions are left out when not filtered). */
-function from(args: { studyId: number; status: ResponseStatus | null; stage: "rating" | "focus_group" | null }) {
+function from(args: { studyId: number; status: ResponseStatus | null; stage: Stage | null }) {
   const status = args.status === null ? sql`` : sql` and r.status = ${args.status}`;
   const stage = args.stage === null ? sql`` : sql` and q.stage = ${args.stage}`;
   return sql`from responses r join questionnaires q on q.id = r.questionnaire_id
@@ -30,7 +31,7 @@ function from(args: { studyId: number; status: ResponseStatus | null; stage: "ra
 /** One page of a study's responses, newest first, with their profile answers. */
 export async function listResponsesPage(
   db: Db,
-  args: { studyId: number; status: ResponseStatus | null; stage: "rating" | "focus_group" | null; limit: number; offset: number },
+  args: { studyId: number; status: ResponseStatus | null; stage: Stage | null; limit: number; offset: number },
 ): Promise<{ total: number; rows: ResponseListRow[] }> {
   const [count] = await db.rows<{ total: number }>(sql`select cast(count(*) as integer) as "total" ${from(args)}`);
   const rows = (

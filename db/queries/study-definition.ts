@@ -1,5 +1,6 @@
 import type { Db } from "../client";
-import { StatedWeightsSchema, type StudyDefinition } from "../../surveys/study-definition";
+import { readStatedWeights } from "../../surveys/read-stated-weights";
+import type { StudyDefinition } from "../../surveys/study-definition";
 import { listProfileQuestions } from "./profile-questions";
 import { listAttributes, listOffers, type Study } from "./studies";
 
@@ -25,6 +26,6 @@ export async function getStudyDefinition(db: Db, study: Study): Promise<StudyDef
       group: a.groupName,
     })),
     profileQuestions,
-    statedWeights: study.statedWeightsJson ? StatedWeightsSchema.parse(JSON.parse(study.statedWeightsJson)) : null,
+    statedWeights: readStatedWeights(study.statedWeightsJson),
   };
 }

@@ -6,4 +6,6 @@ export { parseMarginRate, type ParsedRate } from "./parse-margin-rate";
 export { columnMapping, type ColumnMappingResult } from "./column-mapping";
 export { readTransactionRow } from "./read-transaction-row";
 export { createFormatDetector } from "./create-format-detector";
+export { createColumnFormatDetector, type ColumnFormats } from "./create-column-format-detector";
+export { columnFormatDetection } from "./column-format-detection";
 export { readTransactions } from "./read-transactions";

@@ -106,6 +106,11 @@ const matrix: Record<string, Access> = {
     loader: { path: "/studies/:id/strategy", allowed: ["owner", "editor"] },
     action: { path: "/studies/:id/strategy", allowed: ["owner", "editor"], fields: { intent: "line", line: "parity" } },
   },
+  "studies.$id.customers": {
+    kind: "checked",
+    loader: { path: "/studies/:id/customers", allowed: ["owner", "editor", "viewer"] },
+    action: { path: "/studies/:id/customers", allowed: ["owner", "editor"], fields: { intent: "parameters", discountRate: "12", cost: "0" } },
+  },
   "studies.$id.members": {
     kind: "checked",
     loader: { path: "/studies/:id/members", allowed: ["owner"] },

@@ -66,7 +66,7 @@ describe("destructive and irreversible actions need their confirmation", () => {
     for (const fields of unconfirmed) {
       const res = await owner.form(study.path, fields);
       expect(res.status).toBe(200);
-      expect(await res.text()).toContain("Confirm first: this action cannot be undone.");
+      expect(await res.text()).toContain("This action requires confirmation: open it again and press its confirm button. Nothing was changed.");
     }
     expect(await snapshot(server)).toBe(before);
     expect(await (await owner.form(study.path, { intent: "deleteOffer", offerId: cedar, confirm: "yes" })).text()).toContain("Deleted: Cedar.");
@@ -85,7 +85,7 @@ describe("destructive and irreversible actions need their confirmation", () => {
     }));
     const count = () => withDb(server, async (db) => one<{ e: number; f: number }>(db, sql`select (select count(*) from key_events where study_id = ${study.id}) as "e", (select count(*) from firm_functions where study_id = ${study.id}) as "f"`));
     for (const fields of [{ intent: "deleteEvent", id: ids.event }, { intent: "deleteFunction", id: ids.fn }]) {
-      expect(await (await owner.form(`${study.path}/strategy`, fields)).text()).toContain("Confirm first: this action cannot be undone.");
+      expect(await (await owner.form(`${study.path}/strategy`, fields)).text()).toContain("This action requires confirmation: open it again and press its confirm button. Nothing was changed.");
     }
     expect(await count()).toEqual({ e: 1, f: 1 });
     await owner.form(`${study.path}/strategy`, { intent: "deleteEvent", id: ids.event, confirm: "yes" });

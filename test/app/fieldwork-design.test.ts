@@ -87,7 +87,7 @@ describe("profile questions on the design page", () => {
     await owner.form(study.path, { intent: "moveProfileQuestion", questionId: String(regionId), direction: "up" });
     expect((await questions()).map((q) => q.code)).toEqual(["region", "which_segment"]);
     const unconfirmed = await owner.form(study.path, { intent: "deleteProfileQuestion", questionId: String(regionId) });
-    expect(await unconfirmed.text()).toContain("Confirm first: this action cannot be undone.");
+    expect(await unconfirmed.text()).toContain("This action requires confirmation: open it again and press its confirm button. Nothing was changed.");
     expect((await questions()).map((q) => q.code)).toEqual(["region", "which_segment"]);
     await owner.form(study.path, { intent: "deleteProfileQuestion", questionId: String(regionId), confirm: "yes" });
     expect((await questions()).map((q) => q.code)).toEqual(["which_segment"]);
@@ -167,7 +167,7 @@ describe("fieldwork window and device rule", () => {
 
   it("closes the fieldwork only once confirmed", async () => {
     const before = await snapshot(server);
-    expect(await (await owner.form(study.path, { intent: "closeFieldwork" })).text()).toContain("Confirm first: this action cannot be undone.");
+    expect(await (await owner.form(study.path, { intent: "closeFieldwork" })).text()).toContain("This action requires confirmation: open it again and press its confirm button. Nothing was changed.");
     expect(await snapshot(server)).toBe(before);
     await owner.form(study.path, { intent: "closeFieldwork", confirm: "yes" });
     const html = await (await owner.request(`${study.path}?lang=zh-CN`)).text();

@@ -178,11 +178,41 @@ describe("personal invitations", () => {
     expect(await auditActions(server, study.id)).toContain("exportInvitations");
   });
 
+  it("asks before revoking: without confirm=yes, 400 with the reason and the invitation stays", async () => {
+    const [, , walkIn] = await invitations();
+    const before = await snapshot(server);
+    const page = await (await owner.request(`${study.path}/distribution`)).text();
+    expect(page).toContain(`data-testid="revoke-invitation-${walkIn!.id}"`);
+    expect(page).toContain("The personal link of Walk-in stops working at once.");
+    for (const confirm of [undefined, "no"]) {
+      const res = await owner.form(`${study.path}/distribution`, { intent: "revokeInvitation", invitationId: String(walkIn!.id), ...(confirm ? { confirm } : {}) });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("This action requires confirmation");
+    }
+    expect(await snapshot(server)).toBe(before);
+  });
+
+  it("refuses an empty request and an upload over 2 MB in place; creates nothing", async () => {
+    const before = await snapshot(server);
+    const empty = await owner.form(`${study.path}/distribution`, { intent: "createInvitations", lines: "  \n " });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Paste at least one line or upload a CSV file.");
+    const form = new FormData();
+    form.set("csrf", (await owner.csrf())!);
+    form.set("intent", "createInvitations");
+    form.set("csv", new Blob(["a,a@example.com\n".repeat(140_000)], { type: "text/csv" }), "big.csv");
+    const big = await owner.request(`${study.path}/distribution`, { method: "POST", body: form, headers: { Origin: server.url } });
+    expect(big.status).toBe(400);
+    expect(await big.text()).toContain("The file requires at most 2 MB.");
+    expect(await snapshot(server)).toBe(before);
+  });
+
   it("revokes an unused invitation but not one with a response", async () => {
     const [acme, , walkIn] = await invitations();
-    const used = await owner.form(`${study.path}/distribution`, { intent: "revokeInvitation", invitationId: String(acme!.id) });
+    const used = await owner.form(`${study.path}/distribution`, { intent: "revokeInvitation", invitationId: String(acme!.id), confirm: "yes" });
+    expect(used.status).toBe(400);
     expect(await used.text()).toContain("Only an invitation nobody has used yet can be revoked.");
-    await owner.form(`${study.path}/distribution`, { intent: "revokeInvitation", invitationId: String(walkIn!.id) });
+    await owner.form(`${study.path}/distribution`, { intent: "revokeInvitation", invitationId: String(walkIn!.id), confirm: "yes" });
     expect((await invitations()).map((r) => r.label)).toEqual(["Acme", "", '=HYPERLINK("http://evil.example")', "Smith, J."]);
     expect(await auditActions(server, study.id)).toContain("revokeInvitation");
   });

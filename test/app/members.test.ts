@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
 
 let server: AppServer;
@@ -94,7 +95,7 @@ describe("study members", () => {
     expect((await heir.request(`${path}/members`)).status).toBe(403);
     const members = await (await owner.request(`${path}/members`)).text();
     const heirId = /name="userId" value="(\d+)"/.exec(members)![1]!;
-    const moved = await owner.form(`${path}/members`, { intent: "transfer", userId: heirId });
+    const moved = await owner.form(`${path}/members`, { intent: "transfer", userId: heirId, confirm: "yes" });
     expect(moved.status).toBe(302);
     expect((await heir.request(`${path}/members`)).status).toBe(200);
     expect((await owner.request(`${path}/members`)).status).toBe(403);
@@ -104,9 +105,69 @@ describe("study members", () => {
   it("refuses a transfer to someone who is not a member", async () => {
     const owner = await researcher("n-owner@example.com");
     const path = await study(owner, "Kept study");
-    const res = await owner.form(`${path}/members`, { intent: "transfer", userId: "1" });
+    const res = await owner.form(`${path}/members`, { intent: "transfer", userId: "1", confirm: "yes" });
+    expect(res.status).toBe(400);
     expect(await res.text()).toContain("This person requires membership in the study first.");
     expect((await owner.request(`${path}/members`)).status).toBe(200);
+  });
+
+  it("asks before removing a member, making one the owner or revoking an invitation: without confirm=yes, 400 with the reason and nothing changes", async () => {
+    const owner = await researcher("c-owner@example.com");
+    const member = await researcher("c-member@example.com");
+    const path = await study(owner, "Confirmed study");
+    expect((await member.form(await invite(owner, path, "c-member@example.com", "editor"), {})).status).toBe(302);
+    await invite(owner, path, "c-pending@example.com", "viewer");
+    const page = await (await owner.request(`${path}/members`)).text();
+    const memberId = /name="userId" value="(\d+)"/.exec(page)![1]!;
+    const invitationId = /name="invitationId" value="(\d+)"/.exec(page)![1]!;
+    const state = async () => {
+      const db = await server.openDb();
+      try {
+        return JSON.stringify([
+          await db.rows(sql`select study_id, user_id, role from study_members order by study_id, user_id`),
+          await db.rows(sql`select id, owner_id from studies order by id`),
+          await db.rows(sql`select id from study_invitations order by id`),
+          await db.rows(sql`select count(*) as n from audit_events`),
+        ]);
+      } finally {
+        await db.close();
+      }
+    };
+    const before = await state();
+    for (const [fields, confirm] of [
+      [{ intent: "remove", userId: memberId }, undefined],
+      [{ intent: "transfer", userId: memberId }, undefined],
+      [{ intent: "revoke", invitationId }, undefined],
+      [{ intent: "remove", userId: memberId }, "no"],
+      [{ intent: "transfer", userId: memberId }, "YES"],
+    ] as const) {
+      const res = await owner.form(`${path}/members`, { ...fields, ...(confirm ? { confirm } : {}) });
+      expect(res.status, fields.intent).toBe(400);
+      expect(await res.text(), fields.intent).toContain("This action requires confirmation");
+    }
+    expect(await state()).toBe(before);
+    // The page offers each of them behind a confirmation step that sends confirm=yes.
+    expect(page).toContain(`data-testid="remove-${memberId}"`);
+    expect(page).toContain("c-member@example.com will no longer open this study.");
+    expect(page.match(/name="confirm" value="yes"/g)?.length).toBe(3);
+    // Confirmed, each goes through.
+    expect((await owner.form(`${path}/members`, { intent: "revoke", invitationId, confirm: "yes" })).status).toBe(200);
+    expect((await owner.form(`${path}/members`, { intent: "remove", userId: memberId, confirm: "yes" })).status).toBe(200);
+    expect(await state()).not.toBe(before);
+    expect((await member.request(`${path}/report`)).status).toBe(404);
+  });
+
+  it("refuses an invitation without a valid email in place, in both languages", async () => {
+    const owner = await researcher("v-owner@example.com");
+    const path = await study(owner, "Validated study");
+    const en = await owner.form(`${path}/members`, { intent: "invite", email: "not-an-email", role: "viewer" });
+    expect(en.status).toBe(400);
+    expect(await en.text()).toContain("Email requires a valid address.");
+    const zh = await owner.form(`${path}/members?lang=zh-CN`, { intent: "invite", email: "not-an-email", role: "viewer" });
+    expect(zh.status).toBe(400);
+    expect(await zh.text()).toContain("请输入有效的邮箱地址。");
+    const badRole = await owner.form(`${path}/members`, { intent: "invite", email: "x@example.com", role: "owner" });
+    expect(await badRole.text()).toContain("Role requires editor or viewer.");
   });
 
   it("shows the owner who changed, published and shared the study, and when", async () => {

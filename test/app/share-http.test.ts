@@ -84,7 +84,7 @@ describe("share links", () => {
       { user_id: null, actor_email: `share link #${id}`, detail: "tables.xlsx" },
       { user_id: null, actor_email: `share link #${id}`, detail: "value-map.png?line=parity" },
     ]);
-    await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) });
+    await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id), confirm: "yes" });
     expect((await visitor.request(`${path}/export/value-map.png`)).status).toBe(404);
     expect((await visitor.request(`/r/${crypto.randomBytes(32).toString("base64url")}/export/value-map.png`)).status).toBe(404);
   });
@@ -99,7 +99,7 @@ describe("share links", () => {
     expect(list).toContain("demo@valuemap.example");
     expect(list).not.toContain(token);
     const id = rows.find((r) => r.token_hash === crypto.createHash("sha256").update(token).digest("hex"))!.id;
-    expect((await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) })).status).toBe(200);
+    expect((await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id), confirm: "yes" })).status).toBe(200);
     const actions = await db.rows(sql`select action, detail from audit_events where study_id = 1 and action like 'share%' order by id`);
     expect(actions).toEqual(expect.arrayContaining([{ action: "shareCreate", detail: `#${id}` }, { action: "shareRevoke", detail: `#${id}` }]));
   });
@@ -109,7 +109,7 @@ describe("share links", () => {
     const visitor = new Client(server.url);
     expect((await visitor.request(path)).status).toBe(200);
     const id = await lastLinkId();
-    expect((await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) })).status).toBe(200);
+    expect((await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id), confirm: "yes" })).status).toBe(200);
     const revoked = await visitor.request(path);
     const unknown = await visitor.request(`/r/${crypto.randomBytes(32).toString("base64url")}`);
     const malformed = await visitor.request("/r/not-a-token");
@@ -128,7 +128,27 @@ describe("share links", () => {
     expect(a).toContain("此链接无法打开报告");
     expect(a).not.toContain("Home espresso machines");
     // Revoking twice, or another study's link id, changes nothing.
-    expect(await (await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id) })).text()).not.toContain("no longer opens");
+    const twice = await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id), confirm: "yes" });
+    expect(twice.status).toBe(400);
+    const text = await twice.text();
+    expect(text).not.toContain("no longer opens");
+    expect(text).toContain("This link is already revoked, or it is not a link of this study.");
+  });
+
+  it("asks before revoking: without confirm=yes, 400 with the reason and the link keeps working", async () => {
+    const path = await createLink(owner);
+    const id = await lastLinkId();
+    const before = await activeLinks();
+    const page = await (await owner.request("/studies/1/share")).text();
+    expect(page).toContain(`data-testid="revoke-link-${id}"`);
+    expect(page).toContain("Whoever has this link can no longer open the report.");
+    for (const confirm of [undefined, "no"]) {
+      const res = await owner.form("/studies/1/share", { intent: "revoke", linkId: String(id), ...(confirm ? { confirm } : {}) });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("This action requires confirmation");
+    }
+    expect(await activeLinks()).toBe(before);
+    expect((await new Client(server.url).request(path)).status).toBe(200);
   });
 
   it("a viewer can neither create nor revoke links nor see the list", async () => {

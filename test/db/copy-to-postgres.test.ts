@@ -60,6 +60,13 @@ async function buildSqlite(file: string): Promise<void> {
       where id = (select max(id) from responses);
     insert into share_links (study_id, token_hash, created_by, created_at, revoked_at) values (1, '${hex("c")}', null, 1, 2);
     insert into password_resets (user_id, token_hash, created_by, created_at, expires_at, used_at) values (1, '${hex("d")}', 7, 1, 2, null);
+    insert into customer_imports (study_id, file_name, mode, row_count, date_order, decimal_separator, created_by, created_at)
+      values (1, 'ventes 2025.csv', 'replace', 2, 'day-first', ',', 1, 1795431436141);
+    insert into customer_transactions (study_id, import_id, customer_id, date, amount, margin, margin_rate, cost, account)
+      values (1, 1, '客户-1', '2025-03-04', 1234.5, 370.35, null, null, 'Acme'), (1, 1, 'C2', '2025-03-05', -12.25, null, 0.3, 8.5, null);
+    insert into customer_settings (study_id, analysis_date, discount_rate, retention, cost, horizon_years, default_margin_rate, updated_at)
+      values (1, '2025-12-31', 0.08, 0.75, 12.5, 10, 0.3, 1795431436141);
+    update respondent_invitations set customer_id = '客户-1' where token = 'invite-token-0001-abcdef';
   `);
   db.sqlite!.close();
 }
@@ -129,7 +136,7 @@ afterAll(async () => {
 
 describe("the copy plan", () => {
   it("holds every table of the schema, each after the tables it references", () => {
-    expect(plan).toHaveLength(25);
+    expect(plan).toHaveLength(28);
     const position = new Map(plan.map((t, i) => [t.name, i]));
     expect(position.get("respondent_invitations")!).toBeLessThan(position.get("responses")!);
     expect(position.get("users")!).toBeLessThan(position.get("studies")!);
@@ -267,7 +274,7 @@ describe("openPostgres", () => {
     opened.forEach((o) => pools.push(o.pool));
     const p = opened[0]!.pool;
     expect(Number((await p.query("select count(*) as n from drizzle.__drizzle_migrations")).rows[0].n)).toBe(journal.entries.length);
-    expect((await p.query("select count(*) as n from pg_tables where schemaname = 'public'")).rows[0].n).toBe(25);
+    expect((await p.query("select count(*) as n from pg_tables where schemaname = 'public'")).rows[0].n).toBe(28);
     // And again on the migrated database: nothing to do.
     pools.push((await openPostgres({ url })).pool);
   });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listFocusGroupAnswers, listFocusGroupSuggestions } from "../../db/queries/focus-group";
-import { countInvitations, createInvitations, listInvitations, revokeInvitation } from "../../db/queries/invitations";
+import { countInvitations, createInvitations, listInvitations, deleteRespondentInvitation } from "../../db/queries/invitations";
 import { addProfileQuestion, deleteProfileQuestion, listProfileQuestions, moveProfileQuestion, updateProfileQuestion } from "../../db/queries/profile-questions";
 import { getLatestQuestionnaire, publishQuestionnaire } from "../../db/queries/questionnaires";
 import { listQuotas, setQuotas } from "../../db/queries/quotas";
@@ -87,9 +87,9 @@ describe("invitations", () => {
     expect((await listInvitations(temp.db, { studyId, limit: 10, offset: 0 })).map((i) => i.status)).toEqual(["complete", "in_progress", "not_started"]);
     expect(await countInvitations(temp.db, studyId)).toEqual({ total: 3, not_started: 1, in_progress: 1, complete: 1, screened_out: 0 });
     expect((await listInvitations(temp.db, { studyId, limit: 1, offset: 2 })).map((i) => i.label)).toEqual(["L2"]);
-    expect(await revokeInvitation(temp.db, { studyId, invitationId: b!.id })).toBe(false);
-    expect(await revokeInvitation(temp.db, { studyId: otherId, invitationId: c!.id })).toBe(false);
-    expect(await revokeInvitation(temp.db, { studyId, invitationId: c!.id })).toBe(true);
+    expect(await deleteRespondentInvitation(temp.db, { studyId, invitationId: b!.id })).toBe(false);
+    expect(await deleteRespondentInvitation(temp.db, { studyId: otherId, invitationId: c!.id })).toBe(false);
+    expect(await deleteRespondentInvitation(temp.db, { studyId, invitationId: c!.id })).toBe(true);
     expect((await countInvitations(temp.db, studyId)).total).toBe(2);
   });
 });

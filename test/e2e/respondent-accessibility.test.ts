@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
-import { answerFirstPage, rateCurrentPage, tapRowEnd, typeInto } from "../helpers/demo-questionnaire";
+import { answerFirstPage, holdLibrary, rateCurrentPage, tapRowEnd, typeInto } from "../helpers/demo-questionnaire";
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const shots = "test-results/respondent-320-zh";
@@ -108,11 +108,13 @@ describe("respondent page: WCAG 2.2 AA at 320 px", () => {
       const { context, page, errors } = await phone(lang);
       const t = texts[lang];
       const c = checker(page, lang, "rating");
+      const release = await holdLibrary(page);
       await page.goto(`${server.url}/s/demo`);
       await page.getByTestId("first-page").waitFor();
       await c.check("screening");
       await page.getByTestId("first-page-next").click();
       await c.check("screening-error");
+      release();
       await answerFirstPage(page, [t.aster, t.birch]);
       await c.check("weights");
       await next(page);
@@ -151,10 +153,12 @@ describe("respondent page: WCAG 2.2 AA at 320 px", () => {
       const { context, page, errors } = await phone(lang);
       const t = texts[lang];
       const c = checker(page, lang, "focus-group");
+      const release = await holdLibrary(page);
       await page.goto(`${server.url}/s/demo?stage=focus-group`);
       await page.getByTestId("first-page").waitFor();
       await c.check("matters");
       for (const name of [t.reliability, t.taste, t.purchase, t.running]) await tapRowEnd(page.locator(".choice-row", { hasText: name }));
+      release();
       await page.getByTestId("first-page-next").click();
       await page.locator('[data-name="suggestion_1"]').waitFor();
       await c.check("suggestions");

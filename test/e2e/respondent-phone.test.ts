@@ -11,7 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
-import { tapRowEnd } from "../helpers/demo-questionnaire";
+import { holdLibrary, tapRowEnd } from "../helpers/demo-questionnaire";
 
 let server: AppServer;
 let browser: Browser;
@@ -64,6 +64,7 @@ describe("respondent page on phones (issue 15)", () => {
       it(`${width} px, ${lang}: row taps at the far right, "Page n of m", focused headings, Back and Forward`, async () => {
         const { context, page, errors } = await phone(lang, width);
         const t = texts[lang];
+        const release = await holdLibrary(page);
         await page.goto(`${server.url}/s/demo`);
         await page.getByTestId("first-page").waitFor();
         // Before any answer: no offer pages counted, no "saved".
@@ -82,6 +83,7 @@ describe("respondent page on phones (issue 15)", () => {
         for (const name of [t.aster, t.birch]) await tapRowEnd(page.locator(".choice-row", { hasText: name }));
         // Two offers known: their two pages count (screening, weights, 2 offers, purchase, profile).
         expect(await progress(page)).toBe(t.page(1, 6));
+        release();
         await page.getByTestId("first-page-next").click();
         await page.locator(".sd-page__title", { hasText: t.weights }).waitFor();
         expect(await progress(page)).toBe(t.page(2, 6));
@@ -151,8 +153,36 @@ describe("respondent page on phones (issue 15)", () => {
     await context.close();
   }, 60_000);
 
+  it("gives an untouched first page to the library once it arrives: the same question, in place, no answer lost", async () => {
+    const { context, page, errors } = await phone("en", 375);
+    await page.goto(`${server.url}/s/demo`);
+    // The library's own first page, with SurveyJS's markup, without any tap.
+    await page.locator('.sd-root-modern [data-name="known_offers"]').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("first-page").count()).toBe(0);
+    expect(await progress(page)).toBe(texts.en.page(1, 4));
+    await tapRowEnd(page.locator('[data-name="known_offers"] .sd-selectbase__label', { hasText: "Aster" }));
+    await expect.poll(() => page.locator(".sd-item--checked").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it("keeps the plain first page for a respondent who has started on it, until Next", async () => {
+    const { context, page, errors } = await phone("en", 375);
+    await page.goto(`${server.url}/s/demo`);
+    await page.getByTestId("first-page").waitFor();
+    await tapRowEnd(page.locator(".choice-row", { hasText: "Aster" }));
+    // Long enough for the library to arrive and settle: the started page is not swapped.
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => /survey-app-[^/]+\.js$/.test(e.name)));
+    await page.waitForTimeout(2500);
+    expect(await page.getByTestId("first-page").count()).toBe(1);
+    expect(await page.locator(".choice-row input:checked").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it("says on the first page which question needs an answer, announced (role alert), and stays there", async () => {
     const { context, page } = await phone("zh-CN", 320);
+    await holdLibrary(page);
     await page.goto(`${server.url}/s/demo`);
     await page.getByTestId("first-page").waitFor();
     await page.getByTestId("first-page-next").click();

@@ -106,7 +106,10 @@ describe("shared report in Chromium", () => {
     await page.goto(`${server.url}/studies/1/share`);
     await switchTo(page, "zh-CN");
     await page.screenshot({ path: `${SHOTS}-page-zh-CN.png`, fullPage: true });
-    await Promise.all([page.waitForLoadState("load"), page.click('button[name="intent"][value="revoke"]')]);
+    // Revoking asks first: the button opens what will be lost and the confirming button.
+    const revoke = page.locator('[data-testid^="revoke-link-"]').first();
+    await revoke.locator("summary").click();
+    await Promise.all([page.waitForLoadState("load"), revoke.locator('button[name="intent"][value="revoke"]').click()]);
     await expect.poll(() => page.locator('[data-testid="share-links"]').innerText()).toContain("已于");
     const visitor = await browser.newContext({ viewport: { width: 375, height: 800 } });
     const shared = await visitor.newPage();

@@ -13,10 +13,26 @@ export type DemoLanguage = keyof typeof demoTexts;
  * over from the second page), each by a tap at the far right of its row, then "Next".
  */
 export async function answerFirstPage(page: Page, labels: string[]) {
-  await page.getByTestId("first-page").waitFor();
-  for (const label of labels) await tapRowEnd(page.locator(".choice-row", { hasText: label }));
-  await page.getByTestId("first-page-next").click();
+  // The plain first page, or the library's own first page when it took an untouched page over.
+  await page.locator("[data-testid=first-page], .sd-root-modern").first().waitFor();
+  for (const label of labels) await tapRowEnd(page.locator(":is([data-testid=first-page] .choice-row, .sd-page .sd-selectbase__label)", { hasText: label }));
+  await page.locator(":is([data-testid=first-page-next], .sd-navigation__next-btn)").first().click();
   await page.locator(".sd-page__title").first().waitFor();
+}
+
+/**
+ * Holds the questionnaire library back (as on a slow line) until `release()`: the plain,
+ * server-rendered first page stays on screen for a test that examines it. Without it the
+ * library takes an untouched first page over as soon as it arrives (app/respondent/first-page.ts).
+ */
+export async function holdLibrary(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/survey-app-[^/]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
 }
 
 /** Taps a row 4 px from its right edge (the whole row is the target, not only its box and text). */

@@ -65,7 +65,7 @@ export function ExportPanel({ report, shareHref, base, raw = true }: { report: R
             <strong>{link("tables.xlsx", t("exports.workbook"))}</strong>
           </p>
           <ul className="export-list">
-            {TABLES.map((name) => (
+            {[...TABLES, ...(report.keyAccounts ? (["key-accounts"] as const) : [])].map((name) => (
               <li key={name}>
                 {t(`exports.table.${name}`)}{sep}{link(`${name}.csv`, "CSV")}
               </li>

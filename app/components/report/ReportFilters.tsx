@@ -1,4 +1,5 @@
 import { Form, useLocation, useNavigation } from "@remix-run/react";
+import { PYRAMID_TIERS, RFM_SEGMENTS } from "~/lib/customers/customer-codes";
 import type { ReportView } from "~/lib/report/report-view";
 import { formatDay, type ChartText } from "./chart-kit";
 
@@ -82,6 +83,32 @@ export function ReportFilters({ report, t, action }: Pick<ChartText, "t"> & { re
                   {report.names.offers[c] ?? c}
                 </option>
               ))}
+            </select>
+          </label>
+        ) : null}
+        {report.hasCustomers ? (
+          <label>
+            {t("report.customers.filter")}
+            <select name="customer" defaultValue={o.customer ? `${o.customer.kind}:${o.customer.value}` : ""} data-testid="customer-filter">
+              <option value="">{t("report.customers.all")}</option>
+              <optgroup label={t("report.customers.tier")}>
+                {PYRAMID_TIERS.map((tier) => (
+                  <option key={tier} value={`tier:${tier}`}>
+                    {t(`customers.tier.${tier}`)}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t("report.customers.segment")}>
+                {RFM_SEGMENTS.map((segment) => (
+                  <option key={segment} value={`segment:${segment}`}>
+                    {t(`customers.segment.${segment}`)}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t("report.customers.silentGroup")}>
+                <option value="silent:silent">{t("report.customers.silent")}</option>
+                <option value="silent:active">{t("report.customers.active")}</option>
+              </optgroup>
             </select>
           </label>
         ) : null}

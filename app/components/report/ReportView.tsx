@@ -13,6 +13,7 @@ import { SmallN } from "./SmallN";
 import { TimelineChart } from "./TimelineChart";
 import { ValueMapInteractive } from "./ValueMapInteractive";
 import { WhatWhoChart } from "./WhatWhoChart";
+import { KeyAccountsTable } from "./KeyAccountsSection";
 import { WonLostSection } from "./WonLostSection";
 import { ChartFrame } from "./ChartFrame";
 import { HeadToHeadTable, ImportanceTable, TimelineTable } from "./ChartTables";
@@ -275,6 +276,12 @@ export function ReportView({
         )}
         {report.events.length === 0 ? <p className="muted small">{t("report.timeline.noEvents")}</p> : null}
       </Section>
+
+      {report.keyAccounts ? (
+        <Section id="key-accounts" title={t("report.keyAccounts.title")} help={t("report.keyAccounts.help")}>
+          <KeyAccountsTable report={report} t={t} />
+        </Section>
+      ) : null}
 
       <Section id="what-who" title={t("report.whatWho.title")} help={t("report.whatWho.help")}>
         {report.whatWho.result.ok ? (

@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { CsrfField } from "~/components/CsrfField";
+import { FormStatus } from "~/components/form-kit";
+import { InlineForm } from "~/components/InlineForm";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
 import { usePublicOrigin } from "../use-public-origin";
@@ -14,11 +16,15 @@ export interface ShareLinkView {
   createdBy: string | null;
 }
 
+/** The id the share page's action answers under (its notices and refusals show in the panel). */
+export const SHARE_FORM_ID = "share";
+
 /**
  * Read-only share links of a report: create one (its address shown once, with a copy button),
- * the list with creation date, creator and state, revoke. Forms post to the share page.
+ * the list with creation date, creator and state, revoke (after a confirmation). Forms post to
+ * the share page (`action`).
  */
-export function SharePanel({ links, createdPath, revoked, action }: { links: ShareLinkView[]; createdPath?: string | null; revoked?: boolean; action?: string }) {
+export function SharePanel({ links, createdPath, action }: { links: ShareLinkView[]; createdPath?: string | null; action?: string }) {
   const { t, locale } = useT();
   const [copied, setCopied] = useState(false);
   const origin = usePublicOrigin();
@@ -54,11 +60,7 @@ export function SharePanel({ links, createdPath, revoked, action }: { links: Sha
           </button>
         </p>
       ) : null}
-      {revoked ? (
-        <p className="notice" role="status">
-          {t("exports.share.revoked")}
-        </p>
-      ) : null}
+      <FormStatus id={SHARE_FORM_ID} all />
       <h3>{t("exports.share.links")}</h3>
       {links.length === 0 ? (
         <p className="muted">{t("exports.share.none")}</p>
@@ -86,13 +88,15 @@ export function SharePanel({ links, createdPath, revoked, action }: { links: Sha
                   <td>{l.revokedAt === null ? t("exports.share.active") : t("exports.share.revokedAt", { date: formatDate(locale, l.revokedAt) })}</td>
                   <td>
                     {l.revokedAt === null ? (
-                      <Form method="post" action={action} className="inline">
-                        <CsrfField />
-                        <input type="hidden" name="linkId" value={l.id} />
-                        <button type="submit" name="intent" value="revoke" className="link-button">
-                          {t("exports.share.revoke")}
-                        </button>
-                      </Form>
+                      <InlineForm
+                        intent="revoke"
+                        action={action}
+                        fields={{ linkId: l.id }}
+                        label={t("exports.share.revoke")}
+                        buttonClassName="link-button"
+                        confirm={{ message: <p>{t("exports.share.confirmRevoke")}</p> }}
+                        testId={`revoke-link-${l.id}`}
+                      />
                     ) : null}
                   </td>
                 </tr>

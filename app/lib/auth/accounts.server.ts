@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { countSignInFailures, pruneSignInFailures, recordSignInFailure } from "../../../db/queries/sign-in-failures";
-import { createUser, getUserByEmail, getUserById, updateUserPassword } from "../../../db/queries/users";
+import { createUser, getUserByEmail, getUserById } from "../../../db/queries/users";
 import type { MessageKey } from "~/i18n/index";
 import { isDesignatedAdmin } from "./admins.server";
 import type { Db } from "../../../db/client";
 import { hashPassword, verifyPassword } from "./password.server";
-import { endOtherSessions, type ResearcherSession } from "./session.server";
 
 export const CredentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -67,21 +66,4 @@ export async function signIn(db: Db, form: FormData, ip: string): Promise<AuthRe
 export async function getHeaderUser(db: Db, userId: number): Promise<{ email: string | null; isAdmin: boolean }> {
   const user = await getUserById(db, userId);
   return { email: user?.email ?? null, isAdmin: user?.isAdmin ?? false };
-}
-
-/**
- * Changes the signed-in user's password (the current one is required) and signs out every
- * other session of the user; this session stays.
- */
-export async function changePassword(db: Db, session: ResearcherSession, form: FormData): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
-  const user = await getUserById(db, session.userId);
-  const current = String(form.get("currentPassword") ?? "");
-  if (!user || current.length > 128 || !verifyPassword(user.passwordHash, current)) {
-    return { ok: false, error: "auth.currentPasswordWrong" };
-  }
-  const next = CredentialsSchema.shape.password.safeParse(form.get("newPassword"));
-  if (!next.success) return { ok: false, error: "auth.passwordLength" };
-  await updateUserPassword(db, { id: user.id, passwordHash: hashPassword(next.data) });
-  await endOtherSessions(db, session);
-  return { ok: true };
 }

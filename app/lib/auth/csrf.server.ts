@@ -31,7 +31,7 @@ export function assertSameOrigin(request: Request): void {
   if (reason) throw forbidden(reason);
 }
 
-function sameToken(a: string, b: string): boolean {
+export function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && crypto.timingSafeEqual(x, y);

@@ -1,27 +1,14 @@
-import { consumePasswordReset, createPasswordReset, findLiveReset, listRecentResets } from "../../../db/queries/password-resets";
+import { consumePasswordReset, createPasswordReset, findLiveReset } from "../../../db/queries/password-resets";
 import { deleteUserSessions } from "../../../db/queries/sessions";
-import { getUserByEmail, getUserById, listUsers, setUserAdmin } from "../../../db/queries/users";
-import { DEMO_EMAIL } from "../../../db/seed-demo";
+import { getUserByEmail, getUserById } from "../../../db/queries/users";
 import type { MessageKey } from "~/i18n/index";
-import { CredentialsSchema } from "./accounts.server";
 import type { Db } from "../../../db/client";
+import { NewPasswordSchema } from "./credentials";
 import { hashPassword } from "./password.server";
-import { requireUserId } from "./session.server";
 import { hashToken, newToken } from "../platform/token.server";
 
 /** How long a reset link works. */
 export const RESET_LINK_MS = 60 * 60 * 1000;
-
-/** The signed-in administrator's id; anyone else gets a plain 404 (the page does not exist for them). */
-export async function requireAdmin(db: Db, request: Request): Promise<number> {
-  const userId = await requireUserId(db, request);
-  if (!(await getUserById(db, userId))?.isAdmin) throw new Response("Not found", { status: 404 });
-  return userId;
-}
-
-export async function loadAdminPage(db: Db) {
-  return { users: await listUsers(db), resets: await listRecentResets(db) };
-}
 
 /**
  * A one-time link that lets the account's owner choose a new password (no mail server: the
@@ -42,29 +29,6 @@ export async function resetLinkForEmail(db: Db, email: string): Promise<{ path: 
   return user ? createResetLink(db, { adminId: null, userId: user.id }) : null;
 }
 
-type AdminResult =
-  | { ok: true; intent: "reset"; email: string; path: string; expiresAt: number }
-  | { ok: true; intent: "admin"; email: string; isAdmin: boolean }
-  | { ok: false; error: MessageKey };
-
-/** The administrators' page actions: create a reset link, grant or withdraw administration. */
-export async function adminAction(db: Db, adminId: number, form: FormData): Promise<AdminResult> {
-  const intent = form.get("intent");
-  const user = await getUserById(db, Number(form.get("userId")));
-  if (!user) return { ok: false, error: "admin.unknownUser" };
-  if (intent === "reset") {
-    const link = (await createResetLink(db, { adminId, userId: user.id }))!;
-    return { ok: true, intent: "reset", email: user.email, ...link };
-  }
-  if (intent === "grant" || intent === "revoke") {
-    if (intent === "revoke" && user.id === adminId) return { ok: false, error: "admin.cannotRevokeSelf" };
-    if (intent === "grant" && user.email === DEMO_EMAIL) return { ok: false, error: "admin.demoNever" };
-    await setUserAdmin(db, { id: user.id, isAdmin: intent === "grant" });
-    return { ok: true, intent: "admin", email: user.email, isAdmin: intent === "grant" };
-  }
-  return { ok: false, error: "admin.unknownAction" };
-}
-
 /** Whom a live link is for (the reset page shows the email), or null. */
 export async function lookUpResetLink(db: Db, token: string): Promise<{ email: string } | null> {
   if (token.length > 128) return null;
@@ -75,10 +39,10 @@ export async function lookUpResetLink(db: Db, token: string): Promise<{ email: s
 /**
  * Sets the new password through a live link, once: the link is used up and every session of the
  * account ends (whoever held the old password is signed out). A password outside 12-128
- * characters changes nothing and leaves the link usable.
+ * characters (NewPasswordSchema) changes nothing and leaves the link usable.
  */
-export async function resetPassword(db: Db, token: string, form: FormData): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
-  const password = CredentialsSchema.shape.password.safeParse(form.get("password"));
+export async function resetPassword(db: Db, token: string, input: { password: string }): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
+  const password = NewPasswordSchema.safeParse(input.password);
   if (!password.success) return { ok: false, error: "auth.passwordLength" };
   if (token.length > 128) return { ok: false, error: "reset.invalid" };
   const userId = await consumePasswordReset(db, { tokenHash: hashToken(token), passwordHash: hashPassword(password.data), now: Date.now() });

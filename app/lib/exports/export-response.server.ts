@@ -152,7 +152,8 @@ export async function exportResponse(db: Db, args: {
   }
   const tables = reportTables(report);
   if (request.kind === "table") {
-    const table = tables.find((t) => t.name === request.table)!;
+    const table = tables.find((t) => t.name === request.table);
+    if (!table) throw new Response("Not found", { status: 404 });
     await audit();
     return download(csvText(table.header, table.rows), "csv", file(`${table.name}.csv`));
   }

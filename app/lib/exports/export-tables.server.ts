@@ -18,6 +18,7 @@ export const TABLE_NAMES = [
   "what-who",
   "importance",
   "n-per-offer",
+  "key-accounts",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -29,6 +30,35 @@ export const isTableName = (name: string): name is TableName => (TABLE_NAMES as 
  * in their own columns so that a sheet can be joined with the raw data.
  */
 export function reportTables(report: ReportView): ExportTable[] {
+  const tables = reportTablesWithoutAccounts(report);
+  const k = report.keyAccounts;
+  if (!k) return tables;
+  const t = (key: MessageKey) => translate(report.locale, key);
+  // The key-account matrix (studies whose transactions name accounts): one row per account.
+  const rows: Cell[][] = k.accounts.map((a) => [
+    a.id,
+    finite(a.attractiveness),
+    t(`report.keyAccounts.basis.${k.basis}`),
+    a.n,
+    a.value === null ? null : finite(a.value),
+    a.lower === null ? null : finite(a.lower),
+    a.upper === null ? null : finite(a.upper),
+    a.type === null ? t("report.keyAccounts.unavailable") : t(`report.keyAccounts.type.${a.type}`),
+  ]);
+  const header: MessageKey[] = [
+    "report.keyAccounts.account",
+    "report.keyAccounts.attractiveness",
+    "report.keyAccounts.basis",
+    "report.keyAccounts.n",
+    "report.keyAccounts.value",
+    "report.keyAccounts.lower",
+    "report.keyAccounts.upper",
+    "report.keyAccounts.type",
+  ];
+  return [...tables, { name: "key-accounts", title: t("exports.table.key-accounts"), header: header.map((h) => t(h)), rows, formats: [null, "mean", null, "integer", "index", "index", "index", null] }];
+}
+
+function reportTablesWithoutAccounts(report: ReportView): ExportTable[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(report.locale, key, params);
   const a = report.analysis;
   const offerName = (code: string) => report.names.offers[code] ?? code;

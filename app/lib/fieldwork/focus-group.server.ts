@@ -4,6 +4,7 @@ import { getLatestQuestionnaire } from "../../../db/queries/questionnaires";
 import { listAttributes, setStatedWeights, type Study } from "../../../db/queries/studies";
 import { consolidateFocusGroup } from "../../../analysis/consolidate-focus-group";
 import { groupSuggestions } from "../../../analysis/group-suggestions";
+import { readStatedWeights } from "../../../surveys/read-stated-weights";
 import { StatedWeightsSchema } from "../../../surveys/study-definition";
 import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
@@ -19,7 +20,7 @@ async function consolidation(db: Db, study: Study) {
 export async function loadFocusGroup(db: Db, study: Study) {
   const { attributes, result } = await consolidation(db, study);
   const byCode = new Map(attributes.map((a) => [a.code, a]));
-  const stated = study.statedWeightsJson ? StatedWeightsSchema.parse(JSON.parse(study.statedWeightsJson)) : null;
+  const stated = readStatedWeights(study.statedWeightsJson);
   const published = await getLatestQuestionnaire(db, study.id, "focus_group");
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh, publicToken: study.publicToken },
@@ -35,14 +36,17 @@ export async function loadFocusGroup(db: Db, study: Study) {
 
 export type FocusGroupResult = { ok: true; notice: MessageKey } | { ok: false; error: MessageKey };
 
-/** Adds a suggestion to the attribute list as a quality or price attribute (names must stay unique). */
-export async function mergeSuggestion(db: Db, study: Study, userId: number, form: FormData): Promise<FocusGroupResult> {
-  const kind = form.get("kind");
-  if (kind !== "quality" && kind !== "price") return { ok: false, error: "fieldwork.error.kindQualityPrice" };
-  const name = String(form.get("name") ?? "").trim();
-  const nameZh = String(form.get("nameZh") ?? "").trim();
-  if (name.length < 1 || name.length > 120 || nameZh.length > 120) return { ok: false, error: "study.error.nameRequired" };
-  const result = await addAttributes(db, study, userId, [{ kind, name, ...(nameZh ? { nameZh } : {}) }], "mergeSuggestion");
+/** A focus-group suggestion as a new attribute (app/routes/studies.$id.focus-group/schema.ts). */
+export interface SuggestionMerge {
+  name: string;
+  nameZh?: string;
+  kind: "quality" | "price";
+}
+
+/** Adds a suggestion to the attribute list as a quality or price attribute (names stay unique; audited). */
+export async function mergeSuggestion(db: Db, study: Study, userId: number, input: SuggestionMerge): Promise<FocusGroupResult> {
+  const row = { kind: input.kind, name: input.name, ...(input.nameZh ? { nameZh: input.nameZh } : {}) };
+  const result = await addAttributes(db, study, userId, [row], "mergeSuggestion");
   if (!result.ok) return { ok: false, error: Object.values(result.errors).flat()[0] ?? "study.error.nameRequired" };
   return { ok: true, notice: "fieldwork.focus.merged" };
 }

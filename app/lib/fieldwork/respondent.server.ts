@@ -23,13 +23,12 @@ import { asksConsideredSet, type SurveyJson } from "../../../surveys/build-ratin
 import { offerOrder } from "../../../surveys/offer-order";
 import { readFocusGroupResponse } from "../../../surveys/read-focus-group-response";
 import { readRatingResponse } from "../../../surveys/read-rating-response";
+import { StageSchema, type Stage } from "../../../surveys/stage";
 import { StudyDefinitionSchema, type StudyDefinition } from "../../../surveys/study-definition";
 import type { Db } from "../../../db/client";
 import { env } from "../platform/env.server";
 import { jsonError } from "../platform/http.server";
 import { fieldworkWindowState } from "./fieldwork-window";
-
-export type Stage = "focus_group" | "rating";
 
 /** Whether the fieldwork window admits new responses now (the rule: fieldwork-window.ts). */
 const fieldworkOpen = (study: { opensAt: number | null; closesAt: number | null }, now: number) => fieldworkWindowState(study, now) === "open";
@@ -71,7 +70,7 @@ const common = {
   responseId: ClientIdSchema,
   locale: z.enum(["en", "zh-CN"]).default("en"),
   /** Which questionnaire a NEW response starts on; an existing response keeps its own. */
-  stage: z.enum(["focus_group", "rating"]).default("rating"),
+  stage: StageSchema.default("rating"),
   /** A personal invitation token (`?invite=`): binds the response to it, one response each. */
   invite: InviteSchema.optional(),
 };

@@ -6,6 +6,7 @@ import { listAttributes, listOffers, type Study } from "../../../db/queries/stud
 import { isIncluded } from "../../../analysis/data-quality";
 import type { QualityFlag } from "../../../analysis/data-quality";
 import type { Db } from "../../../db/client";
+import { parseStageParam, type Stage } from "../../../surveys/stage";
 import { createVersionedCache } from "../platform/versioned-cache";
 
 export const RESPONSES_PER_PAGE = 100;
@@ -24,7 +25,7 @@ async function ownOffer(db: Db, study: Study): Promise<string | null> {
 export interface ResponsesQuery {
   page: number;
   status: ResponseStatus | null;
-  stage: "rating" | "focus_group" | null;
+  stage: Stage | null;
   show: number | null;
 }
 
@@ -36,7 +37,7 @@ export function parseResponsesQuery(url: URL): ResponsesQuery {
   return {
     page: Number.isSafeInteger(page) && page >= 1 ? page : 1,
     status: status === "draft" || status === "complete" || status === "screened_out" ? status : null,
-    stage: stage === "rating" || stage === "focus_group" ? stage : null,
+    stage: parseStageParam(stage),
     show: Number.isSafeInteger(show) && show > 0 ? show : null,
   };
 }
@@ -87,15 +88,15 @@ export async function loadResponses(db: Db, study: Study, query: ResponsesQuery)
   };
 }
 
-/** include / exclude / reset (null: follow the flags), with an audit event. */
-export async function reviewResponse(db: Db, study: Study, userId: number, form: FormData): Promise<{ ok: true } | { ok: false }> {
-  const decision = form.get("review");
-  const review = decision === "include" || decision === "exclude" ? decision : decision === "reset" ? null : undefined;
-  const responseId = Number(form.get("responseId"));
-  if (review === undefined) throw new Response("review requires include, exclude or reset", { status: 400 });
-  if (!Number.isSafeInteger(responseId) || !(await setResponseReview(db, { studyId: study.id, responseId, review }))) {
+/** A researcher's decision on a response: keep it in the analysis, leave it out, or follow its flags again. */
+export type ReviewDecision = "include" | "exclude" | "reset";
+
+/** Records a decision on a complete response of the study (404 for another study's), with an audit event. */
+export async function reviewResponse(db: Db, study: Study, userId: number, input: { responseId: number; review: ReviewDecision }): Promise<{ ok: true }> {
+  const review = input.review === "reset" ? null : input.review;
+  if (!(await setResponseReview(db, { studyId: study.id, responseId: input.responseId, review }))) {
     throw new Response("response not found", { status: 404 });
   }
-  await recordAuditEvent(db, { studyId: study.id, userId, action: "review", detail: `response ${responseId}: ${decision}`, now: Date.now() });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "review", detail: `response ${input.responseId}: ${input.review}`, now: Date.now() });
   return { ok: true };
 }

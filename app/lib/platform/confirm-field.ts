@@ -8,3 +8,9 @@ import { z } from "zod";
 export const CONFIRM_FIELD = "confirm";
 export const CONFIRM_VALUE = "yes";
 export const ConfirmedSchema = z.literal(CONFIRM_VALUE);
+
+/**
+ * The `confirm` field of a destructive action's schema: anything but `yes` is refused with
+ * "error.confirmRequired" (an i18n key the page shows), so the action changes nothing.
+ */
+export const ConfirmFieldSchema = z.literal(CONFIRM_VALUE, { errorMap: () => ({ message: "error.confirmRequired" }) });

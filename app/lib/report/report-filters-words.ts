@@ -22,6 +22,15 @@ export function filtersInWords(report: Pick<ReportView, "locale" | "options" | "
   } else parts.push(t("report.filters.words.everyone"));
   parts.push(o.wave !== undefined ? t("report.filters.words.wave", { wave: o.wave }) : t("report.filters.words.allWaves"));
   parts.push(t(o.flagged === "in" ? "report.filters.words.flaggedIn" : "report.filters.words.flaggedOut"));
+  if (o.customer) {
+    const value =
+      o.customer.kind === "segment"
+        ? t(`customers.segment.${o.customer.value}`)
+        : o.customer.kind === "tier"
+          ? t(`customers.tier.${o.customer.value}`)
+          : t(o.customer.value === "silent" ? "report.customers.silent" : "report.customers.active");
+    parts.push(t("report.customers.filterWords", { value }));
+  }
   if (o.versus !== undefined) parts.push(t("report.filters.words.versus", { offer: report.names.offers[o.versus] ?? o.versus }));
   if (o.bubbles && report.offers.some((x) => x.marketShare !== null)) parts.push(t("report.filters.words.bubbles"));
   return parts.join(report.locale === "zh-CN" ? "；" : "; ");

@@ -1,4 +1,5 @@
 import type { Study } from "../../../db/queries/studies";
+import { customerFilterQuery, parseCustomerFilter } from "../customers/customer-codes";
 
 import { FAIR_VALUE_LINES, type FairValueLineName, type IgnoredParam, type ReportOptions } from "./report-view";
 
@@ -74,6 +75,12 @@ export function parseReportOptionsWithIssues(
     if (rawBubbles === "1" || rawBubbles === "on") options.bubbles = true;
     else if (rawBubbles !== "0") ignored.push("bubbles");
   }
+  const rawCustomer = params.get("customer");
+  if (rawCustomer !== null && rawCustomer !== "") {
+    const customer = parseCustomerFilter(rawCustomer);
+    if (customer) options.customer = customer;
+    else ignored.push("customer");
+  }
   return { options, ignored };
 }
 
@@ -92,5 +99,6 @@ export function reportQuery(options: ReportOptions): string {
   params.set("flagged", options.flagged);
   if (options.versus !== undefined) params.set("versus", options.versus);
   if (options.bubbles) params.set("bubbles", "1");
+  if (options.customer) params.set("customer", customerFilterQuery(options.customer));
   return params.toString();
 }

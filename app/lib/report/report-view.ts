@@ -5,6 +5,8 @@
  */
 import type { StudyAnalysisReport, Unavailable, WhatWhoCell, WhatWhoResult } from "../../../analysis/index";
 import type { Locale } from "~/i18n/index";
+import type { KeyAccountType } from "../../../analysis/index";
+import type { CustomerFilter } from "../customers/customer-codes";
 
 export type FairValueLineName = "weights" | "parity" | "regression" | "slope";
 export const FAIR_VALUE_LINES: readonly FairValueLineName[] = ["weights", "parity", "regression", "slope"];
@@ -29,10 +31,34 @@ export interface ReportOptions {
   versus?: string;
   /** value map bubbles sized by the offers' market shares (when set) */
   bubbles?: boolean;
+  /** keep respondents invited as customers of this RFM segment, pyramid tier, or silent/active */
+  customer?: CustomerFilter;
 }
 
 /** Query parameters that did not parse and were replaced by the defaults. */
-export type IgnoredParam = "line" | "slope" | "segment" | "wave" | "flagged" | "versus" | "bubbles";
+export type IgnoredParam = "line" | "slope" | "segment" | "wave" | "flagged" | "versus" | "bubbles" | "customer";
+
+/** One account of the key-account matrix (method.md §11 (e)). */
+export interface ReportKeyAccount {
+  id: string;
+  /** sum of the account's customers' CLV (basis "clv") or annual revenue (basis "revenue") */
+  attractiveness: number;
+  /** the account's respondents */
+  n: number;
+  /** V of the own offer among them; null when it cannot be computed */
+  value: number | null;
+  /** its 95 % interval (delta method), null when unavailable */
+  lower: number | null;
+  upper: number | null;
+  type: KeyAccountType | null;
+}
+
+export interface ReportKeyAccounts {
+  basis: "clv" | "revenue";
+  valueThreshold: number | null;
+  attractivenessThreshold: number | null;
+  accounts: ReportKeyAccount[];
+}
 
 /** Figures resting on fewer respondents than this are marked. */
 export const SMALL_N = 30;
@@ -146,5 +172,9 @@ export interface ReportView {
   whatWho: ReportWhatWho;
   /** the data version the figures were computed from */
   dataVersion: string;
+  /** the study has transactions: the customer filter applies (invited customers' responses) */
+  hasCustomers: boolean;
+  /** the key-account matrix (accounts of the transactions), null without accounts */
+  keyAccounts: ReportKeyAccounts | null;
 }
 

@@ -24,6 +24,7 @@ import { listKeyEvents } from "../../../db/queries/key-events";
 import { listProfileQuestions } from "../../../db/queries/profile-questions";
 import { listResponseWaves, reportDataVersion } from "../../../db/queries/report-data";
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
+import { readStatedWeights } from "../../../surveys/read-stated-weights";
 import type { Locale } from "~/i18n/index";
 import type { Db } from "../../../db/client";
 import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
@@ -32,6 +33,7 @@ import { reportQuery, type IgnoredParam, type ReportOptions } from "./report-opt
 import {
   SMALL_N,
   type ReportTimeline,
+  type ReportKeyAccounts,
   type ReportView,
   type TimelineEvent,
   type TimelinePoint,
@@ -39,6 +41,10 @@ import {
 } from "./report-view";
 
 export type { ReportView };
+import { customersDataVersion } from "../../../db/queries/customers";
+import { loadCustomerAnalysis, type CustomerLookup } from "../customers/customer-analysis.server";
+import type { CustomerFilter } from "../customers/customer-codes";
+import { reportKeyAccounts } from "./report-key-accounts.server";
 
 const label = (locale: Locale, name: string, nameZh: string | null | undefined) => (locale === "zh-CN" && nameZh ? nameZh : name);
 
@@ -52,6 +58,15 @@ interface ComputedReport {
   analysis: StudyAnalysisReport | null;
   /** per offer, its position in each wave (segment and flagged filters, not the wave filter) */
   series: Array<{ offer: string; points: TimelinePoint[] }>;
+  keyAccounts: ReportKeyAccounts | null;
+}
+
+/** Whether a respondent's customer is in the report's customer filter. */
+function inCustomerFilter(customer: CustomerLookup | undefined, filter: CustomerFilter): boolean {
+  if (!customer) return false;
+  if (filter.kind === "segment") return customer.segment === filter.value;
+  if (filter.kind === "tier") return customer.tier === filter.value;
+  return customer.silent !== null && customer.silent === (filter.value === "silent");
 }
 
 const cache = new LruCache<ComputedReport>(64);
@@ -92,17 +107,6 @@ function toOutcome(r: AnalysisRespondent, stated: { weights: Record<string, numb
     considered: r.considered,
     wave: String(r.wave),
   };
-}
-
-function statedWeightsOf(study: Study): { weights: Record<string, number>; qualityShare: number } | null {
-  if (!study.statedWeightsJson) return null;
-  try {
-    const parsed = JSON.parse(study.statedWeightsJson) as { weights?: Record<string, number>; qualityShare?: number };
-    if (parsed.weights && typeof parsed.qualityShare === "number") return { weights: parsed.weights, qualityShare: parsed.qualityShare };
-  } catch {
-    // A malformed value is treated as absent (the design page validates it).
-  }
-  return null;
 }
 
 function lineSpec(options: Pick<ReportOptions, "line" | "slope">): FairValueLineSpec {
@@ -150,6 +154,7 @@ async function compute(db: Db,
   segmentQuestions: string[],
   options: ReportOptions,
   version: string,
+  customers: ReadonlyMap<string, CustomerLookup> | null,
 ): Promise<ComputedReport> {
   const listKey = `${study.id}|${version}`;
   let all = respondentCache.get(listKey);
@@ -157,8 +162,13 @@ async function compute(db: Db,
     all = await listAnalysisRespondents(db, study.id, own);
     if (all.length <= RESPONDENT_CACHE_MAX) respondentCache.set(listKey, all);
   }
-  const stated = statedWeightsOf(study);
-  const kept = all.filter((r) => isIncluded(r.flags, r.review, options.flagged));
+  const stated = readStatedWeights(study.statedWeightsJson);
+  const customerFilter = options.customer;
+  const kept = all.filter(
+    (r) =>
+      isIncluded(r.flags, r.review, options.flagged) &&
+      (!customerFilter || (customers !== null && r.customerId !== null && inCustomerFilter(customers.get(r.customerId), customerFilter))),
+  );
   const segmentCounts: Record<string, Record<string, number>> = {};
   for (const question of segmentQuestions) segmentCounts[question] = {};
   const waveFirst = new Map<number, { first: number; n: number }>();
@@ -220,7 +230,9 @@ async function compute(db: Db,
   }
   const series = offers.filter((o) => seriesMap.has(o.id)).map((o) => ({ offer: o.id, points: seriesMap.get(o.id)! }));
 
-  return { complete: all.length, leftOut: all.length - kept.length, analysed: analysed.length, segmentCounts, waves, analysis, series };
+  const keyAccounts =
+    customers && own !== null ? reportKeyAccounts(analysed.map((r, i) => ({ customerId: r.customerId, outcome: outcomes[i]! })), customers, offers, attributes) : null;
+  return { complete: all.length, leftOut: all.length - kept.length, analysed: analysed.length, segmentCounts, waves, analysis, series, keyAccounts };
 }
 
 /**
@@ -261,10 +273,28 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
   }
 
   const version = await reportDataVersion(db, study.id);
-  const key = JSON.stringify([study.id, version, options.segment?.question ?? null, options.segment?.value ?? null, options.wave ?? null, options.flagged]);
+  // The customers' figures (segment, tier, silence, CLV, account per customer) when the study
+  // has transactions: the customer filter and the key-account matrix read them.
+  const customersVersion = await customersDataVersion(db, study.id);
+  const hasCustomers = !customersVersion.startsWith(`${study.id}:0:`);
+  const customers = hasCustomers ? (await loadCustomerAnalysis(db, study.id)).lookup : null;
+  if (options.customer && !hasCustomers) {
+    delete options.customer;
+    if (!ignored.includes("customer")) ignored.push("customer");
+  }
+  const key = JSON.stringify([
+    study.id,
+    version,
+    options.segment?.question ?? null,
+    options.segment?.value ?? null,
+    options.wave ?? null,
+    options.flagged,
+    options.customer ? `${options.customer.kind}:${options.customer.value}` : null,
+    customersVersion,
+  ]);
   let computed = cache.get(key);
   if (!computed) {
-    computed = await compute(db, study, offers, attributes, own, questions.map((q) => q.code), options, version);
+    computed = await compute(db, study, offers, attributes, own, questions.map((q) => q.code), options, version, customers);
     cache.set(key, computed);
   }
 
@@ -370,5 +400,7 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
       result: whatWhoResult,
     },
     dataVersion: version,
+    hasCustomers,
+    keyAccounts: computed.keyAccounts,
   };
 }

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   acceptInvitation,
   getOpenInvitation,
@@ -7,7 +6,7 @@ import {
   listMembers,
   listOpenInvitations,
   removeMember,
-  revokeInvitation,
+  deleteMemberInvitation,
   transferOwnership,
   upsertMember,
 } from "../../../db/queries/members";
@@ -17,6 +16,7 @@ import { getUserById } from "../../../db/queries/users";
 import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
 import { hashToken, newToken } from "../platform/token.server";
+import type { MemberRole } from "./member-role";
 
 const INVITATION_MS = 1000 * 60 * 60 * 24 * 7;
 
@@ -47,19 +47,18 @@ export async function loadMembers(db: Db, study: Study) {
   };
 }
 
-const RoleSchema = z.enum(["editor", "viewer"]);
-const InviteSchema = z.object({ email: z.string().trim().toLowerCase().email().max(254), role: RoleSchema });
+/** An invitation to join the study: one email address, one role (app/routes/studies.$id.members/schema.ts). */
+export interface MemberInvitation {
+  email: string;
+  role: MemberRole;
+}
 
 /** Creates an invitation link for one email and role (valid 7 days, once); the link is shown once. */
-export async function inviteMember(db: Db, study: Study, userId: number, form: FormData): Promise<MembersResult> {
-  const parsed = InviteSchema.safeParse({ email: form.get("email"), role: form.get("role") });
-  if (!parsed.success) {
-    return { ok: false, error: parsed.error.issues.some((i) => i.path[0] === "email") ? "auth.emailInvalid" : "members.error.role" };
-  }
+export async function inviteMember(db: Db, study: Study, userId: number, input: MemberInvitation): Promise<MembersResult> {
   const token = newToken(24);
   const now = Date.now();
-  await insertInvitation(db, { studyId: study.id, tokenHash: hashToken(token), ...parsed.data, createdBy: userId, now, expiresAt: now + INVITATION_MS });
-  await recordAuditEvent(db, { studyId: study.id, userId, action: "invite", detail: `${parsed.data.email} (${parsed.data.role})`, now });
+  await insertInvitation(db, { studyId: study.id, tokenHash: hashToken(token), email: input.email, role: input.role, createdBy: userId, now, expiresAt: now + INVITATION_MS });
+  await recordAuditEvent(db, { studyId: study.id, userId, action: "invite", detail: `${input.email} (${input.role})`, now });
   return { ok: true, invitationLink: `/invitations/${token}` };
 }
 
@@ -69,30 +68,24 @@ function audit(db: Db, study: Study, userId: number, action: AuditAction, detail
   return recordAuditEvent(db, { studyId: study.id, userId, action, detail, now: Date.now() });
 }
 
-function memberId(form: FormData): number {
-  return Number(form.get("userId"));
-}
-
-export async function changeMemberRole(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
-  const role = RoleSchema.safeParse(form.get("role"));
-  const userId = memberId(form);
-  if (!role.success) return { ok: false, error: "members.error.role" };
-  if (!(await listMembers(db, study.id)).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
-  await upsertMember(db, { studyId: study.id, userId, role: role.data, now: Date.now() });
-  await audit(db, study, actorId, "role", `${await emailOf(db, userId)} (${role.data})`);
+/** Gives a member another role; refused for someone who is not a member. */
+export async function changeMemberRole(db: Db, study: Study, actorId: number, input: { userId: number; role: MemberRole }): Promise<MembersResult> {
+  if (!(await listMembers(db, study.id)).some((m) => m.userId === input.userId)) return { ok: false, error: "members.error.notMember" };
+  await upsertMember(db, { studyId: study.id, userId: input.userId, role: input.role, now: Date.now() });
+  await audit(db, study, actorId, "role", `${await emailOf(db, input.userId)} (${input.role})`);
   return { ok: true };
 }
 
-export async function removeMemberOf(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
-  const userId = memberId(form);
-  if (!(await removeMember(db, { studyId: study.id, userId }))) return { ok: false, error: "members.error.notMember" };
-  await audit(db, study, actorId, "remove", await emailOf(db, userId));
+/** Removes a member from the study (the page asks first); refused for someone who is not a member. */
+export async function removeMemberOf(db: Db, study: Study, actorId: number, input: { userId: number }): Promise<MembersResult> {
+  if (!(await removeMember(db, { studyId: study.id, userId: input.userId }))) return { ok: false, error: "members.error.notMember" };
+  await audit(db, study, actorId, "remove", await emailOf(db, input.userId));
   return { ok: true };
 }
 
-/** Makes a member the owner; the previous owner stays as an editor. */
-export async function transferStudy(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
-  const userId = memberId(form);
+/** Makes a member the owner (the page asks first); the previous owner stays as an editor. */
+export async function transferStudy(db: Db, study: Study, actorId: number, input: { userId: number }): Promise<MembersResult> {
+  const { userId } = input;
   if (!(await listMembers(db, study.id)).some((m) => m.userId === userId)) return { ok: false, error: "members.error.notMember" };
   if (!(await transferOwnership(db, { studyId: study.id, fromUserId: study.ownerId, toUserId: userId, now: Date.now() }))) {
     return { ok: false, error: "members.error.notMember" };
@@ -101,8 +94,13 @@ export async function transferStudy(db: Db, study: Study, actorId: number, form:
   return { ok: true };
 }
 
-export async function revokeInvitationOf(db: Db, study: Study, actorId: number, form: FormData): Promise<MembersResult> {
-  await revokeInvitation(db, { studyId: study.id, invitationId: Number(form.get("invitationId")) });
+/**
+ * Revokes an open invitation to join the study (not a respondent's personal invitation:
+ * fieldwork/respondent-invitations.server.ts); its link stops working. An id that is no
+ * invitation of the study is refused and records nothing.
+ */
+export async function revokeMemberInvitation(db: Db, study: Study, actorId: number, input: { invitationId: number }): Promise<MembersResult> {
+  if (!(await deleteMemberInvitation(db, { studyId: study.id, invitationId: input.invitationId }))) return { ok: false, error: "members.error.invitationGone" };
   await audit(db, study, actorId, "revoke");
   return { ok: true };
 }

@@ -4,6 +4,7 @@ import { getStudyById } from "../../../db/queries/members";
 import { findActiveShareLink, insertShareLink, listShareLinks, revokeShareLink } from "../../../db/queries/share-links";
 import type { Study } from "../../../db/queries/studies";
 import type { Db } from "../../../db/client";
+import type { MessageKey } from "~/i18n/index";
 
 /** Share tokens: 256 random bits, base64url; only their SHA-256 is stored. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -28,15 +29,15 @@ export async function createShareLink(db: Db, study: Study, userId: number, now 
   return { id, path: `/r/${token}` };
 }
 
-/** Revokes a link of the study (audited); false when it is not an active link of this study. */
-export async function revokeShareLinkOf(db: Db, study: Study, userId: number, form: FormData, now = Date.now()): Promise<boolean> {
-  const id = Number(form.get("linkId"));
-  if (!Number.isInteger(id) || id <= 0) return false;
-  return db.transaction(async (tx) => {
+/** Revokes a link of the study (audited; the page asks first); refused when it is not an active link of this study. */
+export async function revokeShareLinkOf(db: Db, study: Study, userId: number, input: { linkId: number }, now = Date.now()): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
+  const id = input.linkId;
+  const revoked = await db.transaction(async (tx) => {
     if (!(await revokeShareLink(tx, { studyId: study.id, id, now }))) return false;
     await recordAuditEvent(tx, { studyId: study.id, userId, action: "shareRevoke", detail: `#${id}`, now });
     return true;
   });
+  return revoked ? { ok: true } : { ok: false, error: "exports.share.notActive" };
 }
 
 export const shareLinksOf = (db: Db, study: Study) => listShareLinks(db, study.id);

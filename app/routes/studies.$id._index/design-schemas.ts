@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
-import { ConfirmedSchema } from "~/lib/platform/confirm-field";
+import { ConfirmedSchema, ConfirmFieldSchema } from "~/lib/platform/confirm-field";
 import { CODE_PATTERN } from "../../../surveys/study-definition";
 
 /**
@@ -13,7 +13,7 @@ const required = (max: number, message: MessageKey) => z.string({ required_error
 const optional = (max: number, message: MessageKey) => z.string().trim().max(max, message).optional();
 const code = z.string().trim().max(40, key("study.error.codeRule")).regex(CODE_PATTERN, key("study.error.codeRule")).optional();
 const id = z.number({ required_error: key("study.error.rowsRequired"), invalid_type_error: key("study.error.rowsRequired") }).int().positive();
-const confirmed = z.string().optional().refine((v) => ConfirmedSchema.safeParse(v).success, key("study.error.confirmRequired"));
+const confirmed = ConfirmFieldSchema;
 
 export const DetailsSchema = z.object({
   intent: z.literal("details"),

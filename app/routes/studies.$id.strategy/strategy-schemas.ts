@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { isCalendarDate } from "~/lib/report/calendar-date";
-import { ConfirmedSchema } from "~/lib/platform/confirm-field";
+import { ConfirmFieldSchema } from "~/lib/platform/confirm-field";
 
 /**
  * The events & functions page's forms, one schema per intent (client-safe: conform validates in
@@ -11,7 +11,7 @@ import { ConfirmedSchema } from "~/lib/platform/confirm-field";
 const key = (k: MessageKey) => k;
 /** A decimal typed with a dot or a comma; empty = none (catch-all fields arrive as "", not undefined). */
 const decimal = (raw: string | undefined) => (raw === undefined || raw.trim() === "" ? null : Number(raw.trim().replace(",", ".")));
-const confirmed = z.string().optional().refine((v) => ConfirmedSchema.safeParse(v).success, key("study.error.confirmRequired"));
+const confirmed = ConfirmFieldSchema;
 const FAIR_VALUE_LINES = ["weights", "parity", "regression", "slope"] as const;
 export const STRENGTHS = [0, 1, 3, 9] as const;
 
