@@ -25,13 +25,14 @@ import styles from "~/styles.css?url";
 import accountStyles from "~/styles/account.css?url";
 import exportsStyles from "~/styles/exports.css?url";
 import fieldworkStyles from "~/styles/fieldwork.css?url";
+import designStyles from "~/styles/design.css?url";
 import formStyles from "~/styles/forms.css?url";
 import reportStyles from "~/styles/report.css?url";
 import { dbOf } from "~/lib/platform/context.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
-  ...[fieldworkStyles, reportStyles, exportsStyles, accountStyles, formStyles].map((href) => ({ rel: "stylesheet", href })),
+  ...[fieldworkStyles, reportStyles, exportsStyles, accountStyles, formStyles, designStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "data:," },
 ];
 

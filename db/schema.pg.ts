@@ -555,6 +555,10 @@ export const shareLinks = pgTable(
       .notNull()
       .references(() => studies.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
+    /** The researcher's name for the link ("board deck", "agency"), so links can be told apart. */
+    label: text("label"),
+    /** The token's last characters (never enough to use it), shown beside the label. */
+    tokenTail: text("token_tail"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
     revokedAt: bigint("revoked_at", { mode: "number" }),

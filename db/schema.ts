@@ -546,6 +546,10 @@ export const shareLinks = sqliteTable(
       .notNull()
       .references(() => studies.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
+    /** The researcher's name for the link ("board deck", "agency"), so links can be told apart. */
+    label: text("label"),
+    /** The token's last characters (never enough to use it), shown beside the label. */
+    tokenTail: text("token_tail"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull(),
     revokedAt: integer("revoked_at"),

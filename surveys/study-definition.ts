@@ -1,9 +1,18 @@
 import { z } from "zod";
 
-/** Offer and attribute codes become parts of question and variable names (`rating_<offer>_<attribute>`). */
+/**
+ * Offer and attribute codes become parts of question and variable names (`rating_<offer>_<attribute>`).
+ * Readable snake_case: a lower-case letter, then lower-case letters and digits, words joined by
+ * single underscores (`battery_replacement_cost`), at most 40 characters. Names are never split
+ * at "_" (readers build each name from the codes); that no two names of a study coincide is
+ * checked before publishing (`questionNameClashes`). Codes of earlier studies (no underscores)
+ * still match.
+ */
+export const CODE_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 export const CodeSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9]{0,39}$/, "code requires a lower-case letter then letters or digits (at most 40)");
+  .max(40, "code takes at most 40 characters")
+  .regex(CODE_PATTERN, "code requires a lower-case letter, then lower-case letters or digits, words joined by single underscores (at most 40)");
 
 export const LanguageSchema = z.enum(["en", "zh-CN"]);
 export type Language = z.infer<typeof LanguageSchema>;

@@ -1,3 +1,4 @@
+import { questionNameClashes } from "./question-name-clashes";
 import type { StudyDefinition } from "./study-definition";
 
 /** A reason the study cannot be published yet; `code` is an i18n key the app translates. */
@@ -9,6 +10,7 @@ export interface StudyIssue {
     | "study.issue.qualityAttributeRequired"
     | "study.issue.priceAttributeRequired"
     | "study.issue.duplicateCode"
+    | "study.issue.nameClash"
     | "study.issue.titleRequired";
 }
 
@@ -29,5 +31,6 @@ export function validateStudy(study: StudyDefinition): StudyIssue[] {
   }
   const codes = [...study.offers.map((o) => o.code), ...study.attributes.map((a) => a.code)];
   if (new Set(codes).size !== codes.length) issues.push({ field: "attributes", code: "study.issue.duplicateCode" });
+  else if (questionNameClashes(study).length > 0) issues.push({ field: "attributes", code: "study.issue.nameClash" });
   return issues;
 }

@@ -54,7 +54,13 @@ export function AuthForm({
           key={fields.password.key}
           id="password"
           autoComplete={signUp ? "new-password" : "current-password"}
+          aria-describedby={signUp ? ["password-rule", fields.password.errors ? fields.password.errorId : null].filter(Boolean).join(" ") : undefined}
         />
+        {signUp ? (
+          <span className="hint" id="password-rule">
+            {t("auth.passwordLength")}
+          </span>
+        ) : null}
         {say(fields.password.errors).map((e) => (
           <p key={e} className="error" id={fields.password.errorId}>
             {e}

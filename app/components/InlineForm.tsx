@@ -38,12 +38,14 @@ function Hidden({ fields, confirmed = false }: { fields?: Record<string, string 
 
 /**
  * A form of one button (delete, revoke, remove, publish…): the CSRF field, hidden fields and the
- * intent button, optionally behind a confirmation step.
+ * intent button, optionally behind a confirmation step. It renders a form (or a details element):
+ * place it in a div, li or td, never in a <p> (the HTML parser would close the p before it and
+ * React's hydration would fail).
  */
 export function InlineForm({ intent, label, fields, action, buttonClassName, confirm, disabled, testId }: InlineFormProps) {
   if (!confirm) {
     return (
-      <Form method="post" action={action} className="inline" data-testid={testId}>
+      <Form method="post" action={action} className="inline" data-testid={testId} preventScrollReset>
         <Hidden fields={fields} />
         <button type="submit" name="intent" value={intent} className={buttonClassName} disabled={disabled}>
           {label}
@@ -63,7 +65,7 @@ export function InlineForm({ intent, label, fields, action, buttonClassName, con
       <summary className={buttonClassName === "link-button" ? "link-button" : `button ${buttonClassName ?? ""}`.trim()}>{label}</summary>
       <div className="confirm-body" role="group">
         <div className="confirm-message">{confirm.message}</div>
-        <Form method="post" action={action} className="inline">
+        <Form method="post" action={action} className="inline" preventScrollReset>
           <Hidden fields={fields} confirmed />
           <button type="submit" name="intent" value={intent} className={buttonClassName === "link-button" ? "danger" : buttonClassName}>
             {confirm.button ?? label}

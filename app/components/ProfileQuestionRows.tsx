@@ -1,5 +1,10 @@
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { CsrfField } from "./CsrfField";
+import { AddQuestionSchema, UpdateQuestionSchema } from "~/routes/studies.$id._index/design-schemas";
+import { CodeField } from "./CodeField";
+import { FieldError, FormFields, FormStatus, Hint, useIntentForm } from "./form-kit";
+import { InlineForm } from "./InlineForm";
+import { TextField } from "./TextField";
 import { useT } from "./use-t";
 
 export interface ProfileQuestionRow {
@@ -10,89 +15,145 @@ export interface ProfileQuestionRow {
   textZh?: string | null;
   choices: Array<{ code: string; label: string; labelZh?: string | null }>;
   isSegment: boolean;
+  /** A published version uses the question's code. */
+  frozen?: boolean;
+  /** Choice codes a published version uses (shown read-only). */
+  frozenChoices?: string[];
 }
 
-/** Choices as the editor shows them: `code | English | Chinese`, one per line. */
-export function choiceLines(choices: ProfileQuestionRow["choices"]): string {
-  return choices.map((c) => `${c.code} | ${c.label} | ${c.labelZh ?? ""}`.trimEnd()).join("\n");
-}
+const blankChoice = { label: "", labelZh: "", code: "" };
 
-function QuestionFields({ question }: { question?: ProfileQuestionRow }) {
+/** One question's fields with a row editor for its choices (English, Chinese, optional code). */
+function QuestionForm({ question }: { question?: ProfileQuestionRow }) {
   const { t } = useT();
+  const id = question ? `question-${question.id}` : "add-question";
+  const schema = question ? UpdateQuestionSchema : AddQuestionSchema;
+  const [form, fields] = useIntentForm(id, schema, {
+    ...(question ? { questionId: question.id } : {}),
+    code: question?.code ?? "",
+    kind: question?.kind ?? "choice",
+    text: question?.text ?? "",
+    textZh: question?.textZh ?? "",
+    isSegment: question ? question.isSegment : true,
+    choices: question?.choices.length ? question.choices.map((c) => ({ label: c.label, labelZh: c.labelZh ?? "", code: c.code })) : [blankChoice, blankChoice],
+  });
+  const choices = fields.choices.getFieldList();
+  const frozenChoices = new Set(question?.frozenChoices ?? []);
   return (
-    <>
-      <label>
-        {t("fieldwork.profile.code")}
-        <input type="text" name="code" defaultValue={question?.code ?? ""} maxLength={40} placeholder={t("fieldwork.profile.codeAuto")} />
-      </label>
-      <label>
-        {t("fieldwork.profile.text")}
-        <input type="text" name="text" defaultValue={question?.text} maxLength={300} required />
-      </label>
-      <label>
-        {t("fieldwork.profile.textZh")}
-        <input type="text" name="textZh" defaultValue={question?.textZh ?? ""} maxLength={300} />
-      </label>
-      <label>
-        {t("fieldwork.profile.kind")}
-        <select name="kind" defaultValue={question?.kind ?? "choice"}>
-          <option value="choice">{t("fieldwork.profile.kind.choice")}</option>
-          <option value="text">{t("fieldwork.profile.kind.text")}</option>
-        </select>
-      </label>
-      <label className="wide">
-        {t("fieldwork.profile.choices")}
-        <textarea name="choices" rows={Math.max(3, (question?.choices.length ?? 0) + 1)} defaultValue={question ? choiceLines(question.choices) : ""} />
-      </label>
-      <label className="checkbox">
-        <input type="checkbox" name="isSegment" defaultChecked={question?.isSegment ?? true} /> {t("fieldwork.profile.isSegment")}
-      </label>
-    </>
+    <Form method="post" {...getFormProps(form)} className="question-form" preventScrollReset>
+      <FormFields id={id} intent={question ? "updateProfileQuestion" : "addProfileQuestion"} />
+      {question ? <input type="hidden" name="questionId" value={question.id} /> : null}
+      <div className="row-form">
+        <TextField field={fields.text} label={t("fieldwork.profile.text")} />
+        <TextField field={fields.textZh} label={t("fieldwork.profile.textZh")} />
+        <label>
+          {t("fieldwork.profile.kind")}
+          <select {...getSelectProps(fields.kind)}>
+            <option value="choice">{t("fieldwork.profile.kind.choice")}</option>
+            <option value="text">{t("fieldwork.profile.kind.text")}</option>
+          </select>
+        </label>
+        <CodeField field={fields.code} frozen={Boolean(question?.frozen)} code={question?.code} compact />
+        <label className="checkbox">
+          <input {...getInputProps(fields.isSegment, { type: "checkbox" })} /> {t("fieldwork.profile.isSegment")}
+        </label>
+      </div>
+      {fields.kind.value !== "text" ? (
+        <fieldset className="choices">
+          <legend>{t("fieldwork.profile.choices")}</legend>
+          <Hint>{t("study.hint.choices")}</Hint>
+          <div className="table-scroll">
+            <table className="rows-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("study.choiceLabel")}</th>
+                  <th scope="col">{t("study.choiceLabelZh")}</th>
+                  <th scope="col">{t("study.codeLabel")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("study.removeRow")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {choices.map((row, i) => {
+                  const f = row.getFieldset();
+                  const frozen = frozenChoices.has(String(f.code.initialValue ?? ""));
+                  return (
+                    <tr key={row.key} data-testid="choice-row">
+                      <td>
+                        <input {...getInputProps(f.label, { type: "text" })} aria-label={`${t("study.choiceLabel")} ${i + 1}`} />
+                        <FieldError id={f.label.errorId} errors={f.label.errors} />
+                      </td>
+                      <td>
+                        <input {...getInputProps(f.labelZh, { type: "text" })} aria-label={`${t("study.choiceLabelZh")} ${i + 1}`} />
+                      </td>
+                      <td>
+                        <input
+                          {...getInputProps(f.code, { type: "text" })}
+                          aria-label={`${t("study.codeLabel")} ${i + 1}`}
+                          readOnly={frozen}
+                          title={frozen ? t("study.hint.codeFrozen") : undefined}
+                          placeholder={t("fieldwork.profile.codeAuto")}
+                          spellCheck={false}
+                        />
+                        <FieldError id={f.code.errorId} errors={f.code.errors} />
+                      </td>
+                      <td>
+                        <button {...form.remove.getButtonProps({ name: fields.choices.name, index: i })} className="link-button">
+                          {t("study.removeRow")}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <FieldError id={fields.choices.errorId} errors={fields.choices.errors} />
+          <button {...form.insert.getButtonProps({ name: fields.choices.name, defaultValue: blankChoice })} className="secondary">
+            {t("study.addChoice")}
+          </button>
+        </fieldset>
+      ) : null}
+      <p className="button-line">
+        <button type="submit" className={question ? "secondary" : undefined}>
+          {question ? t("study.save") : t("fieldwork.profile.add")}
+        </button>
+      </p>
+      <FormStatus id={id} />
+    </Form>
   );
 }
 
-/** The study's profile questions, editable in place, with a form to add one. */
+/** The study's profile questions, editable in place (with move and delete), and a form to add one. */
 export function ProfileQuestionRows({ questions }: { questions: ProfileQuestionRow[] }) {
-  const { t } = useT();
+  const { t, locale } = useT();
+  const text = (q: ProfileQuestionRow) => (locale === "zh-CN" && q.textZh ? q.textZh : q.text);
   return (
     <>
-      {questions.map((q) => (
-        <Form method="post" className="row-form profile-question" key={`${q.id}-${q.code}-${q.text}-${choiceLines(q.choices)}`} data-testid="profile-question">
-          <CsrfField />
-          <input type="hidden" name="questionId" value={q.id} />
-          <QuestionFields question={q} />
-          <span>
-            <button type="submit" name="intent" value="updateProfileQuestion" className="secondary">
-              {t("study.save")}
-            </button>{" "}
-            <button type="submit" name="intent" value="deleteProfileQuestion" className="danger">
-              {t("study.delete")}
-            </button>
-          </span>
-        </Form>
-      ))}
-      {questions.length > 1 ? (
-        <div className="move-buttons">
-          {questions.slice(1).map((q) => (
-            <Form method="post" className="inline" key={q.id}>
-              <CsrfField />
-              <input type="hidden" name="questionId" value={q.id} />
-              <input type="hidden" name="direction" value="up" />
-              <button type="submit" name="intent" value="moveProfileQuestion" className="link-button">
-                {t("fieldwork.profile.moveUp", { code: q.code })}
-              </button>{" "}
-            </Form>
-          ))}
-        </div>
-      ) : null}
-      <p className="muted small">{t("fieldwork.profile.choicesHelp")}</p>
-      <Form method="post" className="row-form" key={`new-${questions.length}`}>
-        <CsrfField />
-        <QuestionFields />
-        <button type="submit" name="intent" value="addProfileQuestion">
-          {t("fieldwork.profile.add")}
-        </button>
-      </Form>
+      <FormStatus id="questions" />
+      <ul className="item-list">
+        {questions.map((q, i) => (
+          <li key={`${q.id}-${JSON.stringify(q)}`} className="item-row profile-question" data-testid="profile-question">
+            <QuestionForm question={q} />
+            <div className="button-line">
+              {i > 0 ? <InlineForm intent="moveProfileQuestion" label={t("study.moveUp", { name: text(q) })} buttonClassName="link-button" fields={{ questionId: q.id, direction: "up" }} /> : null}
+              {i < questions.length - 1 ? (
+                <InlineForm intent="moveProfileQuestion" label={t("study.moveDown", { name: text(q) })} buttonClassName="link-button" fields={{ questionId: q.id, direction: "down" }} />
+              ) : null}
+              <InlineForm
+                intent="deleteProfileQuestion"
+                label={t("study.delete")}
+                buttonClassName="danger"
+                fields={{ questionId: q.id }}
+                confirm={{ message: t("study.confirm.deleteQuestion", { name: text(q) }), button: t("study.confirm.yesDelete") }}
+              />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <h3>{t("fieldwork.profile.add")}</h3>
+      <QuestionForm key={`new-${questions.length}`} />
     </>
   );
 }

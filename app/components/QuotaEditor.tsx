@@ -1,39 +1,61 @@
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { CsrfField } from "./CsrfField";
+import { QuotasSchema } from "~/routes/studies.$id._index/design-schemas";
+import { FieldError, FormFields, FormStatus, useIntentForm } from "./form-kit";
 import type { ProfileQuestionRow } from "./ProfileQuestionRows";
 import { useT } from "./use-t";
 
-/** Quota targets per choice of each choice question (empty: no quota for that choice). */
-export function QuotaEditor({ questions, quotas }: { questions: ProfileQuestionRow[]; quotas: Array<{ questionCode: string; value: string; target: number }> }) {
+type Quota = { questionCode: string; value: string; target: number };
+
+function QuotaForm({ question: q, quotas }: { question: ProfileQuestionRow; quotas: Quota[] }) {
   const { t, locale } = useT();
+  const id = `quotas-${q.code}`;
+  const [form, fields] = useIntentForm(id, QuotasSchema, {
+    questionCode: q.code,
+    targets: q.choices.map((c) => ({ choice: c.code, target: quotas.find((x) => x.questionCode === q.code && x.value === c.code)?.target })),
+  });
+  const rows = fields.targets.getFieldList();
+  return (
+    <Form method="post" {...getFormProps(form)} className="quota-form" preventScrollReset>
+      <FormFields id={id} intent="saveQuotas" />
+      <input type="hidden" name="questionCode" value={q.code} />
+      <fieldset>
+        <legend>{locale === "zh-CN" && q.textZh ? q.textZh : q.text}</legend>
+        {rows.map((row, i) => {
+          const f = row.getFieldset();
+          const choice = q.choices[i];
+          if (!choice) return null;
+          return (
+            <label key={row.key} className="quota-cell">
+              <span>{locale === "zh-CN" && choice.labelZh ? choice.labelZh : choice.label}</span>
+              <input type="hidden" name={f.choice.name} value={choice.code} />
+              <input {...getInputProps(f.target, { type: "number" })} min={1} step={1} inputMode="numeric" />
+              <FieldError id={f.target.errorId} errors={f.target.errors} />
+            </label>
+          );
+        })}
+      </fieldset>
+      <button type="submit" className="secondary">
+        {t("fieldwork.quotas.save")}
+      </button>
+      <FormStatus id={id} />
+    </Form>
+  );
+}
+
+/** Quota targets per choice of each choice question (empty: no quota for that choice). */
+export function QuotaEditor({ questions, quotas }: { questions: ProfileQuestionRow[]; quotas: Quota[] }) {
+  const { t } = useT();
   const choiceQuestions = questions.filter((q) => q.kind === "choice" && q.choices.length > 0);
   if (choiceQuestions.length === 0) return <p className="muted small">{t("fieldwork.quotas.none")}</p>;
   return (
     <>
       {choiceQuestions.map((q) => (
-        <Form method="post" key={`${q.code}-${quotas.filter((x) => x.questionCode === q.code).map((x) => `${x.value}${x.target}`).join()}`} className="quota-form">
-          <CsrfField />
-          <input type="hidden" name="questionCode" value={q.code} />
-          <fieldset>
-            <legend>{locale === "zh-CN" && q.textZh ? q.textZh : q.text}</legend>
-            {q.choices.map((c) => (
-              <label key={c.code} className="quota-cell">
-                <span>{locale === "zh-CN" && c.labelZh ? c.labelZh : c.label}</span>
-                <input
-                  type="number"
-                  name={`target_${c.code}`}
-                  min={1}
-                  step={1}
-                  inputMode="numeric"
-                  defaultValue={quotas.find((x) => x.questionCode === q.code && x.value === c.code)?.target ?? ""}
-                />
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" name="intent" value="saveQuotas" className="secondary">
-            {t("fieldwork.quotas.save")}
-          </button>
-        </Form>
+        <QuotaForm
+          key={`${q.code}-${q.choices.map((c) => c.code).join()}-${quotas.filter((x) => x.questionCode === q.code).map((x) => `${x.value}${x.target}`).join()}`}
+          question={q}
+          quotas={quotas}
+        />
       ))}
     </>
   );

@@ -1,47 +1,46 @@
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import type { MessageKey } from "~/i18n";
-import { CsrfField } from "./CsrfField";
+import { DetailsSchema } from "~/routes/studies.$id._index/design-schemas";
+import { FieldError, FormFields, FormStatus, Hint, useIntentForm } from "./form-kit";
+import { TextField } from "./TextField";
 import { useT } from "./use-t";
 
 interface Props {
   study: { title: string; titleZh: string | null; market: string; marketZh: string | null; languages: string[] };
-  errors: Partial<Record<string, MessageKey>>;
 }
 
-/** Title, market description and questionnaire languages of a study. */
-export function StudyDetailsForm({ study, errors }: Props) {
+/** Title, market description and questionnaire languages of a study, each with its rule under it. */
+export function StudyDetailsForm({ study }: Props) {
   const { t } = useT();
-  const error = (field: string) => {
-    const key = errors[field];
-    return key ? <p className="error">{t(key)}</p> : null;
-  };
+  const [form, fields] = useIntentForm("details", DetailsSchema, {
+    title: study.title,
+    titleZh: study.titleZh ?? "",
+    market: study.market,
+    marketZh: study.marketZh ?? "",
+    languages: study.languages.filter((l): l is "en" | "zh-CN" => l === "en" || l === "zh-CN"),
+  });
   return (
-    <Form method="post">
-      <CsrfField />
-      <label htmlFor="title">{t("study.title")}</label>
-      <input id="title" name="title" type="text" defaultValue={study.title} maxLength={200} required />
-      {error("title")}
-      <label htmlFor="titleZh">{t("study.titleZh")}</label>
-      <input id="titleZh" name="titleZh" type="text" defaultValue={study.titleZh ?? ""} maxLength={200} />
-      <label htmlFor="market">{t("study.market")}</label>
-      <textarea id="market" name="market" defaultValue={study.market} maxLength={1000} />
-      <label htmlFor="marketZh">{t("study.marketZh")}</label>
-      <textarea id="marketZh" name="marketZh" defaultValue={study.marketZh ?? ""} maxLength={1000} />
+    <Form method="post" {...getFormProps(form)} preventScrollReset>
+      <FormFields id="details" intent="details" />
+      <TextField field={fields.title} label={t("study.title")} hint={t("study.hint.title")} />
+      <TextField field={fields.titleZh} label={t("study.titleZh")} hint={t("study.hint.titleZh")} />
+      <TextField field={fields.market} label={t("study.market")} hint={t("study.hint.market")} multiline />
+      <TextField field={fields.marketZh} label={t("study.marketZh")} multiline />
       <fieldset>
         <legend>{t("study.languages")}</legend>
         <label className="checkbox">
-          <input type="checkbox" name="languages" value="en" defaultChecked={study.languages.includes("en")} /> English
+          <input {...getInputProps(fields.languages, { type: "checkbox", value: "en" })} /> English
         </label>
         <label className="checkbox">
-          <input type="checkbox" name="languages" value="zh-CN" defaultChecked={study.languages.includes("zh-CN")} /> 简体中文
+          <input {...getInputProps(fields.languages, { type: "checkbox", value: "zh-CN" })} /> 简体中文
         </label>
+        <Hint>{t("study.hint.languages")}</Hint>
       </fieldset>
-      {error("languages")}
+      <FieldError id={fields.languages.errorId} errors={fields.languages.errors} />
       <p>
-        <button type="submit" name="intent" value="details">
-          {t("study.save")}
-        </button>
+        <button type="submit">{t("study.save")}</button>
       </p>
+      <FormStatus id="details" />
     </Form>
   );
 }

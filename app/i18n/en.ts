@@ -1,6 +1,7 @@
 import { customersEn } from "./customers.en";
 import { apiEn } from "./api.en";
 import { accountEn } from "./account.en";
+import { designEn } from "./design.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
 import { readingEn } from "./reading.en";
@@ -240,6 +241,7 @@ const coreEn = {
 export const en = {
   ...coreEn,
   ...fieldworkEn,
+  ...designEn,
   ...respondentEn,
   ...reportEn,
   ...readingEn,

@@ -2,6 +2,7 @@ import type { CoreKey, MessageKey } from "./en";
 import { customersZhCN } from "./customers.zh-CN";
 import { apiZhCN } from "./api.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
+import { designZhCN } from "./design.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
 import { fieldworkZhCN } from "./fieldwork.zh-CN";
 import { readingZhCN } from "./reading.zh-CN";
@@ -237,6 +238,7 @@ const coreZhCN = {
 export const zhCN: Record<MessageKey, string> = {
   ...coreZhCN,
   ...fieldworkZhCN,
+  ...designZhCN,
   ...respondentZhCN,
   ...reportZhCN,
   ...readingZhCN,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { invitationsCsv } from "~/lib/fieldwork/invitations-csv.server";
 import { originOf } from "~/lib/fieldwork/links.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 
 /** Every personal invitation link of the study as CSV (label, email, link, status). */

@@ -3,7 +3,7 @@ import { originOf, stageLink, stageOfQuery } from "~/lib/fieldwork/links.server"
 import { qrPng } from "~/lib/fieldwork/qr.server";
 import { stageParam } from "../../surveys/stage";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 
 /** The QR code of a stage's public link as a PNG (`?stage=rating|focus-group`). */

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportResponse } from "~/lib/exports/export-response.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 
 /** Downloads of the report (charts, tables, raw data) for every member of the study; audited. */

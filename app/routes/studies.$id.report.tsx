@@ -9,7 +9,7 @@ import { getLocale } from "~/lib/platform/locale.server";
 import { parseReportOptionsWithIssues } from "~/lib/report/report-options.server";
 import { loadReport } from "~/lib/report/report.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { i18nFor } from "~/i18n/messages.server";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { scenarioExportResponse } from "~/lib/exports/scenario-exports.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { getLocale } from "~/lib/platform/locale.server";

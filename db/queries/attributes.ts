@@ -25,7 +25,7 @@ export function addAttribute(db: Db, args: { studyId: number; fields: AttributeF
 
 export async function updateAttribute(
   db: Db,
-  args: { studyId: number; attributeId: number; fields: Omit<AttributeFields, "code" | "kind"> },
+  args: { studyId: number; attributeId: number; fields: Omit<AttributeFields, "code" | "kind"> & { code?: string } },
 ): Promise<boolean> {
   const { attributes } = db.t;
   const rows = await db.q

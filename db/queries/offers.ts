@@ -17,21 +17,29 @@ export function addOffer(db: Db, args: { studyId: number; fields: OfferFields })
   });
 }
 
-export function updateOffer(db: Db, args: { studyId: number; offerId: number; fields: Omit<OfferFields, "code"> }): Promise<boolean> {
+/** Changes an offer's names (and its code, which the caller allows only before it is published). */
+export async function updateOffer(db: Db, args: { studyId: number; offerId: number; fields: { name: string; nameZh: string | null; code?: string } }): Promise<boolean> {
+  const { offers } = db.t;
+  const rows = await db.q
+    .update(offers)
+    .set(args.fields)
+    .where(and(eq(offers.id, args.offerId), eq(offers.studyId, args.studyId)))
+    .returning({ id: offers.id });
+  return rows.length === 1;
+}
+
+/** Makes one offer the study's own offer (the previous one becomes a competitor), in one transaction. */
+export function setOwnOffer(db: Db, args: { studyId: number; offerId: number }): Promise<boolean> {
   return db.transaction(async (tx) => {
     const { offers } = tx.t;
-    if (args.fields.isOwn) {
-      await tx.q
-        .update(offers)
-        .set({ isOwn: false })
-        .where(and(eq(offers.studyId, args.studyId), ne(offers.id, args.offerId)));
-    }
-    const rows = await tx.q
+    const [target] = await tx.q.select({ id: offers.id }).from(offers).where(and(eq(offers.id, args.offerId), eq(offers.studyId, args.studyId)));
+    if (!target) return false;
+    await tx.q
       .update(offers)
-      .set(args.fields)
-      .where(and(eq(offers.id, args.offerId), eq(offers.studyId, args.studyId)))
-      .returning({ id: offers.id });
-    return rows.length === 1;
+      .set({ isOwn: false })
+      .where(and(eq(offers.studyId, args.studyId), ne(offers.id, args.offerId)));
+    await tx.q.update(offers).set({ isOwn: true }).where(eq(offers.id, args.offerId));
+    return true;
   });
 }
 

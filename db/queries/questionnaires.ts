@@ -48,6 +48,13 @@ export async function getLatestQuestionnaire(db: Db, studyId: number, stage: Que
   return row ?? null;
 }
 
+/** The frozen definitions (JSON) of every published version of a study, both stages. */
+export async function listPublishedDefinitions(db: Db, studyId: number): Promise<string[]> {
+  const { questionnaires } = db.t;
+  const rows = await db.q.select({ json: questionnaires.definitionJson }).from(questionnaires).where(eq(questionnaires.studyId, studyId));
+  return rows.map((r) => r.json);
+}
+
 export async function getQuestionnaire(db: Db, id: number): Promise<Questionnaire | null> {
   const { questionnaires } = db.t;
   const [row] = await db.q.select().from(questionnaires).where(eq(questionnaires.id, id));

@@ -3,17 +3,23 @@ import type { Db } from "../client";
 
 export interface ShareLinkRow {
   id: number;
+  label: string | null;
+  /** The token's last characters (null for links made before they were kept). */
+  tokenTail: string | null;
   createdAt: number;
   revokedAt: number | null;
   /** the creator's email, null when the account is gone */
   createdBy: string | null;
 }
 
-export async function insertShareLink(db: Db, args: { studyId: number; tokenHash: string; createdBy: number; now: number }): Promise<number> {
+export async function insertShareLink(
+  db: Db,
+  args: { studyId: number; tokenHash: string; createdBy: number; now: number; label?: string | null; tokenTail?: string | null },
+): Promise<number> {
   const { shareLinks } = db.t;
   const [row] = await db.q
     .insert(shareLinks)
-    .values({ studyId: args.studyId, tokenHash: args.tokenHash, createdBy: args.createdBy, createdAt: args.now })
+    .values({ studyId: args.studyId, tokenHash: args.tokenHash, createdBy: args.createdBy, createdAt: args.now, label: args.label ?? null, tokenTail: args.tokenTail ?? null })
     .returning({ id: shareLinks.id });
   return row!.id;
 }
@@ -22,7 +28,7 @@ export async function insertShareLink(db: Db, args: { studyId: number; tokenHash
 export async function listShareLinks(db: Db, studyId: number): Promise<ShareLinkRow[]> {
   const { shareLinks, users } = db.t;
   return db.q
-    .select({ id: shareLinks.id, createdAt: shareLinks.createdAt, revokedAt: shareLinks.revokedAt, createdBy: users.email })
+    .select({ id: shareLinks.id, label: shareLinks.label, tokenTail: shareLinks.tokenTail, createdAt: shareLinks.createdAt, revokedAt: shareLinks.revokedAt, createdBy: users.email })
     .from(shareLinks)
     .leftJoin(users, eq(users.id, shareLinks.createdBy))
     .where(eq(shareLinks.studyId, studyId))

@@ -20,7 +20,10 @@ interface Check {
   path: string;
   /** Actors that succeed. */
   allowed: Actor[];
-  /** Form fields of an action (a CSRF token is added for signed-in actors); `:viewer` is the viewer's user id. */
+  /**
+   * Form fields of an action (a CSRF token is added for signed-in actors); `:viewer` is the
+   * viewer's user id, `:actor` in a value the actor's name (names must not repeat in a study).
+   */
   fields?: Record<string, string>;
   /** Signed-in actors who are refused get 404 whatever their role in the study (pages outside studies). */
   hidden?: boolean;
@@ -68,16 +71,25 @@ const matrix: Record<string, Access> = {
   "account.password": { kind: "checked", loader: { path: "/account/password", allowed: researchers } },
   "studies._index": { kind: "checked", loader: { path: "/studies", allowed: researchers } },
   "invitations.$token": { kind: "checked", loader: { path: "/invitations/not-a-real-token", allowed: [] } },
+  // The layout of every study page: its loader runs with each of them (the guided path), its
+  // action answers a POST to /studies/:id without `?index` (the design page's action).
+  "studies.$id": {
+    kind: "checked",
+    loader: { path: "/studies/:id/report", allowed: ["owner", "editor", "viewer"] },
+    action: { path: "/studies/:id", allowed: ["owner", "editor"], fields: { intent: "addOffer", name: "Matrix offer :actor" } },
+  },
+  // Viewers see the design read-only.
   "studies.$id._index": {
     kind: "checked",
-    loader: { path: "/studies/:id", allowed: ["owner", "editor"] },
-    action: { path: "/studies/:id", allowed: ["owner", "editor"], fields: { intent: "addOffer", name: "Matrix offer" } },
+    loader: { path: "/studies/:id", allowed: ["owner", "editor", "viewer"] },
+    action: { path: "/studies/:id?index", allowed: ["owner", "editor"], fields: { intent: "addOffer", name: "Matrix index offer :actor" } },
   },
+  "studies.$id.preview": { kind: "checked", loader: { path: "/studies/:id/preview?stage=focus-group&language=zh-CN", allowed: ["owner", "editor", "viewer"] } },
   "studies.$id.report": { kind: "checked", loader: { path: "/studies/:id/report", allowed: ["owner", "editor", "viewer"] } },
   "studies.$id.focus-group": {
     kind: "checked",
     loader: { path: "/studies/:id/focus-group", allowed: ["owner", "editor"] },
-    action: { path: "/studies/:id/focus-group", allowed: ["owner", "editor"], fields: { intent: "merge", name: "Matrix suggestion", kind: "quality" } },
+    action: { path: "/studies/:id/focus-group", allowed: ["owner", "editor"], fields: { intent: "merge", name: "Matrix suggestion :actor", kind: "quality" } },
   },
   "studies.$id.distribution": {
     kind: "checked",
@@ -326,7 +338,7 @@ describe("access matrix", () => {
       for (const actor of actors.filter((a) => !action.allowed.includes(a) || route !== "signout")) {
         it(`${route} action: ${actor} ${action.allowed.includes(actor) ? "succeeds" : "is refused and changes nothing"}`, async () => {
           const before = await snapshot();
-          const fields = Object.fromEntries(Object.entries(action.fields ?? {}).map(([k, v]) => [k, v === ":viewer" ? String(viewerId) : v]));
+          const fields = Object.fromEntries(Object.entries(action.fields ?? {}).map(([k, v]) => [k, v === ":viewer" ? String(viewerId) : v.replace(":actor", actor)]));
           const target = action.path.replace(":id", String(studyId));
           const res = action.file ? await multipart(clients[actor], target, fields, action.file) : await clients[actor].form(target, fields);
           if (action.allowed.includes(actor) && action.allowedStatus !== undefined) {

@@ -27,93 +27,109 @@ const questions = async () =>
     )
   ).map((q) => ({ ...q, seg: bool(q.seg) }));
 
+/** The choice rows of the row editor as form fields (`choices[i].label` …). */
+const choiceFields = (rows: Array<{ label: string; labelZh?: string; code?: string }>) =>
+  Object.fromEntries(
+    rows.flatMap((r, i) => [
+      [`choices[${i}].label`, r.label],
+      [`choices[${i}].labelZh`, r.labelZh ?? ""],
+      [`choices[${i}].code`, r.code ?? ""],
+    ]),
+  );
+
 describe("profile questions on the design page", () => {
   it("refuses a choice question without choices, in English and Chinese, and stores nothing", async () => {
     const before = await snapshot(server);
-    const res = await owner.form(study.path, { intent: "addProfileQuestion", text: "Segment", kind: "choice", choices: "" });
+    const res = await owner.form(study.path, { intent: "addProfileQuestion", text: "Segment", kind: "choice" });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("A choice question requires at least one choice.");
-    const zh = await owner.form(`${study.path}?lang=zh-CN`, { intent: "addProfileQuestion", text: "Segment", kind: "choice", choices: " \n " });
+    const zh = await owner.form(`${study.path}?lang=zh-CN`, { intent: "addProfileQuestion", text: "Segment", kind: "choice" });
     expect(await zh.text()).toContain("单选题至少需要一个选项。");
     expect(await snapshot(server)).toBe(before);
   });
 
-  it("adds a choice question with codes made from the labels, Chinese labels and the segment flag", async () => {
+  it("adds a choice question from the row editor: codes made from the labels, Chinese labels, the segment flag", async () => {
     const res = await owner.form(study.path, {
       intent: "addProfileQuestion",
       text: "Which segment?",
       textZh: "哪个细分市场？",
       kind: "choice",
-      choices: "| Home users | 家庭用户\nsmall | Small offices | 小型办公室\nCafés",
+      ...choiceFields([{ label: "Home users", labelZh: "家庭用户" }, { label: "Small offices", labelZh: "小型办公室", code: "small" }, { label: "Cafés" }]),
       isSegment: "on",
     });
     expect(res.status).toBe(200);
     const [q] = await questions();
-    expect(q).toMatchObject({ code: "whichsegment", kind: "choice", text: "Which segment?", textZh: "哪个细分市场？", seg: true });
+    expect(q).toMatchObject({ code: "which_segment", kind: "choice", text: "Which segment?", textZh: "哪个细分市场？", seg: true });
     expect(JSON.parse(q!.choices)).toEqual([
-      { code: "homeusers", label: "Home users", labelZh: "家庭用户" },
+      { code: "home_users", label: "Home users", labelZh: "家庭用户" },
       { code: "small", label: "Small offices", labelZh: "小型办公室" },
-      { code: "cafs", label: "Cafés", labelZh: null },
+      { code: "cafes", label: "Cafés", labelZh: null },
     ]);
     expect(await auditActions(server, study.id)).toContain("addProfileQuestion");
   });
 
-  it("refuses a code already used and a bad code, with the reason", async () => {
+  it("refuses a code already used, a bad code and repeated choice codes, with the reason", async () => {
     const before = await snapshot(server);
-    const taken = await owner.form(study.path, { intent: "addProfileQuestion", code: "whichsegment", text: "Again", kind: "text" });
+    const taken = await owner.form(study.path, { intent: "addProfileQuestion", code: "which_segment", text: "Again", kind: "text" });
     expect(await taken.text()).toContain("Another profile question already uses this code.");
     const bad = await owner.form(study.path, { intent: "addProfileQuestion", code: "9lives", text: "Bad", kind: "text" });
-    expect(await bad.text()).toContain("Code requires a lower-case letter followed by letters or digits (at most 40).");
-    const dupChoice = await owner.form(study.path, { intent: "addProfileQuestion", text: "Size", kind: "choice", choices: "a | A\na | B" });
+    expect(await bad.text()).toContain("Code requires a lower-case letter, then lower-case letters or digits, words joined by single “_” (at most 40).");
+    const dupChoice = await owner.form(study.path, { intent: "addProfileQuestion", text: "Size", kind: "choice", ...choiceFields([{ label: "A", code: "a" }, { label: "B", code: "a" }]) });
     expect(await dupChoice.text()).toContain("Choice codes require to be unique within the question.");
     expect(await snapshot(server)).toBe(before);
   });
 
-  it("adds a text question, moves it up and removes it", async () => {
-    await owner.form(study.path, { intent: "addProfileQuestion", code: "region", text: "Your region", kind: "text", choices: "ignored | Ignored" });
-    expect((await questions()).map((q) => q.code)).toEqual(["whichsegment", "region"]);
+  it("adds a text question, moves it up, and deletes it only once confirmed", async () => {
+    await owner.form(study.path, { intent: "addProfileQuestion", code: "region", text: "Your region", kind: "text", ...choiceFields([{ label: "Ignored" }]) });
+    expect((await questions()).map((q) => q.code)).toEqual(["which_segment", "region"]);
     expect(JSON.parse((await questions())[1]!.choices)).toEqual([]);
     const regionId = (await withDb(server, (db) => one<{ id: number }>(db, sql`select id from profile_questions where code = 'region' and study_id = ${study.id}`))).id;
     await owner.form(study.path, { intent: "moveProfileQuestion", questionId: String(regionId), direction: "up" });
-    expect((await questions()).map((q) => q.code)).toEqual(["region", "whichsegment"]);
-    await owner.form(study.path, { intent: "deleteProfileQuestion", questionId: String(regionId) });
-    expect((await questions()).map((q) => q.code)).toEqual(["whichsegment"]);
+    expect((await questions()).map((q) => q.code)).toEqual(["region", "which_segment"]);
+    const unconfirmed = await owner.form(study.path, { intent: "deleteProfileQuestion", questionId: String(regionId) });
+    expect(await unconfirmed.text()).toContain("This action requires confirmation: open it again and press its confirm button. Nothing was changed.");
+    expect((await questions()).map((q) => q.code)).toEqual(["region", "which_segment"]);
+    await owner.form(study.path, { intent: "deleteProfileQuestion", questionId: String(regionId), confirm: "yes" });
+    expect((await questions()).map((q) => q.code)).toEqual(["which_segment"]);
   });
 });
 
 describe("quotas", () => {
+  const targets = (rows: Array<[string, string]>) =>
+    Object.fromEntries(rows.flatMap(([choice, target], i) => [[`targets[${i}].choice`, choice], [`targets[${i}].target`, target]]));
+
   it("refuses a target of 0 (and a fraction) and changes nothing", async () => {
     const before = await snapshot(server);
     for (const target of ["0", "2.5", "-3"]) {
-      const res = await owner.form(study.path, { intent: "saveQuotas", questionCode: "whichsegment", target_homeusers: target });
-      expect(await res.text()).toContain("A quota target requires a whole number of at least 1.");
+      const res = await owner.form(study.path, { intent: "saveQuotas", questionCode: "which_segment", ...targets([["home_users", target]]) });
+      expect(await res.text()).toContain("A quota target requires a whole number from 1 to 1,000,000.");
     }
-    const zh = await owner.form(`${study.path}?lang=zh-CN`, { intent: "saveQuotas", questionCode: "whichsegment", target_homeusers: "0" });
+    const zh = await owner.form(`${study.path}?lang=zh-CN`, { intent: "saveQuotas", questionCode: "which_segment", ...targets([["home_users", "0"]]) });
     const zhHtml = await zh.text();
-    expect(zhHtml).toContain("配额目标必须是不小于 1 的整数。");
+    expect(zhHtml).toContain("配额目标必须是 1 到 1,000,000 之间的整数。");
     // React 18.3.1 used to put NUL bytes where a Chinese character crossed its 2 KB buffer.
     expect(zhHtml).not.toContain("\u0000");
     expect(await snapshot(server)).toBe(before);
   });
 
   it("stores targets per choice, replaces them, and drops the quota of a choice removed from the question", async () => {
-    await owner.form(study.path, { intent: "saveQuotas", questionCode: "whichsegment", target_homeusers: "40", target_small: "25", target_cafs: "" });
+    await owner.form(study.path, { intent: "saveQuotas", questionCode: "which_segment", ...targets([["home_users", "40"], ["small", "25"], ["cafes", ""]]) });
     const quotas = () => withDb(server, (db) => db.rows(sql`select question_code as "q", value, target from quotas where study_id = ${study.id} order by value`));
     expect(await quotas()).toEqual([
-      { q: "whichsegment", value: "homeusers", target: 40 },
-      { q: "whichsegment", value: "small", target: 25 },
+      { q: "which_segment", value: "home_users", target: 40 },
+      { q: "which_segment", value: "small", target: 25 },
     ]);
     const id = (await withDb(server, (db) => one<{ id: number }>(db, sql`select id from profile_questions where study_id = ${study.id}`))).id;
     await owner.form(study.path, {
       intent: "updateProfileQuestion",
       questionId: String(id),
-      code: "whichsegment",
+      code: "which_segment",
       text: "Which segment?",
       kind: "choice",
-      choices: "homeusers | Home users | 家庭用户\ncafs | Cafés",
+      ...choiceFields([{ label: "Home users", labelZh: "家庭用户", code: "home_users" }, { label: "Cafés", code: "cafes" }]),
       isSegment: "on",
     });
-    expect(await quotas()).toEqual([{ q: "whichsegment", value: "homeusers", target: 40 }]);
+    expect(await quotas()).toEqual([{ q: "which_segment", value: "home_users", target: 40 }]);
     expect(await auditActions(server, study.id)).toContain("saveQuotas");
   });
 });
@@ -128,16 +144,32 @@ describe("fieldwork window and device rule", () => {
     expect(await snapshot(server)).toBe(before);
   });
 
-  it("stores the window as UTC instants and the device rule, and shows the state", async () => {
-    await owner.form(study.path, { intent: "fieldworkSettings", opensAt: "2099-01-01T08:30", closesAt: "2099-02-01T00:00", onePerDevice: "on" });
+  it("says a study with nothing published is not published, not that fieldwork is open", async () => {
+    const html = await (await owner.request(study.path)).text();
+    expect(html).toContain("Not published yet");
+    expect(html).not.toContain("Fieldwork is open");
+  });
+
+  it("stores the window as UTC instants read in the researcher's time zone, and shows the state once published", async () => {
+    await owner.form(study.path, { intent: "publish" });
+    await owner.form(study.path, { intent: "fieldworkSettings", opensAt: "2099-01-01T16:30", closesAt: "2099-02-01T08:00", timeZone: "Asia/Shanghai", onePerDevice: "on" });
     const row = await withDb(server, (db) =>
       one<{ o: number; c: number; d: unknown }>(db, sql`select fieldwork_opens_at as "o", fieldwork_closes_at as "c", one_per_device as "d" from studies where id = ${study.id}`),
     );
+    // Shanghai is UTC+8 all year: 16:30 there is 08:30 UTC.
     expect({ ...row, d: bool(row.d) }).toEqual({ o: Date.UTC(2099, 0, 1, 8, 30), c: Date.UTC(2099, 1, 1), d: true });
-    expect(await (await owner.request(study.path)).text()).toContain("Fieldwork has not opened yet");
+    const html = await (await owner.request(study.path)).text();
+    expect(html).toContain("Fieldwork has not opened yet");
+    expect(html).toContain("UTC 2099-01-01 08:30");
     await owner.form(study.path, { intent: "openFieldwork" });
     expect(await (await owner.request(study.path)).text()).toContain("Fieldwork is open");
-    await owner.form(study.path, { intent: "closeFieldwork" });
+  });
+
+  it("closes the fieldwork only once confirmed", async () => {
+    const before = await snapshot(server);
+    expect(await (await owner.form(study.path, { intent: "closeFieldwork" })).text()).toContain("This action requires confirmation: open it again and press its confirm button. Nothing was changed.");
+    expect(await snapshot(server)).toBe(before);
+    await owner.form(study.path, { intent: "closeFieldwork", confirm: "yes" });
     const html = await (await owner.request(`${study.path}?lang=zh-CN`)).text();
     expect(html).toContain("调研已关闭");
     const closed = await withDb(server, (db) => one<{ c: number; d: unknown }>(db, sql`select fieldwork_closes_at as "c", one_per_device as "d" from studies where id = ${study.id}`));
@@ -147,21 +179,24 @@ describe("fieldwork window and device rule", () => {
 });
 
 describe("publishing both stages", () => {
-  it("numbers focus-group and rating versions separately and records both in the audit log", async () => {
+  it("numbers focus-group and rating versions separately, asks before version N+1, and records both in the audit log", async () => {
     expect((await owner.form(study.path, { intent: "publishFocusGroup" })).status).toBe(200);
-    await owner.form(study.path, { intent: "publishFocusGroup" });
-    await owner.form(study.path, { intent: "publish" });
+    const before = await snapshot(server);
+    const unconfirmed = await owner.form(study.path, { intent: "publishFocusGroup" });
+    expect(await unconfirmed.text()).toContain("Publishing a new version requires confirmation");
+    expect(await snapshot(server)).toBe(before);
+    await owner.form(study.path, { intent: "publishFocusGroup", confirm: "yes" });
     const rows = await withDb(server, (db) =>
       db.rows<{ stage: string; version: number; json: string }>(sql`select stage, version, survey_json as "json" from questionnaires where study_id = ${study.id} order by id`),
     );
     expect(rows.map((r) => [r.stage, r.version])).toEqual([
+      ["rating", 1],
       ["focus_group", 1],
       ["focus_group", 2],
-      ["rating", 1],
     ]);
     // The focus-group JSON asks which attributes matter; the rating JSON rates offers.
-    expect(rows[0]!.json).toContain("matters_quality");
-    expect(rows[2]!.json).toContain("rating_aster_taste");
+    expect(rows[1]!.json).toContain("matters_quality");
+    expect(rows[0]!.json).toContain("rating_aster_taste");
     const actions = await auditActions(server, study.id);
     expect(actions.filter((a) => a === "publishFocusGroup")).toHaveLength(2);
     expect(actions).toContain("publish");

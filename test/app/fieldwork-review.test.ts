@@ -31,9 +31,9 @@ async function addFocusResponses() {
               values (${clientId}, ${q}, ${status}, '[]', 1, 1, ${completedAt}, ${share}) returning id`,
         );
       const data: Array<[number, Record<string, number>, string[]]> = [
-        [60, { taste: 50, speed: 50, purchaseprice: 80, upkeep: 20 }, ["Warranty", MARKUP]],
-        [70, { taste: 70, speed: 30, purchaseprice: 60, upkeep: 40 }, ["warranty "]],
-        [80, { taste: 30, speed: 70, purchaseprice: 70, upkeep: 30 }, []],
+        [60, { taste: 50, speed: 50, purchase_price: 80, upkeep: 20 }, ["Warranty", MARKUP]],
+        [70, { taste: 70, speed: 30, purchase_price: 60, upkeep: 40 }, ["warranty "]],
+        [80, { taste: 30, speed: 70, purchase_price: 70, upkeep: 30 }, []],
       ];
       for (const [i, [share, points, suggestions]] of data.entries()) {
         const id = await response(`focus-${i}-abcdefgh`, "complete", 2, share);
@@ -69,7 +69,7 @@ describe("focus-group consolidation", () => {
   it("adopts the consolidated weights as the study's stated weights and drops them again", async () => {
     await owner.form(`${study.path}/focus-group`, { intent: "adopt" });
     const stated = async () => (await withDb(server, (db) => one<{ s: string | null }>(db, sql`select stated_weights_json as "s" from studies where id = ${study.id}`))).s;
-    expect(JSON.parse((await stated())!)).toEqual({ qualityShare: 70, weights: { taste: 50, speed: 50, purchaseprice: 70, upkeep: 30 } });
+    expect(JSON.parse((await stated())!)).toEqual({ qualityShare: 70, weights: { taste: 50, speed: 50, purchase_price: 70, upkeep: 30 } });
     expect(await (await owner.request(`${study.path}/focus-group?lang=zh-CN`)).text()).toContain("已作为本研究的声明权重");
     await owner.form(`${study.path}/focus-group`, { intent: "drop" });
     expect(await stated()).toBeNull();
@@ -92,7 +92,14 @@ describe("responses list and review", () => {
   let otherResponse = 0;
 
   beforeAll(async () => {
-    await owner.form(study.path, { intent: "addProfileQuestion", code: "segment", text: "Segment", kind: "choice", choices: `home | Home | 家庭\nlab | ${MARKUP} | 实验室` });
+    await owner.form(study.path, {
+      intent: "addProfileQuestion",
+      code: "segment",
+      text: "Segment",
+      kind: "choice",
+      ...{ "choices[0].code": "home", "choices[0].label": "Home", "choices[0].labelZh": "家庭" },
+      ...{ "choices[1].code": "lab", "choices[1].label": MARKUP, "choices[1].labelZh": "实验室" },
+    });
     await owner.form(study.path, { intent: "addProfileQuestion", code: "remarks", text: "Remarks", kind: "text" });
     const q = await insertQuestionnaire(server, study.id, "rating");
     const otherStudy = await makeStudy(owner, "Other");
@@ -164,7 +171,7 @@ describe("responses list and review", () => {
 
 describe("fieldwork dashboard", () => {
   it("shows the counts and the quota cells", async () => {
-    await owner.form(study.path, { intent: "saveQuotas", questionCode: "segment", target_lab: "5" });
+    await owner.form(study.path, { intent: "saveQuotas", questionCode: "segment", "targets[0].choice": "lab", "targets[0].target": "5" });
     const html = await (await owner.request(`${study.path}/fieldwork`)).text();
     expect(html).toMatch(/data-testid="count-started">233</);
     expect(html).toMatch(/data-testid="count-complete">2</);

@@ -40,7 +40,9 @@ describe("study members", () => {
 
     expect((await invited.form(link, {})).status).toBe(302);
     expect((await invited.request(`${path}/report`)).status).toBe(200);
-    expect((await invited.request(path)).status).toBe(403);
+    // A viewer reads the design (read-only) and gets "view-only access" on an editor's page.
+    expect((await invited.request(path)).status).toBe(200);
+    expect((await invited.request(`${path}/strategy`)).status).toBe(403);
     expect((await invited.request(link)).status).toBe(404);
     expect(await (await invited.request("/studies")).text()).toContain("Members study");
   });

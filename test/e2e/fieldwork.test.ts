@@ -34,9 +34,17 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
   owner = await signUp(server, "fieldwork-e2e@example.com");
   study = await makeStudy(owner);
-  await owner.form(study.path, { intent: "addProfileQuestion", code: "segment", text: "Segment", textZh: "细分", kind: "choice", choices: `home | Home | 家庭\nlab | ${SEGMENT} | ${SEGMENT}` });
+  await owner.form(study.path, {
+    intent: "addProfileQuestion",
+    code: "segment",
+    text: "Segment",
+    textZh: "细分",
+    kind: "choice",
+    ...{ "choices[0].code": "home", "choices[0].label": "Home", "choices[0].labelZh": "家庭" },
+    ...{ "choices[1].code": "lab", "choices[1].label": SEGMENT, "choices[1].labelZh": SEGMENT },
+  });
   await owner.form(study.path, { intent: "addProfileQuestion", code: "remarks", text: "Remarks", kind: "text" });
-  await owner.form(study.path, { intent: "saveQuotas", questionCode: "segment", target_lab: "10" });
+  await owner.form(study.path, { intent: "saveQuotas", questionCode: "segment", "targets[0].choice": "lab", "targets[0].target": "10" });
   const focus = await insertQuestionnaire(server, study.id, "focus_group");
   ratingQuestionnaire = await insertQuestionnaire(server, study.id, "rating");
   firstComplete = await addComplete("e2e-complete-0001", Date.UTC(2026, 10, 20, 12));
@@ -100,6 +108,8 @@ describe("fieldwork pages in Chromium", () => {
         expect(detail).toContain(REMARK);
         expect(detail).toContain(SEGMENT);
         expect(await page.getByTestId("responses").innerText()).toContain(SEGMENT);
+        // The table fits its box: the Include/Exclude buttons stay on screen (issue 17, 1280 px).
+        expect(await page.getByTestId("responses").evaluate((t) => t.scrollWidth <= (t.closest(".table-scroll") as HTMLElement).clientWidth)).toBe(true);
         await expectInert(page);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         expect(problems).toEqual([]);
@@ -117,7 +127,7 @@ describe("fieldwork pages in Chromium", () => {
     expect(problems, "focus-group page").toEqual([]);
     await page.goto(`${server.url}${study.path}`);
     await page.getByTestId("profile-question").first().waitFor();
-    expect(await page.locator('textarea[name="choices"]').first().inputValue()).toContain(SEGMENT);
+    expect(await page.locator('[data-testid="profile-question"] input[name="choices[1].label"]').first().inputValue()).toBe(SEGMENT);
     expect(await page.locator("#quotas").innerText()).toContain(SEGMENT);
     await expectInert(page);
     expect(problems).toEqual([]);

@@ -23,6 +23,7 @@ import { assertFreshBuild, freePort, personEnvironment, PHONE_USER_AGENT } from 
 import { launchChromium } from "../helpers/browser";
 import { rawMessageKeys } from "../helpers/raw-message-keys";
 import { fillDemoQuestionnaire, type DemoLanguage } from "../helpers/demo-questionnaire";
+import { DesignPage } from "./design-page";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let cwd: string;
@@ -132,24 +133,20 @@ describe("the app started as the README starts it (npm run serve, a person's env
     await page.fill("#password", "a long enough passphrase");
     await Promise.all([page.waitForURL(/\/studies$/), page.click("form:has(#email) button[type=submit]")]);
 
-    await page.fill("#title", "E-scooters 2027");
-    await Promise.all([page.waitForURL(/\/studies\/\d+$/), page.click("form:has(#title) button[type=submit]")]);
+    await page.fill("#new-study [name=title]", "E-scooters 2027");
+    await Promise.all([page.waitForURL(/\/studies\/\d+$/), page.click("#new-study button[type=submit]")]);
     const studyPath = new URL(page.url()).pathname;
 
-    const submit = async (form: string, fields: Record<string, string>, check?: string) => {
-      const target = page.locator(form);
-      for (const [name, value] of Object.entries(fields)) await target.locator(`[name="${name}"]`).fill(value);
-      if (check) await target.locator(`[name="${check}"]`).check();
-      await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), target.locator("button[name=intent]").last().click()]);
-      await page.waitForLoadState("networkidle");
-    };
-    const newOffer = "#offers form:has(button[value=addOffer])";
-    await submit(newOffer, { name: "Kestrel" }, "isOwn");
-    await submit(newOffer, { name: "Falcon" });
-    await submit("#attributes form:has(input[name=kind][value=quality])", { name: "Range" });
-    await submit("#attributes form:has(input[name=kind][value=price])", { name: "Purchase price" });
+    // The design page's row editors: both offers in one submit, both attributes in another.
+    const design = new DesignPage(page);
+    await design.ready();
+    await design.addOffers([{ name: "Kestrel" }, { name: "Falcon" }], 0);
+    await design.addAttributes([
+      { kind: "quality", name: "Range" },
+      { kind: "price", name: "Purchase price" },
+    ]);
     await expect.poll(() => page.locator("#publish .issues li").count()).toBe(0);
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click('#publish button[value="publish"]')]);
+    await design.publish("rating");
     await expect.poll(() => page.locator("#publish").innerText()).toMatch(/version 1/i);
     const link = await page.locator('#publish a[href^="/s/"]').getAttribute("href");
     expect(link).toMatch(/^\/s\/[A-Za-z0-9_-]+$/);

@@ -1,4 +1,6 @@
+import { Form } from "@remix-run/react";
 import { useState } from "react";
+import { CsrfField } from "~/components/CsrfField";
 import { FormStatus } from "~/components/form-kit";
 import { InlineForm } from "~/components/InlineForm";
 import { useT } from "~/components/use-t";
@@ -7,6 +9,8 @@ import { usePublicOrigin } from "../use-public-origin";
 
 export interface ShareLinkView {
   id: number;
+  label?: string | null;
+  tokenTail?: string | null;
   createdAt: number;
   revokedAt: number | null;
   createdBy: string | null;
@@ -29,7 +33,19 @@ export function SharePanel({ links, createdPath, action }: { links: ShareLinkVie
     <section className="panel share-panel no-print" data-testid="share-panel" aria-labelledby="h-share">
       <h2 id="h-share">{t("exports.share.title")}</h2>
       <p className="muted small">{t("exports.share.help")}</p>
-      <InlineForm intent="create" action={action} label={t("exports.share.create")} />
+      <Form method="post" action={action}>
+        <CsrfField />
+        <label htmlFor="share-label">{t("exports.share.label")}</label>
+        <input id="share-label" name="label" type="text" maxLength={80} aria-describedby="share-label-hint" />
+        <span className="hint" id="share-label-hint">
+          {t("exports.share.labelHint")}
+        </span>
+        <p>
+          <button type="submit" name="intent" value="create">
+            {t("exports.share.create")}
+          </button>
+        </p>
+      </Form>
       {url ? (
         <p className="notice" data-testid="share-link">
           {t("exports.share.created")} <code data-testid="share-url">{url}</code>{" "}
@@ -53,6 +69,7 @@ export function SharePanel({ links, createdPath, action }: { links: ShareLinkVie
           <table className="profile" data-testid="share-links">
             <thead>
               <tr>
+                <th scope="col">{t("exports.share.label")}</th>
                 <th scope="col">{t("exports.share.createdAt")}</th>
                 <th scope="col">{t("exports.share.createdBy")}</th>
                 <th scope="col">{t("exports.share.status")}</th>
@@ -62,6 +79,10 @@ export function SharePanel({ links, createdPath, action }: { links: ShareLinkVie
             <tbody>
               {links.map((l) => (
                 <tr key={l.id} data-link-id={l.id}>
+                  <td>
+                    {l.label ?? "–"}
+                    {l.tokenTail ? <span className="muted small"> {t("exports.share.tokenEnds", { tail: l.tokenTail })}</span> : null}
+                  </td>
                   <td>{formatDate(locale, l.createdAt)}</td>
                   <td>{l.createdBy ?? "–"}</td>
                   <td>{l.revokedAt === null ? t("exports.share.active") : t("exports.share.revokedAt", { date: formatDate(locale, l.revokedAt) })}</td>

@@ -1,6 +1,6 @@
 import type { Db } from "../../../db/client";
 import type { Study } from "../../../db/queries/studies";
-import { requireStudyRole, type StudyRole } from "../design/studies.server";
+import { requireStudyRole, type StudyRole } from "../design/study-access.server";
 import { env } from "../platform/env.server";
 import { jsonError } from "../platform/http.server";
 import { rateLimiterFor, type RateLimiter } from "../platform/rate-limit.server";

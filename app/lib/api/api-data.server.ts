@@ -6,7 +6,7 @@ import { countResponses } from "../../../db/queries/responses";
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
 import { listQuotas } from "../../../db/queries/quotas";
 import { sql } from "drizzle-orm";
-import type { StudyRole } from "../design/studies.server";
+import type { StudyRole } from "../design/study-access.server";
 import { parseReportOptionsWithIssues } from "../report/report-options.server";
 import { loadReport } from "../report/report.server";
 

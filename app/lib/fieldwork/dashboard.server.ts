@@ -3,7 +3,7 @@ import { completeSetVersion, countFlags, getFieldworkStats, type FlagCounts } fr
 import { listProfileQuestions } from "../../../db/queries/profile-questions";
 import { listOffers, startNextWave, type Study } from "../../../db/queries/studies";
 import type { Db } from "../../../db/client";
-import { fieldworkState } from "../design/fieldwork-design.server";
+import { fieldworkWindowState } from "./fieldwork-window";
 import { createVersionedCache } from "../platform/versioned-cache";
 
 /**
@@ -23,7 +23,7 @@ export async function loadDashboard(db: Db, study: Study) {
   const questions = await listProfileQuestions(db, study.id);
   return {
     study: { id: study.id, title: study.title, titleZh: study.titleZh, currentWave: study.currentWave },
-    state: fieldworkState(study, Date.now()),
+    state: fieldworkWindowState({ opensAt: study.fieldworkOpensAt, closesAt: study.fieldworkClosesAt }, Date.now()),
     stats: {
       ...stats,
       quotaCells: stats.quotaCells.map((c) => {

@@ -8,7 +8,8 @@ import { readStatedWeights } from "../../../surveys/read-stated-weights";
 import { StatedWeightsSchema } from "../../../surveys/study-definition";
 import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
-import { addAttributeTo } from "../design/studies.server";
+import { addAttributes } from "../design/attributes.server";
+import type { MergeSuggestions } from "./merge-suggestions-schema";
 
 async function consolidation(db: Db, study: Study) {
   const attributes = await listAttributes(db, study.id);
@@ -42,17 +43,25 @@ export interface SuggestionMerge {
   kind: "quality" | "price";
 }
 
-/** Adds a suggestion to the attribute list as a quality or price attribute (audited). */
+/** Adds a suggestion to the attribute list as a quality or price attribute (names stay unique; audited). */
 export async function mergeSuggestion(db: Db, study: Study, userId: number, input: SuggestionMerge): Promise<FocusGroupResult> {
-  // The design screen's attribute service still reads a form; issue 17 gives it typed input.
-  const fields = new FormData();
-  fields.set("name", input.name);
-  fields.set("nameZh", input.nameZh ?? "");
-  fields.set("kind", input.kind);
-  fields.set("description", "");
-  const result = await addAttributeTo(db, study, fields);
-  if (!result.ok) return { ok: false, error: "study.error.nameRequired" };
-  await recordAuditEvent(db, { studyId: study.id, userId, action: "mergeSuggestion", detail: input.name, now: Date.now() });
+  const row = { kind: input.kind, name: input.name, ...(input.nameZh ? { nameZh: input.nameZh } : {}) };
+  const result = await addAttributes(db, study, userId, [row], "mergeSuggestion");
+  if (!result.ok) return { ok: false, error: Object.values(result.errors).flat()[0] ?? "study.error.nameRequired" };
+  return { ok: true, notice: "fieldwork.focus.merged" };
+}
+
+/**
+ * Merges suggestions by hand: the ones checked (spellings and languages the automatic grouping
+ * keeps apart, "Waterproofing (IP rating)" and "防水性能") become one attribute, named by the
+ * researcher; the audit event lists the suggestions merged.
+ */
+export async function mergeSuggestions(db: Db, study: Study, userId: number, input: MergeSuggestions): Promise<FocusGroupResult> {
+  const known = new Set(groupSuggestions(await listFocusGroupSuggestions(db, study.id)).map((g) => g.text));
+  if (input.texts.some((text) => !known.has(text))) return { ok: false, error: "fieldwork.focus.mergePick" };
+  const row = { kind: input.kind, name: input.name, ...(input.nameZh ? { nameZh: input.nameZh } : {}) };
+  const result = await addAttributes(db, study, userId, [row], "mergeSuggestion", ` <- ${input.texts.join(" | ")}`);
+  if (!result.ok) return { ok: false, error: Object.values(result.errors).flat()[0] ?? "study.error.nameRequired" };
   return { ok: true, notice: "fieldwork.focus.merged" };
 }
 

@@ -31,11 +31,10 @@ import { completionQuality } from "./completion-quality.server";
 import { jsonError } from "../platform/http.server";
 import { refuse } from "./respondent-refusal.server";
 import { outcomeOf, panelRedirect, RID_PATTERN } from "./panel-links.server";
+import { fieldworkWindowState } from "./fieldwork-window";
 
-/** Whether the fieldwork window (epoch ms, either end open when null) admits new responses now. */
-export function fieldworkOpen(study: { opensAt: number | null; closesAt: number | null }, now: number): boolean {
-  return (study.opensAt === null || now >= study.opensAt) && (study.closesAt === null || now < study.closesAt);
-}
+/** Whether the fieldwork window admits new responses now (the rule: fieldwork-window.ts). */
+const fieldworkOpen = (study: { opensAt: number | null; closesAt: number | null }, now: number) => fieldworkWindowState(study, now) === "open";
 
 /**
  * Whether a response started before the close may still be saved and completed now: until the

@@ -13,12 +13,17 @@ export const hashShareToken = (token: string) => crypto.createHash("sha256").upd
 /** Headers of every shared-report response (found or not): not indexed, no Referer to other sites. */
 export const SHARED_PAGE_HEADERS = { "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store" } as const;
 
-/** Creates a read-only link for the study; returns the path with the token (shown once). Audited. */
-export async function createShareLink(db: Db, study: Study, userId: number, now = Date.now()): Promise<{ id: number; path: string }> {
+/**
+ * Creates a read-only link for the study; returns the path with the token (shown once). Its label
+ * (optional, at most 80 characters) and the token's last 4 characters are kept to tell links
+ * apart. Audited.
+ */
+export async function createShareLink(db: Db, study: Study, userId: number, now = Date.now(), label: string | null = null): Promise<{ id: number; path: string }> {
   const token = crypto.randomBytes(32).toString("base64url");
+  const name = label?.trim().slice(0, 80) || null;
   const id = await db.transaction(async (tx) => {
-    const created = await insertShareLink(tx, { studyId: study.id, tokenHash: hashShareToken(token), createdBy: userId, now });
-    await recordAuditEvent(tx, { studyId: study.id, userId, action: "shareCreate", detail: `#${created}`, now });
+    const created = await insertShareLink(tx, { studyId: study.id, tokenHash: hashShareToken(token), createdBy: userId, now, label: name, tokenTail: token.slice(-4) });
+    await recordAuditEvent(tx, { studyId: study.id, userId, action: "shareCreate", detail: name ? `#${created} ${name}` : `#${created}`, now });
     return created;
   });
   return { id, path: `/r/${token}` };

@@ -17,7 +17,7 @@ import { importTransactions, type ImportResult } from "~/lib/customers/import-tr
 import { inviteCustomers, type InviteCustomersResult } from "~/lib/customers/invite-customers.server";
 import { getTransactionUpload } from "~/lib/customers/transaction-upload.server";
 import { receiveUploadForm } from "~/lib/customers/upload-form.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { ImportSchema, InviteSchema, parametersFromForm, ParametersSchema } from "./schema";

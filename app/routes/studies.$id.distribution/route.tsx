@@ -13,7 +13,7 @@ import { originOf } from "~/lib/fieldwork/links.server";
 import { QR_PNG_SIZE } from "~/lib/fieldwork/qr.server";
 import { createRespondentInvitations, revokeRespondentInvitation } from "~/lib/fieldwork/respondent-invitations.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { done, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";

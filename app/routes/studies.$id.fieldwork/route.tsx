@@ -10,7 +10,7 @@ import { formatDate } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { loadDashboard, startNextWaveOf } from "~/lib/fieldwork/dashboard.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { done } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";

@@ -8,9 +8,11 @@ import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate, formatNumber } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
-import { adoptWeights, dropWeights, loadFocusGroup, mergeSuggestion, type FocusGroupResult } from "~/lib/fieldwork/focus-group.server";
+import { SuggestionMergeForm, MERGE_MANY } from "~/components/SuggestionMergeForm";
+import { adoptWeights, dropWeights, loadFocusGroup, mergeSuggestion, mergeSuggestions, type FocusGroupResult } from "~/lib/fieldwork/focus-group.server";
+import { MergeSuggestionsSchema } from "~/lib/fieldwork/merge-suggestions-schema";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { answer, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
@@ -38,6 +40,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (submission.status !== "success") return refused(formId, submission);
       const result = await mergeSuggestion(db, study, session.userId, submission.value);
       return answer(formId, submission, result, notice(result));
+    }
+    case "mergeMany": {
+      const submission = parseWithZod(form, { schema: MergeSuggestionsSchema });
+      if (submission.status !== "success") return refused(MERGE_MANY, submission);
+      const result = await mergeSuggestions(db, study, session.userId, submission.value);
+      return answer(MERGE_MANY, submission, result, notice(result));
     }
     case "adopt":
     case "drop": {
@@ -165,6 +173,7 @@ export default function FocusGroup() {
             </li>
           ))}
         </ul>
+        {data.suggestions.length > 1 ? <SuggestionMergeForm suggestions={data.suggestions} /> : null}
       </section>
     </>
   );

@@ -9,7 +9,7 @@ import { useT } from "~/components/use-t";
 import type { MessageKey } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { importResponses } from "~/lib/imports/import-responses.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";

@@ -11,7 +11,7 @@ import { formatDate } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { changeMemberRole, inviteMember, loadMembers, removeMemberOf, revokeMemberInvitation, transferStudy } from "~/lib/sharing/members.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { usePublicOrigin } from "~/components/use-public-origin";
 import { dbOf } from "~/lib/platform/context.server";
 import { answer, refused } from "~/lib/platform/form-reply.server";

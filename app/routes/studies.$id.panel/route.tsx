@@ -8,7 +8,7 @@ import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { loadPanelRedirects, savePanelLinks } from "~/lib/fieldwork/panel-links.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { publicOrigin } from "~/lib/platform/http.server";

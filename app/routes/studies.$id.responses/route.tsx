@@ -9,7 +9,7 @@ import { formatDate, formatNumber } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { loadResponses, parseResponsesQuery, reviewResponse } from "~/lib/fieldwork/responses.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { answer, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";

@@ -9,7 +9,7 @@ import { useT } from "~/components/use-t";
 import { i18nFor, translate } from "~/i18n/messages.server";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { saveStudyPrices, saveStudyWaveShares } from "~/lib/report/market-data.server";

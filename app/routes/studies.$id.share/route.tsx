@@ -7,7 +7,7 @@ import { useT } from "~/components/use-t";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { createShareLink, revokeShareLinkOf, shareLinksOf } from "~/lib/sharing/share.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { answer, done, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
@@ -27,7 +27,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "create": {
       const submission = parseWithZod(form, { schema: CreateShareLinkSchema });
-      return done(SHARE_FORM_ID, submission, null, { created: (await createShareLink(db, study, session.userId)).path });
+      if (submission.status !== "success") return refused(SHARE_FORM_ID, submission, {}, { created: null });
+      return done(SHARE_FORM_ID, submission, null, { created: (await createShareLink(db, study, session.userId, Date.now(), submission.value.label ?? null)).path });
     }
     case "revoke": {
       const submission = parseWithZod(form, { schema: RevokeShareLinkSchema });

@@ -10,5 +10,5 @@ export const RevokeShareLinkSchema = z.object({
   confirm: ConfirmFieldSchema,
 });
 
-/** Creating a link: no field but the intent. */
-export const CreateShareLinkSchema = z.object({});
+/** Creating a link: an optional label (at most 80 characters) to tell it apart in the list. */
+export const CreateShareLinkSchema = z.object({ label: z.string().trim().max(80, "error.formInvalid").optional() });

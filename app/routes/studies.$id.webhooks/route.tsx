@@ -10,7 +10,7 @@ import { useT } from "~/components/use-t";
 import { formatDate, type MessageKey } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireUserId } from "~/lib/auth/session.server";
-import { requireStudyRole } from "~/lib/design/studies.server";
+import { requireStudyRole } from "~/lib/design/study-access.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { createWebhookEndpoint, loadWebhooks, removeWebhookEndpoint, replayWebhookDelivery } from "~/lib/webhooks/webhook-endpoints.server";

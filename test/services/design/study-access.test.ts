@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStudyFor, requireStudyRole } from "../../../app/lib/design/studies.server";
+import { createStudyFor } from "../../../app/lib/design/create-study.server";
+import { requireStudyRole } from "../../../app/lib/design/study-access.server";
 import { upsertMember } from "../../../db/queries/members";
 import { addUser } from "../../db/fixtures";
 import { createTempDb, type TempDb } from "../../helpers/temp-db";
@@ -16,11 +17,7 @@ beforeAll(async () => {
   ownerId = (await addUser(temp.db, "owner@example.com")).id;
   viewerId = (await addUser(temp.db, "viewer@example.com")).id;
   outsiderId = (await addUser(temp.db, "outsider@example.com")).id;
-  const form = new FormData();
-  form.set("title", "Access study");
-  const created = await createStudyFor(temp.db, ownerId, form);
-  if (!created.ok) throw new Error("study not created");
-  studyId = created.id;
+  studyId = (await createStudyFor(temp.db, ownerId, { title: "Access study" })).id;
   await upsertMember(temp.db, { studyId, userId: viewerId, role: "viewer", now: Date.now() });
 });
 afterAll(() => temp.cleanup());

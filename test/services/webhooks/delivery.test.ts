@@ -6,7 +6,7 @@ import { deliverDue, retryDelay, type WorkerOptions } from "../../../app/lib/web
 import { verifyWebhook } from "../../../app/lib/webhooks/signature.server";
 import { parseAllowList } from "../../../app/lib/webhooks/ssrf-guard.server";
 import { createWebhookEndpoint, replayWebhookDelivery } from "../../../app/lib/webhooks/webhook-endpoints.server";
-import { closeFieldworkNow } from "../../../app/lib/design/fieldwork-design.server";
+import { closeFieldworkNow } from "../../../app/lib/design/fieldwork-window.server";
 import { getStudyById } from "../../../db/queries/members";
 import { enqueueClosedFieldwork, listAttempts, listDeliveries } from "../../../db/queries/webhooks";
 import { demoAnswers } from "../../fixtures/answers";
@@ -182,7 +182,7 @@ describe("webhook deliveries", () => {
     await demo.db.run(sql`delete from webhook_endpoints`);
     const { id } = await endpoint(receiver.url, ["fieldwork.closed"]);
     expect(await enqueueClosedFieldwork(demo.db, Date.now())).toBe(0);
-    await closeFieldworkNow(demo.db, (await getStudyById(demo.db, demo.study.id))!);
+    await closeFieldworkNow(demo.db, (await getStudyById(demo.db, demo.study.id))!, ownerId);
     const later = Date.now() + 1000;
     expect(await enqueueClosedFieldwork(demo.db, later)).toBe(1);
     expect(await enqueueClosedFieldwork(demo.db, later + 1000)).toBe(0);
