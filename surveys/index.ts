@@ -14,3 +14,4 @@ export * from "./answer-names";
 export * from "./transactions";
 export * from "./stage";
 export * from "./read-stated-weights";
+export * from "./study-methods";
