@@ -1,4 +1,5 @@
 import { customersEn } from "./customers.en";
+import { methodsEn } from "./methods.en";
 import { accountEn } from "./account.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
@@ -244,6 +245,7 @@ export const en = {
   ...accountEn,
   ...customersEn,
   ...reasonsEn,
+  ...methodsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -24,6 +24,7 @@ export const AREAS = {
   report: ["report.", "exports.", "studyNav.", "studies.role.", "reason.", "customers.segment.", "customers.tier."],
   respondent: ["respondent."],
   customers: ["customers.", "studyNav.", "studies.role."],
+  methods: ["methods.", "studyNav.", "studies.role."],
 } as const satisfies Record<string, readonly string[]>;
 export type Area = keyof typeof AREAS;
 

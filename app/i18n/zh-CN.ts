@@ -1,4 +1,5 @@
 import type { CoreKey, MessageKey } from "./en";
+import { methodsZhCN } from "./methods.zh-CN";
 import { customersZhCN } from "./customers.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
@@ -241,4 +242,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...accountZhCN,
   ...customersZhCN,
   ...reasonsZhCN,
+  ...methodsZhCN,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Model, type Question } from "survey-core";
+import { Model, type ItemValue, type Question, type QuestionRadiogroupModel } from "survey-core";
 import "survey-core/i18n/simplified-chinese";
 import { applyMaxDiffDesign } from "../../surveys/apply-maxdiff-design";
 import { buildRatingQuestionnaire } from "../../surveys/build-rating-questionnaire";
@@ -108,8 +108,9 @@ describe("rating questionnaire with MaxDiff and the price block: building", () =
 
   it("offers each task exactly the design's items, in its order", () => {
     const m = model();
-    expect(question(m, "maxdiff_quality_2_most").visibleChoices.map((c) => c.value)).toEqual(["safety", "comfort", "speed"]);
-    expect(question(m, "maxdiff_quality_2_least").visibleChoices.map((c) => c.value)).toEqual(["safety", "comfort", "speed"]);
+    const choices = (name: string) => (question(m, name) as QuestionRadiogroupModel).visibleChoices.map((c: ItemValue) => c.value as string);
+    expect(choices("maxdiff_quality_2_most")).toEqual(["safety", "comfort", "speed"]);
+    expect(choices("maxdiff_quality_2_least")).toEqual(["safety", "comfort", "speed"]);
   });
 
   it("refuses the same item as most and least important, in both languages", () => {

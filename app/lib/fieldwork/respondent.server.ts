@@ -17,6 +17,9 @@ import {
 import { unknownAnswerNames } from "../../../surveys/answer-names";
 import { applyOfferOrder } from "../../../surveys/apply-offer-order";
 import { applyScreenEarly } from "../../../surveys/apply-screen-early";
+import { applyMaxDiffDesign } from "../../../surveys/apply-maxdiff-design";
+import { saveResponseDesign } from "../../../db/queries/method-answers";
+import { responseMaxDiffDesign } from "./maxdiff-design.server";
 import { questionNames } from "../../../surveys/question-names";
 import { quotaQuestionCodes } from "../../../db/queries/quotas";
 import { asksConsideredSet, type SurveyJson } from "../../../surveys/build-rating-questionnaire";
@@ -196,7 +199,10 @@ export async function handleRespondentRequest(db: Db, token: string, request: Re
   switch (request.intent) {
     case "start": {
       const row = await startResponse(db, base);
-      const personal = questionnaire.stage === "rating" ? applyScreenEarly(applyOfferOrder(survey, order), await quotaQuestionCodes(db, resolved.study.studyId)) : survey;
+      const ordered = questionnaire.stage === "rating" ? applyScreenEarly(applyOfferOrder(survey, order), await quotaQuestionCodes(db, resolved.study.studyId)) : survey;
+      // The respondent's MaxDiff tasks, made and stored when the response starts (seeded by its id).
+      const design = await responseMaxDiffDesign(db, definition, questionnaire.stage, row, row.clientId);
+      const personal = design ? applyMaxDiffDesign(ordered, design) : ordered;
       return Response.json({
         ok: true,
         responseId: row.clientId,
@@ -271,18 +277,32 @@ async function complete(db: Db,
     return jsonError(400, `answers name questions this questionnaire does not have: ${unknown.slice(0, 10).join(", ")}`, unknown.slice(0, 50));
   }
   const answersJson = JSON.stringify(answers);
+  const design = await responseMaxDiffDesign(db, definition, resolved.questionnaire.stage, resolved.existing, resolved.clientId);
   if (resolved.questionnaire.stage === "focus_group") {
-    const read = readFocusGroupResponse(definition, answers);
+    const read = readFocusGroupResponse(definition, answers, design ? { maxDiffDesign: design } : {});
     if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
     const outcome = await completeFocusGroupResponse(db, { ...base, answersJson, result: read.value });
+    await keepDesign(db, design, resolved);
     return finished(db, outcome, resolved.clientId);
   }
   // Versions published before the considered set was part of the purchase question asked it optionally.
-  const read = readRatingResponse(definition, answers, { consideredSetRequired: asksConsideredSet(survey) });
+  const read = readRatingResponse(definition, answers, {
+    consideredSetRequired: asksConsideredSet(survey),
+    ...(design ? { maxDiffDesign: design } : {}),
+  });
   if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
   const args = { ...base, answersJson, result: read.value };
   if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(db, args);
-  return finished(db, await completeResponse(db, args), resolved.clientId);
+  const outcome = await completeResponse(db, args);
+  await keepDesign(db, design, resolved);
+  return finished(db, outcome, resolved.clientId);
+}
+
+/** A response completed without a start keeps the design it was read against. */
+async function keepDesign(db: Db, design: Awaited<ReturnType<typeof responseMaxDiffDesign>>, resolved: Resolved): Promise<void> {
+  if (!design || resolved.existing) return;
+  const row = await getResponseByClientId(db, resolved.clientId);
+  if (row) await saveResponseDesign(db, row.id, design);
 }
 
 async function finished(db: Db, outcome: string, clientId: string): Promise<Response> {
