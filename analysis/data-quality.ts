@@ -10,6 +10,11 @@ export interface QualityInput {
   id: string;
   /** Completion time (completed - started), null when unknown. */
   durationMs: number | null;
+  /**
+   * The least plausible completion time of this response (answered pages times a floor per
+   * page), null or absent when none applies: faster is `speeder` whatever the median.
+   */
+  minDurationMs?: number | null;
   /** Completion instant: the earlier of two responses from one device is the original. */
   completedAt: number;
   /** offer -> attribute -> score (don't know = absent). */
@@ -53,7 +58,9 @@ function straightLined(ratings: QualityInput["ratings"], minRows: number): boole
 
 /**
  * Flags per response id:
- * - `speeder`: completion time under a third of the median completion time of the responses given;
+ * - `speeder`: completion time under a third of the median completion time of the responses given,
+ *   or under the response's own absolute floor `minDurationMs` (a stuffer who completes every
+ *   response in seconds sets the median himself, so the relative rule alone misses him);
  * - `straight_liner`: see `straightLined`;
  * - `duplicate`: another response completed earlier from the same device cookie or invitation;
  * - `no_competitor`: knows no offer but the own one.
@@ -73,7 +80,9 @@ export function flagResponses(rows: QualityInput[], options: QualityOptions): Ma
   const flags = new Map<string, QualityFlag[]>();
   for (const row of rows) {
     const list: QualityFlag[] = [];
-    if (med !== null && row.durationMs !== null && row.durationMs < med / 3) list.push("speeder");
+    const belowMedian = med !== null && row.durationMs !== null && row.durationMs < med / 3;
+    const belowFloor = row.durationMs !== null && row.minDurationMs !== null && row.minDurationMs !== undefined && row.durationMs < row.minDurationMs;
+    if (belowMedian || belowFloor) list.push("speeder");
     if (straightLined(row.ratings, minRows)) list.push("straight_liner");
     const dupDevice = row.deviceId ? firstBy.get(`d:${row.deviceId}`) !== row : false;
     const dupInvitation =

@@ -89,3 +89,4 @@ export { securityHeaders } from "./lib/platform/security-headers.server";
 export { env } from "./lib/platform/env.server";
 export { SESSION_COOKIE } from "./lib/auth/session.server";
 export { startupAdminNotices } from "./lib/auth/admins.server";
+export { startWebhookDelivery } from "./lib/webhooks/webhook-loop.server";

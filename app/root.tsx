@@ -64,6 +64,7 @@ function Header() {
           <>
             <Link to="/studies">{t("nav.studies")}</Link>
             <Link to="/account/password">{t("nav.account")}</Link>
+            <Link to="/account/api-tokens">{t("nav.apiTokens")}</Link>
             {data.isAdmin ? <Link to="/admin">{t("nav.admin")}</Link> : null}
             <Form method="post" action="/signout" className="inline">
               <CsrfField />

@@ -1,6 +1,6 @@
 // The production HTTP server: Remix behind express, and the respondent API answered directly
 // (same `respondToApi` as the Remix route, without the routing and rendering layers on the
-// busiest path). `npm run serve` starts it on the last build; PORT and HOST as usual.
+// busiest path; it refuses cross-site requests and bodies other than JSON itself). `npm run serve` starts it on the last build; PORT and HOST as usual.
 //
 // It always serves the production build in production mode: NODE_ENV defaults to production
 // here (before React and the build load: React picks its build from it), whatever starts it.
@@ -107,8 +107,7 @@ app.post("/s/:token/responses", (req, res) => {
     if (res.headersSent) return;
     respondToApi(appDb, req.params.token, Buffer.concat(chunks).toString("utf8"), {
       ip: req.ip ?? "unknown",
-      userAgent: req.get("user-agent") ?? "",
-      cookie: req.get("cookie") ?? null,
+      header: (name) => req.get(name) ?? null,
       secure: req.secure,
     })
       .then((response) => send(res, response))
@@ -169,14 +168,18 @@ try {
 }
 const onListen = () => console.log(`[valuemap] http://${host ?? "localhost"}:${port}`);
 const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
+// Webhooks: the outbox is delivered from this process (bounded concurrency, retries with backoff).
+const webhooks = build.entry.module.startWebhookDelivery(appDb);
 
 // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
 // On PostgreSQL that ends the pool: its idle connections would otherwise keep the process alive
 // until their idle timeout (30 s). On SQLite the close checkpoints the WAL into the main file.
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () =>
-    server.close((error) => {
+    server.close(async (error) => {
       if (error) console.error(error);
+      // The delivery pass under way finishes and records its attempts before the database closes.
+      await webhooks?.stop().catch((stopError) => console.error(stopError));
       closeDatabase().catch((closeError) => console.error(closeError));
     }),
   );

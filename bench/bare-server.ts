@@ -94,6 +94,9 @@ const server = http.createServer((req, res) => {
     } catch {
       return reply(res, 400, { ok: false, error: "request body requires valid JSON" });
     }
+    // The page's start before each completion: the baseline answers it without a write (the real
+    // server stores a draft: the bench's ratio counts that extra work against the real server).
+    if (body.intent === "start" && typeof body.responseId === "string") return reply(res, 200, { ok: true, responseId: body.responseId, status: "draft" });
     if (body.intent !== "complete" || typeof body.responseId !== "string" || typeof body.answers !== "object" || body.answers === null) {
       return reply(res, 400, { ok: false, error: "request is malformed" });
     }

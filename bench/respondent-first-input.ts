@@ -15,6 +15,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PHONE_USER_AGENT, startAppServer } from "../test/helpers/app-server";
 import { launchChromium } from "../test/helpers/browser";
+import { openRespondentPage, postAsPage } from "../test/helpers/respondent-browser";
 import { buildBarePage, serveStatic } from "./bare-survey-page";
 
 const LINE = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
@@ -75,11 +76,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 async function main() {
   const [app, browser] = await Promise.all([startAppServer(), launchChromium()]);
   try {
-    const start = await fetch(`${app.url}/s/demo/responses`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT },
-      body: JSON.stringify({ intent: "start", responseId: "bench-first-input" }),
-    });
+    const start = await postAsPage(app.url, "demo", await openRespondentPage(app.url, "demo"), { intent: "start", responseId: "bench-first-input" });
     const { survey } = (await start.json()) as { survey: unknown };
     const bare = await serveStatic(await buildBarePage(survey));
     try {

@@ -18,6 +18,7 @@ import type { Browser } from "playwright-core";
 import { PHONE_USER_AGENT, startAppServer } from "../test/helpers/app-server";
 import { launchChromium } from "../test/helpers/browser";
 import { buildBarePage, serveStatic } from "./bare-survey-page";
+import { openRespondentPage, postAsPage } from "../test/helpers/respondent-browser";
 
 
 interface Weight {
@@ -59,11 +60,8 @@ async function main() {
   const [app, browser] = await Promise.all([startAppServer(), launchChromium()]);
   try {
     // The same questionnaire JSON the respondent page gets (the demo's rating stage, offer order applied).
-    const start = await fetch(`${app.url}/s/demo/responses`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT },
-      body: JSON.stringify({ intent: "start", responseId: "bench-respondent-page" }),
-    });
+    const page = await openRespondentPage(app.url, "demo");
+    const start = await postAsPage(app.url, "demo", page, { intent: "start", responseId: "bench-respondent-page" });
     const { survey } = (await start.json()) as { survey: unknown };
     const real = await weigh(browser, `${app.url}/s/demo`, "#first-page");
     if (!real.files.some((f) => /survey-app-[^/]+\.js$/.test(f.url))) throw new Error("the respondent page did not load the questionnaire library");

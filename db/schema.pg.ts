@@ -52,6 +52,11 @@ export const studies = pgTable(
     /** A public-link study can accept one response per device (a cookie). */
     onePerDevice: boolean("one_per_device").notNull().default(false),
     /**
+     * Minutes after the fieldwork closes during which responses started before the close may still
+     * be saved and completed (0: the close applies to them at once).
+     */
+    fieldworkGraceMinutes: integer("fieldwork_grace_minutes").notNull().default(0),
+    /**
      * Consolidated focus-group weights adopted as the study's stated weights, as JSON
      * `{ "qualityShare": number, "weights": { [attributeCode]: number } }`; when set, the rating
      * stage does not ask for weights.
@@ -175,9 +180,21 @@ export const responses = pgTable(
     screenReason: text("screen_reason", { enum: ["screening", "quota_full", "closed"] }),
     /** The researcher's decision: null follows the data-quality flags, else include or exclude. */
     review: text("review", { enum: ["include", "exclude"] }),
+    /** The panel's respondent id (`?rid=`), given back in the panel's redirect URLs. */
+    respondentRef: text("respondent_ref"),
+    /** web, test (a panel test link) or imported. */
+    origin: text("origin", { enum: ["web", "test", "imported"] }).notNull().default("web"),
     startedAt: bigint("started_at", { mode: "number" }).notNull(),
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
     completedAt: bigint("completed_at", { mode: "number" }),
+    /** The least plausible completion time (answered pages x RESPONDENT_MIN_SECONDS_PER_PAGE), set at completion. */
+    minDurationMs: bigint("min_duration_ms", { mode: "number" }),
+    /**
+     * The data-quality flags the response had when it completed (comma-separated, '' for none;
+     * null for responses completed before they were recorded): a flagged response holds no quota
+     * place unless the researcher includes it.
+     */
+    completionFlags: text("completion_flags"),
   },
   (t) => [
     index("responses_questionnaire_status_idx").on(t.questionnaireId, t.status),
@@ -283,6 +300,24 @@ export const signInFailures = pgTable(
     at: bigint("at", { mode: "number" }).notNull(),
   },
   (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at)],
+);
+
+/**
+ * Events of the installation's security that no study owns, listed on the administrators' page:
+ * bursts of failed sign-ins for an account or from an address, sign-ups tried with an existing
+ * account's e-mail, sign-ups refused by the throttle. `detail` is a number (the count) or empty.
+ */
+export const securityEvents = pgTable(
+  "security_events",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    kind: text("kind", { enum: ["signInBurstAccount", "signInBurstAddress", "signUpExisting", "signUpBurst"] }).notNull(),
+    email: text("email").notNull().default(""),
+    ip: text("ip").notNull().default(""),
+    detail: text("detail").notNull().default(""),
+    at: bigint("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("security_events_at_idx").on(t.at)],
 );
 
 /**
@@ -719,3 +754,115 @@ export const responseGaborGranger = pgTable(
   },
   (t) => [primaryKey({ columns: [t.responseId, t.price] }), check("response_gabor_granger_price_ck", sql`${t.price} >= 0`)],
 );
+/** Finished responses of a study in commit order (db/schema.ts). */
+export const responseFeed = pgTable(
+  "response_feed",
+  {
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.studyId, t.seq] }), uniqueIndex("response_feed_response_uq").on(t.responseId)],
+);
+
+/** Personal API tokens (db/schema.ts). */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: ["read", "write"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    lastUsedAt: bigint("last_used_at", { mode: "number" }),
+    revokedAt: bigint("revoked_at", { mode: "number" }),
+  },
+  (t) => [
+    index("api_tokens_user_idx").on(t.userId),
+    check("api_tokens_scope_ck", sql`${t.scope} in ('read', 'write')`),
+    check("api_tokens_token_hash_ck", sql`length(${t.tokenHash}) = 64`),
+    check("api_tokens_name_ck", sql`length(${t.name}) between 1 and 80`),
+  ],
+);
+
+/** A study's webhook endpoints (db/schema.ts). */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    secret: text("secret").notNull(),
+    events: text("events").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("webhook_endpoints_study_idx").on(t.studyId), check("webhook_endpoints_url_ck", sql`length(${t.url}) between 8 and 2000`)],
+);
+
+/** The webhook outbox and delivery log (db/schema.ts). */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    endpointId: integer("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    dedupeKey: text("dedupe_key"),
+    payloadJson: text("payload_json").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: bigint("next_attempt_at", { mode: "number" }).notNull(),
+    leaseUntil: bigint("lease_until", { mode: "number" }),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    replayOf: integer("replay_of"),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    deliveredAt: bigint("delivered_at", { mode: "number" }),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    uniqueIndex("webhook_deliveries_dedupe_uq").on(t.endpointId, t.dedupeKey),
+    check("webhook_deliveries_status_ck", sql`${t.status} in ('pending', 'delivered', 'failed')`),
+  ],
+);
+
+/** Each attempt to deliver a webhook (db/schema.ts). */
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    deliveryId: integer("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    at: bigint("at", { mode: "number" }).notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId)],
+);
+
+/** Panel redirect URLs per study (db/schema.ts). */
+export const panelRedirects = pgTable("panel_redirects", {
+  studyId: integer("study_id")
+    .primaryKey()
+    .references(() => studies.id, { onDelete: "cascade" }),
+  completeUrl: text("complete_url"),
+  screenedOutUrl: text("screened_out_url"),
+  quotaFullUrl: text("quota_full_url"),
+  closedUrl: text("closed_url"),
+  updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+});

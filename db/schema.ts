@@ -43,6 +43,11 @@ export const studies = sqliteTable(
     /** A public-link study can accept one response per device (a cookie). */
     onePerDevice: integer("one_per_device", { mode: "boolean" }).notNull().default(false),
     /**
+     * Minutes after the fieldwork closes during which responses started before the close may still
+     * be saved and completed (0: the close applies to them at once).
+     */
+    fieldworkGraceMinutes: integer("fieldwork_grace_minutes").notNull().default(0),
+    /**
      * Consolidated focus-group weights adopted as the study's stated weights, as JSON
      * `{ "qualityShare": number, "weights": { [attributeCode]: number } }`; when set, the rating
      * stage does not ask for weights.
@@ -166,9 +171,21 @@ export const responses = sqliteTable(
     screenReason: text("screen_reason", { enum: ["screening", "quota_full", "closed"] }),
     /** The researcher's decision: null follows the data-quality flags, else include or exclude. */
     review: text("review", { enum: ["include", "exclude"] }),
+    /** The panel's respondent id (`?rid=`), given back in the panel's redirect URLs. */
+    respondentRef: text("respondent_ref"),
+    /** Where the response came from: the questionnaire (`web`), a panel test link (`test`) or an import of ratings collected elsewhere (`imported`). */
+    origin: text("origin", { enum: ["web", "test", "imported"] }).notNull().default("web"),
     startedAt: integer("started_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
     completedAt: integer("completed_at"),
+    /** The least plausible completion time (answered pages x RESPONDENT_MIN_SECONDS_PER_PAGE), set at completion. */
+    minDurationMs: integer("min_duration_ms"),
+    /**
+     * The data-quality flags the response had when it completed (comma-separated, '' for none;
+     * null for responses completed before they were recorded): a flagged response holds no quota
+     * place unless the researcher includes it.
+     */
+    completionFlags: text("completion_flags"),
   },
   (t) => [
     index("responses_questionnaire_status_idx").on(t.questionnaireId, t.status),
@@ -274,6 +291,24 @@ export const signInFailures = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("sign_in_failures_email_idx").on(t.email, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at)],
+);
+
+/**
+ * Events of the installation's security that no study owns, listed on the administrators' page:
+ * bursts of failed sign-ins for an account or from an address, sign-ups tried with an existing
+ * account's e-mail, sign-ups refused by the throttle. `detail` is a number (the count) or empty.
+ */
+export const securityEvents = sqliteTable(
+  "security_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["signInBurstAccount", "signInBurstAddress", "signUpExisting", "signUpBurst"] }).notNull(),
+    email: text("email").notNull().default(""),
+    ip: text("ip").notNull().default(""),
+    detail: text("detail").notNull().default(""),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("security_events_at_idx").on(t.at)],
 );
 
 /**
@@ -719,3 +754,129 @@ export const responseGaborGranger = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.responseId, t.price] }), check("response_gabor_granger_price_ck", sql`${t.price} >= 0`)],
 );
+
+/**
+ * Finished responses (complete or screened out) of a study in the order their transactions
+ * committed: `seq` is taken under the study's `feed:<id>` lock inside the finishing transaction,
+ * so a reader paging by `seq` never skips a response that commits later (the API's `since`).
+ */
+export const responseFeed = sqliteTable(
+  "response_feed",
+  {
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.studyId, t.seq] }), uniqueIndex("response_feed_response_uq").on(t.responseId)],
+);
+
+/** Personal API tokens (`Authorization: Bearer vm_...`): the token's SHA-256, a name, a scope; revoked ones are kept. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: ["read", "write"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The first characters of the token, shown to tell tokens apart (`vm_AbCd…`). */
+    prefix: text("prefix").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [
+    index("api_tokens_user_idx").on(t.userId),
+    check("api_tokens_scope_ck", sql`${t.scope} in ('read', 'write')`),
+    check("api_tokens_token_hash_ck", sql`length(${t.tokenHash}) = 64`),
+    check("api_tokens_name_ck", sql`length(${t.name}) between 1 and 80`),
+  ],
+);
+
+/** A study's webhook endpoints: HTTPS URLs that receive the events they subscribe to, signed with their secret. */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    studyId: integer("study_id")
+      .notNull()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    /** HMAC-SHA256 key of the signatures (shown to the study's editors). */
+    secret: text("secret").notNull(),
+    /** Subscribed events, comma-separated: response.completed, response.screened_out, quota.full, fieldwork.closed. */
+    events: text("events").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("webhook_endpoints_study_idx").on(t.studyId), check("webhook_endpoints_url_ck", sql`length(${t.url}) between 8 and 2000`)],
+);
+
+/**
+ * The webhook outbox and delivery log: one row per event and endpoint, written in the same
+ * transaction as the event; the delivery loop sends it until it succeeds or gives up.
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    endpointId: integer("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    /** Makes an event that may be noticed twice (a quota filling, fieldwork closing) one delivery per endpoint. */
+    dedupeKey: text("dedupe_key"),
+    payloadJson: text("payload_json").notNull(),
+    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    /** A delivery loop working on it until then (a crashed one's lease runs out and another takes it). */
+    leaseUntil: integer("lease_until"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    /** The delivery this one replays, if any. */
+    replayOf: integer("replay_of"),
+    createdAt: integer("created_at").notNull(),
+    deliveredAt: integer("delivered_at"),
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    uniqueIndex("webhook_deliveries_dedupe_uq").on(t.endpointId, t.dedupeKey),
+    check("webhook_deliveries_status_ck", sql`${t.status} in ('pending', 'delivered', 'failed')`),
+  ],
+);
+
+/** Each attempt to deliver a webhook: when, the receiver's HTTP status or the error. */
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deliveryId: integer("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    at: integer("at").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId)],
+);
+
+/** Where a panel's respondents are sent at the end (`{rid}` replaced by their id); null: no redirect. */
+export const panelRedirects = sqliteTable("panel_redirects", {
+  studyId: integer("study_id")
+    .primaryKey()
+    .references(() => studies.id, { onDelete: "cascade" }),
+  completeUrl: text("complete_url"),
+  screenedOutUrl: text("screened_out_url"),
+  quotaFullUrl: text("quota_full_url"),
+  closedUrl: text("closed_url"),
+  updatedAt: integer("updated_at").notNull(),
+});

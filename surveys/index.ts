@@ -11,6 +11,7 @@ export * from "./seeded-random";
 export * from "./build-focus-group-questionnaire";
 export * from "./read-focus-group-response";
 export * from "./answer-names";
+export * from "./answered-page-count";
 export * from "./transactions";
 export * from "./stage";
 export * from "./read-stated-weights";

@@ -7,6 +7,8 @@ export interface FieldworkWindow {
   closesAt: string;
   state: "open" | "scheduled" | "closed";
   onePerDevice: boolean;
+  /** Minutes after the close during which responses already started may still finish. */
+  graceMinutes: number;
 }
 
 /** Opening and closing date-times (UTC), the open/closed state and the one-response-per-device rule. */
@@ -17,7 +19,7 @@ export function FieldworkWindowForm({ window: w }: { window: FieldworkWindow }) 
       <p data-testid="fieldwork-state">
         <span className={`state state-${w.state}`}>{t(`fieldwork.window.state.${w.state}`)}</span>
       </p>
-      <Form method="post" className="row-form" key={`${w.opensAt}-${w.closesAt}-${w.onePerDevice}`}>
+      <Form method="post" className="row-form" key={`${w.opensAt}-${w.closesAt}-${w.onePerDevice}-${w.graceMinutes}`}>
         <CsrfField />
         <label>
           {t("fieldwork.window.opensAt")}
@@ -26,6 +28,10 @@ export function FieldworkWindowForm({ window: w }: { window: FieldworkWindow }) 
         <label>
           {t("fieldwork.window.closesAt")}
           <input type="datetime-local" name="closesAt" defaultValue={w.closesAt} />
+        </label>
+        <label>
+          {t("fieldwork.window.graceMinutes")}
+          <input type="number" name="graceMinutes" min={0} max={10080} step={1} defaultValue={w.graceMinutes} />
         </label>
         <label className="checkbox">
           <input type="checkbox" name="onePerDevice" defaultChecked={w.onePerDevice} /> {t("fieldwork.window.onePerDevice")}

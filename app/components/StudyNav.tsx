@@ -21,6 +21,7 @@ const SECTIONS: readonly Section[] = [
   { path: "/report", label: "studyNav.report", minimum: "viewer" },
   { path: "/strategy", label: "studyNav.strategy", minimum: "editor" },
   { path: "/customers", label: "studyNav.customers", minimum: "viewer" },
+  { path: "/panel", label: "studyNav.integrations", minimum: "editor" },
   { path: "/members", label: "studyNav.members", minimum: "owner" },
 ];
 const rank: Record<StudyRoleName, number> = { viewer: 0, editor: 1, owner: 2 };

@@ -4,13 +4,14 @@ import { Survey } from "survey-react-ui";
 // The library's stylesheet is linked by app/respondent/first-page.ts (app/respondent/survey.css).
 import "survey-core/i18n/simplified-chinese";
 import { translator, type Locale, type MessageKey } from "~/i18n";
+import { followRedirect, panelParams } from "./panel-redirect";
 import { RespondentChrome, type SaveDisplay } from "~/respondent/RespondentChrome";
 import { surveyLocale, textIn, type RespondentPageData } from "~/respondent/page-data";
 import type { Started } from "~/respondent/started";
 import {
   adoptResponseId,
   DraftSaver,
-  postRespondent,
+  PageProof,
   readPendingComplete,
   readSnapshot,
   responseIdFor,
@@ -23,7 +24,7 @@ import {
 type Phase =
   | { kind: "loading" }
   | { kind: "ready"; model: Model }
-  | { kind: "notice"; key: MessageKey; testId: string }
+  | { kind: "notice"; key: MessageKey; testId: string; params?: Record<string, number> }
   | { kind: "error" };
 
 /** Only the answers of questions the builder made (survey.data also holds computed values). */
@@ -44,11 +45,17 @@ function finishedNotice(status: unknown, screenReason: unknown): Phase {
   return { kind: "notice", key: "respondent.alreadyDone", testId: "already-done" };
 }
 
-function refusedNotice(reason: unknown): Phase {
+/** Refusals the server explains (`reason`, respondent-refusal.server.ts) besides the four above. */
+const REFUSALS = ["crossSite", "contentType", "bot", "rateLimit", "malformed", "tooLarge", "tooDeep", "proof", "notStarted", "deviceCap", "addressCap", "conflict"] as const;
+
+function refusedNotice(reason: unknown, retryAfterSeconds?: unknown): Phase {
   if (reason === "closed") return { kind: "notice", key: "respondent.closed", testId: "closed" };
   if (reason === "device") return { kind: "notice", key: "respondent.deviceDone", testId: "device-done" };
   if (reason === "invitation") return { kind: "notice", key: "respondent.unknownInvitation", testId: "unknown-invitation" };
   if (reason === "unpublished") return { kind: "notice", key: "respondent.notPublished", testId: "not-published" };
+  const known = REFUSALS.find((r) => r === reason);
+  const seconds = typeof retryAfterSeconds === "number" ? retryAfterSeconds : 0;
+  if (known) return { kind: "notice", key: `respondent.refused.${known}`, testId: `refused-${known}`, params: { seconds, hours: Math.max(1, Math.ceil(seconds / 3600)) } };
   return { kind: "error" };
 }
 
@@ -109,7 +116,9 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
     let wake: (() => void) | null = null;
     const scope = storageScope(token, stage, invite);
     let responseId = responseIdFor(scope);
-    const request = () => ({ responseId, locale: localeRef.current, stage, ...(invite ? { invite } : {}) });
+    // Screen and complete carry the page proof (renewed from the server when it has expired).
+    const pageProof = new PageProof(token, data.proof);
+    const request = () => ({ responseId, locale: localeRef.current, stage, ...(invite ? { invite } : {}), ...panelParams() });
     const onOnline = () => {
       setOnline(true);
       saver?.retryNow();
@@ -127,13 +136,14 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
       const body = { intent: "complete", ...request(), answers };
       for (let attempt = 0; !cancelled; attempt++) {
         try {
-          const res = await postRespondent(token, body);
+          const res = await pageProof.post(body);
           if (res.status < 500) {
             writePendingComplete(scope, null);
             setSave(res.status === 200 ? "saved" : "offline");
-            if (res.status !== 200) return setPhase({ kind: "error" });
+            if (res.status !== 200) return setPhase(refusedNotice(res.data.reason, res.data.retryAfterSeconds));
             writeSnapshot(scope, null);
             writeCachedStart(scope, null);
+            if (followRedirect(res.data)) return;
             if (res.data.status === "screened_out" && res.data.screenReason === "quota_full") setPhase(finishedNotice(res.data.status, res.data.screenReason));
             return;
           }
@@ -147,12 +157,13 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
     /** After the profile questions asked first: a full quota cell ends the questionnaire here. */
     const screen = async (model: SurveyModel, done: () => void) => {
       try {
-        const res = await postRespondent(token, { intent: "screen", ...request(), answers: answersOf(model as Model) });
+        const res = await pageProof.post({ intent: "screen", ...request(), answers: answersOf(model as Model) });
         if (res.status === 200 && res.data.status === "screened_out") {
           saver?.stop();
           writeSnapshot(scope, null);
           writeCachedStart(scope, null);
           setProgress(null);
+          if (followRedirect(res.data)) return;
           setPhase(finishedNotice(res.data.status, res.data.screenReason));
           focusHeading();
           return;
@@ -172,7 +183,9 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
     } else {
       const { status, data: body } = started;
       if (started.offline) setSave("offline");
-      if (status !== 200) setPhase(refusedNotice(body.reason));
+      if (status !== 200) {
+        if (!followRedirect(body)) setPhase(refusedNotice(body.reason, body.retryAfterSeconds));
+      }
       else {
         if (typeof body.responseId === "string" && body.responseId !== responseId) {
           responseId = body.responseId;
@@ -180,7 +193,7 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
         }
         if (body.status !== "draft") {
           writePendingComplete(scope, null);
-          setPhase(finishedNotice(body.status, body.screenReason));
+          if (!followRedirect(body)) setPhase(finishedNotice(body.status, body.screenReason));
         } else {
           writeCachedStart(scope, body);
           const model = new Model(body.survey);
@@ -324,7 +337,7 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
           </p>
         ) : phase.kind === "notice" ? (
           <p className="panel notice-panel" data-testid={phase.testId} data-focus-heading>
-            {t(phase.key)}
+            {t(phase.key, phase.params)}
           </p>
         ) : (
           <Survey model={phase.model} />

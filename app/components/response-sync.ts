@@ -93,6 +93,29 @@ export async function postRespondent(token: string, body: unknown): Promise<{ st
 }
 
 /**
+ * The page proof `start` and `complete` carry (app/lib/fieldwork/page-proof.server.ts): the one the
+ * page came with, and a fresh one from `GET /s/:token/responses` when the server answers that it
+ * has expired (a page left open for hours, a completion sent when the phone is back online).
+ */
+export class PageProof {
+  constructor(
+    private readonly token: string,
+    private value: string,
+  ) {}
+
+  /** Posts `body` with the proof; once more with a fresh proof when the server refuses the old one. */
+  async post(body: Record<string, unknown>): Promise<{ status: number; data: Record<string, unknown> }> {
+    const first = await postRespondent(this.token, { ...body, proof: this.value });
+    if (first.status !== 403 || first.data.reason !== "proof") return first;
+    const res = await fetch(`/s/${encodeURIComponent(this.token)}/responses`, { headers: { Accept: "application/json" } });
+    const fresh = (await res.json().catch(() => ({}))) as { proof?: unknown };
+    if (typeof fresh.proof !== "string") return first;
+    this.value = fresh.proof;
+    return postRespondent(this.token, { ...body, proof: this.value });
+  }
+}
+
+/**
  * Saves drafts: `schedule` debounces, the newest snapshot wins, failures (offline) retry every few
  * seconds and at once when the browser comes back online (`retryNow`) until they go through.
  * Every snapshot is also kept in localStorage first, so a reload resumes from it.

@@ -1,5 +1,6 @@
 import { customersEn } from "./customers.en";
 import { methodsEn } from "./methods.en";
+import { apiEn } from "./api.en";
 import { accountEn } from "./account.en";
 import { exportsEn } from "./exports.en";
 import { fieldworkEn } from "./fieldwork.en";
@@ -7,6 +8,7 @@ import { readingEn } from "./reading.en";
 import { reportEn } from "./report.en";
 import { respondentEn } from "./respondent.en";
 import { reasonsEn } from "./reasons.en";
+import { securityEn } from "./security.en";
 
 /** English messages. Keys are dotted; zh-CN.ts must have exactly the same keys (enforced by its type). */
 const coreEn = {
@@ -246,6 +248,8 @@ export const en = {
   ...customersEn,
   ...reasonsEn,
   ...methodsEn,
+  ...securityEn,
+  ...apiEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

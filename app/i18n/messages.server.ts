@@ -25,6 +25,8 @@ export const AREAS = {
   respondent: ["respondent."],
   customers: ["customers.", "studyNav.", "studies.role."],
   methods: ["methods.", "studyNav.", "studies.role."],
+  /** API tokens, webhooks, panel links, imports (issue 22). */
+  api: ["apiTokens.", "integrations.", "panel.", "webhooks.", "import.", "studyNav.", "studies.role."],
 } as const satisfies Record<string, readonly string[]>;
 export type Area = keyof typeof AREAS;
 

@@ -1,6 +1,7 @@
 import type { CoreKey, MessageKey } from "./en";
 import { methodsZhCN } from "./methods.zh-CN";
 import { customersZhCN } from "./customers.zh-CN";
+import { apiZhCN } from "./api.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
 import { exportsZhCN } from "./exports.zh-CN";
 import { fieldworkZhCN } from "./fieldwork.zh-CN";
@@ -8,6 +9,7 @@ import { readingZhCN } from "./reading.zh-CN";
 import { reportZhCN } from "./report.zh-CN";
 import { respondentZhCN } from "./respondent.zh-CN";
 import { reasonsZhCN } from "./reasons.zh-CN";
+import { securityZhCN } from "./security.zh-CN";
 
 /** 简体中文。必须与 en.ts 的键完全一致（由类型保证）。 */
 const coreZhCN = {
@@ -243,4 +245,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...customersZhCN,
   ...reasonsZhCN,
   ...methodsZhCN,
+  ...securityZhCN,
+  ...apiZhCN,
 };

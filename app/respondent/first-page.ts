@@ -12,7 +12,7 @@ import { translator } from "~/i18n";
 import {
   adoptResponseId,
   DraftSaver,
-  postRespondent,
+  PageProof,
   readCachedStart,
   readPendingComplete,
   readSnapshot,
@@ -21,6 +21,7 @@ import {
   writeCachedStart,
   type SaveState,
 } from "~/components/response-sync";
+import { panelParams } from "~/components/panel-redirect";
 import { pageCount, type RespondentPageData } from "./page-data";
 import type { Started } from "./started";
 
@@ -30,7 +31,7 @@ const form = document.getElementById("first-page") as HTMLFormElement | null;
 const t = translator(data.locale, data.messages[data.locale] ?? {});
 const scope = storageScope(data.token, data.stage, data.invite);
 let responseId = responseIdFor(scope);
-const request = () => ({ responseId, locale: data.locale, stage: data.stage, ...(data.invite ? { invite: data.invite } : {}) });
+const request = () => ({ responseId, locale: data.locale, stage: data.stage, ...(data.invite ? { invite: data.invite } : {}), ...panelParams() });
 
 const saveEl = root.querySelector<HTMLElement>("[data-testid=save-state]");
 const progressEl = root.querySelector<HTMLElement>("[data-testid=progress]");
@@ -86,7 +87,7 @@ function validate(): boolean {
 
 async function start(): Promise<Started> {
   try {
-    return { ...(await postRespondent(data.token, { intent: "start", ...request() })), offline: false };
+    return { ...(await new PageProof(data.token, data.proof).post({ intent: "start", ...request() })), offline: false };
   } catch (error) {
     // Offline at load: resume from this phone's copy when it has one.
     const cached = readCachedStart(scope);

@@ -28,6 +28,8 @@ export interface FirstPage {
 
 export interface RespondentPageData {
   token: string;
+  /** The page proof for this device (app/lib/fieldwork/page-proof.server.ts): start, screen and complete carry it. */
+  proof: string;
   stage: Stage;
   invite: string | null;
   locale: Locale;

@@ -1,8 +1,8 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { isLocale, translator, type Locale } from "~/i18n";
 import { messagesFor } from "~/i18n/messages.server";
-import { deviceFor } from "~/lib/fieldwork/device-cookie.server";
+import { pageProofFor } from "~/lib/fieldwork/respondent-api.server";
 import { respondentAssets } from "~/lib/fieldwork/respondent-assets.server";
 import { cameOverHttps } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
@@ -15,6 +15,9 @@ import { firstPageOf, pageCount, pageOffersOf, textIn, type FirstPageQuestion, t
 import { RespondentChrome } from "~/respondent/RespondentChrome";
 import respondentStyles from "~/styles/respondent.css?url";
 
+/** The page carries this device's proof: never stored by a shared cache. */
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Valuemap" }];
 
 /**
@@ -26,7 +29,8 @@ export const handle = { bare: true, styles: [respondentStyles] };
 /**
  * The respondent's page: `/s/:token` (rating stage), `?stage=focus-group` (focus-group stage),
  * `?invite=<token>` (a personal link, resumable on any device), `?lang=zh-CN|en` (the language,
- * else the visitor's if the questionnaire offers it). Sets the device cookie. The first page is
+ * else the visitor's if the questionnaire offers it). Sets the device cookie and hands the page its
+ * proof (app/lib/fieldwork/page-proof.server.ts). The first page is
  * rendered here as a plain form whose answers a tiny script saves through the respondent API;
  * the questionnaire library takes over from the second page (app/respondent/first-page.ts).
  */
@@ -42,7 +46,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const preferred = isLocale(asked) ? asked : await getLocale(request);
   const languages = page.languages.filter(isLocale);
   const locale: Locale = languages.includes(preferred) ? preferred : (languages[0] ?? "en");
-  const device = deviceFor(request.headers.get("Cookie"), cameOverHttps(request));
+  // The page proof (start, screen and complete require it) for this device, whose cookie is set
+  // here when the browser has none; per device, so the page is never stored by a shared cache.
+  const { proof, setCookie } = pageProofFor(token, request.headers.get("Cookie"), cameOverHttps(request));
   const assets = page.published ? respondentAssets() : null;
   const survey = page.survey as { title?: unknown; description?: unknown; pages?: [] } | null;
   const byLanguage = (pick: (l: Locale) => string) => Object.fromEntries(languages.map((l) => [l, pick(l)]));
@@ -50,6 +56,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     token,
     stage,
     invite,
+    proof,
     locale,
     languages,
     // Only the respondent's messages, in the languages this questionnaire offers (it switches
@@ -73,7 +80,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       languageHref: `${switched.pathname}${switched.search}`,
       script: assets?.script ?? null,
     },
-    device.setCookie ? { headers: { "Set-Cookie": device.setCookie } } : undefined,
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }
 
@@ -108,7 +115,7 @@ export default function Respondent() {
   const t = translator(locale, data.messages[locale] ?? {});
   return (
     <>
-      <div className="respondent" id="respondent" lang={locale}>
+      <div className="respondent" id="respondent" lang={locale} data-page-proof={data.proof}>
         <RespondentChrome
           t={t}
           locale={locale}

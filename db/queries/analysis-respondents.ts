@@ -38,6 +38,8 @@ export interface AnalysisRespondent {
   review: "include" | "exclude" | null;
   startedAt: number;
   completedAt: number;
+  /** The least plausible completion time set at completion (null before it was recorded). */
+  minDurationMs: number | null;
   flags: QualityFlag[];
 }
 
@@ -80,7 +82,8 @@ function packedQuery(db: Db, studyId: number): SQL {
   return sql`select r.id, r.client_id as "clientId", q.version as "questionnaireVersion", r.wave, r.locale,
       r.quality_share as "qualityShare", r.device_id as "deviceId", r.invitation_id as "invitationId",
       (select i.customer_id from respondent_invitations i where i.id = r.invitation_id) as "customerId", r.review,
-      r.started_at as "startedAt", coalesce(r.completed_at, r.started_at) as "completedAt", ${answers} as "answers"
+      r.started_at as "startedAt", coalesce(r.completed_at, r.started_at) as "completedAt", r.min_duration_ms as "minDurationMs",
+      ${answers} as "answers"
     from responses r join questionnaires q on q.id = r.questionnaire_id
     where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete' order by r.id`;
 }
@@ -159,6 +162,7 @@ export async function listAnalysisRespondents(db: Db, studyId: number, ownOffer:
     respondents.map((r) => ({
       id: String(r.id),
       durationMs: r.completedAt - r.startedAt,
+      minDurationMs: r.minDurationMs === null ? null : Number(r.minDurationMs),
       completedAt: r.completedAt,
       ratings: r.ratings,
       known: r.known,

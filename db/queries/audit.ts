@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "strategy.deleteFunction", "strategy.cells",
   "customers.import", "customers.parameters", "customers.invite",
   "methods",
+  "webhookCreate", "webhookDelete", "webhookReplay", "panelRedirects", "import",
   // Written by migration 0007 (PostgreSQL 0002), actor "system (migration)", detail "<code> (<name>)".
   "resetAttributeDirection",
 ] as const;

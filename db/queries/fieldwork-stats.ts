@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import type { QualityFlag } from "../../analysis/data-quality";
 import type { Stage } from "../../surveys/stage";
+import { HOLDS_QUOTA_PLACE } from "./responses";
 
 export interface FieldworkStats {
   /** Rating stage: every response row is a start. */
@@ -13,7 +14,7 @@ export interface FieldworkStats {
   flagged: Record<QualityFlag, number> & { any: number };
   review: { include: number; exclude: number };
   focusGroup: { started: number; complete: number };
-  /** Complete responses per quota cell; those the researcher excluded do not count (as in the runtime's quota check). */
+  /** Complete responses holding a place per quota cell (the runtime's rule, HOLDS_QUOTA_PLACE in db/queries/responses.ts). */
   quotaCells: Array<{ questionCode: string; value: string; target: number; complete: number }>;
   /** Completions per UTC day (YYYY-MM-DD), oldest first. */
   perDay: Array<{ day: string; complete: number }>;
@@ -22,18 +23,21 @@ export interface FieldworkStats {
 
 /** Complete rating-stage responses of the study with the fields the flags need (a CTE named c). */
 const complete = (studyId: number) => sql`c as (select r.id, coalesce(r.completed_at, r.started_at) as done,
-    coalesce(r.completed_at, r.started_at) - r.started_at as dur, r.device_id, r.invitation_id, r.review
+    coalesce(r.completed_at, r.started_at) - r.started_at as dur, r.min_duration_ms, r.device_id, r.invitation_id, r.review,
+    case when ${HOLDS_QUOTA_PLACE} then 1 else 0 end as holds_place
   from responses r join questionnaires q on q.id = r.questionnaire_id
   where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete')`;
 
 /**
- * The flags in SQL, mirroring flagResponses: speeder (duration under a third of the median),
+ * The flags in SQL, mirroring flagResponses: speeder (duration under a third of the median, or
+ * under the response's own floor `min_duration_ms`),
  * straight-liner (every offer rated on 3+ attributes got one score throughout), duplicate (an
  * earlier completion from the same device cookie or invitation), no competitor (knows no offer
  * but the own one).
  */
 const flags = (args: { studyId: number; median: number | null; own: string }) => sql`${complete(args.studyId)},
-  speeder as (select id from c where ${args.median === null ? sql`1 = 0` : sql`dur < cast(${args.median / 3} as double precision)`}),
+  speeder as (select id from c where ${args.median === null ? sql`1 = 0` : sql`dur < cast(${args.median / 3} as double precision)`}
+    or (min_duration_ms is not null and dur < min_duration_ms)),
   straight_liner as (select response_id as id from (
       select response_id, case when min(score) = max(score) then 1 else 0 end as flat from response_ratings
       where response_id in (select id from c) group by response_id, offer_code having count(*) >= 3) per_offer
@@ -137,7 +141,7 @@ export async function getFieldworkStats(db: Db, args: { studyId: number; ownOffe
     await db.rows<FieldworkStats["quotaCells"][number]>(
       sql`with ${complete(studyId)} select qu.question_code as "questionCode", qu.value, qu.target,
          (select cast(count(*) as integer) from response_profile p where p.question_code = qu.question_code and p.value = qu.value
-            and p.response_id in (select id from c where review is null or review <> 'exclude')) as "complete"
+            and p.response_id in (select id from c where holds_place = 1)) as "complete"
        from quotas qu where qu.study_id = ${studyId} order by qu.question_code, qu.id`,
     )
   ).map((c) => ({ ...c, complete: Number(c.complete) }));

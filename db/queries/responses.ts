@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { bool, chunks, valuesList } from "../sql";
+import { recordFinishedResponse } from "./response-events";
 import type { responses } from "../schema";
 import type { RatingResponse } from "../../surveys/read-rating-response";
 import type { FocusGroupResponse } from "../../surveys/read-focus-group-response";
@@ -13,7 +14,8 @@ export type ResponseRow = typeof responses.$inferSelect;
 const RESPONSE_COLUMNS = sql.raw(`id, client_id as "clientId", questionnaire_id as "questionnaireId", status,
   answers_json as "answersJson", page_no as "pageNo", seq, offer_order as "offerOrder", locale,
   quality_share as "qualityShare", invitation_id as "invitationId", device_id as "deviceId", wave,
-  screen_reason as "screenReason", review, started_at as "startedAt", updated_at as "updatedAt", completed_at as "completedAt"`);
+  screen_reason as "screenReason", review, respondent_ref as "respondentRef", origin, started_at as "startedAt", updated_at as "updatedAt", completed_at as "completedAt",
+  min_duration_ms as "minDurationMs", completion_flags as "completionFlags"`);
 
 export async function getResponseByClientId(db: Db, clientId: string): Promise<ResponseRow | null> {
   const rows = await db.rows<ResponseRow>(sql`select ${RESPONSE_COLUMNS} from responses where client_id = ${clientId}`);
@@ -30,13 +32,16 @@ type StartArgs = {
   invitationId?: number | null;
   deviceId?: string | null;
   wave?: number;
+  /** A panel's respondent id (`?rid=`) and whether the link was the panel's test link. */
+  respondentRef?: string | null;
+  origin?: "web" | "test";
 };
 
 async function insertDraft(db: Db, args: StartArgs): Promise<void> {
   await db.run(
-    sql`insert into responses (client_id, questionnaire_id, offer_order, locale, invitation_id, device_id, wave, started_at, updated_at)
+    sql`insert into responses (client_id, questionnaire_id, offer_order, locale, invitation_id, device_id, wave, respondent_ref, origin, started_at, updated_at)
      values (${args.clientId}, ${args.questionnaireId}, ${JSON.stringify(args.offerOrder)}, ${args.locale}, ${args.invitationId ?? null},
-       ${args.deviceId ?? null}, ${args.wave ?? 1}, ${args.now}, ${args.now}) on conflict do nothing`,
+       ${args.deviceId ?? null}, ${args.wave ?? 1}, ${args.respondentRef ?? null}, ${args.origin ?? "web"}, ${args.now}, ${args.now}) on conflict do nothing`,
   );
 }
 
@@ -88,9 +93,17 @@ export function saveResponseDraft(
 export type CompleteOutcome = "completed" | "already-finished" | "other-questionnaire";
 
 /**
- * The quota cells this profile falls in that already hold `target` complete responses (responses
- * the researcher excluded do not count: the quota admits a replacement). Takes the lock
- * `quota:<study id>` before counting, so concurrent completions cannot overshoot a quota.
+ * Which complete responses hold a quota place (SQL over `responses r`): those the researcher
+ * included, and those without a review that had no data-quality flag when they completed
+ * (a flagged one waits for the researcher's review; an excluded one admits a replacement).
+ * Responses completed before the flags were recorded (null) hold their place.
+ */
+export const HOLDS_QUOTA_PLACE = sql.raw(`(r.review = 'include' or (r.review is null and coalesce(r.completion_flags, '') = ''))`);
+
+/**
+ * The quota cells this profile falls in that already hold `target` complete responses holding a
+ * place (HOLDS_QUOTA_PLACE). Takes the lock `quota:<study id>` before counting, so concurrent
+ * completions cannot overshoot a quota.
  */
 async function fullQuotaCells(tx: Db, questionnaireId: number, profile: Array<{ question: string; value: string }>): Promise<number[]> {
   if (profile.length === 0) return [];
@@ -108,7 +121,7 @@ async function fullQuotaCells(tx: Db, questionnaireId: number, profile: Array<{ 
        join questionnaires qn on qn.id = r.questionnaire_id
        join response_profile p on p.response_id = r.id
        where qn.study_id = ${cell.studyId} and r.status = 'complete'
-         and (r.review is null or r.review <> 'exclude') and p.question_code = ${cell.questionCode} and p.value = ${cell.value}`,
+         and ${HOLDS_QUOTA_PLACE} and p.question_code = ${cell.questionCode} and p.value = ${cell.value}`,
     );
     if (Number(row?.n ?? 0) >= cell.target) full.push(cell.id);
   }
@@ -122,11 +135,21 @@ async function fullQuotaCells(tx: Db, questionnaireId: number, profile: Array<{ 
 async function finishDraft(
   tx: Db,
   id: number,
-  args: { status: string; reason: string | null; answersJson: string; qualityShare: number | null; locale: string; now: number },
+  args: {
+    status: string;
+    reason: string | null;
+    answersJson: string;
+    qualityShare: number | null;
+    locale: string;
+    now: number;
+    minDurationMs?: number | null;
+    completionFlags?: string | null;
+  },
 ): Promise<boolean> {
   const changed = await tx.run(
     sql`update responses set status = ${args.status}, screen_reason = ${args.reason}, answers_json = ${args.answersJson},
-       quality_share = ${args.qualityShare}, locale = ${args.locale}, updated_at = ${args.now}, completed_at = ${args.now}
+       quality_share = ${args.qualityShare}, locale = ${args.locale}, updated_at = ${args.now}, completed_at = ${args.now},
+       min_duration_ms = ${args.minDurationMs ?? null}, completion_flags = ${args.completionFlags ?? null}
      where id = ${id} and status = 'draft'`,
   );
   return changed === 1;
@@ -149,7 +172,16 @@ async function insertWeights(tx: Db, responseId: number, weights: Array<{ attrib
  * rows kept); a screening screen-out gets `'screening'`. Submitting the same client id again
  * changes nothing.
  */
-export function completeResponse(db: Db, args: StartArgs & { answersJson: string; result: RatingResponse }): Promise<CompleteOutcome> {
+export function completeResponse(
+  db: Db,
+  args: StartArgs & {
+    answersJson: string;
+    result: RatingResponse;
+    /** The least plausible completion time and the data-quality flags at completion (comma-separated). */
+    minDurationMs?: number | null;
+    completionFlags?: string | null;
+  },
+): Promise<CompleteOutcome> {
   return db.transaction(async (tx): Promise<CompleteOutcome> => {
     const current = await startResponse(tx, args);
     if (current.questionnaireId !== args.questionnaireId) return "other-questionnaire";
@@ -169,6 +201,8 @@ export function completeResponse(db: Db, args: StartArgs & { answersJson: string
       qualityShare: result.qualityShare,
       locale: args.locale,
       now: args.now,
+      minDurationMs: args.minDurationMs,
+      completionFlags: args.completionFlags,
     });
     if (!finished) return "already-finished";
     const id = current.id;
@@ -191,6 +225,7 @@ export function completeResponse(db: Db, args: StartArgs & { answersJson: string
       );
     }
     await insertMethodAnswers(tx, id, result);
+    await recordFinishedResponse(tx, id, args.now);
     return "completed";
   });
 }
@@ -227,6 +262,7 @@ export function screenResponseEarly(
         sql`insert into response_profile (response_id, question_code, value) values ${valuesList(part.map((p) => [current.id, p.question, p.value]))}`,
       );
     }
+    await recordFinishedResponse(tx, current.id, args.now);
     return "quota_full";
   });
 }
@@ -263,6 +299,7 @@ export function completeFocusGroupResponse(
       );
     }
     await insertMethodAnswers(tx, current.id, { maxDiff: result.maxDiff ?? [] });
+    await recordFinishedResponse(tx, current.id, args.now);
     return "completed";
   });
 }
@@ -273,6 +310,8 @@ export interface RespondentStudy {
   opensAt: number | null;
   closesAt: number | null;
   onePerDevice: boolean;
+  /** Minutes after the close during which responses started before it may still finish. */
+  graceMinutes: number;
   currentWave: number;
   ratingId: number | null;
   focusGroupId: number | null;
@@ -281,12 +320,12 @@ export interface RespondentStudy {
 export async function getRespondentStudy(db: Db, token: string): Promise<RespondentStudy | null> {
   const [row] = await db.rows<Omit<RespondentStudy, "onePerDevice"> & { onePerDevice: unknown }>(
     sql`select s.id as "studyId", s.fieldwork_opens_at as "opensAt", s.fieldwork_closes_at as "closesAt",
-       s.one_per_device as "onePerDevice", s.current_wave as "currentWave",
+       s.one_per_device as "onePerDevice", s.fieldwork_grace_minutes as "graceMinutes", s.current_wave as "currentWave",
        (select q.id from questionnaires q where q.study_id = s.id and q.stage = 'rating' order by q.version desc limit 1) as "ratingId",
        (select q.id from questionnaires q where q.study_id = s.id and q.stage = 'focus_group' order by q.version desc limit 1) as "focusGroupId"
      from studies s where s.public_token = ${token}`,
   );
-  return row ? { ...row, onePerDevice: bool(row.onePerDevice) } : null;
+  return row ? { ...row, onePerDevice: bool(row.onePerDevice), graceMinutes: Number(row.graceMinutes) } : null;
 }
 
 /** A personal invitation of this study by its token, with the response it already has (if any). */
@@ -305,6 +344,19 @@ export async function deviceHasCompleteResponse(db: Db, studyId: number, deviceI
      where r.device_id = ${deviceId} and q.study_id = ${studyId} and r.status = 'complete' limit 1`,
   );
   return rows.length > 0;
+}
+
+/**
+ * Responses this device finished (complete or screened out) in the study, personal links left
+ * out (the per-device cap), and whether one of them is complete (one per device, duplicates).
+ */
+export async function countDeviceFinished(db: Db, studyId: number, deviceId: string): Promise<{ finished: number; complete: number }> {
+  const [row] = await db.rows<{ finished: number; complete: number }>(
+    sql`select cast(count(*) as integer) as "finished", cast(count(*) filter (where r.status = 'complete') as integer) as "complete"
+     from responses r join questionnaires q on q.id = r.questionnaire_id
+     where r.device_id = ${deviceId} and q.study_id = ${studyId} and r.status <> 'draft' and r.invitation_id is null`,
+  );
+  return { finished: Number(row?.finished ?? 0), complete: Number(row?.complete ?? 0) };
 }
 
 export interface CompleteRespondent {

@@ -40,6 +40,17 @@ export async function revokeShareLink(db: Db, args: { studyId: number; id: numbe
   return rows.length === 1;
 }
 
+/** Revokes every active link of the study this user made; the ids revoked. */
+export async function revokeShareLinksBy(db: Db, args: { studyId: number; userId: number; now: number }): Promise<number[]> {
+  const { shareLinks } = db.t;
+  const rows = await db.q
+    .update(shareLinks)
+    .set({ revokedAt: args.now })
+    .where(and(eq(shareLinks.studyId, args.studyId), eq(shareLinks.createdBy, args.userId), isNull(shareLinks.revokedAt)))
+    .returning({ id: shareLinks.id });
+  return rows.map((r) => r.id);
+}
+
 /** The study of an active (not revoked) link by its token's hash, or null. */
 export async function findActiveShareLink(db: Db, tokenHash: string): Promise<{ id: number; studyId: number } | null> {
   const { shareLinks } = db.t;

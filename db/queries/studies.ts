@@ -59,15 +59,21 @@ export async function listAttributes(db: Db, studyId: number): Promise<Attribute
   return rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "quality" ? -1 : 1));
 }
 
-/** Fieldwork window (epoch ms, null = open-ended) and the one-response-per-device rule. */
+/** Fieldwork window (epoch ms, null = open-ended), the one-response-per-device rule and the grace period after closing (unchanged when not given). */
 export async function updateFieldworkSettings(
   db: Db,
-  args: { id: number; opensAt: number | null; closesAt: number | null; onePerDevice: boolean; now: number },
+  args: { id: number; opensAt: number | null; closesAt: number | null; onePerDevice: boolean; graceMinutes?: number; now: number },
 ): Promise<boolean> {
   const { studies } = db.t;
   const rows = await db.q
     .update(studies)
-    .set({ fieldworkOpensAt: args.opensAt, fieldworkClosesAt: args.closesAt, onePerDevice: args.onePerDevice, updatedAt: args.now })
+    .set({
+      fieldworkOpensAt: args.opensAt,
+      fieldworkClosesAt: args.closesAt,
+      onePerDevice: args.onePerDevice,
+      ...(args.graceMinutes === undefined ? {} : { fieldworkGraceMinutes: args.graceMinutes }),
+      updatedAt: args.now,
+    })
     .where(eq(studies.id, args.id))
     .returning({ id: studies.id });
   return rows.length === 1;

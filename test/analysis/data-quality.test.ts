@@ -12,6 +12,17 @@ const row = (id: string, over: Partial<QualityInput> = {}): QualityInput => ({
 const options = { ownId: "own" };
 
 describe("flagResponses", () => {
+  it("flags a completion under its absolute floor even when every response is as fast (the stuffer sets the median)", () => {
+    // 150 scripted completes of 3 s each: median 3 s, a third is 1 s, so the relative rule flags
+    // none. Each answered 6 pages at a floor of 3 s a page: 18 s, and 3 s is under it.
+    const stuffed = Array.from({ length: 150 }, (_, i) => row(`s${i + 1}`, { durationMs: 3_000, minDurationMs: 18_000 }));
+    const flags = flagResponses(stuffed, options);
+    expect([...flags.values()].every((f) => f.includes("speeder"))).toBe(true);
+    expect(flagResponses(stuffed.map((r) => ({ ...r, minDurationMs: null })), options).get("s1")).toEqual([]);
+    // Exactly at the floor is not under it.
+    expect(flagResponses([row("r1", { durationMs: 18_000, minDurationMs: 18_000 })], options).get("r1")).toEqual([]);
+  });
+
   it("flags a completion under a third of the median time, not one just above it", () => {
     // durations 90, 120, 300, 300, 600 s: median 300 s, a third is 100 s.
     const rows = [

@@ -24,8 +24,24 @@ interface Check {
   fields?: Record<string, string>;
   /** Signed-in actors who are refused get 404 whatever their role in the study (pages outside studies). */
   hidden?: boolean;
+  /** A file sent as multipart/form-data with the fields. */
+  file?: { field: string; name: string; content: string };
+  /** Allowed actors get this status instead of 200/302, and nothing changes (the service refused the input, not the actor). */
+  allowedStatus?: number;
 }
-type Access = { kind: "public"; why: string } | { kind: "checked"; loader?: Check; action?: Check };
+/**
+ * An API route: called with each actor's write token (the visitor has none). Allowed actors get
+ * 200; a researcher outside the study 404, a member whose role is too low 403, no token 401.
+ */
+interface ApiCheck {
+  path: string;
+  method?: "POST";
+  body?: string;
+  allowed: Actor[];
+  /** Allowed actors get this status instead (the input was refused, not the actor). */
+  allowedStatus?: number;
+}
+type Access = { kind: "public"; why: string } | { kind: "checked"; loader?: Check; action?: Check } | { kind: "api"; checks: ApiCheck[] };
 
 const researchers: Actor[] = ["owner", "editor", "viewer", "outsider"];
 const matrix: Record<string, Access> = {
@@ -99,6 +115,40 @@ const matrix: Record<string, Access> = {
     loader: { path: "/studies/:id/customers", allowed: ["owner", "editor", "viewer"] },
     action: { path: "/studies/:id/customers", allowed: ["owner", "editor"], fields: { intent: "parameters", discountRate: "12", cost: "0" } },
   },
+  "account.api-tokens": {
+    kind: "checked",
+    loader: { path: "/account/api-tokens", allowed: researchers },
+    action: { path: "/account/api-tokens", allowed: researchers, fields: { intent: "create", name: "Matrix token", scope: "read" } },
+  },
+  "studies.$id.panel": {
+    kind: "checked",
+    loader: { path: "/studies/:id/panel", allowed: ["owner", "editor"] },
+    action: { path: "/studies/:id/panel", allowed: ["owner", "editor"], fields: { completeUrl: "https://panel.example/done?id={rid}" } },
+  },
+  "studies.$id.webhooks": {
+    kind: "checked",
+    loader: { path: "/studies/:id/webhooks", allowed: ["owner", "editor"] },
+    // The server allows 127.0.0.1 (WEBHOOK_ALLOW_HOSTS); each allowed add is a new endpoint.
+    action: { path: "/studies/:id/webhooks", allowed: ["owner", "editor"], fields: { intent: "add", url: "http://127.0.0.1:9/hook", events: "response.completed" } },
+  },
+  "studies.$id.import": {
+    kind: "checked",
+    loader: { path: "/studies/:id/import", allowed: ["owner", "editor"] },
+    // The matrix study has no published rating questionnaire: an allowed import is refused for that (422), changing nothing.
+    action: { path: "/studies/:id/import", allowed: ["owner", "editor"], file: { field: "file", name: "m.csv", content: "respondent_id\r\n1" }, allowedStatus: 422 },
+  },
+  "api.openapi[.]json": { kind: "public", why: "the API's OpenAPI document (no data)" },
+  "api.$": { kind: "public", why: "JSON 404 for unknown API addresses" },
+  "api.studies._index": { kind: "api", checks: [{ path: "/api/studies", allowed: researchers }] },
+  "api.studies.$id._index": { kind: "api", checks: [{ path: "/api/studies/:id", allowed: ["owner", "editor", "viewer"] }] },
+  "api.studies.$id.questionnaires": { kind: "api", checks: [{ path: "/api/studies/:id/questionnaires", allowed: ["owner", "editor"] }] },
+  "api.studies.$id.responses": { kind: "api", checks: [{ path: "/api/studies/:id/responses?limit=5", allowed: ["owner", "editor", "viewer"] }] },
+  "api.studies.$id.analysis": { kind: "api", checks: [{ path: "/api/studies/:id/analysis?flagged=in", allowed: ["owner", "editor", "viewer"] }] },
+  "api.studies.$id.exports.$name": { kind: "api", checks: [{ path: "/api/studies/:id/exports/raw-wide.csv", allowed: ["owner", "editor", "viewer"] }] },
+  "api.studies.$id.imports": {
+    kind: "api",
+    checks: [{ path: "/api/studies/:id/imports", method: "POST", body: "respondent_id\r\n1", allowed: ["owner", "editor"], allowedStatus: 422 }],
+  },
   "studies.$id.members": {
     kind: "checked",
     loader: { path: "/studies/:id/members", allowed: ["owner"] },
@@ -112,6 +162,7 @@ let db: Db;
 const clients = {} as Record<Actor, Client>;
 let studyId = 0;
 let viewerId = 0;
+const tokens: Partial<Record<Actor, string>> = {};
 
 /** Every row of the tables an action may change, in an order independent of the engine. */
 function snapshot(): Promise<string> {
@@ -130,6 +181,9 @@ function snapshot(): Promise<string> {
     "quotas",
     "audit_events",
     "share_links",
+    "api_tokens",
+    "webhook_endpoints",
+    "panel_redirects",
   ]);
 }
 
@@ -149,7 +203,7 @@ async function join(owner: Client, member: Client, email: string, role: "editor"
 
 beforeAll(async () => {
   // The operator names the owner as the installation's administrator.
-  server = await startAppServer({ ADMIN_EMAILS: "owner@example.com" });
+  server = await startAppServer({ ADMIN_EMAILS: "owner@example.com", WEBHOOK_ALLOW_HOSTS: "127.0.0.1" });
   db = await server.openDb();
   clients.owner = await researcher("owner@example.com");
   clients.editor = await researcher("editor@example.com");
@@ -170,11 +224,27 @@ beforeAll(async () => {
         values (900001, 'matrix-response-1', ${q}, 'complete', '[]', 1, 2, 2)`,
   );
   viewerId = (await one<{ id: number }>(db, sql`select id from users where email = 'viewer@example.com'`)).id;
+  // Each researcher's write token, made on their account page (shown once).
+  for (const actor of researchers) {
+    const page = await (await clients[actor].form("/account/api-tokens", { intent: "create", name: "matrix", scope: "write" })).text();
+    tokens[actor] = /data-testid="new-api-token">(vm_[A-Za-z0-9_-]+)</.exec(page)?.[1] ?? "";
+    expect(tokens[actor]).toMatch(/^vm_/);
+  }
 });
 afterAll(async () => {
   await db?.close();
   await server?.stop();
 });
+
+/** A same-origin multipart form POST (a file input), with the session's CSRF token. */
+async function multipart(client: Client, pathname: string, fields: Record<string, string>, file: { field: string; name: string; content: string }) {
+  const body = new FormData();
+  const csrf = await client.csrf();
+  if (csrf) body.set("csrf", csrf);
+  for (const [k, v] of Object.entries(fields)) body.set(k, v);
+  body.set(file.field, new Blob([file.content], { type: "text/csv" }), file.name);
+  return client.request(pathname, { method: "POST", headers: { Origin: server.url }, body });
+}
 
 function expectRefused(actor: Actor, res: Response, member: boolean, hidden = false) {
   if (actor === "visitor") {
@@ -193,6 +263,31 @@ describe("access matrix", () => {
 
   for (const [route, access] of Object.entries(matrix)) {
     if (access.kind === "public") continue;
+    if (access.kind === "api") {
+      for (const check of access.checks) {
+        for (const actor of actors) {
+          it(`${route} (API): ${actor} ${check.allowed.includes(actor) ? "succeeds" : "is refused"}`, async () => {
+            const before = await snapshot();
+            const res = await fetch(server.url + check.path.replace(":id", String(studyId)), {
+              method: check.method ?? "GET",
+              headers: { ...(tokens[actor] ? { Authorization: `Bearer ${tokens[actor]}` } : {}), ...(check.body ? { "Content-Type": "text/csv" } : {}) },
+              body: check.body,
+            });
+            const expected = check.allowed.includes(actor)
+              ? (check.allowedStatus ?? 200)
+              : actor === "visitor"
+                ? 401
+                : ["owner", "editor", "viewer"].includes(actor) && route !== "api.studies._index"
+                  ? 403
+                  : 404;
+            expect(res.status, actor).toBe(expected);
+            if (expected !== 200) expect(((await res.json()) as { ok: boolean }).ok, actor).toBe(false);
+            if (check.method === "POST" && res.status !== 200) expect(await snapshot()).toBe(before);
+          });
+        }
+      }
+      continue;
+    }
     const { loader, action } = access;
     if (loader) {
       for (const actor of actors) {
@@ -210,8 +305,12 @@ describe("access matrix", () => {
         it(`${route} action: ${actor} ${action.allowed.includes(actor) ? "succeeds" : "is refused and changes nothing"}`, async () => {
           const before = await snapshot();
           const fields = Object.fromEntries(Object.entries(action.fields ?? {}).map(([k, v]) => [k, v === ":viewer" ? String(viewerId) : v]));
-          const res = await clients[actor].form(action.path.replace(":id", String(studyId)), fields);
-          if (action.allowed.includes(actor)) {
+          const target = action.path.replace(":id", String(studyId));
+          const res = action.file ? await multipart(clients[actor], target, fields, action.file) : await clients[actor].form(target, fields);
+          if (action.allowed.includes(actor) && action.allowedStatus !== undefined) {
+            expect(res.status, actor).toBe(action.allowedStatus);
+            expect(await snapshot()).toBe(before);
+          } else if (action.allowed.includes(actor)) {
             expect([200, 302], actor).toContain(res.status);
             expect(await snapshot()).not.toBe(before);
           } else {

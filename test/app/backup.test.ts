@@ -4,7 +4,8 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase } from "../../db/backup";
 import { demoAnswers } from "../fixtures/answers";
-import { postJson, startAppServer, type AppServer } from "../helpers/app-server";
+import { startAppServer, type AppServer } from "../helpers/app-server";
+import { startAndComplete } from "../helpers/respondent-browser";
 import { runCommand } from "../helpers/commands";
 
 let server: AppServer;
@@ -22,7 +23,7 @@ function keepSubmitting(prefix: string) {
   let count = 0;
   const done = (async () => {
     while (running) {
-      const res = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: `${prefix}-${count}`.padEnd(12, "x"), answers: demoAnswers() });
+      const res = await startAndComplete(server.url, "demo", { responseId: `${prefix}-${count}`.padEnd(12, "x"), answers: demoAnswers() });
       expect(res.status).toBe(200);
       count += 1;
     }

@@ -24,8 +24,8 @@ const STUDY = "/studies/1";
 
 /** The labels the export promises (exports.*.ts, questionnaire-texts.ts), spelled out here. */
 const WORDS = {
-  en: { dontKnow: "Don't know", notAsked: "Not asked", yes: "Yes", no: "No", veryPoor: "Very poor", excellent: "Excellent", notAtAll: "Not at all", completely: "Completely", respondent: "Respondent id" },
-  "zh-CN": { dontKnow: "不知道", notAsked: "未询问", yes: "是", no: "否", veryPoor: "非常差", excellent: "非常好", notAtAll: "完全不是", completely: "完全是", respondent: "受访者编号" },
+  en: { dontKnow: "Don't know", notAsked: "Not asked", yes: "Yes", no: "No", veryPoor: "Very poor", excellent: "Excellent", veryDissatisfied: "Very dissatisfied", verySatisfied: "Very satisfied", notAtAll: "Not at all", completely: "Completely", respondent: "Respondent id" },
+  "zh-CN": { dontKnow: "不知道", notAsked: "未询问", yes: "是", no: "否", veryPoor: "非常差", excellent: "非常好", veryDissatisfied: "非常不满意", verySatisfied: "非常满意", notAtAll: "完全不是", completely: "完全是", respondent: "受访者编号" },
 } as const;
 type Lang = keyof typeof WORDS;
 const ratingLabel = (lang: Lang, offer: string, attribute: string) => (lang === "en" ? `${offer}: ${attribute} (1-10)` : `${offer}：${attribute}（1-10）`);
@@ -35,7 +35,7 @@ type Expected = number | null | "dontKnow" | "notAsked";
 /** What the database holds, read with plain SQL (not through the app's queries). */
 interface Truth {
   offers: Array<{ code: string; name: string; name_zh: string }>;
-  attributes: Array<{ code: string; name: string; name_zh: string }>;
+  attributes: Array<{ code: string; name: string; name_zh: string; kind: "quality" | "price" }>;
   segment: { code: string; text: string; text_zh: string | null; choices: Array<{ code: string; label: string; labelZh?: string | null }> };
   rows: Array<Map<string, Expected>>;
 }
@@ -44,7 +44,7 @@ async function readTruth(): Promise<Truth> {
   const offers = await db.rows<Truth["offers"][number] & { is_own: unknown }>(sql`select code, name, name_zh, is_own from offers where study_id = 1 order by sort, id`);
   const own = offers.find((o) => Number(o.is_own))!.code;
   const attributes = await db.rows<Truth["attributes"][number]>(
-    sql`select code, name, name_zh from attributes where study_id = 1 order by case kind when 'quality' then 0 else 1 end, sort, id`,
+    sql`select code, name, name_zh, kind from attributes where study_id = 1 order by case kind when 'quality' then 0 else 1 end, sort, id`,
   );
   const [q] = await db.rows<{ code: string; text: string; text_zh: string | null; choices_json: string }>(
     sql`select code, text, text_zh, choices_json from profile_questions where study_id = 1 order by sort, id`,
@@ -109,8 +109,9 @@ function expectSameAsDatabase(back: ReadBack, truth: Truth, lang: Lang, format: 
       const v = `rating_${o.code}_${a.code}`;
       expect(back.labels.get(v), `${format} ${v}`).toBe(ratingLabel(lang, name(o), name(a)));
       const labels = back.valueLabels.get(v)!;
-      expect(labels.get("1"), format).toBe(w.veryPoor);
-      expect(labels.get("10"), format).toBe(w.excellent);
+      // The scale's ends as the respondent read them: price attributes are rated as satisfaction.
+      expect(labels.get("1"), format).toBe(a.kind === "price" ? w.veryDissatisfied : w.veryPoor);
+      expect(labels.get("10"), format).toBe(a.kind === "price" ? w.verySatisfied : w.excellent);
       // Two distinct declared missing values, each with its label.
       const missing = [...back.missing.get(v)!];
       expect(missing.map((k) => labels.get(k)).sort(), `${format} ${v}`).toEqual([w.dontKnow, w.notAsked].sort());
@@ -230,7 +231,12 @@ describe("labelled exports read back by independent programs", () => {
     // Ratings are quantities 1-10 with two labelled special values.
     expect(xml).toMatch(/<name>rating_aster_reliability<\/name>[\s\S]*?<range from="1" to="10"\/>\s*<value code="98">[^<]+<\/value>\s*<value code="99">/);
     // The scale's end labels are not in Triple-S (a quantity labels only its special values).
-    for (const o of truth.offers) for (const a of truth.attributes) back.valueLabels.get(`rating_${o.code}_${a.code}`)!.set("1", WORDS[lang].veryPoor).set("10", WORDS[lang].excellent);
+    for (const o of truth.offers) {
+      for (const a of truth.attributes) {
+        const [low, high] = a.kind === "price" ? [WORDS[lang].veryDissatisfied, WORDS[lang].verySatisfied] : [WORDS[lang].veryPoor, WORDS[lang].excellent];
+        back.valueLabels.get(`rating_${o.code}_${a.code}`)!.set("1", low).set("10", high);
+      }
+    }
     for (const o of truth.offers) back.valueLabels.get(`worth_${o.code}`)!.set("10", WORDS[lang].completely);
     expectSameAsDatabase(back, truth, lang, "Triple-S");
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { Client, PHONE_USER_AGENT, postJson, startAppServer, type AppServer } from "../helpers/app-server";
 import { demoAnswers } from "../fixtures/answers";
+import { openRespondentPage, postAsPage, type RespondentPage } from "../helpers/respondent-browser";
 import { one } from "./server-db";
 
 let server: AppServer;
@@ -23,6 +24,14 @@ const countRatings = async (clientId: string) =>
   (await one<{ n: number }>(db, sql`select count(*) as "n" from response_ratings r join responses s on s.id = r.response_id where s.client_id = ${clientId}`)).n;
 const studyTitle = async (path: string) => (await one<{ title: string }>(db, sql`select title from studies where id = ${Number(path.split("/")[2])}`)).title;
 
+/** A phone that opened the demo questionnaire (device cookie, page proof) and started `id`. */
+async function started(id: string): Promise<RespondentPage> {
+  const page = await openRespondentPage(server.url, "demo");
+  expect((await postAsPage(server.url, "demo", page, { intent: "start", responseId: id })).status).toBe(200);
+  return page;
+}
+const send = (page: RespondentPage, body: Record<string, unknown>) => postAsPage(server.url, "demo", page, body);
+
 async function signUp(email: string): Promise<Client> {
   const client = new Client(server.url);
   const res = await client.form("/signup", { email, password: "correct horse battery" });
@@ -35,7 +44,7 @@ describe("respondent API", () => {
   it("answers 404 with a clear message for an unknown token", async () => {
     const res = await postJson(server.url, "/s/no-such-token/responses", { intent: "start", responseId: "abcdefgh1234" });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ ok: false, error: "unknown questionnaire link" });
+    expect(await res.json()).toMatchObject({ ok: false, error: "unknown questionnaire link", reason: "unknown" });
   });
 
   it("answers 404 for the respondent page of an unknown token", async () => {
@@ -66,7 +75,8 @@ describe("respondent API", () => {
   });
 
   it("starts a response with the questionnaire in the respondent's stored offer order", async () => {
-    const res = await postJson(server.url, "/s/demo/responses", { intent: "start", responseId: "order-check-01" });
+    const page = await openRespondentPage(server.url, "demo");
+    const res = await send(page, { intent: "start", responseId: "order-check-01" });
     expect(res.status).toBe(200);
     const body = await res.json();
     const offerPages = body.survey.pages.map((p: { name: string }) => p.name).filter((n: string) => n.startsWith("offer_"));
@@ -76,8 +86,9 @@ describe("respondent API", () => {
 
   it("stores one response when the same completion is submitted twice", async () => {
     const id = "twice-submit-01";
-    const first = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: id, answers: demoAnswers() });
-    const second = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: id, answers: demoAnswers() });
+    const page = await started(id);
+    const first = await send(page, { intent: "complete", responseId: id, answers: demoAnswers() });
+    const second = await send(page, { intent: "complete", responseId: id, answers: demoAnswers() });
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
     expect((await first.json()).outcome).toBe("completed");
@@ -88,9 +99,10 @@ describe("respondent API", () => {
 
   it("refuses a completion whose weights do not sum to 100 and keeps the draft as it was", async () => {
     const id = "bad-weights-01";
-    await postJson(server.url, "/s/demo/responses", { intent: "draft", responseId: id, seq: 1, pageNo: 1, answers: { known_offers: ["aster"] } });
+    const page = await started(id);
+    await send(page, { intent: "draft", responseId: id, seq: 1, pageNo: 1, answers: { known_offers: ["aster"] } });
     const bad = demoAnswers({ weights_quality: { reliability: 30, taste: 25, ease: 15, service: 20, design: 0 } });
-    const res = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: id, answers: bad });
+    const res = await send(page, { intent: "complete", responseId: id, answers: bad });
     expect(res.status).toBe(400);
     expect((await res.json()).details).toContain("weights_quality requires a sum of 100 (got 90)");
     const row = await one<{ status: string; answers_json: string }>(db, sql`select status, answers_json from responses where client_id = ${id}`);
@@ -100,7 +112,7 @@ describe("respondent API", () => {
 
   it("stores a respondent who knows no competitor as screened out, without ratings", async () => {
     const id = "screened-out-01";
-    const res = await postJson(server.url, "/s/demo/responses", {
+    const res = await send(await started(id), {
       intent: "complete",
       responseId: id,
       answers: { known_offers: ["aster"] },
@@ -119,8 +131,9 @@ describe("respondent API", () => {
     await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price" });
     await owner.form(studyPath, { intent: "publish" });
     const token = await one<{ public_token: string }>(db, sql`select public_token from studies where id = ${Number(studyPath.split("/")[2])}`);
-    await postJson(server.url, "/s/demo/responses", { intent: "start", responseId: "cross-study-01" });
-    const res = await postJson(server.url, `/s/${token.public_token}/responses`, {
+    await started("cross-study-01");
+    const other = await openRespondentPage(server.url, token.public_token);
+    const res = await postAsPage(server.url, token.public_token, other, {
       intent: "draft",
       responseId: "cross-study-01",
       seq: 1,
@@ -128,7 +141,8 @@ describe("respondent API", () => {
       answers: { known_offers: ["mine"] },
     });
     expect(res.status).toBe(409);
-    expect((await res.json()).error).toBe("responseId belongs to another questionnaire");
+    // The same answer as for any id this link cannot use: nothing says the id exists elsewhere.
+    expect((await res.json()).error).toBe("responseId cannot be used with this questionnaire link: start a new response");
   });
 
   it("does not count a bot: 403 and nothing stored", async () => {
@@ -143,10 +157,11 @@ describe("respondent API", () => {
 
   it("ignores a draft older than the one already saved", async () => {
     const id = "draft-order-01";
-    await postJson(server.url, "/s/demo/responses", { intent: "draft", responseId: id, seq: 2, pageNo: 1, answers: { quality_share: 70 } });
-    const late = await postJson(server.url, "/s/demo/responses", { intent: "draft", responseId: id, seq: 1, pageNo: 0, answers: { quality_share: 10 } });
+    const page = await started(id);
+    await send(page, { intent: "draft", responseId: id, seq: 2, pageNo: 1, answers: { quality_share: 70 } });
+    const late = await send(page, { intent: "draft", responseId: id, seq: 1, pageNo: 0, answers: { quality_share: 10 } });
     expect((await late.json()).outcome).toBe("stale");
-    const start = await (await postJson(server.url, "/s/demo/responses", { intent: "start", responseId: id })).json();
+    const start = await (await send(page, { intent: "start", responseId: id })).json();
     expect(start.answers).toEqual({ quality_share: 70 });
     expect(start.pageNo).toBe(1);
   });

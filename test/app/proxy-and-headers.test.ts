@@ -1,7 +1,8 @@
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, PHONE_USER_AGENT, postJson, startAppServer, type AppServer } from "../helpers/app-server";
+import { Client, PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
+import { openRespondentPage, postAsPage } from "../helpers/respondent-browser";
 import { makeStudy, signUp } from "./fieldwork-helpers";
 
 /**
@@ -65,25 +66,20 @@ describe("HTTPS, proxies and cookies", () => {
     const page = await fetch(`${proxied.url}/s/demo`, { headers: { ...https, "User-Agent": PHONE_USER_AGENT } });
     expect(page.headers.get("Strict-Transport-Security")).toBe("max-age=31536000");
     expect(page.headers.getSetCookie().find((c) => c.startsWith("vm_device="))).toMatch(/;\s*Secure$/);
-    const api = await fetch(`${proxied.url}/s/demo/responses`, {
-      method: "POST",
-      headers: { ...https, "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT },
-      body: JSON.stringify({ intent: "start", responseId: "proxied-https-0001" }),
-    });
+    // The page's own requests work behind it (the page set the device cookie, Secure).
+    const respondent = await openRespondentPage(proxied.url, "demo", { headers: https });
+    const api = await postAsPage(proxied.url, "demo", respondent, { intent: "start", responseId: "proxied-https-0001" }, https);
     expect(api.status).toBe(200);
-    expect(api.headers.getSetCookie().find((c) => c.startsWith("vm_device="))).toMatch(/;\s*Secure$/);
     // The same trusted proxy over plain HTTP: nothing Secure.
     expect(await signInCookie(proxied)).not.toMatch(/;\s*Secure/i);
     expect((await fetch(`${proxied.url}/signin`)).headers.get("Strict-Transport-Security")).toBeNull();
   });
 
   it("counts respondents by the forwarded address only behind a trusted proxy", async () => {
-    const from = (server: AppServer, address: string, id: string) =>
-      fetch(`${server.url}/s/demo/responses`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT, "X-Forwarded-For": address },
-        body: JSON.stringify({ intent: "start", responseId: id }),
-      });
+    const from = async (server: AppServer, address: string, id: string) => {
+      const headers = { "X-Forwarded-For": address };
+      return postAsPage(server.url, "demo", await openRespondentPage(server.url, "demo", { headers }), { intent: "start", responseId: id }, headers);
+    };
     // Untrusted: three "different" addresses are one client (127.0.0.1), limited to 2 requests.
     const untrusted = [await from(plain, "203.0.113.1", "xff-plain-0001"), await from(plain, "203.0.113.2", "xff-plain-0002"), await from(plain, "203.0.113.3", "xff-plain-0003")];
     expect(untrusted.map((r) => r.status)).toEqual([200, 200, 429]);
@@ -131,6 +127,7 @@ describe("BASE_URL", () => {
     const png = PNG.sync.read(Buffer.from(await (await owner.request(`${study.path}/qr.png?stage=rating`)).arrayBuffer()));
     expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toMatch(new RegExp(`^${BASE_URL}/s/[A-Za-z0-9_-]+$`));
     // The start request of a respondent is unaffected by the setting.
-    expect((await postJson(proxied.url, "/s/demo/responses", { intent: "start", responseId: "base-url-start-01" })).status).toBe(200);
+    const respondent = await openRespondentPage(proxied.url, "demo");
+    expect((await postAsPage(proxied.url, "demo", respondent, { intent: "start", responseId: "base-url-start-01" })).status).toBe(200);
   });
 });

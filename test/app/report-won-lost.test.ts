@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
 import { parseCsv } from "./export-csv-read";
-import { api, newId } from "./respondent-study";
+import { answer, newId } from "./respondent-study";
 import { insertId, one } from "./server-db";
 
 /**
@@ -68,7 +68,7 @@ beforeAll(async () => {
       answers[`rating_${offer}_${code.Speed}`] = offer === OURS ? 7 : 6;
       answers[`rating_${offer}_${code.Price}`] = offer === OURS ? 5 : 7;
     }
-    const res = await api(server.url, token, { intent: "complete", responseId: newId("wonlost"), answers });
+    const res = await answer(server.url, token, { responseId: newId("wonlost"), answers });
     expect(res.body).toMatchObject({ ok: true, status: "complete" });
   }
 });

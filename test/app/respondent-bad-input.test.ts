@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
 import { study, validAnswers } from "../surveys/fixtures";
-import { api, createStudy, newId, publish } from "./respondent-study";
+import { answer, api, createStudy, newId, publish } from "./respondent-study";
 import { one } from "./server-db";
 
 let server: AppServer;
@@ -26,15 +26,16 @@ const stored = async () =>
 
 describe("respondent API: bad input is refused clearly and stores nothing", () => {
   it("refuses a forged answer for an attribute and an offer the questionnaire does not have, naming them", async () => {
-    const res = await api(server.url, token, {
-      intent: "complete",
-      responseId: newId("forged"),
+    const responseId = newId("forged");
+    const res = await answer(server.url, token, {
+      responseId,
       answers: { ...validAnswers(), rating_alpha_wifi: 9, rating_delta_speed: 1 },
     });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe("answers name questions this questionnaire does not have: rating_alpha_wifi, rating_delta_speed");
     expect(res.body.details).toEqual(["rating_alpha_wifi", "rating_delta_speed"]);
-    expect(await stored()).toBe(0);
+    // The response stays the draft its start made: no answers, no rows.
+    expect(await db.rows(sql`select status, answers_json as "answers" from responses where client_id = ${responseId}`)).toEqual([{ status: "draft", answers: "{}" }]);
   });
 
   it("refuses an out-of-range rating, naming it, and keeps a started draft a draft", async () => {
@@ -66,7 +67,7 @@ describe("respondent API: bad input is refused clearly and stores nothing", () =
 
   it("accepts don't know for a rating and stores no row for it", async () => {
     const responseId = newId("dk");
-    const res = await api(server.url, token, { intent: "complete", responseId, answers: { ...validAnswers(), rating_alpha_speed: "dk" } });
+    const res = await answer(server.url, token, { responseId, answers: { ...validAnswers(), rating_alpha_speed: "dk" } });
     expect(res.body.status).toBe("complete");
     const ratings = await db.rows<{ offer_code: string; attribute_code: string }>(
       sql`select offer_code, attribute_code from response_ratings where response_id = (select id from responses where client_id = ${responseId})`,

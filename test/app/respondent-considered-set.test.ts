@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { buildRatingQuestionnaire } from "../../surveys/build-rating-questionnaire";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { study, validAnswers } from "../surveys/fixtures";
-import { api, createStudy, newId, publish } from "./respondent-study";
+import { answer, createStudy, newId, publish } from "./respondent-study";
 import { insertId } from "./server-db";
 
 /**
@@ -63,29 +63,30 @@ const considered = async (clientId: string) =>
 describe("respondent API: the considered set", () => {
   it("refuses a purchase without the considered set, naming it, and stores nothing", async () => {
     const responseId = newId("noset");
-    const res = await api(server.url, current, { intent: "complete", responseId, answers: withoutConsidered() });
+    const res = await answer(server.url, current, { responseId, answers: withoutConsidered() });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual(['considered_offers requires the other offers considered or "only_bought"']);
-    expect(await db.rows(sql`select id from responses where client_id = ${responseId}`)).toEqual([]);
+    // The draft its start made stays a draft, without answers or rows.
+    expect(await db.rows(sql`select status, answers_json as "answers" from responses where client_id = ${responseId}`)).toEqual([{ status: "draft", answers: "{}" }]);
   });
 
   it("stores “I only considered what I bought” as the bought offer alone", async () => {
     const responseId = newId("only");
-    const res = await api(server.url, current, { intent: "complete", responseId, answers: { ...validAnswers(), considered_offers: ["only_bought"] } });
+    const res = await answer(server.url, current, { responseId, answers: { ...validAnswers(), considered_offers: ["only_bought"] } });
     expect(res.body).toMatchObject({ ok: true, status: "complete" });
     expect(await considered(responseId)).toEqual(["beta"]);
   });
 
   it("stores the offers ticked with the bought one (bought beta, ticked alpha)", async () => {
     const responseId = newId("ticked");
-    const res = await api(server.url, current, { intent: "complete", responseId, answers: validAnswers() });
+    const res = await answer(server.url, current, { responseId, answers: validAnswers() });
     expect(res.body).toMatchObject({ ok: true, status: "complete" });
     expect(await considered(responseId)).toEqual(["alpha", "beta"]);
   });
 
   it("takes an answer without the considered set on a version that asked it optionally, storing none", async () => {
     const responseId = newId("earlier");
-    const res = await api(server.url, earlier, { intent: "complete", responseId, answers: withoutConsidered() });
+    const res = await answer(server.url, earlier, { responseId, answers: withoutConsidered() });
     expect(res.body).toMatchObject({ ok: true, status: "complete" });
     expect(await considered(responseId)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { study, validAnswers } from "../surveys/fixtures";
 import type { StudyDefinition } from "../../surveys/study-definition";
-import { api, createStudy, newId, publish } from "./respondent-study";
+import { answer, api, createStudy, newId, publish } from "./respondent-study";
 import { one } from "./server-db";
 
 let server: AppServer;
@@ -48,7 +48,7 @@ describe("quotas", () => {
     await publish(db, studyId, "rating", withSegment);
     await db.run(sql`insert into quotas (study_id, question_code, value, target) values (${studyId}, 'segment', 'office', 10)`);
     const ids = Array.from({ length: 50 }, () => newId("quota"));
-    const results = await Promise.all(ids.map((responseId) => api(server.url, token, { intent: "complete", responseId, answers: answers() })));
+    const results = await Promise.all(ids.map((responseId) => answer(server.url, token, { responseId, answers: answers() })));
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
     expect(results.filter((r) => r.body.status === "complete")).toHaveLength(10);
     expect(results.filter((r) => r.body.status === "screened_out" && r.body.screenReason === "quota_full")).toHaveLength(40);
@@ -70,7 +70,7 @@ describe("quotas", () => {
     ).n;
     expect(kept).toBe(40 * 10);
     // Another cell is not affected by the full one.
-    const home = await api(server.url, token, { intent: "complete", responseId: newId("home"), answers: answers("home") });
+    const home = await answer(server.url, token, { responseId: newId("home"), answers: answers("home") });
     expect(home.body.status).toBe("complete");
   }, 60_000);
 
@@ -79,17 +79,17 @@ describe("quotas", () => {
     await publish(db, studyId, "rating", withSegment);
     await db.run(sql`insert into quotas (study_id, question_code, value, target) values (${studyId}, 'segment', 'home', 1)`);
     const first = newId("excl");
-    expect((await api(server.url, token, { intent: "complete", responseId: first, answers: answers("home") })).body.status).toBe("complete");
-    expect((await api(server.url, token, { intent: "complete", responseId: newId("excl"), answers: answers("home") })).body.screenReason).toBe("quota_full");
+    expect((await answer(server.url, token, { responseId: first, answers: answers("home") })).body.status).toBe("complete");
+    expect((await answer(server.url, token, { responseId: newId("excl"), answers: answers("home") })).body.screenReason).toBe("quota_full");
     await db.run(sql`update responses set review = 'exclude' where client_id = ${first}`);
-    expect((await api(server.url, token, { intent: "complete", responseId: newId("excl"), answers: answers("home") })).body.status).toBe("complete");
+    expect((await answer(server.url, token, { responseId: newId("excl"), answers: answers("home") })).body.status).toBe("complete");
   });
 
   it("marks a screening screen-out with screen_reason 'screening'", async () => {
     const { studyId, token } = await createStudy(db);
     await publish(db, studyId, "rating", withSegment);
     const responseId = newId("screen");
-    const res = await api(server.url, token, { intent: "complete", responseId, answers: { known_offers: ["beta"] } });
+    const res = await answer(server.url, token, { responseId, answers: { known_offers: ["beta"] } });
     expect(res.body).toMatchObject({ ok: true, status: "screened_out", screenReason: "screening" });
     expect((await responsesOf(responseId))[0]).toMatchObject({ status: "screened_out", screen_reason: "screening" });
   });
@@ -99,11 +99,13 @@ describe("fieldwork window", () => {
   it("refuses new responses after closing with 403 and stores nothing", async () => {
     const { studyId, token } = await createStudy(db, { closesAt: Date.now() - 1000 });
     await publish(db, studyId, "rating", study);
-    for (const intent of ["start", "complete"] as const) {
-      const res = await api(server.url, token, { intent, responseId: newId("closed"), answers: validAnswers() });
-      expect(res.status).toBe(403);
-      expect(res.body).toMatchObject({ ok: false, reason: "closed", error: "fieldwork is closed: this questionnaire does not take new responses" });
-    }
+    const res = await api(server.url, token, { intent: "start", responseId: newId("closed") });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ ok: false, reason: "closed", error: "fieldwork is closed: this questionnaire does not take new responses" });
+    // A completion of a response never started is refused before the window is looked at.
+    const complete = await api(server.url, token, { intent: "complete", responseId: newId("closed"), answers: validAnswers() });
+    expect(complete.status).toBe(409);
+    expect(complete.body).toMatchObject({ ok: false, reason: "notStarted" });
     expect(await countFor(studyId)).toBe(0);
   });
 
@@ -115,12 +117,12 @@ describe("fieldwork window", () => {
     expect(await countFor(studyId)).toBe(0);
   });
 
-  it("lets a response started while open finish after closing (decision: nothing a respondent began is lost)", async () => {
+  it("lets a response started while open finish after closing within the study's grace period (issue 14: without one, the close applies to it)", async () => {
     const { studyId, token } = await createStudy(db);
     await publish(db, studyId, "rating", study);
     const responseId = newId("late");
     expect((await api(server.url, token, { intent: "start", responseId })).status).toBe(200);
-    await db.run(sql`update studies set fieldwork_closes_at = ${Date.now() - 1} where id = ${studyId}`);
+    await db.run(sql`update studies set fieldwork_closes_at = ${Date.now() - 1}, fieldwork_grace_minutes = 30 where id = ${studyId}`);
     expect((await api(server.url, token, { intent: "start", responseId })).body.status).toBe("draft");
     const done = await api(server.url, token, { intent: "complete", responseId, answers: validAnswers() });
     expect(done.body).toMatchObject({ ok: true, status: "complete" });
@@ -182,7 +184,7 @@ describe("device cookie, one per device, waves", () => {
     const { studyId, token } = await createStudy(db, { onePerDevice: true });
     await publish(db, studyId, "rating", study);
     const cookie = "vm_device=deviceAAAAAAAAAAAAAAAA";
-    const first = await api(server.url, token, { intent: "complete", responseId: newId("dev"), answers: validAnswers() }, cookie);
+    const first = await answer(server.url, token, { responseId: newId("dev"), answers: validAnswers() }, cookie);
     expect(first.body.status).toBe("complete");
     const second = await api(server.url, token, { intent: "start", responseId: newId("dev") }, cookie);
     expect(second.status).toBe(409);
@@ -278,14 +280,14 @@ describe("focus-group stage", () => {
     await publish(db, studyId, "rating", { ...study, statedWeights });
     const responseId = newId("stated");
     const { weights_quality: _q, weights_price: _p, quality_share: _s, ...answers } = validAnswers();
-    const done = await api(server.url, token, { intent: "complete", responseId, answers });
+    const done = await answer(server.url, token, { responseId, answers });
     expect(done.body.status).toBe("complete");
     const [row] = await db.rows<{ id: number; quality_share: number }>(sql`select id, quality_share from responses where client_id = ${responseId}`);
     expect(row!.quality_share).toBe(55);
     const weights = await db.rows<{ a: string; w: number }>(sql`select attribute_code as "a", weight as "w" from response_weights where response_id = ${row!.id}`);
     expect(Object.fromEntries(weights.map((x) => [x.a, x.w]))).toEqual(statedWeights.weights);
     // The weights questions are not in this questionnaire: sending them is a forged answer.
-    const forged = await api(server.url, token, { intent: "complete", responseId: newId("stated"), answers: validAnswers() });
+    const forged = await answer(server.url, token, { responseId: newId("stated"), answers: validAnswers() });
     expect(forged.status).toBe(400);
     expect(forged.body.error).toBe("answers name questions this questionnaire does not have: weights_quality, weights_price, quality_share");
   });

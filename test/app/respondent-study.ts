@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { buildFocusGroupQuestionnaire } from "../../surveys/build-focus-group-questionnaire";
 import { buildRatingQuestionnaire } from "../../surveys/build-rating-questionnaire";
 import type { StudyDefinition } from "../../surveys/study-definition";
-import { PHONE_USER_AGENT } from "../helpers/app-server";
+import { openRespondentPage, postAsPage, startAndComplete } from "../helpers/respondent-browser";
 import { insertId, one } from "./server-db";
 
 /*
@@ -41,14 +41,21 @@ export async function publish(db: Db, studyId: number, stage: "rating" | "focus_
   );
 }
 
-/** POSTs to the respondent API as a phone, with an optional Cookie header. */
-export async function api(base: string, token: string, body: unknown, cookie?: string) {
-  const res = await fetch(`${base}/s/${token}/responses`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT, ...(cookie ? { Cookie: cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown>, setCookie: res.headers.get("set-cookie") };
+/**
+ * POSTs to the respondent API as a phone's page does: it opens the page first (`GET /s/:token`,
+ * with `cookie` when given) for the device cookie and the page proof, then posts with both.
+ * `setCookie` is the device cookie the page set (null when the browser already had one).
+ */
+export async function api(base: string, token: string, body: Record<string, unknown>, cookie?: string) {
+  const page = await openRespondentPage(base, token, { cookie });
+  const res = await postAsPage(base, token, page, body);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, setCookie: page.setCookie ?? res.headers.get("set-cookie"), cookie: page.cookie };
+}
+
+/** A respondent who starts and completes (a browser always starts first); `cookie` keeps a device. */
+export async function answer(base: string, token: string, body: Record<string, unknown> & { responseId: string; answers: Record<string, unknown> }, cookie?: string) {
+  const res = await startAndComplete(base, token, body, { cookie });
+  return { status: res.status, body: res.body, cookie: res.page.cookie };
 }
 
 let ids = 0;

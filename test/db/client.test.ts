@@ -25,6 +25,7 @@ describe("openDatabase", () => {
         .all();
       expect(tables).toEqual([
         "__drizzle_migrations",
+        "api_tokens",
         "attributes",
         "audit_events",
         "customer_imports",
@@ -33,6 +34,7 @@ describe("openDatabase", () => {
         "firm_functions",
         "key_events",
         "offers",
+        "panel_redirects",
         "password_resets",
         "profile_questions",
         "questionnaires",
@@ -40,6 +42,7 @@ describe("openDatabase", () => {
         "rate_limit_windows",
         "respondent_invitations",
         "response_designs",
+        "response_feed",
         "response_gabor_granger",
         "response_maxdiff",
         "response_offers",
@@ -49,6 +52,7 @@ describe("openDatabase", () => {
         "response_suggestions",
         "response_weights",
         "responses",
+        "security_events",
         "sessions",
         "share_links",
         "sign_in_failures",
@@ -57,6 +61,9 @@ describe("openDatabase", () => {
         "study_members",
         "study_methods",
         "users",
+        "webhook_attempts",
+        "webhook_deliveries",
+        "webhook_endpoints",
         "what_who_cells",
       ]);
     } finally {

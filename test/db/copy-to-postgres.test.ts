@@ -49,6 +49,7 @@ async function buildSqlite(file: string): Promise<void> {
     insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at) values ('${hex("a")}', 7, 'csrf-令牌', 1, 2);
     insert into sign_in_failures (email, ip, at) values ('nobody@example.com', '::1', 1795431436141);
     insert into rate_limit_windows (key, window_start, hits) values ('demo' || char(10) || '203.0.113.9', 1795431000000, 3);
+    insert into security_events (kind, email, ip, detail, at) values ('signInBurstAccount', 'nobody@example.com', '', '20', 1795431436143);
     insert into study_members (study_id, user_id, role, created_at) values (1, 7, 'viewer', 1795431436141);
     insert into study_invitations (study_id, token_hash, email, role, created_by, created_at, expires_at, accepted_at)
       values (1, '${hex("b")}', 'invitee@example.com', 'editor', 1, 1, 2, null), (1, '${hex("e")}', '李四@example.com', 'viewer', 1, 1, 2, 3);
@@ -67,6 +68,12 @@ async function buildSqlite(file: string): Promise<void> {
     insert into customer_settings (study_id, analysis_date, discount_rate, retention, cost, horizon_years, default_margin_rate, updated_at)
       values (1, '2025-12-31', 0.08, 0.75, 12.5, 10, 0.3, 1795431436141);
     update respondent_invitations set customer_id = '客户-1' where token = 'invite-token-0001-abcdef';
+    insert into api_tokens (user_id, name, scope, token_hash, prefix, created_at, last_used_at, revoked_at) values (7, 'R 脚本', 'write', '${hex("f")}', 'vm_abcdef', 1, 2, null);
+    insert into webhook_endpoints (study_id, url, secret, events, created_by, created_at) values (1, 'https://hooks.example.com/vm', 'whsec_x', 'response.completed,quota.full', 1, 1);
+    insert into webhook_deliveries (endpoint_id, event, dedupe_key, payload_json, status, attempts, next_attempt_at, lease_until, last_status_code, last_error, replay_of, created_at, delivered_at)
+      values (1, 'quota.full', 'quota.full:1:40', '{"id":"x"}', 'failed', 12, ${MAX_SAFE}, null, 503, 'HTTP 503', null, 1, null);
+    insert into webhook_attempts (delivery_id, at, status_code, error, duration_ms) values (1, 1, null, 'ECONNREFUSED', 12);
+    insert into panel_redirects (study_id, complete_url, screened_out_url, quota_full_url, closed_url, updated_at) values (1, 'https://p.example/c?id={rid}', null, null, null, 1);
   `);
   db.sqlite!.close();
 }
@@ -136,7 +143,7 @@ afterAll(async () => {
 
 describe("the copy plan", () => {
   it("holds every table of the schema, each after the tables it references", () => {
-    expect(plan).toHaveLength(28);
+    expect(plan).toHaveLength(35);
     const position = new Map(plan.map((t, i) => [t.name, i]));
     expect(position.get("respondent_invitations")!).toBeLessThan(position.get("responses")!);
     expect(position.get("users")!).toBeLessThan(position.get("studies")!);
@@ -274,7 +281,7 @@ describe("openPostgres", () => {
     opened.forEach((o) => pools.push(o.pool));
     const p = opened[0]!.pool;
     expect(Number((await p.query("select count(*) as n from drizzle.__drizzle_migrations")).rows[0].n)).toBe(journal.entries.length);
-    expect((await p.query("select count(*) as n from pg_tables where schemaname = 'public'")).rows[0].n).toBe(28);
+    expect((await p.query("select count(*) as n from pg_tables where schemaname = 'public'")).rows[0].n).toBe(35);
     // And again on the migrated database: nothing to do.
     pools.push((await openPostgres({ url })).pool);
   });

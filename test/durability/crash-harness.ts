@@ -6,6 +6,7 @@ import { openDatabase, type Db } from "../../db/client";
 import { openPostgresDatabase } from "../../db/client-postgres";
 import { demoAnswers } from "../fixtures/answers";
 import { PHONE_USER_AGENT, startAppServer, type AppServer, type StartOptions } from "../helpers/app-server";
+import { asPageSends, openRespondentPage, type RespondentPage } from "../helpers/respondent-browser";
 import { TEST_ENGINE } from "../helpers/engine";
 import { testPostgres } from "../helpers/postgres";
 
@@ -55,7 +56,10 @@ export interface CrashReport {
 }
 
 export interface Verdict {
-  /** Acknowledged completions with no stored row. */
+  /**
+   * Acknowledged completions not stored: no row, or still the draft its start made (a response
+   * is started before it is completed, so a lost completion leaves the draft behind).
+   */
   lostCompletions: string[];
   /** Acknowledged completions stored but not complete, or with missing or wrong ratings/weights. */
   damagedCompletions: string[];
@@ -100,6 +104,13 @@ export function seededRandom(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The load test's server settings: every respondent comes from one phone per client (the
+ * per-device cap, an operator setting, is off; the request limit, the per-address cap and the
+ * speed floor are off on every test server).
+ */
+const CRASH_ENV = { RESPONDENT_COMPLETIONS_PER_DEVICE: "0" };
+
 /** The answers a draft carries: derived from id and seq so the check knows what to expect. */
 export function draftAnswers(id: string, seq: number): Record<string, unknown> {
   return { known_offers: ["aster", "birch"], quality_share: seq % 101, note: `${id}#${seq}`, 名前: "草稿" };
@@ -136,12 +147,12 @@ interface Answer {
   body: { ok?: unknown; error?: unknown } | null;
 }
 
-async function post(url: string, body: unknown): Promise<Answer | null> {
+async function post(url: string, body: unknown, page: RespondentPage): Promise<Answer | null> {
   try {
     const res = await fetch(`${url}/s/demo/responses`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT },
-      body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json", "User-Agent": PHONE_USER_AGENT, Cookie: page.cookie },
+      body: JSON.stringify(asPageSends(page, body as Record<string, unknown>)),
       signal: AbortSignal.timeout(15_000),
     });
     const text = await res.text();
@@ -199,12 +210,30 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
   let requests = 0;
   let connectionErrors = 0;
 
-  /** Sends one request; true when the server acknowledged it. */
-  async function send(body: { intent: string; responseId: string; [field: string]: unknown }): Promise<boolean> {
+  /**
+   * Opens the questionnaire page as a new phone does (device cookie, page proof); null when the
+   * server is down or cut by a kill.
+   */
+  async function open(): Promise<RespondentPage | null> {
+    const url = await availability.next();
+    if (url === null) return null;
+    requests++;
+    try {
+      const page = await openRespondentPage(url, "demo");
+      if (page.status === 200 && page.proof) return page;
+    } catch {
+      /* refused or cut by a kill */
+    }
+    connectionErrors++;
+    return null;
+  }
+
+  /** Sends one request as the page does; true when the server acknowledged it. */
+  async function send(page: RespondentPage, body: { intent: string; responseId: string; [field: string]: unknown }): Promise<boolean> {
     const url = await availability.next();
     if (url === null) return false;
     requests++;
-    const answer = await post(url, body);
+    const answer = await post(url, body, page);
     if (answer === null) {
       connectionErrors++;
       return false;
@@ -214,22 +243,31 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
     return false;
   }
 
-  /** One respondent after another: a few drafts with increasing seq, then (usually) a completion. */
+  /**
+   * One respondent after another on one phone, as a browser does it: the client opens the page
+   * once (device cookie, page proof; again after a failed open), then each respondent starts,
+   * saves a few drafts with increasing seq and (usually) completes. The server runs with the
+   * per-device cap off (CRASH_ENV): one phone sends them all, as fast as it can.
+   */
   async function client(index: number) {
     const rand = seededRandom(options.seed * 7919 + index);
+    let page: RespondentPage | null = null;
     for (let n = 0; ; n++) {
       if ((await availability.next()) === null) return;
       const id = `crash-${options.seed}-${index}-${n}`;
       const drafts = Math.floor(rand() * 4);
+      const completes = rand() < 0.75;
+      page ??= await open();
+      if (page === null || !(await send(page, { intent: "start", responseId: id }))) continue;
       for (let seq = 1; seq <= drafts; seq++) {
         const answers = draftAnswers(id, seq);
-        if (await send({ intent: "draft", responseId: id, seq, pageNo: seq, answers })) {
+        if (await send(page, { intent: "draft", responseId: id, seq, pageNo: seq, answers })) {
           ledger.drafts.set(id, { seq, answers });
         }
       }
-      if (rand() < 0.75) {
+      if (completes) {
         ledger.completionsSent.add(id);
-        if (await send({ intent: "complete", responseId: id, answers: demoAnswers() })) ledger.completions.add(id);
+        if (await send(page, { intent: "complete", responseId: id, answers: demoAnswers() })) ledger.completions.add(id);
       }
     }
   }
@@ -238,7 +276,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
   let server: AppServer | null = null;
   try {
     for (let k = 0; k < options.kills; k++) {
-      server = await startAppServer(options.env ?? {}, database.start);
+      server = await startAppServer({ ...CRASH_ENV, ...options.env }, database.start);
       availability.up(server.url);
       const [min, max] = options.uptimeMs;
       await sleep(min + random() * (max - min));
@@ -251,7 +289,7 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
     availability.finish();
     await Promise.all(clients);
     // The server must come up on the crashed database and answer its health check.
-    server = await startAppServer(options.env ?? {}, database.start);
+    server = await startAppServer({ ...CRASH_ENV, ...options.env }, database.start);
     const health = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
     if (health.status !== 200) unexpectedAnswers.push(`healthz after the last restart: HTTP ${health.status}`);
     await server.stop();
@@ -312,7 +350,7 @@ export async function verifyDatabase(db: Db, ledger: Ledger): Promise<Verdict> {
   for (const id of ledger.completions) {
     const rows = await byClientId(id);
     const row = rows[0];
-    if (!row) {
+    if (!row || (rows.length === 1 && row.status === "draft")) {
       lostCompletions.push(id);
       continue;
     }

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAnswers } from "../fixtures/answers";
-import { postJson, startAppServer, type AppServer } from "../helpers/app-server";
+import { startAppServer, type AppServer } from "../helpers/app-server";
+import { openRespondentPage, postAsPage } from "../helpers/respondent-browser";
 import { TEST_ENGINE } from "../helpers/engine";
 import { testPostgres, type PostgresServer } from "../helpers/postgres";
 
@@ -106,6 +107,9 @@ if (TEST_ENGINE === "postgres") {
 
     it("answers 503 naming the refusal while connections are refused, and 200 again once they are allowed (no restart)", async () => {
       expect((await health()).status).toBe(200);
+      // A respondent who started before the database went away.
+      const respondent = await openRespondentPage(server.url, "demo");
+      expect((await postAsPage(server.url, "demo", respondent, { intent: "start", responseId: "while-refused-01" })).status).toBe(200);
       // What an operator does to cut one database off (maintenance, failover): refuse new
       // connections and end the open ones, the app instance's pooled connections included.
       handle.psql(
@@ -120,7 +124,7 @@ if (TEST_ENGINE === "postgres") {
       });
       expect(down.ms).toBeLessThan(2_000); // refused at once, not left to the 10 s connect timeout
       // Respondents are told the truth: nothing acknowledged while the database is away.
-      const refused = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: "while-refused-01", answers: demoAnswers() });
+      const refused = await postAsPage(server.url, "demo", respondent, { intent: "complete", responseId: "while-refused-01", answers: demoAnswers() });
       expect(refused.status).toBe(500);
       expect(await refused.json()).toEqual({ ok: false, error: "internal error" });
 
@@ -128,7 +132,7 @@ if (TEST_ENGINE === "postgres") {
       const up = await health();
       expect(up).toMatchObject({ status: 200, body: { ok: true } });
       expect(server.process.exitCode).toBeNull(); // the lost connections did not end the process
-      const stored = await postJson(server.url, "/s/demo/responses", { intent: "complete", responseId: "while-refused-01", answers: demoAnswers() });
+      const stored = await postAsPage(server.url, "demo", respondent, { intent: "complete", responseId: "while-refused-01", answers: demoAnswers() });
       expect(stored.status).toBe(200);
       expect(await stored.json()).toMatchObject({ ok: true, outcome: "completed", status: "complete" });
     });

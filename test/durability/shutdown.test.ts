@@ -4,7 +4,8 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAnswers } from "../fixtures/answers";
-import { startAppServer, type AppServer } from "../helpers/app-server";
+import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
+import { openRespondentPage, postAsPage, type RespondentPage } from "../helpers/respondent-browser";
 import { TEST_ENGINE } from "../helpers/engine";
 
 let server: AppServer;
@@ -17,12 +18,12 @@ afterAll(async () => {
 });
 
 /** POSTs a body in two parts with `between()` run in the gap: the request is in flight meanwhile. */
-function postInTwoParts(url: string, body: string, between: () => Promise<void>): Promise<{ status: number; text: string }> {
+function postInTwoParts(url: string, page: RespondentPage, body: string, between: () => Promise<void>): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${url}/s/demo/responses`, {
       method: "POST",
       agent: false,
-      headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
+      headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "User-Agent": PHONE_USER_AGENT, Cookie: page.cookie },
     });
     req.on("response", (res) => {
       let text = "";
@@ -53,7 +54,11 @@ describe("health and graceful shutdown", () => {
     const id = "sigterm-inflight-01";
     const exited = new Promise<{ code: number | null; at: number }>((r) => server.process.once("exit", (code) => r({ code, at: Date.now() })));
     let signalledAt = 0;
-    const answer = await postInTwoParts(server.url, JSON.stringify({ intent: "complete", responseId: id, answers: demoAnswers() }), async () => {
+    // A phone that opened the page and started: its completion is in flight when the signal comes.
+    const page = await openRespondentPage(server.url, "demo");
+    expect((await postAsPage(server.url, "demo", page, { intent: "start", responseId: id })).status).toBe(200);
+    const body = JSON.stringify({ intent: "complete", responseId: id, answers: demoAnswers(), proof: page.proof });
+    const answer = await postInTwoParts(server.url, page, body, async () => {
       await new Promise((r) => setTimeout(r, 200)); // the server has the headers and waits for the rest
       signalledAt = Date.now();
       server.process.kill("SIGTERM");

@@ -187,10 +187,12 @@ describe("respondent fieldwork at 375x812 (Chromium)", () => {
 
     // Submitting twice stores one response.
     const second = await again.evaluate(async (responseId) => {
+      // As the page sends it: with the page's proof.
+      const proof = document.querySelector<HTMLElement>("[data-page-proof]")?.dataset.pageProof;
       const res = await fetch("/s/demo/responses", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ intent: "complete", responseId, answers: {} }),
+        body: JSON.stringify({ intent: "complete", responseId, answers: {}, proof }),
       });
       return res.json();
     }, id);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { demoAnswers } from "../fixtures/answers";
 import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app-server";
+import { openRespondentPage, type RespondentPage } from "../helpers/respondent-browser";
 
 /**
  * Fuzzes the respondent API (POST /s/:token/responses) of the production build with a fixed
@@ -13,15 +14,25 @@ import { PHONE_USER_AGENT, startAppServer, type AppServer } from "../helpers/app
 const RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 300));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const LIMIT = 262_144; // MAX_BODY_BYTES default (app/lib/platform/env.server.ts)
+const ANSWERS_LIMIT = 65_536; // RESPONDENT_ANSWERS_MAX_BYTES default
 const timeout = (runs: number, msPerRun: number) => 30_000 + runs * msPerRun;
 const settings = (numRuns = RUNS) => ({ seed: SEED, numRuns });
 
 let server: AppServer;
 /** A second connection to the server's database (SQLite file or PostgreSQL database). */
 let db: Db;
+/**
+ * The phone the fuzzer speaks as: it opened the demo page (device cookie, page proof), as a
+ * browser does; `fresh()` opens it anew as another phone (the per-device cap counts 3 each).
+ */
+let page: RespondentPage;
+const fresh = async () => (page = await openRespondentPage(server.url, "demo"));
+/** A request object as the page sends it: with the page proof (the fuzzed fields may still replace it). */
+const proved = <T extends object>(body: T): T => ({ proof: page.proof, ...body });
 beforeAll(async () => {
   server = await startAppServer();
   db = await server.openDb();
+  await fresh();
   // A personal link of the demo study, so fuzzed bodies reach the invitation paths too.
   await db.run(
     sql`insert into respondent_invitations (study_id, token, created_at)
@@ -49,6 +60,7 @@ async function send(body: string | Uint8Array<ArrayBuffer>, options: { token?: s
     method: "POST",
     headers: {
       "User-Agent": PHONE_USER_AGENT,
+      Cookie: page.cookie,
       ...(options.contentType === "" ? {} : { "Content-Type": options.contentType ?? "application/json" }),
     },
     body,
@@ -63,7 +75,7 @@ async function send(body: string | Uint8Array<ArrayBuffer>, options: { token?: s
 }
 
 /** Every error is one of the API's clear 4xx answers, as JSON; never a 5xx. */
-function expectHandled(answer: Answer, allowed: number[] = [200, 400, 404, 409, 413]) {
+function expectHandled(answer: Answer, allowed: number[] = [200, 400, 403, 404, 409, 413]) {
   expect(answer.status).toBeLessThan(500);
   expect(allowed).toContain(answer.status);
   expect(typeof answer.body?.ok).toBe("boolean");
@@ -146,7 +158,7 @@ describe("respondent API under fuzzing", () => {
     "never answers 5xx to request-shaped bodies with wrong types, unicode and odd numbers",
     async () => {
       await fc.assert(
-        fc.asyncProperty(requestShaped, async (body) => expectHandled(await send(JSON.stringify(body)))),
+        fc.asyncProperty(requestShaped, async (body) => expectHandled(await send(JSON.stringify(proved(body))))),
         settings(),
       );
     },
@@ -154,7 +166,7 @@ describe("respondent API under fuzzing", () => {
   );
 
   it(
-    "answers 400 to bodies that are not JSON, whatever the content type",
+    "answers 400 to bodies that are not JSON sent as JSON, 415 to any other content type",
     async () => {
       const raw = fc.oneof(
         text.filter((t) => !isJson(t)),
@@ -164,8 +176,13 @@ describe("respondent API under fuzzing", () => {
       await fc.assert(
         fc.asyncProperty(raw, contentType, async (body, type) => {
           const answer = await send(body, { contentType: type });
-          expectHandled(answer, [400]);
-          expect(answer.body?.error).toBe("request body requires valid JSON");
+          if (type === "application/json") {
+            expectHandled(answer, [400]);
+            expect(answer.body?.error).toBe("request body requires valid JSON");
+          } else {
+            expectHandled(answer, [415]);
+            expect(answer.body?.error).toBe("request body requires Content-Type: application/json");
+          }
         }),
         settings(),
       );
@@ -189,7 +206,7 @@ describe("respondent API under fuzzing", () => {
   );
 
   it(
-    "stores huge drafts up to the body limit and answers 413 above it",
+    "stores huge drafts up to the answers limit and answers 413 above it (or above the body limit)",
     async () => {
       const runs = Math.max(10, Math.ceil(RUNS / 10));
       const huge = fc.record({
@@ -199,10 +216,13 @@ describe("respondent API under fuzzing", () => {
       });
       await fc.assert(
         fc.asyncProperty(huge, async ({ chars, ch, id }) => {
-          const body = JSON.stringify({ intent: "draft", responseId: `huge-${id}`.slice(0, 64), seq: 1, pageNo: 0, answers: { note: ch.repeat(chars) } });
+          const responseId = `huge-${id}`.slice(0, 64);
+          expect((await send(JSON.stringify(proved({ intent: "start", responseId })))).status).toBe(200);
+          const answers = { note: ch.repeat(chars) };
+          const body = JSON.stringify({ intent: "draft", responseId, seq: 1, pageNo: 0, answers });
           const answer = await send(body);
           expectHandled(answer, [200, 413]);
-          expect(answer.status).toBe(Buffer.byteLength(body) > LIMIT ? 413 : 200);
+          expect(answer.status).toBe(Buffer.byteLength(body) > LIMIT || Buffer.byteLength(JSON.stringify(answers)) > ANSWERS_LIMIT ? 413 : 200);
         }),
         settings(runs),
       );
@@ -236,15 +256,22 @@ describe("respondent API under fuzzing", () => {
       await fc.assert(
         fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
           run++;
+          await fresh(); // a new phone per run: at most 3 completions each (the per-device cap)
           const ids = [0, 1, 2].map((i) => `model-${SEED}-${run}-${i}`);
           const model = new Map<string, { status: string; seq: number; answersJson: string }>();
           for (const o of ops) {
             const id = ids[o.who]!;
             const before = model.get(id) ?? { status: "draft", seq: 0, answersJson: "{}" };
             if (o.kind === "start") {
-              const answer = await send(JSON.stringify({ intent: "start", responseId: id }));
+              const answer = await send(JSON.stringify(proved({ intent: "start", responseId: id })));
               expect(answer.status).toBe(200);
               model.set(id, before);
+            } else if (!model.has(id)) {
+              // Never started: a draft or completion is refused and stores nothing.
+              const body = o.kind === "draft" ? { intent: "draft", responseId: id, seq: o.seq, pageNo: o.pageNo, answers: o.answers } : proved({ intent: "complete", responseId: id, answers: o.answers });
+              const answer = await send(JSON.stringify(body));
+              expect(answer.status).toBe(409);
+              expect(answer.body?.error).toMatch(/requires a response started from the questionnaire page/);
             } else if (o.kind === "draft") {
               const answer = await send(JSON.stringify({ intent: "draft", responseId: id, seq: o.seq, pageNo: o.pageNo, answers: o.answers }));
               expect(answer.status).toBe(200);
@@ -252,7 +279,7 @@ describe("respondent API under fuzzing", () => {
               expect(answer.body?.outcome).toBe(expected);
               model.set(id, expected === "saved" ? { status: "draft", seq: o.seq, answersJson: JSON.stringify(o.answers) } : before);
             } else {
-              const answer = await send(JSON.stringify({ intent: "complete", responseId: id, answers: o.answers }));
+              const answer = await send(JSON.stringify(proved({ intent: "complete", responseId: id, answers: o.answers })));
               expectHandled(answer, [200, 400]);
               if (answer.status === 400) {
                 continue; // refused: nothing stored, the draft (if any) stays as it was

@@ -117,9 +117,15 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
       // a person; PostgreSQL instances of one test share a secret (as the README asks) instead of
       // writing one into the repository's data/ folder.
       ...(databaseUrl !== undefined ? { SESSION_SECRET: "test-secret-0123456789abcdef" } : {}),
-      // The protocol, fuzz and crash tests send far more than a respondent would; the limit's own
-      // test sets it.
+      // The protocol, fuzz and crash tests send far more than a respondent would, all from
+      // 127.0.0.1 and within milliseconds: the request limit, the per-address completion cap and
+      // the speed floor are off here; their own tests (respondent-rate-limit, respondent-stuffing)
+      // set them. Everything else (page proof, JSON only, per-device cap) is as deployed.
       RESPONDENT_RATE_LIMIT: "0",
+      RESPONDENT_COMPLETIONS_PER_ADDRESS: "0",
+      RESPONDENT_MIN_SECONDS_PER_PAGE: "0",
+      // Test files sign up many researchers from 127.0.0.1; sign-up.test.ts sets the limit.
+      SIGN_UP_PER_ADDRESS_PER_HOUR: "0",
       ...env,
     }),
     stdio: ["ignore", "pipe", "pipe"],

@@ -5,7 +5,8 @@ import { createInvitations } from "../../db/queries/invitations";
 import { setQuotas } from "../../db/queries/quotas";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "../../db/seed-demo";
 import { demoAnswers } from "../fixtures/answers";
-import { Client, postJson, startAppServer, type AppServer } from "../helpers/app-server";
+import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+import { openRespondentPage, postAsPage } from "../helpers/respondent-browser";
 import { TEST_ENGINE } from "../helpers/engine";
 
 /**
@@ -42,8 +43,10 @@ interface Answer {
   body: { ok?: boolean; responseId?: string; outcome?: string; status?: string; screenReason?: string | null; error?: string };
 }
 
+/** One request of a phone that just opened the page on `instance` (its own device cookie and page proof). */
 async function api(instance: Instance, body: Record<string, unknown>): Promise<Answer> {
-  const res = await postJson((instance === "a" ? a : b).url, "/s/demo/responses", body);
+  const url = (instance === "a" ? a : b).url;
+  const res = await postAsPage(url, "demo", await openRespondentPage(url, "demo"), body);
   return { instance, status: res.status, body: (await res.json()) as Answer["body"] };
 }
 

@@ -5,6 +5,7 @@ import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
 import { createResetLink } from "./password-reset.server";
 import { requireUserId } from "./session.server";
+import { listSecurityEvents } from "../../../db/queries/security-events";
 
 /** The signed-in administrator's id; anyone else gets a plain 404 (the page does not exist for them). */
 export async function requireAdmin(db: Db, request: Request): Promise<number> {
@@ -15,7 +16,7 @@ export async function requireAdmin(db: Db, request: Request): Promise<number> {
 
 /** The administrators' page: every account, the recent reset links. */
 export async function loadAdminPage(db: Db) {
-  return { users: await listUsers(db), resets: await listRecentResets(db) };
+  return { users: await listUsers(db), resets: await listRecentResets(db), securityEvents: await listSecurityEvents(db) };
 }
 
 type Refused = { ok: false; error: MessageKey };

@@ -38,7 +38,7 @@ export async function startupAdminNotices(db: Db): Promise<string[]> {
     await setUserAdmin(db, { id: demo.id, isAdmin: false });
     lines.push(`[valuemap] ${DEMO_EMAIL} no longer administers (the demo account never does)`);
   }
-  if (demo && verifyPassword(demo.passwordHash, DEMO_PASSWORD)) {
+  if (demo && (await verifyPassword(demo.passwordHash, DEMO_PASSWORD))) {
     lines.push(
       `[valuemap] the demo account ${DEMO_EMAIL} exists with its public password: fine for a trial; for a real deployment start on an empty database with DEMO=off`,
     );

@@ -2,6 +2,7 @@ import { getUserById, updateUserPassword } from "../../../db/queries/users";
 import type { MessageKey } from "~/i18n/index";
 import type { Db } from "../../../db/client";
 import { NewPasswordSchema } from "./credentials";
+import { passwordWeakness } from "./common-passwords.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { endOtherSessions, type ResearcherSession } from "./session.server";
 
@@ -20,12 +21,14 @@ export type ChangePasswordResult = { ok: true } | { ok: false; field: keyof Pass
  */
 export async function changePassword(db: Db, session: ResearcherSession, input: PasswordChange): Promise<ChangePasswordResult> {
   const user = await getUserById(db, session.userId);
-  if (!user || input.currentPassword.length > 128 || !verifyPassword(user.passwordHash, input.currentPassword)) {
+  if (!user || input.currentPassword.length > 128 || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { ok: false, field: "currentPassword", error: "auth.currentPasswordWrong" };
   }
   const next = NewPasswordSchema.safeParse(input.newPassword);
   if (!next.success) return { ok: false, field: "newPassword", error: "auth.passwordLength" };
-  await updateUserPassword(db, { id: user.id, passwordHash: hashPassword(next.data) });
+  const weakness = passwordWeakness(next.data);
+  if (weakness) return { ok: false, field: "newPassword", error: weakness };
+  await updateUserPassword(db, { id: user.id, passwordHash: await hashPassword(next.data) });
   await endOtherSessions(db, session);
   return { ok: true };
 }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Db } from "../../../db/client";
+import { readForm } from "../platform/read-form.server";
 import { getSession, requireSession, type ResearcherSession } from "./session.server";
 
 const forbidden = (message: string) => new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -44,7 +45,7 @@ export function sameToken(a: string, b: string): boolean {
 export async function requireResearcherForm(db: Db, request: Request): Promise<{ session: ResearcherSession; form: FormData }> {
   assertSameOrigin(request);
   const session = await requireSession(db, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const token = form.get("csrf");
   if (typeof token !== "string" || !sameToken(token, session.csrfToken)) {
     throw forbidden("request requires the form's security token: reload the page and try again");

@@ -2,6 +2,7 @@ import { consumePasswordReset, createPasswordReset, findLiveReset } from "../../
 import { deleteUserSessions } from "../../../db/queries/sessions";
 import { getUserByEmail, getUserById } from "../../../db/queries/users";
 import type { MessageKey } from "~/i18n/index";
+import { passwordWeakness } from "./common-passwords.server";
 import type { Db } from "../../../db/client";
 import { NewPasswordSchema } from "./credentials";
 import { hashPassword } from "./password.server";
@@ -44,8 +45,10 @@ export async function lookUpResetLink(db: Db, token: string): Promise<{ email: s
 export async function resetPassword(db: Db, token: string, input: { password: string }): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
   const password = NewPasswordSchema.safeParse(input.password);
   if (!password.success) return { ok: false, error: "auth.passwordLength" };
+  const weakness = passwordWeakness(password.data);
+  if (weakness) return { ok: false, error: weakness };
   if (token.length > 128) return { ok: false, error: "reset.invalid" };
-  const userId = await consumePasswordReset(db, { tokenHash: hashToken(token), passwordHash: hashPassword(password.data), now: Date.now() });
+  const userId = await consumePasswordReset(db, { tokenHash: hashToken(token), passwordHash: await hashPassword(password.data), now: Date.now() });
   if (userId === null) return { ok: false, error: "reset.invalid" };
   await deleteUserSessions(db, userId);
   return { ok: true };

@@ -1,6 +1,3 @@
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import {
   deleteExpiredSessions,
@@ -10,32 +7,12 @@ import {
   getLiveSession,
   insertSession,
 } from "../../../db/queries/sessions";
-import { sqlitePath } from "../../../db/client";
-import { isPostgresUrl } from "../../../db/postgres";
 import type { Db } from "../../../db/client";
 import { hashToken, newToken } from "../platform/token.server";
-import { env } from "../platform/env.server";
+import { serverSecret } from "../platform/server-secret.server";
 import { cameOverHttps } from "../platform/http.server";
 
 const SESSION_MS = 1000 * 60 * 60 * 24 * 14;
-
-/**
- * A stable secret: SESSION_SECRET, or a random one kept in `session-secret` next to the SQLite
- * database file (`data/` for the default database, and on PostgreSQL).
- */
-function sessionSecret(): string {
-  if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  const databaseFile = isPostgresUrl(env.DATABASE_URL) ? ":memory:" : sqlitePath(env.DATABASE_URL);
-  const file = path.resolve(databaseFile === ":memory:" ? "data" : path.dirname(databaseFile), "session-secret");
-  try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const secret = crypto.randomBytes(32).toString("hex");
-    fs.writeFileSync(file, secret, { mode: 0o600 });
-    return secret;
-  }
-}
 
 export const SESSION_COOKIE = "vm_session";
 
@@ -51,7 +28,7 @@ function sessionCookie(): Cookie {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secrets: [sessionSecret()],
+    secrets: [serverSecret()],
     maxAge: SESSION_MS / 1000,
   }));
 }

@@ -151,9 +151,14 @@ export async function saveFieldworkSettings(db: Db, study: Study, form: FormData
   if (opensAt === "invalid" || closesAt === "invalid") return { ok: false, errors: { window: "fieldwork.error.dateInvalid" } };
   if (opensAt !== null && closesAt !== null && closesAt <= opensAt) return { ok: false, errors: { window: "fieldwork.error.closesBeforeOpens" } };
   const onePerDevice = form.get("onePerDevice") === "on";
-  await updateFieldworkSettings(db, { id: study.id, opensAt, closesAt, onePerDevice, now: Date.now() });
+  const graceText = text(form.get("graceMinutes")).trim();
+  const graceMinutes = graceText === "" ? 0 : Number(graceText);
+  if (!/^\d{0,5}$/.test(graceText) || !Number.isSafeInteger(graceMinutes) || graceMinutes > 10_080) {
+    return { ok: false, errors: { window: "fieldwork.error.graceMinutes" } };
+  }
+  await updateFieldworkSettings(db, { id: study.id, opensAt, closesAt, onePerDevice, graceMinutes, now: Date.now() });
   const iso = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString());
-  return { ok: true, detail: `${iso(opensAt)} to ${iso(closesAt)}, one per device: ${onePerDevice ? "yes" : "no"}` };
+  return { ok: true, detail: `${iso(opensAt)} to ${iso(closesAt)}, one per device: ${onePerDevice ? "yes" : "no"}, grace: ${graceMinutes} min` };
 }
 
 /** Opens the fieldwork now (no end) or closes it now. */
@@ -213,6 +218,7 @@ export async function loadFieldworkDesign(db: Db, study: Study) {
       closesAt: iso(study.fieldworkClosesAt),
       state: fieldworkState(study, Date.now()),
       onePerDevice: study.onePerDevice,
+      graceMinutes: study.fieldworkGraceMinutes,
     },
     focusGroup: focusGroup ? { version: focusGroup.version, publishedAt: focusGroup.publishedAt } : null,
     focusGroupIssues: await focusGroupIssues(db, study),

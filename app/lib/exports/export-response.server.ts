@@ -13,7 +13,7 @@ import { exportFileName } from "./export-names.server";
 import { withChartHeader } from "./export-chart-header.server";
 import { renderReportPdf } from "./export-pdf.server";
 import { labelledFile, loadLabelledWide, type LabelledFormat } from "./labelled-export.server";
-import { svgToPng } from "./png.server";
+import { PngBusy, svgToPng, withPngWorker } from "./png.server";
 import { parseReportOptionsWithIssues, reportQuery } from "../report/report-options.server";
 import { loadReport } from "../report/report.server";
 
@@ -132,23 +132,35 @@ export async function exportResponse(db: Db, args: {
     return download(result.pdf, "pdf", file(paper === "letter" ? "report-letter.pdf" : "report.pdf"));
   }
 
+  if (request.kind === "chart" && request.format === "png") {
+    // The report and its PNG are made on a place of the bounded PNG pool (png.server.ts).
+    try {
+      return await withPngWorker(async () => {
+        const report = await loadReport(db, study, locale, options, ignored);
+        const drawn = chartSvg(report, request.chart as Parameters<typeof chartSvg>[1]);
+        if (!drawn) return notFound();
+        const chart = withChartHeader(drawn, report, request.chart as Parameters<typeof chartSvg>[1], args.now);
+        await audit();
+        return download(await svgToPng(chart.svg), "png", file(`${request.chart}.png`));
+      });
+    } catch (error) {
+      if (error instanceof PngBusy) {
+        return new Response(translate(locale, "exports.pngBusy"), {
+          status: 503,
+          headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(error.retryAfterSeconds) },
+        });
+      }
+      console.error("PNG export failed:", error instanceof Error ? error.message : error);
+      return new Response(translate(locale, "exports.pngFailed"), { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
+  }
   const report = await loadReport(db, study, locale, options, ignored);
   if (request.kind === "chart") {
     const drawn = chartSvg(report, request.chart as Parameters<typeof chartSvg>[1]);
     if (!drawn) return notFound();
     const chart = withChartHeader(drawn, report, request.chart as Parameters<typeof chartSvg>[1], args.now);
     await audit();
-    const name = file(`${request.chart}.${request.format}`);
-    if (request.format === "svg") return download(chart.svg, "svg", name);
-    try {
-      return download(await svgToPng(chart.svg), "png", name);
-    } catch (error) {
-      console.error("PNG export failed:", error instanceof Error ? error.message : error);
-      return new Response(translate(locale, "exports.pngFailed"), {
-        status: 500,
-        headers: { "Content-Type": "text/plain; charset=utf-8" },
-      });
-    }
+    return download(chart.svg, "svg", file(`${request.chart}.svg`));
   }
   const tables = reportTables(report);
   if (request.kind === "table") {

@@ -1,6 +1,23 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "../platform/env.server";
+import { WorkPool } from "../platform/work-pool.server";
+
+export { PoolBusy as PngBusy } from "../platform/work-pool.server";
+
+/**
+ * Chart PNGs are drawn through one pool per process: PNG_WORKERS at once, PNG_QUEUE waiting up to
+ * PNG_QUEUE_WAIT_SECONDS; beyond it the download answers 503 with Retry-After (export-response).
+ * Each rendering spawns a process, so without the bound 30 parallel downloads through a share
+ * link (no account needed) starve the server.
+ */
+const pngPool = new WorkPool(env.PNG_WORKERS, env.PNG_QUEUE, env.PNG_QUEUE_WAIT_SECONDS * 1000);
+
+/** Runs `job` (loading the report and drawing its PNG) on a place of the PNG pool; rejects with PngBusy when full. */
+export function withPngWorker<T>(job: () => Promise<T>): Promise<T> {
+  return pngPool.run(job);
+}
 
 /**
  * The committed fonts (assets/fonts, made by scripts/subset-fonts.sh): DejaVu Sans for Latin text

@@ -4,7 +4,6 @@ import { getQuestionnaire, type Questionnaire } from "../../../db/queries/questi
 import {
   completeFocusGroupResponse,
   completeResponse,
-  deviceHasCompleteResponse,
   getInvitation,
   getRespondentStudy,
   getResponseByClientId,
@@ -18,7 +17,6 @@ import { unknownAnswerNames } from "../../../surveys/answer-names";
 import { applyOfferOrder } from "../../../surveys/apply-offer-order";
 import { applyScreenEarly } from "../../../surveys/apply-screen-early";
 import { applyMaxDiffDesign } from "../../../surveys/apply-maxdiff-design";
-import { saveResponseDesign } from "../../../db/queries/method-answers";
 import { responseMaxDiffDesign } from "./maxdiff-design.server";
 import { questionNames } from "../../../surveys/question-names";
 import { quotaQuestionCodes } from "../../../db/queries/quotas";
@@ -30,11 +28,23 @@ import { StageSchema, type Stage } from "../../../surveys/stage";
 import { StudyDefinitionSchema, type StudyDefinition } from "../../../surveys/study-definition";
 import type { Db } from "../../../db/client";
 import { env } from "../platform/env.server";
+import { addressMayComplete, countAddressCompletion, deviceVerdict } from "./completion-caps.server";
+import { completionQuality } from "./completion-quality.server";
 import { jsonError } from "../platform/http.server";
+import { refuse } from "./respondent-refusal.server";
+import { outcomeOf, panelRedirect, RID_PATTERN } from "./panel-links.server";
 
 /** Whether the fieldwork window (epoch ms, either end open when null) admits new responses now. */
 export function fieldworkOpen(study: { opensAt: number | null; closesAt: number | null }, now: number): boolean {
   return (study.opensAt === null || now >= study.opensAt) && (study.closesAt === null || now < study.closesAt);
+}
+
+/**
+ * Whether a response started before the close may still be saved and completed now: until the
+ * close plus the study's grace period (0 by default: the close applies to it at once).
+ */
+export function draftsStillAccepted(study: { closesAt: number | null; graceMinutes: number }, now: number): boolean {
+  return study.closesAt === null || now < study.closesAt + study.graceMinutes * 60_000;
 }
 
 /**
@@ -77,6 +87,11 @@ const common = {
   stage: StageSchema.default("rating"),
   /** A personal invitation token (`?invite=`): binds the response to it, one response each. */
   invite: InviteSchema.optional(),
+  /** The page proof `GET /s/:token` gave this device (page-proof.server.ts): `start` and `complete` require it. */
+  proof: z.string().max(200).optional(),
+  /** A panel's respondent id (`?rid=`), stored with a new response; `test` marks the panel's test link. */
+  rid: z.string().regex(RID_PATTERN, "rid requires 1-200 printable characters without spaces").optional(),
+  test: z.boolean().optional(),
 };
 
 export const RespondentRequestSchema = z.discriminatedUnion("intent", [
@@ -118,11 +133,6 @@ async function frozenQuestionnaire(db: Db, id: number): Promise<Frozen | null> {
   return entry;
 }
 
-/** A refusal the respondent page explains politely (`reason`), with a clear message. */
-function refuse(status: number, reason: "closed" | "device" | "invitation" | "unpublished", message: string): Response {
-  return Response.json({ ok: false, error: message, reason }, { status });
-}
-
 interface Resolved extends Frozen {
   study: RespondentStudy;
   clientId: string;
@@ -131,37 +141,61 @@ interface Resolved extends Frozen {
   invitationId: number | null;
 }
 
+/** Who is asking, beyond the request: the IP address (per-address completion cap). */
+export interface RespondentOrigin {
+  address?: string;
+}
+
 /**
  * The response a request is about and the questionnaire it belongs to. An existing response
- * keeps the version it started on (a newer publication never breaks it). A new one starts on
- * the newest questionnaire of the requested stage, only inside the fieldwork window, bound to
- * its personal invitation, and not from a device that already answered when the study allows one
- * response per device. An invitation that already has a response resumes that one (any device).
+ * keeps the version it started on (a newer publication never breaks it). Only `start` creates a
+ * response: inside the fieldwork window, bound to its personal invitation, and, on the public
+ * link, not from a device that already answered when the study allows one response per device,
+ * nor beyond the per-device and per-address caps. A draft or completion of a response never
+ * started is refused; one started before the fieldwork closed is refused once the close (plus
+ * the study's grace period) has passed. An invitation that already has a response resumes that
+ * one (any device). Every refusal stores nothing.
  */
-async function resolve(db: Db, token: string, request: RespondentRequest, deviceId: string, now: number): Promise<Resolved | Response> {
+async function resolve(db: Db, token: string, request: RespondentRequest, deviceId: string, origin: RespondentOrigin, now: number): Promise<Resolved | Response> {
+  const locale = request.locale;
   const study = await getRespondentStudy(db, token);
-  if (!study) return jsonError(404, "unknown questionnaire link");
+  if (!study) return refuse(404, "unknown", "unknown questionnaire link", locale);
   let clientId = request.responseId;
   let invitationId: number | null = null;
   if (request.invite !== undefined) {
     const invitation = await getInvitation(db, study.studyId, request.invite);
-    if (!invitation) return refuse(404, "invitation", "unknown invitation link: ask the researcher for your personal link");
+    if (!invitation) return refuse(404, "invitation", "unknown invitation link: ask the researcher for your personal link", locale);
     invitationId = invitation.id;
     if (invitation.responseClientId !== null) clientId = invitation.responseClientId;
   }
   const existing = await getResponseByClientId(db, clientId);
+  // The same answer whether the id is unknown elsewhere or used by another study's response.
+  const conflict = () => refuse(409, "conflict", "responseId cannot be used with this questionnaire link: start a new response", locale);
   if (!existing) {
-    if (!fieldworkOpen(study, now)) return refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses");
-    if (study.onePerDevice && invitationId === null && (await deviceHasCompleteResponse(db, study.studyId, deviceId))) {
-      return refuse(409, "device", "already answered from this device: one response per device");
+    if (request.intent !== "start") {
+      return refuse(409, "notStarted", `${request.intent} requires a response started from the questionnaire page (intent "start")`, locale);
+    }
+    if (!fieldworkOpen(study, now)) {
+      const redirect = await panelRedirect(db, study.studyId, "closed", request.rid);
+      return withRedirect(refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses", locale), redirect);
+    }
+    if (invitationId === null) {
+      const { verdict } = await deviceVerdict(db, study, deviceId);
+      if (verdict === "onePerDevice") return refuse(409, "device", "already answered from this device: one response per device", locale);
+      if (verdict === "cap") {
+        return refuse(429, "deviceCap", `this device has finished ${env.RESPONDENT_COMPLETIONS_PER_DEVICE} responses to this questionnaire, the most allowed`, locale);
+      }
+      const address = origin.address === undefined ? ({ ok: true } as const) : await addressMayComplete(db, study.studyId, origin.address);
+      if (!address.ok) return addressCapReached(address.retryAfterSeconds, locale);
     }
   }
   const id = existing ? existing.questionnaireId : request.stage === "focus_group" ? study.focusGroupId : study.ratingId;
   const entry = id === null ? null : await frozenQuestionnaire(db, id);
-  if (!entry) return refuse(404, "unpublished", "this questionnaire is not published");
-  if (entry.questionnaire.studyId !== study.studyId) return jsonError(409, "responseId belongs to another questionnaire");
-  if (existing && invitationId !== null && existing.invitationId !== invitationId) {
-    return jsonError(409, "responseId belongs to another invitation");
+  if (existing && entry && entry.questionnaire.studyId !== study.studyId) return conflict();
+  if (!entry) return refuse(404, "unpublished", "this questionnaire is not published", locale);
+  if (existing && invitationId !== null && existing.invitationId !== invitationId) return conflict();
+  if (existing && existing.status === "draft" && !draftsStillAccepted(study, now)) {
+    return refuse(403, "closed", "fieldwork is closed: responses started before the close can no longer be saved or completed", locale);
   }
   const order = existing
     ? (JSON.parse(existing.offerOrder) as string[])
@@ -169,6 +203,16 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
       ? []
       : offerOrder(entry.definition.offers.map((o) => o.code), clientId);
   return { ...entry, study, clientId, existing, order, invitationId };
+}
+
+function addressCapReached(retryAfterSeconds: number, locale: RespondentRequest["locale"]): Response {
+  return refuse(
+    429,
+    "addressCap",
+    `this address has sent ${env.RESPONDENT_COMPLETIONS_PER_ADDRESS} completions to this questionnaire within 24 hours, the most allowed: try again in ${retryAfterSeconds} seconds`,
+    locale,
+    { params: { hours: Math.max(1, Math.ceil(retryAfterSeconds / 3600)) }, retryAfterSeconds },
+  );
 }
 
 /**
@@ -181,9 +225,15 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
  * names the questionnaire does not have, validate, then store once, in one transaction; quotas
  * apply there again).
  */
-export async function handleRespondentRequest(db: Db, token: string, request: RespondentRequest, deviceId: string): Promise<Response> {
+export async function handleRespondentRequest(
+  db: Db,
+  token: string,
+  request: RespondentRequest,
+  deviceId: string,
+  origin: RespondentOrigin = {},
+): Promise<Response> {
   const now = Date.now();
-  const resolved = await resolve(db, token, request, deviceId, now);
+  const resolved = await resolve(db, token, request, deviceId, origin, now);
   if (resolved instanceof Response) return resolved;
   const { questionnaire, definition, survey, order, clientId } = resolved;
   const base = {
@@ -195,6 +245,8 @@ export async function handleRespondentRequest(db: Db, token: string, request: Re
     invitationId: resolved.invitationId,
     deviceId,
     wave: resolved.study.currentWave,
+    respondentRef: request.rid ?? null,
+    origin: request.test ? ("test" as const) : ("web" as const),
   };
   switch (request.intent) {
     case "start": {
@@ -214,6 +266,7 @@ export async function handleRespondentRequest(db: Db, token: string, request: Re
         answers: JSON.parse(row.answersJson) as unknown,
         pageNo: row.pageNo,
         seq: row.seq,
+        redirect: await panelRedirect(db, resolved.study.studyId, outcomeOf(row.status, row.screenReason), row.respondentRef),
       });
     }
     case "draft": {
@@ -226,7 +279,7 @@ export async function handleRespondentRequest(db: Db, token: string, request: Re
       return Response.json({ ok: true, outcome });
     }
     case "complete":
-      return complete(db, resolved, request.answers, base, definition, survey);
+      return complete(db, resolved, request, base, origin);
     case "screen":
       return screenEarly(db, resolved, request.answers, base, definition, survey);
   }
@@ -250,64 +303,82 @@ async function screenEarly(db: Db,
 ): Promise<Response> {
   if (resolved.questionnaire.stage !== "rating") return jsonError(400, "only the rating stage has quotas to screen against");
   if (!resolved.existing) return jsonError(409, "screen requires a started response: send start first");
-  if (resolved.existing.status !== "draft") {
-    return Response.json({ ok: true, outcome: "already-finished", status: resolved.existing.status, screenReason: resolved.existing.screenReason });
-  }
+  if (resolved.existing.status !== "draft") return finished(db, "already-finished", resolved);
   const unknown = unknownAnswerNames(survey, answers);
   if (unknown.length > 0) {
     return jsonError(400, `answers name questions this questionnaire does not have: ${unknown.slice(0, 10).join(", ")}`, unknown.slice(0, 50));
   }
   const outcome = await screenResponseEarly(db, { ...base, answersJson: JSON.stringify(answers), profile: profileChoices(definition, answers) });
-  return finished(db, outcome, resolved.clientId);
+  return finished(db, outcome, resolved);
 }
 
-async function complete(db: Db, 
+async function complete(
+  db: Db,
   resolved: Resolved,
-  answers: Record<string, unknown>,
+  request: Extract<RespondentRequest, { intent: "complete" }>,
   base: Omit<Parameters<typeof completeResponse>[1], "answersJson" | "result">,
-  definition: StudyDefinition,
-  survey: SurveyJson,
+  origin: RespondentOrigin,
 ): Promise<Response> {
-  if (resolved.existing && resolved.existing.status !== "draft") {
+  const { definition, survey, existing, study } = resolved;
+  const { answers, locale } = request;
+  if (existing && existing.status !== "draft") {
     // Idempotent: a finished response is final, whatever this second submission carries.
-    return Response.json({ ok: true, outcome: "already-finished", status: resolved.existing.status, screenReason: resolved.existing.screenReason });
+    return finished(db, "already-finished", resolved);
   }
   const unknown = unknownAnswerNames(survey, answers);
   if (unknown.length > 0) {
-    return jsonError(400, `answers name questions this questionnaire does not have: ${unknown.slice(0, 10).join(", ")}`, unknown.slice(0, 50));
+    return refuse(400, "malformed", `answers name questions this questionnaire does not have: ${unknown.slice(0, 10).join(", ")}`, locale, {
+      details: unknown.slice(0, 50),
+    });
+  }
+  const focusGroup = resolved.questionnaire.stage === "focus_group";
+  // The MaxDiff tasks were made when the response started; the answers are read against them.
+  const design = await responseMaxDiffDesign(db, definition, resolved.questionnaire.stage, existing, resolved.clientId);
+  const designed = design ? { maxDiffDesign: design } : {};
+  // Versions published before the considered set was part of the purchase question asked it optionally.
+  const read = focusGroup
+    ? readFocusGroupResponse(definition, answers, designed)
+    : readRatingResponse(definition, answers, { consideredSetRequired: asksConsideredSet(survey), ...designed });
+  if (!read.ok) return refuse(400, "malformed", "answers are incomplete or invalid", locale, { details: read.errors });
+  // The caps: the public link's device and address (a personal link is its own respondent).
+  let deviceHasComplete = false;
+  if (resolved.invitationId === null) {
+    const device = await deviceVerdict(db, study, base.deviceId ?? "");
+    deviceHasComplete = device.hasComplete;
+    if (device.verdict === "onePerDevice") return refuse(409, "device", "already answered from this device: one response per device", locale);
+    if (device.verdict === "cap") {
+      return refuse(429, "deviceCap", `this device has finished ${env.RESPONDENT_COMPLETIONS_PER_DEVICE} responses to this questionnaire, the most allowed`, locale);
+    }
+    if (origin.address !== undefined) {
+      const counted = await countAddressCompletion(db, study.studyId, origin.address);
+      if (!counted.ok) return addressCapReached(counted.retryAfterSeconds, locale);
+    }
   }
   const answersJson = JSON.stringify(answers);
-  const design = await responseMaxDiffDesign(db, definition, resolved.questionnaire.stage, resolved.existing, resolved.clientId);
-  if (resolved.questionnaire.stage === "focus_group") {
-    const read = readFocusGroupResponse(definition, answers, design ? { maxDiffDesign: design } : {});
-    if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
-    const outcome = await completeFocusGroupResponse(db, { ...base, answersJson, result: read.value });
-    await keepDesign(db, design, resolved);
-    return finished(db, outcome, resolved.clientId);
+  if (focusGroup) {
+    const value = read.value as Parameters<typeof completeFocusGroupResponse>[1]["result"];
+    const outcome = await completeFocusGroupResponse(db, { ...base, answersJson, result: value });
+    return finished(db, outcome, resolved);
   }
-  // Versions published before the considered set was part of the purchase question asked it optionally.
-  const read = readRatingResponse(definition, answers, {
-    consideredSetRequired: asksConsideredSet(survey),
-    ...(design ? { maxDiffDesign: design } : {}),
-  });
-  if (!read.ok) return jsonError(400, "answers are incomplete or invalid", read.errors);
-  const args = { ...base, answersJson, result: read.value };
+  const result = read.value as Parameters<typeof completeResponse>[1]["result"];
+  const quality = completionQuality({ definition, survey, answers, result, startedAt: existing?.startedAt ?? base.now, now: base.now, deviceHasComplete });
+  const args = { ...base, answersJson, result, minDurationMs: quality.minDurationMs, completionFlags: quality.flags.join(",") };
   if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(db, args);
-  const outcome = await completeResponse(db, args);
-  await keepDesign(db, design, resolved);
-  return finished(db, outcome, resolved.clientId);
+  return finished(db, await completeResponse(db, args), resolved);
 }
 
-/** A response completed without a start keeps the design it was read against. */
-async function keepDesign(db: Db, design: Awaited<ReturnType<typeof responseMaxDiffDesign>>, resolved: Resolved): Promise<void> {
-  if (!design || resolved.existing) return;
+/** The answer to a completion: the response's final state and, for a panel respondent, where to send them next. */
+async function finished(db: Db, outcome: string, resolved: Resolved): Promise<Response> {
   const row = await getResponseByClientId(db, resolved.clientId);
-  if (row) await saveResponseDesign(db, row.id, design);
+  const redirect = await panelRedirect(db, resolved.study.studyId, outcomeOf(row?.status, row?.screenReason), row?.respondentRef);
+  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null, redirect });
 }
 
-async function finished(db: Db, outcome: string, clientId: string): Promise<Response> {
-  const row = await getResponseByClientId(db, clientId);
-  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null });
+/** A refusal that also tells a panel respondent where to go (the panel's "closed" address). */
+async function withRedirect(response: Response, redirect: string | null): Promise<Response> {
+  if (!redirect) return response;
+  const body = (await response.json()) as Record<string, unknown>;
+  return Response.json({ ...body, redirect }, { status: response.status, headers: response.headers });
 }
 
 /** How long the test-only unsafe mode waits before committing an acknowledged completion. */

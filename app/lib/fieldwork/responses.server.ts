@@ -8,6 +8,7 @@ import type { QualityFlag } from "../../../analysis/data-quality";
 import type { Db } from "../../../db/client";
 import { parseStageParam, type Stage } from "../../../surveys/stage";
 import { createVersionedCache } from "../platform/versioned-cache";
+import { answersText } from "./answers-text.server";
 
 export const RESPONSES_PER_PAGE = 100;
 
@@ -66,6 +67,8 @@ export async function loadResponses(db: Db, study: Study, query: ResponsesQuery)
     return { ...r, flags: f, included: r.status === "complete" && r.stage === "rating" ? isIncluded(f, r.review, "out") : null };
   };
   const detail = query.show ? await getResponseDetail(db, { studyId: study.id, responseId: query.show }) : null;
+  // The raw answers go to the page bounded (answers-text.server.ts), never as stored.
+  const decorateDetail = ({ answersJson, ...rest }: NonNullable<typeof detail>) => ({ ...decorate(rest), answers: answersText(answersJson) });
   const offers = await listOffers(db, study.id);
   const attributes = await listAttributes(db, study.id);
   return {
@@ -80,7 +83,7 @@ export async function loadResponses(db: Db, study: Study, query: ResponsesQuery)
     })),
     detail: detail
       ? {
-          ...decorate(detail),
+          ...decorateDetail(detail),
           profile: Object.entries(detail.profile).map(([code, value]) => label(code, value)),
           names: Object.fromEntries([...offers.map((o) => [o.code, o.name]), ...attributes.map((a) => [a.code, a.name])]),
         }

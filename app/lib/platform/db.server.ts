@@ -3,7 +3,7 @@ import { openDatabase, type Db } from "../../../db/client";
 import { openPostgresDatabase } from "../../../db/client-postgres";
 import { isPostgresUrl } from "../../../db/postgres";
 import { seedDemo } from "../../../db/seed-demo";
-import { hashPassword } from "../auth/password.server";
+import { hashPasswordSync } from "../auth/password.server";
 import { env } from "./env.server";
 
 declare global {
@@ -18,7 +18,7 @@ async function open(): Promise<Db> {
   const db = isPostgresUrl(env.DATABASE_URL)
     ? await openPostgresDatabase({ url: env.DATABASE_URL, max: env.DB_POOL_SIZE })
     : openDatabase({ url: env.DATABASE_URL, synchronous: env.DB_SYNCHRONOUS });
-  if (env.DEMO === "on") await seedDemo(db, { passwordHash: hashPassword, now: Date.now() });
+  if (env.DEMO === "on") await seedDemo(db, { passwordHash: hashPasswordSync, now: Date.now() });
   // app/server.js closes the database once the HTTP server has finished its in-flight requests
   // after SIGTERM; this "exit" listener covers every other way out (SQLite closes synchronously
   // inside close(), which an "exit" listener requires; the last connection's close checkpoints

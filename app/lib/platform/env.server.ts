@@ -35,6 +35,43 @@ const EnvSchema = z.object({
    */
   RESPONDENT_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
   /**
+   * How long the page proof `GET /s/:token` hands the respondent's browser stays valid for
+   * `start` and `complete`, in seconds (the page fetches a fresh one when it has expired).
+   */
+  RESPONDENT_PROOF_TTL_SECONDS: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(6 * 3600),
+  /** Finished responses one device (its cookie) may give per study; `0` turns the cap off (one-per-device studies: 1). */
+  RESPONDENT_COMPLETIONS_PER_DEVICE: z.coerce.number().int().min(0).default(3),
+  /** Completions one IP address may send per study in 24 hours (offices share one address); `0` turns the cap off. */
+  RESPONDENT_COMPLETIONS_PER_ADDRESS: z.coerce.number().int().min(0).default(50),
+  /**
+   * The least plausible time per answered page, in seconds: a completion faster than this times
+   * its answered pages is flagged `speeder` and holds no quota place; `0` turns the floor off.
+   */
+  RESPONDENT_MIN_SECONDS_PER_PAGE: z.coerce.number().min(0).max(600).default(3),
+  /** Largest `answers` object of a draft or completion, in bytes of JSON (larger: 413). */
+  RESPONDENT_ANSWERS_MAX_BYTES: z.coerce.number().int().min(1024).default(65_536),
+  /** Deepest nesting of arrays and objects inside `answers` (deeper: 400). */
+  RESPONDENT_ANSWERS_MAX_DEPTH: z.coerce.number().int().min(2).max(64).default(6),
+  /** Failed sign-ins for one account from one address, within the hour, before each further try waits. */
+  SIGN_IN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins from one address (any account), within the hour, before its tries wait. */
+  SIGN_IN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  /**
+   * Failed sign-ins for one account (any address), within the hour, before the addresses that
+   * failed on it wait; an address that has not failed on the account never does.
+   */
+  SIGN_IN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+  /** The longest wait between sign-in tries (the waits double from 1 s), in seconds. */
+  SIGN_IN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Accounts one IP address may create per hour; `0` turns the limit off. */
+  SIGN_UP_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  /** PNG renderings running at once (each in its own process). */
+  PNG_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
+  /** PNG renderings waiting for a worker; beyond it 503 with Retry-After. */
+  PNG_QUEUE: z.coerce.number().int().min(0).default(8),
+  /** How long a PNG rendering waits for a worker before 503 with Retry-After, in seconds. */
+  PNG_QUEUE_WAIT_SECONDS: z.coerce.number().int().min(1).default(10),
+  /**
    * Whether `X-Forwarded-For/-Proto/-Host` are believed: `off` (default: they are ignored, and
    * removed before anything reads them), a number of proxy hops in front of the server (`1`
    * behind one reverse proxy), or a comma-separated list of the proxies' addresses or subnets
@@ -105,6 +142,34 @@ const EnvSchema = z.object({
    * machine (e.g. `npm run dev`).
    */
   PDF_RENDER_ORIGIN: z.string().trim().url().optional(),
+  /**
+   * Researcher API requests allowed per token and minute (`/api/...`); `0` turns the limit off.
+   */
+  API_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  /**
+   * Webhook destinations allowed besides public addresses (comma-separated host names,
+   * addresses or subnets: `hooks.internal, 10.20.0.0/16, ::1`). Loopback, private, link-local
+   * and other non-public addresses are refused unless listed here (checked on the address a
+   * name resolves to); plain http is accepted only for what is listed.
+   */
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const list = value.split(",").map((part) => part.trim()).filter(Boolean);
+      const bad = list.filter((part) => part.includes("/") ? !isAddressOrSubnet(part) : net.isIP(part) === 0 && !/^[a-z0-9.-]{1,253}$/i.test(part));
+      if (bad.length) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `requires host names, addresses or subnets (not ${bad.join(", ")})` });
+        return z.NEVER;
+      }
+      return list;
+    }),
+  /** Attempts to deliver a webhook before it is given up (shown as failed in the delivery log, where it can be replayed). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  /** Wait after a webhook's first failed attempt, in seconds; it doubles after each failure, up to 24 hours. */
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Webhook deliveries sent at once by this server process; `0` turns the delivery loop off (another instance delivers). */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(4),
   /**
    * TEST ONLY, never on by default: `1` acknowledges a completion before committing it (the
    * commit runs later), so a crash loses acknowledged responses. It exists so the crash test

@@ -6,6 +6,8 @@ export type Take = { ok: true } | { ok: false; retryAfterSeconds: number };
 /** Counts requests per key in fixed windows and answers whether one more fits. */
 export interface RateLimiter {
   take(key: string, now?: number): Promise<Take>;
+  /** Whether one more would fit, without counting it. */
+  peek(key: string, now?: number): Promise<Take>;
 }
 
 /**
@@ -32,6 +34,13 @@ export class MemoryRateLimiter implements RateLimiter {
     if (window.count >= this.limit) return { ok: false, retryAfterSeconds: Math.ceil((window.start + this.windowMs - now) / 1000) };
     window.count += 1;
     return { ok: true };
+  }
+
+  async peek(key: string, now = Date.now()): Promise<Take> {
+    if (this.limit <= 0) return { ok: true };
+    const window = this.windows.get(key);
+    if (!window || now - window.start >= this.windowMs || window.count < this.limit) return { ok: true };
+    return { ok: false, retryAfterSeconds: Math.ceil((window.start + this.windowMs - now) / 1000) };
   }
 
   private prune(now: number): void {
@@ -72,6 +81,16 @@ export class DatabaseRateLimiter implements RateLimiter {
       await this.db.run(sql`delete from rate_limit_windows where window_start < ${start - KEEP_WINDOWS * this.windowMs}`);
     }
     if (row!.hits > this.limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + this.windowMs - now) / 1000)) };
+    return { ok: true };
+  }
+
+  async peek(key: string, now = Date.now()): Promise<Take> {
+    if (this.limit <= 0) return { ok: true };
+    const start = Math.floor(now / this.windowMs) * this.windowMs;
+    const [row] = await this.db.rows<{ hits: number }>(
+      sql`select hits as "hits" from rate_limit_windows where key = ${key} and window_start = ${start}`,
+    );
+    if (Number(row?.hits ?? 0) >= this.limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + this.windowMs - now) / 1000)) };
     return { ok: true };
   }
 }

@@ -11,6 +11,7 @@ import {
   upsertMember,
 } from "../../../db/queries/members";
 import { isAuditAction, listAuditEvents, recordAuditEvent, type AuditAction } from "../../../db/queries/audit";
+import { revokeShareLinksBy } from "../../../db/queries/share-links";
 import type { Study } from "../../../db/queries/studies";
 import { getUserById } from "../../../db/queries/users";
 import type { MessageKey } from "~/i18n/index";
@@ -68,19 +69,35 @@ function audit(db: Db, study: Study, userId: number, action: AuditAction, detail
   return recordAuditEvent(db, { studyId: study.id, userId, action, detail, now: Date.now() });
 }
 
-/** Gives a member another role; refused for someone who is not a member. */
+/** Gives a member another role; refused for someone who is not a member. The role they already have changes and records nothing. */
 export async function changeMemberRole(db: Db, study: Study, actorId: number, input: { userId: number; role: MemberRole }): Promise<MembersResult> {
-  if (!(await listMembers(db, study.id)).some((m) => m.userId === input.userId)) return { ok: false, error: "members.error.notMember" };
+  const member = (await listMembers(db, study.id)).find((m) => m.userId === input.userId);
+  if (!member) return { ok: false, error: "members.error.notMember" };
+  if (member.role === input.role) return { ok: true };
   await upsertMember(db, { studyId: study.id, userId: input.userId, role: input.role, now: Date.now() });
   await audit(db, study, actorId, "role", `${await emailOf(db, input.userId)} (${input.role})`);
   return { ok: true };
 }
 
-/** Removes a member from the study (the page asks first); refused for someone who is not a member. */
+/**
+ * Removes a member (the page asks first); refused for someone who is not a member. The read-only
+ * share links they made end with their membership (decision, issue 14: a link outliving its
+ * maker's access would keep sharing what they may no longer see); each revocation is recorded,
+ * naming the member removed.
+ */
 export async function removeMemberOf(db: Db, study: Study, actorId: number, input: { userId: number }): Promise<MembersResult> {
-  if (!(await removeMember(db, { studyId: study.id, userId: input.userId }))) return { ok: false, error: "members.error.notMember" };
-  await audit(db, study, actorId, "remove", await emailOf(db, input.userId));
-  return { ok: true };
+  const { userId } = input;
+  const now = Date.now();
+  const email = await emailOf(db, userId);
+  const removed = await db.transaction(async (tx) => {
+    if (!(await removeMember(tx, { studyId: study.id, userId }))) return false;
+    await recordAuditEvent(tx, { studyId: study.id, userId: actorId, action: "remove", detail: email, now });
+    for (const id of await revokeShareLinksBy(tx, { studyId: study.id, userId, now })) {
+      await recordAuditEvent(tx, { studyId: study.id, userId: actorId, action: "shareRevoke", detail: `#${id} (${email} removed)`, now });
+    }
+    return true;
+  });
+  return removed ? { ok: true } : { ok: false, error: "members.error.notMember" };
 }
 
 /** Makes a member the owner (the page asks first); the previous owner stays as an editor. */

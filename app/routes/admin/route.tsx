@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FormStatus } from "~/components/form-kit";
 import { InlineForm } from "~/components/InlineForm";
+import { SecurityEvents } from "~/components/SecurityEvents";
 import { useT } from "~/components/use-t";
 import { formatDate } from "~/i18n";
 import { loadAdminPage, requireAdmin, resetLinkFromAdmin, setAdministrator } from "~/lib/auth/admin-page.server";
@@ -130,6 +131,7 @@ export default function Admin() {
           </div>
         )}
       </section>
+      <SecurityEvents events={data.securityEvents} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { ResetPasswordSchema } from "./schema";
 
 const FORM_ID = "reset-password";
+import { readForm } from "~/lib/platform/read-form.server";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = await dbOf(context);
   assertSameOrigin(request);
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ResetPasswordSchema });
   if (submission.status !== "success") return refused(FORM_ID, submission, { hide: ["password"] });
   const result = await resetPassword(db, params.token ?? "", submission.value);
   if (!result.ok) return refused(FORM_ID, submission, { form: [result.error], hide: ["password"] });

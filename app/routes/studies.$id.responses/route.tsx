@@ -53,12 +53,6 @@ function ReviewButtons({ id, review }: { id: number; review: "include" | "exclud
 function Detail({ detail, canReview }: { detail: NonNullable<Data["detail"]>; canReview: boolean }) {
   const { t, locale } = useT();
   const name = (code: string) => detail.names[code] ?? code;
-  let answers = detail.answersJson;
-  try {
-    answers = JSON.stringify(JSON.parse(detail.answersJson), null, 2);
-  } catch {
-    /* shown as stored */
-  }
   return (
     <section className="panel" id="detail" data-testid="response-detail">
       <h2>{t("fieldwork.responses.detail", { id: detail.id })}</h2>
@@ -136,7 +130,10 @@ function Detail({ detail, canReview }: { detail: NonNullable<Data["detail"]>; ca
       ) : null}
       <details>
         <summary>{t("fieldwork.responses.rawAnswers")}</summary>
-        <pre className="raw-answers">{answers}</pre>
+        <pre className="raw-answers">
+          {detail.answers.text}
+          {detail.answers.cut ? `\n… (${t("fieldwork.responses.rawCut", { n: detail.answers.storedChars })})` : null}
+        </pre>
       </details>
     </section>
   );

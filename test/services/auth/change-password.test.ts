@@ -20,7 +20,7 @@ const hashOf = async () => (await getUserById(temp.db, userId))!.passwordHash;
 
 beforeAll(async () => {
   temp = await createTempDb();
-  userId = (await createUser(temp.db, { email: "pw@example.com", passwordHash: hashPassword(OLD), now: NOW }))!.id;
+  userId = (await createUser(temp.db, { email: "pw@example.com", passwordHash: await hashPassword(OLD), now: NOW }))!.id;
   const session = async (n: number) =>
     insertSession(temp.db, { tokenHash: String(n).repeat(64), userId, csrfToken: `csrf-${n}`, now: NOW, expiresAt: Date.now() + 3_600_000 });
   const mine = await session(1);
@@ -54,8 +54,8 @@ describe("changePassword (service)", () => {
 
   it("sets the new password and ends every other session, keeping this one", async () => {
     expect(await changePassword(temp.db, here, { currentPassword: OLD, newPassword: NEW })).toEqual({ ok: true });
-    expect(verifyPassword(await hashOf(), NEW)).toBe(true);
-    expect(verifyPassword(await hashOf(), OLD)).toBe(false);
+    expect(await verifyPassword(await hashOf(), NEW)).toBe(true);
+    expect(await verifyPassword(await hashOf(), OLD)).toBe(false);
     expect(await scalar(temp.db, sql`select count(*) as "v" from sessions where user_id = ${userId} and id = ${here.id}`).then(Number)).toBe(1);
     expect(await sessionsOf(userId)).toBe(1);
   });

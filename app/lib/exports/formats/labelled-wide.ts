@@ -31,7 +31,7 @@ export interface WideRespondent {
 export interface LabelledWideSource {
   study: { title: string; titleZh: string | null };
   /** the codes that make the variable names, in the study's order (db/queries/raw-data.ts) */
-  layout: { offers: string[]; own: string | null; attributes: Array<{ code: string }>; profile: string[] };
+  layout: { offers: string[]; own: string | null; attributes: Array<{ code: string; kind: "quality" | "price" }>; profile: string[] };
   offers: Array<{ code: string; name: string; nameZh: string | null }>;
   attributes: Array<{ code: string; name: string; nameZh: string | null }>;
   profile: ProfileQuestionDefinition[];
@@ -64,9 +64,14 @@ function variable(name: string, label: Localized, type: "numeric" | "string", mo
 
 
 /** A 1-10 scale with its end labels as the questionnaire shows them. */
+/** The scale's end labels as the respondent read them, without the score they name ("1 = Very poor" → "Very poor"). */
+const endWord = (text: SurveyText): SurveyText => {
+  const word = (value: string) => value.replace(/^\s*\d+\s*=\s*/, "");
+  return { default: word(text.default), "zh-cn": word(text["zh-cn"]) };
+};
 const scale = (low: SurveyText, high: SurveyText): ValueLabel[] => [
-  { value: 1, label: fromSurvey(low) },
-  { value: 10, label: fromSurvey(high) },
+  { value: 1, label: fromSurvey(endWord(low)) },
+  { value: 10, label: fromSurvey(endWord(high)) },
 ];
 
 /**
@@ -129,7 +134,8 @@ export function labelledWide(source: LabelledWideSource): LabelledDataset {
       layout.attributes.map((a) =>
         variable(`rating_${o}_${a.code}`, message("exports.var.rating", (l) => ({ offer: offer(o)[l], attribute: attribute(a.code)[l] })), "numeric", {
           ...rated,
-          valueLabels: scale(texts.minRate, texts.maxRate),
+          // Price attributes are rated as satisfaction with what the offer costs.
+          valueLabels: a.kind === "price" ? scale(texts.minSatisfied, texts.maxSatisfied) : scale(texts.minRate, texts.maxRate),
         }),
       ),
     ),

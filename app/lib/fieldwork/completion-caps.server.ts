@@ -1,0 +1,50 @@
+import { countDeviceFinished } from "../../../db/queries/responses";
+import type { Db } from "../../../db/client";
+import { env } from "../platform/env.server";
+import { rateLimiterFor, type RateLimiter, type Take } from "../platform/rate-limit.server";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Completions per study and IP address in a 24-hour window (RESPONDENT_COMPLETIONS_PER_ADDRESS):
+ * counted like the request limit, in memory on SQLite and in `rate_limit_windows` on PostgreSQL
+ * (no respondent's address is stored with a response). One counter per database.
+ */
+const counters = new WeakMap<Db, RateLimiter>();
+function counterOf(db: Db): RateLimiter {
+  let counter = counters.get(db);
+  if (!counter) counters.set(db, (counter = rateLimiterFor(db, env.RESPONDENT_COMPLETIONS_PER_ADDRESS, DAY_MS)));
+  return counter;
+}
+const addressKey = (studyId: number, address: string) => `complete:${studyId}\n${address}`;
+
+/** Whether this address may still complete a response to the study (nothing counted). */
+export function addressMayComplete(db: Db, studyId: number, address: string): Promise<Take> {
+  return counterOf(db).peek(addressKey(studyId, address));
+}
+
+/** Counts one completion of this address (called once the answers are valid, before storing). */
+export function countAddressCompletion(db: Db, studyId: number, address: string): Promise<Take> {
+  return counterOf(db).take(addressKey(studyId, address));
+}
+
+export type DeviceVerdict = "ok" | "onePerDevice" | "cap";
+
+/**
+ * Whether this device may finish another response to the study: not when the study takes one
+ * response per device and it completed one, nor when it finished RESPONDENT_COMPLETIONS_PER_DEVICE
+ * (personal links are not counted: the link is the respondent). Also tells whether it already
+ * completed one (the `duplicate` flag).
+ */
+export async function deviceVerdict(
+  db: Db,
+  study: { studyId: number; onePerDevice: boolean },
+  deviceId: string,
+): Promise<{ verdict: DeviceVerdict; hasComplete: boolean }> {
+  const counts = await countDeviceFinished(db, study.studyId, deviceId);
+  const hasComplete = counts.complete > 0;
+  if (study.onePerDevice && hasComplete) return { verdict: "onePerDevice", hasComplete };
+  const cap = env.RESPONDENT_COMPLETIONS_PER_DEVICE;
+  if (cap > 0 && counts.finished >= cap) return { verdict: "cap", hasComplete };
+  return { verdict: "ok", hasComplete };
+}
