@@ -10,6 +10,7 @@ import { IntervalText } from "./IntervalText";
 import { shownIntervals } from "./shown-intervals";
 import { ProfileTable } from "./ProfileTable";
 import { SmallN } from "./SmallN";
+import { MethodsSections } from "./MethodsSections";
 import { TimelineChart } from "./TimelineChart";
 import { ValueMapInteractive } from "./ValueMapInteractive";
 import { WhatWhoChart } from "./WhatWhoChart";
@@ -337,6 +338,7 @@ export function ReportView({
           )}
         </Section>
       ) : null}
+      <MethodsSections report={report} {...text} />
     </div>
   );
 }
