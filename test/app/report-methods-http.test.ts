@@ -137,6 +137,27 @@ describe("the report's research method sections", () => {
     expect(chart.indexOf(">Taste<")).toBeLessThan(chart.indexOf(">Noise<"));
   });
 
+  it("places the attributes in the importance × performance quadrants and gives Best's and Kotler's figures", async () => {
+    // Every attribute: Ours 7, Rival 6, so every ratio is 7/6 (above parity). Kotler whatever the
+    // weights: Q = 100 × 7/6 = 116.7; S = 116.67, RP = 10000 / S = 85.7; delivered 116.67 − 85.71
+    // = 31.0; ratio 100 × 116.67 / 85.71 = 136.1. Quadrants: all perform above parity, Speed (the
+    // largest weight) is important (keep), Noise (the smallest) is not (possibly over-invested).
+    const html = await (await owner.request(`${studyPath}/report`)).text();
+    const quadrant = /<svg[^>]*id="quadrant"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+    const placed = Object.fromEntries([...quadrant.matchAll(/<g data-attribute="(\w+)" data-quadrant="([\w-]+)"/g)].map((m) => [m[1], m[2]]));
+    expect(placed.speed).toBe("keep");
+    expect(placed.noise).toBe("over-invested");
+    expect(Object.values(placed)).not.toContain("fix-first");
+    const delivered = /data-testid="delivered-value"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    const cell = (key: string) => new RegExp(`data-figure="${key}"><th scope="row">[^<]*</th><td>([^<]*)<`).exec(delivered)?.[1];
+    expect([cell("value"), cell("cost"), cell("delivered"), cell("ratio")]).toEqual(["116.7", "85.7", "31.0", "136.1"]);
+    // Best: Ours beats Rival on every attribute, price satisfaction included.
+    const table = /data-testid="difference-by-offer"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    const value = (offer: string) => Number(new RegExp(`<tr data-offer="${offer}">[\\s\\S]*?data-value="([-\\d.]+)"`).exec(table)?.[1]);
+    expect(value("ours")).toBeGreaterThan(0);
+    expect(value("rival")).toBeLessThan(0);
+  });
+
   it("reads in Chinese", async () => {
     const zh = new Client(server.url);
     await zh.form("/signin", { email: "methods-report@example.com", password: "correct horse battery" });
@@ -148,7 +169,10 @@ describe("the report's research method sections", () => {
     expect(figure(html, "psm-points", "range")).toBe("25 EUR 至 35 EUR");
     expect(html).toContain("收入最大化价格");
     expect(html).toContain("MaxDiff 重要性");
+    expect(html).toContain("重要性 × 表现");
+    expect(html).toContain("Best 差值法与 Kotler 让渡价值");
     expect(html).not.toContain("report.price.");
     expect(html).not.toContain("report.maxDiff.");
+    expect(html).not.toMatch(/report\.(quadrant|difference|delivered)\./);
   });
 });

@@ -11,6 +11,7 @@ import { shownIntervals } from "./shown-intervals";
 import { ProfileTable } from "./ProfileTable";
 import { SmallN } from "./SmallN";
 import { MethodsSections } from "./MethodsSections";
+import { ToolsSections } from "./ToolsSections";
 import { TimelineChart } from "./TimelineChart";
 import { ValueMapInteractive } from "./ValueMapInteractive";
 import { WhatWhoChart } from "./WhatWhoChart";
@@ -338,6 +339,7 @@ export function ReportView({
           )}
         </Section>
       ) : null}
+      <ToolsSections report={report} {...text} />
       <MethodsSections report={report} {...text} />
     </div>
   );
