@@ -67,7 +67,7 @@ export function QuadrantChart({
       <text x={(left + right) / 2} y={H - 8} fontSize={FONT} textAnchor="middle" fill={COLORS.ink}>
         {t("report.quadrant.performance")}
       </text>
-      <text x={12} y={(top + bottom) / 2} fontSize={FONT} textAnchor="middle" fill={COLORS.ink} transform={`rotate(-90 12 ${(top + bottom) / 2})`}>
+      <text x={16} y={(top + bottom) / 2} fontSize={FONT} textAnchor="middle" fill={COLORS.ink} transform={`rotate(-90 16 ${(top + bottom) / 2})`}>
         {t("report.quadrant.importance")}
       </text>
       <text x={cx} y={bottom + 14} fontSize={FONT} textAnchor="middle" fill={COLORS.muted}>
