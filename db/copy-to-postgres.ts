@@ -181,7 +181,7 @@ function checksums(table: CopyTable): Checksum[] {
       case "integer":
         return { label: `sum(${name})`, sqlite: `sum(${c})`, postgres: `sum(${c})::text` };
       case "boolean":
-        return { label: `trues(${name})`, sqlite: `sum(${c})`, postgres: `count(*) filter (where ${c})::text` };
+        return { label: `trues(${name})`, sqlite: `coalesce(sum(${c}), 0)`, postgres: `count(*) filter (where ${c})::text` };
       case "text":
         return { label: `chars(${name})`, sqlite: `sum(length(${c}))`, postgres: `sum(length(${c}))::text` };
       case "float":

@@ -652,6 +652,117 @@ export const customerSettings = sqliteTable(
 );
 
 /**
+ * A study's research methods (docs/method.md §7, §8; surveys/study-methods.ts): per stage and
+ * kind the importance question (100-point split or MaxDiff), items per MaxDiff task, and the
+ * rating stage's optional price research block with its prices. One row per study; absent =
+ * points everywhere and no price research. Published questionnaires keep their own copy.
+ */
+export const studyMethods = sqliteTable(
+  "study_methods",
+  {
+    studyId: integer("study_id")
+      .primaryKey()
+      .references(() => studies.id, { onDelete: "cascade" }),
+    focusGroupQuality: text("focus_group_quality", { enum: ["points", "maxdiff"] }).notNull().default("points"),
+    focusGroupPrice: text("focus_group_price", { enum: ["points", "maxdiff"] }).notNull().default("points"),
+    ratingQuality: text("rating_quality", { enum: ["points", "maxdiff"] }).notNull().default("points"),
+    ratingPrice: text("rating_price", { enum: ["points", "maxdiff"] }).notNull().default("points"),
+    maxDiffPerTask: integer("maxdiff_per_task").notNull().default(4),
+    priceResearch: integer("price_research", { mode: "boolean" }).notNull().default(false),
+    priceCurrency: text("price_currency").notNull().default(""),
+    /** Van Westendorp's answers must lie in [price_min, price_max] */
+    priceMin: real("price_min"),
+    priceMax: real("price_max"),
+    /** Newton–Miller–Smith's purchase likelihoods asked */
+    priceLikelihoods: integer("price_likelihoods", { mode: "boolean" }).notNull().default(true),
+    /** Gabor–Granger ladder: JSON list of ascending prices, [] for none */
+    priceLadderJson: text("price_ladder_json").notNull().default("[]"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    check(
+      "study_methods_importance_ck",
+      sql`${t.focusGroupQuality} in ('points', 'maxdiff') and ${t.focusGroupPrice} in ('points', 'maxdiff') and ${t.ratingQuality} in ('points', 'maxdiff') and ${t.ratingPrice} in ('points', 'maxdiff')`,
+    ),
+    check("study_methods_per_task_ck", sql`${t.maxDiffPerTask} between 3 and 6`),
+    check("study_methods_currency_ck", sql`length(${t.priceCurrency}) <= 12`),
+    check(
+      "study_methods_prices_ck",
+      sql`(${t.priceMin} is null or ${t.priceMin} >= 0) and (${t.priceMax} is null or ${t.priceMax} > coalesce(${t.priceMin}, 0))`,
+    ),
+    check("study_methods_block_ck", sql`${t.priceResearch} = 0 or (${t.priceMin} is not null and ${t.priceMax} is not null)`),
+  ],
+);
+
+/** A respondent's MaxDiff design, made when the response starts (seeded by its client id): kind -> tasks -> attribute codes in screen order. */
+export const responseDesigns = sqliteTable("response_designs", {
+  responseId: integer("response_id")
+    .primaryKey()
+    .references(() => responses.id, { onDelete: "cascade" }),
+  maxDiffJson: text("maxdiff_json").notNull(),
+});
+
+/** MaxDiff answers of complete responses: per kind and task, the items shown (JSON list), the most and the least important. */
+export const responseMaxDiff = sqliteTable(
+  "response_maxdiff",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["quality", "price"] }).notNull(),
+    task: integer("task").notNull(),
+    itemsJson: text("items_json").notNull(),
+    best: text("best").notNull(),
+    worst: text("worst").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.kind, t.task] }),
+    check("response_maxdiff_kind_ck", sql`${t.kind} in ('quality', 'price')`),
+    check("response_maxdiff_task_ck", sql`${t.task} >= 1`),
+    check("response_maxdiff_best_worst_ck", sql`${t.best} <> ${t.worst}`),
+  ],
+);
+
+/** Van Westendorp's four prices of complete responses, in order, and the Newton–Miller–Smith likelihoods (1..5) when asked. */
+export const responsePrices = sqliteTable(
+  "response_prices",
+  {
+    responseId: integer("response_id")
+      .primaryKey()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    tooCheap: real("too_cheap").notNull(),
+    cheap: real("cheap").notNull(),
+    expensive: real("expensive").notNull(),
+    tooExpensive: real("too_expensive").notNull(),
+    likelihoodCheap: integer("likelihood_cheap"),
+    likelihoodExpensive: integer("likelihood_expensive"),
+  },
+  (t) => [
+    check(
+      "response_prices_order_ck",
+      sql`${t.tooCheap} >= 0 and ${t.tooCheap} <= ${t.cheap} and ${t.cheap} <= ${t.expensive} and ${t.expensive} <= ${t.tooExpensive}`,
+    ),
+    check(
+      "response_prices_likelihood_ck",
+      sql`(${t.likelihoodCheap} is null or ${t.likelihoodCheap} between 1 and 5) and (${t.likelihoodExpensive} is null or ${t.likelihoodExpensive} between 1 and 5)`,
+    ),
+  ],
+);
+
+/** Gabor–Granger answers of complete responses: would buy at this ladder price or not (the prices asked). */
+export const responseGaborGranger = sqliteTable(
+  "response_gabor_granger",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    price: real("price").notNull(),
+    buy: integer("buy", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.price] }), check("response_gabor_granger_price_ck", sql`${t.price} >= 0`)],
+);
+
+/**
  * Finished responses (complete or screened out) of a study in the order their transactions
  * committed: `seq` is taken under the study's `feed:<id>` lock inside the finishing transaction,
  * so a reader paging by `seq` never skips a response that commits later (the API's `since`).

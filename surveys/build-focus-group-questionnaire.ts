@@ -2,7 +2,9 @@ import { COMMON_SURVEY_OPTIONS, qualityShareElements, type SurveyElement, type S
 import { localized } from "./localized";
 import { MAX_SUGGESTIONS, questionNames as q } from "./question-names";
 import { texts } from "./questionnaire-texts";
+import { maxDiffPages } from "./maxdiff-questions";
 import type { AttributeDefinition, StudyDefinition } from "./study-definition";
+import { maxDiffItems } from "./study-methods";
 
 type Kind = "quality" | "price";
 const KINDS: Kind[] = ["quality", "price"];
@@ -29,10 +31,13 @@ function mattersQuestion(study: StudyDefinition, kind: Kind): SurveyElement[] {
   ];
 }
 
-/** One number per attribute that matters (hidden otherwise), and a live total that must be 100. */
+/**
+ * One number per attribute that matters (hidden otherwise), and a live total that must be 100;
+ * none for a kind asked by MaxDiff (its tasks come after).
+ */
 function pointsQuestions(study: StudyDefinition, kind: Kind): SurveyElement[] {
   const attrs = askedAttributes(study, kind);
-  if (attrs.length === 0) return [];
+  if (attrs.length === 0 || maxDiffItems(study, "focusGroup", kind).length > 0) return [];
   const refs = attrs.map((a) => `{${q.points(a.code)}}`).join(", ");
   return [
     {
@@ -89,7 +94,8 @@ function suggestionQuestions(): SurveyElement[] {
  * matter (per kind), up to five new attributes in free text with optional points, 100 points
  * across the attributes that matter within each kind, and the quality/price split. Values of
  * questions that get hidden are cleared at once, so the live totals count only what is shown.
- * `readFocusGroupResponse` turns the answers into the stored rows.
+ * `readFocusGroupResponse` turns the answers into the stored rows. A kind asked by MaxDiff
+ * (study-methods.ts) gets MaxDiff tasks over all its listed attributes instead of points.
  */
 export function buildFocusGroupQuestionnaire(study: StudyDefinition): SurveyJson {
   const pointsPage: SurveyPage = {
@@ -107,6 +113,7 @@ export function buildFocusGroupQuestionnaire(study: StudyDefinition): SurveyJson
       { name: "matters", title: texts.mattersPageTitle, elements: KINDS.flatMap((k) => mattersQuestion(study, k)) },
       { name: "suggestions", title: texts.suggestionsPageTitle, elements: suggestionQuestions() },
       ...(pointsPage.elements.length > 0 ? [pointsPage] : []),
+      ...maxDiffPages(study, "focusGroup"),
       { name: "split", title: texts.splitPageTitle, elements: qualityShareElements() },
     ].filter((p) => p.elements.length > 0),
   };

@@ -1,6 +1,9 @@
 import { fill, localized, type Localized } from "./localized";
 import { DONT_KNOW, NONE_OFFER, ONLY_BOUGHT, OVERALL_PAGE, PROFILE_FIRST_PAGE, PROFILE_PAGE, questionNames as q, WORTH_PAGE } from "./question-names";
 import { texts } from "./questionnaire-texts";
+import { maxDiffItems } from "./study-methods";
+import { maxDiffPages } from "./maxdiff-questions";
+import { priceResearchPages } from "./price-research-questions";
 import type { AttributeDefinition, OfferDefinition, ProfileQuestionDefinition, StudyDefinition } from "./study-definition";
 
 /** SurveyJS JSON as plain data (survey-core reads it with `new Model(json)`). */
@@ -163,10 +166,15 @@ function profileQuestion(p: ProfileQuestionDefinition): SurveyElement {
   };
 }
 
-/** The constant-sum weights and the quality/price split (left out when the study adopted stated weights). */
+/**
+ * The constant-sum weights and the quality/price split (left out when the study adopted stated
+ * weights); a kind asked by MaxDiff has no constant sum here (its tasks follow this page).
+ */
 function weightsPage(study: StudyDefinition): SurveyPage {
-  const quality = study.attributes.filter((a) => a.kind === "quality");
-  const price = study.attributes.filter((a) => a.kind === "price");
+  const byPoints = (kind: "quality" | "price") =>
+    maxDiffItems(study, "rating", kind).length > 0 ? [] : study.attributes.filter((a) => a.kind === kind);
+  const quality = byPoints("quality");
+  const price = byPoints("price");
   return {
     name: "weights",
     title: texts.weightsPageTitle,
@@ -248,7 +256,9 @@ export const COMMON_SURVEY_OPTIONS = {
  * the other offers seriously considered (see `consideredQuestion`), then the study's profile
  * questions. Profile questions marked "ask first" come right after the screening, so a full
  * quota cell can end the questionnaire before the long part (`applyScreenEarly` moves the ones
- * carrying a quota there too).
+ * carrying a quota there too). With `methods` (study-methods.ts): a kind asked by MaxDiff gets
+ * its tasks after the weights page instead of a constant sum (`maxDiffPages`), and the price
+ * research block comes after the ratings, before the purchase (`priceResearchPages`).
  */
 export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
   const offers = study.offers;
@@ -285,7 +295,9 @@ export function buildRatingQuestionnaire(study: StudyDefinition): SurveyJson {
       ...profilePage(PROFILE_FIRST_PAGE, first),
       // Adopted focus-group weights replace the respondent's own (read-rating-response stores them).
       ...(study.statedWeights ? [] : [weightsPage(study)]),
+      ...maxDiffPages(study, "rating"),
       ...(study.ratingLayout === "attribute" ? attributePages(study) : offers.map((o) => offerPage(study, o))),
+      ...priceResearchPages(study),
       {
         name: "purchase",
         title: texts.purchasePageTitle,

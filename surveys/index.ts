@@ -18,3 +18,4 @@ export * from "./definition-changes";
 export * from "./transactions";
 export * from "./stage";
 export * from "./read-stated-weights";
+export * from "./study-methods";

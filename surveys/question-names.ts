@@ -27,6 +27,20 @@ export const questionNames = {
   /** Focus group: the n-th (1-based) suggested new attribute, and its optional points. */
   suggestion: (n: number) => `suggestion_${n}`,
   suggestionPoints: (n: number) => `suggestion_${n}_points`,
+  /** MaxDiff: the page of task t (1-based) of a kind, its "most important" and "least important" answers (attribute codes). */
+  maxDiffPage: (kind: "quality" | "price", task: number) => `maxdiff_${kind}_${task}`,
+  maxDiffMost: (kind: "quality" | "price", task: number) => `maxdiff_${kind}_${task}_most`,
+  maxDiffLeast: (kind: "quality" | "price", task: number) => `maxdiff_${kind}_${task}_least`,
+  /** Price research: Van Westendorp's four prices of the own offer. */
+  priceTooCheap: "price_too_cheap",
+  priceCheap: "price_cheap",
+  priceExpensive: "price_expensive",
+  priceTooExpensive: "price_too_expensive",
+  /** Newton–Miller–Smith: purchase likelihood 1..5 at the respondent's cheap and expensive prices. */
+  priceLikelyCheap: "price_likely_cheap",
+  priceLikelyExpensive: "price_likely_expensive",
+  /** Gabor–Granger: "yes" or "no" at the n-th (1-based) price of the ladder. */
+  priceLadder: (n: number) => `price_ladder_${n}`,
 } as const;
 
 /** Pages of the layout "one attribute, all offers" that hold one question per offer. */
@@ -47,6 +61,15 @@ export const ONLY_BOUGHT = "only_bought";
 
 /** Value of the "don't know" choice of every 1-10 rating: no rating is stored for it. */
 export const DONT_KNOW = "dk";
+
+/** Pages of the price research block. */
+export const PRICE_PAGE = "price_research";
+export const PRICE_LIKELIHOOD_PAGE = "price_likelihood";
+export const PRICE_LADDER_PAGE = "price_ladder";
+
+/** Answers of a Gabor–Granger question. */
+export const BUY_YES = "yes";
+export const BUY_NO = "no";
 
 /** How many new attributes a focus-group respondent may suggest. */
 export const MAX_SUGGESTIONS = 5;

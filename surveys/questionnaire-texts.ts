@@ -100,4 +100,67 @@ export const texts = {
     "请将 100 分分配给您勾选的价格方面。",
   ),
   splitPageTitle: localized("Quality against price", "质量与价格"),
+  // MaxDiff (either stage): one page per task, two choices.
+  maxDiffQualityPageTitle: localized("What matters most? ({task} of {tasks})", "什么最重要？（第 {task} 组，共 {tasks} 组）"),
+  maxDiffPricePageTitle: localized("Which part of the price matters most? ({task} of {tasks})", "价格的哪个方面最重要？（第 {task} 组，共 {tasks} 组）"),
+  maxDiffDescription: localized(
+    "Of these, tick the one that matters most to you when you choose, and the one that matters least.",
+    "在以下各项中，请勾选您选择时最看重的一项和最不看重的一项。",
+  ),
+  maxDiffMost: localized("Most important", "最重要"),
+  maxDiffLeast: localized("Least important", "最不重要"),
+  maxDiffDifferent: localized(
+    "The least important requires another item than the most important.",
+    "最不重要的一项须与最重要的一项不同。",
+  ),
+  // Price research block (rating stage), about the own offer.
+  pricePageTitle: localized("What would you pay for {offer}?", "您愿意为{offer}支付多少？"),
+  pricePageDescription: localized(
+    "There are no right answers: give the price that comes to mind, as a number{currency}.",
+    "答案没有对错：请按第一感觉填写价格（数字{currency}）。",
+  ),
+  priceTooCheapTitle: localized(
+    "At what price would {offer} be so cheap that you would doubt its quality?",
+    "{offer}的价格低到多少时，您会怀疑它的质量？",
+  ),
+  priceCheapTitle: localized(
+    "At what price would {offer} be a bargain, a great buy for the money?",
+    "{offer}的价格为多少时，您会觉得很划算、物超所值？",
+  ),
+  priceExpensiveTitle: localized(
+    "At what price would {offer} start to seem expensive, though you would still consider it?",
+    "{offer}的价格为多少时，您会开始觉得贵，但仍会考虑购买？",
+  ),
+  priceTooExpensiveTitle: localized(
+    "At what price would {offer} be so expensive that you would not consider buying it?",
+    "{offer}的价格高到多少时，您会觉得太贵而不考虑购买？",
+  ),
+  priceRange: localized("A price from {min} to {max}.", "价格须在 {min} 到 {max} 之间。"),
+  priceOrderCheap: localized(
+    "The bargain price requires at least the price that is too cheap.",
+    "“划算”的价格不能低于“太便宜”的价格。",
+  ),
+  priceOrderExpensive: localized(
+    "The price that starts to seem expensive requires at least the bargain price.",
+    "“开始觉得贵”的价格不能低于“划算”的价格。",
+  ),
+  priceOrderTooExpensive: localized(
+    "The price that is too expensive requires at least the price that starts to seem expensive.",
+    "“太贵”的价格不能低于“开始觉得贵”的价格。",
+  ),
+  priceLikelihoodPageTitle: localized("Would you buy {offer}?", "您会购买{offer}吗？"),
+  priceLikelyTitle: localized("How likely would you be to buy {offer} at {price}?", "如果{offer}的价格是 {price}，您购买的可能性有多大？"),
+  likelihood1: localized("1 – Certainly not", "1 – 肯定不会"),
+  likelihood2: localized("2 – Probably not", "2 – 可能不会"),
+  likelihood3: localized("3 – Not sure", "3 – 不确定"),
+  likelihood4: localized("4 – Probably", "4 – 可能会"),
+  likelihood5: localized("5 – Certainly", "5 – 肯定会"),
+  priceLadderPageTitle: localized("{offer} at other prices", "{offer}在其他价格下"),
+  priceLadderDescription: localized(
+    "A new question may appear after each answer.",
+    "每次回答后可能会出现新的问题。",
+  ),
+  priceLadderTitle: localized("Would you buy {offer} at {price}?", "如果{offer}的价格是 {price}，您会购买吗？"),
+  buyYes: localized("Yes, I would buy it", "会，我会购买"),
+  buyNo: localized("No", "不会"),
 } as const;

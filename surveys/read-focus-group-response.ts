@@ -1,6 +1,9 @@
 import { askedAttributes } from "./build-focus-group-questionnaire";
 import { MAX_SUGGESTIONS, questionNames as q } from "./question-names";
+import type { MaxDiffDesign } from "./apply-maxdiff-design";
+import { readMaxDiffAnswers, type MaxDiffAnswer } from "./read-maxdiff-answers";
 import type { StudyDefinition } from "./study-definition";
+import { maxDiffItems } from "./study-methods";
 
 /** A new attribute a focus-group respondent suggested, with the points they gave it (if any). */
 export interface Suggestion {
@@ -18,6 +21,8 @@ export interface FocusGroupResponse {
   matters: string[];
   weights: Array<{ attribute: string; weight: number }>;
   suggestions: Suggestion[];
+  /** MaxDiff tasks of the kinds asked by MaxDiff (their attributes that matter have no weight row: see `readKind`) */
+  maxDiff?: MaxDiffAnswer[];
 }
 export type FocusGroupReadResult = { ok: true; value: FocusGroupResponse } | { ok: false; errors: string[] };
 
@@ -45,6 +50,15 @@ function readKind(study: StudyDefinition, kind: "quality" | "price", answers: Re
     return;
   }
   const matters = new Set(ticked as string[]);
+  if (maxDiffItems(study, "focusGroup", kind).length > 0) {
+    // MaxDiff: 0 for what does not matter; the weights of what matters come from the MaxDiff
+    // shares, renormalised over them when the focus group is consolidated.
+    for (const a of asked) {
+      if (matters.has(a.code)) out.matters.push(a.code);
+      else out.weights.push({ attribute: a.code, weight: 0 });
+    }
+    return;
+  }
   let sum = 0;
   for (const a of asked) {
     if (!matters.has(a.code)) {
@@ -88,13 +102,14 @@ function readSuggestions(answers: Record<string, unknown>, errors: string[]): Su
  * Turns a finished focus-group result into normalised rows, validating every value (the API
  * refuses names the questionnaire does not have with `unknownAnswerNames` first).
  */
-export function readFocusGroupResponse(study: StudyDefinition, answers: unknown): FocusGroupReadResult {
+export function readFocusGroupResponse(study: StudyDefinition, answers: unknown, options: { maxDiffDesign?: MaxDiffDesign } = {}): FocusGroupReadResult {
   if (!isRecord(answers)) return { ok: false, errors: ["answers require a JSON object"] };
   const errors: string[] = [];
   const out: FocusGroupResponse = { qualityShare: 0, matters: [], weights: [], suggestions: [] };
   readKind(study, "quality", answers, errors, out);
   readKind(study, "price", answers, errors, out);
   out.suggestions = readSuggestions(answers, errors);
+  out.maxDiff = readMaxDiffAnswers(study, "focusGroup", answers, options.maxDiffDesign, errors);
   const share = get(answers, q.qualityShare);
   if (isPoints(share)) out.qualityShare = share;
   else errors.push(`${q.qualityShare} requires a number from 0 to 100`);

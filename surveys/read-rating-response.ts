@@ -1,5 +1,9 @@
 import { DONT_KNOW, NONE_OFFER, ONLY_BOUGHT, questionNames as q } from "./question-names";
+import type { MaxDiffDesign } from "./apply-maxdiff-design";
+import { readMaxDiffAnswers, type MaxDiffAnswer } from "./read-maxdiff-answers";
+import { readLadderAnswers, readPriceAnswers, type LadderAnswer, type PriceAnswers } from "./read-price-answers";
 import type { StudyDefinition } from "./study-definition";
+import { maxDiffItems } from "./study-methods";
 
 export interface RatingRow {
   offer: string;
@@ -31,6 +35,12 @@ export interface RatingResponse {
   ratings: RatingRow[];
   offers: OfferAnswer[];
   profile?: ProfileAnswer[];
+  /** MaxDiff tasks answered (kinds the rating stage asks by MaxDiff); none otherwise */
+  maxDiff?: MaxDiffAnswer[];
+  /** the price research block's four prices and likelihoods; null without the block */
+  prices?: PriceAnswers | null;
+  /** Gabor–Granger answers along the asked path, by ascending price */
+  ladder?: LadderAnswer[];
 }
 export type ReadResult = { ok: true; value: RatingResponse } | { ok: false; errors: string[] };
 
@@ -41,6 +51,8 @@ export interface ReadOptions {
    * optional question: a respondent who left it empty then has no considered set ("unknown").
    */
   consideredSetRequired?: boolean;
+  /** The respondent's MaxDiff design (stored when the response started); required when the study asks MaxDiff. */
+  maxDiffDesign?: MaxDiffDesign;
 }
 
 const isScore = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 10;
@@ -76,6 +88,8 @@ function readWeights(study: StudyDefinition, answers: Record<string, unknown>, e
   if (stated) return study.attributes.map((a) => ({ attribute: a.code, weight: stated.weights[a.code] ?? 0 }));
   for (const kind of ["quality", "price"] as const) {
     const attrs = study.attributes.filter((a) => a.kind === kind);
+    // A kind asked by MaxDiff has no points: its weights come from the MaxDiff shares (analysis).
+    if (maxDiffItems(study, "rating", kind).length > 0) continue;
     if (attrs.length === 1) {
       weights.push({ attribute: attrs[0]!.code, weight: 100 });
       continue;
@@ -163,7 +177,9 @@ function readConsidered(answers: Record<string, unknown>, codes: Set<string>, bo
  * competitor) keep only their screening answer. "Don't know" gives no rating row. When the
  * study adopted stated weights (focus group), they are this response's weights and quality
  * share, so every complete response carries the weights it was asked under and analysis is
- * unchanged. The considered set comes with the purchase (see `readConsidered`).
+ * unchanged. The considered set comes with the purchase (see `readConsidered`). A kind asked by
+ * MaxDiff has no weights of its own (its tasks are read against the respondent's design,
+ * `readMaxDiffAnswers`); the price research block gives `prices` and `ladder`.
  */
 export function readRatingResponse(study: StudyDefinition, answers: unknown, options: ReadOptions = {}): ReadResult {
   if (!isRecord(answers)) return { ok: false, errors: ["answers require a JSON object"] };
@@ -209,9 +225,12 @@ export function readRatingResponse(study: StudyDefinition, answers: unknown, opt
     };
   });
   const profile = readProfile(study, answers, errors);
+  const maxDiff = readMaxDiffAnswers(study, "rating", answers, options.maxDiffDesign, errors);
+  const prices = readPriceAnswers(study, answers, errors);
+  const ladder = readLadderAnswers(study, answers, errors);
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    value: { status: "complete", known, qualityShare: share as number, weights, ratings, offers, profile },
+    value: { status: "complete", known, qualityShare: share as number, weights, ratings, offers, profile, maxDiff, prices, ladder },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StudyMethodsSchema } from "./study-methods";
 
 /**
  * Offer and attribute codes become parts of question and variable names (`rating_<offer>_<attribute>`).
@@ -99,5 +100,7 @@ export const StudyDefinitionSchema = z.object({
    * stored offer order.
    */
   ratingLayout: RatingLayoutSchema.optional(),
+  /** MaxDiff instead of points, and the price research block (study-methods.ts); absent: neither. */
+  methods: StudyMethodsSchema.nullish(),
 });
 export type StudyDefinition = z.infer<typeof StudyDefinitionSchema>;

@@ -14,6 +14,7 @@ interface Section {
 
 const SECTIONS: readonly Section[] = [
   { path: "", label: "studyNav.design", minimum: "viewer" },
+  { path: "/methods", label: "studyNav.methods", minimum: "editor" },
   { path: "/focus-group", label: "studyNav.focusGroup", minimum: "editor" },
   { path: "/distribution", label: "studyNav.distribution", minimum: "editor" },
   { path: "/fieldwork", label: "studyNav.fieldwork", minimum: "viewer" },

@@ -1,4 +1,5 @@
 import { customersEn } from "./customers.en";
+import { methodsEn } from "./methods.en";
 import { apiEn } from "./api.en";
 import { accountEn } from "./account.en";
 import { designEn } from "./design.en";
@@ -249,6 +250,7 @@ export const en = {
   ...accountEn,
   ...customersEn,
   ...reasonsEn,
+  ...methodsEn,
   ...securityEn,
   ...apiEn,
   ...scenariosEn,

@@ -24,6 +24,7 @@ export const AREAS = {
   report: ["report.", "exports.", "studyNav.", "studies.role.", "reason.", "customers.segment.", "customers.tier."],
   respondent: ["respondent."],
   customers: ["customers.", "studyNav.", "studies.role."],
+  methods: ["methods.", "studyNav.", "studies.role."],
   /** API tokens, webhooks, panel links, imports (issue 22). */
   api: ["apiTokens.", "integrations.", "panel.", "webhooks.", "import.", "studyNav.", "studies.role."],
   scenarios: ["scenarios.", "studyNav.", "studies.role."],

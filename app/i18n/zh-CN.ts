@@ -1,4 +1,5 @@
 import type { CoreKey, MessageKey } from "./en";
+import { methodsZhCN } from "./methods.zh-CN";
 import { customersZhCN } from "./customers.zh-CN";
 import { apiZhCN } from "./api.zh-CN";
 import { accountZhCN } from "./account.zh-CN";
@@ -246,6 +247,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...accountZhCN,
   ...customersZhCN,
   ...reasonsZhCN,
+  ...methodsZhCN,
   ...securityZhCN,
   ...apiZhCN,
   ...scenariosZhCN,

@@ -25,6 +25,12 @@ export interface AnalysisRespondent {
   considered: string[];
   /** profile question code -> choice code or text. */
   profile: Record<string, string>;
+  /** MaxDiff tasks answered (kind, items shown, most and least important), by kind and task. */
+  maxDiff: Array<{ kind: "quality" | "price"; items: string[]; best: string; worst: string }>;
+  /** Van Westendorp's four prices and the likelihoods (1..5, null when not asked); null without the block. */
+  prices: { tooCheap: number; cheap: number; expensive: number; tooExpensive: number; likelihoodCheap: number | null; likelihoodExpensive: number | null } | null;
+  /** Gabor–Granger answers by ascending price. */
+  ladder: Array<{ price: number; buy: boolean }>;
   deviceId: string | null;
   invitationId: number | null;
   /** the customer of the study's transactions whose invitation brought this response, if any */
@@ -39,7 +45,8 @@ export interface AnalysisRespondent {
 
 /**
  * One row per complete rating-stage response of the study, its answer rows packed by SQL into
- * one JSON document (SQLite's json_group_object, PostgreSQL's json_object_agg) (weights, ratings by offer, offers in the respondent's order, profile): far
+ * one JSON document (SQLite's json_group_object, PostgreSQL's json_object_agg) (weights, ratings by offer, offers in the respondent's order, profile,
+ * MaxDiff tasks, Van Westendorp's prices, Gabor–Granger answers): far
  * fewer rows cross into JavaScript than one per rating, and JSON.parse is native. Reading one
  * row per rating made reading cost more than the whole analysis (bench/report.ts).
  */
@@ -53,7 +60,12 @@ function packedQuery(db: Db, studyId: number): SQL {
               from response_ratings x where x.response_id = r.id group by x.offer_code) g),
       'o', (select json_agg(json_build_array(o.offer_code, o.known, o.worth, o.overall, o.chose, o.considered) order by o.position)
               from response_offers o where o.response_id = r.id),
-      'p', (select json_object_agg(p.question_code, p.value) from response_profile p where p.response_id = r.id))`
+      'p', (select json_object_agg(p.question_code, p.value) from response_profile p where p.response_id = r.id),
+      'm', (select json_agg(json_build_array(m.kind, m.items_json::json, m.best, m.worst) order by m.kind, m.task)
+              from response_maxdiff m where m.response_id = r.id),
+      'z', (select json_build_array(z.too_cheap, z.cheap, z.expensive, z.too_expensive, z.likelihood_cheap, z.likelihood_expensive)
+              from response_prices z where z.response_id = r.id),
+      'g', (select json_agg(json_build_array(g.price, g.buy) order by g.price) from response_gabor_granger g where g.response_id = r.id))`
       : sql`json_object(
       'w', (select json_group_object(w.attribute_code, w.weight) from response_weights w where w.response_id = r.id),
       'r', (select json_group_object(g.offer_code, json(g.scores)) from (
@@ -61,7 +73,12 @@ function packedQuery(db: Db, studyId: number): SQL {
               from response_ratings x where x.response_id = r.id group by x.offer_code) g),
       'o', (select json_group_array(json_array(o.offer_code, o.known, o.worth, o.overall, o.chose, o.considered) order by o.position)
               from response_offers o where o.response_id = r.id),
-      'p', (select json_group_object(p.question_code, p.value) from response_profile p where p.response_id = r.id))`;
+      'p', (select json_group_object(p.question_code, p.value) from response_profile p where p.response_id = r.id),
+      'm', (select json_group_array(json_array(m.kind, json(m.items_json), m.best, m.worst) order by m.kind, m.task)
+              from response_maxdiff m where m.response_id = r.id),
+      'z', (select json_array(z.too_cheap, z.cheap, z.expensive, z.too_expensive, z.likelihood_cheap, z.likelihood_expensive)
+              from response_prices z where z.response_id = r.id),
+      'g', (select json_group_array(json_array(g.price, g.buy) order by g.price) from response_gabor_granger g where g.response_id = r.id))`;
   return sql`select r.id, r.client_id as "clientId", q.version as "questionnaireVersion", r.wave, r.locale,
       r.quality_share as "qualityShare", r.device_id as "deviceId", r.invitation_id as "invitationId",
       (select i.customer_id from respondent_invitations i where i.id = r.invitation_id) as "customerId", r.review,
@@ -71,7 +88,8 @@ function packedQuery(db: Db, studyId: number): SQL {
     where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete' order by r.id`;
 }
 
-interface PackedRow extends Omit<AnalysisRespondent, "weights" | "ratings" | "known" | "overall" | "worth" | "chose" | "considered" | "profile" | "flags"> {
+interface PackedRow
+  extends Omit<AnalysisRespondent, "weights" | "ratings" | "known" | "overall" | "worth" | "chose" | "considered" | "profile" | "flags" | "maxDiff" | "prices" | "ladder"> {
   /** JSON text on SQLite; node-postgres parses json itself */
   answers: string | PackedAnswers;
 }
@@ -82,6 +100,12 @@ interface PackedAnswers {
   /** [offer, known, worth, overall, chose, considered]; booleans as 0/1 (SQLite) or true/false */
   o: Array<[string, number | boolean, number | null, number | null, number | boolean, number | boolean]> | null;
   p: Record<string, string> | null;
+  /** [kind, items, best, worst] */
+  m: Array<["quality" | "price", string[], string, string]> | null;
+  /** [too cheap, cheap, expensive, too expensive, likelihood at cheap, likelihood at expensive] */
+  z: [number, number, number, number, number | null, number | null] | null;
+  /** [price, buy]; buy as 0/1 (SQLite) or true/false */
+  g: Array<[number, number | boolean]> | null;
 }
 
 /** A packed row back into a respondent (flags still empty). */
@@ -110,6 +134,18 @@ function unpack(row: PackedRow): AnalysisRespondent {
     chose,
     considered,
     profile: answers.p ?? {},
+    maxDiff: (answers.m ?? []).map(([kind, items, best, worst]) => ({ kind, items, best, worst })),
+    prices: answers.z
+      ? {
+          tooCheap: answers.z[0],
+          cheap: answers.z[1],
+          expensive: answers.z[2],
+          tooExpensive: answers.z[3],
+          likelihoodCheap: answers.z[4],
+          likelihoodExpensive: answers.z[5],
+        }
+      : null,
+    ladder: (answers.g ?? []).map(([price, buy]) => ({ price, buy: buy === true || buy === 1 })),
     flags: [],
   };
 }

@@ -35,3 +35,15 @@ export function listFocusGroupSuggestions(db: Db, studyId: number): Promise<Arra
     sql`select response_id as "responseId", text, weight from response_suggestions where response_id in (${complete(studyId)}) order by response_id, position`,
   );
 }
+
+/** MaxDiff tasks of complete focus-group responses (kinds asked by MaxDiff), in response and task order. */
+export async function listFocusGroupMaxDiff(
+  db: Db,
+  studyId: number,
+): Promise<Array<{ responseId: number; kind: "quality" | "price"; items: string[]; best: string; worst: string }>> {
+  const rows = await db.rows<{ responseId: number; kind: "quality" | "price"; items: string; best: string; worst: string }>(
+    sql`select response_id as "responseId", kind, items_json as "items", best, worst from response_maxdiff
+      where response_id in (${complete(studyId)}) order by response_id, kind, task`,
+  );
+  return rows.map((r) => ({ ...r, items: JSON.parse(r.items) as string[] }));
+}

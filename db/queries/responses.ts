@@ -5,6 +5,7 @@ import { recordFinishedResponse } from "./response-events";
 import type { responses } from "../schema";
 import type { RatingResponse } from "../../surveys/read-rating-response";
 import type { FocusGroupResponse } from "../../surveys/read-focus-group-response";
+import { insertMethodAnswers } from "./method-answers";
 
 export type ResponseRow = typeof responses.$inferSelect;
 
@@ -165,7 +166,8 @@ async function insertWeights(tx: Db, responseId: number, weights: Array<{ attrib
 /**
  * Finishes a response in one write transaction (quota cells are counted under the study's
  * quota lock, so concurrent completions cannot overshoot a quota): raw answers, status and the
- * normalised ratings, weights, offer and profile answers. A response whose profile falls in a
+ * normalised ratings, weights, offer and profile answers, and the MaxDiff, price and ladder
+ * answers (`insertMethodAnswers`). A response whose profile falls in a
  * full quota cell is stored as `screened_out` with `screen_reason = 'quota_full'` (answers and
  * rows kept); a screening screen-out gets `'screening'`. Submitting the same client id again
  * changes nothing.
@@ -222,6 +224,7 @@ export function completeResponse(
         sql`insert into response_profile (response_id, question_code, value) values ${valuesList(part.map((p) => [id, p.question, p.value]))}`,
       );
     }
+    await insertMethodAnswers(tx, id, result);
     await recordFinishedResponse(tx, id, args.now);
     return "completed";
   });
@@ -267,7 +270,8 @@ export function screenResponseEarly(
 /**
  * Finishes a focus-group response in one transaction (the contract the consolidation reads):
  * status complete, `quality_share`, one `response_weights` row per listed attribute (0 when it
- * does not matter; each kind sums to 100) and the `response_suggestions`. Idempotent like
+ * does not matter; each kind sums to 100; a kind asked by MaxDiff has rows only for what does
+ * not matter, and its tasks in `response_maxdiff`) and the `response_suggestions`. Idempotent like
  * `completeResponse`.
  */
 export function completeFocusGroupResponse(
@@ -294,6 +298,7 @@ export function completeFocusGroupResponse(
         sql`insert into response_suggestions (response_id, position, text, weight) values ${valuesList(part.map((s) => [current.id, s.position, s.text, s.weight]))}`,
       );
     }
+    await insertMethodAnswers(tx, current.id, { maxDiff: result.maxDiff ?? [] });
     await recordFinishedResponse(tx, current.id, args.now);
     return "completed";
   });

@@ -2,6 +2,7 @@ import type { Db } from "../client";
 import { readStatedWeights } from "../../surveys/read-stated-weights";
 import type { StudyDefinition } from "../../surveys/study-definition";
 import { listProfileQuestions } from "./profile-questions";
+import { getStudyMethods } from "./study-methods";
 import { listAttributes, listOffers, type Study } from "./studies";
 
 /** The study as `surveys/` sees it: what a questionnaire is built from and frozen with. */
@@ -27,5 +28,6 @@ export async function getStudyDefinition(db: Db, study: Study): Promise<StudyDef
     })),
     profileQuestions,
     statedWeights: readStatedWeights(study.statedWeightsJson),
+    methods: await getStudyMethods(db, study.id),
   };
 }

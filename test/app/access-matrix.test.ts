@@ -116,6 +116,15 @@ const matrix: Record<string, Access> = {
   },
   // The matrix study's offer "matrixa" and attribute "matrixq" are made in beforeAll; saving a
   // scenario of the same name again replaces it (a new time and audit event each time).
+  "studies.$id.methods": {
+    kind: "checked",
+    loader: { path: "/studies/:id/methods", allowed: ["owner", "editor"] },
+    action: {
+      path: "/studies/:id/methods",
+      allowed: ["owner", "editor"],
+      fields: { intent: "save", focusGroupQuality: "points", focusGroupPrice: "points", ratingQuality: "maxdiff", ratingPrice: "points", maxDiffPerTask: "4" },
+    },
+  },
   "studies.$id.scenarios": {
     kind: "checked",
     loader: { path: "/studies/:id/scenarios", allowed: ["owner", "editor", "viewer"] },
@@ -215,6 +224,7 @@ function snapshot(): Promise<string> {
     "panel_redirects",
     "scenarios",
     "market_shares",
+    "study_methods",
   ]);
 }
 

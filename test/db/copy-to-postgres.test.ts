@@ -80,6 +80,16 @@ async function buildSqlite(file: string): Promise<void> {
     insert into panel_redirects (study_id, complete_url, screened_out_url, quota_full_url, closed_url, updated_at) values (1, 'https://p.example/c?id={rid}', null, null, null, 1);
     insert into scenarios (study_id, name, changes_json, respond_json, created_by, created_at, updated_by, updated_at)
       values (1, '可靠性 +0.5 ☕️', '[{"offer":"aster","attribute":"reliability","delta":0.5}]', '[{"competitor":"birch","copies":"aster"}]', 1, 1, null, 2);
+    insert into study_methods (study_id, focus_group_quality, focus_group_price, rating_quality, rating_price, maxdiff_per_task, price_research,
+        price_currency, price_min, price_max, price_likelihoods, price_ladder_json, updated_at)
+      values (1, 'points', 'maxdiff', 'maxdiff', 'points', 5, 1, '元', 9.5, 120, 0, '[20,30,40]', 1795431436141),
+        ((select max(id) from studies), 'maxdiff', 'points', 'points', 'points', 4, 0, '', null, null, 1, '[]', 2);
+    insert into response_designs (response_id, maxdiff_json) values ((select max(id) from responses), '{"quality":[["a","b","c"]]}');
+    insert into response_maxdiff (response_id, kind, task, items_json, best, worst)
+      values ((select max(id) from responses), 'quality', 1, '["a","b","c"]', 'a', 'c');
+    insert into response_prices (response_id, too_cheap, cheap, expensive, too_expensive, likelihood_cheap, likelihood_expensive)
+      values ((select max(id) from responses), 10, 20.5, 30, 40, 3, null);
+    insert into response_gabor_granger (response_id, price, buy) values ((select max(id) from responses), 30, 1), ((select max(id) from responses), 40, 0);
   `);
   db.sqlite!.close();
 }
@@ -238,6 +248,14 @@ describe("npm run db:copy-to-postgres", () => {
     // Sequences untouched: the next user is still id 1.
     await p.query("drop trigger drop_one on what_who_cells");
     expect((await p.query("insert into users (email, password_hash, created_at) values ('a@b', 'x', 1) returning id")).rows[0].id).toBe(1);
+  });
+
+  it("copies a database whose tables are empty (a table of booleans with no rows checks as 0 trues on both sides)", async () => {
+    const url = server.createDatabase("copy_empty");
+    const file = path.join(dir, "empty.db");
+    openDatabase({ url: file }).sqlite!.close();
+    await copyToPostgres({ sqliteFile: file, postgresUrl: url });
+    expect(await fingerprint(pool(url))).toEqual(Object.fromEntries([...plan.map((t) => [t.name, "0:"]), ["migrations", String(journal.entries.length)]]));
   });
 
   it("refuses values PostgreSQL cannot hold, naming the row, and writes nothing", async () => {

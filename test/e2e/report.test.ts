@@ -17,8 +17,8 @@ let server: AppServer;
 let browser: Browser;
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 
-const SECTIONS = ["scores", "value-map", "profiles", "head-to-head", "won-lost", "timeline", "what-who", "importance"];
-const CHARTS = ["value-map", "head-to-head", "timeline", "importance", "what-who"];
+const SECTIONS = ["scores", "value-map", "profiles", "head-to-head", "won-lost", "timeline", "what-who", "importance", "quadrant", "difference"];
+const CHARTS = ["value-map", "head-to-head", "timeline", "importance", "what-who", "quadrant"];
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 900 },
   { name: "phone", width: 375, height: 812 },

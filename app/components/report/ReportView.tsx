@@ -10,6 +10,8 @@ import { IntervalText } from "./IntervalText";
 import { shownIntervals } from "./shown-intervals";
 import { ProfileTable } from "./ProfileTable";
 import { SmallN } from "./SmallN";
+import { MethodsSections } from "./MethodsSections";
+import { ToolsSections } from "./ToolsSections";
 import { TimelineChart } from "./TimelineChart";
 import { ValueMapInteractive } from "./ValueMapInteractive";
 import { WhatWhoChart } from "./WhatWhoChart";
@@ -358,6 +360,8 @@ export function ReportView({
           )}
         </Section>
       ) : null}
+      <ToolsSections report={report} {...text} />
+      <MethodsSections report={report} {...text} />
     </div>
   );
 }

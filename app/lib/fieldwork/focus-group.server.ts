@@ -1,4 +1,5 @@
-import { listFocusGroupAnswers, listFocusGroupSuggestions } from "../../../db/queries/focus-group";
+import { listFocusGroupAnswers, listFocusGroupMaxDiff, listFocusGroupSuggestions } from "../../../db/queries/focus-group";
+import { withMaxDiffPoints } from "./focus-group-maxdiff.server";
 import { recordAuditEvent } from "../../../db/queries/audit";
 import { getLatestQuestionnaire } from "../../../db/queries/questionnaires";
 import { listAttributes, setStatedWeights, type Study } from "../../../db/queries/studies";
@@ -11,9 +12,11 @@ import type { Db } from "../../../db/client";
 import { addAttributes } from "../design/attributes.server";
 import type { MergeSuggestions } from "./merge-suggestions-schema";
 
+/** The focus group's answers consolidated; the kinds asked by MaxDiff take their points from the shares. */
 async function consolidation(db: Db, study: Study) {
   const attributes = await listAttributes(db, study.id);
-  return { attributes, result: consolidateFocusGroup(await listFocusGroupAnswers(db, study.id), attributes) };
+  const answers = withMaxDiffPoints(await listFocusGroupAnswers(db, study.id), await listFocusGroupMaxDiff(db, study.id), attributes);
+  return { attributes, result: consolidateFocusGroup(answers, attributes) };
 }
 
 /** Everything the focus-group page shows. */

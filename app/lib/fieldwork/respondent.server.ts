@@ -16,6 +16,8 @@ import {
 import { unknownAnswerNames } from "../../../surveys/answer-names";
 import { applyOfferOrder } from "../../../surveys/apply-offer-order";
 import { applyScreenEarly } from "../../../surveys/apply-screen-early";
+import { applyMaxDiffDesign } from "../../../surveys/apply-maxdiff-design";
+import { responseMaxDiffDesign } from "./maxdiff-design.server";
 import { questionNames } from "../../../surveys/question-names";
 import { quotaQuestionCodes } from "../../../db/queries/quotas";
 import { asksConsideredSet, type SurveyJson } from "../../../surveys/build-rating-questionnaire";
@@ -248,7 +250,10 @@ export async function handleRespondentRequest(
   switch (request.intent) {
     case "start": {
       const row = await startResponse(db, base);
-      const personal = questionnaire.stage === "rating" ? applyScreenEarly(applyOfferOrder(survey, order), await quotaQuestionCodes(db, resolved.study.studyId)) : survey;
+      const ordered = questionnaire.stage === "rating" ? applyScreenEarly(applyOfferOrder(survey, order), await quotaQuestionCodes(db, resolved.study.studyId)) : survey;
+      // The respondent's MaxDiff tasks, made and stored when the response starts (seeded by its id).
+      const design = await responseMaxDiffDesign(db, definition, questionnaire.stage, row, row.clientId);
+      const personal = design ? applyMaxDiffDesign(ordered, design) : ordered;
       return Response.json({
         ok: true,
         responseId: row.clientId,
@@ -326,10 +331,13 @@ async function complete(
     });
   }
   const focusGroup = resolved.questionnaire.stage === "focus_group";
+  // The MaxDiff tasks were made when the response started; the answers are read against them.
+  const design = await responseMaxDiffDesign(db, definition, resolved.questionnaire.stage, existing, resolved.clientId);
+  const designed = design ? { maxDiffDesign: design } : {};
   // Versions published before the considered set was part of the purchase question asked it optionally.
   const read = focusGroup
-    ? readFocusGroupResponse(definition, answers)
-    : readRatingResponse(definition, answers, { consideredSetRequired: asksConsideredSet(survey) });
+    ? readFocusGroupResponse(definition, answers, designed)
+    : readRatingResponse(definition, answers, { consideredSetRequired: asksConsideredSet(survey), ...designed });
   if (!read.ok) return refuse(400, "malformed", "answers are incomplete or invalid", locale, { details: read.errors });
   // The caps: the public link's device and address (a personal link is its own respondent).
   let deviceHasComplete = false;

@@ -127,6 +127,13 @@ export interface ReportWhatWho {
   result: WhatWhoResult | Unavailable;
 }
 
+export interface ReportMethods {
+  /** `stated`: the MaxDiff kind's mean stated weights (sum 100) */
+  maxDiff: { stated: Record<string, number> } | null;
+  /** the block's currency, and whether it has a Gabor–Granger ladder */
+  price: { currency: string; ladder: boolean } | null;
+}
+
 /**
  * The report's one view model: every section of the page, the shared page and every export read
  * it. Serialisable (plain JSON). Extend it additively.
@@ -166,6 +173,12 @@ export interface ReportView {
    * `valueMap` is drawn with `options.line`. Null when no respondent is left or there is no own offer.
    */
   analysis: StudyAnalysisReport | null;
+  /**
+   * The research methods the study asks for beyond the ratings (issue 19): MaxDiff (its figures in
+   * `analysis.maxDiff`, beside the kind's weights as stated) and the price research block (its
+   * figures in `analysis.priceResearch`). Null when not asked.
+   */
+  methods: ReportMethods;
   /** the head-to-head competitor in effect (options.versus or the first competitor) */
   versus: string | null;
   /**

@@ -14,6 +14,7 @@ import {
   type OfferDef,
   type RespondentOutcome,
   type StudyAnalysisReport,
+  type StudyRespondent,
   type Unavailable,
   type WhatWhoCell,
   type WhatWhoResult,
@@ -24,6 +25,8 @@ import { listKeyEvents } from "../../../db/queries/key-events";
 import { listProfileQuestions } from "../../../db/queries/profile-questions";
 import { listResponseWaves, reportDataVersion } from "../../../db/queries/report-data";
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
+import { getStudyMethods } from "../../../db/queries/study-methods";
+import type { StudyMethods } from "../../../surveys/study-methods";
 import { readStatedWeights } from "../../../surveys/read-stated-weights";
 import type { Locale } from "~/i18n/index";
 import type { Db } from "../../../db/client";
@@ -56,6 +59,8 @@ interface ComputedReport {
   segmentCounts: Record<string, Record<string, number>>;
   waves: WaveChoice[];
   analysis: StudyAnalysisReport | null;
+  /** the MaxDiff kind's weights as stated (points, or the study's stated weights), null without MaxDiff */
+  statedShares: Record<string, number> | null;
   /** per offer, its position in each wave (segment and flagged filters, not the wave filter) */
   series: Array<{ offer: string; points: TimelinePoint[] }>;
   keyAccounts: ReportKeyAccounts | null;
@@ -93,7 +98,7 @@ export const reportCache = {
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-function toOutcome(r: AnalysisRespondent, stated: { weights: Record<string, number>; qualityShare: number } | null): RespondentOutcome {
+function toOutcome(r: AnalysisRespondent, stated: { weights: Record<string, number>; qualityShare: number } | null): StudyRespondent {
   const hasWeights = Object.keys(r.weights).length > 0;
   const weights = hasWeights || !stated ? r.weights : stated.weights;
   const qualityShare = r.qualityShare ?? (hasWeights ? null : (stated?.qualityShare ?? null));
@@ -106,6 +111,20 @@ function toOutcome(r: AnalysisRespondent, stated: { weights: Record<string, numb
     ...(r.chose !== null ? { chose: r.chose } : {}),
     considered: r.considered,
     wave: String(r.wave),
+    ...(r.maxDiff.length > 0 ? { maxDiff: r.maxDiff.map(({ items, best, worst }) => ({ items, best, worst })) } : {}),
+    ...(r.prices
+      ? {
+          priceSensitivity: {
+            tooCheap: r.prices.tooCheap,
+            cheap: r.prices.cheap,
+            expensive: r.prices.expensive,
+            tooExpensive: r.prices.tooExpensive,
+            ...(r.prices.likelihoodCheap !== null ? { likelihoodAtCheap: r.prices.likelihoodCheap } : {}),
+            ...(r.prices.likelihoodExpensive !== null ? { likelihoodAtExpensive: r.prices.likelihoodExpensive } : {}),
+          },
+        }
+      : {}),
+    ...(r.ladder.length > 0 ? { gaborGranger: r.ladder } : {}),
   };
 }
 
@@ -188,6 +207,7 @@ async function compute(db: Db,
   options: ReportOptions,
   version: string,
   customers: ReadonlyMap<string, CustomerLookup> | null,
+  methods: StudyMethods,
 ): Promise<ComputedReport> {
   const all = await respondentsAt(db, study, own, version);
   const stated = readStatedWeights(study.statedWeightsJson);
@@ -229,14 +249,28 @@ async function compute(db: Db,
   const analysed = options.wave !== undefined ? inSegment.filter((r) => r.wave === options.wave) : inSegment;
   const outcomes = options.wave !== undefined ? inSegmentOutcomes.filter((o) => o.wave === String(options.wave)) : inSegmentOutcomes;
 
+  // MaxDiff shares replace the weights of the kind the rating questionnaire asked by MaxDiff
+  // (method-more.md §3); the price block's ladder feeds Gabor–Granger (§4).
+  const maxDiffKind = methods.importance.rating.quality === "maxdiff" ? "quality" : methods.importance.rating.price === "maxdiff" ? "price" : null;
+  const ladder = methods.priceResearch?.ladder ?? [];
   const analysis =
     own !== null && outcomes.length > 0
       ? analyzeStudy({
           offers,
           attributes,
           respondents: outcomes,
-          options: { bootstrap: reportIntervalMethod(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false },
+          ...(ladder.length > 0 ? { priceResearch: { ladder } } : {}),
+          options: {
+            bootstrap: reportIntervalMethod(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false,
+            ...(maxDiffKind !== null ? { weightsFrom: "maxdiff" as const } : {}),
+          },
         })
+      : null;
+  const statedShares =
+    maxDiffKind !== null && outcomes.length > 0
+      ? Object.fromEntries(
+          Object.entries(aggregateWeights(outcomes, attributes).weights).filter(([id]) => attributes.find((a) => a.id === id)?.kind === maxDiffKind),
+        )
       : null;
 
   // Per-wave positions for the timeline and the value map's trail.
@@ -260,7 +294,7 @@ async function compute(db: Db,
 
   const keyAccounts =
     customers && own !== null ? reportKeyAccounts(analysed.map((r, i) => ({ customerId: r.customerId, outcome: outcomes[i]! })), customers, offers, attributes) : null;
-  return { complete: all.length, leftOut: all.length - kept.length, analysed: analysed.length, segmentCounts, waves, analysis, series, keyAccounts };
+  return { complete: all.length, leftOut: all.length - kept.length, analysed: analysed.length, segmentCounts, waves, analysis, statedShares, series, keyAccounts };
 }
 
 /**
@@ -301,6 +335,7 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
   }
 
   const version = await reportDataVersion(db, study.id);
+  const methods = await getStudyMethods(db, study.id);
   // The customers' figures (segment, tier, silence, CLV, account per customer) when the study
   // has transactions: the customer filter and the key-account matrix read them.
   const customersVersion = await customersDataVersion(db, study.id);
@@ -319,10 +354,11 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
     options.flagged,
     options.customer ? `${options.customer.kind}:${options.customer.value}` : null,
     customersVersion,
+    methods,
   ]);
   let computed = cache.get(key);
   if (!computed) {
-    computed = await compute(db, study, offers, attributes, own, questions.map((q) => q.code), options, version, customers);
+    computed = await compute(db, study, offers, attributes, own, questions.map((q) => q.code), options, version, customers, methods);
     cache.set(key, computed);
   }
 
@@ -420,6 +456,10 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
       lines: ["weights", "parity", "regression", "slope"],
     },
     analysis,
+    methods: {
+      maxDiff: computed.statedShares !== null ? { stated: computed.statedShares } : null,
+      price: methods.priceResearch ? { currency: methods.priceResearch.currency, ladder: methods.priceResearch.ladder.length > 0 } : null,
+    },
     versus,
     fairPrice: rawMap && own !== null ? fairPrice(rawMap, priced) : null,
     timeline,

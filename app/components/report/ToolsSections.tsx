@@ -1,0 +1,108 @@
+import type { UnavailableReason } from "../../../analysis/unavailable-reasons";
+import type { ReportView } from "~/lib/report/report-view";
+import { ChartFrame } from "./ChartFrame";
+import { fmt, type ChartText } from "./chart-kit";
+import { NotEnough } from "./NotEnough";
+import { QuadrantChart } from "./QuadrantChart";
+
+function Section({ id, title, help, children }: { id: string; title: string; help: string; children: React.ReactNode }) {
+  return (
+    <section className="panel report-section" data-section={id} aria-labelledby={`h-${id}`}>
+      <h2 id={`h-${id}`}>{title}</h2>
+      <p className="muted small">{help}</p>
+      {children}
+    </section>
+  );
+}
+
+const QUADRANTS = ["fix-first", "keep", "over-invested", "low-priority"] as const;
+
+/**
+ * The tools after the map (method-more.md §1–2, issue 19): the importance × performance quadrant
+ * of the quality attributes (stated weights against the own offer's ratios), and customer value by
+ * Best's difference method for every offer beside Kotler's delivered value of the own offer.
+ */
+export function ToolsSections({ report, t, locale }: ChartText & { report: ReportView }) {
+  const a = report.analysis;
+  if (!a) return null;
+  const n = (v: number, d = 1) => fmt(locale, v, d);
+  const quadrant = a.importancePerformance.stated;
+  const kotler = a.relativeDeliveredValue;
+  return (
+    <>
+      <Section id="quadrant" title={t("report.quadrant.title")} help={t("report.quadrant.help")}>
+        {quadrant.ok ? (
+          <>
+            <ChartFrame id="quadrant">
+              {(width) => <QuadrantChart result={quadrant} names={report.names.attributes} t={t} locale={locale} width={width} interactive />}
+            </ChartFrame>
+            <ul className="quadrant-list" data-testid="quadrants">
+              {QUADRANTS.map((q) => (
+                <li key={q} data-quadrant={q}>
+                  <strong>{t(`report.quadrant.${q}`)}</strong>: {quadrant.quadrants[q].map((id) => report.names.attributes[id] ?? id).join(", ") || "—"}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <NotEnough reason={quadrant.reason as UnavailableReason} t={t} />
+        )}
+      </Section>
+      <Section id="difference" title={t("report.difference.title")} help={t("report.difference.help")}>
+        <div className="table-scroll">
+          <table data-testid="difference-by-offer">
+            <thead>
+              <tr>
+                <th scope="col">{t("report.difference.offer")}</th>
+                <th scope="col">{t("report.difference.benefit")}</th>
+                <th scope="col">{t("report.difference.cost")}</th>
+                <th scope="col">{t("report.difference.value")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.differenceMethodByOffer.map((row) => (
+                <tr key={row.offerId} data-offer={row.offerId}>
+                  <th scope="row">{report.names.offers[row.offerId] ?? row.offerId}</th>
+                  {row.result.ok ? (
+                    <>
+                      <td>{n(row.result.relativeBenefit, 2)}</td>
+                      <td>{n(row.result.relativeCost, 2)}</td>
+                      <td data-value={row.result.customerValue.toFixed(4)}>{n(row.result.customerValue, 2)}</td>
+                    </>
+                  ) : (
+                    <td colSpan={3}>{t(`reason.${row.result.reason as UnavailableReason}`)}</td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <h3>{t("report.delivered.title")}</h3>
+        {kotler.ok ? (
+          <table data-testid="delivered-value">
+            <tbody>
+              <tr data-figure="value">
+                <th scope="row">{t("report.delivered.value")}</th>
+                <td>{n(kotler.totalValue)}</td>
+              </tr>
+              <tr data-figure="cost">
+                <th scope="row">{t("report.delivered.cost")}</th>
+                <td>{n(kotler.totalCost)}</td>
+              </tr>
+              <tr data-figure="delivered">
+                <th scope="row">{t("report.delivered.delivered")}</th>
+                <td>{n(kotler.deliveredValue)}</td>
+              </tr>
+              <tr data-figure="ratio">
+                <th scope="row">{t("report.delivered.ratio")}</th>
+                <td>{n(kotler.deliveredValueRatio)}</td>
+              </tr>
+            </tbody>
+          </table>
+        ) : (
+          <NotEnough reason={kotler.reason as UnavailableReason} t={t} />
+        )}
+      </Section>
+    </>
+  );
+}

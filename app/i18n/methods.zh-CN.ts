@@ -1,0 +1,40 @@
+import type { methodsEn } from "./methods.en";
+
+/** 研究方法页（MaxDiff、价格研究）。 */
+export const methodsZhCN: Record<keyof typeof methodsEn, string> = {
+  "studyNav.methods": "方法",
+  "audit.action.methods": "修改了研究方法",
+  "methods.title": "方法",
+  "methods.help": "问卷如何询问各属性的重要性，以及评分问卷中可选的价格研究部分。已发布的问卷保留发布时的设置：如需使用新设置，请重新发布。",
+  "methods.importance": "属性的重要性",
+  "methods.importanceHelp":
+    "100 分分配法请受访者将 100 分分配给同一类的各属性。MaxDiff 每次展示几个属性，请受访者选出最重要和最不重要的一项（每组点两下；每个属性约出现三次）。MaxDiff 要求该类至少有 3 个属性；不足时改用 100 分分配法。",
+  "methods.counts": "本研究有 {quality} 个质量属性和 {price} 个价格属性。",
+  "methods.stage.focusGroup": "焦点小组",
+  "methods.stage.rating": "评分问卷",
+  "methods.kind.quality": "质量属性",
+  "methods.kind.price": "价格属性",
+  "methods.option.points": "100 分分配法",
+  "methods.option.maxdiff": "MaxDiff（最重要与最不重要）",
+  "methods.perTask": "每组 MaxDiff 的属性数",
+  "methods.perTaskHelp": "4 个适合手机屏幕；每组不会多于该类的属性数。",
+  "methods.price": "价格研究（评分问卷）",
+  "methods.priceHelp":
+    "针对本方产品，放在评分之后：Van Westendorp 的四个价格（太便宜、划算、开始觉得贵、太贵；每个不低于前一个），可选的在受访者“划算”和“开始觉得贵”价格下的购买可能性（Newton–Miller–Smith），以及从中间开始、回答“会”则升价、回答“不会”则降价的 Gabor–Granger 价格阶梯。",
+  "methods.priceOn": "询问价格研究部分",
+  "methods.currency": "货币（与价格一起显示；可选）",
+  "methods.priceMin": "受访者可填写的最低价格",
+  "methods.priceMax": "受访者可填写的最高价格",
+  "methods.likelihoods": "询问购买可能性（Newton–Miller–Smith）",
+  "methods.ladder": "Gabor–Granger 价格阶梯",
+  "methods.ladderHelp": "最多 12 个价格，按从低到高排列，用逗号分隔（例如 20, 25, 30, 35, 40）；留空表示不使用阶梯。",
+  "methods.save": "保存方法",
+  "methods.saved": "已保存。请重新发布问卷，以使用这些设置。",
+  "methods.error.importance": "请选择 100 分分配法或 MaxDiff。",
+  "methods.error.perTask": "每组属性数须为 3 到 6 之间的整数。",
+  "methods.error.currency": "货币最多 12 个字符。",
+  "methods.error.priceMin": "最低价格须为 0 或以上的数字。",
+  "methods.error.priceMax": "最高价格须为高于最低价格的数字。",
+  "methods.error.priceRequired": "价格研究部分需要最低价格和最高价格。",
+  "methods.error.ladder": "价格阶梯须为最多 12 个大于 0、从低到高排列、用逗号分隔的价格。",
+};
