@@ -237,9 +237,12 @@ export const ENDED = "a transaction's Db was used after its transaction ended: u
  * transaction: a body that throws is rolled back to its savepoint and only its caller rejects;
  * a body that succeeds releases its savepoint and its caller waits for the COMMIT. One COMMIT
  * (one fsync under synchronous=FULL) then resolves every body of the batch, or rejects them all
- * if it fails. A batch commits at once when it holds GROUP_COMMIT_MAX_BODIES bodies. Queries
- * outside transactions wait for the open batch to commit, so nothing outside a body reads or
- * writes uncommitted data.
+ * if it fails. A batch commits at once when it holds GROUP_COMMIT_MAX_BODIES bodies. While a
+ * batch is open, `rows`/`run` outside transactions run as one-statement bodies of it, answered
+ * after its COMMIT: a write is never acknowledged before it is committed, nor lost with another
+ * body's rollback, and a read never answers with data that is not committed yet. (A body that
+ * awaits such an outside query on the outer Db waits for itself: its guard rolls it back with a
+ * TransactionViolation, as for any other I/O.)
  */
 class SqliteConnection {
   /** drizzle over the connection, outside transactions (commits an open batch before each query). */
@@ -281,13 +284,13 @@ class SqliteConnection {
       sqlite: this.sqlite,
       rows: async <T>(query: SQL): Promise<T[]> => {
         if (tx) check();
-        else await this.outsideQuery();
+        else if (this.batch) return this.grouped((inBatch) => inBatch.rows<T>(query));
         const { sql, params } = toQuery(query);
         return this.statement(sql).all(...params) as T[];
       },
       run: async (query: SQL): Promise<number> => {
         if (tx) check();
-        else await this.outsideQuery();
+        else if (this.batch) return this.grouped((inBatch) => inBatch.run(query));
         const { sql, params } = toQuery(query);
         return this.statement(sql).run(...params).changes;
       },
@@ -322,17 +325,10 @@ class SqliteConnection {
   }
 
   /**
-   * Outside transactions, `rows`/`run` wait for an open batch to commit (it commits at the end of
-   * this event-loop turn), so they neither read its uncommitted writes nor have their own writes
-   * acknowledged before they are committed. A query issued while a body is running (the body's
-   * own code using the outer Db, or another request slipping in while a body awaits I/O) runs at
-   * once, as it did without group commit.
+   * The outside drizzle instance runs synchronously and cannot wait: between bodies it commits
+   * the open batch first; while a body runs (another request's code interleaving with it at a
+   * microtask) its query runs inside that body, as it did without group commit.
    */
-  private outsideQuery(): Promise<void> | undefined {
-    return this.batch && !this.active ? this.batch.done.then(noop, noop) : undefined;
-  }
-
-  /** The outside drizzle instance runs synchronously and cannot wait: it commits the open batch first. */
   private beforeOutsideQuery(): void {
     if (this.batch && !this.active) this.flush();
   }

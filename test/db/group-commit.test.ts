@@ -138,7 +138,7 @@ sqliteOnly("group commit (SQLite)", () => {
     expect(seen).toEqual([1, 1, 1, 1, 1]);
   });
 
-  it("makes queries outside transactions wait for the open batch: they never read uncommitted writes", async () => {
+  it("runs queries outside transactions in the open batch, answering them after its COMMIT", async () => {
     const before = sqliteCommits(db);
     const tx = db.transaction((t) => mark(t, "read-after@example.com"));
     // A few microtask turns: the body has finished, its batch is still open (it commits when
@@ -151,6 +151,22 @@ sqliteOnly("group commit (SQLite)", () => {
     expect(sqliteCommits(db) - before).toBe(1);
     expect(n).toEqual({ n: 1 });
     await tx;
+  });
+
+  it("answers a write outside transactions that interleaves with a running body only once it is committed", async () => {
+    const x = db.transaction(async (t) => {
+      await mark(t, "interleave-x@example.com");
+      await mark(t, "interleave-x@example.com");
+    });
+    // x's body is running (awaiting its first query): another request's write outside any
+    // transaction comes in between, as requests interleave at microtasks under load.
+    const w = db
+      .run(sql`insert into sign_in_failures (email, ip, at) values (${"interleave-w@example.com"}, ${"127.0.0.1"}, ${NOW})`)
+      .then(() => committedMarks("interleave-w@example.com"));
+    // When the write is answered, another connection must see it.
+    expect(await w).toBe(1);
+    await x;
+    expect(committedMarks("interleave-x@example.com")).toBe(2);
   });
 
   it("with groupCommit off, commits each transaction on its own", async () => {
