@@ -65,7 +65,7 @@ sqliteOnly("group commit (SQLite)", () => {
     // in one poll phase do: the batch opened by the first one stays open until the turn ends.
     const started = Array.from(
       { length: 10 },
-      (_, i) => new Promise<number>((resolve, reject) => setImmediate(() => db.transaction((tx) => mark(tx, `turn-${i}@example.com`)).then(resolve, reject))),
+      (_, i) => new Promise<number>((resolve, reject) => setImmediate(() => void db.transaction((tx) => mark(tx, `turn-${i}@example.com`)).then(resolve, reject))),
     );
     expect(await Promise.all(started)).toEqual(Array(10).fill(1));
     expect(sqliteCommits(db) - before).toBe(1);
@@ -143,7 +143,7 @@ sqliteOnly("group commit (SQLite)", () => {
     const tx = db.transaction((t) => mark(t, "read-after@example.com"));
     // A few microtask turns: the body has finished, its batch is still open (it commits when
     // this event-loop turn ends), and this read is issued in between.
-    for (let i = 0; i < 10; i++) await null;
+    for (let i = 0; i < 10; i++) await Promise.resolve();
     expect(db.sqlite!.inTransaction).toBe(true);
     const read = db.rows<{ n: number }>(sql`select count(*) as "n" from sign_in_failures where email = ${"read-after@example.com"}`);
     const [n] = await read;
