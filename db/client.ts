@@ -61,7 +61,16 @@ export interface OpenOptions {
   url: string;
   synchronous?: Synchronous;
   migrationsFolder?: string;
+  /**
+   * Group commit (default on; SQLITE_GROUP_COMMIT): write transactions queued within one
+   * event-loop turn share one BEGIN IMMEDIATE and one COMMIT, each body in its own SAVEPOINT
+   * (docs/decisions/0008-group-commit.md). Off: one COMMIT per transaction.
+   */
+  groupCommit?: boolean;
 }
+
+/** Most transaction bodies in one group commit; a full batch commits at once. */
+export const GROUP_COMMIT_MAX_BODIES = 64;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -90,7 +99,7 @@ export function openDatabase(options: OpenOptions): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma(`synchronous = ${options.synchronous ?? "FULL"}`);
   sqlite.pragma("busy_timeout = 5000");
-  const connection = new SqliteConnection(sqlite);
+  const connection = new SqliteConnection(sqlite, options.groupCommit ?? true);
   // Foreign keys stay off while migrations run: a migration that rebuilds a table (SQLite's way
   // of changing a CHECK) drops the old table, and with foreign keys on that drop would cascade
   // into every referencing row. The pragma is a no-op inside the migration's transaction, so it
@@ -108,12 +117,38 @@ const STATEMENT_CACHE_LIMIT = 500;
 
 /** One open write transaction on the connection. */
 interface TxState {
+  /** Its body is running (its SAVEPOINT, in group commit, is open). */
   open: boolean;
   /** Its body awaited something other than this database: rolled back at once, the caller gets an error. */
   violated: boolean;
 }
 
+/** The transactions sharing one BEGIN IMMEDIATE ... COMMIT (group commit). */
+interface Batch {
+  /** Bodies run in it so far (finished, failed or violated). */
+  bodies: number;
+  /** Settles at its COMMIT: resolved once committed, rejected with the COMMIT's error. */
+  done: Promise<void>;
+  commit(): void;
+  fail(error: unknown): void;
+  /** The flush scheduled when it began (cleared when it commits earlier). */
+  timer: NodeJS.Immediate;
+}
+
 const dialect = new SQLiteSyncDialect();
+
+/** Each open SQLite Db's connection, for sqliteCommits. */
+const connections = new WeakMap<Db, SqliteConnection>();
+
+/**
+ * How many COMMITs the SQLite connection behind `db` has run since it was opened (each one an
+ * fsync of the WAL under synchronous=FULL); for tests and the benchmark.
+ */
+export function sqliteCommits(db: Db): number {
+  const connection = connections.get(db);
+  if (!connection) throw new Error("sqliteCommits takes a Db opened by openDatabase");
+  return connection.commits;
+}
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null; booleans become 1/0 as drizzle stores them. */
 function bindable(value: unknown): unknown {
@@ -185,25 +220,48 @@ export const ENDED = "a transaction's Db was used after its transaction ended: u
 
 /**
  * The one better-sqlite3 connection: its drizzle instance, its statement cache, and its write
- * transactions, one at a time (an async mutex in front of BEGIN IMMEDIATE).
+ * transactions, one body at a time (an async mutex in front of BEGIN IMMEDIATE).
  *
  * better-sqlite3 runs every query synchronously, so a transaction body that awaits only this
  * database's queries never yields to the event loop and no other request's query can slip into
  * it. A body that awaits real I/O would let other requests' queries run inside the open
- * transaction; a `setImmediate` scheduled at BEGIN catches that: if it fires while the
- * transaction is still open, the transaction is rolled back on the spot (the write lock is not
- * held across the I/O), the transaction's Db refuses further queries, and the transaction
- * rejects with a TransactionViolation once its body returns.
+ * transaction; a `setImmediate` scheduled when the body starts catches that: if it fires while
+ * the body is still running, its writes are rolled back on the spot (the write lock is not held
+ * across the I/O), the transaction's Db refuses further queries, and the transaction rejects
+ * with a TransactionViolation once its body returns.
+ *
+ * Group commit (on by default; docs/decisions/0008-group-commit.md): the first transaction of a
+ * batch runs BEGIN IMMEDIATE and schedules the batch's COMMIT with `setImmediate`, at the end of
+ * the current event-loop turn. Every transaction that starts before then (requests read in the
+ * same poll phase, callers queued on the mutex) runs its body in a SAVEPOINT of the same
+ * transaction: a body that throws is rolled back to its savepoint and only its caller rejects;
+ * a body that succeeds releases its savepoint and its caller waits for the COMMIT. One COMMIT
+ * (one fsync under synchronous=FULL) then resolves every body of the batch, or rejects them all
+ * if it fails. A batch commits at once when it holds GROUP_COMMIT_MAX_BODIES bodies. While a
+ * batch is open, `rows`/`run` outside transactions run as one-statement bodies of it, answered
+ * after its COMMIT: a write is never acknowledged before it is committed, nor lost with another
+ * body's rollback, and a read never answers with data that is not committed yet. (A body that
+ * awaits such an outside query on the outer Db waits for itself: its guard rolls it back with a
+ * TransactionViolation, as for any other I/O.)
  */
 class SqliteConnection {
-  /** drizzle over the connection, outside transactions. */
+  /** drizzle over the connection, outside transactions (commits an open batch before each query). */
   readonly root: BetterSQLite3Database<typeof schema>;
   private readonly statements = new Map<string, Database.Statement>();
   private locked = false;
   private readonly waiters: Array<() => void> = [];
+  /** The open group commit, if any. */
+  private batch: Batch | null = null;
+  /** The transaction body running now, if any. */
+  private active: TxState | null = null;
+  /** COMMITs run (sqliteCommits). */
+  commits = 0;
 
-  constructor(readonly sqlite: Database.Database) {
-    this.root = drizzle(sqlite, { schema });
+  constructor(
+    readonly sqlite: Database.Database,
+    private readonly groupCommit: boolean,
+  ) {
+    this.root = drizzle(sqlite, { schema, logger: { logQuery: () => this.beforeOutsideQuery() } });
   }
 
   /** A Db over the connection (`tx` null) or bound to an open transaction. */
@@ -225,17 +283,19 @@ class SqliteConnection {
       t: schema,
       sqlite: this.sqlite,
       rows: async <T>(query: SQL): Promise<T[]> => {
-        check();
+        if (tx) check();
+        else if (this.batch) return this.grouped((inBatch) => inBatch.rows<T>(query));
         const { sql, params } = toQuery(query);
         return this.statement(sql).all(...params) as T[];
       },
       run: async (query: SQL): Promise<number> => {
-        check();
+        if (tx) check();
+        else if (this.batch) return this.grouped((inBatch) => inBatch.run(query));
         const { sql, params } = toQuery(query);
         return this.statement(sql).run(...params).changes;
       },
       transaction: <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
-        if (!tx) return this.transaction(fn);
+        if (!tx) return this.groupCommit ? this.grouped(fn) : this.alone(fn);
         check();
         return fn(self);
       },
@@ -245,9 +305,12 @@ class SqliteConnection {
       },
       close: async (): Promise<void> => {
         if (tx) throw new Error("close the database, not a transaction's Db");
+        // Commit the open batch first: its callers are waiting for that commit.
+        if (this.batch) this.flush();
         if (this.sqlite.open) this.sqlite.close();
       },
     };
+    connections.set(self, this);
     return self;
   }
 
@@ -261,16 +324,35 @@ class SqliteConnection {
     return statement;
   }
 
-  private async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+  /**
+   * The outside drizzle instance runs synchronously and cannot wait: between bodies it commits
+   * the open batch first; while a body runs (another request's code interleaving with it at a
+   * microtask) its query runs inside that body, as it did without group commit.
+   */
+  private beforeOutsideQuery(): void {
+    if (this.batch && !this.active) this.flush();
+  }
+
+  private async acquire(): Promise<void> {
     if (this.locked) await new Promise<void>((resolve) => this.waiters.push(resolve));
     else this.locked = true;
+  }
+
+  /** Hands the mutex to the next waiting transaction, or frees it. */
+  private release(): void {
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.locked = false;
+  }
+
+  /** Group commit off: BEGIN IMMEDIATE, the body, COMMIT, for each transaction on its own. */
+  private async alone<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    await this.acquire();
     const state: TxState = { open: true, violated: false };
     const finish = () => {
       if (!state.open) return;
       state.open = false;
-      const next = this.waiters.shift();
-      if (next) next();
-      else this.locked = false;
+      this.release();
     };
     try {
       this.statement("BEGIN IMMEDIATE").run();
@@ -288,6 +370,7 @@ class SqliteConnection {
       const result = await fn(this.db(state));
       if (state.violated) throw new TransactionViolation();
       this.statement("COMMIT").run();
+      this.commits++;
       return result;
     } catch (error) {
       if (state.violated) throw error instanceof TransactionViolation ? error : new TransactionViolation(error);
@@ -299,7 +382,127 @@ class SqliteConnection {
     }
   }
 
+  /** Group commit on: the body runs in a SAVEPOINT of the open batch; resolves after the batch's COMMIT. */
+  private async grouped<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+    await this.acquire();
+    let batch: Batch;
+    try {
+      batch = this.batch ?? this.begin();
+      this.statement("SAVEPOINT body").run();
+    } catch (error) {
+      this.release();
+      throw error;
+    }
+    const state: TxState = { open: true, violated: false };
+    this.active = state;
+    const guard = setImmediate(() => this.violate(state));
+    let result: T;
+    try {
+      result = await fn(this.db(state));
+    } catch (error) {
+      clearImmediate(guard);
+      if (state.violated) throw error instanceof TransactionViolation ? error : new TransactionViolation(error);
+      this.endBody(state, batch, error);
+      throw error;
+    }
+    clearImmediate(guard);
+    if (state.violated) throw new TransactionViolation();
+    this.endBody(state, batch, null);
+    // The result goes back only once the COMMIT holding it succeeded (a failed COMMIT rejects).
+    await batch.done;
+    return result;
+  }
+
+  /** BEGIN IMMEDIATE for a new batch, whose COMMIT runs at the end of this event-loop turn. */
+  private begin(): Batch {
+    this.statement("BEGIN IMMEDIATE").run();
+    let commit!: () => void;
+    let fail!: (error: unknown) => void;
+    const done = new Promise<void>((resolve, reject) => {
+      commit = resolve;
+      fail = reject;
+    });
+    // Bodies that failed do not await it: a failed COMMIT with no body waiting is not unhandled.
+    done.catch(noop);
+    const batch: Batch = { bodies: 0, done, commit, fail, timer: setImmediate(() => this.flush()) };
+    this.batch = batch;
+    return batch;
+  }
+
+  /**
+   * A body has returned (`error` null: release its savepoint, its writes join the batch) or
+   * thrown (roll back to its savepoint). The mutex goes to the next waiting transaction, which
+   * joins the batch; a full batch commits first.
+   */
+  private endBody(state: TxState, batch: Batch, error: unknown): void {
+    state.open = false;
+    this.active = null;
+    try {
+      if (error !== null) this.statement("ROLLBACK TO body").run();
+      this.statement("RELEASE body").run();
+      batch.bodies++;
+      if (batch.bodies >= GROUP_COMMIT_MAX_BODIES) this.flush();
+    } catch (failure) {
+      this.abort(batch, error ?? failure);
+    }
+    // Some errors (SQLITE_FULL, SQLITE_IOERR, ...) roll back the whole transaction by themselves:
+    // the batch's earlier bodies are lost with it, and their callers must hear so.
+    if (this.batch === batch && !this.sqlite.inTransaction) this.abort(batch, error);
+    this.release();
+  }
+
+  /**
+   * The body awaited I/O (its guard, or the batch's COMMIT, came round while it still ran): its
+   * writes are rolled back now, the batch goes on without it.
+   */
+  private violate(state: TxState): void {
+    if (!state.open) return;
+    state.violated = true;
+    state.open = false;
+    this.active = null;
+    const batch = this.batch;
+    if (batch) {
+      try {
+        this.statement("ROLLBACK TO body").run();
+        this.statement("RELEASE body").run();
+        batch.bodies++;
+      } catch (failure) {
+        this.abort(batch, failure);
+      }
+    }
+    this.release();
+  }
+
+  /** The batch's COMMIT: resolves every body of the batch, or rejects them all. */
+  private flush(): void {
+    const batch = this.batch;
+    if (!batch) return;
+    if (this.active) this.violate(this.active);
+    this.batch = null;
+    clearImmediate(batch.timer);
+    try {
+      this.statement("COMMIT").run();
+      this.commits++;
+    } catch (error) {
+      this.rollback();
+      batch.fail(error);
+      return;
+    }
+    batch.commit();
+  }
+
+  /** The batch's transaction is lost (or cannot go on): rolled back, every waiting caller rejects. */
+  private abort(batch: Batch, error: unknown): void {
+    if (this.batch !== batch) return;
+    this.batch = null;
+    clearImmediate(batch.timer);
+    this.rollback();
+    batch.fail(error instanceof Error ? error : new Error("the group commit's transaction was rolled back by SQLite"));
+  }
+
   private rollback(): void {
     if (this.sqlite.open && this.sqlite.inTransaction) this.statement("ROLLBACK").run();
   }
 }
+
+function noop(): void {}

@@ -17,7 +17,7 @@ declare global {
 async function open(): Promise<Db> {
   const db = isPostgresUrl(env.DATABASE_URL)
     ? await openPostgresDatabase({ url: env.DATABASE_URL, max: env.DB_POOL_SIZE })
-    : openDatabase({ url: env.DATABASE_URL, synchronous: env.DB_SYNCHRONOUS });
+    : openDatabase({ url: env.DATABASE_URL, synchronous: env.DB_SYNCHRONOUS, groupCommit: env.SQLITE_GROUP_COMMIT === "on" });
   if (env.DEMO === "on") await seedDemo(db, { passwordHash: hashPasswordSync, now: Date.now() });
   // app/server.js closes the database once the HTTP server has finished its in-flight requests
   // after SIGTERM; this "exit" listener covers every other way out (SQLite closes synchronously

@@ -25,6 +25,12 @@ const EnvSchema = z.object({
   DEMO: z.enum(["on", "off"]).default("on"),
   /** WAL durability: FULL (default) syncs at every commit. */
   DB_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  /**
+   * SQLite only: `on` (default) commits the write transactions that arrive within one event-loop
+   * turn together, one COMMIT and one fsync for up to 64 of them, each acknowledged only after
+   * that COMMIT (docs/decisions/0008-group-commit.md); `off` commits each on its own.
+   */
+  SQLITE_GROUP_COMMIT: z.enum(["on", "off"]).default("on"),
   /** PostgreSQL only: connections in this instance's pool. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Largest accepted respondent request body, in bytes. */
