@@ -9,7 +9,7 @@ import { makeTempDir } from "../helpers/temp-db";
 import { NOW } from "./fixtures";
 
 /**
- * Group commit on SQLite (docs/decisions/0007-group-commit.md): write transactions that are
+ * Group commit on SQLite (docs/decisions/0008-group-commit.md): write transactions that are
  * queued together share one BEGIN IMMEDIATE and one COMMIT (one fsync), each body in its own
  * SAVEPOINT. SQLite only: the PostgreSQL Db gives each transaction its own connection.
  */
