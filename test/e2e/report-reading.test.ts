@@ -130,7 +130,7 @@ describe("the report at every width", () => {
               };
             }),
           );
-          expect(frames.map((f) => f.id).sort()).toEqual(["head-to-head", "importance", "timeline", "value-map", "what-who"]);
+          expect(frames.map((f) => f.id).sort()).toEqual(["head-to-head", "importance", "quadrant", "timeline", "value-map", "what-who"]);
           for (const f of frames) {
             expect(f.overflow, `${f.id} scrolls sideways`).toBeLessThanOrEqual(0);
             expect(f.svgRight, `${f.id} right edge`).toBeLessThanOrEqual(1);
