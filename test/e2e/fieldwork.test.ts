@@ -108,8 +108,11 @@ describe("fieldwork pages in Chromium", () => {
         expect(detail).toContain(REMARK);
         expect(detail).toContain(SEGMENT);
         expect(await page.getByTestId("responses").innerText()).toContain(SEGMENT);
-        // The table fits its box: the Include/Exclude buttons stay on screen (issue 17, 1280 px).
-        expect(await page.getByTestId("responses").evaluate((t) => t.scrollWidth <= (t.closest(".table-scroll") as HTMLElement).clientWidth)).toBe(true);
+        // On a desktop the table fits its box: the Include/Exclude buttons stay on screen (issue 17, 1280 px).
+        // On a phone it scrolls inside its own box (.table-scroll), never the page (checked below).
+        if (viewport.width >= 1280) {
+          expect(await page.getByTestId("responses").evaluate((t) => t.scrollWidth <= (t.closest(".table-scroll") as HTMLElement).clientWidth)).toBe(true);
+        }
         await expectInert(page);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         expect(problems).toEqual([]);
