@@ -30,7 +30,7 @@ export function refuse(
   reason: RefusalReason,
   error: string,
   locale: Locale,
-  options: { params?: Record<string, string | number>; details?: string[]; retryAfterSeconds?: number } = {},
+  options: { params?: Record<string, string | number>; details?: string[]; retryAfterSeconds?: number; redirect?: string | null } = {},
 ): Response {
   const key = `respondent.refused.${reason}` satisfies MessageKey;
   const retry = options.retryAfterSeconds;
@@ -42,6 +42,8 @@ export function refuse(
       message: translate(locale, key, options.params),
       ...(options.details ? { details: options.details } : {}),
       ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
+      // A panel respondent's next address (the panel's page for this outcome), when there is one.
+      ...(options.redirect ? { redirect: options.redirect } : {}),
     },
     { status, headers: retry !== undefined ? { "Retry-After": String(retry) } : undefined },
   );

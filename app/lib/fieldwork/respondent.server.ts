@@ -176,7 +176,7 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
     }
     if (!fieldworkOpen(study, now)) {
       const redirect = await panelRedirect(db, study.studyId, "closed", request.rid);
-      return withRedirect(refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses", locale), redirect);
+      return refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses", locale, { redirect });
     }
     if (invitationId === null) {
       const { verdict } = await deviceVerdict(db, study, deviceId);
@@ -371,13 +371,6 @@ async function finished(db: Db, outcome: string, resolved: Resolved): Promise<Re
   const row = await getResponseByClientId(db, resolved.clientId);
   const redirect = await panelRedirect(db, resolved.study.studyId, outcomeOf(row?.status, row?.screenReason), row?.respondentRef);
   return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null, redirect });
-}
-
-/** A refusal that also tells a panel respondent where to go (the panel's "closed" address). */
-async function withRedirect(response: Response, redirect: string | null): Promise<Response> {
-  if (!redirect) return response;
-  const body = (await response.json()) as Record<string, unknown>;
-  return Response.json({ ...body, redirect }, { status: response.status, headers: response.headers });
 }
 
 /** How long the test-only unsafe mode waits before committing an acknowledged completion. */
