@@ -1,0 +1,192 @@
+import {
+  aggregateWeights,
+  analyzeStudy,
+  customerValueScore,
+  isIncluded,
+  meanScores,
+  valueMap,
+  type FairValueLineSpec,
+  type GroupedAttributeDef,
+  type OfferDef,
+  type RespondentOutcome,
+  type StudyAnalysisReport,
+} from "../../../analysis/index";
+import type { Study } from "../../../db/queries/studies";
+import type { StudyMethods } from "../../../surveys/study-methods";
+import { readStatedWeights } from "../../../surveys/read-stated-weights";
+import type { Db } from "../../../db/client";
+import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
+import type { ReportOptions } from "./report-options.server";
+import type { ReportKeyAccounts, TimelinePoint, WaveChoice } from "./report-view";
+import type { CustomerLookup } from "../customers/customer-analysis.server";
+import type { CustomerFilter } from "../customers/customer-codes";
+import { reportKeyAccounts } from "./report-key-accounts.server";
+import { respondentsAt, toOutcome } from "./report-respondents.server";
+
+/** What depends only on the data version and the respondent filter: computed once, cached. */
+export interface ComputedReport {
+  complete: number;
+  leftOut: number;
+  analysed: number;
+  segmentCounts: Record<string, Record<string, number>>;
+  waves: WaveChoice[];
+  analysis: StudyAnalysisReport | null;
+  /** the MaxDiff kind's weights as stated (points, or the study's stated weights), null without MaxDiff */
+  statedShares: Record<string, number> | null;
+  /** per offer, its position in each wave (segment and flagged filters, not the wave filter) */
+  series: Array<{ offer: string; points: TimelinePoint[] }>;
+  keyAccounts: ReportKeyAccounts | null;
+}
+
+/** Whether a respondent's customer is in the report's customer filter. */
+function inCustomerFilter(customer: CustomerLookup | undefined, filter: CustomerFilter): boolean {
+  if (!customer) return false;
+  if (filter.kind === "segment") return customer.segment === filter.value;
+  if (filter.kind === "tier") return customer.tier === filter.value;
+  return customer.silent !== null && customer.silent === (filter.value === "silent");
+}
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+
+/** The fair-value line the analysis draws for the report options. */
+export function lineSpec(options: Pick<ReportOptions, "line" | "slope">): FairValueLineSpec {
+  return options.line === "slope" && options.slope !== undefined ? { type: "slope", slope: options.slope } : { type: options.line === "slope" ? "weights" : options.line };
+}
+
+/** The value map for one fair-value line, from the analysis' weights and means. */
+export function mapFor(
+  analysis: StudyAnalysisReport,
+  offers: OfferDef[],
+  attributes: GroupedAttributeDef[],
+  options: Pick<ReportOptions, "line" | "slope">,
+): ReturnType<typeof valueMap> {
+  const w = analysis.weights;
+  if ("ok" in w) return w;
+  return valueMap({
+    offers,
+    attributes,
+    weights: w.weights,
+    scores: analysis.means,
+    qualityShare: w.qualityShare,
+    line: lineSpec(options),
+  });
+}
+
+/** Each offer's Q, RP and V in one wave, each against the rest of the market (no bootstrap). */
+function wavePoints(respondents: RespondentOutcome[], offers: OfferDef[], attributes: GroupedAttributeDef[]) {
+  const aggregated = aggregateWeights(respondents, attributes);
+  const scores = meanScores(respondents, offers, attributes);
+  const map = valueMap({ offers, attributes, weights: aggregated.weights, scores, qualityShare: aggregated.qualityShare, line: { type: "parity" } });
+  if (!map.ok) return [];
+  const q = aggregated.qualityShare;
+  return map.points.map((p) => {
+    const v = q !== null ? customerValueScore(p.quality, p.satisfaction, q) : null;
+    return { offer: p.offerId, quality: p.quality, relativePrice: p.relativePrice, value: v && v.ok ? v.value : null, n: p.n };
+  });
+}
+
+/**
+ * The expensive, cacheable part of the report: reading the responses, `analyzeStudy` with its
+ * intervals, the waves and each offer's position per wave, the key-account matrix. It depends
+ * only on the data version and the respondent filter (segment, wave, flagged, customer).
+ */
+export async function computeReport(
+  db: Db,
+  study: Study,
+  offers: OfferDef[],
+  attributes: GroupedAttributeDef[],
+  own: string | null,
+  segmentQuestions: string[],
+  options: ReportOptions,
+  version: string,
+  customers: ReadonlyMap<string, CustomerLookup> | null,
+  methods: StudyMethods,
+): Promise<ComputedReport> {
+  const all = await respondentsAt(db, study, own, version);
+  const stated = readStatedWeights(study.statedWeightsJson);
+  const customerFilter = options.customer;
+  const kept = all.filter(
+    (r) =>
+      isIncluded(r.flags, r.review, options.flagged) &&
+      (!customerFilter || (customers !== null && r.customerId !== null && inCustomerFilter(customers.get(r.customerId), customerFilter))),
+  );
+  const segmentCounts: Record<string, Record<string, number>> = {};
+  for (const question of segmentQuestions) segmentCounts[question] = {};
+  const waveFirst = new Map<number, { first: number; n: number }>();
+  for (const r of all) {
+    const w = waveFirst.get(r.wave);
+    if (!w) waveFirst.set(r.wave, { first: r.completedAt, n: 0 });
+    else w.first = Math.min(w.first, r.completedAt);
+  }
+  for (const r of kept) {
+    for (const question of segmentQuestions) {
+      const value = r.profile[question];
+      if (value !== undefined) segmentCounts[question]![value] = (segmentCounts[question]![value] ?? 0) + 1;
+    }
+    const w = waveFirst.get(r.wave);
+    if (w) w.n += 1;
+  }
+  // A wave is dated by its first completed response; the timeline needs distinct dates in wave
+  // order, so a wave starting on (or before) the previous one's day is dated the day after it.
+  const waves: WaveChoice[] = [];
+  for (const [wave, w] of [...waveFirst.entries()].sort((a, b) => a[0] - b[0])) {
+    const previous = waves.at(-1);
+    const first = isoDate(w.first);
+    const date = previous && first <= previous.date ? isoDate(Date.parse(`${previous.date}T00:00:00Z`) + 86_400_000) : first;
+    waves.push({ wave, date, n: w.n });
+  }
+
+  const inSegment = options.segment ? kept.filter((r) => r.profile[options.segment!.question] === options.segment!.value) : kept;
+  // One outcome per respondent, shared by the analysis and the per-wave positions.
+  const inSegmentOutcomes = inSegment.map((r) => toOutcome(r, stated));
+  const analysed = options.wave !== undefined ? inSegment.filter((r) => r.wave === options.wave) : inSegment;
+  const outcomes = options.wave !== undefined ? inSegmentOutcomes.filter((o) => o.wave === String(options.wave)) : inSegmentOutcomes;
+
+  // MaxDiff shares replace the weights of the kind the rating questionnaire asked by MaxDiff
+  // (method-more.md §3); the price block's ladder feeds Gabor–Granger (§4).
+  const maxDiffKind = methods.importance.rating.quality === "maxdiff" ? "quality" : methods.importance.rating.price === "maxdiff" ? "price" : null;
+  const ladder = methods.priceResearch?.ladder ?? [];
+  const analysis =
+    own !== null && outcomes.length > 0
+      ? analyzeStudy({
+          offers,
+          attributes,
+          respondents: outcomes,
+          ...(ladder.length > 0 ? { priceResearch: { ladder } } : {}),
+          options: {
+            bootstrap: reportIntervalMethod(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false,
+            ...(maxDiffKind !== null ? { weightsFrom: "maxdiff" as const } : {}),
+          },
+        })
+      : null;
+  const statedShares =
+    maxDiffKind !== null && outcomes.length > 0
+      ? Object.fromEntries(
+          Object.entries(aggregateWeights(outcomes, attributes).weights).filter(([id]) => attributes.find((a) => a.id === id)?.kind === maxDiffKind),
+        )
+      : null;
+
+  // Per-wave positions for the timeline and the value map's trail.
+  const byWave = new Map<number, RespondentOutcome[]>();
+  inSegment.forEach((r, i) => {
+    const list = byWave.get(r.wave) ?? [];
+    list.push(inSegmentOutcomes[i]!);
+    byWave.set(r.wave, list);
+  });
+  const seriesMap = new Map<string, TimelinePoint[]>();
+  for (const wave of waves) {
+    const list = byWave.get(wave.wave);
+    if (!list || list.length === 0) continue;
+    for (const p of wavePoints(list, offers, attributes)) {
+      const points = seriesMap.get(p.offer) ?? [];
+      points.push({ wave: wave.wave, date: wave.date, quality: p.quality, relativePrice: p.relativePrice, value: p.value, n: p.n });
+      seriesMap.set(p.offer, points);
+    }
+  }
+  const series = offers.filter((o) => seriesMap.has(o.id)).map((o) => ({ offer: o.id, points: seriesMap.get(o.id)! }));
+
+  const keyAccounts =
+    customers && own !== null ? reportKeyAccounts(analysed.map((r, i) => ({ customerId: r.customerId, outcome: outcomes[i]! })), customers, offers, attributes) : null;
+  return { complete: all.length, leftOut: all.length - kept.length, analysed: analysed.length, segmentCounts, waves, analysis, statedShares, series, keyAccounts };
+}

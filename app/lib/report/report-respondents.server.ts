@@ -1,0 +1,85 @@
+import { isIncluded, type RespondentOutcome, type StudyRespondent } from "../../../analysis/index";
+import { listAnalysisRespondents, type AnalysisRespondent } from "../../../db/queries/analysis-respondents";
+import { reportDataVersion } from "../../../db/queries/report-data";
+import { listOffers, type Study } from "../../../db/queries/studies";
+import { readStatedWeights } from "../../../surveys/read-stated-weights";
+import type { Db } from "../../../db/client";
+import { LruCache } from "../platform/lru-cache.server";
+import type { ReportOptions } from "./report-options.server";
+
+/**
+ * The respondents of the latest data versions, so that switching a filter does not read every
+ * response again; only studies of at most `RESPONDENT_CACHE_MAX` respondents are kept (memory).
+ */
+const respondentCache = new LruCache<AnalysisRespondent[]>(2);
+const RESPONDENT_CACHE_MAX = 25_000;
+
+/** Forgets the cached respondents (tests, the benchmark). */
+export function clearRespondentCache(): void {
+  respondentCache.clear();
+}
+
+/** A stored respondent as the analysis library reads it (the study's stated weights when the respondent gave none). */
+export function toOutcome(r: AnalysisRespondent, stated: { weights: Record<string, number>; qualityShare: number } | null): StudyRespondent {
+  const hasWeights = Object.keys(r.weights).length > 0;
+  const weights = hasWeights || !stated ? r.weights : stated.weights;
+  const qualityShare = r.qualityShare ?? (hasWeights ? null : (stated?.qualityShare ?? null));
+  return {
+    id: String(r.id),
+    weights,
+    ...(qualityShare !== null ? { qualityShare } : {}),
+    ratings: r.ratings,
+    overall: r.overall,
+    ...(r.chose !== null ? { chose: r.chose } : {}),
+    considered: r.considered,
+    wave: String(r.wave),
+    ...(r.maxDiff.length > 0 ? { maxDiff: r.maxDiff.map(({ items, best, worst }) => ({ items, best, worst })) } : {}),
+    ...(r.prices
+      ? {
+          priceSensitivity: {
+            tooCheap: r.prices.tooCheap,
+            cheap: r.prices.cheap,
+            expensive: r.prices.expensive,
+            tooExpensive: r.prices.tooExpensive,
+            ...(r.prices.likelihoodCheap !== null ? { likelihoodAtCheap: r.prices.likelihoodCheap } : {}),
+            ...(r.prices.likelihoodExpensive !== null ? { likelihoodAtExpensive: r.prices.likelihoodExpensive } : {}),
+          },
+        }
+      : {}),
+    ...(r.ladder.length > 0 ? { gaborGranger: r.ladder } : {}),
+  };
+}
+
+
+/** Every complete response of the study at this data version, read once (the respondent cache). */
+export async function respondentsAt(db: Db, study: Study, own: string | null, version: string): Promise<AnalysisRespondent[]> {
+  const listKey = `${study.id}|${version}`;
+  let all = respondentCache.get(listKey);
+  if (!all) {
+    all = await listAnalysisRespondents(db, study.id, own);
+    if (all.length <= RESPONDENT_CACHE_MAX) respondentCache.set(listKey, all);
+  }
+  return all;
+}
+
+/**
+ * The respondents the report analyses for `options` (flagged and segment filters, and the wave
+ * filter unless `allWaves`), as the analysis library's outcomes (each with its wave), read
+ * through the report's own cache: the scenarios and value leads share use exactly the report's
+ * respondents. `options` as `loadReport` returns them (unknown segments and waves dropped).
+ */
+export async function reportRespondents(
+  db: Db,
+  study: Study,
+  options: Pick<ReportOptions, "segment" | "wave" | "flagged">,
+  { allWaves = false }: { allWaves?: boolean } = {},
+): Promise<RespondentOutcome[]> {
+  const own = (await listOffers(db, study.id)).find((o) => o.isOwn)?.code ?? null;
+  const all = await respondentsAt(db, study, own, await reportDataVersion(db, study.id));
+  const stated = readStatedWeights(study.statedWeightsJson);
+  return all
+    .filter((r) => isIncluded(r.flags, r.review, options.flagged))
+    .filter((r) => !options.segment || r.profile[options.segment.question] === options.segment.value)
+    .filter((r) => allWaves || options.wave === undefined || r.wave === options.wave)
+    .map((r) => toOutcome(r, stated));
+}
