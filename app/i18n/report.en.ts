@@ -166,4 +166,5 @@ export const reportEn = {
   "report.delivered.cost": "Total customer cost",
   "report.delivered.delivered": "Delivered value (value − cost)",
   "report.delivered.ratio": "Value to cost (100 = parity)",
+  "report.methods.mixed": "The responses were collected under questionnaire versions with different research methods; all are analysed with the methods of version {version}, the newest of them.",
 } as const;

@@ -168,4 +168,5 @@ export const reportZhCN: Record<keyof typeof reportEn, string> = {
   "report.delivered.cost": "总顾客成本",
   "report.delivered.delivered": "让渡价值（价值 − 成本）",
   "report.delivered.ratio": "价值与成本之比（100 = 持平）",
+  "report.methods.mixed": "这些回答来自研究方法不同的问卷版本；全部按其中最新的版本 {version} 的方法分析。",
 };

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertMethodAnswers } from "../../db/queries/method-answers";
-import { saveStudyMethods } from "../../db/queries/study-methods";
+import { setPublishedMethods } from "../helpers/published-methods";
 import { StudyMethodsSchema } from "../../surveys/study-methods";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
 import { insertId, one } from "./server-db";
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const studyId = Number(studyPath.split("/")[2]);
   const db = await server.openDb();
   try {
-    await saveStudyMethods(
+    await setPublishedMethods(
       db,
       studyId,
       StudyMethodsSchema.parse({

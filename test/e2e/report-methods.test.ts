@@ -12,7 +12,7 @@ import { isIncluded } from "../../analysis/index";
 import { listAnalysisRespondents } from "../../db/queries/analysis-respondents";
 import { insertMethodAnswers } from "../../db/queries/method-answers";
 import { listAttributes } from "../../db/queries/studies";
-import { saveStudyMethods } from "../../db/queries/study-methods";
+import { setPublishedMethods } from "../helpers/published-methods";
 import { StudyMethodsSchema } from "../../surveys/study-methods";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
@@ -25,7 +25,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
   const db = await server.openDb();
   try {
-    await saveStudyMethods(
+    await setPublishedMethods(
       db,
       1,
       StudyMethodsSchema.parse({

@@ -81,6 +81,11 @@ export function ReportView({
         {report.counts.leftOut > 0 ? <span className="muted"> · {t("report.leftOut", { n: report.counts.leftOut })}</span> : null}
         {report.counts.analysed > 0 && report.counts.analysed < smallN ? <span className="flag"> · {t("report.smallSample")}</span> : null}
       </p>
+      {report.methods.source.mixed && report.methods.source.version !== null ? (
+        <p className="muted small" data-testid="methods-mixed">
+          {t("report.methods.mixed", { version: report.methods.source.version })}
+        </p>
+      ) : null}
       <p className="muted small small-n-legend">
         <span className="small-n">*</span> {t("report.smallN.legend", { n: smallN })}
       </p>
