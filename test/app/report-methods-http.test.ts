@@ -48,6 +48,9 @@ beforeAll(async () => {
       const code = async (table: "offers" | "attributes", name: string) =>
         (await one<{ code: string }>(tx, sql`select code from ${sql.identifier(table)} where study_id = ${studyId} and name = ${name}`)).code;
       const [ours, rival] = [await code("offers", "Ours"), await code("offers", "Rival")];
+      // Actual prices, for the fair price in the price evidence table.
+      await tx.run(sql`update offers set price = 45 where study_id = ${studyId} and code = ${ours}`);
+      await tx.run(sql`update offers set price = 40 where study_id = ${studyId} and code = ${rival}`);
       const [speed, taste, noise, purchase] = [await code("attributes", "Speed"), await code("attributes", "Taste"), await code("attributes", "Noise"), await code("attributes", "Purchase")];
       const questionnaire = (await one<{ id: number }>(tx, sql`select id from questionnaires where study_id = ${studyId} and stage = 'rating'`)).id;
       const answers = [
@@ -122,6 +125,29 @@ describe("the report's research method sections", () => {
     expect(section).toContain('class="small-n"');
   });
 
+  it("puts the fair price beside the revenue-maximising prices, the acceptable range, OPP and IPP, each with its reading", async () => {
+    // Fair price by hand (method-more.md §1): Ours 7 and Rival 6 on every attribute, so
+    // Q = 100 × 7/6 = 116.67 whatever the weights; q = 60, so the weights line has slope
+    // 60 / 40 = 1.5 through (100, 100): RP* = 100 + 1.5 × 16.67 = 125; the reference price is
+    // Rival's 40, so the fair price is 125 / 100 × 40 = 50. The price block's figures are those
+    // computed by hand above: NMS 25, Gabor–Granger 50, range 25 to 35, OPP 30, IPP 30.
+    const html = await (await owner.request(`${studyPath}/report`)).text();
+    const table = /data-testid="price-evidence"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    expect(table).toContain("Price evidence");
+    const rows = [...table.matchAll(/<tr data-evidence="(\w+)"><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td>/g)].map((m) => [m[1], m[2], m[3]]);
+    expect(rows).toEqual([
+      ["fair", "Fair price (value map)", "50 EUR"],
+      ["nms", "Revenue-maximising price (Newton–Miller–Smith)", "25 EUR"],
+      ["gg", "Revenue-maximising price (Gabor–Granger)", "50 EUR"],
+      ["range", "Acceptable price range (Van Westendorp)", "25 EUR to 35 EUR"],
+      ["opp", "Optimal price point (OPP)", "30 EUR"],
+      ["ipp", "Indifference price point (IPP)", "30 EUR"],
+    ]);
+    expect(table).toContain("As many call it too cheap as too expensive.");
+    expect(table).toContain("The price at which Ours would sit on the fair-value line at its quality.");
+    expect(table).toContain('data-n="2"');
+  });
+
   it("shows the MaxDiff shares beside the stated weights, the always-best attribute first", async () => {
     const html = await (await owner.request(`${studyPath}/report`)).text();
     const section = /<section[^>]*data-section="maxdiff"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
@@ -168,6 +194,9 @@ describe("the report's research method sections", () => {
     expect(html).toContain("可接受价格区间");
     expect(figure(html, "psm-points", "range")).toBe("25 EUR 至 35 EUR");
     expect(html).toContain("收入最大化价格");
+    expect(html).toContain("价格证据");
+    expect(html).toContain("认为太便宜与认为太贵的人一样多。");
+    expect(html).not.toContain("report.evidence.");
     expect(html).toContain("MaxDiff 重要性");
     expect(html).toContain("重要性 × 表现");
     expect(html).toContain("Best 差值法与 Kotler 让渡价值");

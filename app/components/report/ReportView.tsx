@@ -20,6 +20,7 @@ import { WonLostSection } from "./WonLostSection";
 import { ChartFrame } from "./ChartFrame";
 import { HeadToHeadTable, ImportanceTable, TimelineTable } from "./ChartTables";
 import { FairPriceNote } from "./FairPriceNote";
+import { PriceEvidence } from "./PriceEvidence";
 import { FormulaTip } from "./FormulaTip";
 import { PrintHeader } from "./PrintHeader";
 import { Takeaway } from "./Takeaway";
@@ -203,6 +204,7 @@ export function ReportView({
                   }
                   {...text}
                 />
+                <PriceEvidence report={report} ownName={ownName} {...text} />
                 {scenariosHref ? (
                   <p className="small no-print">
                     <a href={scenariosHref} data-testid="scenarios-link">
