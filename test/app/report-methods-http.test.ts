@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertMethodAnswers } from "../../db/queries/method-answers";
 import { setPublishedMethods } from "../helpers/published-methods";
 import { StudyMethodsSchema } from "../../surveys/study-methods";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
 import { insertId, one } from "./server-db";
+import { parseCsv } from "./export-csv-read";
 
 /**
  * The report page's MaxDiff and price research sections (issue 19), over HTTP, in English and
@@ -182,6 +184,81 @@ describe("the report's research method sections", () => {
     const value = (offer: string) => Number(new RegExp(`<tr data-offer="${offer}">[\\s\\S]*?data-value="([-\\d.]+)"`).exec(table)?.[1]);
     expect(value("ours")).toBeGreaterThan(0);
     expect(value("rival")).toBeLessThan(0);
+  });
+
+  it("exports the method tables as CSV and as sheets of the workbook, with the hand-computed figures", async () => {
+    const csv = async (name: string) => {
+      const res = await owner.request(`${studyPath}/report/export/${name}.csv`);
+      expect(res.status, name).toBe(200);
+      return parseCsv((await res.text()).replace(/^\uFEFF/, ""));
+    };
+    // Price research: figure code (column 2) -> value (3), n (4).
+    const price = await csv("price-research");
+    expect(price[0]).toEqual(["Method", "Figure", "Figure code", "Value", "n", "Note"]);
+    const byCode = (rows: string[][], method: string) => Object.fromEntries(rows.filter((r) => r[0] === method).map((r) => [r[2], [r[3], r[4]]]));
+    expect(byCode(price, "Van Westendorp price sensitivity")).toEqual({
+      pmc: ["25", "2"],
+      opp: ["30", "2"],
+      ipp: ["30", "2"],
+      pme: ["35", "2"],
+      rangeLower: ["25", "2"],
+      rangeUpper: ["35", "2"],
+    });
+    const nms = byCode(price, "Newton–Miller–Smith demand and revenue");
+    expect(nms.demandMax).toEqual(["20", "2"]);
+    expect(Number(nms.revenueMax![0])).toBeCloseTo(25, 6);
+    expect(byCode(price, "Gabor–Granger demand")).toEqual({ "demand-20": ["1", "2"], "demand-30": ["0.5", "2"], "demand-50": ["0.5", "2"], revenueMax: ["50", "2"] });
+    // The fair price of the price evidence table: 125 / 100 × 40 = 50.
+    expect(Number(byCode(price, "Fair price (value map)").fairPrice![0])).toBeCloseTo(50, 9);
+
+    // MaxDiff: three quality attributes, shares summing to 100, Speed first and Noise last, each with its interval.
+    const maxdiff = await csv("maxdiff");
+    expect(maxdiff[0]).toEqual(["Attribute", "Attribute code", "MaxDiff share", "Share lower 95 %", "Share upper 95 %", "Utility", "Stated weight", "n"]);
+    const shares = Object.fromEntries(maxdiff.slice(1).map((r) => [r[0], Number(r[2])]));
+    expect(Object.keys(shares).sort()).toEqual(["Noise", "Speed", "Taste"]);
+    expect(Object.values(shares).reduce((x, y) => x + y, 0)).toBeCloseTo(100, 6);
+    expect(shares.Speed!).toBeGreaterThan(shares.Taste!);
+    expect(shares.Taste!).toBeGreaterThan(shares.Noise!);
+    for (const r of maxdiff.slice(1)) {
+      expect(r[7]).toBe("2");
+      if (r[3] !== "") expect(Number(r[3])).toBeLessThanOrEqual(Number(r[2]));
+    }
+
+    // Quadrant (as on the page): Speed keep, Noise over-invested; ratio 7/6 everywhere.
+    const quadrant = await csv("quadrant");
+    const placed = Object.fromEntries(quadrant.slice(1).map((r) => [r[1], r[5]]));
+    expect(placed.speed).toBe("keep");
+    expect(placed.noise).toBe("over-invested");
+    for (const r of quadrant.slice(1)) expect(Number(r[3])).toBeCloseTo(7 / 6, 9);
+
+    // Kotler by hand (above): 116.67, 85.71, 30.95, 136.11.
+    const kotler = Object.fromEntries((await csv("delivered-value")).slice(1).map((r) => [r[1], Number(r[2])]));
+    expect(kotler.totalValue).toBeCloseTo(700 / 6, 6);
+    expect(kotler.totalCost).toBeCloseTo(600 / 7, 6);
+    expect(kotler.deliveredValue).toBeCloseTo(700 / 6 - 600 / 7, 6);
+    expect(kotler.deliveredValueRatio).toBeCloseTo((100 * 700) / 6 / (600 / 7), 6);
+
+    // Best: Ours beats Rival.
+    const difference = Object.fromEntries((await csv("difference")).slice(1).map((r) => [r[1], Number(r[5])]));
+    expect(difference.ours).toBeGreaterThan(0);
+    expect(difference.rival).toBeLessThan(0);
+
+    // The workbook holds the same tables as sheets after the report's own.
+    const res = await owner.request(`${studyPath}/report/export/tables.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name).slice(-5)).toEqual(["MaxDiff shares", "Price research", "Importance quadrant", "Best difference method", "Kotler delivered value"]);
+    const sheet = wb.getWorksheet("Price research")!;
+    const values: Record<string, unknown> = {};
+    sheet.eachRow((row, n) => {
+      if (n > 1) values[String(row.getCell(3).value)] = row.getCell(4).value;
+    });
+    expect(values.opp).toBe(30);
+    expect(values["demand-30"]).toBe(0.5);
+
+    // The page links each table's CSV.
+    const html = await (await owner.request(`${studyPath}/report`)).text();
+    for (const name of ["maxdiff", "price-research", "quadrant", "difference", "delivered-value"]) expect(html).toContain(`data-export="${name}.csv"`);
   });
 
   it("reads in Chinese", async () => {
