@@ -183,4 +183,5 @@ export const reportEn = {
   "report.evidence.opp.reading": "As many call it too cheap as too expensive.",
   "report.evidence.ipp": "Indifference price point (IPP)",
   "report.evidence.ipp.reading": "As many call it cheap as expensive.",
+  "report.quadrant.column": "Quadrant",
 } as const;

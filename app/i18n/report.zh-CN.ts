@@ -185,4 +185,5 @@ export const reportZhCN: Record<keyof typeof reportEn, string> = {
   "report.evidence.opp.reading": "认为太便宜与认为太贵的人一样多。",
   "report.evidence.ipp": "无差异价格点（IPP）",
   "report.evidence.ipp.reading": "认为便宜与认为贵的人一样多。",
+  "report.quadrant.column": "象限",
 };

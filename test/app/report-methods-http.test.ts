@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -214,7 +218,7 @@ describe("the report's research method sections", () => {
     // MaxDiff: three quality attributes, shares summing to 100, Speed first and Noise last, each with its interval.
     const maxdiff = await csv("maxdiff");
     expect(maxdiff[0]).toEqual(["Attribute", "Attribute code", "MaxDiff share", "Share lower 95 %", "Share upper 95 %", "Utility", "Stated weight", "n"]);
-    const shares = Object.fromEntries(maxdiff.slice(1).map((r) => [r[0], Number(r[2])]));
+    const shares: Record<string, number> = Object.fromEntries(maxdiff.slice(1).map((r) => [r[0]!, Number(r[2])]));
     expect(Object.keys(shares).sort()).toEqual(["Noise", "Speed", "Taste"]);
     expect(Object.values(shares).reduce((x, y) => x + y, 0)).toBeCloseTo(100, 6);
     expect(shares.Speed!).toBeGreaterThan(shares.Taste!);
@@ -259,6 +263,27 @@ describe("the report's research method sections", () => {
     // The page links each table's CSV.
     const html = await (await owner.request(`${studyPath}/report`)).text();
     for (const name of ["maxdiff", "price-research", "quadrant", "difference", "delivered-value"]) expect(html).toContain(`data-export="${name}.csv"`);
+  });
+
+  it("prints the method tables on paper: MaxDiff shares with intervals, price evidence, quadrant, Best and Kotler", async () => {
+    const html = await (await owner.request(`${studyPath}/report`)).text();
+    // The tables hidden behind the charts' toggles on screen are printed.
+    const printed = (id: string) => new RegExp(`data-print-table="${id}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? "";
+    expect([...printed("maxdiff").matchAll(/<tr data-attribute="(\w+)">/g)].map((m) => m[1])).toEqual(["speed", "taste", "noise"]);
+    expect([...printed("quadrant").matchAll(/<tr data-attribute="(\w+)">/g)].map((m) => m[1]).sort()).toEqual(["noise", "speed", "taste"]);
+    const res = await owner.request(`${studyPath}/report/export/report.pdf`);
+    expect(res.status).toBe(200);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-pdf-")), "report.pdf");
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    let text = "";
+    try {
+      text = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+    for (const words of ["MaxDiff share", "Stated weight", "Price evidence", "Fair price (value map)", "50 EUR", "Revenue-maximising price (Gabor–Granger)", "25 EUR to 35 EUR", "Keep up", "Possibly over-invested", "Relative benefit", "136.1"]) {
+      expect(text, words).toContain(words);
+    }
   });
 
   it("reads in Chinese", async () => {
