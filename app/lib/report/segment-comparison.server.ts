@@ -38,8 +38,9 @@ function offerRows(report: ReportView): SegmentOfferRow[] {
  * Two or more answers of one segment question side by side (issue 19): each answer's report is
  * `loadReport` with that segment as its filter (the report's respondents, flagged and wave
  * filters, methods, intervals and cache), so every figure is the one the report shows for that
- * segment. `compare.values` are the answers asked for; unknown ones are dropped, and with fewer
- * than two left every answer with respondents is compared (at most `MAX_SEGMENTS`).
+ * segment. `compare.values` are the answers asked for; unknown ones and those without respondents
+ * are dropped, and with fewer than two left every answer with respondents is compared (at most
+ * `MAX_SEGMENTS`).
  */
 export async function loadSegmentComparison(
   db: Db,
@@ -53,8 +54,8 @@ export async function loadSegmentComparison(
   const report = await loadReport(db, study, locale, rest, ignored);
   const question = report.choices.segments.find((s) => s.question === compare.question) ?? report.choices.segments[0];
   if (!question) return { report, question: null, selected: [], issue: "no-question", segments: [] };
-  const known = new Set(question.values.map((v) => v.value));
-  let selected = [...new Set(compare.values)].filter((v) => known.has(v));
+  const answered = new Set(question.values.filter((v) => v.n > 0).map((v) => v.value));
+  let selected = [...new Set(compare.values)].filter((v) => answered.has(v));
   if (selected.length < 2) selected = question.values.filter((v) => v.n > 0).map((v) => v.value);
   selected = selected.slice(0, MAX_SEGMENTS);
   if (selected.length < 2) return { report, question: question.question, selected, issue: "need-two", segments: [] };
