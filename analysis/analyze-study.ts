@@ -3,7 +3,6 @@ import { aggregateWeights } from "./aggregate-weights";
 import { analyzeMethods, type MethodsReport, type StudyRespondent } from "./analyze-methods";
 import { bootstrapIntervals, type BootstrapIntervalsResult } from "./bootstrap-intervals";
 import { customerValueScore } from "./customer-value-score";
-import { deliveredValue } from "./delivered-value";
 import { deltaMethodIntervals, type DeltaMethodIntervalsResult } from "./delta-method-intervals";
 import { derivedImportance } from "./derived-importance";
 import { differenceMethod } from "./difference-method";
@@ -23,7 +22,6 @@ import { wonLost } from "./won-lost";
 import type {
   AttributeKind,
   CustomerValueScoreResult,
-  DeliveredValueResult,
   DerivedImportanceResult,
   DifferenceMethodResult,
   FairValueLineSpec,
@@ -183,7 +181,6 @@ export interface StudyAnalysisReport extends MethodsReport {
   wonLost: WonLostResult;
   derivedImportance: DerivedImportanceResult;
   differenceMethod: DifferenceMethodResult;
-  deliveredValue: DeliveredValueResult;
   /** MaxDiff counts, utilities and shares (method-more.md §3) */
   maxDiff: MaxDiffWeightsResult<StudyRespondent>["maxDiff"];
   intervals: { bootstrap: BootstrapIntervalsResult; delta: DeltaMethodIntervalsResult };
@@ -230,7 +227,7 @@ function summaryScores(
  *   from `options.relativePriceFrom`, `options.fairValueLine`, `options.band` (or "quartiles");
  * - headToHead: own against each competitor alone; differenceMethod: own against R, threshold
  *   `options.threshold` (default each difference's standard error, from `ratingSpread` at
- *   respondent level; 0 where it cannot be computed, as for a summary); deliveredValue: own;
+ *   respondent level; 0 where it cannot be computed, as for a summary);
  *   absoluteIndex: every offer; and `analyzeMethods`' sections (quadrants, the difference method
  *   by offer, relative delivered value, weighted lost reasons, gap tests, price research);
  * - respondent level only (Unavailable "summary-input" for a summary): wonLost,
@@ -318,7 +315,6 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
       wonLost: reason,
       derivedImportance: reason,
       differenceMethod: reason,
-      deliveredValue: reason,
       maxDiff: reason,
       importancePerformance: { stated: reason, derived: reason },
       differenceMethodByOffer: offers.map((o) => ({ offerId: o.id, own: o.own, result: reason })),
@@ -477,7 +473,6 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
     wonLost: respondents !== null ? wonLost({ respondents, offers, attributes, weights, ownId: own }) : notAtRespondentLevel,
     derivedImportance: derived,
     differenceMethod: difference,
-    deliveredValue: deliveredValue({ attributes, weights, scores, offerId: own }),
     maxDiff: maxDiffed?.maxDiff ?? { ok: false, reason: "summary-input" },
     ...analyzeMethods({
       respondents,

@@ -23,7 +23,6 @@ export { keyEventsTimeline } from "./key-events-timeline";
 export { whatWho } from "./what-who";
 export { derivedImportance } from "./derived-importance";
 export { differenceMethod } from "./difference-method";
-export { deliveredValue } from "./delivered-value";
 export { keyAccountMatrix } from "./key-account-matrix";
 export { studyWeights } from "./study-weights";
 export { filterRespondents, type RespondentFilter } from "./filter-respondents";

@@ -24,7 +24,15 @@ export interface AttributeDef {
   id: string;
   kind: AttributeKind;
   lowerIsBetter?: boolean;
+  /** a price attribute's Kotler cost group (docs/method.md §4 (e)); default "money" */
+  costGroup?: CostGroup;
 }
+
+/** Kotler's four groups of what a customer gives up (docs/method.md §4 (e)). */
+export type CostGroup = "money" | "time" | "energy" | "psychic";
+
+/** The cost groups in reading order; a price attribute without `costGroup` is "money". */
+export const COST_GROUPS: readonly CostGroup[] = ["money", "time", "energy", "psychic"];
 
 /** One respondent's answers, as read from a survey result. */
 export interface RespondentInput {
@@ -646,37 +654,6 @@ export type DifferenceMethodResult =
       shareWeighted: boolean;
       quality: DifferenceSide;
       price: DifferenceSide;
-    }
-  | Unavailable;
-
-/** Input of `deliveredValue` (method.md "Beyond Gale", delivered value (Kotler)). */
-export interface DeliveredValueInput {
-  attributes: GroupedAttributeDef[];
-  weights: Record<string, number>;
-  scores: MeanScores;
-  offerId: string;
-}
-
-export interface DeliveredValueGroup {
-  id: string;
-  /** share of the side's weight, the groups of a side sum to 100 */
-  weight: number;
-  /** value side: weighted mean rating; cost side: 11 - weighted mean price satisfaction */
-  score: number;
-  attributes: string[];
-}
-
-export type DeliveredValueResult =
-  | {
-      ok: true;
-      /** 1..10, weighted mean quality rating */
-      totalValue: number;
-      /** 1..10, 11 - weighted mean price-satisfaction rating (10 = most costly) */
-      totalCost: number;
-      /** totalValue - totalCost, -9..9 */
-      deliveredValue: number;
-      valueGroups: DeliveredValueGroup[];
-      costGroups: DeliveredValueGroup[];
     }
   | Unavailable;
 
