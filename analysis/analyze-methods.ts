@@ -54,6 +54,8 @@ export interface AnalyzeMethodsInput {
   difference: Omit<DifferenceMethodInput, "ownId" | "competitorIds">;
   priceResearch?: { ladder?: number[]; calibration?: PurchaseCalibration };
   level?: number;
+  /** the market's mean quality share, for the lost reasons' split by kind */
+  qualityShare?: number | null;
 }
 
 export interface MethodsReport {
@@ -109,7 +111,7 @@ export function analyzeMethods(input: AnalyzeMethodsInput): MethodsReport {
   let gg: GaborGrangerResult | Unavailable = summaryInput;
   if (respondents !== null) {
     const lost = respondents.filter((r) => wonLostOutcome(r, ownId) === "lost");
-    lostReasons = { ok: true, ...wonLostReasons({ lost, ownId, attributes, weights }) };
+    lostReasons = { ok: true, ...wonLostReasons({ lost, ownId, attributes, weights, qualityShare: input.qualityShare ?? null }) };
     gapTests = attributeGapTests({
       respondents,
       offers,

@@ -488,6 +488,7 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
       difference: differenceInput,
       ...(input.priceResearch !== undefined ? { priceResearch: input.priceResearch } : {}),
       ...(options.level !== undefined ? { level: options.level } : {}),
+      qualityShare,
     }),
     intervals:
       intervalInput !== null

@@ -68,7 +68,7 @@ export {
   type RelativeDeliveredValueInput,
   type RelativeDeliveredValueResult,
 } from "./relative-delivered-value";
-export { wonLostReasons, type WeightedLostReason, type WonLostReasonsInput, type WonLostReasonsResult } from "./won-lost-reasons";
+export { wonLostReasons, type LostByKind, type WeightedLostReason, type WonLostReasonsInput, type WonLostReasonsResult } from "./won-lost-reasons";
 export * from "./maxdiff/types";
 export { maxDiffDesign } from "./maxdiff/maxdiff-design";
 export { maxDiffCounts } from "./maxdiff/maxdiff-counts";
