@@ -70,6 +70,8 @@ export interface StudyAnalysisInput {
     relativePriceFrom?: RelativePriceBasis;
     /** derived importance: "relative-weights" (default), "shapley" or "ols" */
     importance?: ImportanceMethod;
+    /** importance of the importance x performance quadrant: "stated" weights (default) or "derived" shares */
+    quadrantImportance?: "stated" | "derived";
     /** respondents' weights: "stated" (default) or their MaxDiff shares ("maxdiff") */
     weightsFrom?: "stated" | "maxdiff";
     /** headline customer value: "ratio" (Gale, default) or "difference" (Best) */
@@ -317,6 +319,7 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
       differenceMethod: reason,
       maxDiff: reason,
       importancePerformance: { stated: reason, derived: reason },
+      importanceQuadrant: reason,
       differenceMethodByOffer: offers.map((o) => ({ offerId: o.id, own: o.own, result: reason })),
       relativeDeliveredValue: reason,
       wonLostReasons: reason,
@@ -489,6 +492,7 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
       ...(input.priceResearch !== undefined ? { priceResearch: input.priceResearch } : {}),
       ...(options.level !== undefined ? { level: options.level } : {}),
       qualityShare,
+      ...(options.quadrantImportance !== undefined ? { quadrantImportance: options.quadrantImportance } : {}),
     }),
     intervals:
       intervalInput !== null

@@ -59,6 +59,7 @@ export { symmetricEigen } from "./matrix/symmetric-eigen";
 export { relativeWeights } from "./importance/relative-weights";
 export { shapleyImportance, SHAPLEY_MAX_ATTRIBUTES } from "./importance/shapley-importance";
 export { importancePerformance } from "./importance/importance-performance";
+export { importanceQuadrant, type ImportanceQuadrantInput, type ImportanceQuadrantResult } from "./importance/importance-quadrant";
 export * from "./importance/types";
 export { ratingSpread } from "./rating-spread";
 export { differenceMethodByOffer } from "./difference-method-by-offer";

@@ -25,6 +25,9 @@ export type RSquaredSplit =
   | { ok: true; rawWeights: number[]; rSquared: number }
   | { ok: false; reason: "singular-matrix" | "too-many-attributes" | "no-attributes" };
 
+/** Which importance places the attributes on the quadrant: stated weights or derived shares. */
+export type QuadrantImportance = "stated" | "derived";
+
 /** Quadrant of an attribute on the importance x performance grid. */
 export type ImportanceQuadrant = "fix-first" | "keep" | "over-invested" | "low-priority";
 
