@@ -9,7 +9,8 @@ import { differenceMethod } from "./difference-method";
 import { filterRespondents } from "./filter-respondents";
 import { headToHead } from "./head-to-head";
 import type { ImportanceMethod } from "./importance/types";
-import { maxDiffWeights, type MaxDiffWeightsResult } from "./maxdiff/maxdiff-weights";
+import type { MaxDiffWeightsResult } from "./maxdiff/maxdiff-weights";
+import { maxDiffWeightsByKind, type MaxDiffByKindResult } from "./maxdiff/maxdiff-weights-by-kind";
 import { meanScores } from "./mean-scores";
 import { priceProfile } from "./price-profile";
 import type { PurchaseCalibration } from "./price-research/types";
@@ -183,8 +184,11 @@ export interface StudyAnalysisReport extends MethodsReport {
   wonLost: WonLostResult;
   derivedImportance: DerivedImportanceResult;
   differenceMethod: DifferenceMethodResult;
-  /** MaxDiff counts, utilities and shares (method-more.md §3) */
+  /** MaxDiff counts, utilities and shares of one kind (docs/method.md §7): quality's when quality
+   * was asked by MaxDiff, else price's; `maxDiffByKind` has both */
   maxDiff: MaxDiffWeightsResult<StudyRespondent>["maxDiff"];
+  /** MaxDiff of each kind, each analysed on its own; tasks mixing kinds are counted and left out */
+  maxDiffByKind: MaxDiffByKindResult<StudyRespondent>["byKind"] & { skippedTasks: number };
   intervals: { bootstrap: BootstrapIntervalsResult; delta: DeltaMethodIntervalsResult };
 }
 
@@ -268,8 +272,19 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
         };
   const maxDiffed =
     filtered !== null && filtered.length > 0
-      ? maxDiffWeights(filtered, attributes, { replace: options.weightsFrom === "maxdiff", bootstrap: bootstrapOption })
+      ? maxDiffWeightsByKind(filtered, attributes, { replace: options.weightsFrom === "maxdiff", bootstrap: bootstrapOption })
       : null;
+  const noMaxDiff: Unavailable = { ok: false, reason: "summary-input" };
+  const maxDiffByKind: StudyAnalysisReport["maxDiffByKind"] =
+    maxDiffed !== null
+      ? { ...maxDiffed.byKind, skippedTasks: maxDiffed.skippedTasks }
+      : { quality: noMaxDiff, price: noMaxDiff, skippedTasks: 0 };
+  const maxDiffOne =
+    maxDiffed === null
+      ? noMaxDiff
+      : maxDiffed.byKind.quality.ok || maxDiffed.byKind.quality.reason !== "no-maxdiff"
+        ? maxDiffed.byKind.quality
+        : maxDiffed.byKind.price;
   const respondents = maxDiffed?.respondents ?? filtered;
   const summary = input.summary;
   const empty = respondents !== null && respondents.length === 0;
@@ -318,6 +333,7 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
       derivedImportance: reason,
       differenceMethod: reason,
       maxDiff: reason,
+      maxDiffByKind: { quality: reason, price: reason, skippedTasks: 0 },
       importancePerformance: { stated: reason, derived: reason },
       importanceQuadrant: reason,
       differenceMethodByOffer: offers.map((o) => ({ offerId: o.id, own: o.own, result: reason })),
@@ -476,7 +492,8 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
     wonLost: respondents !== null ? wonLost({ respondents, offers, attributes, weights, ownId: own }) : notAtRespondentLevel,
     derivedImportance: derived,
     differenceMethod: difference,
-    maxDiff: maxDiffed?.maxDiff ?? { ok: false, reason: "summary-input" },
+    maxDiff: maxDiffOne,
+    maxDiffByKind,
     ...analyzeMethods({
       respondents,
       offers,

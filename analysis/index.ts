@@ -88,5 +88,6 @@ export { regularizedIncompleteBeta } from "./statistics/regularized-incomplete-b
 export { studentTCdf } from "./statistics/student-t-cdf";
 export { attributeGapTests, type AttributeGapTest, type AttributeGapTestsInput, type AttributeGapTestsResult } from "./attribute-gap-tests";
 export { maxDiffWeights, type MaxDiffWeightsResult } from "./maxdiff/maxdiff-weights";
+export { maxDiffWeightsByKind, type MaxDiffByKindResult } from "./maxdiff/maxdiff-weights-by-kind";
 export * from "./customers";
 export * from "./scenarios";
