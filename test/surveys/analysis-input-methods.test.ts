@@ -52,6 +52,27 @@ describe("parseAnalysisInput: map options (method-more.md §1)", () => {
     expect(problems(changed((i) => (i.options = { threshold: "standard-error", importance: "shapley" })))).toEqual([]);
   });
 
+  it("accepts cost groups on price attributes and the quadrant's importance", () => {
+    const input = changed((i) => {
+      i.attributes.find((a: { id: string }) => a.id === "running").costGroup = "time";
+      i.options = { quadrantImportance: "derived" };
+    });
+    expect(problems(input)).toEqual([]);
+  });
+
+  it("refuses a cost group on a quality attribute", () => {
+    const input = changed((i) => (i.attributes.find((a: { id: string }) => a.id === "comfort").costGroup = "money"));
+    expect(problems(input)).toEqual(["attributes[1].costGroup is for price attributes only (a cost the customer gives up)"]);
+  });
+
+  it("refuses an unknown cost group and an unknown quadrant importance", () => {
+    const input = changed((i) => {
+      i.attributes.find((a: { id: string }) => a.id === "running").costGroup = "effort";
+      i.options = { quadrantImportance: "both" };
+    });
+    expect(problems(input).sort()).toEqual(["attributes[5].costGroup requires money, time, energy or psychic", "options.quadrantImportance requires stated or derived"]);
+  });
+
   it("rejects an unknown importance method", () => {
     expect(problems(changed((i) => (i.options = { importance: "regression" })))).toEqual(["options.importance requires relative-weights, shapley or ols"]);
   });
@@ -83,10 +104,17 @@ describe("parseAnalysisInput: MaxDiff answers (method-more.md §3)", () => {
     ]);
   });
 
-  it("requires the items of one kind", () => {
+  it("requires the items of one task to be of one kind", () => {
     expect(problems(changed((i) => (i.respondents[0].maxDiff = [{ items: ["reliability", "purchase"], best: "reliability", worst: "purchase" }])))).toEqual([
-      "respondents maxDiff items require attributes of one kind (got quality and price)",
+      "respondents[0].maxDiff[0].items require attributes of one kind (got quality and price); ask each kind in tasks of its own",
     ]);
+  });
+
+  it("accepts quality tasks and price tasks side by side (both kinds asked by MaxDiff)", () => {
+    const input = changed((i) => {
+      i.respondents[0].maxDiff = [task, { items: ["purchase", "running"], best: "purchase", worst: "running" }];
+    });
+    expect(problems(input)).toEqual([]);
   });
 
   it("requires MaxDiff answers for weightsFrom maxdiff", () => {
