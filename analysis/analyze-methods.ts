@@ -82,7 +82,7 @@ export interface MethodsReport {
 }
 
 /**
- * The sections of the tools after the map (method-more.md §1–4) that `analyzeStudy` adds to its
+ * The sections of the tools after the map (docs/method.md §5–8) that `analyzeStudy` adds to its
  * report: importance x performance quadrants (stated weights, and derived shares when derived
  * importance could be computed, against the own offer's quality ratios), the difference method
  * for every offer, Kotler's relative delivered value, won/lost reasons weighted by importance,

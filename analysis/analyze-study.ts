@@ -56,7 +56,7 @@ export interface StudyAnalysisInput {
     means: Record<string, Record<string, number>>;
     n?: Record<string, number>;
   };
-  /** Gabor–Granger ladder and the Newton–Miller–Smith calibration (method-more.md §4) */
+  /** Gabor–Granger ladder and the Newton–Miller–Smith calibration (docs/method.md §8) */
   priceResearch?: { ladder?: number[]; calibration?: PurchaseCalibration };
   options?: {
     /** "competitors" (default: every offer but the own) or one offer id (head-to-head reference) */

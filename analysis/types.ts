@@ -208,7 +208,7 @@ export interface ValueMapPoint {
 }
 
 /**
- * Reference set R of every map point (method-more.md §1): "rest-of-market" (default) R = all
+ * Reference set R of every map point (docs/method.md §5): "rest-of-market" (default) R = all
  * offers but j; "market" R = all offers including j (Consumer-Reports style).
  */
 export type MapReference = "rest-of-market" | "market";
@@ -228,7 +228,7 @@ export interface FairZone {
 }
 
 /**
- * Reasons of the map options (method-more.md §1), beside `ReasonCode`:
+ * Reasons of the map options (docs/method.md §5), beside `ReasonCode`:
  * - "no-price": an offer without a usable price, left off a map from actual prices
  * - "non-positive-price": an offer whose price is 0 or less, left off a map from actual prices
  * - "missing-share", "zero-share": a share-weighted map where an offer has no share, or a
@@ -535,7 +535,7 @@ export interface DerivedImportanceInput {
   attributes: AttributeDef[];
   /** stated weights (e.g. `aggregateWeights`), rescaled to 100 over the quality attributes */
   weights: Record<string, number>;
-  /** default "relative-weights" (method-more.md §2) */
+  /** default "relative-weights" (docs/method.md §6) */
   method?: ImportanceMethod;
   /** percentile bootstrap over respondents of each derived weight; default none */
   bootstrap?: { replicates?: number; seed?: number; level?: number };

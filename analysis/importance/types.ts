@@ -1,5 +1,5 @@
 /**
- * Types of derived importance by relative weights and Shapley values (method-more.md §2) and
+ * Types of derived importance by relative weights and Shapley values (docs/method.md §6) and
  * of the importance x performance quadrants.
  */
 

@@ -20,7 +20,7 @@ function point(map: ReturnType<typeof valueMap>, offerId: string) {
   return found;
 }
 
-describe("valueMap reference: market (method-more.md §1)", () => {
+describe("valueMap reference: market (docs/method.md §5)", () => {
   const map = valueMap({ offers, attributes, weights, scores, qualityShare, reference: "market" });
 
   it("places aster at Q = 110.2465 against all three offers, itself included", () => {
@@ -57,7 +57,7 @@ describe("valueMap reference: market (method-more.md §1)", () => {
   });
 });
 
-describe("valueMap relativePriceFrom: prices (method-more.md §1)", () => {
+describe("valueMap relativePriceFrom: prices (docs/method.md §5)", () => {
   it("gives RP = 100 price_j / mean of the other offers' prices", () => {
     // aster 100 * 30 / ((25 + 35) / 2) = 100; birch 100 * 25 / 32.5 = 76.923077;
     // cedar 100 * 35 / 27.5 = 127.272727.
@@ -229,7 +229,7 @@ describe("valueMap published check: DFSS-S Table 5.5, toasters (whole market, ac
   });
 });
 
-describe("valueMap band: quartiles (method-more.md §1)", () => {
+describe("valueMap band: quartiles (docs/method.md §5)", () => {
   // method.md worked example: v = +18.2651, -8.6008, -5.1595; sorted -8.6008, -5.1595, 18.2651.
   // Q1 (type 7): h = 2 * 0.25 = 0.5 -> -8.6008 + 0.5 * 3.4413 = -6.88015;
   // Q3: h = 1.5 -> -5.1595 + 0.5 * 23.4246 = 6.5528.

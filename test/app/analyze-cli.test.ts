@@ -94,7 +94,7 @@ describe("analyze command", () => {
   }, 60_000);
 });
 
-describe("analyze command: the tools after the map (method-more.md §1–4)", () => {
+describe("analyze command: the tools after the map (docs/method.md §5–8)", () => {
   /** docs/analysis-format.md's third example: MaxDiff, price sensitivity and Gabor–Granger answers. */
   const docs = readFileSync("docs/analysis-format.md", "utf8");
   const example = [...docs.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1] ?? "")[2] ?? "";

@@ -16,7 +16,7 @@ const problems = (data: unknown) => {
   return result.ok ? [] : result.problems;
 };
 
-describe("parseAnalysisInput: map options (method-more.md §1)", () => {
+describe("parseAnalysisInput: map options (docs/method.md §5)", () => {
   it("accepts mapReference market, relativePriceFrom prices and band quartiles", () => {
     const input = changed((i) => {
       i.offers.forEach((o: { price?: number }, k: number) => (o.price = 20 + 5 * k));
@@ -78,7 +78,7 @@ describe("parseAnalysisInput: map options (method-more.md §1)", () => {
   });
 });
 
-describe("parseAnalysisInput: MaxDiff answers (method-more.md §3)", () => {
+describe("parseAnalysisInput: MaxDiff answers (docs/method.md §7)", () => {
   const task = { items: ["reliability", "comfort", "service"], best: "reliability", worst: "service" };
 
   it("accepts MaxDiff tasks of quality attributes and weightsFrom maxdiff", () => {
@@ -122,7 +122,7 @@ describe("parseAnalysisInput: MaxDiff answers (method-more.md §3)", () => {
   });
 });
 
-describe("parseAnalysisInput: price research answers (method-more.md §4)", () => {
+describe("parseAnalysisInput: price research answers (docs/method.md §8)", () => {
   it("accepts Van Westendorp prices with NMS likelihoods, and Gabor–Granger answers on the ladder", () => {
     const input = changed((i) => {
       i.respondents[0].priceSensitivity = { tooCheap: 10, cheap: 15, expensive: 25, tooExpensive: 30, likelihoodAtCheap: 5, likelihoodAtExpensive: 2 };
