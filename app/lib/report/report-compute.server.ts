@@ -13,7 +13,6 @@ import {
 } from "../../../analysis/index";
 import type { Study } from "../../../db/queries/studies";
 import type { StudyMethods } from "../../../surveys/study-methods";
-import { readStatedWeights } from "../../../surveys/read-stated-weights";
 import type { Db } from "../../../db/client";
 import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
 import type { ReportOptions } from "./report-options.server";
@@ -21,7 +20,7 @@ import type { ReportKeyAccounts, TimelinePoint, WaveChoice } from "./report-view
 import type { CustomerLookup } from "../customers/customer-analysis.server";
 import type { CustomerFilter } from "../customers/customer-codes";
 import { reportKeyAccounts } from "./report-key-accounts.server";
-import { respondentsAt, toOutcome } from "./report-respondents.server";
+import { outcomeOf, respondentsAt } from "./report-respondents.server";
 
 /** What depends only on the data version and the respondent filter: computed once, cached. */
 export interface ComputedReport {
@@ -104,7 +103,6 @@ export async function computeReport(
   methods: StudyMethods,
 ): Promise<ComputedReport> {
   const all = await respondentsAt(db, study, own, version);
-  const stated = readStatedWeights(study.statedWeightsJson);
   const customerFilter = options.customer;
   const kept = all.filter(
     (r) =>
@@ -139,7 +137,7 @@ export async function computeReport(
 
   const inSegment = options.segment ? kept.filter((r) => r.profile[options.segment!.question] === options.segment!.value) : kept;
   // One outcome per respondent, shared by the analysis and the per-wave positions.
-  const inSegmentOutcomes = inSegment.map((r) => toOutcome(r, stated));
+  const inSegmentOutcomes = inSegment.map((r) => outcomeOf(r, study.statedWeightsJson));
   const analysed = options.wave !== undefined ? inSegment.filter((r) => r.wave === options.wave) : inSegment;
   const outcomes = options.wave !== undefined ? inSegmentOutcomes.filter((o) => o.wave === String(options.wave)) : inSegmentOutcomes;
 
