@@ -25,8 +25,8 @@ interface Held {
 
 /** Studies held at once (least recently used dropped first). */
 const STORE_STUDIES = 2;
-/** Past this many responses a study is read afresh for each data version instead of held (memory). */
-export const STORE_MAX_RESPONDENTS = 250_000;
+/** Past this many responses a study is read afresh for each data version instead of held (memory: about 2 kB a respondent with its outcome, some 200 MB at 100k). */
+export const STORE_MAX_RESPONDENTS = 150_000;
 /** Past this share of new responses, one full read is cheaper than reading them by id. */
 const FULL_READ_SHARE = 0.25;
 
