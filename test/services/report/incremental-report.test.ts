@@ -7,6 +7,7 @@ import { listAttributes, listOffers } from "../../../db/queries/studies";
 import { loadReport, reportCache } from "../../../app/lib/report/report.server";
 import { respondentStoreStats, storedRespondents } from "../../../app/lib/report/report-respondent-store.server";
 import { reportDataVersion } from "../../../db/queries/report-data";
+import { reuseStats } from "../../../app/lib/report/report-reuse.server";
 import type { ReportOptions } from "../../../app/lib/report/report-options.server";
 import { demoDb } from "../demo-db";
 import { insertRow, insertRows } from "../../db/fixtures";
@@ -136,6 +137,7 @@ function expectClose(actual: unknown, expected: unknown, path = "report"): void 
 describe("the incremental report (issue 23)", () => {
   it("gives a full recomputation's figures after any sequence of completions, exclusions and inclusions, under any filter", async () => {
     const caughtUpBefore = respondentStoreStats.caughtUp;
+    const reusedBefore = reuseStats.reused;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.array(eventArb, { minLength: 1, maxLength: 3 }), optionsArb), { minLength: 1, maxLength: 4 }), async (steps) => {
         for (const [events, options] of steps) {
@@ -160,7 +162,27 @@ describe("the incremental report (issue 23)", () => {
     );
     // The property ran on the catch-up path, not on full reads only.
     expect(respondentStoreStats.caughtUp).toBeGreaterThan(caughtUpBefore);
+    // ...and figures were reused (an event outside the filter), still equal to a full recomputation.
+    expect(reuseStats.reused).toBeGreaterThan(reusedBefore);
   }, 600_000);
+
+  it("keeps the wave-1 analysis when a response completes in wave 2, and recomputes it for one in wave 1", async () => {
+    const wave1 = { line: "weights" as const, flagged: "out" as const, wave: 1 };
+    const before = await loadReport(demo.db, demo.study, "en", wave1);
+    const computed = reuseStats.computed;
+    await insert({ wave: 2, segment: "office", device: null, seconds: 420, qualityShare: 60, knowsCompetitors: true, straight: false, seed: 11, draft: false });
+    const after = await loadReport(demo.db, demo.study, "en", wave1);
+    expect(after.analysis).not.toBeNull();
+    expect(after.analysis).toEqual(before.analysis);
+    // The analysis and wave 1's positions reused; wave 2's positions computed afresh.
+    expect(reuseStats.computed - computed).toBe(1);
+    expect(after.counts.analysed).toBe(before.counts.analysed);
+    await insert({ wave: 1, segment: "office", device: null, seconds: 420, qualityShare: 60, knowsCompetitors: true, straight: false, seed: 12, draft: false });
+    const third = await loadReport(demo.db, demo.study, "en", wave1);
+    expect(third.counts.analysed).toBe(before.counts.analysed + 1);
+    reportCache.clear();
+    expectClose(third, await loadReport(demo.db, demo.study, "en", wave1));
+  }, 120_000);
 
   it("reads only the new response after a completion, and no response after a review decision", async () => {
     await loadReport(demo.db, demo.study, "en", { line: "weights", flagged: "out" });
