@@ -19,6 +19,8 @@ import { LruCache } from "../platform/lru-cache.server";
 interface Held {
   own: string | null;
   version: string;
+  /** the offers and attributes as analysed (the version's last two parts): when they change, read afresh */
+  design: string;
   respondents: AnalysisRespondent[];
   byId: Map<number, AnalysisRespondent>;
 }
@@ -40,6 +42,9 @@ export function clearRespondentStore(): void {
 /** How the last `storedRespondents` call answered (tests and the benchmark). */
 export const respondentStoreStats = { held: 0, caughtUp: 0, read: 0, newlyRead: 0 };
 
+/** The offers' and attributes' part of a report data version (its last two fields). */
+const designOf = (version: string) => version.split("|").slice(-2).join("|");
+
 const sameFlags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((f, i) => f === b[i]);
 
 function withFlags(respondents: AnalysisRespondent[], own: string | null): AnalysisRespondent[] {
@@ -52,7 +57,7 @@ function withFlags(respondents: AnalysisRespondent[], own: string | null): Analy
 
 function hold(studyId: number, own: string | null, version: string, respondents: AnalysisRespondent[]): AnalysisRespondent[] {
   if (respondents.length <= STORE_MAX_RESPONDENTS) {
-    store.set(String(studyId), { own, version, respondents, byId: new Map(respondents.map((r) => [r.id, r])) });
+    store.set(String(studyId), { own, version, design: designOf(version), respondents, byId: new Map(respondents.map((r) => [r.id, r])) });
   }
   return respondents;
 }
@@ -69,7 +74,8 @@ export async function storedRespondents(db: Db, studyId: number, own: string | n
     respondentStoreStats.held += 1;
     return held.respondents;
   }
-  if (!held || held.own !== own) return readAll(db, studyId, own, version);
+  // Responses are immutable once complete; an edit of the offers or attributes reads afresh anyway.
+  if (!held || held.own !== own || held.design !== designOf(version)) return readAll(db, studyId, own, version);
 
   const current = await listCompleteReviews(db, studyId);
   const newIds = current.filter((c) => !held.byId.has(c.id)).map((c) => c.id);

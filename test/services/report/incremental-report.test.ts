@@ -199,4 +199,14 @@ describe("the incremental report (issue 23)", () => {
     reportCache.clear();
     expectClose(report, await loadReport(demo.db, demo.study, "en", { line: "weights", flagged: "out" }));
   }, 120_000);
+
+  it("reads every response afresh when the study's offers change (the store never patches across a design edit)", async () => {
+    await loadReport(demo.db, demo.study, "en", { line: "weights", flagged: "out" });
+    const read = respondentStoreStats.read;
+    await demo.db.run(sql`update offers set market_share = 0.31 where study_id = ${demo.study.id} and code = ${own}`);
+    const report = await loadReport(demo.db, demo.study, "en", { line: "weights", flagged: "out" });
+    expect(respondentStoreStats.read).toBe(read + 1);
+    reportCache.clear();
+    expectClose(report, await loadReport(demo.db, demo.study, "en", { line: "weights", flagged: "out" }));
+  }, 120_000);
 });
