@@ -1,29 +1,11 @@
 import type { Locale, MessageKey } from "~/i18n/index";
 import { translate } from "~/i18n/messages.server";
-
-/** Why the respondent API refused a request; the page shows `respondent.refused.<reason>`. */
-export type RefusalReason =
-  | "crossSite"
-  | "contentType"
-  | "bot"
-  | "rateLimit"
-  | "malformed"
-  | "tooLarge"
-  | "tooDeep"
-  | "proof"
-  | "notStarted"
-  | "deviceCap"
-  | "addressCap"
-  | "closed"
-  | "device"
-  | "invitation"
-  | "unpublished"
-  | "unknown"
-  | "conflict";
+import type { Refusal, RefusalReason } from "./respondent-contract";
 
 /**
- * A refusal of the respondent API: nothing was stored. `error` says why for a developer (English),
- * `message` for the respondent in their language, `reason` names it for the page.
+ * A refusal of the respondent API (respondent-contract.ts's Refusal): nothing was stored. `error`
+ * says why for a developer (English), `message` for the respondent in their language, `reason`
+ * names it for the page.
  */
 export function refuse(
   status: number,
@@ -44,7 +26,7 @@ export function refuse(
       ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
       // A panel respondent's next address (the panel's page for this outcome), when there is one.
       ...(options.redirect ? { redirect: options.redirect } : {}),
-    },
+    } satisfies Refusal,
     { status, headers: retry !== undefined ? { "Retry-After": String(retry) } : undefined },
   );
 }

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import { getQuestionnaire, type Questionnaire } from "../../../db/queries/questionnaires";
 import {
   completeFocusGroupResponse,
@@ -24,7 +23,7 @@ import { asksConsideredSet, type SurveyJson } from "../../../surveys/build-ratin
 import { offerOrder } from "../../../surveys/offer-order";
 import { readFocusGroupResponse } from "../../../surveys/read-focus-group-response";
 import { readRatingResponse } from "../../../surveys/read-rating-response";
-import { StageSchema, type Stage } from "../../../surveys/stage";
+import type { Stage } from "../../../surveys/stage";
 import { StudyDefinitionSchema, type StudyDefinition } from "../../../surveys/study-definition";
 import type { Db } from "../../../db/client";
 import { env } from "../platform/env.server";
@@ -32,7 +31,8 @@ import { addressMayComplete, countAddressCompletion, deviceVerdict } from "./com
 import { completionQuality } from "./completion-quality.server";
 import { jsonError } from "../platform/http.server";
 import { refuse } from "./respondent-refusal.server";
-import { outcomeOf, panelRedirect, RID_PATTERN } from "./panel-links.server";
+import { outcomeOf, panelRedirect } from "./panel-links.server";
+import type { DraftAnswer, FinishedAnswer, RespondentRequest, StartAnswer } from "./respondent-contract";
 import { fieldworkWindowState } from "./fieldwork-window";
 
 /** Whether the fieldwork window admits new responses now (the rule: fieldwork-window.ts). */
@@ -70,43 +70,6 @@ export async function loadRespondentPage(db: Db, token: string, stage: Stage, no
   };
 }
 
-const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "responseId requires 8-64 letters, digits, - or _");
-// Any text up to 200 characters: one that is no invitation of the study gets the polite 404.
-const InviteSchema = z.string().max(200, "invite requires the token of a personal link");
-// Kept as parsed (no copy): a record schema would assign keys one by one and turn a
-// "__proto__" answer into the object's prototype.
-const AnswersSchema = z.custom<Record<string, unknown>>(
-  (v) => typeof v === "object" && v !== null && !Array.isArray(v),
-  "answers require a JSON object",
-);
-const common = {
-  responseId: ClientIdSchema,
-  locale: z.enum(["en", "zh-CN"]).default("en"),
-  /** Which questionnaire a NEW response starts on; an existing response keeps its own. */
-  stage: StageSchema.default("rating"),
-  /** A personal invitation token (`?invite=`): binds the response to it, one response each. */
-  invite: InviteSchema.optional(),
-  /** The page proof `GET /s/:token` gave this device (page-proof.server.ts): `start` and `complete` require it. */
-  proof: z.string().max(200).optional(),
-  /** A panel's respondent id (`?rid=`), stored with a new response; `test` marks the panel's test link. */
-  rid: z.string().regex(RID_PATTERN, "rid requires 1-200 printable characters without spaces").optional(),
-  test: z.boolean().optional(),
-};
-
-export const RespondentRequestSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("start"), ...common }),
-  z.object({
-    intent: z.literal("draft"),
-    ...common,
-    answers: AnswersSchema,
-    pageNo: z.number().int().min(0).max(1000),
-    seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  }),
-  z.object({ intent: z.literal("complete"), ...common, answers: AnswersSchema }),
-  /** After the profile questions asked first: ends the response at once when its quota cell is full. */
-  z.object({ intent: z.literal("screen"), ...common, answers: AnswersSchema }),
-]);
-export type RespondentRequest = z.infer<typeof RespondentRequestSchema>;
 
 /** A published questionnaire, parsed once: published versions never change. */
 interface Frozen {
@@ -262,11 +225,11 @@ export async function handleRespondentRequest(
         screenReason: row.screenReason,
         version: questionnaire.version,
         survey: personal,
-        answers: JSON.parse(row.answersJson) as unknown,
+        answers: JSON.parse(row.answersJson) as Record<string, unknown>,
         pageNo: row.pageNo,
         seq: row.seq,
         redirect: await panelRedirect(db, resolved.study.studyId, outcomeOf(row.status, row.screenReason), row.respondentRef),
-      });
+      } satisfies StartAnswer);
     }
     case "draft": {
       const outcome = await saveResponseDraft(db, {
@@ -275,7 +238,7 @@ export async function handleRespondentRequest(
         pageNo: request.pageNo,
         seq: request.seq,
       });
-      return Response.json({ ok: true, outcome });
+      return Response.json({ ok: true, outcome } satisfies DraftAnswer);
     }
     case "complete":
       return complete(db, resolved, request, base, origin);
@@ -367,10 +330,10 @@ async function complete(
 }
 
 /** The answer to a completion: the response's final state and, for a panel respondent, where to send them next. */
-async function finished(db: Db, outcome: string, resolved: Resolved): Promise<Response> {
+async function finished(db: Db, outcome: FinishedAnswer["outcome"], resolved: Resolved): Promise<Response> {
   const row = await getResponseByClientId(db, resolved.clientId);
   const redirect = await panelRedirect(db, resolved.study.studyId, outcomeOf(row?.status, row?.screenReason), row?.respondentRef);
-  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null, redirect });
+  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null, redirect } satisfies FinishedAnswer);
 }
 
 /** How long the test-only unsafe mode waits before committing an acknowledged completion. */
@@ -385,5 +348,5 @@ function acknowledgeBeforeCommit(db: Db, args: Parameters<typeof completeRespons
   setTimeout(() => {
     completeResponse(db, args).catch((error: unknown) => console.error("unsafe delayed commit failed", error));
   }, UNSAFE_COMMIT_DELAY_MS);
-  return Response.json({ ok: true, outcome: "completed", status: args.result.status });
+  return Response.json({ ok: true, outcome: "completed", status: args.result.status } satisfies FinishedAnswer);
 }
