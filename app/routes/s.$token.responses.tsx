@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { cameOverHttps, jsonError, readBodyText } from "~/lib/platform/http.server";
 import { pageProofFor, respondentBodyLimit, respondToApi } from "~/lib/fieldwork/respondent-api.server";
-import { loadRespondentPage } from "~/lib/fieldwork/respondent.server";
+import { loadRespondentPage } from "~/lib/fieldwork/respondent-page.server";
 import type { ProofAnswer } from "~/lib/fieldwork/respondent-contract";
 import { dbOf } from "~/lib/platform/context.server";
 

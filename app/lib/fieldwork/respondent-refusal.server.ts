@@ -1,6 +1,7 @@
 import type { Locale, MessageKey } from "~/i18n/index";
 import { translate } from "~/i18n/messages.server";
 import type { Refusal, RefusalReason } from "./respondent-contract";
+import { env } from "../platform/env.server";
 
 /**
  * A refusal of the respondent API (respondent-contract.ts's Refusal): nothing was stored. `error`
@@ -34,4 +35,15 @@ export function refuse(
 /** The respondent's language before the body is read: Accept-Language (Chinese, else English). */
 export function localeOfHeader(acceptLanguage: string | null | undefined): Locale {
   return /^\s*zh/i.test(acceptLanguage ?? "") ? "zh-CN" : "en";
+}
+
+/** The per-address completion cap reached (RESPONDENT_COMPLETIONS_PER_ADDRESS in 24 hours). */
+export function addressCapReached(retryAfterSeconds: number, locale: Locale): Response {
+  return refuse(
+    429,
+    "addressCap",
+    `this address has sent ${env.RESPONDENT_COMPLETIONS_PER_ADDRESS} completions to this questionnaire within 24 hours, the most allowed: try again in ${retryAfterSeconds} seconds`,
+    locale,
+    { params: { hours: Math.max(1, Math.ceil(retryAfterSeconds / 3600)) }, retryAfterSeconds },
+  );
 }
