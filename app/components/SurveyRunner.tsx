@@ -1,3 +1,4 @@
+// One screen: the respondent's questionnaire and its life cycle (resume, save, offline queue, complete) that the effect wires together.
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Model, type SurveyModel } from "survey-core";
 import { Survey } from "survey-react-ui";
