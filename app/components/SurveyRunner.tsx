@@ -9,7 +9,7 @@ import { followRedirect, panelParams } from "./panel-redirect";
 import { RespondentChrome, type SaveDisplay } from "~/respondent/RespondentChrome";
 import { surveyLocale, textIn, type RespondentPageData } from "~/respondent/page-data";
 import type { Started } from "~/respondent/started";
-import type { RefusalReason, RespondentFailure, ResponseStatus, ScreenReason } from "~/lib/fieldwork/respondent-contract";
+import type { RespondentFailure, ResponseStatus, ScreenReason } from "~/lib/fieldwork/respondent-contract";
 import {
   adoptResponseId,
   DraftSaver,
@@ -47,29 +47,14 @@ function finishedNotice(status: ResponseStatus | undefined, screenReason: Screen
   return { kind: "notice", key: "respondent.alreadyDone", testId: "already-done" };
 }
 
-/** Refusals the server explains (`reason`, respondent-contract.ts) besides the four above. */
-const REFUSALS = [
-  "crossSite",
-  "contentType",
-  "bot",
-  "rateLimit",
-  "malformed",
-  "tooLarge",
-  "tooDeep",
-  "proof",
-  "notStarted",
-  "deviceCap",
-  "addressCap",
-  "conflict",
-] as const satisfies readonly RefusalReason[];
-
 function refusedNotice(failure: RespondentFailure): Phase {
   const reason = "reason" in failure ? failure.reason : undefined;
   if (reason === "closed") return { kind: "notice", key: "respondent.closed", testId: "closed" };
   if (reason === "device") return { kind: "notice", key: "respondent.deviceDone", testId: "device-done" };
   if (reason === "invitation") return { kind: "notice", key: "respondent.unknownInvitation", testId: "unknown-invitation" };
   if (reason === "unpublished") return { kind: "notice", key: "respondent.notPublished", testId: "not-published" };
-  const known = REFUSALS.find((r) => r === reason);
+  // Every other reason the server names has its message (respondent.refused.<reason>); an unknown link has no page to show.
+  const known = reason === "unknown" ? undefined : reason;
   const seconds = ("retryAfterSeconds" in failure ? failure.retryAfterSeconds : undefined) ?? 0;
   if (known) return { kind: "notice", key: `respondent.refused.${known}`, testId: `refused-${known}`, params: { seconds, hours: Math.max(1, Math.ceil(seconds / 3600)) } };
   return { kind: "error" };
