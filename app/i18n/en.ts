@@ -1,3 +1,4 @@
+// Long by nature: the core English messages (one a line) and the join of every area's file.
 import { customersEn } from "./customers.en";
 import { methodsEn } from "./methods.en";
 import { apiEn } from "./api.en";

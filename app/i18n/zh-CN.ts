@@ -1,3 +1,4 @@
+// Long by nature: the core Chinese messages (one a line, typed against en.ts) and the join of every area's file.
 import type { CoreKey, MessageKey } from "./en";
 import { methodsZhCN } from "./methods.zh-CN";
 import { customersZhCN } from "./customers.zh-CN";
