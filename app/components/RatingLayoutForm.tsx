@@ -14,7 +14,8 @@ export function RatingLayoutForm({ layout }: { layout: "offer" | "attribute" }) 
     <Form method="post" {...getFormProps(form)} className="layout-form" preventScrollReset>
       <FormFields id="ratingLayout" intent="ratingLayout" />
       <fieldset className="layout-choices">
-        <legend>{t("study.layout.legend")}</legend>
+        {/* The section heading says it; the legend names the group for screen readers. */}
+        <legend className="visually-hidden">{t("study.layout.legend")}</legend>
         {LAYOUTS.map((value) => {
           const hintId = `${fields.ratingLayout.id}-${value}-hint`;
           return (

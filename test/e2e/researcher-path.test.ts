@@ -211,6 +211,8 @@ describe("the researcher lays out the respondent's pages", () => {
     expect(await page.locator("#ratingLayout").innerText()).toContain("每页一个属性，所有产品");
     expect(await page.getByTestId("profile-question").first().innerText()).toContain("优先提问（在评分之前）");
     expect(rawMessageKeys(await page.innerText("body"))).toEqual([]);
+    await page.locator("#profile").screenshot({ path: "test-results/layout-controls-question-zh.png" });
+    await page.locator("#layout").screenshot({ path: "test-results/layout-controls-pages-zh.png" });
     await context.close();
 
     const [study] = await withDb(server, (db) => db.rows<{ token: string }>(sql`select public_token as "token" from studies where title = 'Layout study'`));
