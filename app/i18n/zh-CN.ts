@@ -107,6 +107,7 @@ const coreZhCN = {
   "audit.action.updateProfileQuestion": "修改了受访者资料问题",
   "audit.action.deleteProfileQuestion": "删除了受访者资料问题",
   "audit.action.moveProfileQuestion": "调整了受访者资料问题的顺序",
+  "audit.action.ratingLayout": "修改了评分页面的排列方式",
   "audit.action.saveQuotas": "修改了配额",
   "audit.action.fieldworkSettings": "修改了调查设置",
   "audit.action.openFieldwork": "开启了调查",
