@@ -1,7 +1,8 @@
 import { attributeGapTests, type AttributeGapTestsResult } from "./attribute-gap-tests";
 import { differenceMethodByOffer } from "./difference-method-by-offer";
 import { importancePerformance } from "./importance/importance-performance";
-import type { ImportancePerformanceResult } from "./importance/types";
+import { importanceQuadrant, type ImportanceQuadrantResult } from "./importance/importance-quadrant";
+import type { ImportancePerformanceResult, QuadrantImportance } from "./importance/types";
 import { gaborGranger } from "./price-research/gabor-granger";
 import { newtonMillerSmith } from "./price-research/newton-miller-smith";
 import type {
@@ -54,11 +55,17 @@ export interface AnalyzeMethodsInput {
   difference: Omit<DifferenceMethodInput, "ownId" | "competitorIds">;
   priceResearch?: { ladder?: number[]; calibration?: PurchaseCalibration };
   level?: number;
+  /** the importance that places the attributes on `importanceQuadrant`; default "stated" */
+  quadrantImportance?: QuadrantImportance;
+  /** the market's mean quality share, for the lost reasons' split by kind */
+  qualityShare?: number | null;
 }
 
 export interface MethodsReport {
   /** importance x performance quadrants from the stated weights and from the derived shares */
   importancePerformance: { stated: ImportancePerformanceResult | Unavailable; derived: ImportancePerformanceResult | Unavailable };
+  /** the quadrant from the importance selected by `quadrantImportance` (it names which) */
+  importanceQuadrant: ImportanceQuadrantResult;
   /** Best's difference method for every offer against the others */
   differenceMethodByOffer: Array<{ offerId: string; own: boolean; result: DifferenceMethodResult }>;
   /** Kotler's delivered value of the own offer relative to the reference */
@@ -75,7 +82,7 @@ export interface MethodsReport {
 }
 
 /**
- * The sections of the tools after the map (method-more.md §1–4) that `analyzeStudy` adds to its
+ * The sections of the tools after the map (docs/method.md §5–8) that `analyzeStudy` adds to its
  * report: importance x performance quadrants (stated weights, and derived shares when derived
  * importance could be computed, against the own offer's quality ratios), the difference method
  * for every offer, Kotler's relative delivered value, won/lost reasons weighted by importance,
@@ -109,7 +116,7 @@ export function analyzeMethods(input: AnalyzeMethodsInput): MethodsReport {
   let gg: GaborGrangerResult | Unavailable = summaryInput;
   if (respondents !== null) {
     const lost = respondents.filter((r) => wonLostOutcome(r, ownId) === "lost");
-    lostReasons = { ok: true, ...wonLostReasons({ lost, ownId, attributes, weights }) };
+    lostReasons = { ok: true, ...wonLostReasons({ lost, ownId, attributes, weights, qualityShare: input.qualityShare ?? null }) };
     gapTests = attributeGapTests({
       respondents,
       offers,
@@ -132,8 +139,17 @@ export function analyzeMethods(input: AnalyzeMethodsInput): MethodsReport {
     gg = ggAnswers.length === 0 ? { ok: false, reason: "no-answers" } : ladder === undefined ? { ok: false, reason: "no-ladder" } : gaborGranger(ladder, ggAnswers);
   }
 
+  const quadrant = importanceQuadrant({
+    from: input.quadrantImportance ?? "stated",
+    attributes,
+    weights,
+    derived: input.derivedImportance,
+    ratios,
+  });
+
   return {
     importancePerformance: { stated, derived },
+    importanceQuadrant: quadrant,
     differenceMethodByOffer: differenceMethodByOffer({ ...input.difference, offers }),
     relativeDeliveredValue: relativeDeliveredValue({ attributes, weights, scores, offerId: ownId, referenceIds, ...withShares }),
     wonLostReasons: lostReasons,

@@ -3,14 +3,14 @@ import { aggregateWeights } from "./aggregate-weights";
 import { analyzeMethods, type MethodsReport, type StudyRespondent } from "./analyze-methods";
 import { bootstrapIntervals, type BootstrapIntervalsResult } from "./bootstrap-intervals";
 import { customerValueScore } from "./customer-value-score";
-import { deliveredValue } from "./delivered-value";
 import { deltaMethodIntervals, type DeltaMethodIntervalsResult } from "./delta-method-intervals";
 import { derivedImportance } from "./derived-importance";
 import { differenceMethod } from "./difference-method";
 import { filterRespondents } from "./filter-respondents";
 import { headToHead } from "./head-to-head";
 import type { ImportanceMethod } from "./importance/types";
-import { maxDiffWeights, type MaxDiffWeightsResult } from "./maxdiff/maxdiff-weights";
+import type { MaxDiffWeightsResult } from "./maxdiff/maxdiff-weights";
+import { maxDiffWeightsByKind, type MaxDiffByKindResult } from "./maxdiff/maxdiff-weights-by-kind";
 import { meanScores } from "./mean-scores";
 import { priceProfile } from "./price-profile";
 import type { PurchaseCalibration } from "./price-research/types";
@@ -23,7 +23,6 @@ import { wonLost } from "./won-lost";
 import type {
   AttributeKind,
   CustomerValueScoreResult,
-  DeliveredValueResult,
   DerivedImportanceResult,
   DifferenceMethodResult,
   FairValueLineSpec,
@@ -57,7 +56,7 @@ export interface StudyAnalysisInput {
     means: Record<string, Record<string, number>>;
     n?: Record<string, number>;
   };
-  /** Gabor–Granger ladder and the Newton–Miller–Smith calibration (method-more.md §4) */
+  /** Gabor–Granger ladder and the Newton–Miller–Smith calibration (docs/method.md §8) */
   priceResearch?: { ladder?: number[]; calibration?: PurchaseCalibration };
   options?: {
     /** "competitors" (default: every offer but the own) or one offer id (head-to-head reference) */
@@ -72,6 +71,8 @@ export interface StudyAnalysisInput {
     relativePriceFrom?: RelativePriceBasis;
     /** derived importance: "relative-weights" (default), "shapley" or "ols" */
     importance?: ImportanceMethod;
+    /** importance of the importance x performance quadrant: "stated" weights (default) or "derived" shares */
+    quadrantImportance?: "stated" | "derived";
     /** respondents' weights: "stated" (default) or their MaxDiff shares ("maxdiff") */
     weightsFrom?: "stated" | "maxdiff";
     /** headline customer value: "ratio" (Gale, default) or "difference" (Best) */
@@ -183,9 +184,11 @@ export interface StudyAnalysisReport extends MethodsReport {
   wonLost: WonLostResult;
   derivedImportance: DerivedImportanceResult;
   differenceMethod: DifferenceMethodResult;
-  deliveredValue: DeliveredValueResult;
-  /** MaxDiff counts, utilities and shares (method-more.md §3) */
+  /** MaxDiff counts, utilities and shares of one kind (docs/method.md §7): quality's when quality
+   * was asked by MaxDiff, else price's; `maxDiffByKind` has both */
   maxDiff: MaxDiffWeightsResult<StudyRespondent>["maxDiff"];
+  /** MaxDiff of each kind, each analysed on its own; tasks mixing kinds are counted and left out */
+  maxDiffByKind: MaxDiffByKindResult<StudyRespondent>["byKind"] & { skippedTasks: number };
   intervals: { bootstrap: BootstrapIntervalsResult; delta: DeltaMethodIntervalsResult };
 }
 
@@ -230,7 +233,7 @@ function summaryScores(
  *   from `options.relativePriceFrom`, `options.fairValueLine`, `options.band` (or "quartiles");
  * - headToHead: own against each competitor alone; differenceMethod: own against R, threshold
  *   `options.threshold` (default each difference's standard error, from `ratingSpread` at
- *   respondent level; 0 where it cannot be computed, as for a summary); deliveredValue: own;
+ *   respondent level; 0 where it cannot be computed, as for a summary);
  *   absoluteIndex: every offer; and `analyzeMethods`' sections (quadrants, the difference method
  *   by offer, relative delivered value, weighted lost reasons, gap tests, price research);
  * - respondent level only (Unavailable "summary-input" for a summary): wonLost,
@@ -269,8 +272,19 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
         };
   const maxDiffed =
     filtered !== null && filtered.length > 0
-      ? maxDiffWeights(filtered, attributes, { replace: options.weightsFrom === "maxdiff", bootstrap: bootstrapOption })
+      ? maxDiffWeightsByKind(filtered, attributes, { replace: options.weightsFrom === "maxdiff", bootstrap: bootstrapOption })
       : null;
+  const noMaxDiff: Unavailable = { ok: false, reason: "summary-input" };
+  const maxDiffByKind: StudyAnalysisReport["maxDiffByKind"] =
+    maxDiffed !== null
+      ? { ...maxDiffed.byKind, skippedTasks: maxDiffed.skippedTasks }
+      : { quality: noMaxDiff, price: noMaxDiff, skippedTasks: 0 };
+  const maxDiffOne =
+    maxDiffed === null
+      ? noMaxDiff
+      : maxDiffed.byKind.quality.ok || maxDiffed.byKind.quality.reason !== "no-maxdiff"
+        ? maxDiffed.byKind.quality
+        : maxDiffed.byKind.price;
   const respondents = maxDiffed?.respondents ?? filtered;
   const summary = input.summary;
   const empty = respondents !== null && respondents.length === 0;
@@ -318,9 +332,10 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
       wonLost: reason,
       derivedImportance: reason,
       differenceMethod: reason,
-      deliveredValue: reason,
       maxDiff: reason,
+      maxDiffByKind: { quality: reason, price: reason, skippedTasks: 0 },
       importancePerformance: { stated: reason, derived: reason },
+      importanceQuadrant: reason,
       differenceMethodByOffer: offers.map((o) => ({ offerId: o.id, own: o.own, result: reason })),
       relativeDeliveredValue: reason,
       wonLostReasons: reason,
@@ -477,8 +492,8 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
     wonLost: respondents !== null ? wonLost({ respondents, offers, attributes, weights, ownId: own }) : notAtRespondentLevel,
     derivedImportance: derived,
     differenceMethod: difference,
-    deliveredValue: deliveredValue({ attributes, weights, scores, offerId: own }),
-    maxDiff: maxDiffed?.maxDiff ?? { ok: false, reason: "summary-input" },
+    maxDiff: maxDiffOne,
+    maxDiffByKind,
     ...analyzeMethods({
       respondents,
       offers,
@@ -493,6 +508,8 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
       difference: differenceInput,
       ...(input.priceResearch !== undefined ? { priceResearch: input.priceResearch } : {}),
       ...(options.level !== undefined ? { level: options.level } : {}),
+      qualityShare,
+      ...(options.quadrantImportance !== undefined ? { quadrantImportance: options.quadrantImportance } : {}),
     }),
     intervals:
       intervalInput !== null

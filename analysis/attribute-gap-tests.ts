@@ -50,7 +50,7 @@ export type AttributeGapTestsResult =
   | Unavailable;
 
 /**
- * Significance of the own offer's attribute gaps against the reference (method-more.md;
+ * Significance of the own offer's attribute gaps against the reference (docs/method.md §4 (g);
  * segment comparison: run it on a segment's respondents). Per attribute, with the method's
  * means (`meanScores`), sample standard deviations s (`ratingSpread`) and counts n:
  * `m_R = sum_k a_k m_k` over the reference offers that were rated (a_k = 1 / |R|, or

@@ -300,7 +300,7 @@ function split(result: Extract<Fit, { ok: true }>, method: ImportanceMethod): Sp
 }
 
 /**
- * Derived importance (method.md "Beyond Gale", method-more.md §2): how much each quality
+ * Derived importance (docs/method.md §4 (c), §6): how much each quality
  * attribute explains of the overall quality rating, pooled over (respondent, offer) pairs,
  * beside the stated weights.
  *

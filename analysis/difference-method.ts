@@ -129,7 +129,7 @@ function side(
  *
  * Per competitor c and quality attribute i: advantage `+w_i` when own is better
  * (`m_own - m_c > threshold`), `0` when equal (`|m_own - m_c| <= threshold`), `-w_i` when worse
- * (differences turned for lowerIsBetter). Threshold (method-more.md): a given number, or by
+ * (differences turned for lowerIsBetter). Threshold (docs/method.md §4 (d)): a given number, or by
  * default "standard-error", each cell's `sqrt(sd_own² / n_own + sd_c² / n_c)` from
  * `standardDeviations` (`ratingSpread`) and the scores' n — a difference not larger than its
  * standard error counts as equal; where it cannot be computed (no standard deviation, n < 2)

@@ -23,7 +23,6 @@ export { keyEventsTimeline } from "./key-events-timeline";
 export { whatWho } from "./what-who";
 export { derivedImportance } from "./derived-importance";
 export { differenceMethod } from "./difference-method";
-export { deliveredValue } from "./delivered-value";
 export { keyAccountMatrix } from "./key-account-matrix";
 export { studyWeights } from "./study-weights";
 export { filterRespondents, type RespondentFilter } from "./filter-respondents";
@@ -60,6 +59,7 @@ export { symmetricEigen } from "./matrix/symmetric-eigen";
 export { relativeWeights } from "./importance/relative-weights";
 export { shapleyImportance, SHAPLEY_MAX_ATTRIBUTES } from "./importance/shapley-importance";
 export { importancePerformance } from "./importance/importance-performance";
+export { importanceQuadrant, type ImportanceQuadrantInput, type ImportanceQuadrantResult } from "./importance/importance-quadrant";
 export * from "./importance/types";
 export { ratingSpread } from "./rating-spread";
 export { differenceMethodByOffer } from "./difference-method-by-offer";
@@ -69,7 +69,7 @@ export {
   type RelativeDeliveredValueInput,
   type RelativeDeliveredValueResult,
 } from "./relative-delivered-value";
-export { wonLostReasons, type WeightedLostReason, type WonLostReasonsInput, type WonLostReasonsResult } from "./won-lost-reasons";
+export { wonLostReasons, type LostByKind, type WeightedLostReason, type WonLostReasonsInput, type WonLostReasonsResult } from "./won-lost-reasons";
 export * from "./maxdiff/types";
 export { maxDiffDesign } from "./maxdiff/maxdiff-design";
 export { maxDiffCounts } from "./maxdiff/maxdiff-counts";
@@ -88,5 +88,6 @@ export { regularizedIncompleteBeta } from "./statistics/regularized-incomplete-b
 export { studentTCdf } from "./statistics/student-t-cdf";
 export { attributeGapTests, type AttributeGapTest, type AttributeGapTestsInput, type AttributeGapTestsResult } from "./attribute-gap-tests";
 export { maxDiffWeights, type MaxDiffWeightsResult } from "./maxdiff/maxdiff-weights";
+export { maxDiffWeightsByKind, type MaxDiffByKindResult } from "./maxdiff/maxdiff-weights-by-kind";
 export * from "./customers";
 export * from "./scenarios";

@@ -1,6 +1,8 @@
 import { attributeProfile } from "./attribute-profile";
+import { COST_GROUPS } from "./types";
 import type {
   AttributeKind,
+  CostGroup,
   GroupedAttributeDef,
   MeanScores,
   ProfileRow,
@@ -11,7 +13,8 @@ import type {
 const UNGROUPED = "ungrouped";
 
 export interface RelativeDeliveredValueInput {
-  /** attributes with their Kotler group (product, service, personnel, image; monetary, time, energy, psychic cost) */
+  /** quality attributes with their Kotler value `group` (product, service, personnel, image);
+   * price attributes with their `costGroup` (money, the default, time, energy, psychic) */
   attributes: GroupedAttributeDef[];
   weights: Record<string, number>;
   scores: MeanScores;
@@ -44,23 +47,21 @@ export type RelativeDeliveredValueResult =
       /** 100 totalValue / totalCost (100 = parity) */
       deliveredValueRatio: number;
       valueGroups: RelativeDeliveredValueGroup[];
-      costGroups: RelativeDeliveredValueGroup[];
+      /** total customer cost per Kotler cost group, in the order money, time, energy, psychic
+       * (groups without a price attribute left out) */
+      costGroups: Array<RelativeDeliveredValueGroup & { id: CostGroup }>;
     }
   | Unavailable;
 
-/** Groups of one side from its profile rows (rows carry w_i summing to 100 and r_i). */
-function groups(
-  attributes: GroupedAttributeDef[],
+/** Groups of one side from its profile rows (rows carry w_i summing to 100 and r_i), in the order of `ids`. */
+function groups<Id extends string>(
+  ids: Id[],
+  groupOf: (row: ProfileRow) => Id,
   rows: ProfileRow[],
   index: (weightedRatio: number) => number,
-): RelativeDeliveredValueGroup[] {
-  const ids: string[] = [];
-  for (const row of rows) {
-    const group = attributes.find((a) => a.id === row.id)?.group ?? UNGROUPED;
-    if (!ids.includes(group)) ids.push(group);
-  }
-  return ids.map((id) => {
-    const members = rows.filter((row) => (attributes.find((a) => a.id === row.id)?.group ?? UNGROUPED) === id);
+): Array<RelativeDeliveredValueGroup & { id: Id }> {
+  return ids.filter((id) => rows.some((row) => groupOf(row) === id)).map((id) => {
+    const members = rows.filter((row) => groupOf(row) === id);
     const weight = members.reduce((s, row) => s + row.weight, 0);
     // a group whose weights are all 0 is shown by the plain mean of its ratios (it weighs 0)
     const ratio =
@@ -72,26 +73,26 @@ function groups(
 }
 
 /**
- * Kotler's customer delivered value relative to competitors (method.md "Beyond Gale",
- * method-more.md): total customer value minus total customer cost, both as indexes against
- * the reference R (100 = parity), from the grouped attributes, without turning satisfaction
- * ratings into costs by "11 - rating".
+ * Kotler's customer delivered value relative to competitors (docs/method.md §4 (e)): total
+ * customer value minus total customer cost, both as indexes against the reference R
+ * (100 = parity), without turning satisfaction ratings into costs by "11 - rating".
  * - Total value = Q (`attributeProfile` over the quality attributes: `sum_i w_i r_i`,
- *   r_i = m_{j,i} / m_{R,i}); per group (product, service, personnel, image)
- *   `100 sum_{i in g} w_i r_i / sum_{i in g} w_i`.
+ *   r_i = m_{j,i} / m_{R,i}); per value `group` (product, service, personnel, image)
+ *   `100 sum_{i in g} w_i r_i / sum_{i in g} w_i`; attributes without a group form "ungrouped".
  * - Total cost = RP = 10000 / S over the price attributes (price-satisfaction ratings: r_i > 1
  *   = own feels cheaper; a `lowerIsBetter` price attribute, e.g. minutes of waiting, is an
- *   objective cost and its ratio is inverted as in every profile); per group (monetary, time,
- *   energy, psychic cost) the relative cost `100 sum_{i in g} w_i / sum_{i in g} w_i r_i`
- *   (> 100 = own costs more in that group).
+ *   objective cost and its ratio is inverted as in every profile). Total customer cost per
+ *   Kotler cost group (each price attribute's `costGroup`: money, the default, time, energy,
+ *   psychic) is the group's relative cost `100 sum_{i in g} w_i / sum_{i in g} w_i r_i`
+ *   (> 100 = own costs more in that group); total cost is the weighted harmonic mean of the
+ *   group costs with the group weights, so it equals RP.
  * - Delivered value = total value - total cost (0 = parity, > 0 = more value than cost
  *   relative to R; the vertical distance of the offer from the parity line); ratio = 100 total
  *   value / total cost.
- * Group weights are the group's share of its side's weight (sum 100). Attributes without a
- * group form the group "ungrouped".
+ * Group weights are the group's share of its side's weight (sum 100).
  *
- * Unavailable: "mixed-group" (a group in both sides), and the profile's reasons
- * ("unknown-offer", "no-reference", "no-attributes", "no-weights", "offer-not-rated",
+ * Unavailable: "mixed-group" (a value group holding a price attribute too), and the profile's
+ * reasons ("unknown-offer", "no-reference", "no-attributes", "no-weights", "offer-not-rated",
  * "no-reference-ratings", "non-positive-score").
  */
 export function relativeDeliveredValue(input: RelativeDeliveredValueInput): RelativeDeliveredValueResult {
@@ -117,6 +118,9 @@ export function relativeDeliveredValue(input: RelativeDeliveredValueInput): Rela
   const cost = profile("price");
   if (!cost.ok) return cost;
   if (!(cost.score > 0) || cost.rows.some((row) => !(row.ratio > 0))) return { ok: false, reason: "non-positive-score" };
+  const valueGroupOf = (row: ProfileRow) => input.attributes.find((a) => a.id === row.id)?.group ?? UNGROUPED;
+  const valueIds = [...new Set(value.rows.map(valueGroupOf))];
+  const costGroupOf = (row: ProfileRow): CostGroup => input.attributes.find((a) => a.id === row.id)?.costGroup ?? "money";
   const totalValue = value.score;
   const totalCost = 10000 / cost.score;
   return {
@@ -125,7 +129,7 @@ export function relativeDeliveredValue(input: RelativeDeliveredValueInput): Rela
     totalCost,
     deliveredValue: totalValue - totalCost,
     deliveredValueRatio: (100 * totalValue) / totalCost,
-    valueGroups: groups(input.attributes, value.rows, (ratio) => 100 * ratio),
-    costGroups: groups(input.attributes, cost.rows, (ratio) => 100 / ratio),
+    valueGroups: groups(valueIds, valueGroupOf, value.rows, (ratio) => 100 * ratio),
+    costGroups: groups([...COST_GROUPS], costGroupOf, cost.rows, (ratio) => 100 / ratio),
   };
 }

@@ -24,7 +24,15 @@ export interface AttributeDef {
   id: string;
   kind: AttributeKind;
   lowerIsBetter?: boolean;
+  /** a price attribute's Kotler cost group (docs/method.md §4 (e)); default "money" */
+  costGroup?: CostGroup;
 }
+
+/** Kotler's four groups of what a customer gives up (docs/method.md §4 (e)). */
+export type CostGroup = "money" | "time" | "energy" | "psychic";
+
+/** The cost groups in reading order; a price attribute without `costGroup` is "money". */
+export const COST_GROUPS: readonly CostGroup[] = ["money", "time", "energy", "psychic"];
 
 /** One respondent's answers, as read from a survey result. */
 export interface RespondentInput {
@@ -200,7 +208,7 @@ export interface ValueMapPoint {
 }
 
 /**
- * Reference set R of every map point (method-more.md §1): "rest-of-market" (default) R = all
+ * Reference set R of every map point (docs/method.md §5): "rest-of-market" (default) R = all
  * offers but j; "market" R = all offers including j (Consumer-Reports style).
  */
 export type MapReference = "rest-of-market" | "market";
@@ -220,7 +228,7 @@ export interface FairZone {
 }
 
 /**
- * Reasons of the map options (method-more.md §1), beside `ReasonCode`:
+ * Reasons of the map options (docs/method.md §5), beside `ReasonCode`:
  * - "no-price": an offer without a usable price, left off a map from actual prices
  * - "non-positive-price": an offer whose price is 0 or less, left off a map from actual prices
  * - "missing-share", "zero-share": a share-weighted map where an offer has no share, or a
@@ -527,7 +535,7 @@ export interface DerivedImportanceInput {
   attributes: AttributeDef[];
   /** stated weights (e.g. `aggregateWeights`), rescaled to 100 over the quality attributes */
   weights: Record<string, number>;
-  /** default "relative-weights" (method-more.md §2) */
+  /** default "relative-weights" (docs/method.md §6) */
   method?: ImportanceMethod;
   /** percentile bootstrap over respondents of each derived weight; default none */
   bootstrap?: { replicates?: number; seed?: number; level?: number };
@@ -646,37 +654,6 @@ export type DifferenceMethodResult =
       shareWeighted: boolean;
       quality: DifferenceSide;
       price: DifferenceSide;
-    }
-  | Unavailable;
-
-/** Input of `deliveredValue` (method.md "Beyond Gale", delivered value (Kotler)). */
-export interface DeliveredValueInput {
-  attributes: GroupedAttributeDef[];
-  weights: Record<string, number>;
-  scores: MeanScores;
-  offerId: string;
-}
-
-export interface DeliveredValueGroup {
-  id: string;
-  /** share of the side's weight, the groups of a side sum to 100 */
-  weight: number;
-  /** value side: weighted mean rating; cost side: 11 - weighted mean price satisfaction */
-  score: number;
-  attributes: string[];
-}
-
-export type DeliveredValueResult =
-  | {
-      ok: true;
-      /** 1..10, weighted mean quality rating */
-      totalValue: number;
-      /** 1..10, 11 - weighted mean price-satisfaction rating (10 = most costly) */
-      totalCost: number;
-      /** totalValue - totalCost, -9..9 */
-      deliveredValue: number;
-      valueGroups: DeliveredValueGroup[];
-      costGroups: DeliveredValueGroup[];
     }
   | Unavailable;
 

@@ -14,7 +14,7 @@ function priceReason(price: number | undefined): "no-price" | "non-positive-pric
 }
 
 /**
- * Customer value map (method.md "The tools" (c), method-more.md §1). One point per offer:
+ * Customer value map (docs/method.md §3 (c), §5). One point per offer:
  * x = `Q_j`, y = `RP_j`, each against the reference set R of the point:
  * - `reference` "rest-of-market" (default): R = all offers but j; "market": R = all offers
  *   including j (DFSS-S Table 5.5 prints its toaster map this way);

@@ -9,6 +9,23 @@ export interface WonLostReasonsInput {
   weights: Record<string, number>;
   /** reasons listed per kind; default 3 */
   top?: number;
+  /** the market's mean quality share q (0..100), used for a respondent without one */
+  qualityShare?: number | null;
+}
+
+/**
+ * The loss split by kind: per lost respondent r with a quality share q_r, the winner's lead in
+ * r's own value `u_{r,c} − u_{r,own}` (docs/method.md §9 (c)) split into its quality part
+ * `q_r (A^Q_c − A^Q_own) / 100` and its price part `(100 − q_r) (A^P_c − A^P_own) / 100`,
+ * averaged over those respondents (`n`). > 0 = that kind favoured the winner.
+ */
+export interface LostByKind {
+  /** lost respondents with a quality share (their own, else the market's) */
+  n: number;
+  quality: number;
+  price: number;
+  /** quality + price: the mean lead of the winner in the respondents' own value */
+  total: number;
 }
 
 /** One attribute as a reason for losing, weighted by importance. */
@@ -33,6 +50,8 @@ export interface WonLostReasonsResult {
   price: WeightedLostReason[];
   /** every attribute's figures, in input order */
   all: WeightedLostReason[];
+  /** how much of the loss was quality and how much price, each kind weighted by q */
+  byKind: LostByKind;
 }
 
 /** A respondent's weights of one kind normalised to 100, or null when they sum to 0. */
@@ -48,7 +67,7 @@ function ownWeights(weights: Record<string, number>, set: AttributeDef[]): Map<s
 
 /**
  * Why lost customers chose a competitor, weighted by importance and split by kind
- * (method.md "The tools" (d), method-more.md): for each lost respondent r (chose c ≠ own) and
+ * (docs/method.md §3 (d)): for each lost respondent r (chose c ≠ own) and
  * attribute i that r rated for both c and own, the gap `g = s_{r,c,i} - s_{r,own,i}` (turned
  * for lowerIsBetter; > 0 = the winner scored better; on price satisfaction, the winner felt
  * cheaper) weighted by r's importance `w_{r,i}`: r's stated weights normalised to 100 within
@@ -56,7 +75,8 @@ function ownWeights(weights: Record<string, number>, set: AttributeDef[]): Map<s
  * `impact_i = mean over those n of w_{r,i} g / 100`: summed over a kind's attributes it is
  * the difference of r's weighted indexes `A_c - A_own` (on the rating scale), so the impacts
  * say which attributes carried the loss. Reasons per kind: attributes with impact > 0, largest
- * first, then by count, then input order, at most `top` (default 3).
+ * first, then by count, then input order, at most `top` (default 3). `byKind` weighs the two
+ * kinds against each other with each respondent's quality share (see `LostByKind`).
  */
 export function wonLostReasons(input: WonLostReasonsInput): WonLostReasonsResult {
   const lost = input.lost.filter((r) => r.chose !== undefined && r.chose !== input.ownId);
@@ -87,6 +107,25 @@ export function wonLostReasons(input: WonLostReasonsInput): WonLostReasonsResult
     });
     return { id: attribute.id, kind: attribute.kind, impact: n > 0 ? impactSum / n : 0, meanGap: n > 0 ? gapSum / n : 0, count, n };
   });
+  const split = { n: 0, quality: 0, price: 0 };
+  lost.forEach((r, k) => {
+    const q = r.qualityShare ?? input.qualityShare ?? null;
+    if (q === null || !Number.isFinite(q)) return;
+    const lead = { quality: 0, price: 0 };
+    for (const attribute of input.attributes) {
+      const own = r.ratings[input.ownId]?.[attribute.id];
+      const winner = r.ratings[r.chose as string]?.[attribute.id];
+      if (own === undefined || winner === undefined || !Number.isFinite(own) || !Number.isFinite(winner)) continue;
+      const gap = attribute.lowerIsBetter === true ? own - winner : winner - own;
+      lead[attribute.kind] += ((weightsOf[k]?.[attribute.kind].get(attribute.id) ?? 0) * gap) / 100;
+    }
+    split.n += 1;
+    split.quality += (q * lead.quality) / 100;
+    split.price += ((100 - q) * lead.price) / 100;
+  });
+  const quality = split.n > 0 ? split.quality / split.n : 0;
+  const price = split.n > 0 ? split.price / split.n : 0;
+  const lossByKind: LostByKind = { n: split.n, quality, price, total: quality + price };
   const top = Math.max(0, Math.floor(input.top ?? 3));
   const reasons = (kind: AttributeKind) =>
     all
@@ -95,5 +134,5 @@ export function wonLostReasons(input: WonLostReasonsInput): WonLostReasonsResult
       .sort((a, b) => b.reason.impact - a.reason.impact || b.reason.count - a.reason.count || a.index - b.index)
       .slice(0, top)
       .map(({ reason }) => reason);
-  return { lost: lost.length, quality: reasons("quality"), price: reasons("price"), all };
+  return { lost: lost.length, quality: reasons("quality"), price: reasons("price"), all, byKind: lossByKind };
 }

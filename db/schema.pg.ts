@@ -67,6 +67,11 @@ export const studies = pgTable(
     fairValueSlope: doublePrecision("fair_value_slope"),
     /** Wave new responses are stamped with; the researcher starts the next wave. */
     currentWave: integer("current_wave").notNull().default(1),
+    /**
+     * How the rating stage lays out the ratings (issue 15): "offer", one page per known offer;
+     * "attribute", one page per attribute with every known offer on it.
+     */
+    ratingLayout: text("rating_layout", { enum: ["offer", "attribute"] }).notNull().default("offer"),
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
@@ -75,6 +80,7 @@ export const studies = pgTable(
     check("studies_title_ck", sql`length(${t.title}) between 1 and 200`),
     check("studies_fair_value_line_ck", sql`${t.fairValueLine} in ('weights', 'parity', 'regression', 'slope')`),
     check("studies_current_wave_ck", sql`${t.currentWave} >= 1`),
+    check("studies_rating_layout_ck", sql`${t.ratingLayout} in ('offer', 'attribute')`),
   ],
 );
 
@@ -423,6 +429,8 @@ export const profileQuestions = pgTable(
     choicesJson: text("choices_json").notNull().default("[]"),
     /** Offered as a segment filter in the report. */
     isSegment: boolean("is_segment").notNull().default(true),
+    /** Asked right after the familiarity screen instead of at the end (issue 15: screen early). */
+    askFirst: boolean("ask_first").notNull().default(false),
     sort: integer("sort").notNull().default(0),
   },
   (t) => [

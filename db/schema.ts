@@ -58,6 +58,11 @@ export const studies = sqliteTable(
     fairValueSlope: real("fair_value_slope"),
     /** Wave new responses are stamped with; the researcher starts the next wave. */
     currentWave: integer("current_wave").notNull().default(1),
+    /**
+     * How the rating stage lays out the ratings (issue 15): "offer", one page per known offer;
+     * "attribute", one page per attribute with every known offer on it.
+     */
+    ratingLayout: text("rating_layout", { enum: ["offer", "attribute"] }).notNull().default("offer"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -66,6 +71,7 @@ export const studies = sqliteTable(
     check("studies_title_ck", sql`length(${t.title}) between 1 and 200`),
     check("studies_fair_value_line_ck", sql`${t.fairValueLine} in ('weights', 'parity', 'regression', 'slope')`),
     check("studies_current_wave_ck", sql`${t.currentWave} >= 1`),
+    check("studies_rating_layout_ck", sql`${t.ratingLayout} in ('offer', 'attribute')`),
   ],
 );
 
@@ -414,6 +420,8 @@ export const profileQuestions = sqliteTable(
     choicesJson: text("choices_json").notNull().default("[]"),
     /** Offered as a segment filter in the report. */
     isSegment: integer("is_segment", { mode: "boolean" }).notNull().default(true),
+    /** Asked right after the familiarity screen instead of at the end (issue 15: screen early). */
+    askFirst: integer("ask_first", { mode: "boolean" }).notNull().default(false),
     sort: integer("sort").notNull().default(0),
   },
   (t) => [

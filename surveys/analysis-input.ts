@@ -34,6 +34,10 @@ export const AnalysisAttributeSchema = z
     group: id.optional(),
     /** Objective values where lower is better (days, euros); never satisfaction ratings (docs/analysis-format.md). */
     lowerIsBetter: z.boolean().optional(),
+    /** A price attribute's Kotler cost group (docs/method.md §4 (e)); default money. */
+    costGroup: z
+      .enum(["money", "time", "energy", "psychic"], { errorMap: () => ({ message: "requires money, time, energy or psychic" }) })
+      .optional(),
   })
   .strict();
 
@@ -48,12 +52,12 @@ const likelihood = z
   .max(5, "requires a whole number from 1 to 5");
 const probability = z.number().finite().min(0, "requires a number from 0 to 1").max(1, "requires a number from 0 to 1");
 
-/** One MaxDiff task as answered: the attribute ids shown, the best and the worst (method-more.md §3). */
+/** One MaxDiff task as answered: the attribute ids shown, the best and the worst (docs/method.md §7). */
 export const AnalysisMaxDiffTaskSchema = z
   .object({ items: z.array(id).min(2, "requires at least 2 items"), best: id, worst: id })
   .strict();
 
-/** Van Westendorp's four prices, with Newton–Miller–Smith's purchase likelihoods (1..5) when asked (method-more.md §4). */
+/** Van Westendorp's four prices, with Newton–Miller–Smith's purchase likelihoods (1..5) when asked (docs/method.md §8). */
 export const AnalysisPriceSensitivitySchema = z
   .object({
     tooCheap: nonNegative,
@@ -153,6 +157,7 @@ export const AnalysisOptionsSchema = z
     importance: z
       .enum(["relative-weights", "shapley", "ols"], { errorMap: () => ({ message: "requires relative-weights, shapley or ols" }) })
       .optional(),
+    quadrantImportance: z.enum(["stated", "derived"], { errorMap: () => ({ message: "requires stated or derived" }) }).optional(),
     weightsFrom: z.enum(["stated", "maxdiff"], { errorMap: () => ({ message: "requires stated or maxdiff" }) }).optional(),
     method: z.enum(["ratio", "difference"], { errorMap: () => ({ message: "requires ratio or difference" }) }).optional(),
     threshold: z
@@ -206,6 +211,7 @@ export const AnalysisInputSchema = z
     input.attributes.forEach((a, i) => {
       if (attributeKind.has(a.id)) problem(["attributes", i, "id"], `repeats "${a.id}"; attribute ids must be unique`);
       attributeKind.set(a.id, a.kind);
+      if (a.costGroup !== undefined && a.kind !== "price") problem(["attributes", i, "costGroup"], "is for price attributes only (a cost the customer gives up)");
     });
     if (!input.attributes.some((a) => a.kind === "quality")) {
       problem(["attributes"], "requires at least one quality attribute");
@@ -251,7 +257,6 @@ export const AnalysisInputSchema = z
     ladder?.forEach((price, k) => {
       if (k > 0 && price <= (ladder[k - 1] as number)) problem(["priceResearch", "ladder", k], "requires prices in ascending order without repeats");
     });
-    const maxDiffKinds = new Set<"quality" | "price">();
     let maxDiffRespondents = 0;
     const respondentIds = new Set<string>();
     input.respondents?.forEach((r, i) => {
@@ -267,10 +272,12 @@ export const AnalysisInputSchema = z
       if (r.chose !== undefined) checkOffer(at("chose"), r.chose);
       r.considered?.forEach((offerId, k) => checkOffer(at("considered", k), offerId));
       r.maxDiff?.forEach((task, k) => {
+        const taskKinds = new Set<"quality" | "price">();
         task.items.forEach((item, m) => {
           if (!attributeKind.has(item)) problem(at("maxDiff", k, "items", m), `requires an attribute id listed in attributes (got "${item}")`);
-          else maxDiffKinds.add(attributeKind.get(item) as "quality" | "price");
+          else taskKinds.add(attributeKind.get(item) as "quality" | "price");
         });
+        if (taskKinds.size > 1) problem(at("maxDiff", k, "items"), "require attributes of one kind (got quality and price); ask each kind in tasks of its own");
         if (new Set(task.items).size !== task.items.length) problem(at("maxDiff", k, "items"), "repeats an item; the items of a task must differ");
         if (!task.items.includes(task.best)) problem(at("maxDiff", k, "best"), `requires one of the task's items (got "${task.best}")`);
         if (!task.items.includes(task.worst)) problem(at("maxDiff", k, "worst"), `requires one of the task's items (got "${task.worst}")`);
@@ -282,7 +289,6 @@ export const AnalysisInputSchema = z
         else if (!ladder.includes(answer.price)) problem(at("gaborGranger", k, "price"), `requires a price on priceResearch.ladder (got ${answer.price})`);
       });
     });
-    if (maxDiffKinds.size > 1) problem(["respondents"], "maxDiff items require attributes of one kind (got quality and price)");
     if (input.options?.weightsFrom === "maxdiff" && maxDiffRespondents === 0) {
       problem(["options", "weightsFrom"], "maxdiff requires respondents with maxDiff answers");
     }

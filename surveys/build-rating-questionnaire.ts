@@ -118,6 +118,17 @@ function offerPage(study: StudyDefinition, offer: OfferDefinition): SurveyPage {
 const knows = (o: OfferDefinition) => `{${q.knownOffers}} contains '${o.code}'`;
 
 /**
+ * A researcher's description as a sentence before the page's instruction: ended with "。" when it
+ * ends in Chinese, with "." otherwise, unless it already ends a sentence ("Rarely needs repair"
+ * then "Rate each offer..." would run on).
+ */
+function sentence(text: string): string {
+  const t = text.trim();
+  if (/[.!?。！？…:：;；)）"”]$/.test(t)) return t;
+  return /[\u3400-\u9fff]$/.test(t) ? `${t}。` : `${t}.`;
+}
+
+/**
  * Layout "one attribute, all offers": a page per attribute (its description on top) holding one
  * rating per offer, shown when the respondent knows the offer; then the overall quality and the
  * worth of every offer. `applyOfferOrder` puts the questions of these pages in the respondent's
@@ -129,7 +140,10 @@ function attributePages(study: StudyDefinition): SurveyPage[] {
   const describe = (a: AttributeDefinition) => {
     const own = localized(a.description, a.descriptionZh);
     const how = a.kind === "price" ? texts.priceAttributePageDescription : texts.attributePageDescription;
-    return own.default === "" ? how : { default: `${own.default} ${how.default}`, "zh-cn": `${own["zh-cn"]} ${how["zh-cn"]}` };
+    if (own.default === "") return how;
+    const zh = sentence(own["zh-cn"]);
+    // No space after a Chinese full stop; one after a description left in English.
+    return { default: `${sentence(own.default)} ${how.default}`, "zh-cn": /[\u3000-\u9fff\uff00-\uffef]$/.test(zh) ? `${zh}${how["zh-cn"]}` : `${zh} ${how["zh-cn"]}` };
   };
   const page = (a: AttributeDefinition): SurveyPage => ({
     name: q.attributePage(a.code),

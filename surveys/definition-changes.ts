@@ -7,7 +7,7 @@ type Part = "offer" | "attribute" | "profileQuestion";
  * names a changed field of the study itself; `order` a list whose order changed.
  */
 export type DefinitionChange =
-  | { part: "study"; field: "title" | "titleZh" | "market" | "marketZh" | "languages" }
+  | { part: "study"; field: "title" | "titleZh" | "market" | "marketZh" | "languages" | "ratingLayout" }
   | { part: Part; change: "added" | "removed" | "changed"; code: string; name: string }
   | { part: "order"; list: "offers" | "attributes" | "profileQuestions" }
   | { part: "statedWeights"; change: "added" | "removed" | "changed" };
@@ -36,7 +36,7 @@ function reordered(before: ReadonlyArray<{ code: string }>, after: ReadonlyArray
 
 /**
  * What changed from one definition (a published version's) to another (the study now): study
- * fields, offers, attributes and profile questions added, removed or changed (by code), lists
+ * fields (the rating layout among them), offers, attributes and profile questions added, removed or changed (by code), lists
  * reordered, stated weights adopted, dropped or changed. Empty when publishing again would
  * freeze the same definition.
  */
@@ -45,6 +45,8 @@ export function definitionChanges(before: StudyDefinition, after: StudyDefinitio
   for (const field of ["title", "titleZh", "market", "marketZh", "languages"] as const) {
     if (!same(before[field], after[field])) out.push({ part: "study", field });
   }
+  // Absent (definitions frozen before the choice existed) is one offer per page.
+  if ((before.ratingLayout ?? "offer") !== (after.ratingLayout ?? "offer")) out.push({ part: "study", field: "ratingLayout" });
   out.push(...listChanges("offer", before.offers, after.offers, (o) => o.name));
   out.push(...listChanges("attribute", before.attributes, after.attributes, (a) => a.name));
   out.push(...listChanges("profileQuestion", before.profileQuestions, after.profileQuestions, (q) => q.text));

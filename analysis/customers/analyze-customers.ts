@@ -14,7 +14,7 @@ import type {
 } from "./types";
 
 /**
- * Customers' value to the firm in one call (method-more.md §7), what `npm run analyze` prints
+ * Customers' value to the firm in one call (docs/method.md §11), what `npm run analyze` prints
  * for transactions: per customer RFM (`rfmScores`, over the window), the silent score
  * (`silentCustomers`), CLV from the annual margin of the last 12 months (`annualMargin`) and
  * the retention (given, or `measuredRetention`), and the pyramid tier among the customers

@@ -2,7 +2,7 @@ import { customerLifetimeValue } from "./customer-lifetime-value";
 import type { CustomerEquityInput, CustomerEquityResult } from "./types";
 
 /**
- * Customer equity (method-more.md §7): the sum of the CLV of the given customers (the caller
+ * Customer equity (docs/method.md §11): the sum of the CLV of the given customers (the caller
  * passes the active ones with their annual margin), all with the same retention, discount rate,
  * cost and horizon; equity = n x mean CLV.
  *

@@ -1,7 +1,7 @@
 import type { ClvInput, ClvResult } from "./types";
 
 /**
- * Customer lifetime value (method-more.md §7), margin m at the start of each year, discount
+ * Customer lifetime value (docs/method.md §11), margin m at the start of each year, discount
  * rate i (default 0.10), retention r, acquisition and service cost c (default 0):
  * - unlimited horizon: `CLV = m (1 + i) / (1 + i - r) - c`, the limit of the sum below, which
  *   exists only when r < 1 + i;

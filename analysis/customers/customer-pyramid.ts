@@ -15,7 +15,7 @@ const share = (part: number, total: number): CustomersFigure =>
   total > 0 ? { ok: true, value: part / total } : { ok: false, reason: "non-positive-total" };
 
 /**
- * The customer pyramid (method-more.md §7; Zeithaml, Rust and Lemon 2001): tiers by annual
+ * The customer pyramid (docs/method.md §11; Zeithaml, Rust and Lemon 2001): tiers by annual
  * margin, platinum the top 5 %, gold the next 15 %, iron the next 30 %, lead the rest (the
  * shares can be changed; fractions, adding up to 1 at most).
  *

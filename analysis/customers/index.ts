@@ -1,4 +1,4 @@
-/** Customers' value to the firm (method-more.md §7), in reading order. */
+/** Customers' value to the firm (docs/method.md §11), in reading order. */
 export * from "./types";
 export { rfmSegment } from "./rfm-segment";
 export { rfmScores } from "./rfm-scores";

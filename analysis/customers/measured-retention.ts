@@ -3,7 +3,7 @@ import { yearPeriod } from "./year-period";
 import type { AnalysisDateOptions, RetentionResult, Transaction } from "./types";
 
 /**
- * Measured retention r (method-more.md §7): of the customers who bought last year, the share
+ * Measured retention r (docs/method.md §11): of the customers who bought last year, the share
  * who bought this year. "This year" is the 12 months up to the analysis date D (from D minus
  * one year, exclusive, to D), "last year" the 12 months before; calendar years, 29 February
  * stepping back to 28 February. Bought = at least one purchase day (see `customerHistories`).

@@ -11,7 +11,7 @@ function scores(goodness: number[]): RfmScore[] {
 }
 
 /**
- * RFM at an analysis date D (method-more.md §7). Per customer with a purchase in the window
+ * RFM at an analysis date D (docs/method.md §11). Per customer with a purchase in the window
  * (on or before D, from `windowStart` when given): R = days from the last purchase to D,
  * F = purchase days, M = net amount. Each becomes a score 1..5 by rank: customers ordered from
  * worst to best (R: longest ago first; F, M: lowest first), ties given the mean of their ranks,

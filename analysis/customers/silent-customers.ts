@@ -4,7 +4,7 @@ import { customerHistories } from "./customer-histories";
 import type { AnalysisDateOptions, SilentCustomer, SilentCustomersResult, Transaction } from "./types";
 
 /**
- * Silent customers at an analysis date D (method-more.md §7). For a customer with purchases on
+ * Silent customers at an analysis date D (docs/method.md §11). For a customer with purchases on
  * k >= 2 days: the intervals T_1..T_(k-1) between consecutive purchases (days) and
  * T_r = D - last purchase.
  * - Rank ratio = rank of T_r among {T_i} and T_r (ascending, ties get the mean of their ranks)

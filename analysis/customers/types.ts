@@ -1,5 +1,5 @@
 /**
- * Types of customers' value to the firm (method-more.md §7): transactions in, RFM scores,
+ * Types of customers' value to the firm (docs/method.md §11): transactions in, RFM scores,
  * silent customers, lifetime value, customer equity and the customer pyramid out.
  *
  * Rates and shares are fractions throughout (0.1 = 10 %, 0.05 = the top 5 %); amounts are in
@@ -139,7 +139,7 @@ export type RfmScoresResult =
     }
   | CustomersUnavailable;
 
-/** One customer's silent score (method-more.md §7). */
+/** One customer's silent score (docs/method.md §11). */
 export interface SilentCustomer {
   id: string;
   /** purchase days up to D */
@@ -172,7 +172,7 @@ export type SilentCustomersResult =
     }
   | CustomersUnavailable;
 
-/** Input of `customerLifetimeValue` (method-more.md §7). */
+/** Input of `customerLifetimeValue` (docs/method.md §11). */
 export interface ClvInput {
   /** m: the customer's annual margin */
   margin: number;

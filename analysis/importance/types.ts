@@ -1,5 +1,5 @@
 /**
- * Types of derived importance by relative weights and Shapley values (method-more.md §2) and
+ * Types of derived importance by relative weights and Shapley values (docs/method.md §6) and
  * of the importance x performance quadrants.
  */
 
@@ -24,6 +24,9 @@ export type ReasonCodeImportance = "too-many-attributes" | "no-explained-varianc
 export type RSquaredSplit =
   | { ok: true; rawWeights: number[]; rSquared: number }
   | { ok: false; reason: "singular-matrix" | "too-many-attributes" | "no-attributes" };
+
+/** Which importance places the attributes on the quadrant: stated weights or derived shares. */
+export type QuadrantImportance = "stated" | "derived";
 
 /** Quadrant of an attribute on the importance x performance grid. */
 export type ImportanceQuadrant = "fix-first" | "keep" | "over-invested" | "low-priority";

@@ -2,7 +2,7 @@ import type { MaxDiffCountsResult, MaxDiffResponse } from "./types";
 import { usableTask } from "./usable-task";
 
 /**
- * MaxDiff counts (method-more.md §3): per item, over every usable task of every respondent,
+ * MaxDiff counts (docs/method.md §7): per item, over every usable task of every respondent,
  * times shown, chosen best and chosen worst; `score = (best - worst) / appearances` in
  * [-1, 1] (null when never shown). Tasks with an unknown or repeated item, fewer than 2
  * items, a best or worst not shown, or best = worst are skipped and counted.

@@ -66,7 +66,7 @@ function pairBalance(n: number, design: number[][]): [number, number, number] {
 }
 
 /**
- * A MaxDiff (best–worst) design (method-more.md §3): `tasks` tasks (default
+ * A MaxDiff (best–worst) design (docs/method.md §7): `tasks` tasks (default
  * `ceil(3 items / perTask)`) of `perTask` different items (default 4, at most the number of
  * items). Greedy: each slot takes an item among those shown least so far (so every item is
  * shown equally often ±1), ties broken by the fewest pairings with the items already in the

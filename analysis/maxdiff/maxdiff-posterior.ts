@@ -90,7 +90,7 @@ function objective(u: number[], tasks: IndexedTask[], mean: number[], variance: 
 }
 
 /**
- * One respondent's MaxDiff utilities (method-more.md §3): the posterior mode of a best–worst
+ * One respondent's MaxDiff utilities (docs/method.md §7): the posterior mode of a best–worst
  * multinomial logit — best: `P = e^{u_b} / sum e^{u}`, worst: `P = e^{-u_w} / sum e^{-u}`
  * over the task's items — under the normal prior `u ~ N(mean, variance I)`, by Newton's
  * method with step halving (the log posterior is strictly concave). Returns the mode and the

@@ -1,5 +1,5 @@
 /**
- * MaxDiff importance shares by probability rescaling (method-more.md §3): with k items per
+ * MaxDiff importance shares by probability rescaling (docs/method.md §7): with k items per
  * task, `P_i = e^{u_i} / (e^{u_i} + k - 1)` (the chance that i is chosen best in a task
  * against k − 1 items of average utility 0) and `share_i = 100 P_i / sum_j P_j` (sum 100).
  * Utilities are clamped to ±700 so that e^u stays finite.

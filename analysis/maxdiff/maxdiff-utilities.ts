@@ -12,7 +12,7 @@ const MIN_VARIANCE = 1e-4;
 const MAX_VARIANCE = 100;
 
 /**
- * MaxDiff utilities and importance shares per respondent (method-more.md §3).
+ * MaxDiff utilities and importance shares per respondent (docs/method.md §7).
  *
  * Utilities: each respondent's best–worst multinomial logit (`maxDiffPosterior`), shrunk to the
  * sample mean with a normal prior `u_r ~ N(μ, σ² I)` estimated from the sample (empirical

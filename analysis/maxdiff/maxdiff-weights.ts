@@ -11,7 +11,7 @@ export type MaxDiffWeightsResult<T> = {
 
 /**
  * MaxDiff over the respondents' answers (`maxDiffCounts`, `maxDiffUtilities`), the items being
- * the attributes of the kind of the items shown (method-more.md §3: "items = the attributes of
+ * the attributes of the kind of the items shown (docs/method.md §7: "items = the attributes of
  * one kind"). With `replace`, each respondent with usable MaxDiff answers gets their
  * importance shares as their weights of that kind ("the rest of the method is unchanged");
  * the others keep their stated weights.

@@ -1,4 +1,4 @@
-/** Types of MaxDiff (best–worst scaling) importance (method-more.md §3). */
+/** Types of MaxDiff (best–worst scaling) importance (docs/method.md §7). */
 
 /** One task as answered: the items shown (in screen order), the best and the worst. */
 export interface MaxDiffTask {

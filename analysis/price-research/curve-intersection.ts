@@ -2,7 +2,7 @@ import type { PricePoint } from "./types";
 
 /**
  * Where two curves given at the same ascending prices first meet, by linear interpolation
- * (method-more.md §4): with `d_k = f_k - g_k`, the first price where d is 0, else the first
+ * (docs/method.md §8): with `d_k = f_k - g_k`, the first price where d is 0, else the first
  * pair of neighbouring prices where d changes sign, at `p_{k-1} + (p_k - p_{k-1}) d_{k-1} /
  * (d_{k-1} - d_k)`. "no-intersection" when d never reaches 0 or changes sign.
  */

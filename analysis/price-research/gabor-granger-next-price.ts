@@ -1,7 +1,7 @@
 import type { GaborGrangerAnswer } from "./types";
 
 /**
- * The next Gabor–Granger price to ask (method-more.md §4), or null when the respondent's
+ * The next Gabor–Granger price to ask (docs/method.md §8), or null when the respondent's
  * willingness is settled: start at the middle of the ladder (index floor((n − 1) / 2)); after a
  * yes ask the next higher price, after a no the next lower, until a yes sits next to a no, or a
  * yes at the top, or a no at the bottom. `ladder` ascending; answers in the order asked.

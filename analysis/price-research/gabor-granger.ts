@@ -1,7 +1,7 @@
 import type { DemandCurvePoint, GaborGrangerRespondent, GaborGrangerResult } from "./types";
 
 /**
- * Gabor–Granger price research (method-more.md §4). The researcher's ladder of prices
+ * Gabor–Granger price research (docs/method.md §8). The researcher's ladder of prices
  * (ascending, each >= 0); each respondent answers buy / not buy at some of them (asked from
  * the middle, up after yes, down after no: `gaborGrangerNextPrice`). Answers imply monotone
  * willingness: willing at every ladder price up to the highest yes, not willing from the lowest

@@ -1,7 +1,7 @@
 import type { DemandCurvePoint, NewtonMillerSmithAnswer, NewtonMillerSmithResult, PurchaseCalibration } from "./types";
 import { validPriceAnswer } from "./valid-price-answer";
 
-/** The default calibration of the 5-point purchase likelihood (method-more.md §4). */
+/** The default calibration of the 5-point purchase likelihood (docs/method.md §8). */
 export const DEFAULT_CALIBRATION: PurchaseCalibration = { 5: 0.7, 4: 0.5, 3: 0.3, 2: 0.1, 1: 0 };
 
 type Curve = { tooCheap: number; cheap: number; expensive: number; tooExpensive: number; atCheap: number; atExpensive: number };
@@ -15,7 +15,7 @@ function probability(c: Curve, p: number): number {
 }
 
 /**
- * Newton–Miller–Smith extension of the price sensitivity meter (method-more.md §4). Each kept
+ * Newton–Miller–Smith extension of the price sensitivity meter (docs/method.md §8). Each kept
  * respondent (Van Westendorp's order check, likelihoods whole numbers 1..5) gives a purchase
  * probability curve: 0 below too cheap and above too expensive; the calibrated likelihood at
  * cheap from too cheap to cheap; linear from cheap to expensive; the calibrated likelihood at

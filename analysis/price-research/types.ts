@@ -1,4 +1,4 @@
-/** Types of the price research tools (method-more.md §4). */
+/** Types of the price research tools (docs/method.md §8). */
 
 /** Van Westendorp's four prices of one respondent. */
 export interface PriceSensitivityAnswer {

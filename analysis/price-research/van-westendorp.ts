@@ -3,7 +3,7 @@ import type { PriceSensitivityAnswer, VanWestendorpCurvePoint, VanWestendorpResu
 import { validPriceAnswer } from "./valid-price-answer";
 
 /**
- * Van Westendorp's price sensitivity meter (method-more.md §4). Respondents whose prices break
+ * Van Westendorp's price sensitivity meter (docs/method.md §8). Respondents whose prices break
  * too cheap ≤ cheap ≤ expensive ≤ too expensive (or are not finite, or < 0) are dropped and
  * counted. At every price any kept respondent named (ascending), the empirical cumulative
  * shares: too cheap TC(p) and cheap C(p) descending (share who named a price ≥ p), expensive

@@ -126,7 +126,7 @@ function offerMovements(row: ScenarioOfferComparison): Movement[] {
 }
 
 /**
- * What-if scenario on the value map (docs/method.md §9 (a); method-more.md §5).
+ * What-if scenario on the value map (docs/method.md §9 (a)).
  *
  * The scenario's changes (`resolveScenario`: its own, then the competitor responses) act in
  * order on the base's mean scores and actual prices: `delta` adds rating points to

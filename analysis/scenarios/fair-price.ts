@@ -2,7 +2,7 @@ import type { ValueMapResult } from "../types";
 import type { FairPricePrices, FairPriceResult, PricedOffer } from "./types";
 
 /**
- * Fair price of an offer (method-more.md §1; docs/method.md §5 (d)): its
+ * Fair price of an offer (docs/method.md §5 (d)): its
  * relative price on the map's fair-value line at its quality, `RP* = intercept + slope * Q`,
  * the vertical value `v = RP* - RP`, and, when the offers have actual prices,
  * `fair price = RP* / 100 * mean reference price` and `gap = actual - fair` (> 0 = priced

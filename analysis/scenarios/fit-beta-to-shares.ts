@@ -8,7 +8,7 @@ import type { RespondentUtilitiesResult, ShareFit, ShareInput } from "./types";
 
 /**
  * β of the share of preference from entered market shares, when the study has no purchases
- * (method-more.md §5): β in [0, bound] (default 50) minimising
+ * (docs/method.md §9): β in [0, bound] (default 50) minimising
  * `Σ_j (predicted share_j(β) − entered share_j)²` (`leastSquaresBeta`: grid, then
  * golden-section search). The entered shares need every offer (`marketShareTarget`: any
  * scale, normalised to 100 over the offers). Reports the fit per offer (entered, predicted,

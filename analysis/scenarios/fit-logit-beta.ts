@@ -5,7 +5,7 @@ import type { LogitFit, RespondentUtilitiesResult, ShareInput } from "./types";
 
 /**
  * β of the share of preference by maximum likelihood on the respondents' last purchase
- * (`chose`) among the offers they know (method-more.md §5): the base utilities of
+ * (`chose`) among the offers they know (docs/method.md §9): the base utilities of
  * `respondentUtilities`, fitted by `maximumLikelihoodBeta` (safeguarded Newton–Raphson on
  * [−bound, bound], default bound 50). Returns β, its standard error, ℓ, ℓ(0), McFadden's
  * pseudo-R², the hit rate, n and the warnings "small-n", "poor-fit", "at-bound".

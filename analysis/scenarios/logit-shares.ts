@@ -1,7 +1,7 @@
 import type { UtilityRow } from "./types";
 
 /**
- * Shares of preference in percent (method-more.md §5): per offer j,
+ * Shares of preference in percent (docs/method.md §9): per offer j,
  * `100 * mean over r of e^{β u_{r,j}} / Σ_{k in K_r} e^{β u_{r,k}}`, 0 for r who does not
  * know j. The exponentials are taken relative to each respondent's largest β u (the same
  * probabilities, no overflow). `which` picks the base or the scenario utilities; the shares

@@ -47,7 +47,7 @@ function hitRate(rows: UtilityRow[], beta: number): number {
 
 /**
  * β of the share of preference by maximum likelihood on the respondents' last purchase
- * (method-more.md §5; docs/method.md §9 (d)): the conditional logit
+ * (docs/method.md §9 (d)): the conditional logit
  * `ℓ(β) = Σ_r [β u_{r,c_r} − log Σ_{k in K_r} e^{β u_{r,k}}]` over the respondents who chose
  * an offer they know among at least two they know (the others add nothing to ℓ: counted in
  * `skipped`). ℓ is concave (ℓ'' = −Σ_r Var_r(u) ≤ 0), so its maximum is the root of

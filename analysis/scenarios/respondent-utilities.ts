@@ -60,8 +60,8 @@ function changeRatings(
 }
 
 /**
- * Respondent-level utilities of the share of preference (method-more.md §5;
- * docs/method.md §9 (c)), for the base and for the scenario:
+ * Respondent-level utilities of the share of preference (docs/method.md §9 (c)), for the base
+ * and for the scenario:
  *
  * `u_{r,j} = (q_r A^Q_{r,j} + (100 - q_r) A^P_{r,j}) / 100`, with
  * `A^k_{r,j} = Σ_i w_{r,i} s_{r,j,i} / Σ_i w_{r,i}` over the attributes i of kind k that r

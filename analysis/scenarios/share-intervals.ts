@@ -13,7 +13,7 @@ type Fit = (rows: UtilityRow[]) => number | null;
 
 /**
  * Percentile bootstrap intervals of the shares of preference, base and scenario, and of their
- * difference (method-more.md §5; docs/method.md §9 (e)). Each of `replicates`
+ * difference (docs/method.md §9 (e)). Each of `replicates`
  * (default 1000) replicates draws n respondents with replacement (`seededRandom(seed)`,
  * default seed 1), refits β on the replicate the way `fit` says (maximum likelihood on the
  * choices, or least squares to the entered market shares) and computes both shares with it.

@@ -4,7 +4,7 @@ import type { ShareInput, ShareOfPreferenceResult } from "./types";
 import type { RespondentOutcome } from "../types";
 
 /**
- * Share of preference, base and scenario (method-more.md §5; docs/method.md §9
+ * Share of preference, base and scenario (docs/method.md §9
  * (c)): the utilities of `respondentUtilities` (the scenario's changes on every
  * rating), then per offer j `share_j = 100 * mean over r of e^{β u_{r,j}} / Σ_{k in K_r}
  * e^{β u_{r,k}}` (`logitShares`), over the respondents who know at least one offer (n). The

@@ -66,7 +66,7 @@ export type ScenarioInvalid = ScenarioUnavailable<
   "unknown-offer" | "unknown-attribute" | "not-finite" | "invalid-price-factor" | "same-offer"
 > & { at: { list: "changes" | "respond"; index: number } };
 
-/** One change of a scenario (method-more.md §5). */
+/** One change of a scenario (docs/method.md §9). */
 export type ScenarioChange =
   /** add `delta` rating points to the offer's mean score on the attribute (clamped 1..10) */
   | { offer: string; attribute: string; delta: number }
@@ -81,7 +81,7 @@ export interface ScenarioResponse {
   copies: string;
 }
 
-/** A what-if scenario: changes, then competitor responses (method-more.md §5). */
+/** A what-if scenario: changes, then competitor responses (docs/method.md §9). */
 export interface Scenario {
   name: string;
   changes: ScenarioChange[];
@@ -135,7 +135,7 @@ export type FairPricePrices =
     }
   | { ok: false; reason: "no-own-price" | "no-reference-prices" | "zero-reference-price" | "non-positive-fair-price" };
 
-/** Fair price of the own offer (method-more.md §1). */
+/** Fair price of the own offer (docs/method.md §5). */
 export type FairPriceResult =
   | {
       ok: true;

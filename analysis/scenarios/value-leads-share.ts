@@ -6,7 +6,7 @@ function usable(x: number | undefined): x is number {
 }
 
 /**
- * Value leads share (method-more.md §6; docs/method.md §10): pooled
+ * Value leads share (docs/method.md §10): pooled
  * ordinary least squares, over offers j and consecutive waves t → t+1 (in the given order), of
  * `y = share_{j,t+1} − share_{j,t}` on `x = v_{j,t}`, the vertical value of j on wave t's map.
  * Shares are taken as entered (percent of the market, not renormalised).

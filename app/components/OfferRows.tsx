@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { AddOffersSchema, SetOwnOfferSchema, UpdateOfferSchema } from "~/routes/studies.$id._index/design-schemas";
-import { CodeField } from "./CodeField";
 import { FieldError, FormFields, FormStatus, Hint, useIntentForm } from "./form-kit";
-import { InlineForm } from "./InlineForm";
+import { NewRowsForm, SavedRow, TextCell } from "./row-editor";
 import { TextField } from "./TextField";
 import { useT } from "./use-t";
 
@@ -22,29 +21,19 @@ function OfferEditor({ offer }: { offer: OfferRow }) {
   const id = `offer-${offer.id}`;
   const [form, fields] = useIntentForm(id, UpdateOfferSchema, { offerId: offer.id, name: offer.name, nameZh: offer.nameZh ?? "", code: offer.code });
   return (
-    <li className="item-row" data-testid="offer-row">
-      <Form method="post" {...getFormProps(form)} className="row-form" preventScrollReset>
-        <FormFields id={id} intent="updateOffer" />
-        <input type="hidden" name="offerId" value={offer.id} />
-        <span className="small item-badge">{offer.isOwn ? <strong>{t("study.own")}</strong> : t("study.competitor")}</span>
-        <TextField field={fields.name} label={t("study.name")} />
-        <TextField field={fields.nameZh} label={t("study.nameZh")} />
-        <CodeField field={fields.code} frozen={offer.frozen} code={offer.code} compact />
-        <span>
-          <button type="submit" className="secondary">
-            {t("study.save")}
-          </button>
-        </span>
-        <FormStatus id={id} />
-      </Form>
-      <InlineForm
-        intent="deleteOffer"
-        label={t("study.delete")}
-        buttonClassName="danger"
-        fields={{ offerId: offer.id }}
-        confirm={{ message: t(offer.frozen ? "study.confirm.deleteOffer" : "study.confirm.deleteOfferDraft", { name: offer.name }), button: t("study.confirm.yesDelete") }}
-      />
-    </li>
+    <SavedRow
+      id={id}
+      testId="offer-row"
+      form={form}
+      intent="updateOffer"
+      idField={{ offerId: offer.id }}
+      code={{ field: fields.code, frozen: offer.frozen, value: offer.code }}
+      remove={{ intent: "deleteOffer", confirm: t(offer.frozen ? "study.confirm.deleteOffer" : "study.confirm.deleteOfferDraft", { name: offer.name }) }}
+    >
+      <span className="small item-badge">{offer.isOwn ? <strong>{t("study.own")}</strong> : t("study.competitor")}</span>
+      <TextField field={fields.name} label={t("study.name")} />
+      <TextField field={fields.nameZh} label={t("study.nameZh")} />
+    </SavedRow>
   );
 }
 
@@ -81,69 +70,32 @@ function AddOffersForm({ hasOwn }: { hasOwn: boolean }) {
   const { t } = useT();
   const id = "add-offers";
   const [form, fields] = useIntentForm(id, AddOffersSchema, { rows: [{ name: "" }], ...(hasOwn ? {} : { own: 0 }) });
-  const rows = fields.rows.getFieldList();
   return (
-    <Form method="post" {...getFormProps(form)} className="add-rows" preventScrollReset>
-      <FormFields id={id} intent="addOffers" />
-      <h3>{t("study.newOffers")}</h3>
-      <p className="hint">{t("study.newOffersHelp")} {t("study.hint.name")}</p>
-      <div className="table-scroll">
-        <table className="rows-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("study.name")}</th>
-              <th scope="col">{t("study.nameZh")}</th>
-              <th scope="col">{t("study.codeLabel")}</th>
-              <th scope="col">{t("study.own")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("study.removeRow")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => {
-              const f = row.getFieldset();
-              return (
-                <tr key={row.key} data-testid="new-offer-row">
-                  <td>
-                    <input {...getInputProps(f.name, { type: "text" })} aria-label={`${t("study.name")} ${i + 1}`} />
-                    <FieldError id={f.name.errorId} errors={f.name.errors} />
-                  </td>
-                  <td>
-                    <input {...getInputProps(f.nameZh, { type: "text" })} aria-label={`${t("study.nameZh")} ${i + 1}`} />
-                    <FieldError id={f.nameZh.errorId} errors={f.nameZh.errors} />
-                  </td>
-                  <td>
-                    <input {...getInputProps(f.code, { type: "text" })} aria-label={`${t("study.codeLabel")} ${i + 1}`} placeholder={t("fieldwork.profile.codeAuto")} spellCheck={false} />
-                    <FieldError id={f.code.errorId} errors={f.code.errors} />
-                  </td>
-                  <td className="center">
-                    <input {...getInputProps(fields.own, { type: "radio", value: String(i) })} aria-label={`${t("study.own")} ${i + 1}`} />
-                  </td>
-                  <td>
-                    {rows.length > 1 ? (
-                      <button {...form.remove.getButtonProps({ name: fields.rows.name, index: i })} className="link-button">
-                        {t("study.removeRow")}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <Hint>{t("study.hint.code")}</Hint>
-      <FieldError id={fields.rows.errorId} errors={fields.rows.errors} />
-      <FieldError id={fields.own.errorId} errors={fields.own.errors} />
-      <p className="button-line">
-        <button {...form.insert.getButtonProps({ name: fields.rows.name, defaultValue: { name: "" } })} className="secondary">
-          {t("study.addRow")}
-        </button>
-        <button type="submit">{t("study.saveRows")}</button>
-      </p>
-      <FormStatus id={id} />
-    </Form>
+    <NewRowsForm
+      id={id}
+      intent="addOffers"
+      form={form}
+      rows={fields.rows}
+      title={t("study.newOffers")}
+      hint={`${t("study.newOffersHelp")} ${t("study.hint.name")}`}
+      columns={[t("study.name"), t("study.nameZh"), t("study.codeLabel"), t("study.own")]}
+      rowTestId="new-offer-row"
+      newRow={{ name: "" }}
+      errors={<FieldError id={fields.own.errorId} errors={fields.own.errors} />}
+      cells={(row, i) => {
+        const f = row.getFieldset();
+        return (
+          <>
+            <TextCell field={f.name} label={t("study.name")} row={i} />
+            <TextCell field={f.nameZh} label={t("study.nameZh")} row={i} />
+            <TextCell field={f.code} label={t("study.codeLabel")} row={i} code />
+            <td className="center">
+              <input {...getInputProps(fields.own, { type: "radio", value: String(i) })} aria-label={`${t("study.own")} ${i + 1}`} />
+            </td>
+          </>
+        );
+      }}
+    />
   );
 }
 

@@ -15,6 +15,8 @@ export interface ProfileQuestionRow {
   textZh?: string | null;
   choices: Array<{ code: string; label: string; labelZh?: string | null }>;
   isSegment: boolean;
+  /** Asked right after the familiarity screen, before the ratings. */
+  askFirst?: boolean;
   /** A published version uses the question's code. */
   frozen?: boolean;
   /** Choice codes a published version uses (shown read-only). */
@@ -35,6 +37,7 @@ function QuestionForm({ question }: { question?: ProfileQuestionRow }) {
     text: question?.text ?? "",
     textZh: question?.textZh ?? "",
     isSegment: question ? question.isSegment : true,
+    askFirst: question?.askFirst === true,
     choices: question?.choices.length ? question.choices.map((c) => ({ label: c.label, labelZh: c.labelZh ?? "", code: c.code })) : [blankChoice, blankChoice],
   });
   const choices = fields.choices.getFieldList();
@@ -56,6 +59,15 @@ function QuestionForm({ question }: { question?: ProfileQuestionRow }) {
         <CodeField field={fields.code} frozen={Boolean(question?.frozen)} code={question?.code} compact />
         <label className="checkbox">
           <input {...getInputProps(fields.isSegment, { type: "checkbox" })} /> {t("fieldwork.profile.isSegment")}
+        </label>
+        <label className="checkbox ask-first">
+          <input {...getInputProps(fields.askFirst, { type: "checkbox" })} aria-describedby={`${fields.askFirst.id}-hint`} />
+          <span>
+            {t("fieldwork.profile.askFirst")}
+            <span className="hint" id={`${fields.askFirst.id}-hint`}>
+              {t("fieldwork.profile.askFirstHint")}
+            </span>
+          </span>
         </label>
       </div>
       {fields.kind.value !== "text" ? (

@@ -1,3 +1,4 @@
+// One screen: the respondent's questionnaire and its life cycle (resume, save, offline queue, complete) that the effect wires together.
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Model, type SurveyModel } from "survey-core";
 import { Survey } from "survey-react-ui";
@@ -8,6 +9,7 @@ import { followRedirect, panelParams } from "./panel-redirect";
 import { RespondentChrome, type SaveDisplay } from "~/respondent/RespondentChrome";
 import { surveyLocale, textIn, type RespondentPageData } from "~/respondent/page-data";
 import type { Started } from "~/respondent/started";
+import type { RespondentFailure, ResponseStatus, ScreenReason } from "~/lib/fieldwork/respondent-contract";
 import {
   adoptResponseId,
   DraftSaver,
@@ -39,22 +41,21 @@ function answersOf(model: Model): Record<string, unknown> {
 }
 
 /** The polite page for a response the server has finished or refused, by its reason. */
-function finishedNotice(status: unknown, screenReason: unknown): Phase {
+function finishedNotice(status: ResponseStatus | undefined, screenReason: ScreenReason | undefined): Phase {
   if (status === "screened_out" && screenReason === "quota_full") return { kind: "notice", key: "respondent.quotaFull", testId: "quota-full" };
   if (status === "screened_out") return { kind: "notice", key: "respondent.screenedOut", testId: "screened-out" };
   return { kind: "notice", key: "respondent.alreadyDone", testId: "already-done" };
 }
 
-/** Refusals the server explains (`reason`, respondent-refusal.server.ts) besides the four above. */
-const REFUSALS = ["crossSite", "contentType", "bot", "rateLimit", "malformed", "tooLarge", "tooDeep", "proof", "notStarted", "deviceCap", "addressCap", "conflict"] as const;
-
-function refusedNotice(reason: unknown, retryAfterSeconds?: unknown): Phase {
+function refusedNotice(failure: RespondentFailure): Phase {
+  const reason = "reason" in failure ? failure.reason : undefined;
   if (reason === "closed") return { kind: "notice", key: "respondent.closed", testId: "closed" };
   if (reason === "device") return { kind: "notice", key: "respondent.deviceDone", testId: "device-done" };
   if (reason === "invitation") return { kind: "notice", key: "respondent.unknownInvitation", testId: "unknown-invitation" };
   if (reason === "unpublished") return { kind: "notice", key: "respondent.notPublished", testId: "not-published" };
-  const known = REFUSALS.find((r) => r === reason);
-  const seconds = typeof retryAfterSeconds === "number" ? retryAfterSeconds : 0;
+  // Every other reason the server names has its message (respondent.refused.<reason>); an unknown link has no page to show.
+  const known = reason === "unknown" ? undefined : reason;
+  const seconds = ("retryAfterSeconds" in failure ? failure.retryAfterSeconds : undefined) ?? 0;
   if (known) return { kind: "notice", key: `respondent.refused.${known}`, testId: `refused-${known}`, params: { seconds, hours: Math.max(1, Math.ceil(seconds / 3600)) } };
   return { kind: "error" };
 }
@@ -133,14 +134,14 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
       saver?.stop();
       setSave("saving");
       writePendingComplete(scope, answers);
-      const body = { intent: "complete", ...request(), answers };
+      const body = { intent: "complete", ...request(), answers } as const;
       for (let attempt = 0; !cancelled; attempt++) {
         try {
-          const res = await pageProof.post(body);
+          const res = await pageProof.post<"complete">(body);
           if (res.status < 500) {
             writePendingComplete(scope, null);
             setSave(res.status === 200 ? "saved" : "offline");
-            if (res.status !== 200) return setPhase(refusedNotice(res.data.reason, res.data.retryAfterSeconds));
+            if (res.status !== 200 || !res.data.ok) return setPhase(res.data.ok ? { kind: "error" } : refusedNotice(res.data));
             writeSnapshot(scope, null);
             writeCachedStart(scope, null);
             if (followRedirect(res.data)) return;
@@ -157,8 +158,8 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
     /** After the profile questions asked first: a full quota cell ends the questionnaire here. */
     const screen = async (model: SurveyModel, done: () => void) => {
       try {
-        const res = await pageProof.post({ intent: "screen", ...request(), answers: answersOf(model as Model) });
-        if (res.status === 200 && res.data.status === "screened_out") {
+        const res = await pageProof.post<"screen">({ intent: "screen", ...request(), answers: answersOf(model as Model) });
+        if (res.status === 200 && res.data.ok && res.data.status === "screened_out") {
           saver?.stop();
           writeSnapshot(scope, null);
           writeCachedStart(scope, null);
@@ -183,11 +184,10 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
     } else {
       const { status, data: body } = started;
       if (started.offline) setSave("offline");
-      if (status !== 200) {
-        if (!followRedirect(body)) setPhase(refusedNotice(body.reason, body.retryAfterSeconds));
-      }
-      else {
-        if (typeof body.responseId === "string" && body.responseId !== responseId) {
+      if (status !== 200 || !body.ok) {
+        if (!followRedirect(body)) setPhase(body.ok ? { kind: "error" } : refusedNotice(body));
+      } else {
+        if (body.responseId !== responseId) {
           responseId = body.responseId;
           adoptResponseId(scope, responseId);
         }
@@ -203,9 +203,9 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
           model.autoFocusFirstQuestion = false;
           model.locale = surveyLocale(localeRef.current);
           const local = readSnapshot(scope);
-          const serverSeq = Number(body.seq ?? 0);
-          const resume = local && local.seq > serverSeq ? local : { answers: body.answers as Record<string, unknown>, pageNo: Number(body.pageNo ?? 0) };
-          model.data = { ...(resume.answers ?? {}), ...(firstAnswers ?? {}) };
+          const serverSeq = body.seq;
+          const resume = local && local.seq > serverSeq ? local : { answers: body.answers, pageNo: body.pageNo };
+          model.data = { ...resume.answers, ...(firstAnswers ?? {}) };
           const pageNo = firstAnswers ? 0 : Math.min(resume.pageNo, model.visiblePageCount - 1);
           if (pageNo > 0) model.currentPageNo = pageNo;
           saver = new DraftSaver(token, scope, request, setSave, Math.max(serverSeq, local?.seq ?? 0));
@@ -307,7 +307,9 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
   };
 
   const t = translator(locale, data.messages[locale] ?? {});
-  const survey = started?.data.survey as { title?: Parameters<typeof textIn>[0]; description?: Parameters<typeof textIn>[0] } | undefined;
+  // The questionnaire's own title and description (SurveyJS localisable texts of its JSON).
+  type SurveyTexts = { title?: Parameters<typeof textIn>[0]; description?: Parameters<typeof textIn>[0] };
+  const survey = started?.data.ok ? (started.data.survey as SurveyTexts) : undefined;
   const state: SaveDisplay = !online && save !== "saved" && save !== "idle" ? "offline" : save;
   const saveText =
     state === "idle" ? "" : t(state === "saved" ? "respondent.saved" : state === "saving" ? "respondent.saving" : online ? "respondent.offline" : "respondent.offlineQueued");

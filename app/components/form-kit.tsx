@@ -37,10 +37,22 @@ export function useFormReply(id: string): FormReply | undefined {
  * action, shown with the action's answer when it was this form's.
  */
 export function useIntentForm<S extends ZodTypeAny>(id: string, schema: S, defaultValue?: Partial<z.input<S>> & Record<string, unknown>) {
-  const reply = useFormReply(id);
+  return useSchemaForm(id, schema, useFormReply(id)?.result, defaultValue);
+}
+
+/**
+ * A conform form of a page with one form: validated in the browser with the same zod schema as
+ * the action, shown with the action's last result (`lastResult`).
+ */
+export function useSchemaForm<S extends ZodTypeAny>(
+  id: string,
+  schema: S,
+  lastResult: SubmissionResult<string[]> | null | undefined,
+  defaultValue?: Partial<z.input<S>> & Record<string, unknown>,
+) {
   return useForm<z.input<S>, z.output<S>>({
     id,
-    lastResult: reply?.result,
+    lastResult: lastResult ?? undefined,
     defaultValue: defaultValue as never,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",

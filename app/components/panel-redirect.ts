@@ -1,3 +1,5 @@
+import type { ReplyTo, RespondentIntent } from "~/lib/fieldwork/respondent-contract";
+
 /**
  * Panel links on the respondent page (client side): the panel's respondent id (`?rid=`) and test
  * flag (`?test=1`) of the page's address go with every request to the respondent API, and when
@@ -12,8 +14,8 @@ export function panelParams(): { rid?: string; test?: boolean } {
 }
 
 /** Goes to the server's redirect when the answer has one; true when it did. */
-export function followRedirect(data: unknown): boolean {
-  const url = data && typeof data === "object" ? (data as { redirect?: unknown }).redirect : undefined;
+export function followRedirect(data: ReplyTo<RespondentIntent>): boolean {
+  const url = "redirect" in data ? data.redirect : undefined;
   if (typeof url !== "string" || !/^https?:\/\//i.test(url)) return false;
   window.location.assign(url);
   return true;

@@ -1,5 +1,7 @@
 /** Client-side saving of a respondent's answers: debounced drafts, a local copy, retries. */
 import type { Stage } from "../../surveys/stage";
+// Types only: the contract's zod schemas stay out of the page's scripts (the server parses with them).
+import type { ApiError, BodyWithoutProof, ProofAnswer, ReplyTo, RespondentBody, RespondentCommon, RespondentIntent, StartAnswer } from "~/lib/fieldwork/respondent-contract";
 
 export type SaveState = "saved" | "saving" | "offline";
 
@@ -39,8 +41,8 @@ function writeJson(key: string, value: unknown): void {
 }
 
 /** The last `start` answer (questionnaire and saved state), so a reload while offline can resume. */
-export const readCachedStart = (scope: string) => readJson<Record<string, unknown>>(startKey(scope));
-export const writeCachedStart = (scope: string, data: Record<string, unknown> | null) => writeJson(startKey(scope), data);
+export const readCachedStart = (scope: string) => readJson<StartAnswer>(startKey(scope));
+export const writeCachedStart = (scope: string, data: StartAnswer | null) => writeJson(startKey(scope), data);
 /** A completion not yet acknowledged: sent again at the next visit. */
 export const readPendingComplete = (scope: string) => readJson<Record<string, unknown>>(completeKey(scope));
 export const writePendingComplete = (scope: string, answers: Record<string, unknown> | null) => writeJson(completeKey(scope), answers);
@@ -81,15 +83,34 @@ export function writeSnapshot(scope: string, snapshot: Snapshot | null): void {
   else localStorage.removeItem(snapshotKey(scope));
 }
 
+/** The respondent API's answer to a request of intent `I`: its HTTP status and its body, as the contract types them. */
+export interface Reply<I extends RespondentIntent> {
+  status: number;
+  data: ReplyTo<I>;
+}
+/** A request body of intent `I` (with or without the page proof). */
+type Body<I extends RespondentIntent, B = RespondentBody> = B extends { intent: I } ? B : never;
+
+/**
+ * An answer's JSON as the contract (respondent-contract.ts) types it. The page trusts its own
+ * server's JSON without parsing it again (test/app/respondent-contract.test.ts holds the server to
+ * the contract's schemas); a body that is no JSON object with `ok` (a proxy's error page) reads
+ * as an ApiError.
+ */
+async function readAnswer<T>(res: Response): Promise<T | ApiError> {
+  const data: unknown = await res.json().catch(() => null);
+  if (typeof data === "object" && data !== null && typeof (data as { ok?: unknown }).ok === "boolean") return data as T;
+  return { ok: false, error: `HTTP ${res.status}` };
+}
+
 /** Posts to the respondent API; a network failure (offline) throws. */
-export async function postRespondent(token: string, body: unknown): Promise<{ status: number; data: Record<string, unknown> }> {
+export async function postRespondent<I extends RespondentIntent>(token: string, body: Body<I>): Promise<Reply<I>> {
   const res = await fetch(`/s/${encodeURIComponent(token)}/responses`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
   });
-  const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  return { status: res.status, data };
+  return { status: res.status, data: await readAnswer<ReplyTo<I>>(res) };
 }
 
 /**
@@ -104,14 +125,15 @@ export class PageProof {
   ) {}
 
   /** Posts `body` with the proof; once more with a fresh proof when the server refuses the old one. */
-  async post(body: Record<string, unknown>): Promise<{ status: number; data: Record<string, unknown> }> {
-    const first = await postRespondent(this.token, { ...body, proof: this.value });
-    if (first.status !== 403 || first.data.reason !== "proof") return first;
+  async post<I extends RespondentIntent>(body: Body<I, BodyWithoutProof>): Promise<Reply<I>> {
+    const withProof = () => ({ ...body, proof: this.value }) as Body<I>;
+    const first = await postRespondent<I>(this.token, withProof());
+    if (first.status !== 403 || first.data.ok || !("reason" in first.data) || first.data.reason !== "proof") return first;
     const res = await fetch(`/s/${encodeURIComponent(this.token)}/responses`, { headers: { Accept: "application/json" } });
-    const fresh = (await res.json().catch(() => ({}))) as { proof?: unknown };
-    if (typeof fresh.proof !== "string") return first;
+    const fresh = await readAnswer<ProofAnswer>(res);
+    if (!fresh.ok) return first;
     this.value = fresh.proof;
-    return postRespondent(this.token, { ...body, proof: this.value });
+    return postRespondent<I>(this.token, withProof());
   }
 }
 
@@ -129,7 +151,7 @@ export class DraftSaver {
   constructor(
     private readonly token: string,
     private readonly scope: string,
-    private readonly request: () => Record<string, unknown>,
+    private readonly request: () => RespondentCommon,
     private readonly onState: (state: SaveState) => void,
     private seq: number,
   ) {}
@@ -150,7 +172,7 @@ export class DraftSaver {
     const snapshot = this.pending;
     this.inFlight = true;
     try {
-      const { status } = await postRespondent(this.token, { intent: "draft", ...this.request(), ...snapshot });
+      const { status } = await postRespondent<"draft">(this.token, { intent: "draft", ...this.request(), ...snapshot });
       if (status >= 500 || status === 0) throw new Error(`HTTP ${status}`);
       if (this.pending === snapshot) {
         this.pending = null;

@@ -1,3 +1,4 @@
+// Long by nature: the core English messages (one a line) and the join of every area's file.
 import { customersEn } from "./customers.en";
 import { methodsEn } from "./methods.en";
 import { apiEn } from "./api.en";
@@ -106,6 +107,7 @@ const coreEn = {
   "audit.action.updateProfileQuestion": "changed a profile question",
   "audit.action.deleteProfileQuestion": "removed a profile question",
   "audit.action.moveProfileQuestion": "reordered the profile questions",
+  "audit.action.ratingLayout": "changed the rating pages",
   "audit.action.saveQuotas": "changed the quotas",
   "audit.action.fieldworkSettings": "changed the fieldwork settings",
   "audit.action.openFieldwork": "opened the fieldwork",

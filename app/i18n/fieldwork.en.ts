@@ -12,6 +12,8 @@ export const fieldworkEn = {
   "fieldwork.profile.choices": "Choices",
   "fieldwork.profile.choicesHelp": "Choices, one per line: code | English label | Chinese label. The code may be left empty (made from the label); keep it when you edit a label so quotas and answers stay attached.",
   "fieldwork.profile.isSegment": "Segment filter in the report",
+  "fieldwork.profile.askFirst": "Ask first (before the ratings)",
+  "fieldwork.profile.askFirstHint": "Asked right after the screening question. Questions that carry a quota are asked first anyway.",
   "fieldwork.profile.add": "Add question",
   "fieldwork.profile.moveUp": "Move {code} up",
   "fieldwork.quotas.title": "Quotas",

@@ -14,6 +14,8 @@ export const fieldworkZhCN: Record<keyof typeof fieldworkEn, string> = {
   "fieldwork.profile.choices": "选项",
   "fieldwork.profile.choicesHelp": "每行一个选项：代码 | 英文标签 | 中文标签。代码可以留空（由标签生成）；修改标签时请保留代码，以免配额和答案失去关联。",
   "fieldwork.profile.isSegment": "作为报告中的细分筛选",
+  "fieldwork.profile.askFirst": "优先提问（在评分之前）",
+  "fieldwork.profile.askFirstHint": "紧接在筛选问题之后提问。设有配额的问题无论如何都会优先提问。",
   "fieldwork.profile.add": "添加问题",
   "fieldwork.profile.moveUp": "将 {code} 上移",
   "fieldwork.quotas.title": "配额",

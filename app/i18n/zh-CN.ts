@@ -1,3 +1,4 @@
+// Long by nature: the core Chinese messages (one a line, typed against en.ts) and the join of every area's file.
 import type { CoreKey, MessageKey } from "./en";
 import { methodsZhCN } from "./methods.zh-CN";
 import { customersZhCN } from "./customers.zh-CN";
@@ -106,6 +107,7 @@ const coreZhCN = {
   "audit.action.updateProfileQuestion": "修改了受访者资料问题",
   "audit.action.deleteProfileQuestion": "删除了受访者资料问题",
   "audit.action.moveProfileQuestion": "调整了受访者资料问题的顺序",
+  "audit.action.ratingLayout": "修改了评分页面的排列方式",
   "audit.action.saveQuotas": "修改了配额",
   "audit.action.fieldworkSettings": "修改了调查设置",
   "audit.action.openFieldwork": "开启了调查",

@@ -87,7 +87,7 @@ function validate(): boolean {
 
 async function start(): Promise<Started> {
   try {
-    return { ...(await new PageProof(data.token, data.proof).post({ intent: "start", ...request() })), offline: false };
+    return { ...(await new PageProof(data.token, data.proof).post<"start">({ intent: "start", ...request() })), offline: false };
   } catch (error) {
     // Offline at load: resume from this phone's copy when it has one.
     const cached = readCachedStart(scope);
@@ -140,16 +140,17 @@ async function handOver(answers: Record<string, unknown> | null): Promise<void> 
 
 void started.then((s) => {
   const snapshot = readSnapshot(scope);
-  const serverSeq = Number(s?.data.seq ?? 0);
-  const resumePage = snapshot && snapshot.seq > serverSeq ? snapshot.pageNo : Number(s?.data.pageNo ?? 0);
-  if (!form || !s || s.status !== 200 || s.data.status !== "draft" || resumePage > 0 || readPendingComplete(scope)) return handOver(null);
-  if (typeof s.data.responseId === "string" && s.data.responseId !== responseId) {
-    responseId = s.data.responseId;
+  const answer = s?.status === 200 && s.data.ok ? s.data : null;
+  const serverSeq = answer?.seq ?? 0;
+  const resumePage = snapshot && snapshot.seq > serverSeq ? snapshot.pageNo : (answer?.pageNo ?? 0);
+  if (!form || !s || !answer || answer.status !== "draft" || resumePage > 0 || readPendingComplete(scope)) return handOver(null);
+  if (answer.responseId !== responseId) {
+    responseId = answer.responseId;
     adoptResponseId(scope, responseId);
   }
-  writeCachedStart(scope, s.data);
+  writeCachedStart(scope, answer);
   if (s.offline) showSave("offline");
-  const resume = snapshot && snapshot.seq > serverSeq ? snapshot.answers : ((s.data.answers ?? {}) as Record<string, unknown>);
+  const resume = snapshot && snapshot.seq > serverSeq ? snapshot.answers : answer.answers;
   if (!touched) fillForm(resume);
   showProgress();
   saver = new DraftSaver(data.token, scope, request, showSave, Math.max(serverSeq, snapshot?.seq ?? 0));

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { cameOverHttps, jsonError, readBodyText } from "~/lib/platform/http.server";
 import { pageProofFor, respondentBodyLimit, respondToApi } from "~/lib/fieldwork/respondent-api.server";
-import { loadRespondentPage } from "~/lib/fieldwork/respondent.server";
+import { loadRespondentPage } from "~/lib/fieldwork/respondent-page.server";
+import type { ProofAnswer } from "~/lib/fieldwork/respondent-contract";
 import { dbOf } from "~/lib/platform/context.server";
 
 /**
@@ -14,7 +15,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { proof, setCookie } = pageProofFor(params.token ?? "", request.headers.get("Cookie"), cameOverHttps(request));
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (setCookie) headers.append("Set-Cookie", setCookie);
-  return Response.json({ ok: true, proof }, { headers });
+  return Response.json({ ok: true, proof } satisfies ProofAnswer, { headers });
 }
 
 /**

@@ -6,7 +6,7 @@ import { pageProofFor } from "~/lib/fieldwork/respondent-api.server";
 import { respondentAssets } from "~/lib/fieldwork/respondent-assets.server";
 import { cameOverHttps } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
-import { loadRespondentPage } from "~/lib/fieldwork/respondent.server";
+import { loadRespondentPage } from "~/lib/fieldwork/respondent-page.server";
 import { parseStageParam, type Stage } from "../../surveys/stage";
 import { dbOf } from "~/lib/platform/context.server";
 import { useNonce } from "~/components/nonce";

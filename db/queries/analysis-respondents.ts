@@ -50,7 +50,7 @@ export interface AnalysisRespondent {
  * fewer rows cross into JavaScript than one per rating, and JSON.parse is native. Reading one
  * row per rating made reading cost more than the whole analysis (bench/report.ts).
  */
-function packedQuery(db: Db, studyId: number): SQL {
+function packedQuery(db: Db, studyId: number, ids?: readonly number[]): SQL {
   const answers =
     db.engine === "postgres"
       ? sql`json_build_object(
@@ -85,7 +85,7 @@ function packedQuery(db: Db, studyId: number): SQL {
       r.started_at as "startedAt", coalesce(r.completed_at, r.started_at) as "completedAt", r.min_duration_ms as "minDurationMs",
       ${answers} as "answers"
     from responses r join questionnaires q on q.id = r.questionnaire_id
-    where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete' order by r.id`;
+    where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete'${ids ? sql` and r.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql``} order by r.id`;
 }
 
 interface PackedRow
@@ -150,15 +150,28 @@ function unpack(row: PackedRow): AnalysisRespondent {
   };
 }
 
+/** Ids per `in (...)` list when reading named responses (well under both engines' parameter limits). */
+const IDS_PER_QUERY = 500;
+
 /**
- * Every complete rating-stage response of a study (all questionnaire versions and waves), in id
- * order, with its data-quality flags computed over the study's complete responses.
+ * Complete rating-stage responses of a study in id order, flags still empty: every one, or only
+ * those of `ids` (the report's respondent store reads just the responses new since its last read).
  */
-export async function listAnalysisRespondents(db: Db, studyId: number, ownOffer: string | null): Promise<AnalysisRespondent[]> {
-  const rows = await db.rows<PackedRow>(packedQuery(db, studyId));
-  if (rows.length === 0) return [];
-  const respondents = rows.map(unpack);
-  const flags = flagResponses(
+export async function readAnalysisRespondents(db: Db, studyId: number, ids?: readonly number[]): Promise<AnalysisRespondent[]> {
+  if (!ids) return (await db.rows<PackedRow>(packedQuery(db, studyId))).map(unpack);
+  const out: AnalysisRespondent[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    out.push(...(await db.rows<PackedRow>(packedQuery(db, studyId, ids.slice(i, i + IDS_PER_QUERY)))).map(unpack));
+  }
+  return out.sort((a, b) => a.id - b.id);
+}
+
+/**
+ * The data-quality flags of each respondent, computed over all of them (the speeder median and
+ * the duplicates' originals are study-wide), by respondent id.
+ */
+export function analysisFlags(respondents: readonly AnalysisRespondent[], ownOffer: string | null): Map<string, QualityFlag[]> {
+  return flagResponses(
     respondents.map((r) => ({
       id: String(r.id),
       durationMs: r.completedAt - r.startedAt,
@@ -171,6 +184,16 @@ export async function listAnalysisRespondents(db: Db, studyId: number, ownOffer:
     })),
     { ownId: ownOffer ?? "" },
   );
+}
+
+/**
+ * Every complete rating-stage response of a study (all questionnaire versions and waves), in id
+ * order, with its data-quality flags computed over the study's complete responses.
+ */
+export async function listAnalysisRespondents(db: Db, studyId: number, ownOffer: string | null): Promise<AnalysisRespondent[]> {
+  const respondents = await readAnalysisRespondents(db, studyId);
+  if (respondents.length === 0) return [];
+  const flags = analysisFlags(respondents, ownOffer);
   for (const r of respondents) r.flags = flags.get(String(r.id)) ?? [];
   return respondents;
 }

@@ -15,7 +15,7 @@ export const AUDIT_ACTIONS = [
   "strategy.line", "strategy.shares", "strategy.addEvent", "strategy.deleteEvent", "strategy.addFunction",
   "strategy.deleteFunction", "strategy.cells",
   "customers.import", "customers.parameters", "customers.invite",
-  "methods",
+  "methods", "ratingLayout",
   "webhookCreate", "webhookDelete", "webhookReplay", "panelRedirects", "import",
   "scenario.save", "scenario.delete", "market.prices", "market.waveShares",
   // Written by migration 0007 (PostgreSQL 0002), actor "system (migration)", detail "<code> (<name>)".

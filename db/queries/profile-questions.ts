@@ -14,6 +14,8 @@ function toDefinition(q: ProfileQuestionRow): ProfileQuestionDefinition {
     textZh: q.textZh,
     choices: ProfileChoiceSchema.array().parse(JSON.parse(q.choicesJson)),
     isSegment: q.isSegment,
+    // Only when set: definitions frozen before the column existed compare equal to the study now.
+    ...(q.askFirst ? { askFirst: true } : {}),
   };
 }
 
@@ -44,6 +46,7 @@ function columns(fields: ProfileQuestionFields) {
     textZh: fields.textZh ?? null,
     choicesJson: JSON.stringify(fields.kind === "choice" ? fields.choices : []),
     isSegment: fields.isSegment,
+    askFirst: fields.askFirst === true,
   };
 }
 

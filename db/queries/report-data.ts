@@ -49,3 +49,15 @@ export async function listResponseWaves(db: Db, studyId: number): Promise<number
   );
   return rows.map((r) => r.wave);
 }
+
+/**
+ * Every complete rating-stage response of the study as (id, the researcher's decision), in id
+ * order: what the report's respondent store compares with what it holds (one index pass, no answers).
+ */
+export async function listCompleteReviews(db: Db, studyId: number): Promise<Array<{ id: number; review: "include" | "exclude" | null }>> {
+  const rows = await db.rows<{ id: number; review: "include" | "exclude" | null }>(
+    sql`select r.id as "id", r.review as "review" from responses r join questionnaires q on q.id = r.questionnaire_id
+       where q.study_id = ${studyId} and q.stage = 'rating' and r.status = 'complete' order by r.id`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), review: r.review }));
+}

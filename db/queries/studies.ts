@@ -59,6 +59,17 @@ export async function listAttributes(db: Db, studyId: number): Promise<Attribute
   return rows.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "quality" ? -1 : 1));
 }
 
+/** How the rating stage lays out its ratings: one offer per page, or one attribute with every known offer. */
+export async function updateRatingLayout(db: Db, args: { id: number; ratingLayout: "offer" | "attribute"; now: number }): Promise<boolean> {
+  const { studies } = db.t;
+  const rows = await db.q
+    .update(studies)
+    .set({ ratingLayout: args.ratingLayout, updatedAt: args.now })
+    .where(eq(studies.id, args.id))
+    .returning({ id: studies.id });
+  return rows.length === 1;
+}
+
 /** Fieldwork window (epoch ms, null = open-ended), the one-response-per-device rule and the grace period after closing (unchanged when not given). */
 export async function updateFieldworkSettings(
   db: Db,

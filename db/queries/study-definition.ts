@@ -28,6 +28,7 @@ export async function getStudyDefinition(db: Db, study: Study): Promise<StudyDef
     })),
     profileQuestions,
     statedWeights: readStatedWeights(study.statedWeightsJson),
+    ratingLayout: study.ratingLayout,
     methods: await getStudyMethods(db, study.id),
   };
 }

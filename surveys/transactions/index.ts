@@ -1,4 +1,4 @@
-/** Reading transaction files for customers' value to the firm (method-more.md §7). */
+/** Reading transaction files for customers' value to the firm (docs/method.md §11). */
 export * from "./types";
 export { parseDate, type ParsedDate } from "./parse-date";
 export { parseDecimal, type ParsedNumber } from "./parse-decimal";

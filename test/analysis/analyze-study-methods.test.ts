@@ -33,7 +33,7 @@ const base: StudyAnalysisInput = {
 };
 const report = analyzeStudy(base);
 
-describe("analyzeStudy: map options (method-more.md §1)", () => {
+describe("analyzeStudy: map options (docs/method.md §5)", () => {
   it("places aster at Q = 110.2465 with mapReference market (value-map-options.test.ts hand calculation)", () => {
     const market = ok(analyzeStudy({ ...base, options: { bootstrap: false, mapReference: "market" } }).valueMap);
     expect([market.reference, market.points[0]?.quality]).toEqual(["market", expect.closeTo(110.246523, 5)]);
@@ -54,7 +54,7 @@ describe("analyzeStudy: map options (method-more.md §1)", () => {
   });
 });
 
-describe("analyzeStudy: difference method and delivered value (method-more.md)", () => {
+describe("analyzeStudy: difference method and delivered value (docs/method.md §4 (d), (e))", () => {
   it("uses the standard error as the default threshold: aster vs birch on reliability 0.75", () => {
     const difference = ok(report.differenceMethod);
     expect([difference.threshold, difference.quality.rows[0]?.byCompetitor[0]?.threshold]).toEqual(["standard-error", expect.closeTo(0.75, 12)]);
@@ -100,7 +100,7 @@ describe("analyzeStudy: importance, won/lost reasons, gap tests", () => {
   });
 });
 
-describe("analyzeStudy: price research (method-more.md §4)", () => {
+describe("analyzeStudy: price research (docs/method.md §8)", () => {
   it("finds PMC 6.5 and PME 9 from the respondents' Van Westendorp answers", () => {
     const meter = ok(report.priceResearch.vanWestendorp);
     expect(meter.range).toEqual({ ok: true, lower: expect.closeTo(6.5, 10), upper: expect.closeTo(9, 10) });
@@ -117,7 +117,7 @@ describe("analyzeStudy: price research (method-more.md §4)", () => {
   });
 });
 
-describe("analyzeStudy: MaxDiff shares as the respondents' weights (method-more.md §3)", () => {
+describe("analyzeStudy: MaxDiff shares as the respondents' weights (docs/method.md §7)", () => {
   const maxDiff = (best: string, worst: string) => [
     { items: ["reliability", "comfort", "service", "styling"], best, worst },
     { items: ["styling", "service", "comfort", "reliability"], best, worst },

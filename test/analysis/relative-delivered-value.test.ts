@@ -5,14 +5,14 @@ import { offers, respondents } from "./fixtures/worked-example";
 import { weights } from "./fixtures/worked-example-weights";
 import { ok } from "./helpers";
 
-/** method.md's attributes in Kotler groups: product (reliability, styling), personnel (comfort, service); monetary (purchase), time (running). */
+/** method.md's attributes in Kotler groups: product (reliability, styling), personnel (comfort, service); cost groups money (purchase), time (running). */
 const grouped: GroupedAttributeDef[] = [
   { id: "reliability", kind: "quality", group: "product" },
   { id: "comfort", kind: "quality", group: "personnel" },
   { id: "service", kind: "quality", group: "personnel" },
   { id: "styling", kind: "quality", group: "product" },
-  { id: "purchase", kind: "price", group: "monetary" },
-  { id: "running", kind: "price", group: "time" },
+  { id: "purchase", kind: "price", costGroup: "money" },
+  { id: "running", kind: "price", costGroup: "time" },
 ];
 const scores = meanScores(respondents, offers, grouped);
 const result = ok(relativeDeliveredValue({ attributes: grouped, weights, scores, offerId: "aster" }));
@@ -36,11 +36,33 @@ describe("relativeDeliveredValue (Kotler, relative to competitors)", () => {
     ]);
   });
 
-  it("gives the cost groups as relative costs: monetary 125 (own costs more), time 81.25 (less)", () => {
+  it("gives the total customer cost per cost group: money 125 (own costs more), time 81.25 (less)", () => {
     // purchase ratio 6 / 7.5 = 0.8 -> 100 / 0.8 = 125; running 8 / 6.5 = 1.230769 -> 81.25.
     expect(result.costGroups.map((g) => [g.id, g.weight, g.index])).toEqual([
-      ["monetary", expect.closeTo(70, 10), expect.closeTo(125, 10)],
+      ["money", expect.closeTo(70, 10), expect.closeTo(125, 10)],
       ["time", expect.closeTo(30, 10), expect.closeTo(81.25, 10)],
+    ]);
+  });
+
+  it("makes the total cost the weighted harmonic mean of the group costs: 100 / (0.7 / 125 + 0.3 / 81.25) * 100 = 107.6159 = RP", () => {
+    // 0.7 / 125 + 0.3 / 81.25 = 0.0056 + 0.00369231 = 0.00929231; 1 / 0.00929231 = 107.6159.
+    const harmonic = 1 / result.costGroups.reduce((s, g) => s + g.weight / 100 / g.index, 0);
+    expect([harmonic, result.totalCost]).toEqual([expect.closeTo(107.6159, 4), expect.closeTo(107.6159, 4)]);
+  });
+
+  it("puts a price attribute without a cost group in money: one group costing RP = 107.6159", () => {
+    const plain = grouped.map(({ costGroup: _dropped, ...a }) => a);
+    const money = ok(relativeDeliveredValue({ attributes: plain, weights, scores, offerId: "aster" }));
+    expect(money.costGroups.map((g) => [g.id, g.weight, g.index])).toEqual([["money", expect.closeTo(100, 10), expect.closeTo(107.6159, 4)]]);
+  });
+
+  it("lists the cost groups in the order money, time, energy, psychic, leaving out empty ones", () => {
+    // purchase psychic (ratio 0.8 -> 125), running energy (1.230769 -> 81.25): energy first.
+    const moved = grouped.map((a) => (a.id === "purchase" ? { ...a, costGroup: "psychic" as const } : a.id === "running" ? { ...a, costGroup: "energy" as const } : a));
+    const result2 = ok(relativeDeliveredValue({ attributes: moved, weights, scores: meanScores(respondents, offers, moved), offerId: "aster" }));
+    expect(result2.costGroups.map((g) => [g.id, g.index])).toEqual([
+      ["energy", expect.closeTo(81.25, 10)],
+      ["psychic", expect.closeTo(125, 10)],
     ]);
   });
 
@@ -48,7 +70,7 @@ describe("relativeDeliveredValue (Kotler, relative to competitors)", () => {
     // minutes: own 20, competitors 40 -> ratio 40 / 20 = 2 (inverted), relative time cost 50.
     const minutes: GroupedAttributeDef[] = [
       { id: "q", kind: "quality" },
-      { id: "wait", kind: "price", group: "time", lowerIsBetter: true },
+      { id: "wait", kind: "price", costGroup: "time", lowerIsBetter: true },
     ];
     const objective = ok(
       relativeDeliveredValue({

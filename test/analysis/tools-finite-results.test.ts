@@ -1,6 +1,5 @@
 import { describe, it, expect } from "vitest";
 import {
-  deliveredValue,
   derivedImportance,
   differenceMethod,
   headToHead,
@@ -50,8 +49,6 @@ const results: Record<string, unknown> = {
   derivedEmpty: derivedImportance({ respondents: [], attributes, weights }),
   differenceZeros: differenceMethod({ attributes: twoKinds, weights: { q: 0, p: 0 }, scores: zeros, ownId: "own", competitorIds: ["comp"] }),
   differenceWorked: differenceMethod({ attributes, weights, scores, ownId: "aster", competitorIds: ["birch", "cedar"] }),
-  deliveredZeros: deliveredValue({ attributes: twoKinds, weights: { q: 0, p: 0 }, scores: zeros, offerId: "own" }),
-  deliveredWorked: deliveredValue({ attributes, weights, scores, offerId: "cedar" }),
   accountsEmpty: keyAccountMatrix({ accounts: [] }),
   accountsInfinite: keyAccountMatrix({ accounts: [{ id: "x", value: Number.POSITIVE_INFINITY, attractiveness: 1 }] }),
 };

@@ -20,7 +20,7 @@ function point(map: ReturnType<typeof valueMap>, offerId: string) {
   return found;
 }
 
-describe("valueMap reference: market (method-more.md §1)", () => {
+describe("valueMap reference: market (docs/method.md §5)", () => {
   const map = valueMap({ offers, attributes, weights, scores, qualityShare, reference: "market" });
 
   it("places aster at Q = 110.2465 against all three offers, itself included", () => {
@@ -57,7 +57,7 @@ describe("valueMap reference: market (method-more.md §1)", () => {
   });
 });
 
-describe("valueMap relativePriceFrom: prices (method-more.md §1)", () => {
+describe("valueMap relativePriceFrom: prices (docs/method.md §5)", () => {
   it("gives RP = 100 price_j / mean of the other offers' prices", () => {
     // aster 100 * 30 / ((25 + 35) / 2) = 100; birch 100 * 25 / 32.5 = 76.923077;
     // cedar 100 * 35 / 27.5 = 127.272727.
@@ -138,8 +138,14 @@ describe("valueMap published check: DFSS-S Table 5.5, toasters (whole market, ac
   // hand: 128 + 119 + 117 + 112 + 109 + 107 + 104 + 101 + 94 + 91 + 87 + 84 + 84 + 83 + 80), so
   // one quality attribute whose means are the printed scores gives Q = the printed score against
   // the whole market. The prices sum to 488 (mean 32.533333); the printed relative prices are
-  // 100 * price / 32.533333 rounded, except Sunbeam: 100 * 28 / 32.533333 = 86.07, printed 85
-  // (a misprint: 85 would need a price of 27.65).
+  // 100 * price / 32.533333 rounded, except Sunbeam: 100 * 28 / 32.533333 = 86.07, printed 85.
+  // Why (checked against the book's page, DFSS-S p. 92): not our reference or formula — against
+  // the rest of the market Sunbeam would print 100 * 28 / (460 / 14) = 85.22 but Cuisinart CPT-60
+  // 100 * 70 / (418 / 14) = 234.45 (printed 215), so the table is a whole-market one; the prices
+  // are printed to the dollar, and a Sunbeam price from 27.63 to 27.80 (printed $28) gives 85:
+  // with 27.70 the mean is 487.70 / 15 = 32.513333 and Sunbeam 100 * 27.70 / 32.513333 = 85.20,
+  // while every other relative price keeps its printed unit (Cuisinart 215.30, KitchenAid 236.83,
+  // Rival 39.98...). So the table's own price rounding, not our code, explains the one miss.
   const table: Array<[string, number, number, number]> = [
     ["cuisinart-cpt-60", 128, 70, 215],
     ["sunbeam", 119, 28, 85],
@@ -186,12 +192,44 @@ describe("valueMap published check: DFSS-S Table 5.5, toasters (whole market, ac
     expect(map.points.map((p) => Math.round(p.relativePrice))).toEqual(printed);
   });
 
-  it("gives Sunbeam 86.07", () => {
+  it("gives Sunbeam 86.07 from the printed $28", () => {
     expect(map.points[1]?.relativePrice).toBeCloseTo((100 * 28) / (488 / 15), 9);
+  });
+
+  it("reproduces all 15 printed relative prices when Sunbeam's $28 is an unrounded 27.70", () => {
+    const unrounded = ok(
+      valueMap({
+        offers: toasterOffers.map((o) => (o.id === "sunbeam" ? { ...o, price: 27.7 } : o)),
+        attributes: toasterAttributes,
+        weights: { overall: 100 },
+        scores: toasterScores,
+        qualityShare: null,
+        line: { type: "parity" },
+        reference: "market",
+        relativePriceFrom: "prices",
+      }),
+    );
+    expect(unrounded.points.map((p) => Math.round(p.relativePrice))).toEqual(table.map(([, , , rp]) => rp));
+    expect(unrounded.points[1]?.relativePrice).toBeCloseTo((100 * 27.7) / (487.7 / 15), 9);
+  });
+
+  it("does not reproduce the table against the rest of the market (Cuisinart CPT-60 234.45, printed 215)", () => {
+    const rest = ok(
+      valueMap({
+        offers: toasterOffers,
+        attributes: toasterAttributes,
+        weights: { overall: 100 },
+        scores: toasterScores,
+        qualityShare: null,
+        line: { type: "parity" },
+        relativePriceFrom: "prices",
+      }),
+    );
+    expect(rest.points[0]?.relativePrice).toBeCloseTo((100 * 70) / (418 / 14), 9);
   });
 });
 
-describe("valueMap band: quartiles (method-more.md §1)", () => {
+describe("valueMap band: quartiles (docs/method.md §5)", () => {
   // method.md worked example: v = +18.2651, -8.6008, -5.1595; sorted -8.6008, -5.1595, 18.2651.
   // Q1 (type 7): h = 2 * 0.25 = 0.5 -> -8.6008 + 0.5 * 3.4413 = -6.88015;
   // Q3: h = 1.5 -> -5.1595 + 0.5 * 23.4246 = 6.5528.

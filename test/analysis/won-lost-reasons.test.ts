@@ -56,5 +56,23 @@ describe("wonLostReasons", () => {
   it("lists nothing when there are no lost respondents", () => {
     const none = wonLostReasons({ lost: [], ownId: "aster", attributes, weights });
     expect([none.quality, none.price, none.all.every((x) => x.n === 0 && x.impact === 0)]).toEqual([[], [], true]);
+    expect(none.byKind).toEqual({ n: 0, quality: 0, price: 0, total: 0 });
+  });
+
+  it("splits the loss by kind with each respondent's quality share: quality -0.835, price +0.2 (price lost it)", () => {
+    // r1 (q 60): quality lead of birch -0.8 (above), price 0.7 - 0.6 = 0.1
+    //   -> 60 * -0.8 / 100 = -0.48 and 40 * 0.1 / 100 = 0.04;
+    // r2 (q 70): quality -1 - 0.2 - 0.4 - 0.1 = -1.7, price 1.2 + 0 = 1.2
+    //   -> 70 * -1.7 / 100 = -1.19 and 30 * 1.2 / 100 = 0.36.
+    // Means: quality (-0.48 - 1.19) / 2 = -0.835, price (0.04 + 0.36) / 2 = 0.2, total -0.635.
+    expect(result.byKind).toEqual({ n: 2, quality: expect.closeTo(-0.835, 12), price: expect.closeTo(0.2, 12), total: expect.closeTo(-0.635, 12) });
+  });
+
+  it("uses the market quality share for a respondent without one, and skips the split without either", () => {
+    // r1 with the market q 50: quality 50 * -0.8 / 100 = -0.4, price 50 * 0.1 / 100 = 0.05.
+    const { qualityShare: _dropped, ...r1 } = lost[0] as RespondentOutcome;
+    const market = wonLostReasons({ lost: [r1], ownId: "aster", attributes, weights, qualityShare: 50 });
+    expect(market.byKind).toEqual({ n: 1, quality: expect.closeTo(-0.4, 12), price: expect.closeTo(0.05, 12), total: expect.closeTo(-0.35, 12) });
+    expect(wonLostReasons({ lost: [r1], ownId: "aster", attributes, weights }).byKind.n).toBe(0);
   });
 });

@@ -94,7 +94,7 @@ describe("analyze command", () => {
   }, 60_000);
 });
 
-describe("analyze command: the tools after the map (method-more.md §1–4)", () => {
+describe("analyze command: the tools after the map (docs/method.md §5–8)", () => {
   /** docs/analysis-format.md's third example: MaxDiff, price sensitivity and Gabor–Granger answers. */
   const docs = readFileSync("docs/analysis-format.md", "utf8");
   const example = [...docs.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1] ?? "")[2] ?? "";
@@ -145,6 +145,80 @@ describe("analyze command: the tools after the map (method-more.md §1–4)", ()
     input.options.mapReference = "everyone";
     const run = await analyze(inputFile("bad-reference.json", JSON.stringify(input)));
     expect(run).toEqual({ code: 2, stdout: "", stderr: "options.mapReference requires rest-of-market or market\n" });
+  }, 60_000);
+});
+
+describe("analyze command: cost groups, MaxDiff of both kinds, the quadrant's importance (docs/method.md §4, §6, §7)", () => {
+  /** docs/analysis-format.md's fourth example, run from a file; the figures are worked by hand beside it there. */
+  const docs = readFileSync("docs/analysis-format.md", "utf8");
+  const example = [...docs.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1] ?? "")[3] ?? "";
+
+  interface Output {
+    qualityProfile: { score: number };
+    relativeDeliveredValue: { totalCost: number; deliveredValue: number; costGroups: Array<{ id: string; weight: number; index: number }> };
+    importanceQuadrant: { from: string; attributes: Array<{ id: string; quadrant: string }> };
+    wonLostReasons: { byKind: { n: number; quality: number; price: number; total: number } };
+    maxDiffByKind: Record<"quality" | "price", { ok: boolean; counts: { items: Array<{ id: string; score: number }> } }>;
+    gapTests: { attributes: Array<{ id: string; test: string; t: number; df: number; p: number; significant: boolean }> };
+  }
+
+  let run: Run;
+  let out: Output;
+  beforeAll(async () => {
+    run = await analyze(inputFile("gaps.json", example));
+    out = JSON.parse(run.stdout) as Output;
+  }, 60_000);
+
+  it("exits 0 and prints Q = 126", () => {
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(out.qualityProfile.score).toBeCloseTo(126, 9);
+  });
+
+  it("prints the total customer cost per cost group: money 160, time 107.1429; total RP 128.3422, delivered value -2.3422", () => {
+    expect(out.relativeDeliveredValue.costGroups.map((g) => [g.id, g.weight, g.index])).toEqual([
+      ["money", expect.closeTo(50, 9), expect.closeTo(160, 9)],
+      ["time", expect.closeTo(50, 9), expect.closeTo(107.142857, 5)],
+    ]);
+    expect([out.relativeDeliveredValue.totalCost, out.relativeDeliveredValue.deliveredValue]).toEqual([expect.closeTo(128.3422, 4), expect.closeTo(-2.3422, 4)]);
+  });
+
+  it("prints the quadrant from the stated importance: reliability keep, service over-invested", () => {
+    expect([out.importanceQuadrant.from, out.importanceQuadrant.attributes.map((a) => [a.id, a.quadrant])]).toEqual([
+      "stated",
+      [
+        ["reliability", "keep"],
+        ["service", "over-invested"],
+      ],
+    ]);
+  });
+
+  it("prints the lost respondent's reasons split by kind: quality -0.6, price 0.25", () => {
+    expect(out.wonLostReasons.byKind).toEqual({ n: 1, quality: expect.closeTo(-0.6, 9), price: expect.closeTo(0.25, 9), total: expect.closeTo(-0.35, 9) });
+  });
+
+  it("prints MaxDiff for both kinds: quality counts 0 and 0, price 1 and -1", () => {
+    expect(out.maxDiffByKind.quality.counts.items.map((c) => [c.id, c.score])).toEqual([
+      ["reliability", 0],
+      ["service", 0],
+    ]);
+    expect(out.maxDiffByKind.price.counts.items.map((c) => [c.id, c.score])).toEqual([
+      ["purchase", 1],
+      ["wait", -1],
+    ]);
+  });
+
+  it("prints the Welch test of reliability: t 1, df 1, p 0.5, not significant", () => {
+    const reliability = out.gapTests.attributes.find((a) => a.id === "reliability");
+    expect(reliability).toMatchObject({ test: "welch-t", t: expect.closeTo(1, 9), df: expect.closeTo(1, 9), p: expect.closeTo(0.5, 9), significant: false });
+  });
+
+  it("exits 2 naming an unknown field and a quadrant importance it does not know", async () => {
+    const input = JSON.parse(example) as { attributes: Array<Record<string, unknown>>; options: Record<string, unknown> };
+    input.attributes[2]!.costgroup = "money";
+    input.options.quadrantImportance = "both";
+    const bad = await analyze(inputFile("bad-gaps.json", JSON.stringify(input)));
+    expect([bad.code, bad.stdout]).toEqual([2, ""]);
+    expect(bad.stderr.trim().split("\n").sort()).toEqual(["attributes[2].costgroup is not a known field", "options.quadrantImportance requires stated or derived"]);
   }, 60_000);
 });
 

@@ -9,6 +9,7 @@ import { insertMethodAnswers } from "../../db/queries/method-answers";
 import { setPublishedMethods } from "../helpers/published-methods";
 import { StudyMethodsSchema } from "../../surveys/study-methods";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+import { publishedStudy } from "../helpers/published-study";
 import { insertId, one } from "./server-db";
 import { parseCsv } from "./export-csv-read";
 
@@ -30,13 +31,11 @@ let studyPath: string;
 beforeAll(async () => {
   server = await startAppServer();
   owner = new Client(server.url);
-  await owner.form("/signup", { email: "methods-report@example.com", password: "correct horse battery" });
-  studyPath = (await owner.form("/studies", { title: "Espresso machines" })).headers.get("Location")!;
-  await owner.form(studyPath, { intent: "addOffer", name: "Ours", isOwn: "on" });
-  await owner.form(studyPath, { intent: "addOffer", name: "Rival" });
-  for (const name of ["Speed", "Taste", "Noise"]) await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Purchase" });
-  expect((await owner.form(studyPath, { intent: "publish" })).status).toBeLessThan(400);
+  studyPath = await publishedStudy(owner, {
+    email: "methods-report@example.com",
+    title: "Espresso machines",
+    attributes: [...["Speed", "Taste", "Noise"].map((name) => ({ kind: "quality" as const, name })), { kind: "price", name: "Purchase" }],
+  });
 
   const studyId = Number(studyPath.split("/")[2]);
   const db = await server.openDb();

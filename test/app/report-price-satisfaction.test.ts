@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+import { publishedStudy } from "../helpers/published-study";
 import { insertId, one } from "./server-db";
 
 /**
@@ -24,15 +25,15 @@ let studyPath: string;
 beforeAll(async () => {
   server = await startAppServer();
   owner = new Client(server.url);
-  await owner.form("/signup", { email: "running@example.com", password: "correct horse battery" });
-  studyPath = (await owner.form("/studies", { title: "Coffee machines" })).headers.get("Location")!;
-  await owner.form(studyPath, { intent: "addOffer", name: "Ours", isOwn: "on" });
-  await owner.form(studyPath, { intent: "addOffer", name: "Rival" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Speed" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Purchase" });
-  const added = await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Running", direction: "lower" });
-  expect(added.status).toBeLessThan(400);
-  expect((await owner.form(studyPath, { intent: "publish" })).status).toBeLessThan(400);
+  studyPath = await publishedStudy(owner, {
+    email: "running@example.com",
+    title: "Coffee machines",
+    attributes: [
+      { kind: "quality", name: "Speed" },
+      { kind: "price", name: "Purchase" },
+      { kind: "price", name: "Running", direction: "lower" },
+    ],
+  });
 
   const studyId = Number(studyPath.split("/")[2]);
   const db = await server.openDb();

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+import { publishedStudy } from "../helpers/published-study";
 import { parseCsv } from "./export-csv-read";
 import { answer, newId } from "./respondent-study";
 import { insertId, one } from "./server-db";
@@ -26,15 +27,16 @@ type Purchase = [bought: string, considered: string[] | undefined];
 beforeAll(async () => {
   server = await startAppServer();
   owner = new Client(server.url);
-  await owner.form("/signup", { email: "wonlost@example.com", password: "correct horse battery" });
-  studyPath = (await owner.form("/studies", { title: "Kettles" })).headers.get("Location")!;
+  studyPath = await publishedStudy(owner, {
+    email: "wonlost@example.com",
+    title: "Kettles",
+    rivals: ["Rival A", "Rival B"],
+    attributes: [
+      { kind: "quality", name: "Speed" },
+      { kind: "price", name: "Price" },
+    ],
+  });
   studyId = Number(studyPath.split("/")[2]);
-  await owner.form(studyPath, { intent: "addOffer", name: "Ours", isOwn: "on" });
-  await owner.form(studyPath, { intent: "addOffer", name: "Rival A" });
-  await owner.form(studyPath, { intent: "addOffer", name: "Rival B" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Speed" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price" });
-  expect((await owner.form(studyPath, { intent: "publish" })).status).toBeLessThan(400);
 
   const db = await server.openDb();
   let token: string;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, startAppServer, type AppServer } from "../helpers/app-server";
+import { publishedStudy } from "../helpers/published-study";
 import { insertId, one } from "./server-db";
 
 /**
@@ -23,14 +24,15 @@ let studyPath: string;
 beforeAll(async () => {
   server = await startAppServer();
   owner = new Client(server.url);
-  await owner.form("/signup", { email: "worked@example.com", password: "correct horse battery" });
-  studyPath = (await owner.form("/studies", { title: "Kettles" })).headers.get("Location")!;
-  await owner.form(studyPath, { intent: "addOffer", name: "Ours", isOwn: "on" });
-  await owner.form(studyPath, { intent: "addOffer", name: "Rival" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Speed" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "quality", name: "Noise" });
-  await owner.form(studyPath, { intent: "addAttribute", kind: "price", name: "Price" });
-  expect((await owner.form(studyPath, { intent: "publish" })).status).toBeLessThan(400);
+  studyPath = await publishedStudy(owner, {
+    email: "worked@example.com",
+    title: "Kettles",
+    attributes: [
+      { kind: "quality", name: "Speed" },
+      { kind: "quality", name: "Noise" },
+      { kind: "price", name: "Price" },
+    ],
+  });
 
   const studyId = Number(studyPath.split("/")[2]);
   const db = await server.openDb();

@@ -45,11 +45,11 @@ async function buildSqlite(file: string): Promise<void> {
     insert into users (id, email, password_hash, locale, is_admin, created_at)
       values (7, '管理员@valuemap.example', 'x', 'zh-CN', 1, 1795431436141);
     insert into studies (owner_id, title, title_zh, market, market_zh, languages, public_token, fieldwork_opens_at,
-        fieldwork_closes_at, one_per_device, stated_weights_json, fair_value_line, fair_value_slope, current_wave, created_at, updated_at)
+        fieldwork_closes_at, one_per_device, stated_weights_json, fair_value_line, fair_value_slope, current_wave, rating_layout, created_at, updated_at)
       values (7, 'Tea ☕️ café', '茶叶研究 🍵', 'Cafe' || char(769) || ' owners', '咖啡馆老板', 'zh-CN', 'second-study-token', 1790000000000,
-        1800000000000, 1, '{"qualityShare":60,"weights":{"taste":100}}', 'slope', 1.25, 3, 1795431436141, 1795431436142);
-    insert into profile_questions (study_id, code, kind, text, text_zh, choices_json, is_segment, sort)
-      values (1, 'region', 'text', 'Which city?', '哪个城市？', '[]', 0, 1);
+        1800000000000, 1, '{"qualityShare":60,"weights":{"taste":100}}', 'slope', 1.25, 3, 'attribute', 1795431436141, 1795431436142);
+    insert into profile_questions (study_id, code, kind, text, text_zh, choices_json, is_segment, ask_first, sort)
+      values (1, 'region', 'text', 'Which city?', '哪个城市？', '[]', 0, 1, 1);
     insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at) values ('${hex("a")}', 7, 'csrf-令牌', 1, 2);
     insert into sign_in_failures (email, ip, at) values ('nobody@example.com', '::1', 1795431436141);
     insert into rate_limit_windows (key, window_start, hits) values ('demo' || char(10) || '203.0.113.9', 1795431000000, 3);

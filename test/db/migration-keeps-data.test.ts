@@ -156,4 +156,39 @@ describe("migrations on a database that holds responses", () => {
       db.sqlite!.close();
     }
   });
+
+  // 0014 (issue 15) gives studies their rating layout; SQLite adds its CHECK by copying the table
+  // (drizzle-kit's copy read the new column from the old table: the migration copies 'offer').
+  // Every study keeps its id and its children; profile questions are not asked first.
+  it("keeps every study and its children when 0014 adds the rating layout and 'ask first'", () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const file = path.join(dir, "old.sqlite");
+    openDatabase({ url: file, migrationsFolder: migrationsUpTo(14) }).sqlite!.close();
+
+    const old = new Database(file);
+    old.exec(`
+      insert into users (id, email, password_hash, created_at) values (1, 'a@example.com', 'x', 1);
+      insert into studies (id, owner_id, title, public_token, current_wave, created_at, updated_at) values (3, 1, 'Coffee', 'tok-1', 2, 1, 1), (5, 1, 'Tea', 'tok-2', 1, 1, 1);
+      insert into offers (study_id, code, name, is_own) values (3, 'aster', 'Aster', 1);
+      insert into profile_questions (study_id, code, kind, text) values (5, 'city', 'text', 'City');
+    `);
+    old.close();
+
+    const db = openDatabase({ url: file });
+    try {
+      const sqlite = db.sqlite!;
+      expect(sqlite.prepare("select id, title, current_wave, rating_layout from studies order by id").all()).toEqual([
+        { id: 3, title: "Coffee", current_wave: 2, rating_layout: "offer" },
+        { id: 5, title: "Tea", current_wave: 1, rating_layout: "offer" },
+      ]);
+      expect(sqlite.prepare("select study_id, code from offers").all()).toEqual([{ study_id: 3, code: "aster" }]);
+      expect(sqlite.prepare("select study_id, code, ask_first from profile_questions").all()).toEqual([{ study_id: 5, code: "city", ask_first: 0 }]);
+      expect(() => sqlite.prepare("update studies set rating_layout = 'grid' where id = 3").run()).toThrow(/studies_rating_layout_ck/);
+      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    } finally {
+      db.sqlite!.close();
+    }
+  });
 });

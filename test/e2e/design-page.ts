@@ -69,9 +69,13 @@ export class DesignPage {
     await this.submit(form.locator("button[type=submit]:not([name])"));
   }
 
-  /** Adds a choice question (choices in English and Chinese) in one submit. */
-  async addChoiceQuestion(text: string, textZh: string, choices: Array<[string, string]>): Promise<void> {
+  /** Adds a choice question (choices in English and Chinese) in one submit, "ask first" ticked when asked. */
+  async addChoiceQuestion(text: string, textZh: string, choices: Array<[string, string]>, options: { askFirst?: boolean } = {}): Promise<void> {
     const form = this.page.locator("#add-question");
+    if (options.askFirst) {
+      await form.getByLabel(/Ask first|优先提问/).check();
+      this.fields++;
+    }
     await this.fill(form.locator('[name="text"]'), text);
     await this.fill(form.locator('[name="textZh"]'), textZh);
     for (let i = 2; i < choices.length; i++) await form.locator("button[name=__intent__]", { hasText: /Add a choice|添加选项/ }).click();
@@ -80,6 +84,14 @@ export class DesignPage {
       await this.fill(form.locator(`[name="choices[${i}].labelZh"]`), labelZh);
     }
     await this.submit(form.locator("button[type=submit]:not([name])"));
+  }
+
+  /** Chooses how the rating pages are laid out, in one submit. */
+  async ratingLayout(label: RegExp): Promise<void> {
+    const form = this.page.locator("#ratingLayout");
+    await form.getByLabel(label).check();
+    this.fields++;
+    await this.submit(form.locator("button[type=submit]"));
   }
 
   /** Sets quota targets (by choice position) of a question, in one submit. */

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, startAppServer, type AppServer } from "../helpers/app-server";
-import { launchChromium } from "../helpers/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Client } from "../helpers/app-server";
+import { consoleErrors, useServerAndBrowser } from "../helpers/report-browser";
 import { makeTrackedDemo, openDemoReport } from "./report-fixture";
 
 /**
@@ -18,27 +18,15 @@ import { makeTrackedDemo, openDemoReport } from "./report-fixture";
  * Screenshots for a person: test-results/reading/report-375-<lang>.png (the first screen at
  * 375 px) and report-pdf-page1-<lang>.png (the download's first page).
  */
-let server: AppServer;
-let browser: Browser;
 const shots = path.resolve(import.meta.dirname, "../../test-results/reading");
 /** The server prints at this viewport (app/lib/exports/export-pdf.server.ts PDF_VIEWPORT); the browser print below uses the same. */
 const PRINT_VIEWPORT = { width: 800, height: 1100 };
 const WIDTHS = [320, 375, 768, 1280] as const;
 const LANGS = ["en", "zh-CN"] as const;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
-  const db = await server.openDb();
-  try {
-    await makeTrackedDemo(db);
-  } finally {
-    await db.close();
-  }
+const env = useServerAndBrowser(makeTrackedDemo);
+beforeAll(() => {
   fs.mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Waits until every chart has been drawn at its box's width (after hydration). */
@@ -106,14 +94,11 @@ describe("the report at every width", () => {
   for (const lang of LANGS) {
     for (const width of WIDTHS) {
       it(`${width} px, ${lang}: charts fit their blocks, the own offer is on screen, labels contrast, the takeaway quotes the page`, async () => {
-        const context = await browser.newContext({ viewport: { width, height: 900 }, locale: lang, hasTouch: width < 800 });
-        const problems: string[] = [];
-        context.on("console", (m) => {
-          if (m.type() === "error") problems.push(m.text());
-        });
+        const context = await env.browser.newContext({ viewport: { width, height: 900 }, locale: lang, hasTouch: width < 800 });
+        const problems = consoleErrors(context);
         const page = await context.newPage();
         try {
-          await openDemoReport(page, server.url, lang);
+          await openDemoReport(page, env.server.url, lang);
           await chartsMeasured(page);
 
           // No chart block scrolls sideways; each chart is exactly as wide as its block.
@@ -177,10 +162,10 @@ describe("the report at every width", () => {
   }
 
   it("keyboard: Tab reaches each point of the value map and its figures show next to it", async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: "en" });
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, locale: "en" });
     const page = await context.newPage();
     try {
-      await openDemoReport(page, server.url, "en");
+      await openDemoReport(page, env.server.url, "en");
       await chartsMeasured(page);
       await page.locator("#value-map g.point").first().focus();
       const tip = page.getByTestId("map-tooltip");
@@ -197,10 +182,10 @@ describe("the report at every width", () => {
   });
 
   it("shows that it is working while a filter applies, without reloading the page", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en" });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en" });
     const page = await context.newPage();
     try {
-      await openDemoReport(page, server.url, "en");
+      await openDemoReport(page, env.server.url, "en");
       await chartsMeasured(page);
       await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
       // Hold the data request (Remix's single fetch: /studies/1/report.data?...) a moment so the working state can be seen.
@@ -231,10 +216,10 @@ const pageCount = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Pag
 describe("print and PDF", () => {
   for (const lang of LANGS) {
     it(`A4 print holds every column and every row of every table; the PDF download has the same pages (${lang})`, async () => {
-      const context = await browser.newContext({ viewport: PRINT_VIEWPORT, locale: lang });
+      const context = await env.browser.newContext({ viewport: PRINT_VIEWPORT, locale: lang });
       const page = await context.newPage();
       try {
-        await openDemoReport(page, server.url, lang);
+        await openDemoReport(page, env.server.url, lang);
         await chartsMeasured(page);
         await page.emulateMedia({ media: "print" });
         // Every table the printed page shows: its column headers and each row's first cell.
@@ -262,7 +247,7 @@ describe("print and PDF", () => {
         expect(text).toContain(squash(lang === "en" ? "flagged responses left out" : "排除被标记的答卷"));
 
         // The same report printed by the server.
-        const client = new Client(server.url);
+        const client = new Client(env.server.url);
         await client.form("/signin", { email: "demo@valuemap.example", password: "valuemap-demo-2026" });
         if (lang === "zh-CN") await client.form("/lang", { locale: "zh-CN", next: "/studies" });
         const res = await client.request("/studies/1/report/export/report.pdf");

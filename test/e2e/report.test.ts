@@ -1,9 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server";
-import { launchChromium } from "../helpers/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { chartTexts, consoleErrors, expectTextsInside, REPORT_VIEWPORTS, useServerAndBrowser, type Box } from "../helpers/report-browser";
 import { makeTrackedDemo, openDemoReport } from "./report-fixture";
 
 /**
@@ -13,67 +12,15 @@ import { makeTrackedDemo, openDemoReport } from "./report-fixture";
  * fair-value line or the segment redraws the map, a tap on a point shows its figures. Full-page
  * screenshots go to test-results/ (looked at by hand).
  */
-let server: AppServer;
-let browser: Browser;
 const shots = path.resolve(import.meta.dirname, "../../test-results");
 
 const SECTIONS = ["scores", "value-map", "profiles", "head-to-head", "won-lost", "timeline", "what-who", "importance", "quadrant", "difference"];
 const CHARTS = ["value-map", "head-to-head", "timeline", "importance", "what-who", "quadrant"];
-const VIEWPORTS = [
-  { name: "desktop", width: 1280, height: 900 },
-  { name: "phone", width: 375, height: 812 },
-] as const;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
-  const db = await server.openDb();
-  try {
-    await makeTrackedDemo(db);
-  } finally {
-    await db.close();
-  }
+const env = useServerAndBrowser(makeTrackedDemo);
+beforeAll(() => {
   fs.mkdirSync(shots, { recursive: true });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  text: string;
-}
-
-/** Every <text> of a chart, with its box in the chart's own units (viewBox), and the viewBox. */
-async function chartTexts(page: Page, chart: string): Promise<{ width: number; height: number; texts: Box[]; labels: Box[] }> {
-  return page.evaluate((id) => {
-    const svg = document.getElementById(id) as unknown as SVGSVGElement;
-    const vb = svg.viewBox.baseVal;
-    const box = (t: SVGGraphicsElement) => {
-      const b = t.getBBox();
-      // Texts under a transform (the rotated axis title) are measured in the chart's units.
-      const m = t.getCTM();
-      const s = svg.getCTM();
-      if (!m || !s) return { x: b.x, y: b.y, w: b.width, h: b.height, text: t.textContent ?? "" };
-      const toChart = s.inverse().multiply(m);
-      const corners = [
-        new DOMPoint(b.x, b.y),
-        new DOMPoint(b.x + b.width, b.y),
-        new DOMPoint(b.x, b.y + b.height),
-        new DOMPoint(b.x + b.width, b.y + b.height),
-      ].map((p) => p.matrixTransform(toChart));
-      const xs = corners.map((p) => p.x);
-      const ys = corners.map((p) => p.y);
-      return { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys), text: t.textContent ?? "" };
-    };
-    const texts = [...svg.querySelectorAll("text")].map((t) => box(t as SVGGraphicsElement));
-    const labels = [...svg.querySelectorAll("text.point-label, [data-zone-label]")].map((t) => box(t as SVGGraphicsElement));
-    return { width: vb.width, height: vb.height, texts, labels };
-  }, chart);
-}
 
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
 
@@ -82,32 +29,23 @@ async function mapMarkup(page: Page): Promise<string> {
 }
 
 describe("report in Chromium", () => {
-  for (const viewport of VIEWPORTS) {
+  for (const viewport of REPORT_VIEWPORTS) {
     for (const lang of ["en", "zh-CN"] as const) {
       it(`shows every section, with labels clear of each other and of the chart edges (${viewport.name}, ${lang})`, async () => {
-        const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: lang });
-        const problems: string[] = [];
-        context.on("console", (m) => {
-          if (m.type() === "error" || /Content Security Policy/i.test(m.text())) problems.push(m.text());
-        });
+        const context = await env.browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: lang });
+        const problems = consoleErrors(context, /Content Security Policy/i);
         const page = await context.newPage();
         try {
-          await openDemoReport(page, server.url, lang, "?bubbles=1");
+          await openDemoReport(page, env.server.url, lang, "?bubbles=1");
           await page.waitForLoadState("networkidle");
           expect(await page.getAttribute("html", "lang")).toBe(lang);
           for (const section of SECTIONS) await expect.poll(() => page.locator(`[data-section="${section}"]`).isVisible(), { timeout: 5000 }).toBe(true);
           for (const chart of CHARTS) {
             const svg = page.locator(`svg#${chart}[data-chart="${chart}"]`);
             expect(await svg.count(), chart).toBe(1);
-            const { width, height, texts } = await chartTexts(page, chart);
-            expect(texts.length, chart).toBeGreaterThan(3);
-            for (const t of texts) {
-              // Inside the chart: nothing clipped at an edge (half a unit of rounding allowed).
-              expect(t.x, `${chart} "${t.text}" left`).toBeGreaterThanOrEqual(-0.5);
-              expect(t.y, `${chart} "${t.text}" top`).toBeGreaterThanOrEqual(-0.5);
-              expect(t.x + t.w, `${chart} "${t.text}" right`).toBeLessThanOrEqual(width + 0.5);
-              expect(t.y + t.h, `${chart} "${t.text}" bottom`).toBeLessThanOrEqual(height + 0.5);
-            }
+            const measured = await chartTexts(page, chart);
+            expect(measured.texts.length, chart).toBeGreaterThan(3);
+            expectTextsInside(chart, measured);
           }
           // Offer labels and zone names on the map never overlap each other.
           const { labels } = await chartTexts(page, "value-map");
@@ -127,10 +65,10 @@ describe("report in Chromium", () => {
   }
 
   it("redraws the map when the fair-value line or the segment changes, and shows a point's figures on tap", async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: "en", hasTouch: true });
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, locale: "en", hasTouch: true });
     const page = await context.newPage();
     try {
-      await openDemoReport(page, server.url, "en");
+      await openDemoReport(page, env.server.url, "en");
       await page.waitForLoadState("networkidle");
       const before = await mapMarkup(page);
       const everyone = await page.getByTestId("respondents").innerText();
@@ -167,10 +105,10 @@ describe("report in Chromium", () => {
   });
 
   it("prints as a clean multi-page PDF: no navigation or filters, charts kept whole, black on white", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en" });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en" });
     const page = await context.newPage();
     try {
-      await openDemoReport(page, server.url, "en");
+      await openDemoReport(page, env.server.url, "en");
       await page.waitForLoadState("networkidle");
       await page.emulateMedia({ media: "print" });
       for (const hidden of [".study-nav", '[data-testid="report-filters"]', ".site-header"]) {

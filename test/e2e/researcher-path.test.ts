@@ -14,6 +14,8 @@ import { startAppServer, type AppServer, type Client } from "../helpers/app-serv
 import { launchChromium } from "../helpers/browser";
 import { rawMessageKeys } from "../helpers/raw-message-keys";
 import { signUp, withDb } from "../app/fieldwork-helpers";
+import { PHONE_USER_AGENT } from "../helpers/app-server";
+import { answerFirstPage, rateCurrentPage, tapRowEnd, typeInto } from "../helpers/demo-questionnaire";
 import { DesignPage } from "./design-page";
 
 let server: AppServer;
@@ -171,4 +173,77 @@ describe("a new researcher designs, previews and publishes the e-scooter study",
     expect(problems).toEqual([]);
     await context.close();
   }, 180_000);
+});
+
+/**
+ * Issue 15's researcher controls: "ask first" on a profile question and "one attribute, all
+ * offers" set on the design page, published; a respondent on a phone then gets the question right
+ * after the screening and one page per attribute holding every offer they know.
+ */
+describe("the researcher lays out the respondent's pages", () => {
+  it("sets 'ask first' and 'one attribute, all offers', publishes, and the respondent's questionnaire follows", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en" });
+    await context.addCookies([{ name: "vm_session", value: researcher.cookie("vm_session")!, url: server.url }]);
+    const page = await context.newPage();
+    const design = new DesignPage(page);
+    await page.goto(`${server.url}/studies`);
+    await design.createStudy("Layout study");
+    await design.addOffers([{ name: "Aster Lane" }, { name: "Birch Row" }, { name: "Cedar Way" }], 0);
+    await design.addAttributes([
+      { kind: "quality", name: "Range" },
+      { kind: "quality", name: "Brakes" },
+      { kind: "price", name: "Price" },
+    ]);
+    await design.addChoiceQuestion("Where do you ride?", "您在哪里骑行？", [["In town", "城里"], ["Out of town", "城外"]], { askFirst: true });
+    // Saved: the question's own form shows it ticked, and the study still lays out one offer per page.
+    await expect.poll(() => page.getByTestId("profile-question").first().getByLabel(/Ask first/).isChecked()).toBe(true);
+    expect(await page.getByTestId("layout-offer").isChecked()).toBe(true);
+    await design.ratingLayout(/One attribute, all offers/);
+    await expect.poll(() => page.locator("#ratingLayout .notice").innerText(), { timeout: 15_000 }).toBe("Saved.");
+    await page.reload();
+    await design.ready();
+    expect(await page.getByTestId("layout-attribute").isChecked()).toBe(true);
+    expect(await page.locator("#ratingLayout").innerText()).toContain("Each page rates one attribute for every offer the respondent knows");
+    await design.publish("rating");
+    await expect.poll(() => page.getByTestId("rating-published").innerText(), { timeout: 15_000 }).toMatch(/Published version 1/);
+    // In Chinese the controls speak Chinese.
+    await page.goto(`${server.url}${new URL(page.url()).pathname}?lang=zh-CN`);
+    expect(await page.locator("#ratingLayout").innerText()).toContain("每页一个属性，所有产品");
+    expect(await page.getByTestId("profile-question").first().innerText()).toContain("优先提问（在评分之前）");
+    expect(rawMessageKeys(await page.innerText("body"))).toEqual([]);
+    await page.locator("#profile").screenshot({ path: "test-results/layout-controls-question-zh.png" });
+    await page.locator("#layout").screenshot({ path: "test-results/layout-controls-pages-zh.png" });
+    await context.close();
+
+    const [study] = await withDb(server, (db) => db.rows<{ token: string }>(sql`select public_token as "token" from studies where title = 'Layout study'`));
+    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: "en", isMobile: true, hasTouch: true, userAgent: PHONE_USER_AGENT });
+    const respondent = await phone.newPage();
+    const errors: string[] = [];
+    respondent.on("pageerror", (e) => errors.push(e.message));
+    await respondent.goto(`${server.url}/s/${study!.token}`);
+    const title = () => respondent.locator(".sd-page__title").first().innerText();
+    // Knows Aster Lane and Cedar Way; the question marked "ask first" comes right after.
+    await answerFirstPage(respondent, ["Aster Lane", "Cedar Way"]);
+    await expect.poll(title).toBe("About you");
+    expect(await respondent.locator('.sd-page [data-name="profile_where_do_you_ride"]').count()).toBe(1);
+    // Screening, about you, weights, Range, Brakes, overall, Price, worth, purchase: nothing at the end.
+    await expect.poll(() => respondent.getByTestId("progress").innerText()).toBe("Page 2 of 9");
+    await tapRowEnd(respondent.locator('[data-name="profile_where_do_you_ride"] .sd-selectbase__label', { hasText: "In town" }));
+    await respondent.locator(".sd-navigation__next-btn").click();
+    await expect.poll(title).toBe("What matters to you");
+    await typeInto(respondent, '[data-name="weights_quality"] .sd-multipletext__item-container', ["60", "40"]);
+    await typeInto(respondent, '[data-name="quality_share"] .sd-question__content', ["70"]);
+    await respondent.locator(".sd-navigation__next-btn").click();
+    // One page per attribute, one rating per known offer (Birch Row is not shown).
+    for (const attribute of ["Range", "Brakes"]) {
+      await expect.poll(title).toContain(attribute);
+      const code = attribute.toLowerCase();
+      const shown = await respondent.locator(".sd-page .sd-question:has(.sd-rating__item)").evaluateAll((els) => els.map((e) => e.getAttribute("data-name")));
+      expect(shown.sort()).toEqual([`rating_aster_lane_${code}`, `rating_cedar_way_${code}`]);
+      expect(await rateCurrentPage(respondent)).toBe(2);
+      await respondent.locator(".sd-navigation__next-btn").click();
+    }
+    expect(errors).toEqual([]);
+    await phone.close();
+  }, 120_000);
 });

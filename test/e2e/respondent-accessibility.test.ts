@@ -2,7 +2,8 @@
  * Issue 15, WCAG 2.2 AA on the respondent page: axe-core (the maintained package, injected into
  * Chromium) on every page of both stages in both languages at 320 px, with the errors shown and
  * after completion, finds no serious or critical violation; no target is under 24 x 24 CSS px
- * (2.5.8) and every choice and rating row is at least 44 px high; `lang` follows the language.
+ * (2.5.8), every choice and rating row is at least 44 px high and no rating anchor covers a
+ * button; `lang` follows the language.
  * Screenshots of every page at 320 px in Chinese go to test-results/respondent-320-zh/.
  * A keyboard-only respondent completes both stages (respondent-keyboard.test.ts).
  */
@@ -71,6 +72,23 @@ async function smallTargets(page: Page, name: string): Promise<string[]> {
   return found.map((f) => `${name}: ${f}`);
 }
 
+/** Rating anchors ("1 = ...", "10 = ...") that overlap a rating button of their question (they sit above the buttons). */
+async function anchorsOverButtons(page: Page, name: string): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const out: string[] = [];
+    const meets = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (const fieldset of document.querySelectorAll(".sd-rating fieldset")) {
+      const buttons = [...fieldset.querySelectorAll(".sd-rating__item")].map((b) => b.getBoundingClientRect());
+      for (const anchor of fieldset.querySelectorAll(".sd-rating__min-text, .sd-rating__max-text")) {
+        const r = anchor.getBoundingClientRect();
+        if (r.width > 0 && buttons.some((b) => meets(r, b))) out.push(`"${(anchor.textContent ?? "").trim()}" over a button`);
+      }
+    }
+    return [...new Set(out)];
+  });
+  return found.map((f) => `${name}: ${f}`);
+}
+
 async function phone(lang: Lang) {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: lang, isMobile: true, hasTouch: true, userAgent: PHONE_USER_AGENT });
   const page = await context.newPage();
@@ -96,6 +114,7 @@ function checker(page: Page, lang: Lang, stage: string) {
       await page.waitForTimeout(150);
       findings.push(...(await axe(page, label)));
       small.push(...(await smallTargets(page, label)));
+      small.push(...(await anchorsOverButtons(page, label)));
       expect(await page.evaluate(() => document.documentElement.lang), label).toBe(lang);
       if (lang === "zh-CN") await page.screenshot({ path: `${shots}/${stage}-${String(n).padStart(2, "0")}-${name}.png`, fullPage: true });
     },

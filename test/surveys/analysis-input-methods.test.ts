@@ -16,7 +16,7 @@ const problems = (data: unknown) => {
   return result.ok ? [] : result.problems;
 };
 
-describe("parseAnalysisInput: map options (method-more.md §1)", () => {
+describe("parseAnalysisInput: map options (docs/method.md §5)", () => {
   it("accepts mapReference market, relativePriceFrom prices and band quartiles", () => {
     const input = changed((i) => {
       i.offers.forEach((o: { price?: number }, k: number) => (o.price = 20 + 5 * k));
@@ -52,12 +52,33 @@ describe("parseAnalysisInput: map options (method-more.md §1)", () => {
     expect(problems(changed((i) => (i.options = { threshold: "standard-error", importance: "shapley" })))).toEqual([]);
   });
 
+  it("accepts cost groups on price attributes and the quadrant's importance", () => {
+    const input = changed((i) => {
+      i.attributes.find((a: { id: string }) => a.id === "running").costGroup = "time";
+      i.options = { quadrantImportance: "derived" };
+    });
+    expect(problems(input)).toEqual([]);
+  });
+
+  it("refuses a cost group on a quality attribute", () => {
+    const input = changed((i) => (i.attributes.find((a: { id: string }) => a.id === "comfort").costGroup = "money"));
+    expect(problems(input)).toEqual(["attributes[1].costGroup is for price attributes only (a cost the customer gives up)"]);
+  });
+
+  it("refuses an unknown cost group and an unknown quadrant importance", () => {
+    const input = changed((i) => {
+      i.attributes.find((a: { id: string }) => a.id === "running").costGroup = "effort";
+      i.options = { quadrantImportance: "both" };
+    });
+    expect(problems(input).sort()).toEqual(["attributes[5].costGroup requires money, time, energy or psychic", "options.quadrantImportance requires stated or derived"]);
+  });
+
   it("rejects an unknown importance method", () => {
     expect(problems(changed((i) => (i.options = { importance: "regression" })))).toEqual(["options.importance requires relative-weights, shapley or ols"]);
   });
 });
 
-describe("parseAnalysisInput: MaxDiff answers (method-more.md §3)", () => {
+describe("parseAnalysisInput: MaxDiff answers (docs/method.md §7)", () => {
   const task = { items: ["reliability", "comfort", "service"], best: "reliability", worst: "service" };
 
   it("accepts MaxDiff tasks of quality attributes and weightsFrom maxdiff", () => {
@@ -83,10 +104,17 @@ describe("parseAnalysisInput: MaxDiff answers (method-more.md §3)", () => {
     ]);
   });
 
-  it("requires the items of one kind", () => {
+  it("requires the items of one task to be of one kind", () => {
     expect(problems(changed((i) => (i.respondents[0].maxDiff = [{ items: ["reliability", "purchase"], best: "reliability", worst: "purchase" }])))).toEqual([
-      "respondents maxDiff items require attributes of one kind (got quality and price)",
+      "respondents[0].maxDiff[0].items require attributes of one kind (got quality and price); ask each kind in tasks of its own",
     ]);
+  });
+
+  it("accepts quality tasks and price tasks side by side (both kinds asked by MaxDiff)", () => {
+    const input = changed((i) => {
+      i.respondents[0].maxDiff = [task, { items: ["purchase", "running"], best: "purchase", worst: "running" }];
+    });
+    expect(problems(input)).toEqual([]);
   });
 
   it("requires MaxDiff answers for weightsFrom maxdiff", () => {
@@ -94,7 +122,7 @@ describe("parseAnalysisInput: MaxDiff answers (method-more.md §3)", () => {
   });
 });
 
-describe("parseAnalysisInput: price research answers (method-more.md §4)", () => {
+describe("parseAnalysisInput: price research answers (docs/method.md §8)", () => {
   it("accepts Van Westendorp prices with NMS likelihoods, and Gabor–Granger answers on the ladder", () => {
     const input = changed((i) => {
       i.respondents[0].priceSensitivity = { tooCheap: 10, cheap: 15, expensive: 25, tooExpensive: 30, likelihoodAtCheap: 5, likelihoodAtExpensive: 2 };

@@ -33,4 +33,12 @@ describe("definitionChanges", () => {
     ]);
     expect(definitionChanges({ ...study, statedWeights: weights }, { ...study, statedWeights: null })).toEqual([{ part: "statedWeights", change: "removed" }]);
   });
+
+  it("lists a changed rating layout; a definition without one is one offer per page (issue 15)", () => {
+    // The fixture has no ratingLayout (as versions frozen before the choice existed).
+    expect("ratingLayout" in study).toBe(false);
+    expect(definitionChanges(study, { ...study, ratingLayout: "offer" })).toEqual([]);
+    expect(definitionChanges(study, { ...study, ratingLayout: "attribute" })).toEqual([{ part: "study", field: "ratingLayout" }]);
+    expect(definitionChanges({ ...study, ratingLayout: "attribute" }, { ...study, ratingLayout: "offer" })).toEqual([{ part: "study", field: "ratingLayout" }]);
+  });
 });

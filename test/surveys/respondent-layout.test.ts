@@ -77,6 +77,31 @@ describe("anchors that fit the question", () => {
 });
 
 describe("layout 'one attribute, all offers'", () => {
+  it("ends the researcher's description as a sentence before the page's instruction, in each language", () => {
+    const described: StudyDefinition = {
+      ...byAttribute,
+      attributes: byAttribute.attributes.map((a) =>
+        a.code === "speed"
+          ? { ...a, description: "Door to door, rarely late", descriptionZh: "门到门，很少晚点" }
+          : a.code === "comfort"
+            ? { ...a, description: "Seats and space.", descriptionZh: null }
+            : a,
+      ),
+    };
+    const json = buildRatingQuestionnaire(described);
+    const description = (page: string) => json.pages.find((p) => p.name === page)!.description;
+    // The instruction is questionnaire-texts.ts's attributePageDescription.
+    expect(description("attribute_speed")).toEqual({
+      default: "Door to door, rarely late. Rate each offer you know from 1 (very poor) to 10 (excellent).",
+      "zh-cn": "门到门，很少晚点。请为您了解的每个选项打分：1 分（非常差）到 10 分（非常好）。",
+    });
+    // Already a sentence; no Chinese given: the English one, then the Chinese instruction after a space.
+    expect(description("attribute_comfort")).toEqual({
+      default: "Seats and space. Rate each offer you know from 1 (very poor) to 10 (excellent).",
+      "zh-cn": "Seats and space. 请为您了解的每个选项打分：1 分（非常差）到 10 分（非常好）。",
+    });
+  });
+
   it("has a page per attribute with one rating per offer, then overall, the price attributes and worth", () => {
     const json = buildRatingQuestionnaire(byAttribute);
     expect(pages(json)).toEqual([

@@ -1,6 +1,7 @@
 import { formatNumber, type MessageKey } from "~/i18n";
 import type { CustomersPage, Figure } from "~/lib/customers/customers-page-view";
 import { useT } from "../use-t";
+import { FigureTable } from "./FigureTable";
 
 const pct = (locale: "en" | "zh-CN", value: number) => `${formatNumber(locale, value * 100, 1)} %`;
 
@@ -38,55 +39,24 @@ export function CustomerFigures({ page }: { page: CustomersPage }) {
       <section className="panel">
         <h2>{t("customers.segments.title")}</h2>
         <p className="muted small">{t("customers.segments.help")}</p>
-        <div className="table-scroll">
-          <table className="profile" data-testid="customers-segments">
-            <thead>
-              <tr>
-                <th scope="col">{t("customers.segments.segment")}</th>
-                <th scope="col">{t("customers.segments.count")}</th>
-                <th scope="col">{t("customers.segments.monetary")}</th>
-                <th scope="col">{t("customers.segments.invited")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.segments.map((s) => (
-                <tr key={s.segment} data-segment={s.segment}>
-                  <th scope="row">{t(`customers.segment.${s.segment}`)}</th>
-                  <td>{s.count}</td>
-                  <td>{money(s.monetary)}</td>
-                  <td>{s.invited}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          testId="customers-segments"
+          headers={[t("customers.segments.segment"), t("customers.segments.count"), t("customers.segments.monetary"), t("customers.segments.invited")]}
+          rows={page.segments}
+          rowKey={(s) => s.segment}
+          rowData={(s) => ({ "data-segment": s.segment })}
+          rowHeader={(s) => t(`customers.segment.${s.segment}`)}
+          cells={(s) => [s.count, money(s.monetary), s.invited]}
+        />
         <h3>{t("customers.grid.title")}</h3>
-        <div className="table-scroll">
-          <table className="profile" data-testid="customers-grid">
-            <thead>
-              <tr>
-                <th scope="col">
-                  {t("customers.grid.r")} \ {t("customers.grid.fm")}
-                </th>
-                {[1, 2, 3, 4, 5].map((fm) => (
-                  <th scope="col" key={fm}>
-                    {fm}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[5, 4, 3, 2, 1].map((r) => (
-                <tr key={r}>
-                  <th scope="row">{r}</th>
-                  {page.grid[r - 1]!.map((n, i) => (
-                    <td key={i}>{n}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          testId="customers-grid"
+          headers={[`${t("customers.grid.r")} \\ ${t("customers.grid.fm")}`, 1, 2, 3, 4, 5]}
+          rows={[5, 4, 3, 2, 1]}
+          rowKey={(r) => r}
+          rowHeader={(r) => r}
+          cells={(r) => page.grid[r - 1]!}
+        />
       </section>
 
       <section className="panel">
@@ -94,34 +64,30 @@ export function CustomerFigures({ page }: { page: CustomersPage }) {
         <p className="muted small">{t("customers.pyramid.help")}</p>
         {page.pyramid && !page.pyramid.ok ? <p className="notice">{reason(page.pyramid.reason)}</p> : null}
         {page.pyramid?.ok ? (
-          <div className="table-scroll">
-            <table className="profile" data-testid="customers-pyramid">
-              <thead>
-                <tr>
-                  <th scope="col">{t("customers.pyramid.tier")}</th>
-                  <th scope="col">{t("customers.pyramid.count")}</th>
-                  <th scope="col">{t("customers.pyramid.revenue")}</th>
-                  <th scope="col">{t("customers.pyramid.revenueShare")}</th>
-                  <th scope="col">{t("customers.pyramid.margin")}</th>
-                  <th scope="col">{t("customers.pyramid.marginShare")}</th>
-                  <th scope="col">{t("customers.pyramid.invited")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.pyramid.tiers.map((tier) => (
-                  <tr key={tier.tier} data-tier={tier.tier}>
-                    <th scope="row">{t(`customers.tier.${tier.tier}`)}</th>
-                    <td>{tier.count}</td>
-                    <td>{money(tier.revenue)}</td>
-                    <td>{figure(tier.revenueShare, (v) => pct(locale, v))}</td>
-                    <td>{money(tier.margin)}</td>
-                    <td>{figure(tier.marginShare, (v) => pct(locale, v))}</td>
-                    <td>{tier.invited}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FigureTable
+            testId="customers-pyramid"
+            headers={[
+              t("customers.pyramid.tier"),
+              t("customers.pyramid.count"),
+              t("customers.pyramid.revenue"),
+              t("customers.pyramid.revenueShare"),
+              t("customers.pyramid.margin"),
+              t("customers.pyramid.marginShare"),
+              t("customers.pyramid.invited"),
+            ]}
+            rows={page.pyramid.tiers}
+            rowKey={(tier) => tier.tier}
+            rowData={(tier) => ({ "data-tier": tier.tier })}
+            rowHeader={(tier) => t(`customers.tier.${tier.tier}`)}
+            cells={(tier) => [
+              tier.count,
+              money(tier.revenue),
+              figure(tier.revenueShare, (v) => pct(locale, v)),
+              money(tier.margin),
+              figure(tier.marginShare, (v) => pct(locale, v)),
+              tier.invited,
+            ]}
+          />
         ) : null}
       </section>
 
@@ -133,34 +99,29 @@ export function CustomerFigures({ page }: { page: CustomersPage }) {
         ) : (
           <>
             <p>{t("customers.silent.count", { n: page.silentCount, shown: page.silent.length })}</p>
-            <div className="table-scroll">
-              <table className="profile" data-testid="customers-silent">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("customers.silent.customer")}</th>
-                    <th scope="col">{t("customers.silent.score")}</th>
-                    <th scope="col">{t("customers.silent.rankRatio")}</th>
-                    <th scope="col">{t("customers.silent.degree")}</th>
-                    <th scope="col">{t("customers.silent.recency")}</th>
-                    <th scope="col">{t("customers.silent.frequency")}</th>
-                    <th scope="col">{t("customers.segments.segment")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.silent.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row">{c.id}</th>
-                      <td>{formatNumber(locale, c.score, 2)}</td>
-                      <td>{c.rankRatio === null ? "—" : formatNumber(locale, c.rankRatio, 2)}</td>
-                      <td>{formatNumber(locale, c.degree, 2)}</td>
-                      <td>{c.recency}</td>
-                      <td>{c.frequency}</td>
-                      <td>{t(`customers.segment.${c.segment}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FigureTable
+              testId="customers-silent"
+              headers={[
+                t("customers.silent.customer"),
+                t("customers.silent.score"),
+                t("customers.silent.rankRatio"),
+                t("customers.silent.degree"),
+                t("customers.silent.recency"),
+                t("customers.silent.frequency"),
+                t("customers.segments.segment"),
+              ]}
+              rows={page.silent}
+              rowKey={(c) => c.id}
+              rowHeader={(c) => c.id}
+              cells={(c) => [
+                formatNumber(locale, c.score, 2),
+                c.rankRatio === null ? "—" : formatNumber(locale, c.rankRatio, 2),
+                formatNumber(locale, c.degree, 2),
+                c.recency,
+                c.frequency,
+                t(`customers.segment.${c.segment}`),
+              ]}
+            />
           </>
         )}
       </section>
@@ -170,30 +131,14 @@ export function CustomerFigures({ page }: { page: CustomersPage }) {
         {page.topClv.length ? (
           <>
             <p>{t("customers.clv.top", { n: page.topClv.length })}</p>
-            <div className="table-scroll">
-              <table className="profile" data-testid="customers-clv">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("customers.clv.customer")}</th>
-                    <th scope="col">{t("customers.clv.clv")}</th>
-                    <th scope="col">{t("customers.pyramid.tier")}</th>
-                    <th scope="col">{t("customers.clv.cell")}</th>
-                    <th scope="col">{t("customers.segments.segment")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.topClv.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row">{c.id}</th>
-                      <td>{money(c.clv)}</td>
-                      <td>{c.tier ? t(`customers.tier.${c.tier}`) : "—"}</td>
-                      <td>{c.cell}</td>
-                      <td>{t(`customers.segment.${c.segment}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FigureTable
+              testId="customers-clv"
+              headers={[t("customers.clv.customer"), t("customers.clv.clv"), t("customers.pyramid.tier"), t("customers.clv.cell"), t("customers.segments.segment")]}
+              rows={page.topClv}
+              rowKey={(c) => c.id}
+              rowHeader={(c) => c.id}
+              cells={(c) => [money(c.clv), c.tier ? t(`customers.tier.${c.tier}`) : "—", c.cell, t(`customers.segment.${c.segment}`)]}
+            />
           </>
         ) : summary.equity.ok ? null : (
           <p className="notice">{reason(summary.equity.reason)}</p>
@@ -201,28 +146,14 @@ export function CustomerFigures({ page }: { page: CustomersPage }) {
         <h3>{t("customers.sensitivity.title")}</h3>
         {page.sensitivity && !page.sensitivity.ok ? <p className="notice">{reason(page.sensitivity.reason)}</p> : null}
         {page.sensitivity?.ok ? (
-          <div className="table-scroll">
-            <table className="profile" data-testid="customers-sensitivity">
-              <thead>
-                <tr>
-                  <th scope="col">{t("customers.sensitivity.corner")}</th>
-                  {page.sensitivity.retentions.map((r) => (
-                    <th scope="col" key={r}>
-                      {pct(locale, r)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {page.sensitivity.discountRates.map((i, row) => (
-                  <tr key={i}>
-                    <th scope="row">{pct(locale, i)}</th>
-                    {page.sensitivity?.ok ? page.sensitivity.equity[row]!.map((cell, col) => <td key={col}>{figure(cell, money)}</td>) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FigureTable
+            testId="customers-sensitivity"
+            headers={[t("customers.sensitivity.corner"), ...page.sensitivity.retentions.map((r) => pct(locale, r))]}
+            rows={page.sensitivity.discountRates}
+            rowKey={(i) => i}
+            rowHeader={(i) => pct(locale, i)}
+            cells={(_, row) => (page.sensitivity?.ok ? page.sensitivity.equity[row]!.map((cell) => figure(cell, money)) : [])}
+          />
         ) : null}
       </section>
     </>

@@ -1,3 +1,4 @@
+// One screen part's markup: the report's MaxDiff and price research sections with their charts and figures.
 import type { DemandCurvePoint, PricePoint } from "../../../analysis/index";
 import type { UnavailableReason } from "../../../analysis/unavailable-reasons";
 import type { ReportView } from "~/lib/report/report-view";

@@ -1,3 +1,4 @@
+// One screen's markup: the report page's sections in their order (each chart and table is its own component).
 import { NotEnough } from "./NotEnough";
 import type { UnavailableReason } from "../../../analysis/unavailable-reasons";
 import type { ReportView as ReportData } from "~/lib/report/report-view";

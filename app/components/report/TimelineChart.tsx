@@ -1,3 +1,4 @@
+// One chart's layout and markup (the timeline: panels, wave badges, the event list), kept in one piece to be read as a drawing.
 import type { ReportView } from "~/lib/report/report-view";
 import { COLORS, fmt, formatDay, niceDomain, textWidth, wrapText, type ChartText } from "./chart-kit";
 

@@ -1,3 +1,4 @@
+// Long by nature: one data document (the OpenAPI description of the researcher API), written out by hand.
 /**
  * The researcher API described as OpenAPI 3.1, served at /api/openapi.json (written by hand, kept
  * honest by test/services/api/openapi.test.ts, which checks it against the routes and its own

@@ -30,6 +30,8 @@ export interface ProfileQuestionInput {
   /** Rows of the choice editor (ignored for a text question). */
   choices: ChoiceInput[];
   isSegment: boolean;
+  /** Asked right after the familiarity screen (questions with a quota are asked there anyway). */
+  askFirst?: boolean;
 }
 
 type QuestionRow = ProfileQuestionDefinition & { id: number };
@@ -62,7 +64,7 @@ async function questionFields(db: Db, study: Study, input: ProfileQuestionInput,
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, fields: { code, kind: input.kind, text: input.text, textZh: input.textZh ?? null, choices, isSegment: input.isSegment } };
+  return { ok: true, fields: { code, kind: input.kind, text: input.text, textZh: input.textZh ?? null, choices, isSegment: input.isSegment, ...(input.askFirst ? { askFirst: true } : {}) } };
 }
 
 async function questionOf(db: Db, study: Study, questionId: number): Promise<QuestionRow> {

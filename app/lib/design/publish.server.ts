@@ -21,8 +21,8 @@ const FOCUS_GROUP_ISSUES = new Set<MessageKey>([
   "study.issue.titleRequired",
 ]);
 
-/** Changes that alter the focus-group questionnaire (it shows the study and its attributes only). */
-const touchesFocusGroup = (c: DefinitionChange) => c.part === "study" || c.part === "attribute" || (c.part === "order" && c.list === "attributes");
+/** Changes that alter the focus-group questionnaire (it shows the study and its attributes only; it has no ratings to lay out). */
+const touchesFocusGroup = (c: DefinitionChange) => (c.part === "study" && c.field !== "ratingLayout") || c.part === "attribute" || (c.part === "order" && c.list === "attributes");
 
 function frozenDefinition(json: string): StudyDefinition | null {
   try {

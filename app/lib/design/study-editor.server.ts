@@ -20,6 +20,7 @@ export async function loadStudyEditor(db: Db, study: Study, now = Date.now()) {
       market: study.market,
       marketZh: study.marketZh,
       languages: study.languages.split(","),
+      ratingLayout: study.ratingLayout,
       publicToken: study.publicToken,
     },
     offers: (await listOffers(db, study.id)).map((o) => ({ id: o.id, code: o.code, name: o.name, nameZh: o.nameZh, isOwn: o.isOwn, frozen: frozen.items.has(o.code) })),

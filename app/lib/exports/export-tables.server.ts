@@ -1,3 +1,4 @@
+// One job: the report's tables as export tables, one short builder per table (TABLE_NAMES); long because the report has many tables.
 import { type MessageKey } from "~/i18n/index";
 import { translate } from "~/i18n/messages.server";
 import type { ReportView } from "../report/report.server";

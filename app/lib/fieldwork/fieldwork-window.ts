@@ -11,3 +11,8 @@ export function fieldworkWindowState(window: { opensAt: number | null; closesAt:
   if (window.closesAt !== null && now >= window.closesAt) return "closed";
   return "open";
 }
+
+/** Whether the fieldwork window admits new responses now. */
+export function fieldworkOpen(window: { opensAt: number | null; closesAt: number | null }, now: number): boolean {
+  return fieldworkWindowState(window, now) === "open";
+}

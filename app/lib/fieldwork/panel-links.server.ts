@@ -5,9 +5,6 @@ import type { Study } from "../../../db/queries/studies";
 
 export type { PanelRedirects };
 
-/** A panel's respondent id as `?rid=` carries it: printable ASCII without spaces, at most 200 characters. */
-export const RID_PATTERN = /^[\x21-\x7e]{1,200}$/;
-
 export type PanelOutcome = "complete" | "screened_out" | "quota_full" | "closed";
 
 /** The outcome a finished response's status and screening reason stand for. */

@@ -7,7 +7,8 @@ import { getRespondentStudy } from "../../../db/queries/responses";
 import { rateLimiterFor, type RateLimiter } from "../platform/rate-limit.server";
 import { answersProblem } from "./answer-limits.server";
 import { checkPageProof, issuePageProof } from "./page-proof.server";
-import { handleRespondentRequest, RespondentRequestSchema } from "./respondent.server";
+import { handleRespondentRequest } from "./respondent.server";
+import { RespondentRequestSchema } from "./respondent-contract";
 import { localeOfHeader, refuse } from "./respondent-refusal.server";
 
 /** Largest accepted respondent request body, in bytes (MAX_BODY_BYTES). */

@@ -1,29 +1,12 @@
 import type { Locale, MessageKey } from "~/i18n/index";
 import { translate } from "~/i18n/messages.server";
-
-/** Why the respondent API refused a request; the page shows `respondent.refused.<reason>`. */
-export type RefusalReason =
-  | "crossSite"
-  | "contentType"
-  | "bot"
-  | "rateLimit"
-  | "malformed"
-  | "tooLarge"
-  | "tooDeep"
-  | "proof"
-  | "notStarted"
-  | "deviceCap"
-  | "addressCap"
-  | "closed"
-  | "device"
-  | "invitation"
-  | "unpublished"
-  | "unknown"
-  | "conflict";
+import type { Refusal, RefusalReason } from "./respondent-contract";
+import { env } from "../platform/env.server";
 
 /**
- * A refusal of the respondent API: nothing was stored. `error` says why for a developer (English),
- * `message` for the respondent in their language, `reason` names it for the page.
+ * A refusal of the respondent API (respondent-contract.ts's Refusal): nothing was stored. `error`
+ * says why for a developer (English), `message` for the respondent in their language, `reason`
+ * names it for the page.
  */
 export function refuse(
   status: number,
@@ -44,7 +27,7 @@ export function refuse(
       ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
       // A panel respondent's next address (the panel's page for this outcome), when there is one.
       ...(options.redirect ? { redirect: options.redirect } : {}),
-    },
+    } satisfies Refusal,
     { status, headers: retry !== undefined ? { "Retry-After": String(retry) } : undefined },
   );
 }
@@ -52,4 +35,15 @@ export function refuse(
 /** The respondent's language before the body is read: Accept-Language (Chinese, else English). */
 export function localeOfHeader(acceptLanguage: string | null | undefined): Locale {
   return /^\s*zh/i.test(acceptLanguage ?? "") ? "zh-CN" : "en";
+}
+
+/** The per-address completion cap reached (RESPONDENT_COMPLETIONS_PER_ADDRESS in 24 hours). */
+export function addressCapReached(retryAfterSeconds: number, locale: Locale): Response {
+  return refuse(
+    429,
+    "addressCap",
+    `this address has sent ${env.RESPONDENT_COMPLETIONS_PER_ADDRESS} completions to this questionnaire within 24 hours, the most allowed: try again in ${retryAfterSeconds} seconds`,
+    locale,
+    { params: { hours: Math.max(1, Math.ceil(retryAfterSeconds / 3600)) }, retryAfterSeconds },
+  );
 }

@@ -1,3 +1,4 @@
+// One job, a little over 250 lines: reading an imported table of responses, in its two layouts (wide and long).
 import type { MessageKey } from "~/i18n/index";
 import type { ProfileQuestionDefinition } from "../../../surveys/study-definition";
 import type { RawDataLayout } from "../../../db/queries/raw-data";

@@ -13,7 +13,6 @@ import {
 } from "../../../analysis/index";
 import type { Study } from "../../../db/queries/studies";
 import type { StudyMethods } from "../../../surveys/study-methods";
-import { readStatedWeights } from "../../../surveys/read-stated-weights";
 import type { Db } from "../../../db/client";
 import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
 import type { ReportOptions } from "./report-options.server";
@@ -21,7 +20,8 @@ import type { ReportKeyAccounts, TimelinePoint, WaveChoice } from "./report-view
 import type { CustomerLookup } from "../customers/customer-analysis.server";
 import type { CustomerFilter } from "../customers/customer-codes";
 import { reportKeyAccounts } from "./report-key-accounts.server";
-import { respondentsAt, toOutcome } from "./report-respondents.server";
+import { outcomeOf, respondentsAt } from "./report-respondents.server";
+import { reuseWhileSame } from "./report-reuse.server";
 
 /** What depends only on the data version and the respondent filter: computed once, cached. */
 export interface ComputedReport {
@@ -104,7 +104,6 @@ export async function computeReport(
   methods: StudyMethods,
 ): Promise<ComputedReport> {
   const all = await respondentsAt(db, study, own, version);
-  const stated = readStatedWeights(study.statedWeightsJson);
   const customerFilter = options.customer;
   const kept = all.filter(
     (r) =>
@@ -139,7 +138,7 @@ export async function computeReport(
 
   const inSegment = options.segment ? kept.filter((r) => r.profile[options.segment!.question] === options.segment!.value) : kept;
   // One outcome per respondent, shared by the analysis and the per-wave positions.
-  const inSegmentOutcomes = inSegment.map((r) => toOutcome(r, stated));
+  const inSegmentOutcomes = inSegment.map((r) => outcomeOf(r, study.statedWeightsJson));
   const analysed = options.wave !== undefined ? inSegment.filter((r) => r.wave === options.wave) : inSegment;
   const outcomes = options.wave !== undefined ? inSegmentOutcomes.filter((o) => o.wave === String(options.wave)) : inSegmentOutcomes;
 
@@ -147,25 +146,31 @@ export async function computeReport(
   // (method-more.md §3); the price block's ladder feeds Gabor–Granger (§4).
   const maxDiffKind = methods.importance.rating.quality === "maxdiff" ? "quality" : methods.importance.rating.price === "maxdiff" ? "price" : null;
   const ladder = methods.priceResearch?.ladder ?? [];
-  const analysis =
-    own !== null && outcomes.length > 0
-      ? analyzeStudy({
-          offers,
-          attributes,
-          respondents: outcomes,
-          ...(ladder.length > 0 ? { priceResearch: { ladder } } : {}),
-          options: {
-            bootstrap: reportIntervalMethod(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false,
-            ...(maxDiffKind !== null ? { weightsFrom: "maxdiff" as const } : {}),
-          },
-        })
-      : null;
-  const statedShares =
-    maxDiffKind !== null && outcomes.length > 0
-      ? Object.fromEntries(
-          Object.entries(aggregateWeights(outcomes, attributes).weights).filter(([id]) => attributes.find((a) => a.id === id)?.kind === maxDiffKind),
-        )
-      : null;
+  // The analysis and the stated shares, reused while the analysed outcomes are the same objects
+  // (a response outside this filter completed, a decision on one it leaves out).
+  const design = JSON.stringify([offers, attributes, own, ladder, maxDiffKind]);
+  const filterSlot = JSON.stringify([study.id, options.segment ?? null, options.wave ?? null, options.flagged, options.customer ?? null]);
+  const { analysis, statedShares } = reuseWhileSame(`analysis|${filterSlot}`, design, outcomes, () => ({
+    analysis:
+      own !== null && outcomes.length > 0
+        ? analyzeStudy({
+            offers,
+            attributes,
+            respondents: outcomes,
+            ...(ladder.length > 0 ? { priceResearch: { ladder } } : {}),
+            options: {
+              bootstrap: reportIntervalMethod(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false,
+              ...(maxDiffKind !== null ? { weightsFrom: "maxdiff" as const } : {}),
+            },
+          })
+        : null,
+    statedShares:
+      maxDiffKind !== null && outcomes.length > 0
+        ? Object.fromEntries(
+            Object.entries(aggregateWeights(outcomes, attributes).weights).filter(([id]) => attributes.find((a) => a.id === id)?.kind === maxDiffKind),
+          )
+        : null,
+  }));
 
   // Per-wave positions for the timeline and the value map's trail.
   const byWave = new Map<number, RespondentOutcome[]>();
@@ -178,7 +183,9 @@ export async function computeReport(
   for (const wave of waves) {
     const list = byWave.get(wave.wave);
     if (!list || list.length === 0) continue;
-    for (const p of wavePoints(list, offers, attributes)) {
+    // A wave's positions are reused while its respondents are the same (new responses in another wave).
+    const waveSlot = JSON.stringify([study.id, options.segment ?? null, options.flagged, options.customer ?? null, wave.wave]);
+    for (const p of reuseWhileSame(`wave|${waveSlot}`, design, list, () => wavePoints(list, offers, attributes))) {
       const points = seriesMap.get(p.offer) ?? [];
       points.push({ wave: wave.wave, date: wave.date, quality: p.quality, relativePrice: p.relativePrice, value: p.value, n: p.n });
       seriesMap.set(p.offer, points);

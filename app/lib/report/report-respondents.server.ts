@@ -1,22 +1,15 @@
 import { isIncluded, type RespondentOutcome, type StudyRespondent } from "../../../analysis/index";
-import { listAnalysisRespondents, type AnalysisRespondent } from "../../../db/queries/analysis-respondents";
+import type { AnalysisRespondent } from "../../../db/queries/analysis-respondents";
 import { reportDataVersion } from "../../../db/queries/report-data";
 import { listOffers, type Study } from "../../../db/queries/studies";
 import { readStatedWeights } from "../../../surveys/read-stated-weights";
 import type { Db } from "../../../db/client";
-import { LruCache } from "../platform/lru-cache.server";
+import { clearRespondentStore, storedRespondents } from "./report-respondent-store.server";
 import type { ReportOptions } from "./report-options.server";
 
-/**
- * The respondents of the latest data versions, so that switching a filter does not read every
- * response again; only studies of at most `RESPONDENT_CACHE_MAX` respondents are kept (memory).
- */
-const respondentCache = new LruCache<AnalysisRespondent[]>(2);
-const RESPONDENT_CACHE_MAX = 25_000;
-
-/** Forgets the cached respondents (tests, the benchmark). */
+/** Forgets the held respondents (tests, the benchmark's restart). */
 export function clearRespondentCache(): void {
-  respondentCache.clear();
+  clearRespondentStore();
 }
 
 /** A stored respondent as the analysis library reads it (the study's stated weights when the respondent gave none). */
@@ -51,15 +44,23 @@ export function toOutcome(r: AnalysisRespondent, stated: { weights: Record<strin
 }
 
 
-/** Every complete response of the study at this data version, read once (the respondent cache). */
+/** Every complete response of the study at this data version (the respondent store: read once, then caught up). */
 export async function respondentsAt(db: Db, study: Study, own: string | null, version: string): Promise<AnalysisRespondent[]> {
-  const listKey = `${study.id}|${version}`;
-  let all = respondentCache.get(listKey);
-  if (!all) {
-    all = await listAnalysisRespondents(db, study.id, own);
-    if (all.length <= RESPONDENT_CACHE_MAX) respondentCache.set(listKey, all);
-  }
-  return all;
+  return storedRespondents(db, study.id, own, version);
+}
+
+/**
+ * `toOutcome` remembered per held respondent and the study's stated weights (as stored): a
+ * report after one new response converts one respondent, not all of them. Outcomes are read,
+ * never written, by the analysis library (pure).
+ */
+const outcomeMemo = new WeakMap<AnalysisRespondent, { statedJson: string | null; outcome: StudyRespondent }>();
+export function outcomeOf(r: AnalysisRespondent, statedJson: string | null): StudyRespondent {
+  const memo = outcomeMemo.get(r);
+  if (memo && memo.statedJson === statedJson) return memo.outcome;
+  const outcome = toOutcome(r, readStatedWeights(statedJson));
+  outcomeMemo.set(r, { statedJson, outcome });
+  return outcome;
 }
 
 /**
@@ -76,10 +77,9 @@ export async function reportRespondents(
 ): Promise<RespondentOutcome[]> {
   const own = (await listOffers(db, study.id)).find((o) => o.isOwn)?.code ?? null;
   const all = await respondentsAt(db, study, own, await reportDataVersion(db, study.id));
-  const stated = readStatedWeights(study.statedWeightsJson);
   return all
     .filter((r) => isIncluded(r.flags, r.review, options.flagged))
     .filter((r) => !options.segment || r.profile[options.segment.question] === options.segment.value)
     .filter((r) => allWaves || options.wave === undefined || r.wave === options.wave)
-    .map((r) => toOutcome(r, stated));
+    .map((r) => outcomeOf(r, study.statedWeightsJson));
 }

@@ -11,6 +11,7 @@ import { customersDataVersion } from "../../../db/queries/customers";
 import { loadCustomerAnalysis } from "../customers/customer-analysis.server";
 import { computeReport, lineSpec, mapFor, type ComputedReport } from "./report-compute.server";
 import { clearRespondentCache, reportRespondents } from "./report-respondents.server";
+import { clearReuse } from "./report-reuse.server";
 import { reportTimeline } from "./report-timeline.server";
 import { reportWhatWho } from "./report-what-who.server";
 import { reportMethods } from "./report-methods.server";
@@ -34,6 +35,7 @@ export const reportCache = {
   clear() {
     cache.clear();
     clearRespondentCache();
+    clearReuse();
   },
 };
 

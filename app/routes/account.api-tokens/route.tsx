@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
-import { InlineForm } from "~/components/InlineForm";
+import { useSchemaForm } from "~/components/form-kit";
 import { FieldErrors } from "~/components/IntegrationsNav";
+import { ListTable, ReplyNotice, RevokeButton } from "~/components/list-and-revoke";
 import { useT } from "~/components/use-t";
 import { formatDate, type MessageKey } from "~/i18n";
 import { apiTokensOf, createApiToken, revokeApiToken } from "~/lib/api/api-tokens.server";
@@ -48,15 +49,7 @@ export default function ApiTokens() {
   const page = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, locale } = useT();
-  const [form, fields] = useForm({
-    id: "create-api-token",
-    lastResult: reply?.result ?? undefined,
-    constraint: getZodConstraint(CreateApiTokenSchema),
-    defaultValue: { scope: "read" },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateApiTokenSchema }),
-  });
+  const [form, fields] = useSchemaForm("create-api-token", CreateApiTokenSchema, reply?.result, { scope: "read" });
   return (
     <section className="panel">
       <h1>{t("apiTokens.title")}</h1>
@@ -69,11 +62,7 @@ export default function ApiTokens() {
           </p>
         </div>
       ) : null}
-      {reply?.notice ? (
-        <p className={reply.notice.startsWith("apiTokens.error") ? "error" : "notice"} role="status">
-          {t(reply.notice)}
-        </p>
-      ) : null}
+      <ReplyNotice notice={reply?.notice} errorPrefix="apiTokens.error" />
       <Form method="post" {...getFormProps(form)}>
         <CsrfField />
         <input type="hidden" name="intent" value="create" />
@@ -96,53 +85,30 @@ export default function ApiTokens() {
           <button type="submit">{t("apiTokens.create")}</button>
         </p>
       </Form>
-      {page.tokens.length === 0 ? (
-        <p>{t("apiTokens.none")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table data-testid="api-tokens">
-            <thead>
-              <tr>
-                <th>{t("apiTokens.col.name")}</th>
-                <th>{t("apiTokens.col.scope")}</th>
-                <th>{t("apiTokens.col.token")}</th>
-                <th>{t("apiTokens.col.created")}</th>
-                <th>{t("apiTokens.col.lastUsed")}</th>
-                <th>{t("apiTokens.col.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.tokens.map((token) => (
-                <tr key={token.id}>
-                  <td>{token.name}</td>
-                  <td>{token.scope}</td>
-                  <td>
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td>{formatDate(locale, token.createdAt)}</td>
-                  <td>{token.lastUsedAt === null ? t("apiTokens.never") : formatDate(locale, token.lastUsedAt)}</td>
-                  <td>
-                    {token.revokedAt !== null ? (
-                      t("apiTokens.revokedAt", { date: formatDate(locale, token.revokedAt) })
-                    ) : (
-                      <>
-                        {t("apiTokens.active")}{" "}
-                        <InlineForm
-                          intent="revoke"
-                          fields={{ tokenId: token.id }}
-                          label={t("apiTokens.revoke")}
-                          buttonClassName="link-button"
-                          confirm={{ message: t("apiTokens.revokeConfirm") }}
-                        />
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        testId="api-tokens"
+        items={page.tokens}
+        empty={t("apiTokens.none")}
+        columns={[
+          { header: t("apiTokens.col.name"), cell: (token) => token.name },
+          { header: t("apiTokens.col.scope"), cell: (token) => token.scope },
+          { header: t("apiTokens.col.token"), cell: (token) => <code>{token.prefix}…</code> },
+          { header: t("apiTokens.col.created"), cell: (token) => formatDate(locale, token.createdAt) },
+          { header: t("apiTokens.col.lastUsed"), cell: (token) => (token.lastUsedAt === null ? t("apiTokens.never") : formatDate(locale, token.lastUsedAt)) },
+          {
+            header: t("apiTokens.col.state"),
+            cell: (token) =>
+              token.revokedAt !== null ? (
+                t("apiTokens.revokedAt", { date: formatDate(locale, token.revokedAt) })
+              ) : (
+                <>
+                  {t("apiTokens.active")}{" "}
+                  <RevokeButton intent="revoke" fields={{ tokenId: token.id }} label={t("apiTokens.revoke")} confirm={t("apiTokens.revokeConfirm")} />
+                </>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { addOffers, deleteOffer, setOwnOffer, updateOffer } from "~/lib/design/o
 import { addProfileQuestion, deleteProfileQuestion, moveProfileQuestion, updateProfileQuestion } from "~/lib/design/profile-questions.server";
 import { publishFocusGroup, publishRating } from "~/lib/design/publish.server";
 import { saveQuotas } from "~/lib/design/quotas.server";
+import { saveRatingLayout } from "~/lib/design/rating-layout.server";
 import { saveStudyDetails } from "~/lib/design/study-details.server";
 import type { FormReply } from "~/components/form-kit";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
@@ -55,6 +56,8 @@ export async function runDesignAction(db: Db, study: Study, userId: number, valu
       return moveProfileQuestion(db, study, userId, value);
     case "saveQuotas":
       return saveQuotas(db, study, userId, value);
+    case "ratingLayout":
+      return saveRatingLayout(db, study, userId, value);
     case "fieldworkSettings":
       return saveFieldworkWindow(db, study, userId, value);
     case "openFieldwork":

@@ -72,6 +72,8 @@ const questionFields = {
   textZh: optional(300, "fieldwork.error.textRequired"),
   choices: z.array(ChoiceRowSchema).max(50, key("fieldwork.error.tooManyChoices")).default([]),
   isSegment: z.boolean().default(false),
+  /** Asked right after the familiarity screen, before the ratings (issue 15). */
+  askFirst: z.boolean().default(false),
 };
 export const AddQuestionSchema = z.object({ intent: z.literal("addProfileQuestion"), ...questionFields });
 export const UpdateQuestionSchema = z.object({ intent: z.literal("updateProfileQuestion"), questionId: id, ...questionFields });
@@ -90,6 +92,12 @@ export const QuotasSchema = z.object({
     )
     .max(50)
     .default([]),
+});
+
+/** How the rating stage lays out its ratings (issue 15). */
+export const RatingLayoutFormSchema = z.object({
+  intent: z.literal("ratingLayout"),
+  ratingLayout: z.enum(["offer", "attribute"], { required_error: key("study.error.layoutRequired"), invalid_type_error: key("study.error.layoutRequired") }),
 });
 
 const wallTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, key("fieldwork.error.dateInvalid")).optional();
@@ -125,6 +133,7 @@ export const DesignSchema = z.discriminatedUnion("intent", [
   DeleteQuestionSchema,
   MoveQuestionSchema,
   QuotasSchema,
+  RatingLayoutFormSchema,
   WindowSchema,
   OpenFieldworkSchema,
   CloseFieldworkSchema,

@@ -8,6 +8,7 @@ import { OfferRows } from "~/components/OfferRows";
 import { ProfileQuestionRows } from "~/components/ProfileQuestionRows";
 import { PublishPanel } from "~/components/PublishPanel";
 import { QuotaEditor } from "~/components/QuotaEditor";
+import { RatingLayoutForm } from "~/components/RatingLayoutForm";
 import { StudyDetailsForm } from "~/components/StudyDetailsForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
@@ -96,6 +97,11 @@ export default function StudyDesign() {
           <h2>{t("fieldwork.quotas.title")}</h2>
           <p className="muted small">{t("fieldwork.quotas.help")}</p>
           <QuotaEditor questions={data.profileQuestions} quotas={data.quotas} />
+        </section>
+        <section className="panel" id="layout">
+          <h2>{t("study.layout.title")}</h2>
+          <p className="muted small">{t("study.layout.help")}</p>
+          <RatingLayoutForm layout={data.study.ratingLayout} key={data.study.ratingLayout} />
         </section>
         <section className="panel" id="window">
           <h2>{t("fieldwork.window.title")}</h2>

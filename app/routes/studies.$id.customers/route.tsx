@@ -1,3 +1,4 @@
+// One screen's markup: the customers page's upload, column mapping, parameters and invitation forms (loader and action are thin).
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";

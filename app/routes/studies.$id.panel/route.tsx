@@ -1,8 +1,9 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
+import { useSchemaForm } from "~/components/form-kit";
 import { FieldErrors, IntegrationsNav } from "~/components/IntegrationsNav";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
@@ -52,19 +53,11 @@ export default function PanelLinks() {
   const page = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, locale } = useT();
-  const [form, fields] = useForm({
-    id: "panel-links",
-    lastResult: reply?.result,
-    constraint: getZodConstraint(PanelLinksSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    defaultValue: {
-      completeUrl: page.redirects.completeUrl ?? "",
-      screenedOutUrl: page.redirects.screenedOutUrl ?? "",
-      quotaFullUrl: page.redirects.quotaFullUrl ?? "",
-      closedUrl: page.redirects.closedUrl ?? "",
-    },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PanelLinksSchema }),
+  const [form, fields] = useSchemaForm("panel-links", PanelLinksSchema, reply?.result, {
+    completeUrl: page.redirects.completeUrl ?? "",
+    screenedOutUrl: page.redirects.screenedOutUrl ?? "",
+    quotaFullUrl: page.redirects.quotaFullUrl ?? "",
+    closedUrl: page.redirects.closedUrl ?? "",
   });
   return (
     <>

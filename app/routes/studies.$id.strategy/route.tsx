@@ -1,3 +1,4 @@
+// One screen's markup: the events & functions page's five small forms (loader and action are thin).
 import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";

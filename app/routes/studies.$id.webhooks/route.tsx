@@ -1,10 +1,12 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/CsrfField";
 import { InlineForm } from "~/components/InlineForm";
+import { useSchemaForm } from "~/components/form-kit";
 import { FieldErrors, IntegrationsNav } from "~/components/IntegrationsNav";
+import { ListTable, ReplyNotice, RevokeButton } from "~/components/list-and-revoke";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import { formatDate, type MessageKey } from "~/i18n";
@@ -59,14 +61,7 @@ export default function Webhooks() {
   const page = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t, locale } = useT();
-  const [form, fields] = useForm({
-    id: FORM_ID,
-    lastResult: reply?.result ?? undefined,
-    constraint: getZodConstraint(AddWebhookSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AddWebhookSchema }),
-  });
+  const [form, fields] = useSchemaForm(FORM_ID, AddWebhookSchema, reply?.result);
   return (
     <>
       <h1>
@@ -76,11 +71,7 @@ export default function Webhooks() {
       <IntegrationsNav studyId={page.study.id} />
       <section className="panel">
         <p>{t("webhooks.help")}</p>
-        {reply?.notice ? (
-          <p className={reply.notice.startsWith("webhooks.error") ? "error" : "notice"} role="status">
-            {t(reply.notice)}
-          </p>
-        ) : null}
+        <ReplyNotice notice={reply?.notice} errorPrefix="webhooks.error" />
         <Form method="post" {...getFormProps(form)}>
           <CsrfField />
           <input type="hidden" name="intent" value="add" />
@@ -110,13 +101,7 @@ export default function Webhooks() {
                 <code>{e.url}</code> ({e.events.join(", ")})
                 <br />
                 {t("webhooks.secret")}: <code>{e.secret}</code>{" "}
-                <InlineForm
-                  intent="delete"
-                  fields={{ endpointId: e.id }}
-                  label={t("webhooks.delete")}
-                  buttonClassName="link-button"
-                  confirm={{ message: t("webhooks.deleteConfirm") }}
-                />
+                <RevokeButton intent="delete" fields={{ endpointId: e.id }} label={t("webhooks.delete")} confirm={t("webhooks.deleteConfirm")} />
               </li>
             ))}
           </ul>
@@ -124,44 +109,20 @@ export default function Webhooks() {
       </section>
       <section className="panel">
         <h2>{t("webhooks.log")}</h2>
-        {page.deliveries.length === 0 ? (
-          <p>{t("webhooks.logEmpty")}</p>
-        ) : (
-          <div className="table-scroll">
-            <table data-testid="webhook-log">
-              <thead>
-                <tr>
-                  <th>{t("webhooks.col.created")}</th>
-                  <th>{t("webhooks.col.event")}</th>
-                  <th>{t("webhooks.col.address")}</th>
-                  <th>{t("webhooks.col.status")}</th>
-                  <th>{t("webhooks.col.attempts")}</th>
-                  <th>{t("webhooks.col.last")}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {page.deliveries.map((d) => (
-                  <tr key={d.id}>
-                    <td>{formatDate(locale, d.createdAt)}</td>
-                    <td>
-                      <code>{d.event}</code>
-                    </td>
-                    <td>
-                      <code>{d.url}</code>
-                    </td>
-                    <td>{t(`webhooks.status.${d.status}`)}</td>
-                    <td>{d.attempts}</td>
-                    <td>{d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? "")}</td>
-                    <td>
-                      <InlineForm intent="replay" fields={{ deliveryId: d.id }} label={t("webhooks.replay")} buttonClassName="link-button" />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListTable
+          testId="webhook-log"
+          items={page.deliveries}
+          empty={t("webhooks.logEmpty")}
+          columns={[
+            { header: t("webhooks.col.created"), cell: (d) => formatDate(locale, d.createdAt) },
+            { header: t("webhooks.col.event"), cell: (d) => <code>{d.event}</code> },
+            { header: t("webhooks.col.address"), cell: (d) => <code>{d.url}</code> },
+            { header: t("webhooks.col.status"), cell: (d) => t(`webhooks.status.${d.status}`) },
+            { header: t("webhooks.col.attempts"), cell: (d) => d.attempts },
+            { header: t("webhooks.col.last"), cell: (d) => (d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? "")) },
+            { header: null, cell: (d) => <InlineForm intent="replay" fields={{ deliveryId: d.id }} label={t("webhooks.replay")} buttonClassName="link-button" /> },
+          ]}
+        />
       </section>
     </>
   );

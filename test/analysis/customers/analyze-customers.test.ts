@@ -3,7 +3,7 @@ import { analyzeCustomers } from "../../../analysis";
 import { ok } from "../helpers";
 import { tx } from "./tx";
 
-// D = 2025-06-30 (hand calculation, method-more.md §7).
+// D = 2025-06-30 (hand calculation, docs/method.md §11).
 //   A: 2024-03-01 (100, margin 40), 2025-03-01 (200, margin 80), 2025-06-01 (100, margin 40)
 //   B: 2024-05-01 (50, margin 20), 2025-06-29 (150, margin 60)
 //   C: 2024-04-01 (80, margin 30)

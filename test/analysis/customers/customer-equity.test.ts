@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { customerEquity, equitySensitivity } from "../../../analysis";
 import { ok } from "../helpers";
 
-// Margins 100, 200, 300; r = 0.8, i = 0.10, c = 50 (method-more.md §7): each CLV = m x 1.1 / 0.3 - 50
+// Margins 100, 200, 300; r = 0.8, i = 0.10, c = 50 (docs/method.md §11): each CLV = m x 1.1 / 0.3 - 50
 // = 316.67, 683.33, 1050; equity = 600 x 11 / 3 - 3 x 50 = 2200 - 150 = 2050.
 const customers = [
   { id: "a", margin: 100 },

@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { customerLifetimeValue } from "../../../analysis";
 import { ok } from "../helpers";
 
-// m = 100, i = 0.10, r = 0.8, c = 50 (hand calculation, method-more.md §7).
+// m = 100, i = 0.10, r = 0.8, c = 50 (hand calculation, docs/method.md §11).
 const base = { margin: 100, discountRate: 0.1, retention: 0.8, cost: 50 };
 
 describe("customerLifetimeValue", () => {

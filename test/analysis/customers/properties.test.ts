@@ -4,7 +4,7 @@ import { analyzeCustomers, customerEquity, customerLifetimeValue, customerPyrami
 import type { Transaction } from "../../../analysis";
 import { numbers, ok } from "../helpers";
 
-/** Invariants of method-more.md §7 on generated transactions (fixed seed, bounded runs). */
+/** Invariants of docs/method.md §11 on generated transactions (fixed seed, bounded runs). */
 const RUNS = { seed: 20250721, numRuns: 100 };
 const FIRST_DAY = Date.UTC(2023, 0, 1);
 /** ISO date `offset` days after 2023-01-01, computed with the platform's Date (not our calendar). */

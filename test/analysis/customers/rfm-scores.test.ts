@@ -3,7 +3,7 @@ import { rfmScores, rfmSegment } from "../../../analysis";
 import { ok } from "../helpers";
 import { tx } from "./tx";
 
-// Five customers at D = 2025-01-31 (hand calculation, method-more.md §7):
+// Five customers at D = 2025-01-31 (hand calculation, docs/method.md §11):
 //   A: 2025-01-30 (100), 2025-01-20 (50), 2024-12-31 (50) -> R = 1,   F = 3, M = 200
 //   B: 2025-01-30 (300)                                   -> R = 1,   F = 1, M = 300
 //   C: 2025-01-01 (20), 2024-12-01 (20)                   -> R = 30,  F = 2, M = 40

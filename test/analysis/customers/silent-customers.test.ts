@@ -3,7 +3,7 @@ import { silentCustomers } from "../../../analysis";
 import { ok } from "../helpers";
 import { tx } from "./tx";
 
-// D = 2025-03-01 (February 2025 has 28 days). Hand calculation, method-more.md §7:
+// D = 2025-03-01 (February 2025 has 28 days). Hand calculation, docs/method.md §11:
 //   P: 01-01, 01-11, 01-31 -> T_i = 10, 20; T_r = 01-31 -> 03-01 = 29.
 //      S = 29 / 20 = 1.45 (silent, degree 0.45); T_r ranks 3rd of {10, 20, 29} -> 3 / 3 = 1.
 //   Q: 2024-12-01, 01-30, 02-09 -> T_i = 60, 10; T_r = 02-09 -> 03-01 = 20.

@@ -43,7 +43,7 @@ function orthogonal(turnB = false): RespondentOutcome[] {
   }));
 }
 
-describe("derivedImportance default: Johnson's relative weights (method-more.md §2)", () => {
+describe("derivedImportance default: Johnson's relative weights (docs/method.md §6)", () => {
   const result = ok(derivedImportance({ respondents: orthogonal(), attributes, weights: { a: 30, b: 70 } }));
 
   it("uses relative weights by default", () => {
