@@ -305,4 +305,30 @@ describe("the report's research method sections", () => {
     expect(html).not.toContain("report.maxDiff.");
     expect(html).not.toMatch(/report\.(quadrant|difference|delivered)\./);
   });
+
+  it("says so when responses were collected under versions with different methods (the newest applies), last: it changes the study", async () => {
+    // A version 2 frozen without any methods (points, no price block) and one response moved under it.
+    const studyId = Number(studyPath.split("/")[2]);
+    const db = await server.openDb();
+    try {
+      const v1 = await one<{ definitionJson: string; surveyJson: string; publishedAt: number }>(
+        db,
+        sql`select definition_json as "definitionJson", survey_json as "surveyJson", published_at as "publishedAt" from questionnaires where study_id = ${studyId} and stage = 'rating' and version = 1`,
+      );
+      const { methods: _frozen, ...points } = JSON.parse(v1.definitionJson) as Record<string, unknown>;
+      const v2 = await insertId(
+        db,
+        sql`insert into questionnaires (study_id, stage, version, definition_json, survey_json, published_at)
+            values (${studyId}, 'rating', 2, ${JSON.stringify(points)}, ${v1.surveyJson}, ${v1.publishedAt + 1}) returning id`,
+      );
+      await db.run(sql`update responses set questionnaire_id = ${v2} where client_id = 'methods-1'`);
+    } finally {
+      await db.close();
+    }
+    const html = await (await owner.request(`${studyPath}/report`)).text();
+    expect(/data-testid="methods-mixed"[^>]*>([^<]*)</.exec(html)?.[1]).toBe(
+      "The responses were collected under questionnaire versions with different research methods; all are analysed with the methods of version 2, the newest of them.",
+    );
+    expect(html).not.toContain('data-section="maxdiff"');
+  });
 });
