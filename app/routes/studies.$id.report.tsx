@@ -21,6 +21,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { report, role, today: new Date().toISOString().slice(0, 10), i18n: i18nFor(report.locale, ["report"]) };
 }
 
+/** The segment comparison with the report's options (its question: the segment filtered on, else the first). */
+function compareHref(report: { study: { id: number }; query: string; options: { segment?: { question: string } } }): string {
+  const params = new URLSearchParams(report.query);
+  params.delete("segment");
+  if (report.options.segment) params.set("question", report.options.segment.question);
+  const query = params.toString();
+  return `/studies/${report.study.id}/report/segments${query ? `?${query}` : ""}`;
+}
+
 export default function Report() {
   const { report, role, today } = useLoaderData<typeof loader>();
   const { t } = useT();
@@ -30,7 +39,7 @@ export default function Report() {
         {t("report.title")}: {report.study.title}
       </h1>
       <StudyNav studyId={report.study.id} role={role} />
-      <ReportView report={report} today={today} filters={<ReportFilters report={report} t={t} />} scenariosHref={`/studies/${report.study.id}/scenarios?${report.query}`} />
+      <ReportView report={report} today={today} filters={<ReportFilters report={report} t={t} compareHref={compareHref(report)} />} scenariosHref={`/studies/${report.study.id}/scenarios?${report.query}`} />
       <ExportPanel report={report} shareHref={role === "viewer" ? undefined : `/studies/${report.study.id}/share`} />
     </>
   );

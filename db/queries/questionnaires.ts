@@ -1,5 +1,6 @@
 import { and, desc, eq, max, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { bool } from "../sql";
 import type { questionnaires } from "../schema";
 
 export type Questionnaire = typeof questionnaires.$inferSelect;
@@ -70,4 +71,18 @@ export async function getPublishedByToken(db: Db, token: string): Promise<{ stud
      from studies s where s.public_token = ${token}`,
   );
   return row ?? null;
+}
+
+/**
+ * Every published rating version of a study, newest first, with its frozen definition (JSON) and
+ * whether complete responses were collected under it (the report analyses those with the
+ * methods frozen at publication).
+ */
+export async function listRatingVersions(db: Db, studyId: number): Promise<Array<{ version: number; definitionJson: string; hasResponses: boolean }>> {
+  const rows = await db.rows<{ version: number; definitionJson: string; hasResponses: unknown }>(
+    sql`select q.version as "version", q.definition_json as "definitionJson",
+       exists (select 1 from responses r where r.questionnaire_id = q.id and r.status = 'complete') as "hasResponses"
+     from questionnaires q where q.study_id = ${studyId} and q.stage = 'rating' order by q.version desc`,
+  );
+  return rows.map((r) => ({ version: r.version, definitionJson: r.definitionJson, hasResponses: bool(r.hasResponses) }));
 }

@@ -86,6 +86,7 @@ const matrix: Record<string, Access> = {
   },
   "studies.$id.preview": { kind: "checked", loader: { path: "/studies/:id/preview?stage=focus-group&language=zh-CN", allowed: ["owner", "editor", "viewer"] } },
   "studies.$id.report": { kind: "checked", loader: { path: "/studies/:id/report", allowed: ["owner", "editor", "viewer"] } },
+  "studies.$id.report_.segments": { kind: "checked", loader: { path: "/studies/:id/report/segments", allowed: ["owner", "editor", "viewer"] } },
   "studies.$id.focus-group": {
     kind: "checked",
     loader: { path: "/studies/:id/focus-group", allowed: ["owner", "editor"] },

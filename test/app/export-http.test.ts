@@ -80,6 +80,10 @@ describe("report downloads", () => {
       "What who",
       "Importance",
       "n per offer",
+      // The tools of issue 19 the demo has (no MaxDiff, no price block): quadrant, Best, Kotler.
+      "Importance quadrant",
+      "Best difference method",
+      "Kotler delivered value",
     ]);
     const summary = new Map(records(wb.getWorksheet("Summary")!).map((r) => [r.Item, r.Value]));
     expect(fmt(summary.get("Relative quality") as number, 1)).toBe(testIdText(html, "score-q"));
@@ -108,6 +112,34 @@ describe("report downloads", () => {
     }
     const total = profile.find((x) => x["Attribute code"] === null)!;
     expect(fmt(total["Weight × ratio"] as number, 1)).toBe(testIdText(html, "quality-profile-total"));
+  });
+
+  it("the workbook's quadrant, Best and Kotler sheets hold the page's figures", async () => {
+    const html = await (await download(`${STUDY}/report`)).text();
+    const wb = await workbook(`${STUDY}/report/export/tables.xlsx`);
+    const quadrant = /<svg[^>]*id="quadrant"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+    const placed = Object.fromEntries([...quadrant.matchAll(/<g data-attribute="(\w+)" data-quadrant="([\w-]+)"/g)].map((m) => [m[1], m[2]]));
+    const sheet = records(wb.getWorksheet("Importance quadrant")!);
+    expect(sheet.length).toBeGreaterThan(0);
+    expect(Object.fromEntries(sheet.map((r) => [r["Attribute code"], r["Quadrant code"]]))).toEqual(placed);
+    const delivered = /data-testid="delivered-value"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    const cell = (key: string) => new RegExp(`data-figure="${key}"><th scope="row">[^<]*</th><td>([^<]*)<`).exec(delivered)?.[1];
+    const kotler = Object.fromEntries(records(wb.getWorksheet("Kotler delivered value")!).map((r) => [r["Figure code"], r.Value as number]));
+    expect(fmt(kotler.totalValue!, 1)).toBe(cell("value"));
+    expect(fmt(kotler.totalCost!, 1)).toBe(cell("cost"));
+    expect(fmt(kotler.deliveredValue!, 1)).toBe(cell("delivered"));
+    expect(fmt(kotler.deliveredValueRatio!, 1)).toBe(cell("ratio"));
+    const best = /data-testid="difference-by-offer"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    for (const r of records(wb.getWorksheet("Best difference method")!)) {
+      const shown = new RegExp(`<tr data-offer="${String(r["Offer code"])}">[\\s\\S]*?data-value="([-\\d.]+)"`).exec(best)?.[1];
+      expect(Number(shown)).toBeCloseTo(r["Customer value (benefit − cost)"] as number, 4);
+    }
+    for (const name of ["quadrant", "difference", "delivered-value"]) {
+      const text = await (await download(`${STUDY}/report/export/${name}.csv`)).text();
+      expect(parseCsv(text.replace(/^\uFEFF/, "")).length, name).toBeGreaterThan(1);
+    }
+    // Not asked in the demo: no MaxDiff or price research table.
+    expect((await researcher.request(`${STUDY}/report/export/maxdiff.csv`)).status).toBe(404);
   });
 
   it("each table as CSV: UTF-8 with BOM, the same figures as the workbook", async () => {

@@ -11,14 +11,14 @@ import { isIncluded } from "../../analysis/index";
 import { listAnalysisRespondents } from "../../db/queries/analysis-respondents";
 import { insertMethodAnswers } from "../../db/queries/method-answers";
 import { listAttributes } from "../../db/queries/studies";
-import { saveStudyMethods } from "../../db/queries/study-methods";
+import { setPublishedMethods } from "../helpers/published-methods";
 import { StudyMethodsSchema } from "../../surveys/study-methods";
 import { chartTexts, consoleErrors, expectTextsInside, REPORT_VIEWPORTS, useServerAndBrowser } from "../helpers/report-browser";
 import { openDemoReport } from "./report-fixture";
 
 /** The demo study with MaxDiff for quality and the price block on, and three analysed respondents' answers to them. */
 async function withMethodAnswers(db: Db): Promise<void> {
-  await saveStudyMethods(
+  await setPublishedMethods(
     db,
     1,
     StudyMethodsSchema.parse({

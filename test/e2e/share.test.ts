@@ -54,8 +54,9 @@ describe("shared report in Chromium", () => {
     const errors = watchErrors(page);
     await signIn(page, "/studies/1/report");
     await page.locator('[data-testid="export-panel"]').waitFor();
-    // Charts (SVG, PNG), the workbook, 9 tables, 4 raw files, PDF (A4 and Letter), 4 labelled formats in 2 languages.
-    expect(await page.locator('[data-testid="export-panel"] a[data-export]').count()).toBe(5 * 2 + 1 + 9 + 4 + 2 + 4 * 2);
+    // Charts (SVG, PNG), the workbook, 9 tables and the demo's 3 tool tables (quadrant, Best, Kotler),
+    // 4 raw files, PDF (A4 and Letter), 4 labelled formats in 2 languages.
+    expect(await page.locator('[data-testid="export-panel"] a[data-export]').count()).toBe(5 * 2 + 1 + 9 + 3 + 4 + 2 + 4 * 2);
     const png = await page.locator('a[data-export="value-map.png"]').getAttribute("href");
     expect(png).toMatch(/^\/studies\/1\/report\/export\/value-map\.png\?line=/);
     await Promise.all([page.waitForURL(/\/studies\/1\/share$/), page.click('[data-testid="share-manage"]')]);
@@ -83,7 +84,7 @@ describe("shared report in Chromium", () => {
       await page.locator('[data-testid="value-map"]').waitFor();
       expect(await page.locator('[data-section]').count()).toBeGreaterThan(5);
       expect(await page.locator('a[href^="/studies"]').count()).toBe(0);
-      expect(await page.locator('[data-testid="export-panel"] a[data-export]').count()).toBe(5 * 2 + 1 + 9 + 2);
+      expect(await page.locator('[data-testid="export-panel"] a[data-export]').count()).toBe(5 * 2 + 1 + 9 + 3 + 2);
       expect(await page.locator('a[data-export^="raw-"]').count()).toBe(0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${width} ${lang}`).toBeLessThanOrEqual(1);

@@ -1,5 +1,6 @@
 import { useT } from "../use-t";
 import type { ReportView } from "~/lib/report/report-view";
+import { methodTablesOf } from "~/lib/exports/method-table-names";
 
 const CHARTS = ["value-map", "head-to-head", "timeline", "importance", "what-who"] as const;
 const LABELLED = [
@@ -65,7 +66,7 @@ export function ExportPanel({ report, shareHref, base, raw = true }: { report: R
             <strong>{link("tables.xlsx", t("exports.workbook"))}</strong>
           </p>
           <ul className="export-list">
-            {[...TABLES, ...(report.keyAccounts ? (["key-accounts"] as const) : [])].map((name) => (
+            {[...TABLES, ...(report.keyAccounts ? (["key-accounts"] as const) : []), ...methodTablesOf(report)].map((name) => (
               <li key={name}>
                 {t(`exports.table.${name}`)}{sep}{link(`${name}.csv`, "CSV")}
               </li>

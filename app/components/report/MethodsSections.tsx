@@ -76,6 +76,28 @@ export function MethodsSections({ report, t, locale }: ChartText & { report: Rep
           upper: item.shareInterval.ok ? item.shareInterval.upper : null,
           stated: stated[item.id] ?? null,
         }));
+      const table = (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("report.maxDiff.attribute")}</th>
+              <th scope="col">{t("report.maxDiff.share")}</th>
+              <th scope="col">95 %</th>
+              <th scope="col">{t("report.maxDiff.stated")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-attribute={r.id}>
+                <th scope="row">{r.name}</th>
+                <td>{fmt(locale, r.share)}</td>
+                <td>{r.lower !== null && r.upper !== null ? t("report.maxDiff.interval", { lower: fmt(locale, r.lower), upper: fmt(locale, r.upper) }) : t("report.maxDiff.noInterval")}</td>
+                <td>{r.stated !== null ? fmt(locale, r.stated) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
       maxDiff = (
         <>
           <p className="small">
@@ -84,31 +106,14 @@ export function MethodsSections({ report, t, locale }: ChartText & { report: Rep
           <ChartFrame
             id="maxdiff"
             tableLabel={tableLabel}
-            table={
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("report.maxDiff.attribute")}</th>
-                    <th scope="col">{t("report.maxDiff.share")}</th>
-                    <th scope="col">95 %</th>
-                    <th scope="col">{t("report.maxDiff.stated")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.id} data-attribute={r.id}>
-                      <th scope="row">{r.name}</th>
-                      <td>{fmt(locale, r.share)}</td>
-                      <td>{r.lower !== null && r.upper !== null ? t("report.maxDiff.interval", { lower: fmt(locale, r.lower), upper: fmt(locale, r.upper) }) : t("report.maxDiff.noInterval")}</td>
-                      <td>{r.stated !== null ? fmt(locale, r.stated) : ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
+            table={table}
           >
             {(width) => <MaxDiffChart rows={rows} {...text} width={width} interactive />}
           </ChartFrame>
+          {/* On paper the chart's table is printed (the toggle is not). */}
+          <div className="print-only" data-print-table="maxdiff">
+            {table}
+          </div>
         </>
       );
     } else maxDiff = <NotEnough reason={(m.ok ? (m.utilities as { reason: UnavailableReason }).reason : m.reason) as UnavailableReason} t={t} />;

@@ -8,7 +8,7 @@ import { formatDay, type ChartText } from "./chart-kit";
  * segment, wave, flagged responses in/out, fair-value line (and slope), head-to-head
  * competitor, market-share bubbles.
  */
-export function ReportFilters({ report, t, action }: Pick<ChartText, "t"> & { report: ReportView; action?: string }) {
+export function ReportFilters({ report, t, action, compareHref }: Pick<ChartText, "t"> & { report: ReportView; action?: string; compareHref?: string }) {
   const locale = report.locale;
   const o = report.options;
   const segmentValue = o.segment ? `${o.segment.question}:${o.segment.value}` : "";
@@ -41,6 +41,11 @@ export function ReportFilters({ report, t, action }: Pick<ChartText, "t"> & { re
               </optgroup>
             ))}
           </select>
+          {compareHref && report.choices.segments.length > 0 ? (
+            <a href={compareHref} className="small" data-testid="compare-segments">
+              {t("report.segments.link")}
+            </a>
+          ) : null}
         </label>
         <label>
           {t("report.filters.wave")}

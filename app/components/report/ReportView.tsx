@@ -21,6 +21,7 @@ import { WonLostSection } from "./WonLostSection";
 import { ChartFrame } from "./ChartFrame";
 import { HeadToHeadTable, ImportanceTable, TimelineTable } from "./ChartTables";
 import { FairPriceNote } from "./FairPriceNote";
+import { PriceEvidence } from "./PriceEvidence";
 import { FormulaTip } from "./FormulaTip";
 import { PrintHeader } from "./PrintHeader";
 import { Takeaway } from "./Takeaway";
@@ -82,6 +83,11 @@ export function ReportView({
         {report.counts.leftOut > 0 ? <span className="muted"> · {t("report.leftOut", { n: report.counts.leftOut })}</span> : null}
         {report.counts.analysed > 0 && report.counts.analysed < smallN ? <span className="flag"> · {t("report.smallSample")}</span> : null}
       </p>
+      {report.methods.source.mixed && report.methods.source.version !== null ? (
+        <p className="muted small" data-testid="methods-mixed">
+          {t("report.methods.mixed", { version: report.methods.source.version })}
+        </p>
+      ) : null}
       <p className="muted small small-n-legend">
         <span className="small-n">*</span> {t("report.smallN.legend", { n: smallN })}
       </p>
@@ -199,6 +205,7 @@ export function ReportView({
                   }
                   {...text}
                 />
+                <PriceEvidence report={report} ownName={ownName} {...text} />
                 {scenariosHref ? (
                   <p className="small no-print">
                     <a href={scenariosHref} data-testid="scenarios-link">

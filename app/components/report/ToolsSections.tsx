@@ -28,14 +28,40 @@ export function ToolsSections({ report, t, locale }: ChartText & { report: Repor
   const n = (v: number, d = 1) => fmt(locale, v, d);
   const quadrant = a.importancePerformance.stated;
   const kotler = a.relativeDeliveredValue;
+  const quadrantTable = quadrant.ok ? (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t("report.maxDiff.attribute")}</th>
+          <th scope="col">{t("report.quadrant.importance")}</th>
+          <th scope="col">{t("report.quadrant.performance")}</th>
+          <th scope="col">{t("report.quadrant.column")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {quadrant.attributes.map((r) => (
+          <tr key={r.id} data-attribute={r.id}>
+            <th scope="row">{report.names.attributes[r.id] ?? r.id}</th>
+            <td>{n(r.importance)}</td>
+            <td>{n(r.ratio, 3)}</td>
+            <td>{t(`report.quadrant.${r.quadrant}`)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  ) : null;
   return (
     <>
       <Section id="quadrant" title={t("report.quadrant.title")} help={t("report.quadrant.help")}>
         {quadrant.ok ? (
           <>
-            <ChartFrame id="quadrant">
+            <ChartFrame id="quadrant" table={quadrantTable} tableLabel={t("report.chart.table")}>
               {(width) => <QuadrantChart result={quadrant} names={report.names.attributes} t={t} locale={locale} width={width} interactive />}
             </ChartFrame>
+            {/* On paper the chart's table is printed (the toggle is not). */}
+            <div className="print-only" data-print-table="quadrant">
+              {quadrantTable}
+            </div>
             <ul className="quadrant-list" data-testid="quadrants">
               {QUADRANTS.map((q) => (
                 <li key={q} data-quadrant={q}>

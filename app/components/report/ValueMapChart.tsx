@@ -10,6 +10,10 @@ export interface ValueMapChartProps extends ChartText {
   width?: number;
   /** points are focusable and carry their figures for the page's tooltip */
   interactive?: boolean;
+  /** fixed axes (the segment comparison draws every segment's map on the same axes); default fitted to the points */
+  domain?: { x: [number, number]; y: [number, number] };
+  /** the drawing's id when several maps share a page (default "value-map") */
+  svgId?: string;
 }
 
 export const VALUE_MAP_SIZE = { width: 640, height: 500 } as const;
@@ -21,7 +25,7 @@ export const VALUE_MAP_SIZE = { width: 640, height: 500 } as const;
  * bubbles by market share when chosen, and each offer's movement across waves when there are
  * several. Labels are placed around their points without overlapping (label-placement.ts).
  */
-export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width, interactive = false }: ValueMapChartProps) {
+export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width, interactive = false, domain, svgId = "value-map" }: ValueMapChartProps) {
   const map = report.analysis?.valueMap;
   if (!map || !map.ok) return null;
   // Narrow boxes (phones) get tighter margins and a slightly smaller font; the height follows the width.
@@ -54,8 +58,8 @@ export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width,
     const full = t("report.axisWithNote", { title, note: t("report.marketAverage") });
     return textWidth(full, FONT) <= room - 8 ? full : title;
   };
-  const xd = niceDomain(xs);
-  const yd = niceDomain(ys);
+  const xd = domain?.x ?? niceDomain(xs);
+  const yd = domain?.y ?? niceDomain(ys);
   const plot = { x: M.left, y: M.top, w: W - M.left - M.right, h: H - M.top - M.bottom };
   const x = (v: number) => plot.x + ((v - xd[0]) / (xd[1] - xd[0])) * plot.w;
   const y = (v: number) => plot.y + plot.h - ((v - yd[0]) / (yd[1] - yd[0])) * plot.h;
@@ -115,7 +119,9 @@ export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width,
   const showFrontier = map.points.some((p) => p.frontier) && map.points.some((p) => !p.frontier);
   const intervalText = (i: { ok: boolean; lower?: number; upper?: number } | undefined) =>
     i?.ok && i.lower !== undefined && i.upper !== undefined ? ` (${t("report.interval", { lower: fmt(locale, i.lower), upper: fmt(locale, i.upper) })})` : "";
-  const clipId = `value-map-plot-${W}`;
+  // Ids inside the drawing are unique per map when several share a page.
+  const idPrefix = svgId === "value-map" ? "" : `${svgId}-`;
+  const clipId = `${idPrefix}value-map-plot-${W}`;
   // A wave's tag is left out where it would sit on the offer's own (all-waves) marker or on an
   // offer's label.
   const nearCurrent = (offer: string, quality: number, relativePrice: number) => {
@@ -132,7 +138,7 @@ export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width,
   };
   return (
     <svg
-      id="value-map"
+      id={svgId}
       data-chart="value-map"
       data-testid="value-map"
       viewBox={`0 0 ${W} ${H}`}
@@ -152,7 +158,7 @@ export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width,
           ["own", COLORS.own],
           ["competitor", COLORS.competitor],
         ].map(([key, color]) => (
-          <marker key={key} id={`trail-arrow-${key}-${W}`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto">
+          <marker key={key} id={`${idPrefix}trail-arrow-${key}-${W}`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto">
             <path d="M0,0 L10,5 L0,10 z" fill={color} />
           </marker>
         ))}
@@ -197,7 +203,7 @@ export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width,
                   stroke={s.offer === report.own ? COLORS.own : COLORS.competitor}
                   strokeWidth="1.5"
                   strokeDasharray="3 3"
-                  markerEnd={`url(#trail-arrow-${s.offer === report.own ? "own" : "competitor"}-${W})`}
+                  markerEnd={`url(#${idPrefix}trail-arrow-${s.offer === report.own ? "own" : "competitor"}-${W})`}
                   data-move={`${from.wave}-${p.wave}`}
                 />
               );

@@ -7,6 +7,8 @@ import { finite, type Cell, type ExportTable } from "./export-cells.server";
 import { COLUMN_FORMATS } from "./export-formats.server";
 import type { NumberFormat } from "./export-xlsx.server";
 import { filtersInWords } from "../report/report-filters-words";
+import { methodTables } from "./export-method-tables.server";
+import { METHOD_TABLE_NAMES } from "./method-table-names";
 
 /** The report's tables, in the order of the workbook's sheets. */
 export const TABLE_NAMES = [
@@ -20,17 +22,22 @@ export const TABLE_NAMES = [
   "importance",
   "n-per-offer",
   "key-accounts",
+  ...METHOD_TABLE_NAMES,
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export const isTableName = (name: string): name is TableName => (TABLE_NAMES as readonly string[]).includes(name);
 
 /**
- * Every table of the report as rows of cells, built from the same `ReportView` the page renders
+ * Every table of the report as rows of cells (the method tables of issue 19 last, when present), built from the same `ReportView` the page renders
  * (so the figures are the page's, unrounded). Headers and labels in the report's locale; codes
  * in their own columns so that a sheet can be joined with the raw data.
  */
 export function reportTables(report: ReportView): ExportTable[] {
+  return [...reportTablesWithAccounts(report), ...methodTables(report)];
+}
+
+function reportTablesWithAccounts(report: ReportView): ExportTable[] {
   const tables = reportTablesWithoutAccounts(report);
   const k = report.keyAccounts;
   if (!k) return tables;

@@ -127,11 +127,23 @@ export interface ReportWhatWho {
   result: WhatWhoResult | Unavailable;
 }
 
+/**
+ * Which published rating version's methods the report analyses with (frozen at publication, not
+ * the current draft): `version` null before any publication; `mixed` when the responses were
+ * collected under versions whose methods differ (the newest of them applies to all).
+ */
+export interface ReportMethodsSource {
+  version: number | null;
+  mixed: boolean;
+}
+
 export interface ReportMethods {
   /** `stated`: the MaxDiff kind's mean stated weights (sum 100) */
   maxDiff: { stated: Record<string, number> } | null;
   /** the block's currency, and whether it has a Gabor–Granger ladder */
   price: { currency: string; ladder: boolean } | null;
+  /** where these methods come from */
+  source: ReportMethodsSource;
 }
 
 /**

@@ -2,7 +2,6 @@ import { fairPrice, toReportValueMap, type GroupedAttributeDef, type OfferDef, t
 import { listProfileQuestions } from "../../../db/queries/profile-questions";
 import { listResponseWaves, reportDataVersion } from "../../../db/queries/report-data";
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
-import { getStudyMethods } from "../../../db/queries/study-methods";
 import type { Locale } from "~/i18n/index";
 import type { Db } from "../../../db/client";
 import { LruCache } from "../platform/lru-cache.server";
@@ -15,6 +14,7 @@ import { clearRespondentCache, reportRespondents } from "./report-respondents.se
 import { clearReuse } from "./report-reuse.server";
 import { reportTimeline } from "./report-timeline.server";
 import { reportWhatWho } from "./report-what-who.server";
+import { reportMethods } from "./report-methods.server";
 
 export type { ReportView };
 export { lineSpec, reportRespondents };
@@ -77,7 +77,8 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
   }
 
   const version = await reportDataVersion(db, study.id);
-  const methods = await getStudyMethods(db, study.id);
+  // The methods frozen with the published version(s) the responses were collected under.
+  const { methods, source: methodsSource } = await reportMethods(db, study.id);
   // The customers' figures (segment, tier, silence, CLV, account per customer) when the study
   // has transactions: the customer filter and the key-account matrix read them.
   const customersVersion = await customersDataVersion(db, study.id);
@@ -145,6 +146,7 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
     methods: {
       maxDiff: computed.statedShares !== null ? { stated: computed.statedShares } : null,
       price: methods.priceResearch ? { currency: methods.priceResearch.currency, ladder: methods.priceResearch.ladder.length > 0 } : null,
+      source: methodsSource,
     },
     versus,
     fairPrice: rawMap && own !== null ? fairPrice(rawMap, priced) : null,

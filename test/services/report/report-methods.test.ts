@@ -4,7 +4,7 @@ import { loadReport, reportCache } from "../../../app/lib/report/report.server";
 import { listAnalysisRespondents } from "../../../db/queries/analysis-respondents";
 import { insertMethodAnswers } from "../../../db/queries/method-answers";
 import { listAttributes, listOffers } from "../../../db/queries/studies";
-import { saveStudyMethods } from "../../../db/queries/study-methods";
+import { setPublishedMethods } from "../../helpers/published-methods";
 import { StudyMethodsSchema } from "../../../surveys/study-methods";
 import { demoDb } from "../demo-db";
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const own = (await listOffers(demo.db, demo.study.id)).find((o) => o.isOwn)!.code;
   const analysed = (await listAnalysisRespondents(demo.db, demo.study.id, own)).filter((r) => isIncluded(r.flags, r.review, "out"));
   quality = (await listAttributes(demo.db, demo.study.id)).filter((a) => a.kind === "quality").map((a) => a.code);
-  await saveStudyMethods(
+  await setPublishedMethods(
     demo.db,
     demo.study.id,
     StudyMethodsSchema.parse({
