@@ -121,6 +121,8 @@ export const reportEn = {
   "report.maxDiff.stated": "Stated weight",
   "report.maxDiff.interval": "{lower} to {upper}",
   "report.maxDiff.attribute": "Attribute",
+  "report.maxDiff.kindQuality": "Quality attributes",
+  "report.maxDiff.kindPrice": "Price attributes",
   "report.maxDiff.noInterval": "no interval",
   "report.price.title": "Price research",
   "report.price.help": "The price block of the questionnaire, about the own offer: the prices respondents call too cheap, cheap, expensive and too expensive, their purchase likelihood, and the price ladder.",

@@ -123,6 +123,8 @@ export const reportZhCN: Record<keyof typeof reportEn, string> = {
   "report.maxDiff.stated": "所述权重",
   "report.maxDiff.interval": "{lower} 至 {upper}",
   "report.maxDiff.attribute": "属性",
+  "report.maxDiff.kindQuality": "质量属性",
+  "report.maxDiff.kindPrice": "价格属性",
   "report.maxDiff.noInterval": "无区间",
   "report.price.title": "价格研究",
   "report.price.help": "问卷中关于本方产品的价格部分：受访者认为太便宜、便宜、贵和太贵的价格，购买可能性，以及价格阶梯。",

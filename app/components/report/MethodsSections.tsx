@@ -62,61 +62,75 @@ export function MethodsSections({ report, t, locale }: ChartText & { report: Rep
 
   let maxDiff: React.ReactNode = null;
   if (report.methods.maxDiff) {
-    const m = a.maxDiff;
-    const u = m.ok && m.utilities.ok ? m.utilities : null;
-    if (u) {
-      const stated = report.methods.maxDiff.stated;
-      const rows: MaxDiffRow[] = [...u.items]
-        .sort((x, y) => y.share - x.share)
-        .map((item) => ({
-          id: item.id,
-          name: report.names.attributes[item.id] ?? item.id,
-          share: item.share,
-          lower: item.shareInterval.ok ? item.shareInterval.lower : null,
-          upper: item.shareInterval.ok ? item.shareInterval.upper : null,
-          stated: stated[item.id] ?? null,
-        }));
-      const table = (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("report.maxDiff.attribute")}</th>
-              <th scope="col">{t("report.maxDiff.share")}</th>
-              <th scope="col">95 %</th>
-              <th scope="col">{t("report.maxDiff.stated")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} data-attribute={r.id}>
-                <th scope="row">{r.name}</th>
-                <td>{fmt(locale, r.share)}</td>
-                <td>{r.lower !== null && r.upper !== null ? t("report.maxDiff.interval", { lower: fmt(locale, r.lower), upper: fmt(locale, r.upper) }) : t("report.maxDiff.noInterval")}</td>
-                <td>{r.stated !== null ? fmt(locale, r.stated) : ""}</td>
+    // Each kind asked by MaxDiff is analysed on its own (docs/method.md §7); with both kinds the
+    // price kind's chart follows quality's under its own heading.
+    const { kinds, stated: statedShares } = report.methods.maxDiff;
+    const both = kinds.length > 1;
+    const oneKind = (kind: "quality" | "price"): React.ReactNode => {
+      const chartId = both && kind === "price" ? "maxdiff-price" : "maxdiff";
+      const m = a.maxDiffByKind[kind];
+      const u = m.ok && m.utilities.ok ? m.utilities : null;
+      if (u) {
+        const stated = statedShares;
+        const rows: MaxDiffRow[] = [...u.items]
+          .sort((x, y) => y.share - x.share)
+          .map((item) => ({
+            id: item.id,
+            name: report.names.attributes[item.id] ?? item.id,
+            share: item.share,
+            lower: item.shareInterval.ok ? item.shareInterval.lower : null,
+            upper: item.shareInterval.ok ? item.shareInterval.upper : null,
+            stated: stated[item.id] ?? null,
+          }));
+        const table = (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("report.maxDiff.attribute")}</th>
+                <th scope="col">{t("report.maxDiff.share")}</th>
+                <th scope="col">95 %</th>
+                <th scope="col">{t("report.maxDiff.stated")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      );
-      maxDiff = (
-        <>
-          <p className="small">
-            <SmallN n={u.respondents.length} smallN={smallN} t={t} />
-          </p>
-          <ChartFrame
-            id="maxdiff"
-            tableLabel={tableLabel}
-            table={table}
-          >
-            {(width) => <MaxDiffChart rows={rows} {...text} width={width} interactive />}
-          </ChartFrame>
-          {/* On paper the chart's table is printed (the toggle is not). */}
-          <div className="print-only" data-print-table="maxdiff">
-            {table}
-          </div>
-        </>
-      );
-    } else maxDiff = <NotEnough reason={(m.ok ? (m.utilities as { reason: UnavailableReason }).reason : m.reason) as UnavailableReason} t={t} />;
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-attribute={r.id}>
+                  <th scope="row">{r.name}</th>
+                  <td>{fmt(locale, r.share)}</td>
+                  <td>{r.lower !== null && r.upper !== null ? t("report.maxDiff.interval", { lower: fmt(locale, r.lower), upper: fmt(locale, r.upper) }) : t("report.maxDiff.noInterval")}</td>
+                  <td>{r.stated !== null ? fmt(locale, r.stated) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+        return (
+          <>
+            {both ? <h3>{kind === "quality" ? t("report.maxDiff.kindQuality") : t("report.maxDiff.kindPrice")}</h3> : null}
+            <p className="small">
+              <SmallN n={u.respondents.length} smallN={smallN} t={t} />
+            </p>
+            <ChartFrame
+              id={chartId}
+              tableLabel={tableLabel}
+              table={table}
+            >
+              {(width) => <MaxDiffChart rows={rows} {...text} width={width} interactive />}
+            </ChartFrame>
+            {/* On paper the chart's table is printed (the toggle is not). */}
+            <div className="print-only" data-print-table={chartId}>
+              {table}
+            </div>
+          </>
+        );
+      }
+      return <NotEnough reason={(m.ok ? (m.utilities as { reason: UnavailableReason }).reason : m.reason) as UnavailableReason} t={t} />;
+    };
+    maxDiff = kinds.map((kind) => (
+      <div key={kind} data-maxdiff-kind={kind}>
+        {oneKind(kind)}
+      </div>
+    ));
   }
 
   let priceBlock: React.ReactNode = null;

@@ -32,20 +32,26 @@ export function methodTables(report: ReportView): ExportTable[] {
   const tables: ExportTable[] = [];
   for (const name of methodTablesOf(report)) {
     if (name === "maxdiff") {
-      const m = a.maxDiff;
-      if (!m.ok || !m.utilities.ok) continue;
+      // One row per attribute of every kind asked by MaxDiff (shares sum to 100 within a kind).
       const stated = report.methods.maxDiff?.stated ?? {};
-      const n = m.utilities.respondents.length;
-      const rows: Cell[][] = m.utilities.items.map((item) => [
-        attributeName(item.id),
-        item.id,
-        finite(item.share),
-        item.shareInterval.ok ? finite(item.shareInterval.lower) : null,
-        item.shareInterval.ok ? finite(item.shareInterval.upper) : null,
-        finite(item.utility),
-        stated[item.id] !== undefined ? finite(stated[item.id]) : null,
-        n,
-      ]);
+      const rows: Cell[][] = [];
+      for (const kind of report.methods.maxDiff?.kinds ?? []) {
+        const m = a.maxDiffByKind[kind];
+        if (!m.ok || !m.utilities.ok) continue;
+        const n = m.utilities.respondents.length;
+        for (const item of m.utilities.items)
+          rows.push([
+            attributeName(item.id),
+            item.id,
+            finite(item.share),
+            item.shareInterval.ok ? finite(item.shareInterval.lower) : null,
+            item.shareInterval.ok ? finite(item.shareInterval.upper) : null,
+            finite(item.utility),
+            stated[item.id] !== undefined ? finite(stated[item.id]) : null,
+            n,
+          ]);
+      }
+      if (rows.length === 0) continue;
       tables.push(
         make(
           name,

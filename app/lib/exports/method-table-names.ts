@@ -14,7 +14,8 @@ export function methodTablesOf(report: ReportView): MethodTableName[] {
   const a = report.analysis;
   if (!a) return [];
   const names: MethodTableName[] = [];
-  if (report.methods.maxDiff && a.maxDiff.ok && a.maxDiff.utilities.ok) names.push("maxdiff");
+  const maxDiffKinds = report.methods.maxDiff?.kinds ?? [];
+  if (maxDiffKinds.some((kind) => { const m = a.maxDiffByKind[kind]; return m.ok && m.utilities.ok; })) names.push("maxdiff");
   if (report.methods.price) names.push("price-research");
   if (a.importancePerformance.stated.ok) names.push("quadrant");
   if (a.differenceMethodByOffer.length > 0) names.push("difference");

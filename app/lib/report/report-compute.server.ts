@@ -143,12 +143,13 @@ export async function computeReport(
   const outcomes = options.wave !== undefined ? inSegmentOutcomes.filter((o) => o.wave === String(options.wave)) : inSegmentOutcomes;
 
   // MaxDiff shares replace the weights of the kind the rating questionnaire asked by MaxDiff
-  // (method-more.md §3); the price block's ladder feeds Gabor–Granger (§4).
-  const maxDiffKind = methods.importance.rating.quality === "maxdiff" ? "quality" : methods.importance.rating.price === "maxdiff" ? "price" : null;
+  // (docs/method.md §7); the price block's ladder feeds Gabor–Granger (§8).
+  // Either kind or both may be asked by MaxDiff; each kind is analysed on its own (§7).
+  const maxDiffKinds = (["quality", "price"] as const).filter((kind) => methods.importance.rating[kind] === "maxdiff");
   const ladder = methods.priceResearch?.ladder ?? [];
   // The analysis and the stated shares, reused while the analysed outcomes are the same objects
   // (a response outside this filter completed, a decision on one it leaves out).
-  const design = JSON.stringify([offers, attributes, own, ladder, maxDiffKind]);
+  const design = JSON.stringify([offers, attributes, own, ladder, maxDiffKinds]);
   const filterSlot = JSON.stringify([study.id, options.segment ?? null, options.wave ?? null, options.flagged, options.customer ?? null]);
   const { analysis, statedShares } = reuseWhileSame(`analysis|${filterSlot}`, design, outcomes, () => ({
     analysis:
@@ -160,14 +161,17 @@ export async function computeReport(
             ...(ladder.length > 0 ? { priceResearch: { ladder } } : {}),
             options: {
               bootstrap: reportIntervalMethod(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false,
-              ...(maxDiffKind !== null ? { weightsFrom: "maxdiff" as const } : {}),
+              ...(maxDiffKinds.length > 0 ? { weightsFrom: "maxdiff" as const } : {}),
             },
           })
         : null,
     statedShares:
-      maxDiffKind !== null && outcomes.length > 0
+      maxDiffKinds.length > 0 && outcomes.length > 0
         ? Object.fromEntries(
-            Object.entries(aggregateWeights(outcomes, attributes).weights).filter(([id]) => attributes.find((a) => a.id === id)?.kind === maxDiffKind),
+            Object.entries(aggregateWeights(outcomes, attributes).weights).filter(([id]) => {
+              const kind = attributes.find((a) => a.id === id)?.kind;
+              return kind !== undefined && (maxDiffKinds as readonly string[]).includes(kind);
+            }),
           )
         : null,
   }));

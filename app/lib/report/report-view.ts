@@ -138,8 +138,9 @@ export interface ReportMethodsSource {
 }
 
 export interface ReportMethods {
-  /** `stated`: the MaxDiff kind's mean stated weights (sum 100) */
-  maxDiff: { stated: Record<string, number> } | null;
+  /** `kinds`: the kinds asked by MaxDiff (one or both); `stated`: their attributes' mean stated
+   * weights (sum 100 within each kind) */
+  maxDiff: { kinds: Array<"quality" | "price">; stated: Record<string, number> } | null;
   /** the block's currency, and whether it has a Gabor–Granger ladder */
   price: { currency: string; ladder: boolean } | null;
   /** where these methods come from */

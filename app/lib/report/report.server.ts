@@ -144,7 +144,7 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
     },
     analysis,
     methods: {
-      maxDiff: computed.statedShares !== null ? { stated: computed.statedShares } : null,
+      maxDiff: computed.statedShares !== null ? { kinds: (["quality", "price"] as const).filter((k) => methods.importance.rating[k] === "maxdiff"), stated: computed.statedShares } : null,
       price: methods.priceResearch ? { currency: methods.priceResearch.currency, ladder: methods.priceResearch.ladder.length > 0 } : null,
       source: methodsSource,
     },

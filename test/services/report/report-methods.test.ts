@@ -105,3 +105,50 @@ describe("the report's research methods (service)", () => {
     expect(Object.values(stated).reduce((s, v) => s + v, 0)).toBeCloseTo(100, 6);
   });
 });
+
+describe("MaxDiff of both kinds in the report (service)", () => {
+  it("analyses quality and price tasks each on its own, each kind's shares summing to 100, with both kinds' stated weights", async () => {
+    const own = (await listOffers(demo.db, demo.study.id)).find((o) => o.isOwn)!.code;
+    const analysed = (await listAnalysisRespondents(demo.db, demo.study.id, own)).filter((r) => isIncluded(r.flags, r.review, "out"));
+    const price = (await listAttributes(demo.db, demo.study.id)).filter((a) => a.kind === "price").map((a) => a.code);
+    expect(price.length).toBeGreaterThanOrEqual(3);
+    await setPublishedMethods(
+      demo.db,
+      demo.study.id,
+      StudyMethodsSchema.parse({
+        importance: { rating: { quality: "maxdiff", price: "maxdiff" } },
+        priceResearch: { currency: "EUR", min: 0, max: 100, likelihoods: true, ladder: [20, 30, 50] },
+      }),
+      Date.UTC(2026, 10, 3),
+    );
+    const [p, q, r] = price;
+    // Both respondents put the first price attribute first and the third last in both tasks.
+    const tasks = [
+      { kind: "price" as const, task: 1, items: [p!, q!, r!], best: p!, worst: r! },
+      { kind: "price" as const, task: 2, items: [r!, p!, q!], best: p!, worst: r! },
+    ];
+    for (const respondent of analysed.slice(0, 2)) await insertMethodAnswers(demo.db, respondent.id, { maxDiff: tasks });
+    reportCache.clear();
+
+    const report = await loadReport(demo.db, demo.study, "en", { line: "weights", flagged: "out" });
+    expect(report.methods.maxDiff!.kinds).toEqual(["quality", "price"]);
+    const byKind = report.analysis!.maxDiffByKind;
+    for (const [kind, codes, best, worst] of [
+      ["quality", quality, quality[0], quality[3]],
+      ["price", price.slice(0, 3), p, r],
+    ] as const) {
+      const m = byKind[kind];
+      const items = m.ok && m.utilities.ok ? m.utilities.items : [];
+      expect(items.map((i) => i.id).sort(), kind).toEqual([...codes].sort());
+      expect(items.reduce((s, i) => s + i.share, 0), kind).toBeCloseTo(100, 6);
+      const order = [...items].sort((x, y) => y.share - x.share).map((i) => i.id);
+      expect(order[0], kind).toBe(best);
+      expect(order.at(-1), kind).toBe(worst);
+    }
+    // Stated weights of both kinds: 100 within quality and 100 within price.
+    const stated = report.methods.maxDiff!.stated;
+    expect(Object.keys(stated).sort()).toEqual([...quality, ...price].sort());
+    expect(quality.reduce((s, c) => s + stated[c]!, 0)).toBeCloseTo(100, 6);
+    expect(price.reduce((s, c) => s + stated[c]!, 0)).toBeCloseTo(100, 6);
+  });
+});
