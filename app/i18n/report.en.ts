@@ -151,6 +151,8 @@ export const reportEn = {
   "report.price.value": "Value",
   "report.quadrant.title": "Importance × performance",
   "report.quadrant.help": "Each quality attribute by its stated weight (up) and the own offer's ratio to the reference (right); the lines are the mean weight and parity. Fix first what matters and lags.",
+  "report.quadrant.derivedTitle": "By derived importance",
+  "report.quadrant.derivedHelp": "The same grid with importance derived from how the ratings explain the overall score (relative weights); * marks an attribute whose quadrant differs from the stated one.",
   "report.quadrant.importance": "Stated weight",
   "report.quadrant.performance": "Ratio to the reference",
   "report.quadrant.fix-first": "Fix first",

@@ -153,6 +153,8 @@ export const reportZhCN: Record<keyof typeof reportEn, string> = {
   "report.price.value": "数值",
   "report.quadrant.title": "重要性 × 表现",
   "report.quadrant.help": "每个质量属性按其所述权重（纵轴）和本方产品相对参照的比值（横轴）排列；两条线为平均权重与持平。优先改进重要且落后的属性。",
+  "report.quadrant.derivedTitle": "按推导重要性",
+  "report.quadrant.derivedHelp": "同一网格，重要性由各项评分对总体评分的解释力推导（相对权重）；* 表示该属性所在象限与按陈述权重时不同。",
   "report.quadrant.importance": "所述权重",
   "report.quadrant.performance": "相对参照的比值",
   "report.quadrant.fix-first": "优先改进",

@@ -63,6 +63,24 @@ describe("report page", () => {
     expect(complete(html)).toBe(total);
   });
 
+  it("places the quality attributes by derived importance too, marking those whose quadrant differs from the stated one", async () => {
+    const html = await page("/studies/1/report");
+    const listOf = (block: string) =>
+      Object.fromEntries(
+        [...block.replace(/<!-- -->/g, "").matchAll(/<li data-quadrant="([\w-]+)"><strong>[^<]*<\/strong>:\s*([^<]*)<\/li>/g)].map((m) => [m[1]!, m[2]!.trim() === "—" ? [] : m[2]!.split(", ")]),
+      );
+    const stated = listOf(/data-testid="quadrants"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "");
+    const derived = listOf(/data-testid="quadrants-derived"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "");
+    expect(Object.keys(derived).sort()).toEqual(["fix-first", "keep", "low-priority", "over-invested"]);
+    const names = (lists: Record<string, string[]>) => Object.values(lists).flat().map((n) => n.replace(/ \*$/, "")).sort();
+    // Every quality attribute exactly once in each grid.
+    expect(names(derived)).toEqual(names(stated));
+    expect(names(derived).length).toBeGreaterThan(0);
+    // The star marks exactly the attributes in another quadrant than the stated grid's.
+    for (const [quadrant, entries] of Object.entries(derived))
+      for (const entry of entries) expect(entry.endsWith(" *"), entry).toBe(!stated[quadrant]!.includes(entry.replace(/ \*$/, "")));
+  });
+
   it("filters every section by segment: the two channels add up to everyone and give different figures", async () => {
     const all = await page("/studies/1/report");
     const online = await page("/studies/1/report?segment=channel:online");

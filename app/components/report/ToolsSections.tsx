@@ -27,6 +27,7 @@ export function ToolsSections({ report, t, locale }: ChartText & { report: Repor
   if (!a) return null;
   const n = (v: number, d = 1) => fmt(locale, v, d);
   const quadrant = a.importancePerformance.stated;
+  const derived = a.importancePerformance.derived;
   const kotler = a.relativeDeliveredValue;
   const quadrantTable = quadrant.ok ? (
     <table>
@@ -69,6 +70,24 @@ export function ToolsSections({ report, t, locale }: ChartText & { report: Repor
                 </li>
               ))}
             </ul>
+            {derived.ok ? (
+              // The same grid from derived importance (relative weights, docs/method.md §6): the
+              // attributes whose quadrant differs are where stated and revealed importance part.
+              <div data-testid="quadrants-derived">
+                <h3>{t("report.quadrant.derivedTitle")}</h3>
+                <p className="muted small">{t("report.quadrant.derivedHelp")}</p>
+                <ul className="quadrant-list">
+                  {QUADRANTS.map((q) => (
+                    <li key={q} data-quadrant={q}>
+                      <strong>{t(`report.quadrant.${q}`)}</strong>:{" "}
+                      {derived.quadrants[q]
+                        .map((id) => `${report.names.attributes[id] ?? id}${quadrant.quadrants[q].includes(id) ? "" : " *"}`)
+                        .join(", ") || "—"}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </>
         ) : (
           <NotEnough reason={quadrant.reason as UnavailableReason} t={t} />
