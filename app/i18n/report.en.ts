@@ -199,5 +199,9 @@ export const reportEn = {
   "report.segments.maps": "Value maps by segment",
   "report.segments.sameAxes": "Every map is drawn on the same axes, so positions can be compared across segments; each segment's market average is 100.",
   "report.segments.table": "Q, RP and V by segment",
+  "report.segments.gaps": "Attribute gaps by segment: own offer against the competitors",
+  "report.segments.gapsTest": "Each cell: the own offer's mean rating minus the competitors' mean on the attribute in that segment (above 0: own rated better), with the p-value of Welch's two-sided t-test (Welch–Satterthwaite degrees of freedom). ✱ = significant at the 5 % level (p < 0.05). A respondent's ratings of several offers are treated as independent samples.",
+  "report.segments.gapP": "p {p}",
+  "report.segments.significant": "significant at the 5 % level",
   "report.segments.segment": "Segment",
 } as const;

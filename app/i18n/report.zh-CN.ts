@@ -201,5 +201,9 @@ export const reportZhCN: Record<keyof typeof reportEn, string> = {
   "report.segments.maps": "各细分的价值图",
   "report.segments.sameAxes": "所有价值图使用相同坐标轴，便于跨细分比较位置；各细分的市场平均为 100。",
   "report.segments.table": "各细分的 Q、RP 与 V",
+  "report.segments.gaps": "各细分群体的属性差距：本方产品对比竞争对手",
+  "report.segments.gapsTest": "每格为该细分群体中本方产品在该属性上的平均评分减去竞争对手的平均评分（大于 0 表示本方评分更高），并附 Welch 双侧 t 检验的 p 值（Welch–Satterthwaite 自由度）。✱ 表示在 5% 水平上显著（p < 0.05）。同一受访者对多个产品的评分按独立样本处理。",
+  "report.segments.gapP": "p {p}",
+  "report.segments.significant": "在 5% 水平上显著",
   "report.segments.segment": "细分",
 };

@@ -74,6 +74,17 @@ describe("segment comparison", () => {
         expect(ns).toHaveLength(2);
         if (ns.some((n) => n < 30)) expect(small).toBeGreaterThan(0);
 
+        // The attribute gaps: one row per attribute, a cell per segment, the test named, the
+        // mark exactly on cells with p < 0.05.
+        expect(await page.locator('[data-testid="gap-test-name"]').textContent()).toContain("Welch");
+        const gapRows = page.locator('[data-testid="segment-gaps"] tbody tr');
+        expect(await gapRows.count()).toBeGreaterThan(4);
+        const cells = await page.locator('[data-testid="segment-gaps"] td[data-p]').evaluateAll((els) =>
+          els.map((e) => ({ p: Number(e.getAttribute("data-p")), marked: (e.textContent ?? "").includes("✱"), significant: e.getAttribute("data-significant") })),
+        );
+        expect(cells.length).toBe((await gapRows.count()) * 2);
+        for (const c of cells) expect(c.marked).toBe(c.p < 0.05);
+
         // Looked at by hand: test-results/report-segments-<viewport>.png
         await page.screenshot({ path: `test-results/report-segments-${viewport.name}.png`, fullPage: true });
 

@@ -4,6 +4,7 @@ import { ChartFrame } from "./ChartFrame";
 import { fmt, niceDomain, type ChartText } from "./chart-kit";
 import { IntervalText } from "./IntervalText";
 import { shownIntervals } from "./shown-intervals";
+import { SegmentGapTable } from "./SegmentGapTable";
 import { SmallN } from "./SmallN";
 import { ValueMapChart } from "./ValueMapChart";
 
@@ -124,7 +125,6 @@ export function SegmentComparison({ view, reportHref, t }: Pick<ChartText, "t"> 
               ))}
             </div>
           </section>
-          {/* Attribute-gap significance table: the per-attribute test of own vs reference mean in each segment, with the test named, goes here (wired by the lead). */}
           <section className="panel report-section" data-section="segment-table" aria-labelledby="h-segment-table">
             <h2 id="h-segment-table">{t("report.segments.table")}</h2>
             <div className="table-scroll">
@@ -170,6 +170,7 @@ export function SegmentComparison({ view, reportHref, t }: Pick<ChartText, "t"> 
               </table>
             </div>
           </section>
+          <SegmentGapTable view={view} {...text} />
         </>
       ) : null}
     </div>

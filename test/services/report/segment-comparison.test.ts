@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSegmentComparison } from "../../../app/lib/report/segment-comparison.server";
-import { reportCache } from "../../../app/lib/report/report.server";
+import { reportCache, reportRespondents } from "../../../app/lib/report/report.server";
 import { demoDb } from "../demo-db";
 
 /**
@@ -40,6 +40,43 @@ describe("loadSegmentComparison (service)", () => {
         expect(r.qualityInterval!.upper).toBeGreaterThan(r.quality);
       }
     }
+  });
+
+  it("tests each attribute gap per segment by Welch's t-test, as docs/method.md §4 (g) states it", async () => {
+    // Recomputed here from the segment's own respondents (not from the analysis): for the first
+    // quality attribute in "home", own = aster, reference = birch and cedar with a_k = 1/2 (no
+    // shares): gap = m_own − (m_birch + m_cedar) / 2, SE² = s_own²/n_own + Σ a_k² s_k²/n_k,
+    // t = gap / SE, df = SE⁴ / Σ v² / (n − 1) over the three terms v.
+    const view = await loadSegmentComparison(demo.db, demo.study, "en", options, [], { question: "segment", values: ["home", "office"] });
+    const home = view.segments.find((s) => s.value === "home")!;
+    const attribute = view.report.attributes.find((a) => a.kind === "quality")!.code;
+    const respondents = await reportRespondents(demo.db, demo.study, home.report.options);
+    expect(respondents.length).toBe(home.n);
+    const sample = (offer: string) => respondents.flatMap((r) => (r.ratings[offer]?.[attribute] !== undefined ? [r.ratings[offer]![attribute]!] : []));
+    const stats = (xs: number[]) => {
+      const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return { m, v: xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1), n: xs.length };
+    };
+    const own = stats(sample("aster"));
+    const refs = ["birch", "cedar"].map((o) => stats(sample(o)));
+    const terms = [{ v: own.v / own.n, n: own.n }, ...refs.map((r) => ({ v: (0.25 * r.v) / r.n, n: r.n }))];
+    const se2 = terms.reduce((a, x) => a + x.v, 0);
+    const gap = own.m - (refs[0]!.m + refs[1]!.m) / 2;
+    const df = se2 ** 2 / terms.reduce((a, x) => a + x.v ** 2 / (x.n - 1), 0);
+
+    const tests = home.report.analysis!.gapTests;
+    const row = tests.ok ? tests.attributes.find((r) => r.id === attribute) : undefined;
+    expect(row && row.ok).toBe(true);
+    if (!row || !row.ok) return;
+    expect(row.gap).toBeCloseTo(gap, 9);
+    expect(row.standardError).toBeCloseTo(Math.sqrt(se2), 9);
+    expect(row.t).toBeCloseTo(gap / Math.sqrt(se2), 9);
+    expect(row.df).toBeCloseTo(df, 6);
+    expect(row.significant).toBe(row.p < 0.05);
+    // The two segments are tested on their own respondents: their gaps differ.
+    const office = view.segments.find((s) => s.value === "office")!.report.analysis!.gapTests;
+    const officeRow = office.ok ? office.attributes.find((r) => r.id === attribute) : undefined;
+    expect(officeRow && officeRow.ok && officeRow.gap).not.toBeCloseTo(gap, 6);
   });
 
   it("drops unknown answers and questions, and says when fewer than two answers can be compared", async () => {
