@@ -92,6 +92,14 @@ function postgresDb(pool: pg.Pool, tx: TxState | null): Db {
       const connection = await pool.connect();
       const state: TxState = { client: connection, open: true };
       let broken: Error | undefined;
+      // The pool listens for errors of idle connections only: one lost while checked out (the
+      // database server killed or restarted) would emit 'error' with no listener and end the
+      // process. It is noted here; the query under way or the next one fails, the transaction
+      // rejects, and the connection is discarded instead of going back to the pool.
+      const lost = (error: Error) => {
+        broken ??= error;
+      };
+      connection.on("error", lost);
       try {
         await connection.query("begin");
         try {
@@ -106,6 +114,7 @@ function postgresDb(pool: pg.Pool, tx: TxState | null): Db {
         }
       } finally {
         state.open = false;
+        connection.removeListener("error", lost);
         connection.release(broken);
       }
     },
