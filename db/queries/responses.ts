@@ -54,6 +54,9 @@ async function insertDraft(db: Db, args: StartArgs): Promise<void> {
 export async function startResponse(db: Db, args: StartArgs): Promise<ResponseRow> {
   const invitationId = args.invitationId ?? null;
   if (invitationId === null) {
+    // A draft, screen or completion finds the row its start made: one query, no insert.
+    const existing = await getResponseByClientId(db, args.clientId);
+    if (existing) return existing;
     await insertDraft(db, args);
     return (await getResponseByClientId(db, args.clientId))!;
   }
