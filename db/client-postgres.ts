@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -25,6 +26,32 @@ export function advisoryKey(name: string): bigint {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/**
+ * Most SQL texts run as named prepared statements. Each connection prepares a named statement
+ * once (parse and plan on the server) and then only binds and executes it; the names are kept
+ * by node-postgres per connection and never deallocated, so the texts are bounded: the
+ * respondent's hot path has a few dozen, and texts beyond the first PREPARED_LIMIT (ad-hoc `in
+ * (...)` lists, multi-row inserts of other sizes) run unnamed as before.
+ */
+export const PREPARED_LIMIT = 1000;
+const preparedNames = new Map<string, string>();
+
+/** The statement name for an SQL text (the same in every process), or undefined past the limit. */
+export function preparedName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < PREPARED_LIMIT) {
+    name = `vm_${crypto.createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+/** A query config for node-postgres: named (prepared once per connection) when preparedName allows. */
+function statement(query: SQL): pg.QueryConfig {
+  const { sql, params } = dialect.sqlToQuery(query);
+  return { text: sql, values: params, name: preparedName(sql) };
+}
+
 /** A transaction's connection, and whether the transaction is still open. */
 interface TxState {
   client: pg.PoolClient;
@@ -51,13 +78,11 @@ function postgresDb(pool: pg.Pool, tx: TxState | null): Db {
     t: pgSchema as unknown as typeof schema,
     rows: async <T>(query: SQL): Promise<T[]> => {
       check();
-      const { sql, params } = dialect.sqlToQuery(query);
-      return (await on.query({ text: sql, values: params })).rows as T[];
+      return (await on.query(statement(query))).rows as T[];
     },
     run: async (query: SQL): Promise<number> => {
       check();
-      const { sql, params } = dialect.sqlToQuery(query);
-      return (await on.query({ text: sql, values: params })).rowCount ?? 0;
+      return (await on.query(statement(query))).rowCount ?? 0;
     },
     transaction: async <T>(fn: (tx: Db) => Promise<T>): Promise<T> => {
       if (tx) {
@@ -67,6 +92,14 @@ function postgresDb(pool: pg.Pool, tx: TxState | null): Db {
       const connection = await pool.connect();
       const state: TxState = { client: connection, open: true };
       let broken: Error | undefined;
+      // The pool listens for errors of idle connections only: one lost while checked out (the
+      // database server killed or restarted) would emit 'error' with no listener and end the
+      // process. It is noted here; the query under way or the next one fails, the transaction
+      // rejects, and the connection is discarded instead of going back to the pool.
+      const lost = (error: Error) => {
+        broken ??= error;
+      };
+      connection.on("error", lost);
       try {
         await connection.query("begin");
         try {
@@ -81,6 +114,7 @@ function postgresDb(pool: pg.Pool, tx: TxState | null): Db {
         }
       } finally {
         state.open = false;
+        connection.removeListener("error", lost);
         connection.release(broken);
       }
     },

@@ -237,10 +237,12 @@ export const ENDED = "a transaction's Db was used after its transaction ended: u
  * transaction: a body that throws is rolled back to its savepoint and only its caller rejects;
  * a body that succeeds releases its savepoint and its caller waits for the COMMIT. One COMMIT
  * (one fsync under synchronous=FULL) then resolves every body of the batch, or rejects them all
- * if it fails. A batch commits at once when it holds GROUP_COMMIT_MAX_BODIES bodies. While a
- * batch is open, `rows`/`run` outside transactions run as one-statement bodies of it, answered
- * after its COMMIT: a write is never acknowledged before it is committed, nor lost with another
- * body's rollback, and a read never answers with data that is not committed yet. (A body that
+ * if it fails. A batch commits at once when it holds GROUP_COMMIT_MAX_BODIES bodies. A `run`
+ * outside transactions is a one-statement body of the open batch, or opens one (it never
+ * autocommits: one fsync of its own); while a batch is open, `rows` outside transactions run in
+ * it too. Both are answered after its COMMIT: a write is never acknowledged before it is
+ * committed, nor lost with another body's rollback, and a read never answers with data that is
+ * not committed yet. (A body that
  * awaits such an outside query on the outer Db waits for itself: its guard rolls it back with a
  * TransactionViolation, as for any other I/O.)
  */
@@ -290,7 +292,10 @@ class SqliteConnection {
       },
       run: async (query: SQL): Promise<number> => {
         if (tx) check();
-        else if (this.batch) return this.grouped((inBatch) => inBatch.run(query));
+        // With group commit, a write outside transactions is a one-statement body of the open
+        // batch, or opens one: it shares that batch's COMMIT instead of autocommitting (an fsync
+        // of its own under FULL, on the event loop).
+        else if (this.batch || this.groupCommit) return this.grouped((inBatch) => inBatch.run(query));
         const { sql, params } = toQuery(query);
         return this.statement(sql).run(...params).changes;
       },

@@ -119,6 +119,15 @@ export function createPool(url: string, max = 10): pg.Pool {
   // An idle connection the server drops (restart, admin kill) emits 'error' on the pool; unhandled
   // it would end the process. The pool discards that connection and opens a new one when needed.
   pool.on("error", (error) => console.error(`PostgreSQL: idle connection lost: ${error.message}`));
+  // Every connection keeps an error listener for its whole life. The pool listens only while a
+  // connection is idle, and pool.query only once per query: a server killed or restarted under
+  // load can still emit an error on a checked-out connection at another moment (a backend
+  // outliving its postmaster says "terminating connection due to unexpected postmaster exit"),
+  // and an 'error' event with no listener ends the process. The query under way or the next one
+  // fails on its own; this only logs.
+  pool.on("connect", (client) => {
+    client.on("error", (error: Error) => console.error(`PostgreSQL: connection lost: ${error.message}`));
+  });
   return pool;
 }
 

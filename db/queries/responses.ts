@@ -54,6 +54,9 @@ async function insertDraft(db: Db, args: StartArgs): Promise<void> {
 export async function startResponse(db: Db, args: StartArgs): Promise<ResponseRow> {
   const invitationId = args.invitationId ?? null;
   if (invitationId === null) {
+    // A draft, screen or completion finds the row its start made: one query, no insert.
+    const existing = await getResponseByClientId(db, args.clientId);
+    if (existing) return existing;
     await insertDraft(db, args);
     return (await getResponseByClientId(db, args.clientId))!;
   }
@@ -347,16 +350,29 @@ export async function deviceHasCompleteResponse(db: Db, studyId: number, deviceI
 }
 
 /**
- * Responses this device finished (complete or screened out) in the study, personal links left
- * out (the per-device cap), and whether one of them is complete (one per device, duplicates).
+ * What the device caps need of the responses this device finished (complete or screened out) in
+ * the study, personal links left out: how many, counted up to `atMost` (the per-device cap; 0
+ * counts none), and whether one of them is complete (one per device, duplicates). It reads only
+ * this device's rows, and at most `atMost` of them for the count, however many responses the
+ * study has: `+r.invitation_id` keeps SQLite's planner off the unique invitation index, where
+ * `is null` matches every public-link response (it took that index and read them all).
  */
-export async function countDeviceFinished(db: Db, studyId: number, deviceId: string): Promise<{ finished: number; complete: number }> {
+export async function countDeviceFinished(
+  db: Db,
+  studyId: number,
+  deviceId: string,
+  atMost: number,
+): Promise<{ finished: number; hasComplete: boolean }> {
   const [row] = await db.rows<{ finished: number; complete: number }>(
-    sql`select cast(count(*) as integer) as "finished", cast(count(*) filter (where r.status = 'complete') as integer) as "complete"
-     from responses r join questionnaires q on q.id = r.questionnaire_id
-     where r.device_id = ${deviceId} and q.study_id = ${studyId} and r.status <> 'draft' and r.invitation_id is null`,
+    sql`select
+       (select cast(count(*) as integer) from (select 1 as "one" from responses r join questionnaires q on q.id = r.questionnaire_id
+          where r.device_id = ${deviceId} and q.study_id = ${studyId} and r.status <> 'draft' and +r.invitation_id is null
+          limit ${Math.max(0, atMost)}) f) as "finished",
+       case when exists (select 1 from responses r join questionnaires q on q.id = r.questionnaire_id
+          where r.device_id = ${deviceId} and q.study_id = ${studyId} and r.status = 'complete' and +r.invitation_id is null)
+         then 1 else 0 end as "complete"`,
   );
-  return { finished: Number(row?.finished ?? 0), complete: Number(row?.complete ?? 0) };
+  return { finished: Number(row?.finished ?? 0), hasComplete: Number(row?.complete ?? 0) === 1 };
 }
 
 export interface CompleteRespondent {

@@ -169,6 +169,23 @@ sqliteOnly("group commit (SQLite)", () => {
     expect(committedMarks("interleave-x@example.com")).toBe(2);
   });
 
+  it("groups writes outside transactions with no batch open into one COMMIT, each answered once committed", async () => {
+    // A respondent's `start` inserts its draft outside any transaction. Each such write used to
+    // autocommit on its own (one fsync each under FULL, blocking the event loop); 12 of them
+    // issued in one event-loop turn now open one batch and share its one COMMIT.
+    expect(db.sqlite!.inTransaction).toBe(false);
+    const before = sqliteCommits(db);
+    const writes = Array.from({ length: 12 }, (_, i) =>
+      db
+        .run(sql`insert into sign_in_failures (email, ip, at) values (${`outside-${i}@example.com`}, ${"127.0.0.1"}, ${NOW})`)
+        .then((changed) => ({ changed, seen: committedMarks(`outside-${i}@example.com`) })),
+    );
+    const answers = await Promise.all(writes);
+    expect(sqliteCommits(db) - before).toBe(1);
+    // Each write changed its one row, and another connection saw it when its caller heard so.
+    expect(answers).toEqual(Array.from({ length: 12 }, () => ({ changed: 1, seen: 1 })));
+  });
+
   it("with groupCommit off, commits each transaction on its own", async () => {
     const alone = openDatabase({ url: path.join(dir, "alone.sqlite"), groupCommit: false });
     try {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import {
   completeResponse,
+  countDeviceFinished,
   countResponses,
   getResponseByClientId,
   listCompleteRespondents,
@@ -10,11 +11,12 @@ import {
 } from "../../db/queries/responses";
 import { bool } from "../../db/sql";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { addStudy, addUser, completeResult, countFor, expectRefused, NOW, scalar, screenedOutResult } from "./fixtures";
+import { addStudy, addUser, completeResult, countFor, expectRefused, insertRow, NOW, scalar, screenedOutResult } from "./fixtures";
 
 let temp: TempDb;
 let db: Db;
 let questionnaireId: number;
+let studyId: number;
 let otherStudyId: number;
 let otherQuestionnaireId: number;
 
@@ -26,6 +28,7 @@ beforeAll(async () => {
   const b = await addStudy(db, { ownerId: user.id, token: "tok-b" });
 
   questionnaireId = a.questionnaire.id;
+  studyId = a.study.id;
   otherStudyId = b.study.id;
   otherQuestionnaireId = b.questionnaire.id;
 });
@@ -318,5 +321,54 @@ function getClientId(d: Db, id: number): Promise<string> {
 describe("second study of the shared database", () => {
   it("has no complete respondents", async () => {
     expect(await listCompleteRespondents(db, otherStudyId)).toEqual([]);
+  });
+});
+
+describe("countDeviceFinished (the per-device caps)", () => {
+  const DEVICE = "device-caps-0001";
+  const finish = async (clientId: string, result: ReturnType<typeof completeResult>, extra: { invitationId?: number; qid?: number } = {}) =>
+    await completeResponse(db, {
+      clientId,
+      questionnaireId: extra.qid ?? questionnaireId,
+      offerOrder: ORDER,
+      answersJson: "{}",
+      result,
+      locale: "en",
+      now: NOW,
+      deviceId: DEVICE,
+      invitationId: extra.invitationId ?? null,
+    });
+
+  beforeAll(async () => {
+    // This device on study a: 2 complete, 2 screened out, 1 draft, and 1 complete through a
+    // personal link (not counted: the link is the respondent); 1 complete on study b.
+    await finish("caps-complete-1", completeResult());
+    await finish("caps-complete-2", completeResult());
+    await finish("caps-screened-1", screenedOutResult());
+    await finish("caps-screened-2", screenedOutResult());
+    await draftFor("caps-draft-1");
+    const invitationId = await insertRow(db, "respondent_invitations", { study_id: studyId, token: "caps-invitation-token-0001", created_at: NOW });
+    await finish("caps-invited-1", completeResult(), { invitationId });
+    await finish("caps-other-study-1", completeResult(), { qid: otherQuestionnaireId });
+  });
+  const draftFor = async (clientId: string) =>
+    await saveResponseDraft(db, { clientId, questionnaireId, offerOrder: ORDER, answersJson: "{}", pageNo: 1, seq: 1, locale: "en", now: NOW, deviceId: DEVICE });
+
+  it("counts the 4 finished public-link responses of the study when the cap allows more", async () => {
+    expect(await countDeviceFinished(db, studyId, DEVICE, 10)).toEqual({ finished: 4, hasComplete: true });
+  });
+
+  it("counts only up to the cap (3 of 4), and none with no cap (0), still telling that one is complete", async () => {
+    expect(await countDeviceFinished(db, studyId, DEVICE, 3)).toEqual({ finished: 3, hasComplete: true });
+    expect(await countDeviceFinished(db, studyId, DEVICE, 0)).toEqual({ finished: 0, hasComplete: true });
+  });
+
+  it("tells a device with only screened-out responses from one with a complete response", async () => {
+    await finish("caps-screened-other-device", screenedOutResult()).then(() =>
+      db.run(sql`update responses set device_id = ${"device-caps-0002"} where client_id = ${"caps-screened-other-device"}`),
+    );
+    expect(await countDeviceFinished(db, studyId, "device-caps-0002", 10)).toEqual({ finished: 1, hasComplete: false });
+    expect(await countDeviceFinished(db, otherStudyId, "device-caps-0002", 10)).toEqual({ finished: 0, hasComplete: false });
+    expect(await countDeviceFinished(db, otherStudyId, DEVICE, 10)).toEqual({ finished: 1, hasComplete: true });
   });
 });

@@ -8,14 +8,16 @@ import { demoAnswers } from "../fixtures/answers";
 import { PHONE_USER_AGENT, startAppServer, type AppServer, type StartOptions } from "../helpers/app-server";
 import { asPageSends, openRespondentPage, type RespondentPage } from "../helpers/respondent-browser";
 import { TEST_ENGINE } from "../helpers/engine";
-import { testPostgres } from "../helpers/postgres";
+import { startPostgres } from "../helpers/postgres";
 
 /**
  * Crash harness: drives the production server with concurrent respondents, kills it with
  * SIGKILL at seeded random moments, restarts it on the same database (the SQLite file, or the
  * PostgreSQL database on the test project of that engine), and records every request the server
  * acknowledged (HTTP 200 with `ok: true`). `verifyDatabase` then checks that each acknowledged
- * submission survived.
+ * submission survived. On PostgreSQL the database server itself is killed too (kill -9 of the
+ * postmaster and its processes, under load, then started again: crash recovery), in some rounds
+ * alone (the app keeps running and must serve again once it is back), in others with the app.
  */
 
 export interface CrashRunOptions {
@@ -48,6 +50,13 @@ export interface CrashReport {
   requests: number;
   /** Requests that got no complete answer (connection refused or cut by a kill): expected. */
   connectionErrors: number;
+  /** PostgreSQL: times the database server was killed with SIGKILL (and started again); 0 on SQLite. */
+  databaseKills: number;
+  /**
+   * Answers 5xx while the database server was down or just back (requests under way when it was
+   * killed): not acknowledged, so expected; any other 5xx is an unexpected answer.
+   */
+  databaseOutageAnswers: number;
   /** Answers other than 200 `ok: true`: the harness only sends valid requests, so none expected. */
   unexpectedAnswers: string[];
   ledger: Ledger;
@@ -172,6 +181,8 @@ async function post(url: string, body: unknown, page: RespondentPage): Promise<A
 interface CrashDatabase {
   /** The file path or the URL. */
   name: string;
+  /** PostgreSQL: kill -9 of the database server, and starting it again (absent on SQLite). */
+  server?: { crash: () => void; restart: () => void };
   /** startAppServer's option that restarts the server on this database. */
   start: StartOptions;
   /** A connection for the check (opened after the last stop). */
@@ -181,9 +192,11 @@ interface CrashDatabase {
 
 async function crashDatabase(): Promise<CrashDatabase> {
   if (TEST_ENGINE === "postgres") {
-    const server = await testPostgres();
+    // A server of this run's own (not the project's shared one: it gets killed), with fsync on as
+    // in production.
+    const server = await startPostgres({ fsync: true });
     const url = server.createDatabase("valuemap_crash");
-    return { name: url, start: { databaseUrl: url }, open: () => openPostgresDatabase({ url, max: 2 }), remove: () => server.stop() };
+    return { name: url, server, start: { databaseUrl: url }, open: () => openPostgresDatabase({ url, max: 2 }), remove: () => server.stop() };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-crash-"));
   const file = path.join(dir, "valuemap.db");
@@ -209,6 +222,12 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
   const unexpectedAnswers: string[] = [];
   let requests = 0;
   let connectionErrors = 0;
+  let databaseKills = 0;
+  let databaseOutageAnswers = 0;
+  /** When the database server was killed and when it was back (+ a grace period); `end` Infinity while down. */
+  const outages: Array<{ start: number; end: number }> = [];
+  const OUTAGE_GRACE_MS = 3_000;
+  const duringOutage = (from: number, to: number) => outages.some((o) => from <= o.end && to >= o.start);
 
   /**
    * Opens the questionnaire page as a new phone does (device cookie, page proof); null when the
@@ -233,12 +252,17 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
     const url = await availability.next();
     if (url === null) return false;
     requests++;
+    const sentAt = Date.now();
     const answer = await post(url, body, page);
     if (answer === null) {
       connectionErrors++;
       return false;
     }
     if (answer.status === 200 && answer.body?.ok === true) return true;
+    if (answer.status >= 500 && duringOutage(sentAt, Date.now())) {
+      databaseOutageAnswers++;
+      return false;
+    }
     unexpectedAnswers.push(`${body.intent} ${body.responseId}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
     return false;
   }
@@ -280,11 +304,38 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
       availability.up(server.url);
       const [min, max] = options.uptimeMs;
       await sleep(min + random() * (max - min));
+      // PostgreSQL: in a third of the rounds the database server is killed under load and started
+      // again while the app runs on (its pool must reconnect and serve again; the app is killed at
+      // the end of the round), in a third both are killed at once, in a third only the app (as on
+      // SQLite).
+      const target = database.server ? (["database", "both", "app"] as const)[Math.floor(random() * 3)]! : "app";
+      if (target !== "app") {
+        const outage = { start: Date.now(), end: Number.POSITIVE_INFINITY };
+        outages.push(outage);
+        database.server!.crash();
+        databaseKills++;
+        if (target === "database") {
+          await sleep(random() * 500);
+          database.server!.restart();
+          outage.end = Date.now() + OUTAGE_GRACE_MS;
+          // Under load again until the next kill: the app's pool reconnects by itself.
+          await sleep(min + random() * (max - min));
+        }
+      }
       availability.down();
-      const exited = new Promise((r) => server!.process.once("exit", r));
-      server.process.kill("SIGKILL");
-      await exited;
+      // The app must not die by itself (a database server killed under it is not a reason to).
+      if (server.process.exitCode !== null || server.process.signalCode !== null) {
+        unexpectedAnswers.push(`the app exited by itself (${server.process.exitCode ?? server.process.signalCode}): ${server.output().slice(-1500)}`);
+      } else {
+        const exited = new Promise((r) => server!.process.once("exit", r));
+        server.process.kill("SIGKILL");
+        await exited;
+      }
       server = null;
+      if (target === "both") {
+        database.server!.restart();
+        outages.at(-1)!.end = Date.now() + OUTAGE_GRACE_MS;
+      }
     }
     availability.finish();
     await Promise.all(clients);
@@ -314,6 +365,8 @@ export async function runCrashTest(options: CrashRunOptions): Promise<CrashRepor
     kills: options.kills,
     requests,
     connectionErrors,
+    databaseKills,
+    databaseOutageAnswers,
     unexpectedAnswers,
     ledger,
     verdict,

@@ -63,7 +63,66 @@ export interface StartPostgresOptions {
   fsync?: boolean;
 }
 
-export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
+/** A server of our own (startPostgres): it can also be killed and started again on its data. */
+export interface OwnPostgresServer extends PostgresServer {
+  /**
+   * kill -9 of the server, as an out-of-memory kill or a power cut of the process would do it:
+   * SIGKILL to the postmaster and every process it started (backends, WAL writer, checkpointer),
+   * returning once they are all gone. Nothing is flushed or shut down cleanly.
+   */
+  crash: () => void;
+  /** Starts the server again on its data directory (crash recovery replays the WAL); waits until it accepts connections. */
+  restart: () => void;
+}
+
+/** The processes whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name, in parentheses, may hold spaces: the fields after its closing one.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return children;
+}
+
+const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+
+/** SIGKILL to the postmaster of `data` (postmaster.pid) and its children; waits until they have ended. */
+function killServer(data: string): void {
+  const pid = Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no postmaster pid in ${data}/postmaster.pid`);
+  const victims = [pid, ...childrenOf(pid)];
+  for (const victim of victims) {
+    try {
+      process.kill(victim, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+  const deadline = Date.now() + 10_000;
+  while (victims.some(alive)) {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL processes ${victims.filter(alive).join(", ")} survived SIGKILL`);
+    spawnSync("sleep", ["0.05"]);
+  }
+  // The dead postmaster may stay a zombie for a while (whoever inherited it reaps it late), and a
+  // new postmaster takes a zombie's pid in its lock files (postmaster.pid, the socket's .lock)
+  // for a running server. Dead processes hold no shared memory or socket, so the stale lock files
+  // go, as a reboot would leave them.
+  if (fs.existsSync(`/proc/${pid}`)) {
+    fs.rmSync(path.join(data, "postmaster.pid"), { force: true });
+    const socketDir = path.dirname(data);
+    for (const name of fs.readdirSync(socketDir)) if (/^\.s\.PGSQL\.\d+\.lock$/.test(name)) fs.rmSync(path.join(socketDir, name), { force: true });
+  }
+}
+
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<OwnPostgresServer> {
   const bin = postgresBinDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-pg-"));
   const data = path.join(dir, "data");
@@ -71,20 +130,24 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   fs.chmodSync(dir, 0o700);
   run(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
   const port = await freePort();
-  run(path.join(bin, "pg_ctl"), [
-    "-D",
-    data,
-    "-l",
-    path.join(dir, "server.log"),
-    "-w",
-    "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? "on" : "off"} -c max_connections=200`,
-    "start",
-  ]);
+  const start = () =>
+    run(path.join(bin, "pg_ctl"), [
+      "-D",
+      data,
+      "-l",
+      path.join(dir, "server.log"),
+      "-w",
+      "-o",
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? "on" : "off"} -c max_connections=200`,
+      "start",
+    ]);
+  start();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const handle = serverHandle(url, path.join(bin, "psql"), (name) => name);
   return {
     ...handle,
+    crash: () => killServer(data),
+    restart: start,
     stop: () => {
       try {
         run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);

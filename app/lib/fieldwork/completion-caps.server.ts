@@ -41,10 +41,10 @@ export async function deviceVerdict(
   study: { studyId: number; onePerDevice: boolean },
   deviceId: string,
 ): Promise<{ verdict: DeviceVerdict; hasComplete: boolean }> {
-  const counts = await countDeviceFinished(db, study.studyId, deviceId);
-  const hasComplete = counts.complete > 0;
-  if (study.onePerDevice && hasComplete) return { verdict: "onePerDevice", hasComplete };
   const cap = env.RESPONDENT_COMPLETIONS_PER_DEVICE;
-  if (cap > 0 && counts.finished >= cap) return { verdict: "cap", hasComplete };
+  // Counted up to the cap only: a shared device (a kiosk) costs no more than any other.
+  const { finished, hasComplete } = await countDeviceFinished(db, study.studyId, deviceId, cap);
+  if (study.onePerDevice && hasComplete) return { verdict: "onePerDevice", hasComplete };
+  if (cap > 0 && finished >= cap) return { verdict: "cap", hasComplete };
   return { verdict: "ok", hasComplete };
 }

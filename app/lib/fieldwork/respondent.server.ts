@@ -7,9 +7,7 @@ import {
   type ResponseRow,
   type RespondentStudy,
 } from "../../../db/queries/responses";
-import { applyOfferOrder } from "../../../surveys/apply-offer-order";
-import { applyScreenEarly } from "../../../surveys/apply-screen-early";
-import { applyMaxDiffDesign } from "../../../surveys/apply-maxdiff-design";
+import { personalSurveyJson } from "./personal-survey.server";
 import { responseMaxDiffDesign } from "./maxdiff-design.server";
 import { quotaQuestionCodes } from "../../../db/queries/quotas";
 import { offerOrder } from "../../../surveys/offer-order";
@@ -147,23 +145,24 @@ export async function handleRespondentRequest(
   switch (request.intent) {
     case "start": {
       const row = await startResponse(db, base);
-      const ordered = questionnaire.stage === "rating" ? applyScreenEarly(applyOfferOrder(survey, order), await quotaQuestionCodes(db, resolved.study.studyId)) : survey;
+      const quotaCodes = questionnaire.stage === "rating" ? await quotaQuestionCodes(db, resolved.study.studyId) : [];
       // The respondent's MaxDiff tasks, made and stored when the response starts (seeded by its id).
       const design = await responseMaxDiffDesign(db, definition, questionnaire.stage, row, row.clientId);
-      const personal = design ? applyMaxDiffDesign(ordered, design) : ordered;
-      return Response.json({
+      const rest = JSON.stringify({
         ok: true,
         responseId: row.clientId,
         stage: questionnaire.stage,
         status: row.status,
         screenReason: row.screenReason,
         version: questionnaire.version,
-        survey: personal,
         answers: JSON.parse(row.answersJson) as Record<string, unknown>,
         pageNo: row.pageNo,
         seq: row.seq,
         redirect: await panelRedirect(db, resolved.study.studyId, outcomeOf(row.status, row.screenReason), row.respondentRef),
-      } satisfies StartAnswer);
+      } satisfies Omit<StartAnswer, "survey">);
+      // `survey` spliced in as the kept text of the personalised questionnaire (personal-survey.server.ts).
+      const body = `{"survey":${personalSurveyJson(questionnaire, survey, order, quotaCodes, design)},${rest.slice(1)}`;
+      return new Response(body, { headers: { "Content-Type": "application/json" } });
     }
     case "draft": {
       const outcome = await saveResponseDraft(db, {
