@@ -132,11 +132,14 @@ export const attributes = pgTable(
     description: text("description").notNull().default(""),
     descriptionZh: text("description_zh"),
     groupName: text("group_name"),
+    /** A price attribute's Kotler cost group (what the customer gives up); quality attributes keep "money". */
+    costGroup: text("cost_group", { enum: ["money", "time", "energy", "psychic"] }).notNull().default("money"),
     sort: integer("sort").notNull().default(0),
   },
   (t) => [
     uniqueIndex("attributes_study_code_uq").on(t.studyId, t.code),
     check("attributes_kind_ck", sql`${t.kind} in ('quality', 'price')`),
+    check("attributes_cost_group_ck", sql`${t.costGroup} in ('money', 'time', 'energy', 'psychic')`),
     check("attributes_code_ck", sql`${t.code} ~ '^[a-z]' and length(${t.code}) <= 40`),
   ],
 );

@@ -15,6 +15,10 @@ export const CodeSchema = z
   .max(40, "code takes at most 40 characters")
   .regex(CODE_PATTERN, "code requires a lower-case letter, then lower-case letters or digits, words joined by single underscores (at most 40)");
 
+/** Kotler's cost groups of a price attribute (`attributes.cost_group`), in reading order. */
+export const COST_GROUP_CODES = ["money", "time", "energy", "psychic"] as const;
+export type CostGroupCode = (typeof COST_GROUP_CODES)[number];
+
 export const LanguageSchema = z.enum(["en", "zh-CN"]);
 export type Language = z.infer<typeof LanguageSchema>;
 
@@ -39,6 +43,12 @@ export const AttributeDefinitionSchema = z.object({
   description: z.string().trim().max(500).default(""),
   descriptionZh: z.string().trim().max(500).nullish(),
   group: z.string().trim().max(60).nullish(),
+  /**
+   * A price attribute's Kotler cost group (what the customer gives up: money, time, energy,
+   * worry). Absent: "money" (definitions frozen before it existed, and every money attribute, so
+   * that those compare equal).
+   */
+  costGroup: z.enum(["time", "energy", "psychic"]).optional(),
 });
 export type AttributeDefinition = z.infer<typeof AttributeDefinitionSchema>;
 

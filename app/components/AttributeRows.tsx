@@ -1,6 +1,7 @@
-import { getSelectProps } from "@conform-to/react";
+import { getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { AddAttributesSchema, UpdateAttributeSchema } from "~/routes/studies.$id._index/design-schemas";
-import { FormStatus, useIntentForm } from "./form-kit";
+import { COST_GROUP_CODES, type CostGroupCode } from "../../surveys/study-definition";
+import { FieldError, FormStatus, Hint, useIntentForm } from "./form-kit";
 import { NewRowsForm, SavedRow, TextCell } from "./row-editor";
 import { TextField } from "./TextField";
 import { useT } from "./use-t";
@@ -14,8 +15,39 @@ export interface AttributeRow {
   description: string;
   descriptionZh: string | null;
   groupName: string | null;
+  /** Kotler's cost group (price attributes; quality attributes keep "money"). */
+  costGroup: CostGroupCode;
   /** A published version uses its code. */
   frozen: boolean;
+}
+
+/** The cost group options (Money / Time / Energy / Psychic). */
+function CostGroupOptions() {
+  const { t } = useT();
+  return (
+    <>
+      {COST_GROUP_CODES.map((g) => (
+        <option key={g} value={g}>
+          {t(`study.costGroup.${g}`)}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A price attribute's cost group: what the customer gives up (money, time, effort, worry). */
+function CostGroupField({ field }: { field: FieldMetadata<CostGroupCode | undefined> }) {
+  const { t } = useT();
+  return (
+    <label>
+      {t("study.costGroup")}
+      <select {...getSelectProps(field)} data-testid="cost-group">
+        <CostGroupOptions />
+      </select>
+      <Hint>{t("study.hint.costGroup")}</Hint>
+      <FieldError id={field.errorId} errors={field.errors} />
+    </label>
+  );
 }
 
 function AttributeEditor({ attribute: a }: { attribute: AttributeRow }) {
@@ -28,6 +60,7 @@ function AttributeEditor({ attribute: a }: { attribute: AttributeRow }) {
     description: a.description,
     descriptionZh: a.descriptionZh ?? "",
     groupName: a.groupName ?? "",
+    ...(a.kind === "price" ? { costGroup: a.costGroup } : {}),
     code: a.code,
   });
   return (
@@ -45,6 +78,7 @@ function AttributeEditor({ attribute: a }: { attribute: AttributeRow }) {
       <TextField field={fields.description} label={t("study.description")} />
       <TextField field={fields.descriptionZh} label={t("study.descriptionZh")} />
       <TextField field={fields.groupName} label={t("study.group")} />
+      {a.kind === "price" ? <CostGroupField field={fields.costGroup} /> : null}
     </SavedRow>
   );
 }
@@ -67,8 +101,12 @@ function AddAttributesForm() {
       form={form}
       rows={fields.rows}
       title={t("study.newAttributes")}
-      hint={t("study.hint.name")}
-      columns={[t("study.kind"), t("study.name"), t("study.nameZh"), t("study.description"), t("study.codeLabel")]}
+      hint={
+        <>
+          {t("study.hint.name")} {t("study.costGroup")}: {t("study.hint.costGroup")}
+        </>
+      }
+      columns={[t("study.kind"), t("study.name"), t("study.nameZh"), t("study.description"), t("study.costGroup"), t("study.codeLabel")]}
       rowTestId="new-attribute-row"
       newRow={{ kind: lastKind(fields.rows.value), name: "" }}
       cells={(row, i) => {
@@ -84,6 +122,19 @@ function AddAttributesForm() {
             <TextCell field={f.name} label={t("study.name")} row={i} />
             <TextCell field={f.nameZh} label={t("study.nameZh")} row={i} />
             <TextCell field={f.description} label={t("study.description")} row={i} />
+            <td>
+              {/* Only a price row has a cost group (a quality row sends none). */}
+              {f.kind.value === "price" ? (
+                <>
+                  <select {...getSelectProps(f.costGroup)} aria-label={`${t("study.costGroup")} ${i + 1}`} data-testid="new-cost-group">
+                    <CostGroupOptions />
+                  </select>
+                  <FieldError id={f.costGroup.errorId} errors={f.costGroup.errors} />
+                </>
+              ) : (
+                <span className="muted">–</span>
+              )}
+            </td>
             <TextCell field={f.code} label={t("study.codeLabel")} row={i} code />
           </>
         );
@@ -105,7 +156,7 @@ export function AttributeRows({ attributes }: { attributes: AttributeRow[] }) {
             {attributes
               .filter((a) => a.kind === kind)
               .map((a) => (
-                <AttributeEditor attribute={a} key={`${a.id}-${a.name}-${a.nameZh}-${a.description}-${a.descriptionZh}-${a.groupName}-${a.code}`} />
+                <AttributeEditor attribute={a} key={`${a.id}-${a.name}-${a.nameZh}-${a.description}-${a.descriptionZh}-${a.groupName}-${a.costGroup}-${a.code}`} />
               ))}
           </ul>
         </div>

@@ -1,4 +1,5 @@
 import { and, eq, max } from "drizzle-orm";
+import type { CostGroupCode } from "../../surveys/study-definition";
 import type { Db } from "../client";
 
 export type AttributeFields = {
@@ -9,7 +10,11 @@ export type AttributeFields = {
   description: string;
   descriptionZh: string | null;
   groupName: string | null;
+  /** A price attribute's Kotler cost group; absent: "money" (the column's default). */
+  costGroup?: CostGroupCode;
 };
+
+export type { CostGroupCode };
 
 export function addAttribute(db: Db, args: { studyId: number; fields: AttributeFields }) {
   return db.transaction(async (tx) => {

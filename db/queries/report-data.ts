@@ -5,7 +5,7 @@ import { bool } from "../sql";
 /**
  * The version of everything the report's computed figures depend on: the study row (its
  * updated_at moves with every edit), the offers and attributes as analysed (codes, own, kind,
- * group, share), and the set of complete rating-stage responses with the
+ * group, cost group, share), and the set of complete rating-stage responses with the
  * researcher's include/exclude decisions. A response completing, a review decision, or an edit
  * of the study changes the string; equal strings mean the same analysis input. Cheap: one pass
  * over the study's responses (an index range) and its few offers and attributes.
@@ -24,8 +24,8 @@ export async function reportDataVersion(db: Db, studyId: number): Promise<string
   const offers = await db.rows<{ code: string; isOwn: unknown; marketShare: number | null }>(
     sql`select code, is_own as "isOwn", market_share as "marketShare" from offers where study_id = ${studyId} order by sort, id`,
   );
-  const attributes = await db.rows<{ code: string; kind: string; groupName: string | null }>(
-    sql`select code, kind, group_name as "groupName" from attributes where study_id = ${studyId} order by sort, id`,
+  const attributes = await db.rows<{ code: string; kind: string; groupName: string | null; costGroup: string }>(
+    sql`select code, kind, group_name as "groupName", cost_group as "costGroup" from attributes where study_id = ${studyId} order by sort, id`,
   );
   return [
     studyId,
@@ -37,7 +37,7 @@ export async function reportDataVersion(db: Db, studyId: number): Promise<string
     responses?.review ?? 0,
     responses?.reviewed ?? 0,
     offers.map((o) => `${o.code}:${bool(o.isOwn) ? 1 : 0}:${o.marketShare ?? ""}`).join(","),
-    attributes.map((a) => `${a.code}:${a.kind}:${a.groupName ?? ""}`).join(","),
+    attributes.map((a) => `${a.code}:${a.kind}:${a.groupName ?? ""}:${a.costGroup}`).join(","),
   ].join("|");
 }
 

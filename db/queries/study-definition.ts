@@ -25,6 +25,8 @@ export async function getStudyDefinition(db: Db, study: Study): Promise<StudyDef
       description: a.description,
       descriptionZh: a.descriptionZh,
       group: a.groupName,
+      // Only a price attribute outside "money" carries one (absent = money).
+      ...(a.kind === "price" && a.costGroup !== "money" ? { costGroup: a.costGroup } : {}),
     })),
     profileQuestions,
     statedWeights: readStatedWeights(study.statedWeightsJson),

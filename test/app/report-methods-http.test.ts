@@ -332,3 +332,158 @@ describe("the report's research method sections", () => {
     expect(html).not.toContain('data-section="maxdiff"');
   });
 });
+
+/**
+ * Kotler's cost groups and the lost reasons split by kind (issue 19), on a second study of the
+ * same server: Ours and Rival; quality "Cleaning"; price "Price" (money, the default) and
+ * "Waiting" (cost group time, chosen on the design form). Three respondents, each with quality
+ * share 60 and weights Cleaning 100, Price 50, Waiting 50 (so the market weights are those):
+ *            Cleaning (O/R)  Price (O/R)  Waiting (O/R)  bought  considered
+ *   R1 won        8 / 6         6 / 8        9 / 6        Ours    Ours
+ *   R2 lost       8 / 6         4 / 8        9 / 6        Rival   Ours, Rival
+ *   R3 lost       8 / 9         5 / 8        6 / 6        Rival   Ours, Rival
+ * Means: Cleaning 8 / 7, Price 5 / 8, Waiting 8 / 6.
+ * Kotler (docs/method.md §4 (e)): Q = 100 × 8/7 = 114.29; S = 50 × 5/8 + 50 × 8/6 = 97.92,
+ * RP = 10000 / 97.92 = 102.13; cost groups: money = 100 / (5/8) = 160, time = 100 / (8/6) = 75
+ * (their weighted harmonic mean, 100 / (.5 × .625 + .5 × 1.333), is RP again); delivered value
+ * 114.29 − 102.13 = 12.16; ratio 100 × 114.29 / 102.13 = 111.90.
+ * Lost split by kind (§3 (d)), lead of Rival in each lost customer's own value:
+ *   R2 quality 100 × (6 − 8) / 100 = −2 → part 60 × −2 / 100 = −1.2; price (50 × 4 + 50 × −3) / 100 = .5 → 40 × .5 / 100 = .2
+ *   R3 quality 100 × (9 − 8) / 100 = 1 → .6; price (50 × 3 + 50 × 0) / 100 = 1.5 → 40 × 1.5 / 100 = .6
+ *   means: quality (−1.2 + .6) / 2 = −.3, price (.2 + .6) / 2 = .4, total .1: price carried the losses.
+ * Win rate 1 / (1 + 2) = 33.3 %.
+ */
+describe("Kotler's cost groups and the lost reasons split by kind", () => {
+  const email = "cost-groups@example.com";
+  let kotler: Client;
+  let path2: string;
+
+  beforeAll(async () => {
+    kotler = new Client(server.url);
+    path2 = await publishedStudy(kotler, {
+      email,
+      title: "Dry cleaning",
+      attributes: [
+        { kind: "quality", name: "Cleaning" },
+        { kind: "price", name: "Price" },
+        { kind: "price", name: "Waiting", costGroup: "time" },
+      ],
+    });
+    const studyId = Number(path2.split("/")[2]);
+    const db = await server.openDb();
+    try {
+      await db.transaction(async (tx) => {
+        const code = async (table: "offers" | "attributes", name: string) =>
+          (await one<{ code: string }>(tx, sql`select code from ${sql.identifier(table)} where study_id = ${studyId} and name = ${name}`)).code;
+        const [ours, rival] = [await code("offers", "Ours"), await code("offers", "Rival")];
+        const [cleaning, price, waiting] = [await code("attributes", "Cleaning"), await code("attributes", "Price"), await code("attributes", "Waiting")];
+        const questionnaire = (await one<{ id: number }>(tx, sql`select id from questionnaires where study_id = ${studyId} and stage = 'rating'`)).id;
+        const respondents = [
+          { ratings: { [cleaning]: [8, 6], [price]: [6, 8], [waiting]: [9, 6] }, chose: ours },
+          { ratings: { [cleaning]: [8, 6], [price]: [4, 8], [waiting]: [9, 6] }, chose: rival },
+          { ratings: { [cleaning]: [8, 9], [price]: [5, 8], [waiting]: [6, 6] }, chose: rival },
+        ];
+        for (const [i, r] of respondents.entries()) {
+          const at = 1_790_000_000_000 + i * 600_000;
+          const id = await insertId(
+            tx,
+            sql`insert into responses (client_id, questionnaire_id, status, offer_order, quality_share, started_at, updated_at, completed_at, review)
+                values (${`kotler-${i}`}, ${questionnaire}, 'complete', '[]', 60, ${at}, ${at + 300_000}, ${at + 300_000}, 'include') returning id`,
+          );
+          for (const [attribute, weight] of [[cleaning, 100], [price, 50], [waiting, 50]] as const) {
+            await tx.run(sql`insert into response_weights (response_id, attribute_code, weight) values (${id}, ${attribute}, ${weight})`);
+          }
+          for (const [attribute, [own, other]] of Object.entries(r.ratings) as Array<[string, [number, number]]>) {
+            await tx.run(sql`insert into response_ratings (response_id, offer_code, attribute_code, score) values (${id}, ${ours}, ${attribute}, ${own})`);
+            await tx.run(sql`insert into response_ratings (response_id, offer_code, attribute_code, score) values (${id}, ${rival}, ${attribute}, ${other})`);
+          }
+          // Ours is considered by all three; the bought offer counts as considered.
+          await tx.run(sql`insert into response_offers (response_id, offer_code, position, known, chose, considered) values (${id}, ${ours}, 0, ${true}, ${r.chose === ours}, ${true})`);
+          await tx.run(sql`insert into response_offers (response_id, offer_code, position, known, chose, considered) values (${id}, ${rival}, 1, ${true}, ${r.chose === rival}, ${r.chose === rival})`);
+        }
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("offers the cost group on price attributes of the design page, with its hint, and refuses an unknown one changing nothing", async () => {
+    const html = await (await kotler.request(path2)).text();
+    const selects = [...html.matchAll(/<select[^>]*data-testid="cost-group"[^>]*>([\s\S]*?)<\/select>/g)].map((m) => m[1]!);
+    // Two price attributes (Price, Waiting), none on the quality one.
+    expect(selects).toHaveLength(2);
+    const chosen = selects.map((s) => /<option value="(\w+)" selected="">/.exec(s)?.[1]);
+    expect(chosen).toEqual(["money", "time"]);
+    expect([...selects[0]!.matchAll(/<option value="\w+"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(["Money", "Time", "Energy", "Psychic"]);
+    expect(html).toContain("What the customer gives up: money, time, effort, or worry.");
+    const zh = await (await kotler.request(`${path2}?lang=zh-CN`)).text();
+    const zhSelect = /<select[^>]*data-testid="cost-group"[^>]*>([\s\S]*?)<\/select>/.exec(zh)?.[1] ?? "";
+    expect([...zhSelect.matchAll(/<option value="\w+"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(["金钱", "时间", "精力", "心理"]);
+    expect(zh).toContain("成本类别");
+
+    const studyId = Number(path2.split("/")[2]);
+    const db = await server.openDb();
+    const attributeId = async () => (await one<{ id: number }>(db, sql`select id from attributes where study_id = ${studyId} and name = 'Waiting'`)).id;
+    const groups = async () => (await db.rows<{ cost_group: string }>(sql`select cost_group from attributes where study_id = ${studyId} order by sort`)).map((r) => r.cost_group);
+    try {
+      const id = String(await attributeId());
+      const refused = await kotler.form(path2, { intent: "updateAttribute", attributeId: id, name: "Waiting", costGroup: "fuel" });
+      expect(await refused.text()).toContain("Choose a cost group: money, time, energy or psychic.");
+      expect(await groups()).toEqual(["money", "money", "time"]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("gives the total customer cost per cost group beside Kotler's figures, as computed by hand", async () => {
+    const html = await (await kotler.request(`${path2}/report`)).text();
+    const delivered = /data-testid="delivered-value"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    const rows = [...delivered.matchAll(/<tr data-figure="([\w-]+)"><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td>/g)].map((m) => [m[1], m[2], m[3]]);
+    expect(rows).toEqual([
+      ["value", "Total customer value", "114.3"],
+      ["cost", "Total customer cost", "102.1"],
+      ["cost-money", "Customer cost: money", "160.0"],
+      ["cost-time", "Customer cost: time", "75.0"],
+      ["delivered", "Delivered value (value − cost)", "12.2"],
+      ["ratio", "Value to cost (100 = parity)", "111.9"],
+    ]);
+    expect(html).toContain("Each cost group is the own offer&#x27;s total customer cost in that group relative to the competitors");
+  });
+
+  it("splits the losses into a quality part and a price part with a one-line reading", async () => {
+    const html = (await (await kotler.request(`${path2}/report`)).text()).replace(/<!-- -->/g, "");
+    expect(/data-testid="win-rate">([^<]*)</.exec(html)?.[1]).toBe("33.3%");
+    const split = /data-testid="lost-by-kind"[\s\S]*?data-testid="lost-by-kind-reading">([^<]*)</.exec(html);
+    expect(split).not.toBeNull();
+    const values = Object.fromEntries([...split![0].matchAll(/<tr data-kind="(\w+)">[\s\S]*?data-value="([-\d.]+)"/g)].map((m) => [m[1], m[2]]));
+    expect(values).toEqual({ quality: "-0.3000", price: "0.4000", total: "0.1000" });
+    expect(split![0]).toContain('data-n="2"');
+    expect(split![1]).toBe("Price carried the losses: on quality, the lost customers rated us at least as well as the competitor they chose.");
+  });
+
+  it("exports the cost groups' rows in the Kotler table", async () => {
+    const res = await kotler.request(`${path2}/report/export/delivered-value.csv`);
+    expect(res.status).toBe(200);
+    const rows = parseCsv((await res.text()).replace(/^\uFEFF/, "")).slice(1);
+    expect(rows.map((r) => r[1])).toEqual(["totalValue", "totalCost", "cost.money", "cost.time", "deliveredValue", "deliveredValueRatio"]);
+    const value = Object.fromEntries(rows.map((r) => [r[1], Number(r[2])]));
+    expect(value["cost.money"]).toBeCloseTo(160, 9);
+    expect(value["cost.time"]).toBeCloseTo(75, 9);
+    expect(value.totalCost).toBeCloseTo(10000 / (50 * (5 / 8) + 50 * (8 / 6)), 9);
+    expect(rows.find((r) => r[1] === "cost.time")?.[0]).toBe("Customer cost: time");
+  });
+
+  it("reads in Chinese", async () => {
+    const zh = new Client(server.url);
+    await zh.form("/signin", { email, password: "correct horse battery" });
+    await zh.form("/lang", { locale: "zh-CN", back: `${path2}/report` });
+    const html = await (await zh.request(`${path2}/report`)).text();
+    expect(html).toContain("顾客成本：金钱");
+    expect(html).toContain("顾客成本：时间");
+    expect(html).toContain("流失按质量与价格拆分");
+    expect(html).toContain("价格是流失的主因：在质量上，流失顾客对我们的评价不低于他们所选的竞品。");
+    expect(html).not.toMatch(/report\.(delivered|wonLost)\./);
+    const csv = parseCsv((await (await zh.request(`${path2}/report/export/delivered-value.csv`)).text()).replace(/^\uFEFF/, ""));
+    expect(csv.find((r) => r[1] === "cost.time")?.[0]).toBe("顾客成本：时间");
+  });
+});

@@ -34,7 +34,7 @@ const pools: pg.Pool[] = [];
 /**
  * The demo (seedDemo: real queries, real migrations) plus rows in every table the demo leaves
  * empty, both boolean values in every boolean column, an id beyond the demo's, the largest safe
- * integer in a bigint column, a response linked to a personal invitation (declared after
+ * integer in a bigint column, price attributes outside the money cost group, a response linked to a personal invitation (declared after
  * `responses` in the schema: the copy order must come from the references), nulls and long text.
  */
 async function buildSqlite(file: string): Promise<void> {
@@ -48,6 +48,9 @@ async function buildSqlite(file: string): Promise<void> {
         fieldwork_closes_at, one_per_device, stated_weights_json, fair_value_line, fair_value_slope, current_wave, rating_layout, created_at, updated_at)
       values (7, 'Tea ☕️ café', '茶叶研究 🍵', 'Cafe' || char(769) || ' owners', '咖啡馆老板', 'zh-CN', 'second-study-token', 1790000000000,
         1800000000000, 1, '{"qualityShare":60,"weights":{"taste":100}}', 'slope', 1.25, 3, 'attribute', 1795431436141, 1795431436142);
+    insert into attributes (study_id, code, kind, name, name_zh, cost_group, sort)
+      values ((select max(id) from studies), 'worry', 'price', 'Worry about spoilage', '担心变质', 'psychic', 1);
+    update attributes set cost_group = 'time' where study_id = 1 and code = 'terms';
     insert into profile_questions (study_id, code, kind, text, text_zh, choices_json, is_segment, ask_first, sort)
       values (1, 'region', 'text', 'Which city?', '哪个城市？', '[]', 0, 1, 1);
     insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at) values ('${hex("a")}', 7, 'csrf-令牌', 1, 2);

@@ -191,4 +191,48 @@ describe("migrations on a database that holds responses", () => {
       db.sqlite!.close();
     }
   });
+
+  // 0015 (issue 19) gives attributes their Kotler cost group; SQLite adds its CHECK by copying
+  // the table (drizzle-kit's copy read the new column from the old table: the migration copies
+  // 'money'). Every attribute keeps its id, texts and order, and its what/who cells.
+  it("keeps every attribute and its what/who cells when 0015 adds the cost group", () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const file = path.join(dir, "old.sqlite");
+    openDatabase({ url: file, migrationsFolder: migrationsUpTo(15) }).sqlite!.close();
+
+    const old = new Database(file);
+    old.exec(`
+      insert into users (id, email, password_hash, created_at) values (1, 'a@example.com', 'x', 1);
+      insert into studies (id, owner_id, title, public_token, created_at, updated_at) values (3, 1, 'Coffee', 'tok-1', 1, 1);
+      insert into attributes (id, study_id, code, kind, name, name_zh, group_name, sort) values
+        (11, 3, 'taste', 'quality', 'Taste', '口感', 'product', 1),
+        (12, 3, 'purchase', 'price', 'Purchase price', null, 'monetary', 2),
+        (14, 3, 'waiting', 'price', 'Waiting', null, null, 3);
+      insert into firm_functions (id, study_id, name) values (5, 3, 'Service');
+      insert into what_who_cells (function_id, attribute_id, strength) values (5, 11, 9), (5, 14, 3);
+    `);
+    old.close();
+
+    const db = openDatabase({ url: file });
+    try {
+      const sqlite = db.sqlite!;
+      expect(sqlite.prepare("select id, code, kind, name, name_zh, group_name, cost_group, sort from attributes order by id").all()).toEqual([
+        { id: 11, code: "taste", kind: "quality", name: "Taste", name_zh: "口感", group_name: "product", cost_group: "money", sort: 1 },
+        { id: 12, code: "purchase", kind: "price", name: "Purchase price", name_zh: null, group_name: "monetary", cost_group: "money", sort: 2 },
+        { id: 14, code: "waiting", kind: "price", name: "Waiting", name_zh: null, group_name: null, cost_group: "money", sort: 3 },
+      ]);
+      expect(sqlite.prepare("select function_id, attribute_id, strength from what_who_cells order by attribute_id").all()).toEqual([
+        { function_id: 5, attribute_id: 11, strength: 9 },
+        { function_id: 5, attribute_id: 14, strength: 3 },
+      ]);
+      sqlite.prepare("update attributes set cost_group = 'time' where id = 14").run();
+      expect(() => sqlite.prepare("update attributes set cost_group = 'fuel' where id = 12").run()).toThrow(/attributes_cost_group_ck/);
+      expect(() => sqlite.prepare("insert into attributes (study_id, code, kind, name) values (3, 'taste', 'quality', 'Taste again')").run()).toThrow(/UNIQUE/);
+      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    } finally {
+      db.sqlite!.close();
+    }
+  });
 });

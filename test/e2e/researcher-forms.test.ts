@@ -1,7 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
+import { withDb } from "../app/fieldwork-helpers";
 
 /**
  * Researcher forms in Chromium (issue 16): the same zod schema validates in the browser before
@@ -89,5 +91,35 @@ describe("researcher forms in Chromium", () => {
     await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), revoke.locator('button[name="intent"][value="revoke"]').click()]);
     await expect.poll(() => page.locator("text=Saved.").count()).toBe(1);
     await expect.poll(() => page.locator('[data-testid^="revoke-"]').count()).toBe(0);
+  });
+
+  it("gives a new price row a cost group select (none on a quality row), saves it, and changes it on the saved row", async () => {
+    const { page } = await researcher("cost-groups-browser@example.com");
+    await page.fill('input[name="title"]', "Laundry");
+    await Promise.all([page.waitForURL(/\/studies\/\d+$/), page.click('form:has(input[name="title"]) button[type=submit]')]);
+    const studyId = Number(new URL(page.url()).pathname.split("/")[2]);
+    await hydrated(page);
+    const form = page.locator("#add-attributes");
+    await form.locator('[name="rows[0].name"]').fill("Cleaning");
+    expect(await form.getByTestId("new-cost-group").count()).toBe(0);
+    await form.locator("button[name=__intent__]", { hasText: "Add a row" }).click();
+    await form.locator('[name="rows[1].kind"]').selectOption("price");
+    await form.locator('[name="rows[1].name"]').fill("Waiting");
+    // The select appears once the row is a price row; the quality row still has none.
+    await form.getByTestId("new-cost-group").selectOption("time");
+    expect(await form.getByTestId("new-cost-group").count()).toBe(1);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), form.locator("button[type=submit]:not([name])").click()]);
+    await page.waitForLoadState("networkidle");
+    const groups = () =>
+      withDb(server, async (db) => (await db.rows<{ code: string; cost_group: string }>(sql`select code, cost_group from attributes where study_id = ${studyId} order by sort`)).map((r) => `${r.code}:${r.cost_group}`));
+    await expect.poll(groups).toEqual(["cleaning:money", "waiting:time"]);
+
+    const saved = page.getByTestId("attribute-row").filter({ has: page.getByTestId("cost-group") });
+    expect(await saved.count()).toBe(1);
+    expect(await saved.getByTestId("cost-group").inputValue()).toBe("time");
+    expect(await saved.innerText()).toContain("What the customer gives up: money, time, effort, or worry.");
+    await saved.getByTestId("cost-group").selectOption("psychic");
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), saved.locator("button[type=submit]", { hasText: "Save" }).click()]);
+    await expect.poll(groups).toEqual(["cleaning:money", "waiting:psychic"]);
   });
 });

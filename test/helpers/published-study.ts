@@ -8,8 +8,8 @@ export interface StudyPlan {
   title: string;
   /** The competitors' names, after the own offer "Ours" (default: one, "Rival"). */
   rivals?: string[];
-  /** The attributes in order; `direction` is sent as the form sends it, when given. */
-  attributes: Array<{ kind: "quality" | "price"; name: string; direction?: string }>;
+  /** The attributes in order; `direction` and `costGroup` are sent as the form sends them, when given. */
+  attributes: Array<{ kind: "quality" | "price"; name: string; direction?: string; costGroup?: string }>;
 }
 
 /**
@@ -21,8 +21,8 @@ export async function publishedStudy(owner: Client, plan: StudyPlan): Promise<st
   const studyPath = (await owner.form("/studies", { title: plan.title })).headers.get("Location")!;
   expect((await owner.form(studyPath, { intent: "addOffer", name: "Ours", isOwn: "on" })).status).toBeLessThan(400);
   for (const name of plan.rivals ?? ["Rival"]) expect((await owner.form(studyPath, { intent: "addOffer", name })).status).toBeLessThan(400);
-  for (const { kind, name, direction } of plan.attributes) {
-    expect((await owner.form(studyPath, { intent: "addAttribute", kind, name, ...(direction ? { direction } : {}) })).status).toBeLessThan(400);
+  for (const { kind, name, direction, costGroup } of plan.attributes) {
+    expect((await owner.form(studyPath, { intent: "addAttribute", kind, name, ...(direction ? { direction } : {}), ...(costGroup ? { costGroup } : {}) })).status).toBeLessThan(400);
   }
   expect((await owner.form(studyPath, { intent: "publish" })).status).toBeLessThan(400);
   return studyPath;

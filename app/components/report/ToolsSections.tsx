@@ -20,7 +20,8 @@ const QUADRANTS = ["fix-first", "keep", "over-invested", "low-priority"] as cons
 /**
  * The tools after the map (method-more.md §1–2, issue 19): the importance × performance quadrant
  * of the quality attributes (stated weights against the own offer's ratios), and customer value by
- * Best's difference method for every offer beside Kotler's delivered value of the own offer.
+ * Best's difference method for every offer beside Kotler's delivered value of the own offer, with
+ * its total customer cost per cost group.
  */
 export function ToolsSections({ report, t, locale }: ChartText & { report: ReportView }) {
   const a = report.analysis;
@@ -134,6 +135,13 @@ export function ToolsSections({ report, t, locale }: ChartText & { report: Repor
                 <th scope="row">{t("report.delivered.cost")}</th>
                 <td>{n(kotler.totalCost)}</td>
               </tr>
+              {/* Total customer cost per Kotler cost group present (money, time, energy, psychic). */}
+              {kotler.costGroups.map((g) => (
+                <tr key={g.id} data-figure={`cost-${g.id}`}>
+                  <th scope="row">{t(`report.delivered.costGroup.${g.id}`)}</th>
+                  <td>{n(g.index)}</td>
+                </tr>
+              ))}
               <tr data-figure="delivered">
                 <th scope="row">{t("report.delivered.delivered")}</th>
                 <td>{n(kotler.deliveredValue)}</td>
@@ -147,6 +155,7 @@ export function ToolsSections({ report, t, locale }: ChartText & { report: Repor
         ) : (
           <NotEnough reason={kotler.reason as UnavailableReason} t={t} />
         )}
+        {kotler.ok && kotler.costGroups.length > 0 ? <p className="muted small">{t("report.delivered.costGroupsHelp")}</p> : null}
       </Section>
     </>
   );

@@ -1,5 +1,6 @@
 import type { ReportView } from "~/lib/report/report-view";
 import { fmt, type ChartText } from "./chart-kit";
+import { LostByKind } from "./LostByKind";
 import { NotEnough } from "./NotEnough";
 import { SmallN } from "./SmallN";
 
@@ -7,7 +8,8 @@ import { SmallN } from "./SmallN";
  * Won/lost analysis (method.md (d)): every respondent's group with the rule that puts them there
  * (won, lost, bought a competitor without considering us, considered set unknown, no purchase),
  * the win rate won / (won + lost), whom the lost ones chose, the attributes behind the losses,
- * and the own offer's profile among won and lost respondents side by side.
+ * the losses split into a quality part and a price part, and the own offer's profile among won
+ * and lost respondents side by side.
  */
 export function WonLostSection({
   report,
@@ -20,6 +22,7 @@ export function WonLostSection({
   const n = (v: number, d = 1) => fmt(locale, v, d);
   const name = (offer: string) => report.names.offers[offer] ?? offer;
   const { won, lost } = result.profiles;
+  const weighted = report.analysis?.wonLostReasons;
   const rows = report.attributes.filter(
     (a) => a.kind === "quality" || a.kind === "price"
   );
@@ -124,6 +127,15 @@ export function WonLostSection({
           )}
         </div>
       </div>
+      {weighted?.ok && weighted.lost > 0 ? (
+        weighted.byKind.n > 0 ? (
+          <LostByKind split={weighted.byKind} smallN={report.smallN} t={t} locale={locale} />
+        ) : (
+          <p className="muted small" data-testid="lost-by-kind-none">
+            {t("report.wonLost.byKind.noShare")}
+          </p>
+        )
+      ) : null}
       <h3>{t("report.wonLost.profiles")}</h3>
       <div className="table-scroll">
         <table className="profile" data-testid="won-lost-profiles">

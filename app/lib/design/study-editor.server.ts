@@ -33,6 +33,7 @@ export async function loadStudyEditor(db: Db, study: Study, now = Date.now()) {
       description: a.description,
       descriptionZh: a.descriptionZh,
       groupName: a.groupName,
+      costGroup: a.costGroup,
       frozen: frozen.items.has(a.code),
     })),
     profileQuestions: (await listProfileQuestionRows(db, study.id)).map((q) => ({

@@ -12,7 +12,7 @@ import { methodTablesOf, type MethodTableName } from "./method-table-names";
  * the stated weights, the price research figures (Van Westendorp's points and range, the
  * Newton–Miller–Smith and Gabor–Granger revenue-maximising prices, the Gabor–Granger demand,
  * the value map's fair price), the importance × performance quadrant, Best's difference method
- * per offer and Kotler's delivered value of the own offer. Figures unrounded; codes in their own
+ * per offer and Kotler's delivered value of the own offer (with its cost per cost group). Figures unrounded; codes in their own
  * columns; a figure that cannot be computed is an empty cell with its reason in the note column.
  */
 export function methodTables(report: ReportView): ExportTable[] {
@@ -166,6 +166,8 @@ export function methodTables(report: ReportView): ExportTable[] {
       const rows: Cell[][] = [
         [t("report.delivered.value"), "totalValue", finite(k.totalValue)],
         [t("report.delivered.cost"), "totalCost", finite(k.totalCost)],
+        // Total customer cost per Kotler cost group present (100 = parity, > 100 = costs more).
+        ...k.costGroups.map((g): Cell[] => [t(`report.delivered.costGroup.${g.id}`), `cost.${g.id}`, finite(g.index)]),
         [t("report.delivered.delivered"), "deliveredValue", finite(k.deliveredValue)],
         [t("report.delivered.ratio"), "deliveredValueRatio", finite(k.deliveredValueRatio)],
       ];

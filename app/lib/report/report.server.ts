@@ -51,8 +51,9 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
   const attributeRows = await listAttributes(db, study.id);
   const offers: OfferDef[] = offerRows.map((o) => ({ id: o.code, own: o.isOwn }));
   // Every attribute of a study is rated (10 = best, price: most satisfied), so none is inverted:
-  // lowerIsBetter is for objective values given to the analysis library only.
-  const attributes: GroupedAttributeDef[] = attributeRows.map((a) => ({ id: a.code, kind: a.kind }));
+  // lowerIsBetter is for objective values given to the analysis library only. A price attribute
+  // carries its Kotler cost group (delivered value per group, docs/method.md §4 (e)).
+  const attributes: GroupedAttributeDef[] = attributeRows.map((a) => (a.kind === "price" ? { id: a.code, kind: a.kind, costGroup: a.costGroup } : { id: a.code, kind: a.kind }));
   const own = offerRows.find((o) => o.isOwn)?.code ?? null;
   const competitors = offerRows.filter((o) => !o.isOwn).map((o) => o.code);
   const questions = (await listProfileQuestions(db, study.id)).filter((q) => q.isSegment && q.kind === "choice");

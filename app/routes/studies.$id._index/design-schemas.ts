@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { ConfirmedSchema, ConfirmFieldSchema } from "~/lib/platform/confirm-field";
-import { CODE_PATTERN } from "../../../surveys/study-definition";
+import { CODE_PATTERN, COST_GROUP_CODES } from "../../../surveys/study-definition";
 
 /**
  * The design page's forms, one schema each (client-safe: validated in the browser with conform
@@ -48,6 +48,8 @@ const attributeFields = {
   description: optional(500, "study.error.descriptionLength"),
   descriptionZh: optional(500, "study.error.descriptionLength"),
   groupName: optional(60, "study.error.groupLength"),
+  /** A price attribute's Kotler cost group (the page offers it on price rows only). */
+  costGroup: z.enum(COST_GROUP_CODES, { errorMap: () => ({ message: key("study.error.costGroupInvalid") }) }).optional(),
   code,
 };
 const kind = z.enum(["quality", "price"], { required_error: key("fieldwork.error.kindQualityPrice"), invalid_type_error: key("fieldwork.error.kindQualityPrice") });

@@ -1,0 +1,2 @@
+ALTER TABLE "attributes" ADD COLUMN "cost_group" text DEFAULT 'money' NOT NULL;--> statement-breakpoint
+ALTER TABLE "attributes" ADD CONSTRAINT "attributes_cost_group_ck" CHECK ("attributes"."cost_group" in ('money', 'time', 'energy', 'psychic'));
