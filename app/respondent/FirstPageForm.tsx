@@ -32,7 +32,9 @@ export function FirstPageForm({ page, t }: { page: FirstPage; t: Translate }) {
         </fieldset>
       ))}
       <div className="fp-nav">
-        <button type="submit" className="next-button" data-testid="first-page-next">
+        {/* Enabled by first-page.ts once it handles "Next": a tap before the page's script runs
+            would otherwise submit the plain form and reload the first page without its answers. */}
+        <button type="submit" className="next-button" data-testid="first-page-next" disabled>
           {t("respondent.next")}
         </button>
       </div>

@@ -186,4 +186,5 @@ if (form) {
     form.querySelector("button[type=submit]")?.setAttribute("aria-busy", "true");
     void handOver(formAnswers());
   });
+  form.querySelector<HTMLButtonElement>("button[type=submit]")?.removeAttribute("disabled");
 }

@@ -217,28 +217,34 @@ describe("respondent fieldwork at 375x812 (Chromium)", () => {
         .run(),
     );
     const { context, page, errors } = await phone("zh-CN");
-    await page.goto(`${server.url}/s/demo`);
-    await page.locator('[data-name="known_offers"]').waitFor();
-    await choose(page, "known_offers", texts["zh-CN"].aster);
-    await choose(page, "known_offers", texts["zh-CN"].birch);
-    await next(page);
-    // The segment carries a quota: it is asked right after the screening, before the long part.
-    expect(await page.getByTestId("progress").innerText()).toBe("第 2 页，共 6 页");
-    await choose(page, "profile_segment", texts["zh-CN"].office);
-    await next(page);
-    await page.getByTestId("quota-full").waitFor();
-    expect(await page.getByTestId("quota-full").innerText()).toContain(texts["zh-CN"].full);
-    await page.screenshot({ path: "test-results/respondent-quota-full-zh-CN.png" });
-    const row = responseOf((await clientIdIn(page))!)!;
-    expect([row.status, row.screen_reason]).toEqual(["screened_out", "quota_full"]);
-    // Nothing else was asked: the answers stored are the screening and the segment.
-    expect(JSON.parse(row.answers_json)).toEqual({ known_offers: ["aster", "birch"], profile_segment: "office" });
-    // Reopening the link says the same, politely.
-    await page.reload();
-    await page.getByTestId("quota-full").waitFor();
-    expect(errors).toEqual([]);
-    await context.close();
-    db((d) => d.prepare("delete from quotas where study_id = 1").run());
+    // The quota is removed whatever happens here: the later tests expect no quota.
+    try {
+      await page.goto(`${server.url}/s/demo`);
+      await page.locator('[data-name="known_offers"]').waitFor();
+      await choose(page, "known_offers", texts["zh-CN"].aster);
+      await choose(page, "known_offers", texts["zh-CN"].birch);
+      await next(page);
+      // The segment carries a quota: it is asked right after the screening, before the long part
+      // (the second page is drawn by the questionnaire library once it has loaded: wait for it).
+      await page.locator('[data-name="profile_segment"]').waitFor();
+      expect(await page.getByTestId("progress").innerText()).toBe("第 2 页，共 6 页");
+      await choose(page, "profile_segment", texts["zh-CN"].office);
+      await next(page);
+      await page.getByTestId("quota-full").waitFor();
+      expect(await page.getByTestId("quota-full").innerText()).toContain(texts["zh-CN"].full);
+      await page.screenshot({ path: "test-results/respondent-quota-full-zh-CN.png" });
+      const row = responseOf((await clientIdIn(page))!)!;
+      expect([row.status, row.screen_reason]).toEqual(["screened_out", "quota_full"]);
+      // Nothing else was asked: the answers stored are the screening and the segment.
+      expect(JSON.parse(row.answers_json)).toEqual({ known_offers: ["aster", "birch"], profile_segment: "office" });
+      // Reopening the link says the same, politely.
+      await page.reload();
+      await page.getByTestId("quota-full").waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      db((d) => d.prepare("delete from quotas where study_id = 1").run());
+    }
   }, 90_000);
 
   it("never overflows the rating pages at 320 and 375 px", async () => {
