@@ -31,7 +31,15 @@ export async function apiStudy(db: Db, study: Study, role: StudyRole) {
     currentWave: study.currentWave,
     fieldwork: { opensAt: iso(study.fieldworkOpensAt), closesAt: iso(study.fieldworkClosesAt) },
     offers: (await listOffers(db, study.id)).map((o) => ({ code: o.code, name: o.name, nameZh: o.nameZh, own: o.isOwn, marketShare: o.marketShare })),
-    attributes: (await listAttributes(db, study.id)).map((a) => ({ code: a.code, kind: a.kind, name: a.name, nameZh: a.nameZh, group: a.groupName })),
+    attributes: (await listAttributes(db, study.id)).map((a) => ({
+      code: a.code,
+      kind: a.kind,
+      name: a.name,
+      nameZh: a.nameZh,
+      group: a.groupName,
+      // Kotler's cost group of a price attribute (docs/method.md §4 (e)); null for quality.
+      costGroup: a.kind === "price" ? a.costGroup : null,
+    })),
     profileQuestions: (await listProfileQuestions(db, study.id)).map((q) => ({ code: q.code, kind: q.kind, text: q.text, textZh: q.textZh, choices: q.choices, segment: q.isSegment })),
     quotas: (await listQuotas(db, study.id)).map((q) => ({ question: q.questionCode, value: q.value, target: q.target })),
     counts: await countResponses(db, study.id),

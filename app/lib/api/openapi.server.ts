@@ -223,6 +223,7 @@ function document() {
                   name: { type: "string" },
                   nameZh: { type: ["string", "null"] },
                   group: { type: ["string", "null"] },
+                  costGroup: { type: ["string", "null"], enum: ["money", "time", "energy", "psychic", null], description: "Kotler's cost group of a price attribute; null for quality attributes" },
                 },
               },
             },
