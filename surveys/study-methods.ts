@@ -62,6 +62,11 @@ export const DEFAULT_METHODS: StudyMethods = StudyMethodsSchema.parse({});
 export type MethodKind = "quality" | "price";
 export type MethodStage = "focusGroup" | "rating";
 
+/** The kinds a stage asks by MaxDiff (none, one or both), quality first. */
+export function maxDiffKinds(methods: StudyMethods, stage: MethodStage): MethodKind[] {
+  return (["quality", "price"] as const).filter((kind) => methods.importance[stage][kind] === "maxdiff");
+}
+
 /**
  * The attribute codes a stage asks MaxDiff about for a kind: every attribute of the kind when the
  * stage's method for it is MaxDiff and there are at least `MAXDIFF_MIN_ITEMS`; else none (the

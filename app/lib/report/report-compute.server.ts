@@ -12,7 +12,7 @@ import {
   type StudyAnalysisReport,
 } from "../../../analysis/index";
 import type { Study } from "../../../db/queries/studies";
-import type { StudyMethods } from "../../../surveys/study-methods";
+import { maxDiffKinds, type StudyMethods } from "../../../surveys/study-methods";
 import type { Db } from "../../../db/client";
 import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
 import type { ReportOptions } from "./report-options.server";
@@ -145,11 +145,11 @@ export async function computeReport(
   // MaxDiff shares replace the weights of the kind the rating questionnaire asked by MaxDiff
   // (docs/method.md §7); the price block's ladder feeds Gabor–Granger (§8).
   // Either kind or both may be asked by MaxDiff; each kind is analysed on its own (§7).
-  const maxDiffKinds = (["quality", "price"] as const).filter((kind) => methods.importance.rating[kind] === "maxdiff");
+  const askedByMaxDiff = maxDiffKinds(methods, "rating");
   const ladder = methods.priceResearch?.ladder ?? [];
   // The analysis and the stated shares, reused while the analysed outcomes are the same objects
   // (a response outside this filter completed, a decision on one it leaves out).
-  const design = JSON.stringify([offers, attributes, own, ladder, maxDiffKinds]);
+  const design = JSON.stringify([offers, attributes, own, ladder, askedByMaxDiff]);
   const filterSlot = JSON.stringify([study.id, options.segment ?? null, options.wave ?? null, options.flagged, options.customer ?? null]);
   const { analysis, statedShares } = reuseWhileSame(`analysis|${filterSlot}`, design, outcomes, () => ({
     analysis:
@@ -161,17 +161,16 @@ export async function computeReport(
             ...(ladder.length > 0 ? { priceResearch: { ladder } } : {}),
             options: {
               bootstrap: reportIntervalMethod(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false,
-              ...(maxDiffKinds.length > 0 ? { weightsFrom: "maxdiff" as const } : {}),
+              ...(askedByMaxDiff.length > 0 ? { weightsFrom: "maxdiff" as const } : {}),
             },
           })
         : null,
     statedShares:
-      maxDiffKinds.length > 0 && outcomes.length > 0
+      askedByMaxDiff.length > 0 && outcomes.length > 0
         ? Object.fromEntries(
-            Object.entries(aggregateWeights(outcomes, attributes).weights).filter(([id]) => {
-              const kind = attributes.find((a) => a.id === id)?.kind;
-              return kind !== undefined && (maxDiffKinds as readonly string[]).includes(kind);
-            }),
+            Object.entries(aggregateWeights(outcomes, attributes).weights).filter(([id]) =>
+              attributes.some((a) => a.id === id && askedByMaxDiff.includes(a.kind)),
+            ),
           )
         : null,
   }));

@@ -15,6 +15,7 @@ import { clearReuse } from "./report-reuse.server";
 import { reportTimeline } from "./report-timeline.server";
 import { reportWhatWho } from "./report-what-who.server";
 import { reportMethods } from "./report-methods.server";
+import { maxDiffKinds } from "../../../surveys/study-methods";
 
 export type { ReportView };
 export { lineSpec, reportRespondents };
@@ -145,7 +146,7 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
     },
     analysis,
     methods: {
-      maxDiff: computed.statedShares !== null ? { kinds: (["quality", "price"] as const).filter((k) => methods.importance.rating[k] === "maxdiff"), stated: computed.statedShares } : null,
+      maxDiff: computed.statedShares !== null ? { kinds: maxDiffKinds(methods, "rating"), stated: computed.statedShares } : null,
       price: methods.priceResearch ? { currency: methods.priceResearch.currency, ladder: methods.priceResearch.ladder.length > 0 } : null,
       source: methodsSource,
     },
