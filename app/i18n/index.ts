@@ -19,6 +19,11 @@ export interface I18nData {
   messages: Messages;
 }
 
+/** A researcher's text in the reader's language: the Chinese twin when asked for and given, else the English. */
+export function inLocale(locale: Locale, text: string, textZh: string | null | undefined): string {
+  return locale === "zh-CN" && textZh ? textZh : text;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return value === "en" || value === "zh-CN";
 }

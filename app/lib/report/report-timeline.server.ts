@@ -1,10 +1,8 @@
 import { keyEventsTimeline } from "../../../analysis/index";
 import { listKeyEvents } from "../../../db/queries/key-events";
 import type { Db } from "../../../db/client";
-import type { Locale } from "~/i18n/index";
+import { inLocale, type Locale } from "~/i18n/index";
 import type { ReportTimeline, TimelineEvent, TimelinePoint, WaveChoice } from "./report-view";
-
-const label = (locale: Locale, name: string, nameZh: string | null | undefined) => (locale === "zh-CN" && nameZh ? nameZh : name);
 
 /**
  * The report's timeline: each offer's position per wave with the study's key events placed
@@ -27,7 +25,7 @@ export async function reportTimeline(
         ? ({ ok: false, reason: "duplicate-wave-date" } as const)
         : keyEventsTimeline({
             waves: waves.map((w) => ({ wave: String(w.wave), date: w.date, points: [] })),
-            events: eventRows.map((e) => ({ date: e.occurredOn, offerId: e.offerCode, kind: String(e.id), label: label(locale, e.label, e.labelZh) })),
+            events: eventRows.map((e) => ({ date: e.occurredOn, offerId: e.offerCode, kind: String(e.id), label: inLocale(locale, e.label, e.labelZh) })),
           });
   const eventsById = new Map(eventRows.map((e) => [String(e.id), e]));
   const events: TimelineEvent[] = timelineResult.ok
@@ -46,7 +44,7 @@ export async function reportTimeline(
         offer: e.offerCode,
         date: e.occurredOn,
         wave: e.wave,
-        label: label(locale, e.label, e.labelZh),
+        label: inLocale(locale, e.label, e.labelZh),
         position: "between" as const,
         afterWave: null,
         beforeWave: null,

@@ -1,9 +1,7 @@
 import { whatWho, type GroupedAttributeDef, type StudyAnalysisReport, type Unavailable, type WhatWhoCell, type WhatWhoResult } from "../../../analysis/index";
 import { listFirmFunctions, listWhatWhoCells } from "../../../db/queries/firm-functions";
 import type { Db } from "../../../db/client";
-import type { Locale } from "~/i18n/index";
-
-const label = (locale: Locale, name: string, nameZh: string | null | undefined) => (locale === "zh-CN" && nameZh ? nameZh : name);
+import { inLocale, type Locale } from "~/i18n/index";
 
 /**
  * The what/who matrix (method.md): which of the firm's functions drive which quality attribute,
@@ -42,5 +40,5 @@ export async function reportWhatWho(
             functions: functionRows.map((f) => String(f.id)),
             cells: byAttribute,
           });
-  return { functions: functionRows.map((f) => ({ id: f.id, key: String(f.id), name: label(locale, f.name, f.nameZh) })), cells, result };
+  return { functions: functionRows.map((f) => ({ id: f.id, key: String(f.id), name: inLocale(locale, f.name, f.nameZh) })), cells, result };
 }

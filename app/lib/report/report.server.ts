@@ -2,7 +2,7 @@ import { fairPrice, toReportValueMap, type GroupedAttributeDef, type OfferDef, t
 import { listProfileQuestions } from "../../../db/queries/profile-questions";
 import { listResponseWaves, reportDataVersion } from "../../../db/queries/report-data";
 import { listAttributes, listOffers, type Study } from "../../../db/queries/studies";
-import type { Locale } from "~/i18n/index";
+import { inLocale, type Locale } from "~/i18n/index";
 import type { Db } from "../../../db/client";
 import { LruCache } from "../platform/lru-cache.server";
 import { reportQuery, type IgnoredParam, type ReportOptions } from "./report-options.server";
@@ -19,8 +19,6 @@ import { maxDiffKinds } from "../../../surveys/study-methods";
 
 export type { ReportView };
 export { lineSpec, reportRespondents };
-
-const label = (locale: Locale, name: string, nameZh: string | null | undefined) => (locale === "zh-CN" && nameZh ? nameZh : name);
 
 /** The computed figures per (study, data version, respondent filter, method settings). */
 const cache = new LruCache<ComputedReport>(64);
@@ -113,8 +111,8 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
   const priced = offerRows.map((o) => ({ id: o.code, own: o.isOwn, ...(o.price !== null ? { price: o.price } : {}) }));
 
   const names = {
-    offers: Object.fromEntries(offerRows.map((o) => [o.code, label(locale, o.name, o.nameZh)])),
-    attributes: Object.fromEntries(attributeRows.map((a) => [a.code, label(locale, a.name, a.nameZh)])),
+    offers: Object.fromEntries(offerRows.map((o) => [o.code, inLocale(locale, o.name, o.nameZh)])),
+    attributes: Object.fromEntries(attributeRows.map((a) => [a.code, inLocale(locale, a.name, a.nameZh)])),
   };
 
   const { timeline, events } = await reportTimeline(db, study.id, locale, computed.waves, computed.series);
@@ -123,22 +121,22 @@ export async function loadReport(db: Db, study: Study, locale: Locale, requested
 
   const versus = options.versus ?? competitors[0] ?? null;
   return {
-    study: { id: study.id, title: label(locale, study.title, study.titleZh), market: label(locale, study.market, study.marketZh) },
+    study: { id: study.id, title: inLocale(locale, study.title, study.titleZh), market: inLocale(locale, study.market, study.marketZh) },
     locale,
     options,
     query: reportQuery(options),
     ignored,
     smallN: SMALL_N,
-    offers: offerRows.map((o) => ({ code: o.code, name: label(locale, o.name, o.nameZh), own: o.isOwn, marketShare: o.marketShare, price: o.price })),
-    attributes: attributeRows.map((a) => ({ code: a.code, name: label(locale, a.name, a.nameZh), kind: a.kind })),
+    offers: offerRows.map((o) => ({ code: o.code, name: inLocale(locale, o.name, o.nameZh), own: o.isOwn, marketShare: o.marketShare, price: o.price })),
+    attributes: attributeRows.map((a) => ({ code: a.code, name: inLocale(locale, a.name, a.nameZh), kind: a.kind })),
     names,
     own,
     counts: { complete: computed.complete, leftOut: computed.leftOut, analysed: computed.analysed },
     choices: {
       segments: questions.map((q) => ({
         question: q.code,
-        label: label(locale, q.text, q.textZh),
-        values: q.choices.map((c) => ({ value: c.code, label: label(locale, c.label, c.labelZh), n: computed.segmentCounts[q.code]?.[c.code] ?? 0 })),
+        label: inLocale(locale, q.text, q.textZh),
+        values: q.choices.map((c) => ({ value: c.code, label: inLocale(locale, c.label, c.labelZh), n: computed.segmentCounts[q.code]?.[c.code] ?? 0 })),
       })),
       waves: computed.waves,
       competitors,
