@@ -17,6 +17,19 @@ function Section({ id, title, help, children }: { id: string; title: string; hel
 
 const QUADRANTS = ["fix-first", "keep", "over-invested", "low-priority"] as const;
 
+/** The attributes named per quadrant, one line each ("—" for an empty quadrant). */
+function QuadrantList({ testId, entries, t }: Pick<ChartText, "t"> & { testId?: string; entries: (q: (typeof QUADRANTS)[number]) => string[] }) {
+  return (
+    <ul className="quadrant-list" data-testid={testId}>
+      {QUADRANTS.map((q) => (
+        <li key={q} data-quadrant={q}>
+          <strong>{t(`report.quadrant.${q}`)}</strong>: {entries(q).join(", ") || "—"}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The tools after the map (method-more.md §1–2, issue 19): the importance × performance quadrant
  * of the quality attributes (stated weights against the own offer's ratios), and customer value by
@@ -64,29 +77,17 @@ export function ToolsSections({ report, t, locale }: ChartText & { report: Repor
             <div className="print-only" data-print-table="quadrant">
               {quadrantTable}
             </div>
-            <ul className="quadrant-list" data-testid="quadrants">
-              {QUADRANTS.map((q) => (
-                <li key={q} data-quadrant={q}>
-                  <strong>{t(`report.quadrant.${q}`)}</strong>: {quadrant.quadrants[q].map((id) => report.names.attributes[id] ?? id).join(", ") || "—"}
-                </li>
-              ))}
-            </ul>
+            <QuadrantList testId="quadrants" entries={(q) => quadrant.quadrants[q].map((id) => report.names.attributes[id] ?? id)} t={t} />
             {derived.ok ? (
               // The same grid from derived importance (relative weights, docs/method.md §6): the
               // attributes whose quadrant differs are where stated and revealed importance part.
               <div data-testid="quadrants-derived">
                 <h3>{t("report.quadrant.derivedTitle")}</h3>
                 <p className="muted small">{t("report.quadrant.derivedHelp")}</p>
-                <ul className="quadrant-list">
-                  {QUADRANTS.map((q) => (
-                    <li key={q} data-quadrant={q}>
-                      <strong>{t(`report.quadrant.${q}`)}</strong>:{" "}
-                      {derived.quadrants[q]
-                        .map((id) => `${report.names.attributes[id] ?? id}${quadrant.quadrants[q].includes(id) ? "" : " *"}`)
-                        .join(", ") || "—"}
-                    </li>
-                  ))}
-                </ul>
+                <QuadrantList
+                  entries={(q) => derived.quadrants[q].map((id) => `${report.names.attributes[id] ?? id}${quadrant.quadrants[q].includes(id) ? "" : " *"}`)}
+                  t={t}
+                />
               </div>
             ) : null}
           </>
