@@ -5,6 +5,7 @@ import { FieldError, FormFields, FormStatus, Hint, useIntentForm } from "./form-
 import { NewRowsForm, SavedRow, TextCell } from "./row-editor";
 import { TextField } from "./TextField";
 import { useT } from "./use-t";
+import { inLocale } from "~/i18n";
 
 export interface OfferRow {
   id: number;
@@ -51,7 +52,7 @@ function OwnOfferForm({ offers }: { offers: OfferRow[] }) {
         <div className="choice-line">
           {offers.map((o) => (
             <label key={o.id} className="checkbox">
-              <input {...getInputProps(fields.offerId, { type: "radio", value: String(o.id) })} /> {locale === "zh-CN" && o.nameZh ? o.nameZh : o.name}
+              <input {...getInputProps(fields.offerId, { type: "radio", value: String(o.id) })} /> {inLocale(locale, o.name, o.nameZh)}
             </label>
           ))}
         </div>

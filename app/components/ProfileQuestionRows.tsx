@@ -6,6 +6,7 @@ import { FieldError, FormFields, FormStatus, Hint, useIntentForm } from "./form-
 import { InlineForm } from "./InlineForm";
 import { TextField } from "./TextField";
 import { useT } from "./use-t";
+import { inLocale } from "~/i18n";
 
 export interface ProfileQuestionRow {
   id: number;
@@ -140,7 +141,7 @@ function QuestionForm({ question }: { question?: ProfileQuestionRow }) {
 /** The study's profile questions, editable in place (with move and delete), and a form to add one. */
 export function ProfileQuestionRows({ questions }: { questions: ProfileQuestionRow[] }) {
   const { t, locale } = useT();
-  const text = (q: ProfileQuestionRow) => (locale === "zh-CN" && q.textZh ? q.textZh : q.text);
+  const text = (q: ProfileQuestionRow) => (inLocale(locale, q.text, q.textZh));
   return (
     <>
       <FormStatus id="questions" />

@@ -4,6 +4,7 @@ import { QuotasSchema } from "~/routes/studies.$id._index/design-schemas";
 import { FieldError, FormFields, FormStatus, useIntentForm } from "./form-kit";
 import type { ProfileQuestionRow } from "./ProfileQuestionRows";
 import { useT } from "./use-t";
+import { inLocale } from "~/i18n";
 
 type Quota = { questionCode: string; value: string; target: number };
 
@@ -20,14 +21,14 @@ function QuotaForm({ question: q, quotas }: { question: ProfileQuestionRow; quot
       <FormFields id={id} intent="saveQuotas" />
       <input type="hidden" name="questionCode" value={q.code} />
       <fieldset>
-        <legend>{locale === "zh-CN" && q.textZh ? q.textZh : q.text}</legend>
+        <legend>{inLocale(locale, q.text, q.textZh)}</legend>
         {rows.map((row, i) => {
           const f = row.getFieldset();
           const choice = q.choices[i];
           if (!choice) return null;
           return (
             <label key={row.key} className="quota-cell">
-              <span>{locale === "zh-CN" && choice.labelZh ? choice.labelZh : choice.label}</span>
+              <span>{inLocale(locale, choice.label, choice.labelZh)}</span>
               <input type="hidden" name={f.choice.name} value={choice.code} />
               <input {...getInputProps(f.target, { type: "number" })} min={1} step={1} inputMode="numeric" />
               <FieldError id={f.target.errorId} errors={f.target.errors} />

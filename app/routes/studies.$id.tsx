@@ -12,6 +12,7 @@ import { loadStudySteps } from "~/lib/design/study-steps.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
+import { inLocale } from "~/i18n";
 
 /**
  * Every study page sits under this one: it knows the member's role and the guided path (the steps
@@ -60,7 +61,7 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 403 && data?.role === "viewer") {
     return (
       <>
-        <h1>{locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}</h1>
+        <h1>{inLocale(locale, data.study.title, data.study.titleZh)}</h1>
         <StudyNav studyId={data.study.id} role={data.role} />
         <section className="panel" data-testid="view-only">
           <h2>{t("studyNav.viewOnlyTitle")}</h2>

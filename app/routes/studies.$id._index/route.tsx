@@ -20,6 +20,7 @@ import { publicOrigin } from "~/lib/platform/http.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { designAction } from "./design-action.server";
+import { inLocale } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pageTitle} · Valuemap` : "Valuemap" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const editor = await loadStudyEditor(db, study);
   return {
     ...editor,
-    pageTitle: locale === "zh-CN" && study.titleZh ? study.titleZh : study.title,
+    pageTitle: inLocale(locale, study.title, study.titleZh),
     role,
     // The link is shown with the public origin (BASE_URL, else the browser's), the same on the server and the client.
     origin: publicOrigin(request),

@@ -8,6 +8,7 @@ import { CustomerFigures } from "~/components/customers/CustomerFigures";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import type { MessageKey } from "~/i18n";
+import { inLocale } from "~/i18n";
 import { assertSameOrigin, requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireSession } from "~/lib/auth/session.server";
 import { parseCustomerGroup, PYRAMID_TIERS, RFM_SEGMENTS } from "~/lib/customers/customer-codes";
@@ -327,7 +328,7 @@ export default function Customers() {
   return (
     <>
       <h1>
-        {t("customers.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
+        {t("customers.title")}: {inLocale(locale, data.study.title, data.study.titleZh)}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
       <p className="muted">{t("customers.intro")}</p>

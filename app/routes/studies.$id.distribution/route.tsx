@@ -18,6 +18,7 @@ import { dbOf } from "~/lib/platform/context.server";
 import { done, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { CreateInvitationsSchema, RevokeInvitationSchema } from "./schema";
+import { inLocale } from "~/i18n";
 
 /** The page's forms: creating invitations, and the invitations' one-button revocations. */
 const CREATE = "create-invitations";
@@ -105,7 +106,7 @@ export default function Distribution() {
   return (
     <>
       <h1>
-        {t("fieldwork.distribution.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
+        {t("fieldwork.distribution.title")}: {inLocale(locale, data.study.title, data.study.titleZh)}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
       <section className="panel">

@@ -6,7 +6,7 @@ import { FormStatus } from "~/components/form-kit";
 import { InlineForm } from "~/components/InlineForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { formatDate } from "~/i18n";
+import { formatDate, inLocale } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { loadDashboard, startNextWaveOf } from "~/lib/fieldwork/dashboard.server";
 import { requireUserId } from "~/lib/auth/session.server";
@@ -69,11 +69,10 @@ export default function Fieldwork() {
   useLiveRefresh();
   const s = data.stats;
   const maxDay = Math.max(1, ...s.perDay.map((d) => d.complete));
-  const pick = (en: string, zh: string | null) => (locale === "zh-CN" && zh ? zh : en);
   return (
     <>
       <h1>
-        {t("fieldwork.dashboard.title")}: {pick(data.study.title, data.study.titleZh)}
+        {t("fieldwork.dashboard.title")}: {inLocale(locale, data.study.title, data.study.titleZh)}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
       <p className="muted small" aria-live="polite">
@@ -147,7 +146,7 @@ export default function Fieldwork() {
               {s.quotaCells.map((c) => (
                 <tr key={`${c.questionCode}-${c.value}`} className={c.complete >= c.target ? "quota-full" : undefined}>
                   <th scope="row">
-                    {pick(c.question, c.questionZh)}: {pick(c.label, c.labelZh)}
+                    {inLocale(locale, c.question, c.questionZh)}: {inLocale(locale, c.label, c.labelZh)}
                   </th>
                   <td>
                     {c.complete} / {c.target}

@@ -6,7 +6,7 @@ import { FieldError, FormFields, FormStatus, useIntentForm } from "~/components/
 import { InlineForm } from "~/components/InlineForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { formatDate, formatNumber } from "~/i18n";
+import { formatDate, formatNumber, inLocale } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { SuggestionMergeForm, MERGE_MANY } from "~/components/SuggestionMergeForm";
 import { adoptWeights, dropWeights, loadFocusGroup, mergeSuggestion, mergeSuggestions, type FocusGroupResult } from "~/lib/fieldwork/focus-group.server";
@@ -95,11 +95,11 @@ export default function FocusGroup() {
   const data = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const num = (v: number | null, d = 1) => (v === null ? "–" : formatNumber(locale, v, d));
-  const name = (a: { name: string; nameZh: string | null }) => (locale === "zh-CN" && a.nameZh ? a.nameZh : a.name);
+  const name = (a: { name: string; nameZh: string | null }) => (inLocale(locale, a.name, a.nameZh));
   return (
     <>
       <h1>
-        {t("fieldwork.focus.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
+        {t("fieldwork.focus.title")}: {inLocale(locale, data.study.title, data.study.titleZh)}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
       <section className="panel">

@@ -7,6 +7,7 @@ import { FieldErrors, IntegrationsNav } from "~/components/IntegrationsNav";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import type { MessageKey } from "~/i18n";
+import { inLocale } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/study-access.server";
@@ -49,7 +50,7 @@ export default function ImportResponses() {
   return (
     <>
       <h1>
-        {t("import.title")}: {locale === "zh-CN" && page.study.titleZh ? page.study.titleZh : page.study.title}
+        {t("import.title")}: {inLocale(locale, page.study.title, page.study.titleZh)}
       </h1>
       <StudyNav studyId={page.study.id} role={page.role} />
       <IntegrationsNav studyId={page.study.id} />

@@ -7,7 +7,7 @@ import { FieldError, FormFields, FormStatus, useIntentForm } from "~/components/
 import { InlineForm } from "~/components/InlineForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { formatDate } from "~/i18n";
+import { formatDate, inLocale } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { changeMemberRole, inviteMember, loadMembers, removeMemberOf, revokeMemberInvitation, transferStudy } from "~/lib/sharing/members.server";
 import { requireUserId } from "~/lib/auth/session.server";
@@ -102,7 +102,7 @@ export default function Members() {
   return (
     <>
       <h1>
-        {t("members.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
+        {t("members.title")}: {inLocale(locale, data.study.title, data.study.titleZh)}
       </h1>
       <StudyNav studyId={data.study.id} role="owner" />
       <section className="panel">

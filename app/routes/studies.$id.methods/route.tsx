@@ -13,6 +13,7 @@ import { dbOf } from "~/lib/platform/context.server";
 import { answer, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { methodsOf, MethodsSchema } from "./schema";
+import { inLocale } from "~/i18n";
 
 /** The form answers under this id. */
 const FORM = "methods";
@@ -64,7 +65,7 @@ export default function Methods() {
   return (
     <>
       <h1>
-        {t("methods.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
+        {t("methods.title")}: {inLocale(locale, data.study.title, data.study.titleZh)}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
       <p className="muted">{t("methods.help")}</p>

@@ -15,6 +15,7 @@ import { dbOf } from "~/lib/platform/context.server";
 import { publicOrigin } from "~/lib/platform/http.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { PanelLinksSchema } from "./schema";
+import { inLocale } from "~/i18n";
 
 const FIELDS = ["completeUrl", "screenedOutUrl", "quotaFullUrl", "closedUrl"] as const;
 
@@ -62,7 +63,7 @@ export default function PanelLinks() {
   return (
     <>
       <h1>
-        {t("panel.title")}: {locale === "zh-CN" && page.study.titleZh ? page.study.titleZh : page.study.title}
+        {t("panel.title")}: {inLocale(locale, page.study.title, page.study.titleZh)}
       </h1>
       <StudyNav studyId={page.study.id} role={page.role} />
       <IntegrationsNav studyId={page.study.id} />

@@ -5,7 +5,7 @@ import { FormStatus } from "~/components/form-kit";
 import { InlineForm } from "~/components/InlineForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { formatDate, formatNumber } from "~/i18n";
+import { formatDate, formatNumber, inLocale } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { loadResponses, parseResponsesQuery, reviewResponse } from "~/lib/fieldwork/responses.server";
 import { requireUserId } from "~/lib/auth/session.server";
@@ -69,7 +69,7 @@ function Detail({ detail, canReview }: { detail: NonNullable<Data["detail"]>; ca
           <ul data-testid="detail-profile">
             {detail.profile.map((p) => (
               <li key={p.code}>
-                {locale === "zh-CN" && p.questionZh ? p.questionZh : p.question}: {locale === "zh-CN" && p.labelZh ? p.labelZh : p.label}
+                {inLocale(locale, p.question, p.questionZh)}: {inLocale(locale, p.label, p.labelZh)}
               </li>
             ))}
           </ul>
@@ -155,7 +155,7 @@ export default function Responses() {
   return (
     <>
       <h1>
-        {t("fieldwork.responses.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
+        {t("fieldwork.responses.title")}: {inLocale(locale, data.study.title, data.study.titleZh)}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
       <FormStatus id={REVIEW} all />
@@ -213,7 +213,7 @@ export default function Responses() {
                   <td className="small">
                     {r.profile.map((p) => (
                       <div key={p.code}>
-                        {p.code}: {locale === "zh-CN" && p.labelZh ? p.labelZh : p.label}
+                        {p.code}: {inLocale(locale, p.label, p.labelZh)}
                       </div>
                     ))}
                   </td>

@@ -12,6 +12,7 @@ import { dbOf } from "~/lib/platform/context.server";
 import { answer, done, refused } from "~/lib/platform/form-reply.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { CreateShareLinkSchema, RevokeShareLinkSchema } from "./schema";
+import { inLocale } from "~/i18n";
 
 /** Read-only share links of the report: owners and editors create, list and revoke them. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -48,7 +49,7 @@ export default function Share() {
   return (
     <>
       <h1>
-        {t("exports.share.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
+        {t("exports.share.title")}: {inLocale(locale, data.study.title, data.study.titleZh)}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
       <SharePanel links={data.links} createdPath={result?.created ?? null} />

@@ -9,6 +9,7 @@ import { InlineForm } from "~/components/InlineForm";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
 import type { MessageKey } from "~/i18n";
+import { inLocale } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/study-access.server";
@@ -246,7 +247,7 @@ export default function Strategy() {
   return (
     <>
       <h1>
-        {t("report.strategy.title")}: {locale === "zh-CN" && data.study.titleZh ? data.study.titleZh : data.study.title}
+        {t("report.strategy.title")}: {inLocale(locale, data.study.title, data.study.titleZh)}
       </h1>
       <StudyNav studyId={data.study.id} role={data.role} />
       <Messages />
@@ -257,7 +258,7 @@ export default function Strategy() {
         {data.events.length === 0 ? <p className="muted">{t("report.timeline.noEvents")}</p> : null}
         <ul className="study-list" data-testid="events">
           {data.events.map((e) => {
-            const text = `${formatDay(locale, e.occurredOn)} · ${offerName.get(e.offerCode) ?? e.offerCode}${e.wave !== null ? ` · ${t("report.timeline.wave", { wave: e.wave })}` : ""}: ${locale === "zh-CN" && e.labelZh ? e.labelZh : e.label}`;
+            const text = `${formatDay(locale, e.occurredOn)} · ${offerName.get(e.offerCode) ?? e.offerCode}${e.wave !== null ? ` · ${t("report.timeline.wave", { wave: e.wave })}` : ""}: ${inLocale(locale, e.label, e.labelZh)}`;
             return (
               <li key={e.id}>
                 <span>{text}</span>

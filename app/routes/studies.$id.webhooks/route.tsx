@@ -9,7 +9,7 @@ import { FieldErrors, IntegrationsNav } from "~/components/IntegrationsNav";
 import { ListTable, ReplyNotice, RevokeButton } from "~/components/list-and-revoke";
 import { StudyNav } from "~/components/StudyNav";
 import { useT } from "~/components/use-t";
-import { formatDate, type MessageKey } from "~/i18n";
+import { formatDate, type MessageKey, inLocale } from "~/i18n";
 import { requireResearcherForm } from "~/lib/auth/csrf.server";
 import { requireUserId } from "~/lib/auth/session.server";
 import { requireStudyRole } from "~/lib/design/study-access.server";
@@ -65,7 +65,7 @@ export default function Webhooks() {
   return (
     <>
       <h1>
-        {t("webhooks.title")}: {locale === "zh-CN" && page.study.titleZh ? page.study.titleZh : page.study.title}
+        {t("webhooks.title")}: {inLocale(locale, page.study.title, page.study.titleZh)}
       </h1>
       <StudyNav studyId={page.study.id} role={page.role} />
       <IntegrationsNav studyId={page.study.id} />

@@ -13,6 +13,7 @@ import { requireUserId } from "~/lib/auth/session.server";
 import { dbOf } from "~/lib/platform/context.server";
 import { pageI18n } from "~/lib/platform/page-i18n.server";
 import { NewStudySchema } from "./new-study-schema";
+import { inLocale } from "~/i18n";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
@@ -48,7 +49,7 @@ export default function Studies() {
           {studies.map((s) => (
             <li key={s.id}>
               <span>
-                <strong>{locale === "zh-CN" && s.titleZh ? s.titleZh : s.title}</strong>{" "}
+                <strong>{inLocale(locale, s.title, s.titleZh)}</strong>{" "}
                 <span className="muted small">{t("studies.responses", { n: s.complete })}</span>
               </span>
               <span>
