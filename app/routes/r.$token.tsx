@@ -4,12 +4,13 @@ import { useLoaderData } from "@remix-run/react";
 import { ExportPanel } from "~/components/report/ExportPanel";
 import { ReportFilters } from "~/components/report/ReportFilters";
 import { ReportView } from "~/components/report/ReportView";
-import { i18nFor, translate } from "~/i18n/messages.server";
+import { i18nFor } from "~/i18n/messages.server";
+import { ShareNotFound, sharedPageMeta } from "~/components/ShareNotFound";
 import { useT } from "~/components/use-t";
 import { getLocale } from "~/lib/platform/locale.server";
 import { parseReportOptionsWithIssues } from "~/lib/report/report-options.server";
 import { loadReport } from "~/lib/report/report.server";
-import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/sharing/share.server";
+import { SHARED_PAGE_HEADERS, shareNotFoundMessages, studyOfShareToken } from "~/lib/sharing/share.server";
 import { dbOf } from "~/lib/platform/context.server";
 
 /**
@@ -21,12 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const study = await studyOfShareToken(db, params.token);
   if (!study) {
-    // The same polite 404 in both languages: who opened a dead link may read either.
-    const notFound = (["en", "zh-CN"] as const).map((locale) => ({
-      locale,
-      title: translate(locale, "exports.share.notFoundTitle"),
-      text: translate(locale, "exports.share.notFound"),
-    }));
+    const notFound = shareNotFoundMessages();
     return data({ report: null, path: "", today: "", notFound }, { status: 404, headers: SHARED_PAGE_HEADERS });
   }
   const { options, ignored } = parseReportOptionsWithIssues(new URL(request.url).searchParams, study);
@@ -39,26 +35,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export const headers: HeadersFunction = () => SHARED_PAGE_HEADERS;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.report ? `${data.report.study.title} · Valuemap` : "Valuemap" },
-  { name: "robots", content: "noindex, nofollow" },
-  { name: "referrer", content: "no-referrer" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => sharedPageMeta(data?.report?.study.title);
 
 export default function SharedReport() {
   const { report, path, today, notFound } = useLoaderData<typeof loader>();
   const { t } = useT();
   if (!report) {
-    return (
-      <section className="panel" data-testid="share-not-found">
-        {notFound.map((m) => (
-          <div key={m.locale} lang={m.locale}>
-            <h1>{m.title}</h1>
-            <p>{m.text}</p>
-          </div>
-        ))}
-      </section>
-    );
+    return <ShareNotFound messages={notFound} />;
   }
   return (
     <>

@@ -3,11 +3,12 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ScenarioPageView } from "~/components/scenarios/ScenarioPageView";
 import { useT } from "~/components/use-t";
-import { i18nFor, translate } from "~/i18n/messages.server";
+import { i18nFor } from "~/i18n/messages.server";
+import { ShareNotFound, sharedPageMeta } from "~/components/ShareNotFound";
 import { dbOf } from "~/lib/platform/context.server";
 import { getLocale } from "~/lib/platform/locale.server";
 import { loadScenarioPage, parseScenarioPageQuery } from "~/lib/report/scenario-page.server";
-import { SHARED_PAGE_HEADERS, studyOfShareToken } from "~/lib/sharing/share.server";
+import { SHARED_PAGE_HEADERS, shareNotFoundMessages, studyOfShareToken } from "~/lib/sharing/share.server";
 import scenarioStyles from "~/styles/scenarios.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: scenarioStyles }];
@@ -21,11 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = await dbOf(context);
   const study = await studyOfShareToken(db, params.token);
   if (!study) {
-    const notFound = (["en", "zh-CN"] as const).map((locale) => ({
-      locale,
-      title: translate(locale, "exports.share.notFoundTitle"),
-      text: translate(locale, "exports.share.notFound"),
-    }));
+    const notFound = shareNotFoundMessages();
     return data({ page: null, token: "", notFound }, { status: 404, headers: SHARED_PAGE_HEADERS });
   }
   const locale = await getLocale(request);
@@ -35,26 +32,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export const headers: HeadersFunction = () => SHARED_PAGE_HEADERS;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.page ? `${data.page.study.title} · Valuemap` : "Valuemap" },
-  { name: "robots", content: "noindex, nofollow" },
-  { name: "referrer", content: "no-referrer" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => sharedPageMeta(data?.page?.study.title);
 
 export default function SharedScenarios() {
   const { page, token, notFound } = useLoaderData<typeof loader>();
   const { t } = useT();
   if (!page) {
-    return (
-      <section className="panel" data-testid="share-not-found">
-        {notFound.map((m) => (
-          <div key={m.locale} lang={m.locale}>
-            <h1>{m.title}</h1>
-            <p>{m.text}</p>
-          </div>
-        ))}
-      </section>
-    );
+    return <ShareNotFound messages={notFound} />;
   }
   return (
     <>

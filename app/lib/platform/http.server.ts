@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import { env } from "./env.server";
+import { readBodyBytes } from "./read-body-bytes.server";
 
 /** A JSON error response with a clear message (never a stack trace). */
 export function jsonError(status: number, message: string, details?: string[], headers?: HeadersInit) {
@@ -16,24 +17,9 @@ export function tooLarge(limit: number) {
  * Content-Length or while streaming).
  */
 export async function readBodyText(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > limit) throw tooLarge(limit);
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel();
-        throw tooLarge(limit);
-      }
-      chunks.push(value);
-    }
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = await readBodyBytes(request, limit);
+  if (bytes === null) throw tooLarge(limit);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
 /**

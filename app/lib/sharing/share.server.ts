@@ -5,12 +5,22 @@ import { findActiveShareLink, insertShareLink, listShareLinks, revokeShareLink }
 import type { Study } from "../../../db/queries/studies";
 import type { Db } from "../../../db/client";
 import type { MessageKey } from "~/i18n/index";
+import { translate } from "~/i18n/messages.server";
 
 /** Share tokens: 256 random bits, base64url; only their SHA-256 is stored. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export const hashShareToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /** Headers of every shared-report response (found or not): not indexed, no Referer to other sites. */
+/** The polite 404 of a dead share link, in both languages: who opened it may read either. */
+export function shareNotFoundMessages() {
+  return (["en", "zh-CN"] as const).map((locale) => ({
+    locale,
+    title: translate(locale, "exports.share.notFoundTitle"),
+    text: translate(locale, "exports.share.notFound"),
+  }));
+}
+
 export const SHARED_PAGE_HEADERS = { "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer", "Cache-Control": "private, no-store" } as const;
 
 /**
