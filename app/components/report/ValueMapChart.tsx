@@ -1,6 +1,7 @@
 import type { ReportView } from "~/lib/report/report-view";
 import { clipPolygon, COLORS, fmt, niceDomain, textWidth, ticks, type ChartText, type Point } from "./chart-kit";
 import { overlapArea, placeLabels, type Box } from "./label-placement";
+import { MapFrame, mapZoneBoxes } from "./MapFrame";
 import { shownIntervals } from "./shown-intervals";
 import type { ReportMapPoint as MapPoint } from "../../../analysis";
 
@@ -95,10 +96,7 @@ export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width,
   const order = [...map.points].sort((a, b) => Number(b.own) - Number(a.own) || b.n - a.n);
   const zoneBetter = t("report.betterValue");
   const zoneWorse = t("report.worseValue");
-  const zoneBoxes = [
-    { x: plot.x + plot.w - 8 - textWidth(zoneBetter, FONT), y: plot.y + plot.h - 24, w: textWidth(zoneBetter, FONT), h: 18 },
-    { x: plot.x + 8, y: plot.y + 6, w: textWidth(zoneWorse, FONT), h: 18 },
-  ];
+  const zoneBoxes = mapZoneBoxes(plot, zoneBetter, zoneWorse, FONT);
   const place = (text: (p: MapPoint) => string) =>
     placeLabels(
       order.map((p) => ({ x: x(p.quality), y: y(p.relativePrice), r: radius(p.offer, p.own), w: textWidth(text(p), FONT) + 4, h: FONT + 4 })),
@@ -221,29 +219,19 @@ export function ValueMapChart({ report, t, locale, width = VALUE_MAP_SIZE.width,
           </g>
         ))}
       </g>
-      <text x={zoneBoxes[0]!.x + zoneBoxes[0]!.w} y={zoneBoxes[0]!.y + 14} textAnchor="end" fontSize={FONT} fill={COLORS.good} fontWeight="600" data-zone-label="better">
-        {zoneBetter}
-      </text>
-      <text x={zoneBoxes[1]!.x} y={zoneBoxes[1]!.y + 14} fontSize={FONT} fill={COLORS.bad} fontWeight="600" data-zone-label="worse">
-        {zoneWorse}
-      </text>
-      <rect x={plot.x} y={plot.y} width={plot.w} height={plot.h} fill="none" stroke="#98a2b3" />
-      {ticks(xd).map((v) => (
-        <text key={`x${v}`} x={x(v)} y={plot.y + plot.h + 18} textAnchor="middle" fontSize="12" fill={COLORS.muted}>
-          {v}
-        </text>
-      ))}
-      {ticks(yd).map((v) => (
-        <text key={`y${v}`} x={plot.x - 8} y={y(v) + 4} textAnchor="end" fontSize="12" fill={COLORS.muted}>
-          {v}
-        </text>
-      ))}
-      <text x={plot.x + plot.w / 2} y={H - 12} textAnchor="middle" fontSize={FONT} fill={COLORS.ink}>
-        {axisTitle(t("report.axisQuality"), plot.w)}
-      </text>
-      <text transform={`translate(${narrow ? 15 : 16} ${plot.y + plot.h / 2}) rotate(-90)`} textAnchor="middle" fontSize={FONT} fill={COLORS.ink}>
-        {axisTitle(t("report.axisPrice"), plot.h)}
-      </text>
+      <MapFrame
+        plot={plot}
+        height={H}
+        narrow={narrow}
+        font={FONT}
+        x={x}
+        y={y}
+        xDomain={xd}
+        yDomain={yd}
+        zones={{ boxes: zoneBoxes, better: zoneBetter, worse: zoneWorse }}
+        xTitle={axisTitle(t("report.axisQuality"), plot.w)}
+        yTitle={axisTitle(t("report.axisPrice"), plot.h)}
+      />
       {order.map((p, i) => {
         const q = intervals[p.offer]?.quality;
         const rp = intervals[p.offer]?.relativePrice;

@@ -1,6 +1,7 @@
 import type { ApplyScenarioResult, ValueMapPoint, ValueMapResult } from "../../../analysis";
 import { clipPolygon, COLORS, fmt, niceDomain, textWidth, ticks, type ChartText, type Point } from "../report/chart-kit";
 import { placeLabels } from "../report/label-placement";
+import { MapFrame, mapZoneBoxes } from "../report/MapFrame";
 
 type MapOk = Extract<ValueMapResult, { ok: true }>;
 type ResultOk = Extract<ApplyScenarioResult, { ok: true }>;
@@ -78,10 +79,7 @@ export function ScenarioMapChart({ base, result, names, name, t, locale, width =
   const order = [...ends].sort((a, b) => Number(b.own) - Number(a.own) || b.n - a.n);
   const zoneBetter = t("report.betterValue");
   const zoneWorse = t("report.worseValue");
-  const zoneBoxes = [
-    { x: plot.x + plot.w - 8 - textWidth(zoneBetter, FONT), y: plot.y + plot.h - 24, w: textWidth(zoneBetter, FONT), h: 18 },
-    { x: plot.x + 8, y: plot.y + 6, w: textWidth(zoneWorse, FONT), h: 18 },
-  ];
+  const zoneBoxes = mapZoneBoxes(plot, zoneBetter, zoneWorse, FONT);
   const radius = (own: boolean) => (own ? 8 : 6);
   const placed = placeLabels(
     order.map((p) => ({ x: x(p.quality), y: y(p.relativePrice), r: radius(p.own), w: textWidth(label(p.offerId), FONT) + 4, h: FONT + 4 })),
@@ -193,29 +191,19 @@ export function ScenarioMapChart({ base, result, names, name, t, locale, width =
           );
         })}
       </g>
-      <text x={zoneBoxes[0]!.x + zoneBoxes[0]!.w} y={zoneBoxes[0]!.y + 14} textAnchor="end" fontSize={FONT} fill={COLORS.good} fontWeight="600">
-        {zoneBetter}
-      </text>
-      <text x={zoneBoxes[1]!.x} y={zoneBoxes[1]!.y + 14} fontSize={FONT} fill={COLORS.bad} fontWeight="600">
-        {zoneWorse}
-      </text>
-      <rect x={plot.x} y={plot.y} width={plot.w} height={plot.h} fill="none" stroke="#98a2b3" />
-      {ticks(xd).map((v) => (
-        <text key={`x${v}`} x={x(v)} y={plot.y + plot.h + 18} textAnchor="middle" fontSize="12" fill={COLORS.muted}>
-          {v}
-        </text>
-      ))}
-      {ticks(yd).map((v) => (
-        <text key={`y${v}`} x={plot.x - 8} y={y(v) + 4} textAnchor="end" fontSize="12" fill={COLORS.muted}>
-          {v}
-        </text>
-      ))}
-      <text x={plot.x + plot.w / 2} y={H - 12} textAnchor="middle" fontSize={FONT} fill={COLORS.ink}>
-        {t("report.axisQuality")}
-      </text>
-      <text transform={`translate(${narrow ? 15 : 16} ${plot.y + plot.h / 2}) rotate(-90)`} textAnchor="middle" fontSize={FONT} fill={COLORS.ink}>
-        {t("report.axisPrice")}
-      </text>
+      <MapFrame
+        plot={plot}
+        height={H}
+        narrow={narrow}
+        font={FONT}
+        x={x}
+        y={y}
+        xDomain={xd}
+        yDomain={yd}
+        zones={{ boxes: zoneBoxes, better: zoneBetter, worse: zoneWorse }}
+        xTitle={t("report.axisQuality")}
+        yTitle={t("report.axisPrice")}
+      />
       {order.map((p, i) => {
         const box = placed[i]!;
         const color = p.own ? COLORS.own : COLORS.competitor;
