@@ -26,7 +26,9 @@ import {
 type Phase =
   | { kind: "loading" }
   | { kind: "ready"; model: Model }
-  | { kind: "notice"; key: MessageKey; testId: string; params?: Record<string, number> }
+  | { kind: "notice"; key: MessageKey; testId: string }
+  /** a refusal's own message, in the language the page asked in (the server translates refusals) */
+  | { kind: "notice"; text: string; testId: string }
   | { kind: "error" };
 
 /** Only the answers of questions the builder made (survey.data also holds computed values). */
@@ -47,16 +49,14 @@ function finishedNotice(status: ResponseStatus | undefined, screenReason: Screen
   return { kind: "notice", key: "respondent.alreadyDone", testId: "already-done" };
 }
 
+/** The test id of each refusal's notice (the others: `refused-<reason>`). */
+const noticeIds: Partial<Record<string, string>> = { closed: "closed", device: "device-done", invitation: "unknown-invitation", unpublished: "not-published" };
+
 function refusedNotice(failure: RespondentFailure): Phase {
+  // A refusal comes with its message in the page's language (the server translates it, so the
+  // page does not carry the refusal texts: bench:respondent-page); an unknown link has no page to show.
   const reason = "reason" in failure ? failure.reason : undefined;
-  if (reason === "closed") return { kind: "notice", key: "respondent.closed", testId: "closed" };
-  if (reason === "device") return { kind: "notice", key: "respondent.deviceDone", testId: "device-done" };
-  if (reason === "invitation") return { kind: "notice", key: "respondent.unknownInvitation", testId: "unknown-invitation" };
-  if (reason === "unpublished") return { kind: "notice", key: "respondent.notPublished", testId: "not-published" };
-  // Every other reason the server names has its message (respondent.refused.<reason>); an unknown link has no page to show.
-  const known = reason === "unknown" ? undefined : reason;
-  const seconds = ("retryAfterSeconds" in failure ? failure.retryAfterSeconds : undefined) ?? 0;
-  if (known) return { kind: "notice", key: `respondent.refused.${known}`, testId: `refused-${known}`, params: { seconds, hours: Math.max(1, Math.ceil(seconds / 3600)) } };
+  if (reason && reason !== "unknown" && "message" in failure) return { kind: "notice", text: failure.message, testId: noticeIds[reason] ?? `refused-${reason}` };
   return { kind: "error" };
 }
 
@@ -339,7 +339,7 @@ export default function SurveyRunner({ data, started, firstAnswers, languageHref
           </p>
         ) : phase.kind === "notice" ? (
           <p className="panel notice-panel" data-testid={phase.testId} data-focus-heading>
-            {t(phase.key, phase.params)}
+            {"text" in phase ? phase.text : t(phase.key)}
           </p>
         ) : (
           <Survey model={phase.model} />

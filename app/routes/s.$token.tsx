@@ -86,15 +86,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /**
  * The page's data for its scripts: JSON that never runs (`<` escaped so no text can close the
- * block), without what only the server renders (the first page's texts, the study's names, two messages): the
+ * block), without what only the server renders or sends (the first page's texts, the study's names, three messages, the refusals' texts): the
  * respondent page weighs at most 1.02 times a bare SurveyJS page (bench:respondent-page).
  */
 function jsonBlock(data: RespondentPageData): string {
-  const serverOnly = new Set(["respondent.needsJavaScript", "respondent.next"]);
+  const serverOnly = new Set(["respondent.needsJavaScript", "respondent.next", "respondent.notPublished"]);
+  // A refusal's answer carries its own message in the page's language (respondent-refusal.server.ts).
+  const refusals = "respondent.refused.";
   const forScripts: RespondentPageData = {
     ...data,
     messages: Object.fromEntries(
-      Object.entries(data.messages).map(([l, m]) => [l, Object.fromEntries(Object.entries(m ?? {}).filter(([k]) => !serverOnly.has(k)))]),
+      Object.entries(data.messages).map(([l, m]) => [l, Object.fromEntries(Object.entries(m ?? {}).filter(([k]) => !serverOnly.has(k) && !k.startsWith(refusals)))]),
     ),
     // The app takes the study's title and market from the questionnaire it starts.
     titles: {},
