@@ -24,6 +24,9 @@ const FOCUS_GROUP_ISSUES = new Set<MessageKey>([
 /** Changes that alter the focus-group questionnaire (it shows the study and its attributes only; it has no ratings to lay out). */
 const touchesFocusGroup = (c: DefinitionChange) => (c.part === "study" && c.field !== "ratingLayout") || c.part === "attribute" || (c.part === "order" && c.list === "attributes");
 
+/** What the focus-group questionnaire is built from: the definition without the attributes' cost groups (it asks no prices). */
+const focusGroupView = (d: StudyDefinition): StudyDefinition => ({ ...d, attributes: d.attributes.map(({ costGroup: _costGroup, ...a }) => a) });
+
 function frozenDefinition(json: string): StudyDefinition | null {
   try {
     const parsed = StudyDefinitionSchema.safeParse(JSON.parse(json));
@@ -37,8 +40,9 @@ async function stageStatus(db: Db, study: Study, stage: QuestionnaireStage, now:
   const latest = await getLatestQuestionnaire(db, study.id, stage);
   if (!latest) return { version: null, publishedAt: null, changes: [], issues };
   const before = frozenDefinition(latest.definitionJson);
-  const changes = before ? definitionChanges(before, now) : [];
-  return { version: latest.version, publishedAt: latest.publishedAt, changes: stage === "focus_group" ? changes.filter(touchesFocusGroup) : changes, issues };
+  if (!before) return { version: latest.version, publishedAt: latest.publishedAt, changes: [], issues };
+  const changes = stage === "focus_group" ? definitionChanges(focusGroupView(before), focusGroupView(now)).filter(touchesFocusGroup) : definitionChanges(before, now);
+  return { version: latest.version, publishedAt: latest.publishedAt, changes, issues };
 }
 
 /** Both stages: their newest versions, what changed since, and what prevents publishing. */

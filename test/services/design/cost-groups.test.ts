@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addAttributes, updateAttribute } from "../../../app/lib/design/attributes.server";
 import { addOffers } from "../../../app/lib/design/offers.server";
-import { publishingStatus, publishRating } from "../../../app/lib/design/publish.server";
+import { publishFocusGroup, publishingStatus, publishRating } from "../../../app/lib/design/publish.server";
 import { getStudyDefinition } from "../../../db/queries/study-definition";
 import { listAttributes } from "../../../db/queries/studies";
 import { designDb, designSnapshot, errorsOf } from "./design-fixture";
@@ -55,6 +55,7 @@ describe("cost groups of price attributes", () => {
     const study = await temp.study();
     await addOffers(temp.db, study, temp.userId, [{ name: "Ours" }, { name: "Rival" }], 0);
     expect((await publishRating(temp.db, study, temp.userId, { confirmed: false })).ok).toBe(true);
+    expect((await publishFocusGroup(temp.db, study, temp.userId, { confirmed: false })).ok).toBe(true);
     expect((await publishingStatus(temp.db, study)).rating.changes).toEqual([]);
 
     // An edit without a cost group keeps it; one with a group changes it.
@@ -63,6 +64,8 @@ describe("cost groups of price attributes", () => {
     expect((await updateAttribute(temp.db, study, temp.userId, { attributeId: await idOf("price"), name: "Price", costGroup: "energy" })).ok).toBe(true);
     expect(await groups()).toEqual({ cleaning: "money", price: "energy", waiting: "time" });
     expect((await publishingStatus(temp.db, study)).rating.changes).toEqual([{ part: "attribute", change: "changed", code: "price", name: "Price" }]);
+    // The focus group asks no prices: its questionnaire is the same, so nothing to publish there.
+    expect((await publishingStatus(temp.db, study)).focusGroup.changes).toEqual([]);
 
     expect((await publishRating(temp.db, study, temp.userId, { confirmed: true })).ok).toBe(true);
     const frozen = await temp.db.rows<{ version: number; definition: string }>(
