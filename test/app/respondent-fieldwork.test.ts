@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { startAppServer, type AppServer } from "../helpers/app-server";
-import { study, validAnswers } from "../surveys/fixtures";
+import { study, studyWithSegment as withSegment, validAnswers } from "../surveys/fixtures";
 import type { StudyDefinition } from "../../surveys/study-definition";
 import { answer, api, createStudy, newId, publish } from "./respondent-study";
 import { one } from "./server-db";
@@ -18,22 +18,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const withSegment: StudyDefinition = {
-  ...study,
-  profileQuestions: [
-    {
-      code: "segment",
-      kind: "choice",
-      text: "Which describes you best?",
-      textZh: "哪项最符合您？",
-      choices: [
-        { code: "home", label: "Home", labelZh: "家用" },
-        { code: "office", label: "Office", labelZh: "办公" },
-      ],
-      isSegment: true,
-    },
-  ],
-};
 const answers = (segment = "office") => ({ ...validAnswers(), profile_segment: segment });
 const responsesOf = (clientId: string) =>
   db.rows<{ status: string; screen_reason: string | null; device_id: string | null; wave: number; invitation_id: number | null; questionnaire_id: number }>(

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { openRespondentPage, postAsPage, startAndComplete } from "../helpers/respondent-browser";
-import { study, validAnswers } from "../surveys/fixtures";
-import type { StudyDefinition } from "../../surveys/study-definition";
+import { study, studyWithSegment as withSegment, validAnswers } from "../surveys/fixtures";
 import { createStudy, newId, publish } from "./respondent-study";
 import { one } from "./server-db";
 
@@ -31,22 +30,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const withSegment: StudyDefinition = {
-  ...study,
-  profileQuestions: [
-    {
-      code: "segment",
-      kind: "choice",
-      text: "Which describes you best?",
-      textZh: "哪项最符合您？",
-      choices: [
-        { code: "home", label: "Home", labelZh: "家用" },
-        { code: "office", label: "Office", labelZh: "办公" },
-      ],
-      isSegment: true,
-    },
-  ],
-};
 const countFor = async (studyId: number) =>
   (await one<{ n: number }>(db, sql`select cast(count(*) as integer) as "n" from responses r join questionnaires q on q.id = r.questionnaire_id where q.study_id = ${studyId}`)).n;
 let addresses = 0;

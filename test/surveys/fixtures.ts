@@ -28,6 +28,24 @@ export const study: StudyDefinition = {
 };
 
 /** Same offers, 2 quality attributes and a single price attribute. */
+/** The study with one segment question, "Which describes you best?": home or office (quotas and segments). */
+export const studyWithSegment: StudyDefinition = {
+  ...study,
+  profileQuestions: [
+    {
+      code: "segment",
+      kind: "choice",
+      text: "Which describes you best?",
+      textZh: "哪项最符合您？",
+      choices: [
+        { code: "home", label: "Home", labelZh: "家用" },
+        { code: "office", label: "Office", labelZh: "办公" },
+      ],
+      isSegment: true,
+    },
+  ],
+};
+
 export const singlePriceStudy: StudyDefinition = {
   ...study,
   attributes: [
