@@ -166,6 +166,16 @@ describe("a new researcher designs, previews and publishes the e-scooter study",
     expect(await page.title()).toContain("电动滑板车 2027");
     expect(rawMessageKeys(await page.innerText("body"))).toEqual([]);
 
+    // On a 375 px phone the whole design (row tables, choices, quotas) stays within the screen:
+    // wide tables scroll inside their box, the page never sideways.
+    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, locale: "zh-CN" });
+    await phone.addCookies([{ name: "vm_session", value: researcher.cookie("vm_session")!, url: server.url }]);
+    const onPhone = await phone.newPage();
+    await onPhone.goto(`${server.url}${studyPath}`);
+    await new DesignPage(onPhone).ready();
+    expect(await onPhone.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+    await phone.close();
+
     const counts = { submits: designSubmits + publishSubmits, designSubmits, publishSubmits, fields: design.fields, minutesByScript: Number(minutes.toFixed(2)), issueSubmitsBefore: 19 };
     fs.writeFileSync("test-results/escooter-path.json", JSON.stringify(counts, null, 2));
     console.log(`e-scooter path: ${counts.submits} submits (design ${designSubmits}, publishing ${publishSubmits}), ${design.fields} fields, ${counts.minutesByScript} min by script`);
