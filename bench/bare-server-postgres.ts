@@ -8,11 +8,11 @@
  *
  *   PORT=3001 DATABASE_URL=postgres://... node --import tsx bench/bare-server-postgres.ts
  */
-import http from "node:http";
 import { openPostgresDatabase } from "../db/client-postgres";
 import { createPool } from "../db/postgres";
 import { seedDemo } from "../db/seed-demo";
 import { StudyDefinitionSchema } from "../surveys/study-definition";
+import { num, serveBare, type Answers } from "./bare-http";
 
 const port = Number(process.env.PORT ?? 3001);
 const url = process.env.DATABASE_URL ?? "";
@@ -30,8 +30,6 @@ const questionnaire = (
 const definition = StudyDefinitionSchema.parse(JSON.parse(questionnaire.definition_json));
 const offerOrder = JSON.stringify(definition.offers.map((o) => o.code));
 
-type Answers = Record<string, unknown>;
-const num = (v: unknown) => (typeof v === "number" ? v : null);
 
 /** `($1, $2, $3), ($4, $5, $6)` for rows of `width` values. */
 const placeholders = (rows: number, width: number) =>
@@ -101,38 +99,4 @@ async function complete(clientId: string, answers: Answers): Promise<boolean> {
   }
 }
 
-function reply(res: http.ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
-  res.end(text);
-}
-
-const server = http.createServer((req, res) => {
-  if (req.url === "/healthz") return reply(res, 200, { ok: true });
-  if (req.method !== "POST" || req.url !== "/s/demo/responses") return reply(res, 404, { ok: false, error: "not found" });
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    let body: { intent?: unknown; responseId?: unknown; answers?: unknown };
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as typeof body;
-    } catch {
-      return reply(res, 400, { ok: false, error: "request body requires valid JSON" });
-    }
-    // The page's start: answered without a write, as bench/bare-server.ts does.
-    if (body.intent === "start" && typeof body.responseId === "string") return reply(res, 200, { ok: true, responseId: body.responseId, status: "draft" });
-    if (body.intent !== "complete" || typeof body.responseId !== "string" || typeof body.answers !== "object" || body.answers === null) {
-      return reply(res, 400, { ok: false, error: "request is malformed" });
-    }
-    complete(body.responseId, body.answers as Answers).then(
-      (stored) => reply(res, 200, { ok: true, outcome: stored ? "completed" : "already-finished", status: "complete" }),
-      (error: unknown) => {
-        console.error(error);
-        reply(res, 500, { ok: false, error: "internal error" });
-      },
-    );
-  });
-});
-
-server.listen(port, "127.0.0.1", () => console.log(`[bare-server-postgres] http://127.0.0.1:${port}`));
-process.once("SIGTERM", () => server.close(() => void pool.end()));
+serveBare({ name: `bare-server-postgres`, port, complete, close: () => void pool.end() });

@@ -7,10 +7,10 @@
  *
  *   PORT=3001 DATABASE_URL=file:/tmp/bare.db DB_SYNCHRONOUS=FULL node --import tsx bench/bare-server.ts
  */
-import http from "node:http";
 import { openDatabase, type Synchronous } from "../db/client";
 import { seedDemo } from "../db/seed-demo";
 import { StudyDefinitionSchema } from "../surveys/study-definition";
+import { num, serveBare, type Answers } from "./bare-http";
 
 const port = Number(process.env.PORT ?? 3001);
 const synchronous: Synchronous = process.env.DB_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL";
@@ -38,8 +38,6 @@ const insertOffer = sqlite.prepare(
   "insert into response_offers (response_id, offer_code, position, known, worth, overall, chose, considered) values (?, ?, ?, ?, ?, ?, ?, ?)",
 );
 
-type Answers = Record<string, unknown>;
-const num = (v: unknown) => (typeof v === "number" ? v : null);
 
 /** Stores one completion; false when the id was already stored. */
 const complete = sqlite.transaction((clientId: string, answers: Answers): boolean => {
@@ -76,34 +74,4 @@ const complete = sqlite.transaction((clientId: string, answers: Answers): boolea
   return true;
 });
 
-function reply(res: http.ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
-  res.end(text);
-}
-
-const server = http.createServer((req, res) => {
-  if (req.url === "/healthz") return reply(res, 200, { ok: true });
-  if (req.method !== "POST" || req.url !== "/s/demo/responses") return reply(res, 404, { ok: false, error: "not found" });
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", () => {
-    let body: { intent?: unknown; responseId?: unknown; answers?: unknown };
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as typeof body;
-    } catch {
-      return reply(res, 400, { ok: false, error: "request body requires valid JSON" });
-    }
-    // The page's start before each completion: the baseline answers it without a write (the real
-    // server stores a draft: the bench's ratio counts that extra work against the real server).
-    if (body.intent === "start" && typeof body.responseId === "string") return reply(res, 200, { ok: true, responseId: body.responseId, status: "draft" });
-    if (body.intent !== "complete" || typeof body.responseId !== "string" || typeof body.answers !== "object" || body.answers === null) {
-      return reply(res, 400, { ok: false, error: "request is malformed" });
-    }
-    const stored = complete(body.responseId, body.answers as Answers);
-    reply(res, 200, { ok: true, outcome: stored ? "completed" : "already-finished", status: "complete" });
-  });
-});
-
-server.listen(port, "127.0.0.1", () => console.log(`[bare-server] http://127.0.0.1:${port} synchronous=${synchronous}`));
-process.once("SIGTERM", () => server.close(() => sqlite.close()));
+serveBare({ name: `bare-server synchronous=${synchronous}`, port, complete, close: () => sqlite.close() });
