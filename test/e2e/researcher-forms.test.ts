@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
 import { withDb } from "../app/fieldwork-helpers";
+import { switchTo } from "../helpers/researcher-browser";
 
 /**
  * Researcher forms in Chromium (issue 16): the same zod schema validates in the browser before
@@ -40,12 +41,6 @@ async function researcher(email: string): Promise<{ page: Page; posts: (path: st
 /** Waits until Remix has hydrated the page (the forms validate in the browser from then on). */
 async function hydrated(page: Page) {
   await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
-}
-
-async function switchTo(page: Page, lang: "en" | "zh-CN") {
-  if ((await page.getAttribute("html", "lang")) === lang) return;
-  await Promise.all([page.waitForLoadState("load"), page.click(`header button[lang="${lang}"]`)]);
-  await expect.poll(() => page.getAttribute("html", "lang")).toBe(lang);
 }
 
 describe("researcher forms in Chromium", () => {

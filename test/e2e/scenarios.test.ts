@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
+import { signInAsDemo, switchTo, watchErrors } from "../helpers/researcher-browser";
 
 /**
  * The scenario page in Chromium (built app, demo study 1): at 1280 and 375 px, in English and
@@ -15,28 +16,6 @@ import { launchChromium } from "../helpers/browser";
 let server: AppServer;
 let browser: Browser;
 const SHOTS = "test-results/scenarios";
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/status of 404/.test(m.text())) errors.push(m.text());
-  });
-  return errors;
-}
-
-async function signIn(page: Page, next: string) {
-  await page.goto(`${server.url}/signin?next=${encodeURIComponent(next)}`);
-  await page.fill("#email", "demo@valuemap.example");
-  await page.fill("#password", "valuemap-demo-2026");
-  await Promise.all([page.waitForURL((u) => u.pathname === next), page.click("form:has(#email) button[type=submit]")]);
-}
-
-async function switchTo(page: Page, lang: "en" | "zh-CN") {
-  if ((await page.getAttribute("html", "lang")) === lang) return;
-  await Promise.all([page.waitForLoadState("load"), page.click(`header button[lang="${lang}"]`)]);
-  await expect.poll(() => page.getAttribute("html", "lang")).toBe(lang);
-}
 
 /** Fills change row `index` of the editor. */
 async function fillChange(page: Page, index: number, offer: string, target: string, mode: string, amount: string) {
@@ -77,7 +56,7 @@ describe("scenarios in Chromium", () => {
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale: lang });
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await signIn(page, "/studies");
+      await signInAsDemo(page, server.url, "/studies");
       await switchTo(page, lang);
       await page.goto(`${server.url}/studies/1/scenarios`);
       await page.locator('[data-testid="scenario-editor"]').waitFor();

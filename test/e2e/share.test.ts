@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { launchChromium } from "../helpers/browser";
+import { signInAsDemo, switchTo, watchErrors } from "../helpers/researcher-browser";
 
 /**
  * In Chromium: the researcher creates a read-only link on the share page (shown once), a
@@ -13,28 +14,6 @@ import { launchChromium } from "../helpers/browser";
 let server: AppServer;
 let browser: Browser;
 const SHOTS = "test-results/share";
-
-async function signIn(page: Page, next: string) {
-  await page.goto(`${server.url}/signin?next=${encodeURIComponent(next)}`);
-  await page.fill("#email", "demo@valuemap.example");
-  await page.fill("#password", "valuemap-demo-2026");
-  await Promise.all([page.waitForURL((u) => u.pathname === next), page.click("form:has(#email) button[type=submit]")]);
-}
-
-async function switchTo(page: Page, lang: "en" | "zh-CN") {
-  if ((await page.getAttribute("html", "lang")) === lang) return;
-  await Promise.all([page.waitForLoadState("load"), page.click(`header button[lang="${lang}"]`)]);
-  await expect.poll(() => page.getAttribute("html", "lang")).toBe(lang);
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/status of 404/.test(m.text())) errors.push(m.text());
-  });
-  return errors;
-}
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startAppServer(), launchChromium()]);
@@ -52,7 +31,7 @@ describe("shared report in Chromium", () => {
     researcher = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en" });
     const page = await researcher.newPage();
     const errors = watchErrors(page);
-    await signIn(page, "/studies/1/report");
+    await signInAsDemo(page, server.url, "/studies/1/report");
     await page.locator('[data-testid="export-panel"]').waitFor();
     // Charts (SVG, PNG), the workbook, 9 tables and the demo's 3 tool tables (quadrant, Best, Kotler),
     // 4 raw files, PDF (A4 and Letter), 4 labelled formats in 2 languages.
