@@ -6,6 +6,7 @@ import type { responses } from "../schema";
 import type { RatingResponse } from "../../surveys/read-rating-response";
 import type { FocusGroupResponse } from "../../surveys/read-focus-group-response";
 import { insertMethodAnswers } from "./method-answers";
+import { completeOnPostgres, saveDraftOnPostgres } from "./responses-postgres";
 
 export type ResponseRow = typeof responses.$inferSelect;
 
@@ -80,6 +81,8 @@ export function saveResponseDraft(
   db: Db,
   args: StartArgs & { answersJson: string; pageNo: number; seq: number },
 ): Promise<DraftOutcome> {
+  // PostgreSQL: the same in one statement (responses-postgres.ts), no BEGIN/COMMIT round trips.
+  if (db.engine === "postgres") return saveDraftOnPostgres(db, args);
   return db.transaction(async (tx): Promise<DraftOutcome> => {
     const current = await startResponse(tx, args);
     if (current.questionnaireId !== args.questionnaireId) return "other-questionnaire";
@@ -185,6 +188,8 @@ export function completeResponse(
     completionFlags?: string | null;
   },
 ): Promise<CompleteOutcome> {
+  // PostgreSQL: the same in one statement (responses-postgres.ts), no caps given: none refuse.
+  if (db.engine === "postgres") return completeOnPostgres(db, args).then((done) => done.outcome as CompleteOutcome);
   return db.transaction(async (tx): Promise<CompleteOutcome> => {
     const current = await startResponse(tx, args);
     if (current.questionnaireId !== args.questionnaireId) return "other-questionnaire";
