@@ -3,10 +3,10 @@ import type { Db } from "../client";
 import type { RatingResponse } from "../../surveys/read-rating-response";
 
 /*
- * The respondent's hot path on PostgreSQL in one round trip each: a draft save and a rating
- * completion as one call of the functions of migration 0011_pg_hot_path (one statement, its own
+ * The respondent's hot path on PostgreSQL in one round trip each: a start, a draft save and a
+ * rating completion as one call of the functions of migration 0011_pg_hot_path (one statement, its own
  * transaction; inside a caller's transaction, part of it). They do what responses.ts's
- * saveResponseDraft and completeResponse do in several statements, under the same advisory locks
+ * startResponse, saveResponseDraft and completeResponse do in several statements, under the same advisory locks
  * (invitation:, quota:, feed:), so both paths serialise with each other.
  */
 
@@ -37,6 +37,11 @@ function startFields(args: StartFields) {
     respondentRef: args.respondentRef ?? null,
     origin: args.origin ?? "web",
   };
+}
+
+/** startResponse's arguments as vm_start_response takes them (one jsonb parameter). */
+export function startJson(args: StartFields): string {
+  return JSON.stringify(startFields(args));
 }
 
 /** saveResponseDraft in one statement (vm_save_draft). */

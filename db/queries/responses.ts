@@ -6,7 +6,7 @@ import type { responses } from "../schema";
 import type { RatingResponse } from "../../surveys/read-rating-response";
 import type { FocusGroupResponse } from "../../surveys/read-focus-group-response";
 import { insertMethodAnswers } from "./method-answers";
-import { completeOnPostgres, saveDraftOnPostgres } from "./responses-postgres";
+import { completeOnPostgres, saveDraftOnPostgres, startJson } from "./responses-postgres";
 
 export type ResponseRow = typeof responses.$inferSelect;
 
@@ -53,6 +53,8 @@ async function insertDraft(db: Db, args: StartArgs): Promise<void> {
  * it. Using an invitation takes the transaction lock `invitation:<id>`.
  */
 export async function startResponse(db: Db, args: StartArgs): Promise<ResponseRow> {
+  // PostgreSQL: the same in one statement (vm_start_response, responses-postgres.ts).
+  if (db.engine === "postgres") return (await db.rows<ResponseRow>(sql`select ${RESPONSE_COLUMNS} from vm_start_response(${startJson(args)}::jsonb)`))[0]!;
   const invitationId = args.invitationId ?? null;
   if (invitationId === null) {
     // A draft, screen or completion finds the row its start made: one query, no insert.

@@ -114,7 +114,7 @@ async function written(s: Side) {
   const mine = sql`(select id from responses where client_id like 'hot-path-%')`;
   const rows = <T>(q: ReturnType<typeof sql>) => s.db.rows<T>(q);
   return {
-    responses: await rows(sql`select client_id, status, screen_reason, answers_json, page_no, seq, offer_order, locale, quality_share,
+    responses: await rows<{ client_id: string; status: string; screen_reason: string | null }>(sql`select client_id, status, screen_reason, answers_json, page_no, seq, offer_order, locale, quality_share,
         case when invitation_id is null then 0 else 1 end as invited, device_id, wave, respondent_ref, origin, started_at, updated_at, completed_at,
         min_duration_ms, completion_flags from responses where client_id like 'hot-path-%' order by client_id`),
     ratings: await rows(sql`select r.client_id, x.offer_code, x.attribute_code, x.score from response_ratings x join responses r on r.id = x.response_id
