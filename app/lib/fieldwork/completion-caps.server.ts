@@ -28,6 +28,18 @@ export function countAddressCompletion(db: Db, studyId: number, address: string)
   return counterOf(db).take(addressKey(studyId, address));
 }
 
+/**
+ * The per-address counter of a completion as DatabaseRateLimiter.take keeps it (key, window
+ * start, limit), for the PostgreSQL completion that counts it inside its own statement
+ * (complete-on-postgres.server.ts); null when no limit applies (nothing counted).
+ */
+export function addressCounter(studyId: number, address: string, now: number): { key: string; windowStart: number; limit: number; retryAfterSeconds: number } | null {
+  const limit = env.RESPONDENT_COMPLETIONS_PER_ADDRESS;
+  if (limit <= 0) return null;
+  const windowStart = Math.floor(now / DAY_MS) * DAY_MS;
+  return { key: addressKey(studyId, address), windowStart, limit, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + DAY_MS - now) / 1000)) };
+}
+
 export type DeviceVerdict = "ok" | "onePerDevice" | "cap";
 
 /**

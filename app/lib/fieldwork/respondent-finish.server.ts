@@ -4,12 +4,13 @@ import { unknownAnswerNames } from "../../../surveys/answer-names";
 import { asksConsideredSet, type SurveyJson } from "../../../surveys/build-rating-questionnaire";
 import { questionNames } from "../../../surveys/question-names";
 import { readFocusGroupResponse } from "../../../surveys/read-focus-group-response";
-import { readRatingResponse } from "../../../surveys/read-rating-response";
+import { readRatingResponse, type RatingResponse } from "../../../surveys/read-rating-response";
 import type { StudyDefinition } from "../../../surveys/study-definition";
 import { env } from "../platform/env.server";
 import { jsonError } from "../platform/http.server";
 import { countAddressCompletion, deviceVerdict } from "./completion-caps.server";
 import { completionQuality } from "./completion-quality.server";
+import { completeRatingOnPostgres } from "./complete-on-postgres.server";
 import { responseMaxDiffDesign } from "./maxdiff-design.server";
 import { outcomeOf, panelRedirect } from "./panel-links.server";
 import type { FinishedAnswer, RespondentRequest } from "./respondent-contract";
@@ -79,6 +80,10 @@ export async function complete(
     ? readFocusGroupResponse(definition, answers, designed)
     : readRatingResponse(definition, answers, { consideredSetRequired: asksConsideredSet(survey), ...designed });
   if (!read.ok) return refuse(400, "malformed", "answers are incomplete or invalid", locale, { details: read.errors });
+  // PostgreSQL: the caps, quotas and writes of a rating completion in one round trip.
+  if (db.engine === "postgres" && !focusGroup && env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT !== "1") {
+    return completeRatingOnPostgres(db, resolved, request, base, origin, read.value as RatingResponse);
+  }
   // The caps: the public link's device and address (a personal link is its own respondent).
   let deviceHasComplete = false;
   if (resolved.invitationId === null) {

@@ -1,6 +1,6 @@
 import {
   getInvitation,
-  getRespondentStudy,
+  getRespondentStudyAndResponse,
   getResponseByClientId,
   saveResponseDraft,
   startResponse,
@@ -62,7 +62,10 @@ export interface RespondentOrigin {
  */
 async function resolve(db: Db, token: string, request: RespondentRequest, deviceId: string, origin: RespondentOrigin, now: number): Promise<Resolved | Response> {
   const locale = request.locale;
-  const study = await getRespondentStudy(db, token);
+  // On the public link, the response of the id sent is read with the study (one round trip on
+  // PostgreSQL); a personal link's response is read once its invitation is known.
+  const prefetch = request.invite === undefined ? request.responseId : null;
+  const { study, response } = await getRespondentStudyAndResponse(db, token, prefetch);
   if (!study) return refuse(404, "unknown", "unknown questionnaire link", locale);
   let clientId = request.responseId;
   let invitationId: number | null = null;
@@ -72,7 +75,7 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
     invitationId = invitation.id;
     if (invitation.responseClientId !== null) clientId = invitation.responseClientId;
   }
-  const existing = await getResponseByClientId(db, clientId);
+  const existing = prefetch !== null ? response : await getResponseByClientId(db, clientId);
   // The same answer whether the id is unknown elsewhere or used by another study's response.
   const conflict = () => refuse(409, "conflict", "responseId cannot be used with this questionnaire link: start a new response", locale);
   if (!existing) {
