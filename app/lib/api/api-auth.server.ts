@@ -10,7 +10,7 @@ const WINDOW_MS = 60_000;
 const limiters = new WeakMap<Db, RateLimiter>();
 function limiterOf(db: Db): RateLimiter {
   let limiter = limiters.get(db);
-  if (!limiter) limiters.set(db, (limiter = rateLimiterFor(db, env.API_RATE_LIMIT, WINDOW_MS)));
+  if (!limiter) limiters.set(db, (limiter = rateLimiterFor(db, env.API_RATE_LIMIT, WINDOW_MS, "api")));
   return limiter;
 }
 

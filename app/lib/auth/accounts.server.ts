@@ -23,7 +23,7 @@ const HOUR_MS = 60 * 60 * 1000;
 const signUpLimiters = new WeakMap<Db, RateLimiter>();
 function signUpLimiter(db: Db): RateLimiter {
   let limiter = signUpLimiters.get(db);
-  if (!limiter) signUpLimiters.set(db, (limiter = rateLimiterFor(db, env.SIGN_UP_PER_ADDRESS_PER_HOUR, HOUR_MS)));
+  if (!limiter) signUpLimiters.set(db, (limiter = rateLimiterFor(db, env.SIGN_UP_PER_ADDRESS_PER_HOUR, HOUR_MS, "sign-up")));
   return limiter;
 }
 

@@ -13,10 +13,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const counters = new WeakMap<Db, RateLimiter>();
 function counterOf(db: Db): RateLimiter {
   let counter = counters.get(db);
-  if (!counter) counters.set(db, (counter = rateLimiterFor(db, env.RESPONDENT_COMPLETIONS_PER_ADDRESS, DAY_MS)));
+  if (!counter) counters.set(db, (counter = rateLimiterFor(db, env.RESPONDENT_COMPLETIONS_PER_ADDRESS, DAY_MS, "complete")));
   return counter;
 }
-const addressKey = (studyId: number, address: string) => `complete:${studyId}\n${address}`;
+const addressKey = (studyId: number, address: string) => `${studyId}\n${address}`;
 
 /** Whether this address may still complete a response to the study (nothing counted). */
 export function addressMayComplete(db: Db, studyId: number, address: string): Promise<Take> {
@@ -37,7 +37,7 @@ export function addressCounter(studyId: number, address: string, now: number): {
   const limit = env.RESPONDENT_COMPLETIONS_PER_ADDRESS;
   if (limit <= 0) return null;
   const windowStart = Math.floor(now / DAY_MS) * DAY_MS;
-  return { key: addressKey(studyId, address), windowStart, limit, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + DAY_MS - now) / 1000)) };
+  return { key: `complete:${addressKey(studyId, address)}`, windowStart, limit, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + DAY_MS - now) / 1000)) };
 }
 
 export type DeviceVerdict = "ok" | "onePerDevice" | "cap";

@@ -19,7 +19,7 @@ const RATE_WINDOW_MS = 10 * 60 * 1000;
 const limiters = new WeakMap<Db, RateLimiter>();
 function limiterOf(db: Db): RateLimiter {
   let limiter = limiters.get(db);
-  if (!limiter) limiters.set(db, (limiter = rateLimiterFor(db, env.RESPONDENT_RATE_LIMIT, RATE_WINDOW_MS)));
+  if (!limiter) limiters.set(db, (limiter = rateLimiterFor(db, env.RESPONDENT_RATE_LIMIT, RATE_WINDOW_MS, "respondent")));
   return limiter;
 }
 

@@ -63,22 +63,32 @@ const PRUNE_EVERY = 1000;
 export class DatabaseRateLimiter implements RateLimiter {
   private takes = 0;
 
+  /**
+   * `namespace` keeps this limiter's counters apart from the other limiters' in the one table
+   * (they count other things in windows of other lengths): its keys are stored as
+   * `<namespace>:<key>`, and its pruning deletes only its own expired windows (a request limiter
+   * of minutes pruning every row older than a few minutes deleted the per-address completion
+   * counts of the day, and the daily cap began again).
+   */
   constructor(
     private readonly db: Db,
     private readonly limit: number,
     private readonly windowMs: number,
-  ) {}
+    private readonly namespace: string,
+  ) {
+    if (!/^[a-z][a-z-]*$/.test(namespace)) throw new Error(`rate limiter namespace must be lowercase letters and hyphens: ${namespace}`);
+  }
 
   async take(key: string, now = Date.now()): Promise<Take> {
     if (this.limit <= 0) return { ok: true };
     const start = Math.floor(now / this.windowMs) * this.windowMs;
     const [row] = await this.db.rows<{ hits: number }>(
-      sql`insert into rate_limit_windows (key, window_start, hits) values (${key}, ${start}, 1)
+      sql`insert into rate_limit_windows (key, window_start, hits) values (${`${this.namespace}:${key}`}, ${start}, 1)
           on conflict (key, window_start) do update set hits = rate_limit_windows.hits + 1
           returning hits as "hits"`,
     );
     if ((this.takes = (this.takes + 1) % PRUNE_EVERY) === 0) {
-      await this.db.run(sql`delete from rate_limit_windows where window_start < ${start - KEEP_WINDOWS * this.windowMs}`);
+      await this.db.run(sql`delete from rate_limit_windows where key like ${`${this.namespace}:%`} and window_start < ${start - KEEP_WINDOWS * this.windowMs}`);
     }
     if (row!.hits > this.limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + this.windowMs - now) / 1000)) };
     return { ok: true };
@@ -88,7 +98,7 @@ export class DatabaseRateLimiter implements RateLimiter {
     if (this.limit <= 0) return { ok: true };
     const start = Math.floor(now / this.windowMs) * this.windowMs;
     const [row] = await this.db.rows<{ hits: number }>(
-      sql`select hits as "hits" from rate_limit_windows where key = ${key} and window_start = ${start}`,
+      sql`select hits as "hits" from rate_limit_windows where key = ${`${this.namespace}:${key}`} and window_start = ${start}`,
     );
     if (Number(row?.hits ?? 0) >= this.limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + this.windowMs - now) / 1000)) };
     return { ok: true };
@@ -96,6 +106,6 @@ export class DatabaseRateLimiter implements RateLimiter {
 }
 
 /** The limiter for the engine: in memory on SQLite (one process), in the database on PostgreSQL (many). */
-export function rateLimiterFor(db: Db, limit: number, windowMs: number): RateLimiter {
-  return db.engine === "postgres" ? new DatabaseRateLimiter(db, limit, windowMs) : new MemoryRateLimiter(limit, windowMs);
+export function rateLimiterFor(db: Db, limit: number, windowMs: number, namespace: string): RateLimiter {
+  return db.engine === "postgres" ? new DatabaseRateLimiter(db, limit, windowMs, namespace) : new MemoryRateLimiter(limit, windowMs);
 }
