@@ -20,6 +20,7 @@
  *
  *   npm run bench:submit                    # builds first
  *   BENCH_SECONDS=5 npx tsx bench/submit.ts # a quicker run on the current build
+ *   BENCH_ENGINES=postgres npx tsx bench/submit.ts # only the PostgreSQL rows (or sqlite; default both)
  *
  * The last line printed holds the ratio real / bare (FULL) throughput, the goal being >= 0.5
  * (issue 23's target with group commit: >= 1.5 at 64 connections, p99 < 50 ms), the same ratio
@@ -300,24 +301,30 @@ const RUNS: Array<[Kind, Engine, Durability, Group]> = [
   ["bare", "postgres", "on", "-"],
 ];
 
+/** BENCH_ENGINES: a comma-separated subset of `sqlite,postgres` (default both); the summary lines then cover only those. */
+const ENGINES = (process.env.BENCH_ENGINES ?? "sqlite,postgres").split(",").map((e) => e.trim().toLowerCase());
+for (const e of ENGINES) if (e !== "sqlite" && e !== "postgres") throw new Error(`BENCH_ENGINES: unknown engine ${e} (sqlite, postgres)`);
+const SELECTED = RUNS.filter(([, engine]) => ENGINES.includes(engine));
+const has = (engine: Engine) => ENGINES.includes(engine);
+
 const engineName = (e: Engine) => (e === "sqlite" ? "SQLite" : "PostgreSQL");
 
 async function main() {
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) throw new Error("build/server/index.js is missing: run `npm run build` first");
   const load1 = () => os.loadavg()[0]!.toFixed(2);
-  const postgres = await postgresTarget();
+  const postgres = has("postgres") ? await postgresTarget() : null;
   try {
     console.log(
       `bench/submit: ${SECONDS} s per run after ${WARMUP_SECONDS} s of warm-up, ${os.cpus().length} CPUs, node ${process.version}, ` +
         `load average ${load1()} at start (other work on the machine skews the figures)`,
     );
-    console.log(`${postgres.description}; sync is SQLite's synchronous or PostgreSQL's synchronous_commit`);
+    if (postgres) console.log(`${postgres.description}; sync is SQLite's synchronous or PostgreSQL's synchronous_commit`);
     console.log(
       `${"server".padEnd(6)} ${"engine".padEnd(10)} ${"sync".padEnd(6)} ${"group".padEnd(5)} ${pad("conns", 5)} ${pad("completed/s", 11)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("acked", 7)} ${pad("stored", 7)} ${pad("failed", 6)}`,
     );
     const rows: Row[] = [];
     for (const connections of CONNECTIONS) {
-      for (const [kind, engine, synchronous, group] of RUNS) {
+      for (const [kind, engine, synchronous, group] of SELECTED) {
         const r = await run(kind, engine, synchronous, group, connections, postgres);
         rows.push(r);
         console.log(
@@ -342,6 +349,7 @@ async function main() {
       ["real", "sqlite", "FULL", "NORMAL"],
       ["real", "postgres", "on", "off"],
     ] as const) {
+      if (!has(engine)) continue;
       const parts = CONNECTIONS.map((c) => {
         const a = find(kind, engine, strict, c);
         const b = find(kind, engine, relaxed, c);
@@ -350,21 +358,25 @@ async function main() {
       const setting = engine === "sqlite" ? "synchronous FULL / NORMAL" : "synchronous_commit on / off";
       console.log(`${setting} throughput, ${kind} ${engineName(engine)}: ${parts.join(", ")}`);
     }
-    const grouped = CONNECTIONS.map((c) => {
-      const on = find("real", "sqlite", "FULL", c, "on");
-      const off = find("real", "sqlite", "FULL", c, "off");
-      return `${c} connections ${(on.completedPerSecond / off.completedPerSecond).toFixed(2)} (p99 ${on.p99} vs ${off.p99} ms)`;
-    });
-    console.log(`group commit on / off throughput, real SQLite FULL: ${grouped.join(", ")}`);
+    if (has("sqlite")) {
+      const grouped = CONNECTIONS.map((c) => {
+        const on = find("real", "sqlite", "FULL", c, "on");
+        const off = find("real", "sqlite", "FULL", c, "off");
+        return `${c} connections ${(on.completedPerSecond / off.completedPerSecond).toFixed(2)} (p99 ${on.p99} vs ${off.p99} ms)`;
+      });
+      console.log(`group commit on / off throughput, real SQLite FULL: ${grouped.join(", ")}`);
+    }
     // Both engines side by side: the real server's completed/s (p50 / p99 ms) at each durability.
-    const columns: Array<[string, Kind, Engine, Durability]> = [
-      ["real SQLite FULL", "real", "sqlite", "FULL"],
-      ["real PostgreSQL on", "real", "postgres", "on"],
-      ["real SQLite NORMAL", "real", "sqlite", "NORMAL"],
-      ["real PostgreSQL off", "real", "postgres", "off"],
-      ["bare SQLite FULL", "bare", "sqlite", "FULL"],
-      ["bare PostgreSQL on", "bare", "postgres", "on"],
-    ];
+    const columns = (
+      [
+        ["real SQLite FULL", "real", "sqlite", "FULL"],
+        ["real PostgreSQL on", "real", "postgres", "on"],
+        ["real SQLite NORMAL", "real", "sqlite", "NORMAL"],
+        ["real PostgreSQL off", "real", "postgres", "off"],
+        ["bare SQLite FULL", "bare", "sqlite", "FULL"],
+        ["bare PostgreSQL on", "bare", "postgres", "on"],
+      ] as Array<[string, Kind, Engine, Durability]>
+    ).filter(([, , engine]) => has(engine));
     const width = 21;
     console.log(`engines side by side, completed/s (p50 / p99 ms):`);
     console.log(`${pad("conns", 5)} ${columns.map(([title]) => pad(title, width)).join(" ")}`);
@@ -375,10 +387,12 @@ async function main() {
       });
       console.log(`${pad(c, 5)} ${cells.join(" ")}`);
     }
-    const postgresVsSqlite = CONNECTIONS.map(
-      (c) => `${c} connections ${(find("real", "postgres", "on", c).completedPerSecond / find("real", "sqlite", "FULL", c).completedPerSecond).toFixed(2)}`,
-    );
-    console.log(`real server PostgreSQL (synchronous_commit on) / SQLite (FULL) throughput: ${postgresVsSqlite.join(", ")}`);
+    if (has("sqlite") && has("postgres")) {
+      const postgresVsSqlite = CONNECTIONS.map(
+        (c) => `${c} connections ${(find("real", "postgres", "on", c).completedPerSecond / find("real", "sqlite", "FULL", c).completedPerSecond).toFixed(2)}`,
+      );
+      console.log(`real server PostgreSQL (synchronous_commit on) / SQLite (FULL) throughput: ${postgresVsSqlite.join(", ")}`);
+    }
     console.log(`load average ${load1()} at the end`);
     /** The real server's throughput over the bare server's on the same engine and durability. */
     const ratio = (engine: Engine, synchronous: Durability, group: "on" | "off" = "on") =>
@@ -386,14 +400,19 @@ async function main() {
         (c) =>
           `${c} connections ${(find("real", engine, synchronous, c, group).completedPerSecond / find("bare", engine, synchronous, c).completedPerSecond).toFixed(2)}`,
       ).join(", ");
-    const at64 = find("real", "sqlite", "FULL", 64, "on");
-    console.log(
-      `ratio real / bare throughput (synchronous FULL): ${ratio("sqlite", "FULL")} (goal >= 0.50; group commit goal >= 1.50 at 64 ` +
-        `connections with p99 < 50 ms: p99 ${at64.p99} ms); group commit off: ${ratio("sqlite", "FULL", "off")}; ` +
-        `PostgreSQL real / bare on the same PostgreSQL (synchronous_commit on): ${ratio("postgres", "on")} (goal >= 0.50)`,
-    );
+    const postgresRatio = `PostgreSQL real / bare on the same PostgreSQL (synchronous_commit on): ${has("postgres") ? ratio("postgres", "on") : "not run"} (goal >= 0.50)`;
+    if (has("sqlite")) {
+      const at64 = find("real", "sqlite", "FULL", 64, "on");
+      console.log(
+        `ratio real / bare throughput (synchronous FULL): ${ratio("sqlite", "FULL")} (goal >= 0.50; group commit goal >= 1.50 at 64 ` +
+          `connections with p99 < 50 ms: p99 ${at64.p99} ms); group commit off: ${ratio("sqlite", "FULL", "off")}; ` +
+          postgresRatio,
+      );
+    } else {
+      console.log(`ratio ${postgresRatio}`);
+    }
   } finally {
-    postgres.stop();
+    postgres?.stop();
   }
 }
 
