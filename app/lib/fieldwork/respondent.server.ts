@@ -20,6 +20,7 @@ import type { DraftAnswer, RespondentRequest, StartAnswer } from "./respondent-c
 import { fieldworkOpen } from "./fieldwork-window";
 import { frozenQuestionnaire, type Frozen } from "./published-questionnaire.server";
 import { complete, screenEarly } from "./respondent-finish.server";
+import { jsonAnswer } from "./json-answer.server";
 
 /*
  * The respondent API's requests once parsed (respondent-api.server.ts checks the request first):
@@ -162,7 +163,7 @@ export async function handleRespondentRequest(
       } satisfies Omit<StartAnswer, "survey">);
       // `survey` spliced in as the kept text of the personalised questionnaire (personal-survey.server.ts).
       const body = `{"survey":${personalSurveyJson(questionnaire, survey, order, quotaCodes, design)},${rest.slice(1)}`;
-      return new Response(body, { headers: { "Content-Type": "application/json" } });
+      return jsonAnswer(body);
     }
     case "draft": {
       const outcome = await saveResponseDraft(db, {
@@ -171,7 +172,7 @@ export async function handleRespondentRequest(
         pageNo: request.pageNo,
         seq: request.seq,
       });
-      return Response.json({ ok: true, outcome } satisfies DraftAnswer);
+      return jsonAnswer(JSON.stringify({ ok: true, outcome } satisfies DraftAnswer));
     }
     case "complete":
       return complete(db, resolved, request, base, origin);
