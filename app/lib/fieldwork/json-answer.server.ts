@@ -8,10 +8,12 @@
  */
 const kept = new WeakMap<Response, Buffer>();
 
-/** `Response.json`'s answer (same status, `Content-Type: application/json`) for JSON text already made. */
-export function jsonAnswer(text: string, status = 200): Response {
-  const bytes = Buffer.from(text, "utf8");
-  const response = new Response(bytes, { status, headers: { "Content-Type": "application/json" } });
+/** `Response.json`'s answer (same status, `Content-Type: application/json`) for JSON already made (text, or its UTF-8 bytes). */
+export function jsonAnswer(json: string | Buffer, status = 200): Response {
+  const bytes = typeof json === "string" ? Buffer.from(json, "utf8") : json;
+  // A view of the same bytes (Buffer.from's are never shared memory), as fetch's types take it.
+  const view = new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
+  const response = new Response(view, { status, headers: { "Content-Type": "application/json" } });
   kept.set(response, bytes);
   return response;
 }

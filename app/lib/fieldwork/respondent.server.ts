@@ -7,7 +7,7 @@ import {
   type ResponseRow,
   type RespondentStudy,
 } from "../../../db/queries/responses";
-import { personalSurveyJson } from "./personal-survey.server";
+import { personalSurveyBytes } from "./personal-survey.server";
 import { responseMaxDiffDesign } from "./maxdiff-design.server";
 import { quotaQuestionCodes } from "../../../db/queries/quotas";
 import { offerOrder } from "../../../surveys/offer-order";
@@ -110,6 +110,9 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
   return { ...entry, study, clientId, existing, order, invitationId };
 }
 
+/** The start answer's first bytes, before the questionnaire. */
+const SURVEY_OPENING = Buffer.from(`{"survey":`);
+
 /**
  * Handles the respondent's requests: `start` (create or resume; returns the response id
  * to use, which differs from the one sent when a personal link resumes its response elsewhere,
@@ -161,9 +164,9 @@ export async function handleRespondentRequest(
         seq: row.seq,
         redirect: await panelRedirect(db, resolved.study.studyId, outcomeOf(row.status, row.screenReason), row.respondentRef),
       } satisfies Omit<StartAnswer, "survey">);
-      // `survey` spliced in as the kept text of the personalised questionnaire (personal-survey.server.ts).
-      const body = `{"survey":${personalSurveyJson(questionnaire, survey, order, quotaCodes, design)},${rest.slice(1)}`;
-      return jsonAnswer(body);
+      // `survey` spliced in as the kept bytes of the personalised questionnaire (personal-survey.server.ts).
+      const surveyBytes = personalSurveyBytes(questionnaire, survey, order, quotaCodes, design);
+      return jsonAnswer(Buffer.concat([SURVEY_OPENING, surveyBytes, Buffer.from(`,${rest.slice(1)}`, "utf8")]));
     }
     case "draft": {
       const outcome = await saveResponseDraft(db, {
