@@ -315,7 +315,8 @@ class SqliteConnection {
         if (this.sqlite.open) this.sqlite.close();
       },
     };
-    connections.set(self, this);
+    // Only the connection's own Db: a WeakMap entry per transaction is GC work on the hot path.
+    if (!tx) connections.set(self, this);
     return self;
   }
 
