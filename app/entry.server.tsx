@@ -83,6 +83,7 @@ export default function handleRequest(
 
 // What the production server (app/server.js) takes from the build besides Remix's handler.
 export { respondToApi, respondentBodyLimit } from "./lib/fieldwork/respondent-api.server";
+export { answerBytes } from "./lib/fieldwork/json-answer.server";
 export { appDb, closeDatabase } from "./lib/platform/db.server";
 export { crossSiteReason } from "./lib/auth/csrf.server";
 export { securityHeaders } from "./lib/platform/security-headers.server";

@@ -1,10 +1,15 @@
 // The production HTTP server: Remix behind express, and the respondent API answered directly
 // (same `respondToApi` as the Remix route, without the routing and rendering layers on the
-// busiest path; it refuses cross-site requests and bodies other than JSON itself). `npm run serve` starts it on the last build; PORT and HOST as usual.
+// busiest path; it refuses cross-site requests and bodies other than JSON itself): POST
+// /s/:token/responses is taken by a plain node:http listener in front of express, with the same
+// headers express would send (test/app/respondent-api-headers.test.ts); express's own route for
+// it stays behind, for the addresses that listener leaves to express. `npm run serve` starts it on
+// the last build; PORT and HOST as usual.
 //
 // It always serves the production build in production mode: NODE_ENV defaults to production
 // here (before React and the build load: React picks its build from it), whatever starts it.
 process.env.NODE_ENV ??= "production";
+import http from "node:http";
 import path from "node:path";
 import { clearTimeout, setTimeout } from "node:timers";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -16,13 +21,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
 // The database is opened once here (migrated, and seeded with the demo on an empty database) and
 // handed to every request: the respondent API below, and Remix's routes through the load context.
-const { appDb, respondToApi, respondentBodyLimit, crossSiteReason, securityHeaders, closeDatabase, env, SESSION_COOKIE } = build.entry.module;
+const { appDb, respondToApi, respondentBodyLimit, answerBytes, crossSiteReason, securityHeaders, closeDatabase, env, SESSION_COOKIE } =
+  build.entry.module;
 
-/** Writes a fetch Response to an express response. */
+/**
+ * Writes a fetch Response to a node (or express) response: the kept bytes of the respondent API's
+ * JSON answers (app/lib/fieldwork/json-answer.server.ts), else the body read from the Response.
+ */
 async function send(res, response) {
-  res.status(response.status);
+  res.statusCode = response.status;
   response.headers.forEach((value, key) => res.setHeader(key, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  res.end(answerBytes(response) ?? Buffer.from(await response.arrayBuffer()));
 }
 
 /** Bounds of the lingering close after a 413: what is still read and discarded, and for how long. */
@@ -69,10 +78,13 @@ app.disable("x-powered-by");
 // from X-Forwarded-Host, and the origin check compares against it.
 app.set("trust proxy", env.TRUST_PROXY);
 const trusted = app.get("trust proxy fn");
-app.use((req, _res, next) => {
+function dropUntrustedForwarding(req) {
   if (!trusted(req.socket.remoteAddress ?? "", 0)) {
     for (const name of ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port"]) delete req.headers[name];
   }
+}
+app.use((req, _res, next) => {
+  dropUntrustedForwarding(req);
   next();
 });
 
@@ -83,15 +95,23 @@ const securityHeaderNames = new Set(Object.keys(securityHeaders).map((name) => n
 // Over HTTPS the browser is told to keep to HTTPS (HSTS).
 const replacedHeaderNames = new Set([...securityHeaderNames, "cache-control"]);
 const sessionCookie = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`);
-app.use((req, res, next) => {
-  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+const securityHeaderList = Object.entries(securityHeaders);
+function setSecurityHeaders(req, res) {
+  for (const [name, value] of securityHeaderList) res.setHeader(name, value);
   if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+}
+app.use((req, res, next) => {
+  setSecurityHeaders(req, res);
   const append = res.append.bind(res);
   res.append = (field, value) => (replacedHeaderNames.has(String(field).toLowerCase()) ? res.set(field, value) : append(field, value));
   next();
 });
 
-app.post("/s/:token/responses", (req, res) => {
+/**
+ * The respondent API: the body read up to MAX_BODY_BYTES (413 beyond), then `respondToApi`. `req`
+ * has express's request getters (ip and secure under TRUST_PROXY, get).
+ */
+function answerRespondent(req, res, token) {
   if (Number(req.headers["content-length"] ?? 0) > respondentBodyLimit) return tooLarge(req, res);
   const chunks = [];
   let size = 0;
@@ -105,7 +125,7 @@ app.post("/s/:token/responses", (req, res) => {
   });
   req.on("end", () => {
     if (res.headersSent) return;
-    respondToApi(appDb, req.params.token, Buffer.concat(chunks).toString("utf8"), {
+    respondToApi(appDb, token, Buffer.concat(chunks).toString("utf8"), {
       ip: req.ip ?? "unknown",
       header: (name) => req.get(name) ?? null,
       secure: req.secure,
@@ -113,11 +133,44 @@ app.post("/s/:token/responses", (req, res) => {
       .then((response) => send(res, response))
       .catch((error) => fail(res, error));
   });
-});
+}
+
+app.post("/s/:token/responses", (req, res) => answerRespondent(req, res, req.params.token));
 
 function fail(res, error) {
   console.error(error);
-  if (!res.headersSent) res.status(500).json({ ok: false, error: "internal error" });
+  if (res.headersSent) return;
+  const body = JSON.stringify({ ok: false, error: "internal error" });
+  res.writeHead(500, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** `/s/<token>/responses` as express's route matches it (any case, an optional final slash, no query). */
+const RESPONSES_PATH = /^\/s\/([^/]+?)\/responses\/?$/i;
+
+/**
+ * The listener in front of express: takes POST /s/:token/responses as the express route above
+ * would (untrusted X-Forwarded-* dropped, the security headers, HSTS over HTTPS), without
+ * express's router and middleware on the busiest path. Anything else, and an address it cannot
+ * read (a token that is not valid percent-encoding: express answers 400), goes to express.
+ */
+function respondentListener(req, res) {
+  if (req.method !== "POST") return false;
+  const query = req.url.indexOf("?");
+  const match = RESPONSES_PATH.exec(query === -1 ? req.url : req.url.slice(0, query));
+  if (!match) return false;
+  let token;
+  try {
+    token = decodeURIComponent(match[1]);
+  } catch {
+    return false;
+  }
+  // Express's request getters (req.ip, req.secure, req.get) with this app's trust proxy setting.
+  Object.setPrototypeOf(req, app.request);
+  dropUntrustedForwarding(req);
+  setSecurityHeaders(req, res);
+  answerRespondent(req, res, token);
+  return true;
 }
 
 // Cross-site form posts end here with 403 (Remix's own Origin check would answer 500); the
@@ -167,7 +220,11 @@ try {
   console.error(`[valuemap] could not check the administrators at start: ${error instanceof Error ? error.message : String(error)}`);
 }
 const onListen = () => console.log(`[valuemap] http://${host ?? "localhost"}:${port}`);
-const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
+const server = http.createServer((req, res) => {
+  if (!respondentListener(req, res)) app(req, res);
+});
+if (host) server.listen(port, host, onListen);
+else server.listen(port, onListen);
 // Webhooks: the outbox is delivered from this process (bounded concurrency, retries with backoff).
 const webhooks = build.entry.module.startWebhookDelivery(appDb);
 

@@ -3,7 +3,11 @@
  * bench/submit.ts does, under `node --cpu-prof`, on SQLite (FULL, group commit on) or on the
  * PostgreSQL named by PROFILE_POSTGRES_URL, loads POST /s/demo/responses with start + complete
  * pairs for PROFILE_SECONDS (default 10) at PROFILE_CONNECTIONS (default 64), stops it and prints
- * the functions with the most self time and the share of each package / source area.
+ * the functions with the most self time and the share of each package / source area. The
+ * profiler's busy time counts wall-clock time on the main thread (an fsync, or the process
+ * waiting for a CPU on a loaded machine, counts as busy); the first line also gives the server
+ * process's CPU time (user + system, from /proc on Linux) per completion over the load, which
+ * other work on the machine does not inflate.
  *
  *   npm run build && npx tsx bench/profile-submit.ts
  */
@@ -54,6 +58,20 @@ function areaOf(url: string): string {
   return url.replace(/^file:\/\//, "").replace(root, ".");
 }
 
+/** User + system CPU seconds of a process so far (Linux /proc; null elsewhere). */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces) in parentheses; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** USER_HZ: 100 on Linux for every architecture node runs on. */
+const CLOCK_TICKS = 100;
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-profile-"));
   const port = await freePort();
@@ -94,6 +112,7 @@ async function main() {
   const answers = JSON.stringify(demoAnswers());
   let n = 0;
   let completed = 0;
+  const cpuBefore = cpuSecondsOf(child.pid);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -122,6 +141,7 @@ async function main() {
       },
     ],
   });
+  const cpuAfter = cpuSecondsOf(child.pid);
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
   await exited;
@@ -148,7 +168,9 @@ async function main() {
   console.log(
     `profile-submit: ${CONNECTIONS} connections, ${seconds.toFixed(1)} s, ${completed} completions (${(completed / seconds).toFixed(0)}/s), ` +
       `p99 ${result.latency.p99} ms, server busy ${(busy / 1e6).toFixed(1)} s of ${(total / 1e6).toFixed(1)} s profiled, ` +
-      `${(busy / 1e3 / Math.max(1, completed)).toFixed(2)} ms CPU per completion (start + complete), load average ${os.loadavg()[0]!.toFixed(2)}`,
+      `${(busy / 1e3 / Math.max(1, completed)).toFixed(2)} ms busy per completion (start + complete)` +
+      (cpuBefore !== null && cpuAfter !== null ? `, ${((1000 * (cpuAfter - cpuBefore)) / Math.max(1, completed)).toFixed(2)} ms process CPU per completion` : "") +
+      `, load average ${os.loadavg()[0]!.toFixed(2)}`,
   );
   const share = (t: number) => `${((100 * t) / busy).toFixed(1).padStart(5)}%`;
   console.log("self time by area:");

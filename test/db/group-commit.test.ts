@@ -71,6 +71,20 @@ sqliteOnly("group commit (SQLite)", () => {
     expect(sqliteCommits(db) - before).toBe(1);
   });
 
+  it("keeps a batch open one more event-loop turn: a transaction from the next turn shares its COMMIT, one from the turn after gets its own", async () => {
+    const before = sqliteCommits(db);
+    /** Runs `fn` `turns` event-loop turns from now (each setImmediate queued inside the previous one runs one turn later). */
+    const after = <T>(turns: number, fn: () => Promise<T>): Promise<T> =>
+      turns === 0 ? fn() : new Promise<void>((resolve) => setImmediate(resolve)).then(() => after(turns - 1, fn));
+    const marks = [0, 2, 3].map((turns) => after(turns, () => db.transaction((tx) => mark(tx, `turns-${turns}@example.com`))));
+    expect(await Promise.all(marks)).toEqual([1, 1, 1]);
+    // The batch opened now commits at the end of the next turn (GROUP_COMMIT_TURNS = 2): the
+    // transaction started two setImmediate hops later (in that turn's check phase, before the
+    // batch's own check) joins it; the one three hops later opens a second batch.
+    expect(sqliteCommits(db) - before).toBe(2);
+    for (const turns of [0, 2, 3]) expect(committedMarks(`turns-${turns}@example.com`)).toBe(1);
+  });
+
   it("caps a batch at 64 bodies: 100 queued transactions take 2 COMMITs", async () => {
     const before = sqliteCommits(db);
     await Promise.all(Array.from({ length: 100 }, (_, i) => db.transaction((tx) => mark(tx, `cap-${i}@example.com`))));

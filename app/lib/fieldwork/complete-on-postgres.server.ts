@@ -9,6 +9,7 @@ import { outcomeOf, panelRedirect } from "./panel-links.server";
 import type { FinishedAnswer, RespondentRequest } from "./respondent-contract";
 import { addressCapReached, refuse } from "./respondent-refusal.server";
 import type { Resolved, RespondentOrigin } from "./respondent.server";
+import { jsonAnswer } from "./json-answer.server";
 
 /**
  * The rest of a rating completion on PostgreSQL once its answers are read and valid
@@ -61,13 +62,15 @@ export async function completeRatingOnPostgres(
     default: {
       const status = done.status as FinishedAnswer["status"];
       const redirect = await panelRedirect(db, study.studyId, outcomeOf(status, done.screenReason), done.respondentRef);
-      return Response.json({
-        ok: true,
-        outcome: done.outcome,
-        status,
-        screenReason: (done.screenReason ?? null) as FinishedAnswer["screenReason"],
-        redirect,
-      } satisfies FinishedAnswer);
+      return jsonAnswer(
+        JSON.stringify({
+          ok: true,
+          outcome: done.outcome,
+          status,
+          screenReason: (done.screenReason ?? null) as FinishedAnswer["screenReason"],
+          redirect,
+        } satisfies FinishedAnswer),
+      );
     }
   }
 }

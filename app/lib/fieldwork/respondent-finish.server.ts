@@ -11,6 +11,7 @@ import { jsonError } from "../platform/http.server";
 import { countAddressCompletion, deviceVerdict } from "./completion-caps.server";
 import { completionQuality } from "./completion-quality.server";
 import { completeRatingOnPostgres } from "./complete-on-postgres.server";
+import { jsonAnswer } from "./json-answer.server";
 import { responseMaxDiffDesign } from "./maxdiff-design.server";
 import { outcomeOf, panelRedirect } from "./panel-links.server";
 import type { FinishedAnswer, RespondentRequest } from "./respondent-contract";
@@ -115,7 +116,7 @@ export async function complete(
 async function finished(db: Db, outcome: FinishedAnswer["outcome"], resolved: Resolved): Promise<Response> {
   const row = await getResponseByClientId(db, resolved.clientId);
   const redirect = await panelRedirect(db, resolved.study.studyId, outcomeOf(row?.status, row?.screenReason), row?.respondentRef);
-  return Response.json({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null, redirect } satisfies FinishedAnswer);
+  return jsonAnswer(JSON.stringify({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null, redirect } satisfies FinishedAnswer));
 }
 
 /** How long the test-only unsafe mode waits before committing an acknowledged completion. */

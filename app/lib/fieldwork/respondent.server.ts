@@ -7,7 +7,7 @@ import {
   type ResponseRow,
   type RespondentStudy,
 } from "../../../db/queries/responses";
-import { personalSurveyJson } from "./personal-survey.server";
+import { personalSurveyBytes } from "./personal-survey.server";
 import { responseMaxDiffDesign } from "./maxdiff-design.server";
 import { quotaQuestionCodes } from "../../../db/queries/quotas";
 import { offerOrder } from "../../../surveys/offer-order";
@@ -20,6 +20,7 @@ import type { DraftAnswer, RespondentRequest, StartAnswer } from "./respondent-c
 import { fieldworkOpen } from "./fieldwork-window";
 import { frozenQuestionnaire, type Frozen } from "./published-questionnaire.server";
 import { complete, screenEarly } from "./respondent-finish.server";
+import { jsonAnswer } from "./json-answer.server";
 
 /*
  * The respondent API's requests once parsed (respondent-api.server.ts checks the request first):
@@ -112,6 +113,9 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
   return { ...entry, study, clientId, existing, order, invitationId };
 }
 
+/** The start answer's first bytes, before the questionnaire. */
+const SURVEY_OPENING = Buffer.from(`{"survey":`);
+
 /**
  * Handles the respondent's requests: `start` (create or resume; returns the response id
  * to use, which differs from the one sent when a personal link resumes its response elsewhere,
@@ -163,9 +167,9 @@ export async function handleRespondentRequest(
         seq: row.seq,
         redirect: await panelRedirect(db, resolved.study.studyId, outcomeOf(row.status, row.screenReason), row.respondentRef),
       } satisfies Omit<StartAnswer, "survey">);
-      // `survey` spliced in as the kept text of the personalised questionnaire (personal-survey.server.ts).
-      const body = `{"survey":${personalSurveyJson(questionnaire, survey, order, quotaCodes, design)},${rest.slice(1)}`;
-      return new Response(body, { headers: { "Content-Type": "application/json" } });
+      // `survey` spliced in as the kept bytes of the personalised questionnaire (personal-survey.server.ts).
+      const surveyBytes = personalSurveyBytes(questionnaire, survey, order, quotaCodes, design);
+      return jsonAnswer(Buffer.concat([SURVEY_OPENING, surveyBytes, Buffer.from(`,${rest.slice(1)}`, "utf8")]));
     }
     case "draft": {
       const outcome = await saveResponseDraft(db, {
@@ -174,7 +178,7 @@ export async function handleRespondentRequest(
         pageNo: request.pageNo,
         seq: request.seq,
       });
-      return Response.json({ ok: true, outcome } satisfies DraftAnswer);
+      return jsonAnswer(JSON.stringify({ ok: true, outcome } satisfies DraftAnswer));
     }
     case "complete":
       return complete(db, resolved, request, base, origin);
