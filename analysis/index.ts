@@ -96,5 +96,7 @@ export { statisticsLayout } from "./sufficient/statistics-layout";
 export { emptyStatistics } from "./sufficient/empty-statistics";
 export { addRespondent } from "./sufficient/add-respondent";
 export { studyStatistics } from "./sufficient/study-statistics";
+export { respondentLevelFromStatistics } from "./sufficient/respondent-level-from-statistics";
+export type { RespondentLevel } from "./respondent-level";
 export { mergeStatistics } from "./sufficient/merge-statistics";
 export type { StatisticsLayout, StudyStatistics } from "./sufficient/types";
