@@ -3,6 +3,10 @@ import type { AttributeKind } from "../types";
 import { wonLostOutcome } from "../won-lost-outcome";
 import type { StudyStatistics } from "./types";
 
+/** Scratch for one respondent's entries (grown to the largest layout seen). */
+let scratchIndex = new Int32Array(0);
+let scratchValue = new Float64Array(0);
+
 const usable = (value: number | undefined) => (value !== undefined && Number.isFinite(value) && value > 0 ? value : 0);
 const OUTCOME_INDEX = {
   won: 0,
@@ -29,9 +33,15 @@ export function addRespondent(cell: StudyStatistics, respondent: StudyRespondent
     (respondent.maxDiff?.length ?? 0) > 0 || respondent.priceSensitivity !== undefined || (respondent.gaborGranger?.length ?? 0) > 0;
   if (unsupported) sums[at.unsupported] = (sums[at.unsupported] as number) + sign;
 
-  // The respondent's entries of the vector of means, in increasing index order.
-  const index: number[] = [];
-  const value: number[] = [];
+  // The respondent's entries of the vector of means, in increasing index order (scratch arrays:
+  // this runs once per respondent when a cell is built).
+  if (scratchIndex.length < M) {
+    scratchIndex = new Int32Array(M);
+    scratchValue = new Float64Array(M);
+  }
+  const index = scratchIndex;
+  const value = scratchValue;
+  let k = 0;
   for (let o = 0; o < O; o += 1) {
     const ratings = respondent.ratings[offers[o] as string];
     if (ratings === undefined) continue;
@@ -39,37 +49,47 @@ export function addRespondent(cell: StudyStatistics, respondent: StudyRespondent
     for (let t = 0; t < A; t += 1) {
       const x = ratings[(attributes[t] as (typeof attributes)[number]).id];
       if (x === undefined || !Number.isFinite(x)) continue;
-      index.push(o * A + t);
-      value.push(x);
+      index[k] = o * A + t;
+      value[k] = x;
+      k += 1;
       rated = true;
     }
     if (rated) sums[at.knows + o] = (sums[at.knows + o] as number) + sign;
   }
   const totals = { quality: 0, price: 0 };
   for (const attribute of attributes) totals[attribute.kind] += usable(respondent.weights[attribute.id]);
-  attributes.forEach((attribute, t) => {
+  for (let t = 0; t < A; t += 1) {
+    const attribute = attributes[t] as (typeof attributes)[number];
     const total = totals[attribute.kind];
-    if (total <= 0) return;
+    if (total <= 0) continue;
     const points = usable(respondent.weights[attribute.id]);
     if (points > 0) sums[at.weightsGiven + t] = (sums[at.weightsGiven + t] as number) + sign;
-    index.push(R + t);
-    value.push((100 * points) / total);
-  });
+    index[k] = R + t;
+    value[k] = (100 * points) / total;
+    k += 1;
+  }
   const share = respondent.qualityShare;
   if (share !== undefined && Number.isFinite(share) && share >= 0 && share <= 100) {
-    index.push(R + A);
-    value.push(share);
+    index[k] = R + A;
+    value[k] = share;
+    k += 1;
   }
-  for (let i = 0; i < index.length; i += 1) {
+  const pairN = at.pairN;
+  const pairSum = at.pairSum;
+  const pairProduct = at.pairProduct;
+  for (let i = 0; i < k; i += 1) {
     const a = index[i] as number;
     const x = value[i] as number;
-    for (let j = i; j < index.length; j += 1) {
+    const row = a * M;
+    const sx = sign * x;
+    for (let j = i; j < k; j += 1) {
       const b = index[j] as number;
       const y = value[j] as number;
-      sums[at.pairN + a * M + b] = (sums[at.pairN + a * M + b] as number) + sign;
-      sums[at.pairProduct + a * M + b] = (sums[at.pairProduct + a * M + b] as number) + sign * x * y;
-      sums[at.pairSum + a * M + b] = (sums[at.pairSum + a * M + b] as number) + sign * x;
-      if (a !== b) sums[at.pairSum + b * M + a] = (sums[at.pairSum + b * M + a] as number) + sign * y;
+      const cell = row + b;
+      sums[pairN + cell] = (sums[pairN + cell] as number) + sign;
+      sums[pairProduct + cell] = (sums[pairProduct + cell] as number) + sx * y;
+      sums[pairSum + cell] = (sums[pairSum + cell] as number) + sx;
+      if (a !== b) sums[pairSum + b * M + a] = (sums[pairSum + b * M + a] as number) + sign * y;
     }
   }
 
