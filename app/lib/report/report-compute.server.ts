@@ -14,7 +14,7 @@ import {
 import type { Study } from "../../../db/queries/studies";
 import { maxDiffKinds, type StudyMethods } from "../../../surveys/study-methods";
 import type { Db } from "../../../db/client";
-import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
+import { BOOTSTRAP_REPLICATES } from "./report-intervals";
 import type { ReportOptions } from "./report-options.server";
 import type { ReportKeyAccounts, TimelinePoint, WaveChoice } from "./report-view";
 import type { CustomerLookup } from "../customers/customer-analysis.server";
@@ -22,7 +22,7 @@ import type { CustomerFilter } from "../customers/customer-codes";
 import { reportKeyAccounts } from "./report-key-accounts.server";
 import { outcomeOf, respondentsAt } from "./report-respondents.server";
 import { reuseWhileSame } from "./report-reuse.server";
-import { analysisFromStatistics, cellFor, reportStatisticsSettings, statisticsFor, waveFigures } from "./report-statistics.server";
+import { analysisFromStatistics, cellFor, intervalMethodFor, reportStatisticsSettings, statisticsFor, waveFigures } from "./report-statistics.server";
 
 /** What depends only on the data version and the respondent filter: computed once, cached. */
 export interface ComputedReport {
@@ -158,9 +158,8 @@ export async function computeReport(
   // Above the bootstrap threshold, the analysis and the waves' positions come from sufficient
   // statistics per wave, caught up by difference (report-statistics.server.ts); MaxDiff replaces
   // weights respondent by respondent, so a study that asks it keeps the respondent pass.
-  const bootstrapUpTo = reportStatisticsSettings.bootstrapUpTo;
   const statistics =
-    reportStatisticsSettings.enabled && own !== null && askedByMaxDiff.length === 0 && inSegmentOutcomes.length > bootstrapUpTo
+    reportStatisticsSettings.enabled && own !== null && askedByMaxDiff.length === 0 && intervalMethodFor(inSegmentOutcomes.length) === "delta"
       ? statisticsFor(
           JSON.stringify([study.id, options.segment ?? null, options.flagged, options.customer ?? null]),
           design,
@@ -174,7 +173,7 @@ export async function computeReport(
   const { analysis, statedShares } = reuseWhileSame(`analysis|${filterSlot}`, design, outcomes, () => ({
     analysis:
       own !== null && outcomes.length > 0
-        ? ((statistics !== null && reportIntervalMethod(outcomes.length, bootstrapUpTo) === "delta"
+        ? ((statistics !== null && intervalMethodFor(outcomes.length) === "delta"
             ? analysisFromStatistics({ offers, attributes, ...priceResearch, options: { bootstrap: false } }, cellFor(statistics, options.wave))
             : null) ??
           analyzeStudy({
@@ -183,7 +182,7 @@ export async function computeReport(
             respondents: outcomes,
             ...priceResearch,
             options: {
-              bootstrap: reportIntervalMethod(outcomes.length, bootstrapUpTo) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false,
+              bootstrap: intervalMethodFor(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false,
               ...(askedByMaxDiff.length > 0 ? { weightsFrom: "maxdiff" as const } : {}),
             },
           }))

@@ -13,7 +13,7 @@ export const BOOTSTRAP_UP_TO = 1000;
 
 export type IntervalMethod = "bootstrap" | "delta";
 
-/** The report's interval method for n analysed respondents (`upTo`: the threshold, lowered by tests). */
-export function reportIntervalMethod(n: number, upTo: number = BOOTSTRAP_UP_TO): IntervalMethod {
-  return n <= upTo ? "bootstrap" : "delta";
+/** The report's interval method for n analysed respondents. */
+export function reportIntervalMethod(n: number): IntervalMethod {
+  return n <= BOOTSTRAP_UP_TO ? "bootstrap" : "delta";
 }

@@ -15,7 +15,7 @@ import {
   type StudyStatistics,
 } from "../../../analysis/index";
 import { LruCache } from "../platform/lru-cache.server";
-import { BOOTSTRAP_UP_TO } from "./report-intervals";
+import { BOOTSTRAP_UP_TO, type IntervalMethod } from "./report-intervals";
 
 /**
  * The report's sufficient statistics (issue 23): per report filter (study, segment, flagged,
@@ -43,6 +43,11 @@ const REBUILD_SHARE = 0.25;
 
 /** Tests lower `bootstrapUpTo` (the statistics path runs above it) and switch `enabled` off to get the respondent pass. */
 export const reportStatisticsSettings = { enabled: true, bootstrapUpTo: BOOTSTRAP_UP_TO };
+
+/** `reportIntervalMethod` with the threshold of `reportStatisticsSettings` (the one the report uses). */
+export function intervalMethodFor(n: number): IntervalMethod {
+  return n <= reportStatisticsSettings.bootstrapUpTo ? "bootstrap" : "delta";
+}
 
 /** What the statistics did (tests and the benchmark). */
 export const reportStatisticsStats = { built: 0, added: 0, removed: 0, analysed: 0 };
