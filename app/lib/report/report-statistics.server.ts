@@ -93,14 +93,24 @@ export function statisticsFor(
     held.set(slot, fresh);
     return fresh;
   }
-  const next = new Map<string, StudyRespondent>();
+  // One pass over the outcomes against the members held: new or changed ones (the changed
+  // one's old object taken out); members no longer listed are searched only when some are left.
+  const { members } = last;
   const added: StudyRespondent[] = [];
-  for (const o of outcomes) {
-    next.set(o.id, o);
-    if (last.members.get(o.id) !== o) added.push(o);
-  }
   const removed: StudyRespondent[] = [];
-  for (const [id, o] of last.members) if (next.get(id) !== o) removed.push(o);
+  let kept = 0;
+  for (const o of outcomes) {
+    const was = members.get(o.id);
+    if (was === o) kept += 1;
+    else {
+      added.push(o);
+      if (was !== undefined) removed.push(was);
+    }
+  }
+  if (kept + removed.length < members.size) {
+    const listed = new Set(outcomes.map((o) => o.id));
+    for (const [id, o] of members) if (!listed.has(id)) removed.push(o);
+  }
   if (added.length + removed.length > Math.max(100, outcomes.length * REBUILD_SHARE)) {
     const fresh = build(design, last.layout, outcomes);
     held.set(slot, fresh);
@@ -111,11 +121,16 @@ export function statisticsFor(
     last.cells.set(waveOf(o), cell);
     return cell;
   };
-  for (const o of removed) addRespondent(cellOf(o), o, -1);
-  for (const o of added) addRespondent(cellOf(o), o, 1);
+  for (const o of removed) {
+    addRespondent(cellOf(o), o, -1);
+    if (members.get(o.id) === o) members.delete(o.id);
+  }
+  for (const o of added) {
+    addRespondent(cellOf(o), o, 1);
+    members.set(o.id, o);
+  }
   reportStatisticsStats.added += added.length;
   reportStatisticsStats.removed += removed.length;
-  last.members = next;
   return last;
 }
 
