@@ -244,6 +244,8 @@ function summaryScores(
  * When the filter leaves no respondent, every section is Unavailable "empty-segment".
  * The input is assumed valid (the command validates it with `AnalysisInputSchema`); ids it
  * does not know give the tools' own reasons ("unknown-offer"...).
+ * `given` (from `analyzeStudyFromStatistics` only): every respondent pass answered from
+ * sufficient statistics instead of `input.respondents` (no filter, MaxDiff or bootstrap then).
  */
 export function analyzeStudy(input: StudyAnalysisInput, given?: RespondentLevel): StudyAnalysisReport {
   const options = input.options ?? {};
