@@ -59,6 +59,9 @@ export interface AnalyzeMethodsInput {
   quadrantImportance?: QuadrantImportance;
   /** the market's mean quality share, for the lost reasons' split by kind */
   qualityShare?: number | null;
+  /** the respondent-level figures from sufficient statistics (`analyzeStudyFromStatistics`, with
+   * `respondents` empty): the lost reasons and the ratings' spread instead of a pass over them */
+  statistics?: { wonLostReasons: WonLostReasonsResult; spread: Record<string, Record<string, number | null>> };
 }
 
 export interface MethodsReport {
@@ -115,8 +118,11 @@ export function analyzeMethods(input: AnalyzeMethodsInput): MethodsReport {
   let nms: NewtonMillerSmithResult | Unavailable = summaryInput;
   let gg: GaborGrangerResult | Unavailable = summaryInput;
   if (respondents !== null) {
-    const lost = respondents.filter((r) => wonLostOutcome(r, ownId) === "lost");
-    lostReasons = { ok: true, ...wonLostReasons({ lost, ownId, attributes, weights, qualityShare: input.qualityShare ?? null }) };
+    const lost = input.statistics !== undefined ? [] : respondents.filter((r) => wonLostOutcome(r, ownId) === "lost");
+    lostReasons = {
+      ok: true,
+      ...(input.statistics?.wonLostReasons ?? wonLostReasons({ lost, ownId, attributes, weights, qualityShare: input.qualityShare ?? null })),
+    };
     gapTests = attributeGapTests({
       respondents,
       offers,
@@ -125,6 +131,7 @@ export function analyzeMethods(input: AnalyzeMethodsInput): MethodsReport {
       referenceIds,
       ...withShares,
       ...(input.level !== undefined ? { level: input.level } : {}),
+      ...(input.statistics !== undefined ? { summary: { scores, spread: input.statistics.spread } } : {}),
     });
     const sensitivity = respondents.flatMap((r) => (r.priceSensitivity !== undefined ? [{ respondentId: r.id, ...r.priceSensitivity }] : []));
     psm = sensitivity.length > 0 ? vanWestendorp(sensitivity) : { ok: false, reason: "no-answers" };

@@ -15,6 +15,7 @@ import { meanScores } from "./mean-scores";
 import { priceProfile } from "./price-profile";
 import type { PurchaseCalibration } from "./price-research/types";
 import { qualityProfile } from "./quality-profile";
+import type { RespondentLevel } from "./respondent-level";
 import { ratingSpread } from "./rating-spread";
 import { relativePriceFromPrices } from "./relative-price-from-prices";
 import { studyWeights } from "./study-weights";
@@ -243,8 +244,10 @@ function summaryScores(
  * When the filter leaves no respondent, every section is Unavailable "empty-segment".
  * The input is assumed valid (the command validates it with `AnalysisInputSchema`); ids it
  * does not know give the tools' own reasons ("unknown-offer"...).
+ * `given` (from `analyzeStudyFromStatistics` only): every respondent pass answered from
+ * sufficient statistics instead of `input.respondents` (no filter, MaxDiff or bootstrap then).
  */
-export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
+export function analyzeStudy(input: StudyAnalysisInput, given?: RespondentLevel): StudyAnalysisReport {
   const options = input.options ?? {};
   const { offers, attributes } = input;
   const own = offers.find((o) => o.own)?.id ?? "";
@@ -261,7 +264,8 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
   const withShares = shares !== undefined ? { shares } : {};
   const groups = input.groups?.map((g) => ({ id: g.id, weight: g.weight }));
 
-  const filtered = input.respondents !== undefined ? filterRespondents(input.respondents, filter) : null;
+  // With `given` (analyzeStudyFromStatistics) the respondent passes are answered from it instead.
+  const filtered = given !== undefined ? [] : input.respondents !== undefined ? filterRespondents(input.respondents, filter) : null;
   const bootstrapOption =
     options.bootstrap === false
       ? (false as const)
@@ -271,7 +275,9 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
           ...(options.level !== undefined ? { level: options.level } : {}),
         };
   const maxDiffed =
-    filtered !== null && filtered.length > 0
+    given !== undefined && given.count > 0
+      ? { ...given.maxDiff, respondents: [] }
+      : filtered !== null && filtered.length > 0
       ? maxDiffWeightsByKind(filtered, attributes, { replace: options.weightsFrom === "maxdiff", bootstrap: bootstrapOption })
       : null;
   const noMaxDiff: Unavailable = { ok: false, reason: "summary-input" };
@@ -287,17 +293,18 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
         : maxDiffed.byKind.price;
   const respondents = maxDiffed?.respondents ?? filtered;
   const summary = input.summary;
-  const empty = respondents !== null && respondents.length === 0;
+  const respondentCount = given !== undefined ? given.count : (respondents?.length ?? null);
+  const empty = respondentCount === 0;
   const notAtRespondentLevel: Unavailable = { ok: false, reason: empty ? "empty-segment" : "summary-input" };
 
   let statedWeights: Record<string, number>;
   let qualityShare: number | null;
   let scores: MeanScores;
   if (respondents !== null || summary === undefined) {
-    const aggregated = aggregateWeights(respondents ?? [], attributes);
+    const aggregated = given !== undefined ? given.aggregated : aggregateWeights(respondents ?? [], attributes);
     statedWeights = aggregated.weights;
     qualityShare = aggregated.qualityShare;
-    scores = meanScores(respondents ?? [], offers, attributes);
+    scores = given !== undefined ? given.scores : meanScores(respondents ?? [], offers, attributes);
   } else {
     statedWeights = summary.weights;
     qualityShare = summary.qualityShare;
@@ -309,7 +316,7 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
   const head = {
     input: {
       kind: respondents !== null ? ("respondents" as const) : ("summary" as const),
-      respondents: respondents?.length ?? null,
+      respondents: respondentCount,
       filter,
       own,
       reference,
@@ -377,7 +384,11 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
     weights: statedWeights,
     scores,
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
-    ...(respondents !== null ? { standardDeviations: ratingSpread(respondents, offers, attributes) } : {}),
+    ...(given !== undefined
+      ? { standardDeviations: given.spread() }
+      : respondents !== null
+        ? { standardDeviations: ratingSpread(respondents, offers, attributes) }
+        : {}),
     ...withShares,
     ...(input.groups !== undefined
       ? {
@@ -462,7 +473,9 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
       : null;
 
   const derived: DerivedImportanceResult =
-    respondents !== null
+    given !== undefined
+      ? given.derived({ attributes, weights, ...(options.importance !== undefined ? { method: options.importance } : {}) })
+      : respondents !== null
       ? derivedImportance({
           respondents,
           attributes,
@@ -489,7 +502,12 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
     absoluteIndex,
     valueMap: mapReport,
     headToHead: headToHeadReport,
-    wonLost: respondents !== null ? wonLost({ respondents, offers, attributes, weights, ownId: own }) : notAtRespondentLevel,
+    wonLost:
+      given !== undefined
+        ? given.wonLost({ offers, attributes, weights, ownId: own })
+        : respondents !== null
+          ? wonLost({ respondents, offers, attributes, weights, ownId: own })
+          : notAtRespondentLevel,
     derivedImportance: derived,
     differenceMethod: difference,
     maxDiff: maxDiffOne,
@@ -510,6 +528,9 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
       ...(options.level !== undefined ? { level: options.level } : {}),
       qualityShare,
       ...(options.quadrantImportance !== undefined ? { quadrantImportance: options.quadrantImportance } : {}),
+      ...(given !== undefined
+        ? { statistics: { wonLostReasons: given.lostReasons({ ownId: own, attributes, weights, qualityShare }), spread: given.spread() } }
+        : {}),
     }),
     intervals:
       intervalInput !== null
@@ -517,12 +538,14 @@ export function analyzeStudy(input: StudyAnalysisInput): StudyAnalysisReport {
             bootstrap:
               options.bootstrap === false
                 ? { ok: false, reason: "not-requested" }
+                : given !== undefined
+                ? { ok: false, reason: "not-requested" }
                 : bootstrapIntervals({
                     ...intervalInput,
                     ...(options.bootstrap?.replicates !== undefined ? { replicates: options.bootstrap.replicates } : {}),
                     ...(options.bootstrap?.seed !== undefined ? { seed: options.bootstrap.seed } : {}),
                   }),
-            delta: deltaMethodIntervals(intervalInput),
+            delta: given !== undefined ? given.delta(intervalInput) : deltaMethodIntervals(intervalInput),
           }
         : { bootstrap: notAtRespondentLevel, delta: notAtRespondentLevel },
   };

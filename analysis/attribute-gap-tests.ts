@@ -2,7 +2,7 @@ import { meanScores } from "./mean-scores";
 import { ratingSpread } from "./rating-spread";
 import { regularizedIncompleteBeta } from "./statistics/regularized-incomplete-beta";
 import { studentTQuantile } from "./scenarios/student-t-quantile";
-import type { AttributeDef, OfferDef, RespondentInput, Unavailable } from "./types";
+import type { AttributeDef, MeanScores, OfferDef, RespondentInput, Unavailable } from "./types";
 
 export interface AttributeGapTestsInput {
   /** the respondents of the segment */
@@ -16,6 +16,9 @@ export interface AttributeGapTestsInput {
   shares?: Record<string, number>;
   /** confidence level; default 0.95 (a gap is significant when p < 1 − level) */
   level?: number;
+  /** the respondents' means (`meanScores`) and spreads (`ratingSpread`) when already computed
+   * (the sufficient-statistics path); by default computed from `respondents` */
+  summary?: { scores: MeanScores; spread: Record<string, Record<string, number | null>> };
 }
 
 /** One attribute's gap and its test. */
@@ -81,8 +84,8 @@ export function attributeGapTests(input: AttributeGapTestsInput): AttributeGapTe
       if (!(share > 0) || share === Infinity) return { ok: false, reason: "zero-share" };
     }
   }
-  const scores = meanScores(input.respondents, input.offers, input.attributes);
-  const spread = ratingSpread(input.respondents, input.offers, input.attributes);
+  const scores = input.summary?.scores ?? meanScores(input.respondents, input.offers, input.attributes);
+  const spread = input.summary?.spread ?? ratingSpread(input.respondents, input.offers, input.attributes);
   const critical = (df: number) => {
     const quantile = studentTQuantile((1 + level) / 2, df);
     return quantile.ok ? quantile.value : 0;

@@ -1,30 +1,7 @@
-import type { UnavailableReason } from "./unavailable-reasons";
-import { relativeWeights } from "./importance/relative-weights";
-import { shapleyImportance } from "./importance/shapley-importance";
-import type { ImportanceMethod } from "./importance/types";
-import { solveLinearSystem } from "./matrix/solve-linear-system";
+import { derivedImportanceFromMoments, type ImportanceMoments } from "./importance/derived-importance-from-moments";
 import { quantileType7 } from "./quantile-type7";
 import { seededRandom } from "./seeded-random";
-import type {
-  AttributeDef,
-  DerivedImportanceInput,
-  DerivedImportanceResult,
-  DerivedImportanceRow,
-  DerivedWeightInterval,
-} from "./types";
-
-/**
- * Ranks, 1 = largest; tied values share the mean of the ranks they span. Values are compared
- * at 1e-9 so that rounding noise of the solve does not break ties.
- */
-function ranks(input: number[]): number[] {
-  const values = input.map((v) => Math.round(v * 1e9) / 1e9);
-  return values.map((v) => {
-    const above = values.filter((x) => x > v).length;
-    const tied = values.filter((x) => x === v).length;
-    return above + (tied + 1) / 2;
-  });
-}
+import type { AttributeDef, DerivedImportanceInput, DerivedImportanceResult } from "./types";
 
 /** The pooled observations: p attribute values and the overall rating per row, rows grouped by respondent. */
 interface Observations {
@@ -79,33 +56,8 @@ function observations(input: DerivedImportanceInput, quality: AttributeDef[]): O
   return { p, xs, ys, ranges };
 }
 
-type Fit =
-  | {
-      ok: true;
-      n: number;
-      coefficients: number[];
-      intercept: number;
-      rSquared: number;
-      correlations: number[][];
-      targetCorrelations: number[];
-    }
-  | { ok: false; reason: "too-few-observations" | "zero-variance" | "singular-matrix" };
-
-/** Centred moments of a set of observations: means, cross-products about the means, sums of squares. */
-interface Moments {
-  n: number;
-  meanX: Float64Array;
-  meanY: number;
-  /** upper triangle, row-major p x p: sum (x_i - mean_i)(x_j - mean_j) */
-  cross: Float64Array;
-  xy: Float64Array;
-  ssTotal: number;
-  /** sum x_i², for the zero-variance check */
-  squares: Float64Array;
-}
-
 /** Moments of every observation, in two passes (means first: exact for constant columns). */
-function moments(data: Observations): Moments {
+function moments(data: Observations): ImportanceMoments {
   const { p, xs, ys } = data;
   const n = data.ranges.reduce((s, [first, end]) => s + end - first, 0);
   let meanY = 0;
@@ -143,33 +95,6 @@ function moments(data: Observations): Moments {
 }
 
 /**
- * OLS of the overall rating on the attribute ratings from centred moments, scaled to
- * correlations (R_xx, r_xy), solved by `solveLinearSystem`.
- */
-function fit(m: Moments, p: number): Fit {
-  const { n, meanX, meanY, cross, xy, ssTotal, squares } = m;
-  if (n <= p + 1) return { ok: false, reason: "too-few-observations" };
-  const scale = Array.from({ length: p }, (_, i) => Math.sqrt(Math.max(0, cross[i * p + i] as number)));
-  // a constant column leaves only rounding noise: below 1e-12 of its sum of squares counts as 0
-  if (!(ssTotal > 0) || scale.some((s, i) => !(s * s > 1e-12 * (squares[i] as number)))) {
-    return { ok: false, reason: "zero-variance" };
-  }
-  const sy = Math.sqrt(ssTotal);
-  const correlations = scale.map((si, i) =>
-    scale.map((sj, j) => (cross[Math.min(i, j) * p + Math.max(i, j)] as number) / (si * sj)),
-  );
-  const targetCorrelations = scale.map((si, i) => (xy[i] as number) / (si * sy));
-  const standardised = solveLinearSystem(correlations, targetCorrelations);
-  if (standardised === null) return { ok: false, reason: "singular-matrix" };
-  const coefficients = standardised.map((b, i) => (b * sy) / (scale[i] as number));
-  if (!coefficients.every(Number.isFinite)) return { ok: false, reason: "singular-matrix" };
-  const intercept = meanY - coefficients.reduce((s, b, i) => s + b * (meanX[i] as number), 0);
-  // R² = β' r_xy for standardised data (= 1 - SS_res / SS_tot), clamped against rounding
-  const rSquared = Math.min(1, Math.max(0, standardised.reduce((s, b, i) => s + b * (targetCorrelations[i] as number), 0)));
-  return { ok: true, n, coefficients, intercept, rSquared, correlations, targetCorrelations };
-}
-
-/**
  * Each respondent's observations summed about the full sample's means (count, sums, packed
  * cross-products): a bootstrap replicate is then a count-weighted sum over respondents, whose
  * cost does not grow with the offers a respondent rated.
@@ -187,7 +112,7 @@ interface RespondentSums {
   centreY: number;
 }
 
-function respondentSums(data: Observations, full: Moments): RespondentSums {
+function respondentSums(data: Observations, full: ImportanceMoments): RespondentSums {
   const { p, xs, ys } = data;
   const R = data.ranges.length;
   const packed = (p * (p + 1)) / 2;
@@ -231,7 +156,7 @@ function respondentSums(data: Observations, full: Moments): RespondentSums {
 }
 
 /** Moments of a resample (`weights[r]` = times respondent r was drawn) from the respondents' sums. */
-function resampledMoments(sums: RespondentSums, weights: Float64Array): Moments {
+function resampledMoments(sums: RespondentSums, weights: Float64Array): ImportanceMoments {
   const { p } = sums;
   const packed = (p * (p + 1)) / 2;
   let n = 0;
@@ -277,28 +202,6 @@ function resampledMoments(sums: RespondentSums, weights: Float64Array): Moments 
   };
 }
 
-type Split =
-  | { ok: true; shares: number[]; parts: Array<number | null>; rSquared: number }
-  | { ok: false; reason: UnavailableReason };
-
-/** The derived weights of one fit by `method`. */
-function split(result: Extract<Fit, { ok: true }>, method: ImportanceMethod): Split {
-  if (method === "ols") {
-    const positive = result.coefficients.map((b) => Math.max(0, b));
-    const positiveSum = positive.reduce((s, b) => s + b, 0);
-    if (!(positiveSum > 0)) return { ok: false, reason: "no-positive-coefficients" };
-    return { ok: true, shares: positive.map((b) => (100 * b) / positiveSum), parts: positive.map(() => null), rSquared: result.rSquared };
-  }
-  const parts =
-    method === "shapley"
-      ? shapleyImportance(result.correlations, result.targetCorrelations)
-      : relativeWeights(result.correlations, result.targetCorrelations);
-  if (!parts.ok) return parts;
-  if (!(parts.rSquared > 1e-12)) return { ok: false, reason: "no-explained-variance" };
-  const shares = parts.rawWeights.map((e, i) => ((result.coefficients[i] as number) < 0 ? -1 : 1) * ((100 * e) / parts.rSquared));
-  return { ok: true, shares, parts: parts.rawWeights, rSquared: parts.rSquared };
-}
-
 /**
  * Derived importance (docs/method.md §4 (c), §6): how much each quality
  * attribute explains of the overall quality rating, pooled over (respondent, offer) pairs,
@@ -331,88 +234,51 @@ function split(result: Extract<Fit, { ok: true }>, method: ImportanceMethod): Sp
  * "no-positive-coefficients" ("ols").
  */
 export function derivedImportance(input: DerivedImportanceInput): DerivedImportanceResult {
-  const method = input.method ?? "relative-weights";
   const quality = input.attributes.filter((a) => a.kind === "quality");
   const p = quality.length;
-  if (p === 0) return { ok: false, reason: "no-attributes" };
-  const stated = quality.map((a) => input.weights[a.id] ?? 0);
-  if (!stated.every(Number.isFinite)) return { ok: false, reason: "not-finite" };
-  if (stated.some((w) => w < 0)) return { ok: false, reason: "negative-weight" };
-  const statedSum = stated.reduce((s, w) => s + w, 0);
-  if (statedSum <= 0) return { ok: false, reason: "no-weights" };
-
-  const data = observations(input, quality);
-  const full = moments(data);
-  const main = fit(full, p);
-  if (!main.ok) return main;
-  const derived = split(main, method);
-  if (!derived.ok) return derived;
-
-  let intervals: DerivedWeightInterval[] = quality.map(() => ({ ok: false, reason: "not-requested" }));
-  let bootstrap: Extract<DerivedImportanceResult, { ok: true }>["bootstrap"] = null;
-  if (input.bootstrap !== undefined) {
-    const replicates = Math.max(1, Math.floor(input.bootstrap.replicates ?? 1000));
-    const seed = input.bootstrap.seed ?? 1;
-    const level = input.bootstrap.level ?? 0.95;
-    const random = seededRandom(seed);
-    const draws: number[][] = quality.map(() => []);
-    let failed = 0;
-    const sums = respondentSums(data, full);
-    const count = data.ranges.length;
-    const weights = new Float64Array(count);
-    for (let b = 0; b < replicates; b += 1) {
-      weights.fill(0);
-      for (let k = 0; k < count; k += 1) {
-        const r = Math.floor(random() * count);
-        weights[r] = (weights[r] as number) + 1;
-      }
-      const replicate = fit(resampledMoments(sums, weights), p);
-      const shares = replicate.ok ? split(replicate, method) : replicate;
-      if (!shares.ok) {
-        failed += 1;
-        continue;
-      }
-      shares.shares.forEach((s, i) => (draws[i] as number[]).push(s));
-    }
-    bootstrap = { replicates: replicates - failed, failed, level, seed };
-    intervals = draws.map((values) => {
-      const lower = values.length >= 2 ? quantileType7(values, (1 - level) / 2) : null;
-      const upper = values.length >= 2 ? quantileType7(values, (1 + level) / 2) : null;
-      return lower !== null && upper !== null ? { ok: true, lower, upper } : { ok: false, reason: "too-few-replicates" };
-    });
-  }
-
-  const statedWeights = stated.map((w) => (100 * w) / statedSum);
-  const statedRanks = ranks(statedWeights);
-  const derivedRanks = ranks(derived.shares);
-  const rows: DerivedImportanceRow[] = quality.map((a, i) => {
-    const statedRank = statedRanks[i] ?? 0;
-    const derivedRank = derivedRanks[i] ?? 0;
-    const coefficient = main.coefficients[i] ?? 0;
-    return {
-      id: a.id,
-      coefficient,
-      derivedWeight: derived.shares[i] ?? 0,
-      rSquaredPart: derived.parts[i] ?? null,
-      sign: coefficient < 0 ? -1 : 1,
-      interval: intervals[i] ?? { ok: false, reason: "not-requested" },
-      statedWeight: statedWeights[i] ?? 0,
-      statedRank,
-      derivedRank,
-      rankDifference: derivedRank - statedRank,
-    };
-  });
-  const largest = Math.max(...rows.map((r) => Math.abs(r.rankDifference)));
-  const mostDifferent = largest > 0 ? rows.filter((r) => Math.abs(r.rankDifference) === largest).map((r) => r.id) : [];
-  return {
-    ok: true,
-    method,
-    intercept: main.intercept,
-    rows,
-    rSquared: main.rSquared,
-    n: main.n,
-    nRespondents: data.ranges.length,
-    mostDifferent,
-    bootstrap,
-  };
+  let data: Observations | null = null;
+  const settings = input.bootstrap;
+  return derivedImportanceFromMoments(
+    input,
+    () => {
+      data = observations(input, quality);
+      return { moments: moments(data), nRespondents: data.ranges.length };
+    },
+    settings === undefined
+      ? undefined
+      : (refit, full) => {
+          const observed = data as Observations | null;
+          if (observed === null) throw new Error("derivedImportance: bootstrap before the observations");
+          const replicates = Math.max(1, Math.floor(settings.replicates ?? 1000));
+          const seed = settings.seed ?? 1;
+          const level = settings.level ?? 0.95;
+          const random = seededRandom(seed);
+          const draws: number[][] = Array.from({ length: p }, () => []);
+          let failed = 0;
+          const sums = respondentSums(observed, full);
+          const count = observed.ranges.length;
+          const weights = new Float64Array(count);
+          for (let b = 0; b < replicates; b += 1) {
+            weights.fill(0);
+            for (let k = 0; k < count; k += 1) {
+              const r = Math.floor(random() * count);
+              weights[r] = (weights[r] as number) + 1;
+            }
+            const shares = refit(resampledMoments(sums, weights));
+            if (!shares.ok) {
+              failed += 1;
+              continue;
+            }
+            shares.shares.forEach((s, i) => (draws[i] as number[]).push(s));
+          }
+          return {
+            bootstrap: { replicates: replicates - failed, failed, level, seed },
+            intervals: draws.map((values) => {
+              const lower = values.length >= 2 ? quantileType7(values, (1 - level) / 2) : null;
+              const upper = values.length >= 2 ? quantileType7(values, (1 + level) / 2) : null;
+              return lower !== null && upper !== null ? { ok: true, lower, upper } : { ok: false, reason: "too-few-replicates" };
+            }),
+          };
+        },
+  );
 }

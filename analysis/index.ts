@@ -91,3 +91,12 @@ export { maxDiffWeights, type MaxDiffWeightsResult } from "./maxdiff/maxdiff-wei
 export { maxDiffWeightsByKind, type MaxDiffByKindResult } from "./maxdiff/maxdiff-weights-by-kind";
 export * from "./customers";
 export * from "./scenarios";
+export { analyzeStudyFromStatistics, type StudyAnalysisFromStatistics } from "./analyze-study-from-statistics";
+export { statisticsLayout } from "./sufficient/statistics-layout";
+export { emptyStatistics } from "./sufficient/empty-statistics";
+export { addRespondent } from "./sufficient/add-respondent";
+export { studyStatistics } from "./sufficient/study-statistics";
+export { respondentLevelFromStatistics } from "./sufficient/respondent-level-from-statistics";
+export type { RespondentLevel } from "./respondent-level";
+export { mergeStatistics } from "./sufficient/merge-statistics";
+export type { StatisticsLayout, StudyStatistics } from "./sufficient/types";

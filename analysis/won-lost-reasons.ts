@@ -1,4 +1,5 @@
 import type { AttributeDef, AttributeKind, RespondentOutcome } from "./types";
+import { wonLostReasonsFromSums } from "./won-lost-reasons-from-sums";
 
 export interface WonLostReasonsInput {
   /** the lost respondents (chose a competitor after considering own); others are skipped */
@@ -89,7 +90,7 @@ export function wonLostReasons(input: WonLostReasonsInput): WonLostReasonsResult
     quality: ownWeights(r.weights, byKind("quality")) ?? market.quality,
     price: ownWeights(r.weights, byKind("price")) ?? market.price,
   }));
-  const all: WeightedLostReason[] = input.attributes.map((attribute) => {
+  const sums = input.attributes.map((attribute) => {
     let n = 0;
     let count = 0;
     let gapSum = 0;
@@ -105,7 +106,7 @@ export function wonLostReasons(input: WonLostReasonsInput): WonLostReasonsResult
       gapSum += gap;
       impactSum += (weight * gap) / 100;
     });
-    return { id: attribute.id, kind: attribute.kind, impact: n > 0 ? impactSum / n : 0, meanGap: n > 0 ? gapSum / n : 0, count, n };
+    return { n, count, gapSum, impactSum };
   });
   const split = { n: 0, quality: 0, price: 0 };
   lost.forEach((r, k) => {
@@ -123,16 +124,5 @@ export function wonLostReasons(input: WonLostReasonsInput): WonLostReasonsResult
     split.quality += (q * lead.quality) / 100;
     split.price += ((100 - q) * lead.price) / 100;
   });
-  const quality = split.n > 0 ? split.quality / split.n : 0;
-  const price = split.n > 0 ? split.price / split.n : 0;
-  const lossByKind: LostByKind = { n: split.n, quality, price, total: quality + price };
-  const top = Math.max(0, Math.floor(input.top ?? 3));
-  const reasons = (kind: AttributeKind) =>
-    all
-      .map((reason, index) => ({ reason, index }))
-      .filter(({ reason }) => reason.kind === kind && reason.impact > 0)
-      .sort((a, b) => b.reason.impact - a.reason.impact || b.reason.count - a.reason.count || a.index - b.index)
-      .slice(0, top)
-      .map(({ reason }) => reason);
-  return { lost: lost.length, quality: reasons("quality"), price: reasons("price"), all, byKind: lossByKind };
+  return wonLostReasonsFromSums(input, { lost: lost.length, attributes: sums, split });
 }

@@ -1,8 +1,7 @@
 import { meanScores } from "./mean-scores";
-import { priceProfile } from "./price-profile";
-import { qualityProfile } from "./quality-profile";
 import { wonLostOutcome } from "./won-lost-outcome";
-import type { RespondentOutcome, WonLostGroupProfile, WonLostInput, WonLostReason, WonLostResult } from "./types";
+import type { RespondentOutcome, WonLostInput, WonLostResult } from "./types";
+import { wonLostFromTallies } from "./won-lost-from-tallies";
 
 /**
  * Won/lost analysis (method.md "The tools" (d)).
@@ -29,7 +28,7 @@ import type { RespondentOutcome, WonLostGroupProfile, WonLostInput, WonLostReaso
  * Unavailable: "unknown-offer" (own not in `offers`); win rate "no-decisions" (won + lost = 0).
  */
 export function wonLost(input: WonLostInput): WonLostResult {
-  const { respondents, offers, attributes, weights, ownId } = input;
+  const { respondents, offers, attributes, ownId } = input;
   if (!offers.some((o) => o.id === ownId)) return { ok: false, reason: "unknown-offer" };
   const won: RespondentOutcome[] = [];
   const lost: RespondentOutcome[] = [];
@@ -44,15 +43,9 @@ export function wonLost(input: WonLostInput): WonLostResult {
     else if (outcome === "bought-competitor-consideration-unknown") considerationUnknown += 1;
     else other += 1;
   }
-  const decided = won.length + lost.length;
-
   const lostCounts = new Map<string, number>();
   for (const r of lost) lostCounts.set(r.chose ?? "", (lostCounts.get(r.chose ?? "") ?? 0) + 1);
-  const lostTo = [...lostCounts]
-    .map(([offerId, count]) => ({ offerId, count }))
-    .sort((a, b) => b.count - a.count || (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0));
-
-  const candidates: WonLostReason[] = attributes.map((attribute) => {
+  const gaps = attributes.map((attribute) => {
     let count = 0;
     let n = 0;
     let gapSum = 0;
@@ -65,32 +58,17 @@ export function wonLost(input: WonLostInput): WonLostResult {
       gapSum += gap;
       if (gap > 0) count += 1;
     }
-    return { id: attribute.id, kind: attribute.kind, count, n, meanGap: n > 0 ? gapSum / n : 0 };
+    return { count, n, gapSum };
   });
-  const top = Math.max(0, Math.floor(input.topReasons ?? 3));
-  const reasons = candidates
-    .map((reason, index) => ({ reason, index }))
-    .filter(({ reason }) => reason.count > 0)
-    .sort((a, b) => b.reason.count - a.reason.count || b.reason.meanGap - a.reason.meanGap || a.index - b.index)
-    .slice(0, top)
-    .map(({ reason }) => reason);
-
-  const profile = (group: RespondentOutcome[]): WonLostGroupProfile => {
-    const scores = meanScores(group, offers, attributes);
-    const profileInput = { attributes, weights, scores, offers, offerId: ownId };
-    return { n: group.length, quality: qualityProfile(profileInput), price: priceProfile(profileInput) };
-  };
-
-  return {
-    ok: true,
+  return wonLostFromTallies(input, {
     won: won.length,
     lost: lost.length,
-    boughtCompetitorWithoutConsideringOwn: withoutConsideringOwn,
-    boughtCompetitorConsiderationUnknown: considerationUnknown,
+    withoutConsideringOwn,
+    considerationUnknown,
     other,
-    winRate: decided > 0 ? { ok: true, rate: won.length / decided } : { ok: false, reason: "no-decisions" },
-    lostTo,
-    reasons,
-    profiles: { won: profile(won), lost: profile(lost) },
-  };
+    lostCounts,
+    gaps,
+    wonScores: meanScores(won, offers, attributes),
+    lostScores: meanScores(lost, offers, attributes),
+  });
 }

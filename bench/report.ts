@@ -18,7 +18,11 @@
  *   afresh from the respondents the report's store holds (no read);
  * - after one new response: one more response completes, then the first request: the store
  *   catches up by difference (one index pass, the new response read alone, flags recomputed:
- *   app/lib/report/report-respondent-store.server.ts), then the figures are computed afresh.
+ *   app/lib/report/report-respondent-store.server.ts), the report's sufficient statistics take
+ *   the new response into its wave's cell (app/lib/report/report-statistics.server.ts), and the
+ *   figures are computed from the cells (analyzeStudyFromStatistics: no pass over every
+ *   respondent above the bootstrap threshold).
+ * Where the time goes: bench/profile-report.ts (CPU profiles of the cold and the after-one report).
  * Issue 23's targets at 100k responses: after one new response <= 0.3x the plain aggregate, cold
  * (after a restart) <= 2x; the last line prints per size `<n>: cold X (warm Y, after one new
  * response Z)`, each a ratio to the plain aggregate measured in the same run.

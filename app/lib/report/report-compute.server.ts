@@ -14,7 +14,7 @@ import {
 import type { Study } from "../../../db/queries/studies";
 import { maxDiffKinds, type StudyMethods } from "../../../surveys/study-methods";
 import type { Db } from "../../../db/client";
-import { BOOTSTRAP_REPLICATES, reportIntervalMethod } from "./report-intervals";
+import { BOOTSTRAP_REPLICATES } from "./report-intervals";
 import type { ReportOptions } from "./report-options.server";
 import type { ReportKeyAccounts, TimelinePoint, WaveChoice } from "./report-view";
 import type { CustomerLookup } from "../customers/customer-analysis.server";
@@ -22,6 +22,7 @@ import type { CustomerFilter } from "../customers/customer-codes";
 import { reportKeyAccounts } from "./report-key-accounts.server";
 import { outcomeOf, respondentsAt } from "./report-respondents.server";
 import { reuseWhileSame } from "./report-reuse.server";
+import { analysisFromStatistics, cellFor, intervalMethodFor, reportStatisticsSettings, statisticsFor, waveFigures } from "./report-statistics.server";
 
 /** What depends only on the data version and the respondent filter: computed once, cached. */
 export interface ComputedReport {
@@ -73,10 +74,13 @@ export function mapFor(
   });
 }
 
-/** Each offer's Q, RP and V in one wave, each against the rest of the market (no bootstrap). */
-function wavePoints(respondents: RespondentOutcome[], offers: OfferDef[], attributes: GroupedAttributeDef[]) {
-  const aggregated = aggregateWeights(respondents, attributes);
-  const scores = meanScores(respondents, offers, attributes);
+/** Each offer's Q, RP and V in one wave, each against the rest of the market (no bootstrap), from its weights and means. */
+function wavePoints(
+  offers: OfferDef[],
+  attributes: GroupedAttributeDef[],
+  aggregated: Pick<ReturnType<typeof aggregateWeights>, "weights" | "qualityShare">,
+  scores: ReturnType<typeof meanScores>,
+) {
   const map = valueMap({ offers, attributes, weights: aggregated.weights, scores, qualityShare: aggregated.qualityShare, line: { type: "parity" } });
   if (!map.ok) return [];
   const q = aggregated.qualityShare;
@@ -151,19 +155,37 @@ export async function computeReport(
   // (a response outside this filter completed, a decision on one it leaves out).
   const design = JSON.stringify([offers, attributes, own, ladder, askedByMaxDiff]);
   const filterSlot = JSON.stringify([study.id, options.segment ?? null, options.wave ?? null, options.flagged, options.customer ?? null]);
+  // Above the bootstrap threshold, the analysis and the waves' positions come from sufficient
+  // statistics per wave, caught up by difference (report-statistics.server.ts); MaxDiff replaces
+  // weights respondent by respondent, so a study that asks it keeps the respondent pass.
+  const statistics =
+    reportStatisticsSettings.enabled && own !== null && askedByMaxDiff.length === 0 && intervalMethodFor(inSegmentOutcomes.length) === "delta"
+      ? statisticsFor(
+          JSON.stringify([study.id, options.segment ?? null, options.flagged, options.customer ?? null]),
+          design,
+          offers,
+          attributes,
+          own,
+          inSegmentOutcomes,
+        )
+      : null;
+  const priceResearch = ladder.length > 0 ? { priceResearch: { ladder } } : {};
   const { analysis, statedShares } = reuseWhileSame(`analysis|${filterSlot}`, design, outcomes, () => ({
     analysis:
       own !== null && outcomes.length > 0
-        ? analyzeStudy({
+        ? ((statistics !== null && intervalMethodFor(outcomes.length) === "delta"
+            ? analysisFromStatistics({ offers, attributes, ...priceResearch, options: { bootstrap: false } }, cellFor(statistics, options.wave))
+            : null) ??
+          analyzeStudy({
             offers,
             attributes,
             respondents: outcomes,
-            ...(ladder.length > 0 ? { priceResearch: { ladder } } : {}),
+            ...priceResearch,
             options: {
-              bootstrap: reportIntervalMethod(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false,
+              bootstrap: intervalMethodFor(outcomes.length) === "bootstrap" ? { replicates: BOOTSTRAP_REPLICATES, seed: 1 } : false,
               ...(askedByMaxDiff.length > 0 ? { weightsFrom: "maxdiff" as const } : {}),
             },
-          })
+          }))
         : null,
     statedShares:
       askedByMaxDiff.length > 0 && outcomes.length > 0
@@ -188,7 +210,15 @@ export async function computeReport(
     if (!list || list.length === 0) continue;
     // A wave's positions are reused while its respondents are the same (new responses in another wave).
     const waveSlot = JSON.stringify([study.id, options.segment ?? null, options.flagged, options.customer ?? null, wave.wave]);
-    for (const p of reuseWhileSame(`wave|${waveSlot}`, design, list, () => wavePoints(list, offers, attributes))) {
+    const positions = () => {
+      const cell = statistics?.cells.get(String(wave.wave));
+      if (cell !== undefined) {
+        const { aggregated, scores } = waveFigures(cell);
+        return wavePoints(offers, attributes, aggregated, scores);
+      }
+      return wavePoints(offers, attributes, aggregateWeights(list, attributes), meanScores(list, offers, attributes));
+    };
+    for (const p of reuseWhileSame(`wave|${waveSlot}`, design, list, positions)) {
       const points = seriesMap.get(p.offer) ?? [];
       points.push({ wave: wave.wave, date: wave.date, quality: p.quality, relativePrice: p.relativePrice, value: p.value, n: p.n });
       seriesMap.set(p.offer, points);

@@ -12,6 +12,7 @@ import { loadCustomerAnalysis } from "../customers/customer-analysis.server";
 import { computeReport, lineSpec, mapFor, type ComputedReport } from "./report-compute.server";
 import { clearRespondentCache, reportRespondents } from "./report-respondents.server";
 import { clearReuse } from "./report-reuse.server";
+import { clearReportStatistics } from "./report-statistics.server";
 import { reportTimeline } from "./report-timeline.server";
 import { reportWhatWho } from "./report-what-who.server";
 import { reportMethods } from "./report-methods.server";
@@ -35,6 +36,7 @@ export const reportCache = {
     cache.clear();
     clearRespondentCache();
     clearReuse();
+    clearReportStatistics();
   },
 };
 
