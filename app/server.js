@@ -34,6 +34,35 @@ async function send(res, response) {
   res.end(answerBytes(response) ?? Buffer.from(await response.arrayBuffer()));
 }
 
+/**
+ * Requests whose handler is still running, whether or not their client is still there: a
+ * shutdown waits for them before it closes the database (a client that went away closes its
+ * socket at once, so the server's own close does not wait for its handler).
+ */
+let running = 0;
+let allDone = null;
+function handling(promise) {
+  running += 1;
+  return promise.finally(() => {
+    running -= 1;
+    if (running === 0) allDone?.();
+  });
+}
+/** Resolves when no handler is running, or after `ms` (then says how many were left). */
+function handlersDone(ms) {
+  if (running === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      console.error(`[valuemap] shutdown: ${running} request handler(s) still running after ${ms / 1000} s; closing the database anyway`);
+      resolve();
+    }, ms);
+    allDone = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+}
+
 /** Bounds of the lingering close after a 413: what is still read and discarded, and for how long. */
 const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 const DRAIN_MS = 10_000;
@@ -125,12 +154,11 @@ function answerRespondent(req, res, token) {
   });
   req.on("end", () => {
     if (res.headersSent) return;
-    respondToApi(appDb, token, Buffer.concat(chunks).toString("utf8"), {
+    handling(respondToApi(appDb, token, Buffer.concat(chunks).toString("utf8"), {
       ip: req.ip ?? "unknown",
       header: (name) => req.get(name) ?? null,
       secure: req.secure,
-    })
-      .then((response) => send(res, response))
+    }).then((response) => send(res, response)))
       .catch((error) => fail(res, error));
   });
 }
@@ -193,7 +221,8 @@ app.use((req, res, next) => {
 // `ip` feeds the sign-in throttle (app/load-context.ts): the client's address, or the one a
 // trusted proxy forwarded (TRUST_PROXY). Remix runs in production mode whatever NODE_ENV says:
 // this is the production build, and production mode never sends error details to the browser.
-app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ ip: req.ip ?? "unknown", db: appDb }) }));
+const remix = createRequestHandler({ build, mode: "production", getLoadContext: (req) => ({ ip: req.ip ?? "unknown", db: appDb }) });
+app.all("*", (req, res, next) => handling(Promise.resolve(remix(req, res, next))).catch(next));
 
 // The last handler: an error express met before or after Remix (a malformed address such as
 // `/%`, an aborted body) gets a plain page with its status, never a stack trace or a path.
@@ -231,12 +260,15 @@ const webhooks = build.entry.module.startWebhookDelivery(appDb);
 // Graceful shutdown: stop accepting, let in-flight requests finish, then close the database.
 // On PostgreSQL that ends the pool: its idle connections would otherwise keep the process alive
 // until their idle timeout (30 s). On SQLite the close checkpoints the WAL into the main file.
+const SHUTDOWN_WAIT_MS = 10_000;
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () =>
     server.close(async (error) => {
       if (error) console.error(error);
-      // The delivery pass under way finishes and records its attempts before the database closes.
+      // The delivery pass under way finishes and records its attempts before the database closes,
+      // and so do the handlers of requests whose client went away (their sockets are closed).
       await webhooks?.stop().catch((stopError) => console.error(stopError));
+      await handlersDone(SHUTDOWN_WAIT_MS);
       closeDatabase().catch((closeError) => console.error(closeError));
     }),
   );
