@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import type { RatingResponse } from "../../surveys/read-rating-response";
+import type { StartArgs } from "./responses";
 
 /*
  * The respondent's hot path on PostgreSQL in one round trip each: a start, a draft save and a
@@ -10,21 +11,7 @@ import type { RatingResponse } from "../../surveys/read-rating-response";
  * (invitation:, quota:, feed:), so both paths serialise with each other.
  */
 
-/** startResponse's arguments (responses.ts), as the functions read them. */
-export interface StartFields {
-  clientId: string;
-  questionnaireId: number;
-  offerOrder: string[];
-  locale: string;
-  now: number;
-  invitationId?: number | null;
-  deviceId?: string | null;
-  wave?: number;
-  respondentRef?: string | null;
-  origin?: "web" | "test";
-}
-
-function startFields(args: StartFields) {
+function startFields(args: StartArgs) {
   return {
     clientId: args.clientId,
     questionnaireId: args.questionnaireId,
@@ -40,14 +27,14 @@ function startFields(args: StartFields) {
 }
 
 /** startResponse's arguments as vm_start_response takes them (one jsonb parameter). */
-export function startJson(args: StartFields): string {
+export function startJson(args: StartArgs): string {
   return JSON.stringify(startFields(args));
 }
 
 /** saveResponseDraft in one statement (vm_save_draft). */
 export async function saveDraftOnPostgres(
   db: Db,
-  args: StartFields & { answersJson: string; pageNo: number; seq: number },
+  args: StartArgs & { answersJson: string; pageNo: number; seq: number },
 ): Promise<"saved" | "stale" | "finished" | "other-questionnaire"> {
   const p = { ...startFields(args), answersJson: args.answersJson, pageNo: args.pageNo, seq: args.seq };
   const [row] = await db.rows<{ outcome: "saved" | "stale" | "finished" | "other-questionnaire" }>(
@@ -88,7 +75,7 @@ export interface PostgresCompletion {
  */
 export async function completeOnPostgres(
   db: Db,
-  args: StartFields & {
+  args: StartArgs & {
     answersJson: string;
     result: RatingResponse;
     minDurationMs?: number | null;

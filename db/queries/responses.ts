@@ -23,7 +23,7 @@ export async function getResponseByClientId(db: Db, clientId: string): Promise<R
   return rows[0] ?? null;
 }
 
-type StartArgs = {
+export type StartArgs = {
   clientId: string;
   questionnaireId: number;
   offerOrder: string[];
