@@ -8,6 +8,7 @@ import { loadReport, reportCache } from "../../../app/lib/report/report.server";
 import { respondentStoreStats, storedRespondents } from "../../../app/lib/report/report-respondent-store.server";
 import { reportDataVersion } from "../../../db/queries/report-data";
 import { reuseStats } from "../../../app/lib/report/report-reuse.server";
+import { filterPassesStats } from "../../../app/lib/report/report-filter-passes.server";
 import { reportStatisticsSettings, reportStatisticsStats } from "../../../app/lib/report/report-statistics.server";
 import { BOOTSTRAP_UP_TO } from "../../../app/lib/report/report-intervals";
 import type { ReportOptions } from "../../../app/lib/report/report-options.server";
@@ -179,12 +180,15 @@ describe("the incremental report (issue 23)", () => {
   it("gives a full recomputation's figures after any sequence of completions, exclusions and inclusions, under any filter", async () => {
     const caughtUpBefore = respondentStoreStats.caughtUp;
     const patchedBefore = respondentStoreStats.flagsPatched;
+    const followedBefore = filterPassesStats.followed;
     const reusedBefore = reuseStats.reused;
     await incrementalEqualsFull({ numRuns: Number(process.env.INCREMENTAL_RUNS ?? 6), seed: Number(process.env.INCREMENTAL_SEED ?? 23) }, recomputed);
     // The property ran on the catch-up path, not on full reads only.
     expect(respondentStoreStats.caughtUp).toBeGreaterThan(caughtUpBefore);
     // ...the flags of the new responses caught up by difference, not recomputed over all.
     expect(respondentStoreStats.flagsPatched).toBeGreaterThan(patchedBefore);
+    // ...and the report's passes (segment counts, waves, the segment's respondents) followed them.
+    expect(filterPassesStats.followed).toBeGreaterThan(followedBefore);
     // ...and figures were reused (an event outside the filter), still equal to a full recomputation.
     expect(reuseStats.reused).toBeGreaterThan(reusedBefore);
   }, 600_000);
@@ -211,6 +215,8 @@ describe("the incremental report (issue 23)", () => {
     expect(reportStatisticsStats.analysed).toBeGreaterThan(before.analysed);
     expect(reportStatisticsStats.added).toBeGreaterThan(before.added);
     expect(reportStatisticsStats.removed).toBeGreaterThan(before.removed);
+    // ...from the changes the report's passes handed on, without comparing every respondent.
+    expect(reportStatisticsStats.byChanges).toBeGreaterThan(before.byChanges);
   }, 600_000);
 
   it("keeps the wave-1 analysis when a response completes in wave 2, and recomputes it for one in wave 1", async () => {
