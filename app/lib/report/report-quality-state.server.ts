@@ -21,9 +21,9 @@ import { qualityInputOf, type AnalysisRespondent } from "../../../db/queries/ana
 export interface QualityState {
   /**
    * Counts `fresh` (already in `next`, id order, flags still empty) and sets in `next` a new
-   * object for every respondent whose flags this changes.
+   * object for every respondent whose flags this changes; their ids.
    */
-  add(next: AnalysisRespondent[], fresh: readonly AnalysisRespondent[]): void;
+  add(next: AnalysisRespondent[], fresh: readonly AnalysisRespondent[]): number[];
 }
 
 const sameFlags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((f, i) => f === b[i]);
@@ -79,7 +79,7 @@ class HeldQuality implements QualityState {
     return respondents.map((r) => responseFlags(this.inputs.get(r.id)!, context));
   }
 
-  add(next: AnalysisRespondent[], fresh: readonly AnalysisRespondent[]): void {
+  add(next: AnalysisRespondent[], fresh: readonly AnalysisRespondent[]): number[] {
     const affected = new Set<number>();
     for (const r of fresh) {
       const input = qualityInputOf(r);
@@ -102,13 +102,18 @@ class HeldQuality implements QualityState {
       for (let i = from; i < to; i += 1) affected.add(this.durationIds[i]!);
     }
     const context = this.context();
+    const changed: number[] = [];
     for (const id of affected) {
       const at = indexOfId(next, id);
       if (at < 0) continue;
       const r = next[at]!;
       const flags = responseFlags(this.inputs.get(id)!, context);
-      if (!sameFlags(r.flags, flags)) next[at] = { ...r, flags };
+      if (!sameFlags(r.flags, flags)) {
+        next[at] = { ...r, flags };
+        changed.push(id);
+      }
     }
+    return changed;
   }
 
   /** Makes `input` the original under its keys where it is earlier; the originals it displaced. */

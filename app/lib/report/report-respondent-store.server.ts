@@ -28,6 +28,9 @@ interface Held {
   design: string;
   /** in id order */
   respondents: AnalysisRespondent[];
+  /** their ids and decisions, in the same order (the merge walks read these, not the objects) */
+  ids: number[];
+  reviews: Array<AnalysisRespondent["review"]>;
   /** the flags' study-wide inputs, patched in place */
   quality: QualityState;
   /** the last catch-ups, oldest first */
@@ -70,7 +73,7 @@ function hold(studyId: number, own: string | null, version: string, respondents:
   const { quality, flagged } = qualityOf(respondents, own);
   respondentStoreStats.flagsRecomputed += 1;
   if (respondents.length <= STORE_MAX_RESPONDENTS) {
-    store.set(String(studyId), { own, version, design: designOf(version), respondents: flagged, quality, log: [] });
+    store.set(String(studyId), { own, version, design: designOf(version), respondents: flagged, ids: flagged.map((r) => r.id), reviews: flagged.map((r) => r.review), quality, log: [] });
   }
   return flagged;
 }
@@ -129,19 +132,19 @@ async function respondentsNow(db: Db, studyId: number, own: string | null, versi
 
   const current = await listCompleteReviews(db, studyId);
   // Both in id order: one merge walk finds the new ids and the ones gone.
-  const old = held.respondents;
+  const oldIds = held.ids;
   const newIds: number[] = [];
   let gone = 0;
   let i = 0;
   for (const c of current) {
-    while (i < old.length && old[i]!.id < c.id) {
+    while (i < oldIds.length && oldIds[i]! < c.id) {
       gone += 1;
       i += 1;
     }
-    if (i < old.length && old[i]!.id === c.id) i += 1;
+    if (i < oldIds.length && oldIds[i] === c.id) i += 1;
     else newIds.push(c.id);
   }
-  gone += old.length - i;
+  gone += oldIds.length - i;
   if (newIds.length > Math.max(100, current.length * FULL_READ_SHARE)) return readAll(db, studyId, own, version);
   const fresh = await readAnalysisRespondents(db, studyId, newIds);
 
@@ -163,35 +166,82 @@ function catchUp(
   gone: number,
 ): AnalysisRespondent[] {
   const old = held.respondents;
+  const oldIds = held.ids;
+  const oldReviews = held.reviews;
   let next: AnalysisRespondent[] = [];
+  const nextIds: number[] = [];
+  const nextReviews: Array<AnalysisRespondent["review"]> = [];
+  /** ids whose held object is replaced (a new decision, new flags) */
+  const changed = new Set<number>();
   let i = 0;
   let f = 0;
   for (const c of current) {
-    while (i < old.length && old[i]!.id < c.id) i += 1;
-    while (f < fresh.length && fresh[f]!.id < c.id) f += 1;
-    const r = i < old.length && old[i]!.id === c.id ? old[i]! : f < fresh.length && fresh[f]!.id === c.id ? fresh[f]! : undefined;
-    // Deleted between the two reads: the next version catches up.
-    if (!r) continue;
-    next.push(r.review === c.review ? r : { ...r, review: c.review });
+    while (i < oldIds.length && oldIds[i]! < c.id) i += 1;
+    let r: AnalysisRespondent | undefined;
+    let review: AnalysisRespondent["review"];
+    if (i < oldIds.length && oldIds[i] === c.id) {
+      r = old[i]!;
+      review = oldReviews[i]!;
+    } else {
+      while (f < fresh.length && fresh[f]!.id < c.id) f += 1;
+      // Deleted between the two reads: the next version catches up.
+      if (f >= fresh.length || fresh[f]!.id !== c.id) continue;
+      r = fresh[f]!;
+      review = r.review;
+    }
+    if (review === c.review) next.push(r);
+    else {
+      next.push({ ...r, review: c.review });
+      changed.add(c.id);
+    }
+    nextIds.push(c.id);
+    nextReviews.push(c.review);
   }
+  let change: { added: AnalysisRespondent[]; removed: AnalysisRespondent[] };
   if (gone > 0 || next.length !== old.length + fresh.length) {
     // A response left: the median and the originals are recomputed over the rest.
     const { quality, flagged } = qualityOf(next, held.own);
     held.quality = quality;
     next = flagged;
     respondentStoreStats.flagsRecomputed += 1;
-  } else if (fresh.length > 0) {
-    held.quality.add(next, fresh);
-    respondentStoreStats.flagsPatched += 1;
+    change = differenceOf(old, next);
+  } else {
+    if (fresh.length > 0) {
+      for (const id of held.quality.add(next, fresh)) changed.add(id);
+      respondentStoreStats.flagsPatched += 1;
+    }
+    const freshIds = new Set(fresh.map((r) => r.id));
+    const added = fresh.map((r) => next[positionOf(nextIds, r.id)]!);
+    const removed: AnalysisRespondent[] = [];
+    for (const id of changed) {
+      if (freshIds.has(id)) continue;
+      removed.push(old[positionOf(oldIds, id)]!);
+      added.push(next[positionOf(nextIds, id)]!);
+    }
+    change = { added, removed };
   }
-  held.log.push({ from: old, to: next, ...differenceOf(old, next) });
+  held.log.push({ from: old, to: next, ...change });
   if (held.log.length > LOG_LENGTH) held.log.shift();
   held.respondents = next;
+  held.ids = nextIds;
+  held.reviews = nextReviews;
   held.version = version;
   respondentStoreStats.caughtUp += 1;
   respondentStoreStats.newlyRead += fresh.length;
   if (next.length > STORE_MAX_RESPONDENTS) store.delete(String(studyId));
   return next;
+}
+
+/** The position of `id` in `ids` (ascending), which holds it. */
+function positionOf(ids: readonly number[], id: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The objects of `before` not in `after` and of `after` not in `before` (both in id order), compared by identity. */
