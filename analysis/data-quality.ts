@@ -1,3 +1,8 @@
+import { duplicateKeys } from "./duplicate-keys";
+import { earlierResponse } from "./earlier-response";
+import { medianOfSorted } from "./median-of-sorted";
+import { responseFlags } from "./response-flags";
+
 /**
  * Data-quality flags of complete responses (issue #4 "Data quality"). Flags mark, never delete:
  * the researcher's include/exclude decision overrides them, and the report can keep flagged
@@ -32,66 +37,26 @@ export interface QualityOptions {
   minRowRatings?: number;
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/**
- * Straight-lining: every offer the respondent rated on at least `minRows` attributes got one
- * and the same score on all of them (the same answer down each offer's matrix), and at least one
- * such offer exists. A respondent who scores each offer flat, even at different levels, is flagged;
- * one genuine "all 8" for a single offer among varied rows is not.
- */
-function straightLined(ratings: QualityInput["ratings"], minRows: number): boolean {
-  let rows = 0;
-  for (const byAttribute of Object.values(ratings)) {
-    const scores = Object.values(byAttribute);
-    if (scores.length < minRows) continue;
-    rows += 1;
-    if (scores.some((s) => s !== scores[0])) return false;
-  }
-  return rows > 0;
-}
-
 /**
  * Flags per response id:
  * - `speeder`: completion time under a third of the median completion time of the responses given,
  *   or under the response's own absolute floor `minDurationMs` (a stuffer who completes every
  *   response in seconds sets the median himself, so the relative rule alone misses him);
- * - `straight_liner`: see `straightLined`;
+ * - `straight_liner`: see `responseFlags` (response-flags.ts);
  * - `duplicate`: another response completed earlier from the same device cookie or invitation;
  * - `no_competitor`: knows no offer but the own one.
  */
 export function flagResponses(rows: QualityInput[], options: QualityOptions): Map<string, QualityFlag[]> {
-  const minRows = options.minRowRatings ?? 3;
-  const med = median(rows.flatMap((r) => (r.durationMs === null ? [] : [r.durationMs])));
-  const firstBy = new Map<string, QualityInput>();
-  const original = (key: string, row: QualityInput) => {
-    const seen = firstBy.get(key);
-    if (!seen || row.completedAt < seen.completedAt || (row.completedAt === seen.completedAt && row.id < seen.id)) firstBy.set(key, row);
-  };
+  const median = medianOfSorted(rows.flatMap((r) => (r.durationMs === null ? [] : [r.durationMs])).sort((a, b) => a - b));
+  const originals = new Map<string, QualityInput>();
   for (const row of rows) {
-    if (row.deviceId) original(`d:${row.deviceId}`, row);
-    if (row.invitationId !== null && row.invitationId !== undefined) original(`i:${row.invitationId}`, row);
+    for (const key of duplicateKeys(row)) {
+      const seen = originals.get(key);
+      if (!seen || earlierResponse(row, seen)) originals.set(key, row);
+    }
   }
-  const flags = new Map<string, QualityFlag[]>();
-  for (const row of rows) {
-    const list: QualityFlag[] = [];
-    const belowMedian = med !== null && row.durationMs !== null && row.durationMs < med / 3;
-    const belowFloor = row.durationMs !== null && row.minDurationMs !== null && row.minDurationMs !== undefined && row.durationMs < row.minDurationMs;
-    if (belowMedian || belowFloor) list.push("speeder");
-    if (straightLined(row.ratings, minRows)) list.push("straight_liner");
-    const dupDevice = row.deviceId ? firstBy.get(`d:${row.deviceId}`) !== row : false;
-    const dupInvitation =
-      row.invitationId !== null && row.invitationId !== undefined ? firstBy.get(`i:${row.invitationId}`) !== row : false;
-    if (dupDevice || dupInvitation) list.push("duplicate");
-    if (!row.known.some((offer) => offer !== options.ownId)) list.push("no_competitor");
-    flags.set(row.id, list);
-  }
-  return flags;
+  const context = { median, originals, ownId: options.ownId, minRowRatings: options.minRowRatings ?? 3 };
+  return new Map(rows.map((row) => [row.id, responseFlags(row, context)]));
 }
 
 /**

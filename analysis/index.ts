@@ -54,6 +54,10 @@ export {
   type StudyAnalysisReport,
 } from "./analyze-study";
 export { flagResponses, isIncluded, QUALITY_FLAGS, type QualityFlag, type QualityInput, type QualityOptions } from "./data-quality";
+export { responseFlags, type ResponseFlagsContext } from "./response-flags";
+export { duplicateKeys } from "./duplicate-keys";
+export { earlierResponse } from "./earlier-response";
+export { medianOfSorted } from "./median-of-sorted";
 export { solveLinearSystem } from "./matrix/solve-linear-system";
 export { symmetricEigen } from "./matrix/symmetric-eigen";
 export { relativeWeights } from "./importance/relative-weights";

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { flagResponses, type QualityFlag } from "../../analysis/data-quality";
+import { flagResponses, type QualityFlag, type QualityInput } from "../../analysis/data-quality";
 
 /** A complete rating-stage response with everything the report, the exports and the dashboard use. */
 export interface AnalysisRespondent {
@@ -166,24 +166,26 @@ export async function readAnalysisRespondents(db: Db, studyId: number, ids?: rea
   return out.sort((a, b) => a.id - b.id);
 }
 
+/** What the data-quality flags read of a respondent. */
+export function qualityInputOf(r: AnalysisRespondent): QualityInput {
+  return {
+    id: String(r.id),
+    durationMs: r.completedAt - r.startedAt,
+    minDurationMs: r.minDurationMs === null ? null : Number(r.minDurationMs),
+    completedAt: r.completedAt,
+    ratings: r.ratings,
+    known: r.known,
+    deviceId: r.deviceId,
+    invitationId: r.invitationId,
+  };
+}
+
 /**
  * The data-quality flags of each respondent, computed over all of them (the speeder median and
  * the duplicates' originals are study-wide), by respondent id.
  */
 export function analysisFlags(respondents: readonly AnalysisRespondent[], ownOffer: string | null): Map<string, QualityFlag[]> {
-  return flagResponses(
-    respondents.map((r) => ({
-      id: String(r.id),
-      durationMs: r.completedAt - r.startedAt,
-      minDurationMs: r.minDurationMs === null ? null : Number(r.minDurationMs),
-      completedAt: r.completedAt,
-      ratings: r.ratings,
-      known: r.known,
-      deviceId: r.deviceId,
-      invitationId: r.invitationId,
-    })),
-    { ownId: ownOffer ?? "" },
-  );
+  return flagResponses(respondents.map(qualityInputOf), { ownId: ownOffer ?? "" });
 }
 
 /**

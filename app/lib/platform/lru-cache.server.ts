@@ -38,6 +38,10 @@ export class LruCache<V> {
     }
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   has(key: string): boolean {
     return this.entries.has(key);
   }

@@ -2,13 +2,11 @@ import {
   aggregateWeights,
   analyzeStudy,
   customerValueScore,
-  isIncluded,
   meanScores,
   valueMap,
   type FairValueLineSpec,
   type GroupedAttributeDef,
   type OfferDef,
-  type RespondentOutcome,
   type StudyAnalysisReport,
 } from "../../../analysis/index";
 import type { Study } from "../../../db/queries/studies";
@@ -18,9 +16,9 @@ import { BOOTSTRAP_REPLICATES } from "./report-intervals";
 import type { ReportOptions } from "./report-options.server";
 import type { ReportKeyAccounts, TimelinePoint, WaveChoice } from "./report-view";
 import type { CustomerLookup } from "../customers/customer-analysis.server";
-import type { CustomerFilter } from "../customers/customer-codes";
 import { reportKeyAccounts } from "./report-key-accounts.server";
-import { outcomeOf, respondentsAt } from "./report-respondents.server";
+import { respondentsAt } from "./report-respondents.server";
+import { filterPasses } from "./report-filter-passes.server";
 import { reuseWhileSame } from "./report-reuse.server";
 import { analysisFromStatistics, cellFor, intervalMethodFor, reportStatisticsSettings, statisticsFor, waveFigures } from "./report-statistics.server";
 
@@ -37,14 +35,6 @@ export interface ComputedReport {
   /** per offer, its position in each wave (segment and flagged filters, not the wave filter) */
   series: Array<{ offer: string; points: TimelinePoint[] }>;
   keyAccounts: ReportKeyAccounts | null;
-}
-
-/** Whether a respondent's customer is in the report's customer filter. */
-function inCustomerFilter(customer: CustomerLookup | undefined, filter: CustomerFilter): boolean {
-  if (!customer) return false;
-  if (filter.kind === "segment") return customer.segment === filter.value;
-  if (filter.kind === "tier") return customer.tier === filter.value;
-  return customer.silent !== null && customer.silent === (filter.value === "silent");
 }
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -108,43 +98,32 @@ export async function computeReport(
   methods: StudyMethods,
 ): Promise<ComputedReport> {
   const all = await respondentsAt(db, study, own, version);
-  const customerFilter = options.customer;
-  const kept = all.filter(
-    (r) =>
-      isIncluded(r.flags, r.review, options.flagged) &&
-      (!customerFilter || (customers !== null && r.customerId !== null && inCustomerFilter(customers.get(r.customerId), customerFilter))),
-  );
-  const segmentCounts: Record<string, Record<string, number>> = {};
-  for (const question of segmentQuestions) segmentCounts[question] = {};
-  const waveFirst = new Map<number, { first: number; n: number }>();
-  for (const r of all) {
-    const w = waveFirst.get(r.wave);
-    if (!w) waveFirst.set(r.wave, { first: r.completedAt, n: 0 });
-    else w.first = Math.min(w.first, r.completedAt);
-  }
-  for (const r of kept) {
-    for (const question of segmentQuestions) {
-      const value = r.profile[question];
-      if (value !== undefined) segmentCounts[question]![value] = (segmentCounts[question]![value] ?? 0) + 1;
-    }
-    const w = waveFirst.get(r.wave);
-    if (w) w.n += 1;
-  }
+  // The passes over every respondent (kept, segment counts, waves, the segment's outcomes), held
+  // per filter and moved by difference after a new response (report-filter-passes.server.ts).
+  const passes = filterPasses(all, {
+    studyId: study.id,
+    flagged: options.flagged,
+    segment: options.segment,
+    customer: options.customer,
+    customers,
+    segmentQuestions,
+    statedJson: study.statedWeightsJson,
+  });
+  const segmentCounts = Object.fromEntries(Object.entries(passes.segmentCounts).map(([q, counts]) => [q, { ...counts }]));
   // A wave is dated by its first completed response; the timeline needs distinct dates in wave
   // order, so a wave starting on (or before) the previous one's day is dated the day after it.
   const waves: WaveChoice[] = [];
-  for (const [wave, w] of [...waveFirst.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [wave, w] of [...passes.waves.entries()].sort((a, b) => a[0] - b[0])) {
     const previous = waves.at(-1);
     const first = isoDate(w.first);
     const date = previous && first <= previous.date ? isoDate(Date.parse(`${previous.date}T00:00:00Z`) + 86_400_000) : first;
     waves.push({ wave, date, n: w.n });
   }
 
-  const inSegment = options.segment ? kept.filter((r) => r.profile[options.segment!.question] === options.segment!.value) : kept;
-  // One outcome per respondent, shared by the analysis and the per-wave positions.
-  const inSegmentOutcomes = inSegment.map((r) => outcomeOf(r, study.statedWeightsJson));
-  const analysed = options.wave !== undefined ? inSegment.filter((r) => r.wave === options.wave) : inSegment;
-  const outcomes = options.wave !== undefined ? inSegmentOutcomes.filter((o) => o.wave === String(options.wave)) : inSegmentOutcomes;
+  const inSegmentOutcomes = passes.inSegmentOutcomes;
+  const waveList = options.wave !== undefined ? passes.byWave.get(options.wave) : undefined;
+  const analysed = options.wave !== undefined ? (waveList?.respondents ?? []) : passes.inSegment;
+  const outcomes = options.wave !== undefined ? (waveList?.outcomes ?? []) : inSegmentOutcomes;
 
   // MaxDiff shares replace the weights of the kind the rating questionnaire asked by MaxDiff
   // (docs/method.md §7); the price block's ladder feeds Gabor–Granger (§8).
@@ -167,6 +146,7 @@ export async function computeReport(
           attributes,
           own,
           inSegmentOutcomes,
+          passes.outcomeChanges,
         )
       : null;
   const priceResearch = ladder.length > 0 ? { priceResearch: { ladder } } : {};
@@ -198,15 +178,9 @@ export async function computeReport(
   }));
 
   // Per-wave positions for the timeline and the value map's trail.
-  const byWave = new Map<number, RespondentOutcome[]>();
-  inSegment.forEach((r, i) => {
-    const list = byWave.get(r.wave) ?? [];
-    list.push(inSegmentOutcomes[i]!);
-    byWave.set(r.wave, list);
-  });
   const seriesMap = new Map<string, TimelinePoint[]>();
   for (const wave of waves) {
-    const list = byWave.get(wave.wave);
+    const list = passes.byWave.get(wave.wave)?.outcomes;
     if (!list || list.length === 0) continue;
     // A wave's positions are reused while its respondents are the same (new responses in another wave).
     const waveSlot = JSON.stringify([study.id, options.segment ?? null, options.flagged, options.customer ?? null, wave.wave]);
@@ -228,5 +202,5 @@ export async function computeReport(
 
   const keyAccounts =
     customers && own !== null ? reportKeyAccounts(analysed.map((r, i) => ({ customerId: r.customerId, outcome: outcomes[i]! })), customers, offers, attributes) : null;
-  return { complete: all.length, leftOut: all.length - kept.length, analysed: analysed.length, segmentCounts, waves, analysis, statedShares, series, keyAccounts };
+  return { complete: passes.complete, leftOut: passes.complete - passes.kept, analysed: analysed.length, segmentCounts, waves, analysis, statedShares, series, keyAccounts };
 }

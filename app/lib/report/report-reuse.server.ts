@@ -24,7 +24,7 @@ export function clearReuse(): void {
 /** Reuse counts (tests, the benchmark). */
 export const reuseStats = { reused: 0, computed: 0 };
 
-const sameObjects = (a: readonly object[], b: readonly object[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameObjects = (a: readonly object[], b: readonly object[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * `compute()`'s value for `slot`, reused when the slot's last value was computed from the same

@@ -29,6 +29,8 @@ import { BOOTSTRAP_UP_TO, type IntervalMethod } from "./report-intervals";
  */
 interface Held {
   design: string;
+  /** the outcomes the cells were last made for */
+  outcomes: readonly StudyRespondent[];
   layout: StatisticsLayout;
   /** the outcomes counted, by respondent id */
   members: Map<string, StudyRespondent>;
@@ -50,7 +52,7 @@ export function intervalMethodFor(n: number): IntervalMethod {
 }
 
 /** What the statistics did (tests and the benchmark). */
-export const reportStatisticsStats = { built: 0, added: 0, removed: 0, analysed: 0 };
+export const reportStatisticsStats = { built: 0, added: 0, removed: 0, analysed: 0, byChanges: 0 };
 
 /** Forgets every held cell (tests, the benchmark's restart). */
 export function clearReportStatistics(): void {
@@ -69,6 +71,7 @@ function build(design: string, layout: StatisticsLayout, outcomes: readonly Stud
   reportStatisticsStats.built += 1;
   return {
     design,
+    outcomes,
     layout,
     members: new Map(outcomes.map((o) => [o.id, o])),
     cells: new Map([...byWave].map(([wave, list]) => [wave, studyStatistics(layout, list)])),
@@ -77,7 +80,9 @@ function build(design: string, layout: StatisticsLayout, outcomes: readonly Stud
 
 /**
  * The cells of `slot` for exactly `outcomes` (every wave, ids unique): caught up by difference
- * from the last call, built afresh for a new slot, a new design or many changes.
+ * from the last call, built afresh for a new slot, a new design or many changes. `changes`, when
+ * the caller knows how `outcomes` differ from an earlier array, spares the pass comparing them
+ * (used when the cells were last made for that very array).
  */
 export function statisticsFor(
   slot: string,
@@ -86,6 +91,7 @@ export function statisticsFor(
   attributes: GroupedAttributeDef[],
   own: string,
   outcomes: readonly StudyRespondent[],
+  changes: { from: readonly StudyRespondent[]; added: StudyRespondent[]; removed: StudyRespondent[] } | null = null,
 ): WaveCells {
   const last = held.get(slot);
   if (!last || last.design !== design) {
@@ -93,23 +99,30 @@ export function statisticsFor(
     held.set(slot, fresh);
     return fresh;
   }
-  // One pass over the outcomes against the members held: new or changed ones (the changed
-  // one's old object taken out); members no longer listed are searched only when some are left.
+  if (last.outcomes === outcomes) return last;
   const { members } = last;
-  const added: StudyRespondent[] = [];
-  const removed: StudyRespondent[] = [];
-  let kept = 0;
-  for (const o of outcomes) {
-    const was = members.get(o.id);
-    if (was === o) kept += 1;
-    else {
-      added.push(o);
-      if (was !== undefined) removed.push(was);
+  let added: StudyRespondent[] = [];
+  let removed: StudyRespondent[] = [];
+  if (changes !== null && changes.from === last.outcomes) {
+    added = changes.added;
+    removed = changes.removed;
+    reportStatisticsStats.byChanges += 1;
+  } else {
+    // One pass over the outcomes against the members held: new or changed ones (the changed
+    // one's old object taken out); members no longer listed are searched only when some are left.
+    let kept = 0;
+    for (const o of outcomes) {
+      const was = members.get(o.id);
+      if (was === o) kept += 1;
+      else {
+        added.push(o);
+        if (was !== undefined) removed.push(was);
+      }
     }
-  }
-  if (kept + removed.length < members.size) {
-    const listed = new Set(outcomes.map((o) => o.id));
-    for (const [id, o] of members) if (!listed.has(id)) removed.push(o);
+    if (kept + removed.length < members.size) {
+      const listed = new Set(outcomes.map((o) => o.id));
+      for (const [id, o] of members) if (!listed.has(id)) removed.push(o);
+    }
   }
   if (added.length + removed.length > Math.max(100, outcomes.length * REBUILD_SHARE)) {
     const fresh = build(design, last.layout, outcomes);
@@ -129,6 +142,7 @@ export function statisticsFor(
     addRespondent(cellOf(o), o, 1);
     members.set(o.id, o);
   }
+  last.outcomes = outcomes;
   reportStatisticsStats.added += added.length;
   reportStatisticsStats.removed += removed.length;
   return last;

@@ -13,6 +13,7 @@ import { computeReport, lineSpec, mapFor, type ComputedReport } from "./report-c
 import { clearRespondentCache, reportRespondents } from "./report-respondents.server";
 import { clearReuse } from "./report-reuse.server";
 import { clearReportStatistics } from "./report-statistics.server";
+import { clearFilterPasses } from "./report-filter-passes.server";
 import { reportTimeline } from "./report-timeline.server";
 import { reportWhatWho } from "./report-what-who.server";
 import { reportMethods } from "./report-methods.server";
@@ -37,6 +38,7 @@ export const reportCache = {
     clearRespondentCache();
     clearReuse();
     clearReportStatistics();
+    clearFilterPasses();
   },
 };
 
