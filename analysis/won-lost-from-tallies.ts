@@ -1,3 +1,4 @@
+import { compareDescending } from "./compare-descending";
 import { priceProfile } from "./price-profile";
 import { qualityProfile } from "./quality-profile";
 import type { MeanScores, WonLostGroupProfile, WonLostInput, WonLostReason, WonLostResult } from "./types";
@@ -38,7 +39,7 @@ export function wonLostFromTallies(input: Omit<WonLostInput, "respondents">, tal
   const reasons = candidates
     .map((reason, index) => ({ reason, index }))
     .filter(({ reason }) => reason.count > 0)
-    .sort((a, b) => b.reason.count - a.reason.count || b.reason.meanGap - a.reason.meanGap || a.index - b.index)
+    .sort((a, b) => b.reason.count - a.reason.count || compareDescending(a.reason.meanGap, b.reason.meanGap) || a.index - b.index)
     .slice(0, top)
     .map(({ reason }) => reason);
 

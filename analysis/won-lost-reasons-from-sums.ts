@@ -1,3 +1,4 @@
+import { compareDescending } from "./compare-descending";
 import type { AttributeKind } from "./types";
 import type { LostByKind, WeightedLostReason, WonLostReasonsInput, WonLostReasonsResult } from "./won-lost-reasons";
 
@@ -30,7 +31,7 @@ export function wonLostReasonsFromSums(input: Pick<WonLostReasonsInput, "attribu
     all
       .map((reason, index) => ({ reason, index }))
       .filter(({ reason }) => reason.kind === kind && reason.impact > 0)
-      .sort((a, b) => b.reason.impact - a.reason.impact || b.reason.count - a.reason.count || a.index - b.index)
+      .sort((a, b) => compareDescending(a.reason.impact, b.reason.impact) || b.reason.count - a.reason.count || a.index - b.index)
       .slice(0, top)
       .map(({ reason }) => reason);
   return { lost: sums.lost, quality: reasons("quality"), price: reasons("price"), all, byKind: lossByKind };

@@ -5,7 +5,7 @@ import type { ImportancePerformanceInput, ImportancePerformanceResult, Importanc
  * attribute's importance (stated weight or derived share) against the own offer's ratio r_i.
  * Important = importance >= `importanceCut` (default the mean importance of the attributes,
  * 100 / p for weights that sum to 100); performs well = r_i >= `performanceCut` (default 1,
- * parity with the reference).
+ * parity with the reference); a value within rounding (1e-12, relative past 1) of its cut is at it.
  * - "fix-first": important, performs below the cut (the weighted shortfall to close first);
  * - "keep": important, performs well;
  * - "over-invested": less important, performs well;
@@ -26,9 +26,13 @@ export function importancePerformance(input: ImportancePerformanceInput): Import
     return { ok: false, reason: "not-finite" };
   }
   const quadrants: Record<ImportanceQuadrant, string[]> = { "fix-first": [], keep: [], "over-invested": [], "low-priority": [] };
+  // At the cut within rounding counts as at it: the mean's last bit depends on the order of the
+  // sum, and two ways of computing the same figures (the report's respondent pass and its
+  // sufficient statistics) must classify alike.
+  const atLeast = (x: number, cut: number) => x >= cut - 1e-12 * Math.max(1, Math.abs(cut));
   const attributes = ids.map((id, i) => {
-    const important = (importance[i] as number) >= importanceCut;
-    const performs = (ratios[i] as number) >= performanceCut;
+    const important = atLeast(importance[i] as number, importanceCut);
+    const performs = atLeast(ratios[i] as number, performanceCut);
     const quadrant: ImportanceQuadrant = important
       ? performs
         ? "keep"

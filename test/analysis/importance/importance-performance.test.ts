@@ -25,6 +25,19 @@ describe("importancePerformance", () => {
     expect(result.attributes.map((x) => x.quadrant)).toEqual(["keep", "keep", "over-invested", "low-priority"]);
   });
 
+  it("counts an importance at the mean as at the cut whatever the last bit of the mean (0.1, 0.2, 0.3: mean 0.2)", () => {
+    // In floating point (0.1 + 0.2 + 0.3) / 3 is 0.20000000000000004, a hair above 0.2: the
+    // attribute at the mean is still important, and a ratio within rounding of 1 still performs
+    // (the report's two paths sum in different orders and must classify alike).
+    const result = ok(
+      importancePerformance({
+        importance: { a: 0.1, b: 0.2, c: 0.3 },
+        ratios: { a: 1, b: 1, c: 1 - 1e-15 },
+      }),
+    );
+    expect(result.attributes.map((x) => x.quadrant)).toEqual(["over-invested", "keep", "keep"]);
+  });
+
   it("uses given cuts, and a negative derived share counts as less important", () => {
     const result = ok(importancePerformance({ importance: { a: 80, b: -20 }, ratios: { a: 1, b: 0.9 }, importanceCut: 10, performanceCut: 1.05 }));
     expect(result.attributes.map((x) => x.quadrant)).toEqual(["fix-first", "low-priority"]);
