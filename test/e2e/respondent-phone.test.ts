@@ -88,6 +88,11 @@ describe("respondent page on phones (issue 15)", () => {
         await page.locator(".sd-page__title", { hasText: t.weights }).waitFor();
         expect(await progress(page)).toBe(t.page(2, 6));
         await headingFocusedInView(page, t.weights);
+        // The library's pages are set in the page's own fonts (its theme names a font the fontless
+        // stylesheet does not load: the browser's serif took over).
+        const fonts = await page.evaluate(() => [".status-bar", ".sd-page__title", ".sd-question__title"].map((s) => getComputedStyle(document.querySelector(s)!).fontFamily));
+        expect(new Set(fonts).size, fonts.join(" | ")).toBe(1);
+        expect(fonts[0]).toMatch(/^system-ui/);
 
         // The phone's Back: the first page again (now the library's), with both ticks kept.
         await page.goBack();
