@@ -5,6 +5,7 @@ import type { CustomerFilter } from "../customers/customer-codes";
 import { LruCache } from "../platform/lru-cache.server";
 import { respondentChanges, type RespondentChange } from "./report-respondent-store.server";
 import { outcomeOf } from "./report-respondents.server";
+import { positionInIdOrder } from "./id-order";
 
 /**
  * The report's passes over every respondent for one filter (issue 23): who is kept (flags,
@@ -121,18 +122,6 @@ function computed(all: readonly AnalysisRespondent[], filter: PassFilter): Filte
   return { complete: all.length, kept, segmentCounts, waves, inSegment, inSegmentOutcomes, byWave, outcomeChanges: null };
 }
 
-/** The position of respondent `id` in `list` (id order): where it is, or where it goes. */
-function positionOf(list: readonly AnalysisRespondent[], id: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The passes moved on by the store's steps, or null when they must be computed afresh. */
 function followed(last: FilterPasses, steps: readonly RespondentChange[], all: readonly AnalysisRespondent[], filter: PassFilter): FilterPasses | null {
   const { keeps, inSegment: inSeg } = predicates(filter);
@@ -177,13 +166,13 @@ function followed(last: FilterPasses, steps: readonly RespondentChange[], all: r
       if (!keeps(r)) continue;
       if (!count(r, -1)) return null;
       if (!inSeg(r)) continue;
-      const at = positionOf(inSegment, r.id);
+      const at = positionInIdOrder(inSegment.length, (i) => inSegment[i]!.id, r.id);
       if (inSegment[at] !== r) return null;
       const outcome = outcomes[at]!;
       inSegment.splice(at, 1);
       outcomes.splice(at, 1);
       const list = waveList(r.wave);
-      const inWave = positionOf(list.respondents, r.id);
+      const inWave = positionInIdOrder(list.respondents.length, (i) => list.respondents[i]!.id, r.id);
       list.respondents.splice(inWave, 1);
       list.outcomes.splice(inWave, 1);
       if (added.has(outcome)) added.delete(outcome);
@@ -197,11 +186,11 @@ function followed(last: FilterPasses, steps: readonly RespondentChange[], all: r
       if (!count(r, 1)) return null;
       if (!inSeg(r)) continue;
       const outcome = outcomeOf(r, filter.statedJson);
-      const at = positionOf(inSegment, r.id);
+      const at = positionInIdOrder(inSegment.length, (i) => inSegment[i]!.id, r.id);
       inSegment.splice(at, 0, r);
       outcomes.splice(at, 0, outcome);
       const list = waveList(r.wave);
-      const inWave = positionOf(list.respondents, r.id);
+      const inWave = positionInIdOrder(list.respondents.length, (i) => list.respondents[i]!.id, r.id);
       list.respondents.splice(inWave, 0, r);
       list.outcomes.splice(inWave, 0, outcome);
       if (removed.has(outcome)) removed.delete(outcome);

@@ -8,6 +8,7 @@ import {
   type ResponseFlagsContext,
 } from "../../../analysis/index";
 import { qualityInputOf, type AnalysisRespondent } from "../../../db/queries/analysis-respondents";
+import { positionInIdOrder } from "./id-order";
 
 /**
  * The data-quality flags of a study's held respondents, kept by difference (issue 23). Two flags
@@ -42,14 +43,8 @@ function lowerBound(values: readonly number[], x: number): number {
 
 /** The index of respondent `id` in `list` (id order), -1 when absent. */
 function indexOfId(list: readonly AnalysisRespondent[], id: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo]!.id === id ? lo : -1;
+  const at = positionInIdOrder(list.length, (i) => list[i]!.id, id);
+  return at < list.length && list[at]!.id === id ? at : -1;
 }
 
 class HeldQuality implements QualityState {

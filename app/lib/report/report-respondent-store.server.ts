@@ -3,6 +3,7 @@ import { listCompleteReviews } from "../../../db/queries/report-data";
 import type { Db } from "../../../db/client";
 import { LruCache } from "../platform/lru-cache.server";
 import { qualityOf, type QualityState } from "./report-quality-state.server";
+import { positionInIdOrder } from "./id-order";
 
 /**
  * The report's respondent store: per study, its complete rating-stage responses as last read,
@@ -234,14 +235,7 @@ function catchUp(
 
 /** The position of `id` in `ids` (ascending), which holds it. */
 function positionOf(ids: readonly number[], id: number): number {
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return positionInIdOrder(ids.length, (i) => ids[i]!, id);
 }
 
 /** The objects of `before` not in `after` and of `after` not in `before` (both in id order), compared by identity. */
