@@ -248,11 +248,11 @@ export const ENDED = "a transaction's Db was used after its transaction ended: u
  * (one fsync under synchronous=FULL) then resolves every body of the batch, or rejects them all
  * if it fails. A batch commits at once when it holds GROUP_COMMIT_MAX_BODIES bodies. A `run`
  * outside transactions is a one-statement body of the open batch, or opens one (it never
- * autocommits: one fsync of its own); while a batch is open, `rows` outside transactions run in
- * it too. Both are answered after its COMMIT: a write is never acknowledged before it is
- * committed, nor lost with another body's rollback, and a read never answers with data that is
- * not committed yet. (A body that
- * awaits such an outside query on the outer Db waits for itself: its guard rolls it back with a
+ * autocommits: one fsync of its own); while a batch is open, `rows` outside transactions read in
+ * it too (between bodies without a savepoint of their own, while a body runs as a body). Both
+ * are answered after its COMMIT: a write is never acknowledged before it is committed, nor
+ * lost with another body's rollback, and a read never answers with data that is not committed
+ * yet. (A body that awaits such an outside query on the outer Db waits for itself: its guard rolls it back with a
  * TransactionViolation, as for any other I/O.)
  */
 class SqliteConnection {
@@ -295,7 +295,16 @@ class SqliteConnection {
       sqlite: this.sqlite,
       rows: async <T>(query: SQL): Promise<T[]> => {
         if (tx) check();
-        else if (this.batch) return this.grouped((inBatch) => inBatch.rows<T>(query));
+        else if (this.batch) {
+          if (this.active) return this.grouped((inBatch) => inBatch.rows<T>(query));
+          // Between bodies: read in the open batch, without a savepoint or a turn on the mutex (a
+          // statement that fails is undone by SQLite alone), and answer once the batch commits.
+          const batch = this.batch;
+          const { sql, params } = toQuery(query);
+          const result = this.statement(sql).all(...params) as T[];
+          await batch.done;
+          return result;
+        }
         const { sql, params } = toQuery(query);
         return this.statement(sql).all(...params) as T[];
       },

@@ -26,9 +26,12 @@ interface Endpoint {
   events: string;
 }
 
-async function endpointsOf(tx: Db, studyId: number, event: WebhookEvent): Promise<number[]> {
-  const rows = await tx.rows<Endpoint>(sql`select id, events from webhook_endpoints where study_id = ${studyId}`);
-  return rows.filter((e) => e.events.split(",").includes(event)).map((e) => e.id);
+function studyEndpoints(tx: Db, studyId: number): Promise<Endpoint[]> {
+  return tx.rows<Endpoint>(sql`select id, events from webhook_endpoints where study_id = ${studyId}`);
+}
+
+function subscribed(endpoints: Endpoint[], event: WebhookEvent): number[] {
+  return endpoints.filter((e) => e.events.split(",").includes(event)).map((e) => e.id);
 }
 
 /**
@@ -39,8 +42,10 @@ async function endpointsOf(tx: Db, studyId: number, event: WebhookEvent): Promis
 export async function enqueueWebhookEvent(
   tx: Db,
   args: { studyId: number; event: WebhookEvent; data: Record<string, unknown>; now: number; dedupeKey?: string },
+  /** The study's endpoints when the caller has read them in this transaction. */
+  known?: Endpoint[],
 ): Promise<number> {
-  const endpoints = await endpointsOf(tx, args.studyId, args.event);
+  const endpoints = subscribed(known ?? (await studyEndpoints(tx, args.studyId)), args.event);
   if (endpoints.length === 0) return 0;
   const payload: WebhookPayload = {
     id: crypto.randomUUID(),
@@ -116,8 +121,10 @@ export async function recordFinishedResponse(tx: Db, responseId: number, now: nu
     completedAt: new Date(Number(r.completedAt ?? now)).toISOString(),
   };
   const event: WebhookEvent = r.status === "complete" ? "response.completed" : "response.screened_out";
-  await enqueueWebhookEvent(tx, { studyId: r.studyId, event, data, now });
-  if (r.status === "complete" && (await endpointsOf(tx, r.studyId, "quota.full")).length > 0) {
+  const endpoints = await studyEndpoints(tx, r.studyId);
+  if (endpoints.length === 0) return;
+  await enqueueWebhookEvent(tx, { studyId: r.studyId, event, data, now }, endpoints);
+  if (r.status === "complete" && subscribed(endpoints, "quota.full").length > 0) {
     for (const cell of await quotasJustFilled(tx, r.studyId, responseId)) {
       await enqueueWebhookEvent(tx, {
         studyId: r.studyId,
@@ -125,7 +132,7 @@ export async function recordFinishedResponse(tx: Db, responseId: number, now: nu
         data: { quota: { id: cell.id, question: cell.questionCode, value: cell.value, target: Number(cell.target) }, responseId },
         now,
         dedupeKey: `quota.full:${cell.id}:${cell.target}`,
-      });
+      }, endpoints);
     }
   }
 }

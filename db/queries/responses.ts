@@ -52,6 +52,25 @@ async function insertDraft(db: Db, args: StartArgs): Promise<void> {
  * invitation's response is returned instead (under its own client id), so the caller resumes
  * it. Using an invitation takes the transaction lock `invitation:<id>`.
  */
+/**
+ * A new public-link response's draft, when the caller has just read that its client id has no
+ * row (SQLite: one statement, the insert returning the row; a concurrent start of the same id
+ * makes it read the row that start stored). Anything else goes through startResponse.
+ */
+export async function startNewResponse(db: Db, args: StartArgs): Promise<ResponseRow> {
+  if (db.engine === "postgres" || (args.invitationId ?? null) !== null) return startResponse(db, args);
+  // A write, so in a transaction (rows outside one would autocommit: an fsync of its own).
+  const [row] = await db.transaction((tx) =>
+    tx.rows<ResponseRow>(
+      sql`insert into responses (client_id, questionnaire_id, offer_order, locale, invitation_id, device_id, wave, respondent_ref, origin, started_at, updated_at)
+       values (${args.clientId}, ${args.questionnaireId}, ${JSON.stringify(args.offerOrder)}, ${args.locale}, null,
+         ${args.deviceId ?? null}, ${args.wave ?? 1}, ${args.respondentRef ?? null}, ${args.origin ?? "web"}, ${args.now}, ${args.now})
+       on conflict do nothing returning ${RESPONSE_COLUMNS}`,
+    ),
+  );
+  return row ?? (await getResponseByClientId(db, args.clientId))!;
+}
+
 export async function startResponse(db: Db, args: StartArgs): Promise<ResponseRow> {
   // PostgreSQL: the same in one statement (vm_start_response, responses-postgres.ts).
   if (db.engine === "postgres") return (await db.rows<ResponseRow>(sql`select ${RESPONSE_COLUMNS} from vm_start_response(${startJson(args)}::jsonb)`))[0]!;
@@ -180,22 +199,36 @@ async function insertWeights(tx: Db, responseId: number, weights: Array<{ attrib
  * rows kept); a screening screen-out gets `'screening'`. Submitting the same client id again
  * changes nothing.
  */
-export function completeResponse(
-  db: Db,
-  args: StartArgs & {
-    answersJson: string;
-    result: RatingResponse;
-    /** The least plausible completion time and the data-quality flags at completion (comma-separated). */
-    minDurationMs?: number | null;
-    completionFlags?: string | null;
-  },
-): Promise<CompleteOutcome> {
+export function completeResponse(db: Db, args: CompleteArgs): Promise<CompleteOutcome> {
+  return completeResponseState(db, args).then((done) => done.outcome);
+}
+
+export type CompleteArgs = StartArgs & {
+  answersJson: string;
+  result: RatingResponse;
+  /** The least plausible completion time and the data-quality flags at completion (comma-separated). */
+  minDurationMs?: number | null;
+  completionFlags?: string | null;
+};
+
+/** completeResponse's outcome and, when this call completed it, the status and screen reason it stored. */
+export interface CompleteState {
+  outcome: CompleteOutcome;
+  stored?: Pick<ResponseRow, "status" | "screenReason">;
+}
+
+/**
+ * completeResponse, also saying what it stored (the respondent's answer needs no second read).
+ * `draft`: the response's row as the caller has just read it, a draft (its id and questionnaire
+ * do not change; whether it is still a draft is checked by the update that finishes it).
+ */
+export function completeResponseState(db: Db, args: CompleteArgs, draft?: ResponseRow | null): Promise<CompleteState> {
   // PostgreSQL: the same in one statement (responses-postgres.ts), no caps given: none refuse.
-  if (db.engine === "postgres") return completeOnPostgres(db, args).then((done) => done.outcome as CompleteOutcome);
-  return db.transaction(async (tx): Promise<CompleteOutcome> => {
-    const current = await startResponse(tx, args);
-    if (current.questionnaireId !== args.questionnaireId) return "other-questionnaire";
-    if (current.status !== "draft") return "already-finished";
+  if (db.engine === "postgres") return completeOnPostgres(db, args).then((done) => ({ outcome: done.outcome as CompleteOutcome }));
+  return db.transaction(async (tx): Promise<CompleteState> => {
+    const current = draft?.status === "draft" && draft.clientId === args.clientId ? draft : await startResponse(tx, args);
+    if (current.questionnaireId !== args.questionnaireId) return { outcome: "other-questionnaire" };
+    if (current.status !== "draft") return { outcome: "already-finished" };
     const { result } = args;
     const profile = result.profile ?? [];
     let status: string = result.status;
@@ -214,7 +247,7 @@ export function completeResponse(
       minDurationMs: args.minDurationMs,
       completionFlags: args.completionFlags,
     });
-    if (!finished) return "already-finished";
+    if (!finished) return { outcome: "already-finished" };
     const id = current.id;
     for (const part of chunks(result.ratings)) {
       await tx.run(
@@ -236,7 +269,7 @@ export function completeResponse(
     }
     await insertMethodAnswers(tx, id, result);
     await recordFinishedResponse(tx, id, args.now);
-    return "completed";
+    return { outcome: "completed", stored: { status, screenReason: reason } as CompleteState["stored"] };
   });
 }
 

@@ -31,6 +31,19 @@ export interface RespondentClient {
   secure: boolean;
 }
 
+/** isbot's verdict per User-Agent (its pattern is long; phones send a few distinct strings), at most BOT_CACHE_SIZE. */
+const botVerdicts = new Map<string, boolean>();
+const BOT_CACHE_SIZE = 1000;
+function isBot(userAgent: string): boolean {
+  let verdict = botVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    verdict = isbot(userAgent);
+    if (botVerdicts.size >= BOT_CACHE_SIZE) botVerdicts.delete(botVerdicts.keys().next().value!);
+    botVerdicts.set(userAgent, verdict);
+  }
+  return verdict;
+}
+
 /** `application/json`, with or without parameters (`; charset=utf-8`). */
 function isJson(contentType: string | null | undefined): boolean {
   return (contentType ?? "").split(";")[0]!.trim().toLowerCase() === "application/json";
@@ -58,7 +71,7 @@ export async function respondToApi(db: Db, token: string, bodyText: string, clie
   // Crawlers and scripts announcing themselves (isbot), or announcing nothing, are not respondents:
   // nothing is stored and they use none of the address's requests.
   const userAgent = (client.header("user-agent") ?? "").trim();
-  if (userAgent === "" || isbot(userAgent)) return refuse(403, "bot", "automated clients (bots) are not counted as respondents", headerLocale);
+  if (userAgent === "" || isBot(userAgent)) return refuse(403, "bot", "automated clients (bots) are not counted as respondents", headerLocale);
   const allowed = await limiterOf(db).take(`${token}\n${client.ip}`);
   if (!allowed.ok) {
     return refuse(429, "rateLimit", `too many requests for this questionnaire from this address: try again in ${allowed.retryAfterSeconds} seconds`, headerLocale, {

@@ -1,5 +1,5 @@
 import type { Db } from "../../../db/client";
-import { completeFocusGroupResponse, completeResponse, getResponseByClientId, screenResponseEarly } from "../../../db/queries/responses";
+import { completeFocusGroupResponse, completeResponse, completeResponseState, getResponseByClientId, type CompleteState, screenResponseEarly } from "../../../db/queries/responses";
 import { unknownAnswerNames } from "../../../surveys/answer-names";
 import { asksConsideredSet, type SurveyJson } from "../../../surveys/build-rating-questionnaire";
 import { questionNames } from "../../../surveys/question-names";
@@ -109,12 +109,21 @@ export async function complete(
   const quality = completionQuality({ definition, survey, answers, result, startedAt: existing?.startedAt ?? base.now, now: base.now, deviceHasComplete });
   const args = { ...base, answersJson, result, minDurationMs: quality.minDurationMs, completionFlags: quality.flags.join(",") };
   if (env.VALUEMAP_UNSAFE_ACK_BEFORE_COMMIT === "1") return acknowledgeBeforeCommit(db, args);
-  return finished(db, await completeResponse(db, args), resolved);
+  const done = await completeResponseState(db, args, existing);
+  return finished(db, done.outcome, resolved, done.stored);
 }
 
-/** The answer to a completion: the response's final state and, for a panel respondent, where to send them next. */
-async function finished(db: Db, outcome: FinishedAnswer["outcome"], resolved: Resolved): Promise<Response> {
-  const row = await getResponseByClientId(db, resolved.clientId);
+/**
+ * The answer to a completion: the response's final state and, for a panel respondent, where to
+ * send them next. `stored`: what this request's completion stored (else the row is read).
+ */
+async function finished(
+  db: Db,
+  outcome: FinishedAnswer["outcome"],
+  resolved: Resolved,
+  stored?: CompleteState["stored"],
+): Promise<Response> {
+  const row = stored && resolved.existing ? { ...stored, respondentRef: resolved.existing.respondentRef } : await getResponseByClientId(db, resolved.clientId);
   const redirect = await panelRedirect(db, resolved.study.studyId, outcomeOf(row?.status, row?.screenReason), row?.respondentRef);
   return jsonAnswer(JSON.stringify({ ok: true, outcome, status: row?.status, screenReason: row?.screenReason ?? null, redirect } satisfies FinishedAnswer));
 }

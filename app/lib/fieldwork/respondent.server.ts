@@ -3,6 +3,7 @@ import {
   getRespondentStudyAndResponse,
   getResponseByClientId,
   saveResponseDraft,
+  startNewResponse,
   startResponse,
   type ResponseRow,
   type RespondentStudy,
@@ -151,7 +152,8 @@ export async function handleRespondentRequest(
   };
   switch (request.intent) {
     case "start": {
-      const row = await startResponse(db, base);
+      // Resuming on the public link: the row resolve read is the stored one.
+      const row = resolved.existing && resolved.invitationId === null ? resolved.existing : resolved.existing ? await startResponse(db, base) : await startNewResponse(db, base);
       const quotaCodes = questionnaire.stage === "rating" ? await quotaQuestionCodes(db, resolved.study.studyId) : [];
       // The respondent's MaxDiff tasks, made and stored when the response starts (seeded by its id).
       const design = await responseMaxDiffDesign(db, definition, questionnaire.stage, row, row.clientId);
