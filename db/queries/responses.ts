@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { bool, chunks, valuesList } from "../sql";
 import { recordFinishedResponse } from "./response-events";
@@ -380,22 +380,40 @@ export async function getRespondentStudyAndResponse(
   db: Db,
   token: string,
   clientId: string | null,
-): Promise<{ study: RespondentStudy | null; response: ResponseRow | null }> {
+  /** A start on the public link: on PostgreSQL, also this device's finished responses (countDeviceFinished) and the quota question codes. */
+  starting?: { deviceId: string; atMost: number },
+): Promise<{ study: RespondentStudy | null; response: ResponseRow | null; starting?: StartingFacts }> {
   if (db.engine !== "postgres" || clientId === null) {
     const study = await getRespondentStudy(db, token);
     return { study, response: study && clientId !== null ? await getResponseByClientId(db, clientId) : null };
   }
-  const [row] = await db.rows<Omit<RespondentStudy, "onePerDevice"> & { onePerDevice: unknown; response: ResponseRow | null }>(
+  const extra = starting
+    ? sql`, ${deviceFinishedColumns(sql.raw("s.id"), starting.deviceId, starting.atMost)},
+       (select coalesce(json_agg(x.code order by x.code), '[]'::json) from (select distinct question_code as code from quotas where study_id = s.id) x) as "quotaCodes"`
+    : sql``;
+  const [row] = await db.rows<
+    Omit<RespondentStudy, "onePerDevice"> & { onePerDevice: unknown; response: ResponseRow | null; finished?: unknown; complete?: unknown; quotaCodes?: string[] }
+  >(
     sql`select s.id as "studyId", s.fieldwork_opens_at as "opensAt", s.fieldwork_closes_at as "closesAt",
        s.one_per_device as "onePerDevice", s.fieldwork_grace_minutes as "graceMinutes", s.current_wave as "currentWave",
        (select q.id from questionnaires q where q.study_id = s.id and q.stage = 'rating' order by q.version desc limit 1) as "ratingId",
        (select q.id from questionnaires q where q.study_id = s.id and q.stage = 'focus_group' order by q.version desc limit 1) as "focusGroupId",
-       (select row_to_json(x) from (select ${RESPONSE_COLUMNS} from responses where client_id = ${clientId}) x) as "response"
+       (select row_to_json(x) from (select ${RESPONSE_COLUMNS} from responses where client_id = ${clientId}) x) as "response"${extra}
      from studies s where s.public_token = ${token}`,
   );
   if (!row) return { study: null, response: null };
-  const { response, ...study } = row;
-  return { study: { ...study, onePerDevice: bool(study.onePerDevice), graceMinutes: Number(study.graceMinutes) }, response };
+  const { response, finished, complete, quotaCodes, ...study } = row;
+  return {
+    study: { ...study, onePerDevice: bool(study.onePerDevice), graceMinutes: Number(study.graceMinutes) },
+    response,
+    ...(starting ? { starting: { device: deviceFinishedOf({ finished, complete }), quotaCodes: quotaCodes ?? [] } } : {}),
+  };
+}
+
+/** What a public-link start needs besides the study, read with it on PostgreSQL. */
+export interface StartingFacts {
+  device: { finished: number; hasComplete: boolean };
+  quotaCodes: string[];
 }
 
 /** A personal invitation of this study by its token, with the response it already has (if any). */
@@ -430,6 +448,12 @@ export async function countDeviceFinished(
   deviceId: string,
   atMost: number,
 ): Promise<{ finished: number; hasComplete: boolean }> {
+  const [row] = await db.rows<{ finished: number; complete: number }>(sql`select ${deviceFinishedColumns(sql`${studyId}`, deviceId, atMost)}`);
+  return deviceFinishedOf(row);
+}
+
+/** countDeviceFinished's two figures as the columns "finished" and "complete", for the study `studyId` (an expression). */
+function deviceFinishedColumns(studyId: SQL, deviceId: string, atMost: number): SQL {
   // No cap, no count: SQLite does not cut short a `limit 0` subquery (it read every row of the
   // device: 19 µs for 6,000, bench/submit.ts's one device).
   const finished =
@@ -438,12 +462,13 @@ export async function countDeviceFinished(
           where r.device_id = ${deviceId} and q.study_id = ${studyId} and r.status <> 'draft' and +r.invitation_id is null
           limit ${atMost}) f)`
       : sql`0`;
-  const [row] = await db.rows<{ finished: number; complete: number }>(
-    sql`select ${finished} as "finished",
+  return sql`${finished} as "finished",
        case when exists (select 1 from responses r join questionnaires q on q.id = r.questionnaire_id
           where r.device_id = ${deviceId} and q.study_id = ${studyId} and r.status = 'complete' and +r.invitation_id is null)
-         then 1 else 0 end as "complete"`,
-  );
+         then 1 else 0 end as "complete"`;
+}
+
+function deviceFinishedOf(row: { finished: unknown; complete: unknown } | undefined): { finished: number; hasComplete: boolean } {
   return { finished: Number(row?.finished ?? 0), hasComplete: Number(row?.complete ?? 0) === 1 };
 }
 

@@ -52,10 +52,12 @@ export async function deviceVerdict(
   db: Db,
   study: { studyId: number; onePerDevice: boolean },
   deviceId: string,
+  /** The device's counts when already read (up to the cap: countDeviceFinished). */
+  counted?: { finished: number; hasComplete: boolean },
 ): Promise<{ verdict: DeviceVerdict; hasComplete: boolean }> {
   const cap = env.RESPONDENT_COMPLETIONS_PER_DEVICE;
   // Counted up to the cap only: a shared device (a kiosk) costs no more than any other.
-  const { finished, hasComplete } = await countDeviceFinished(db, study.studyId, deviceId, cap);
+  const { finished, hasComplete } = counted ?? (await countDeviceFinished(db, study.studyId, deviceId, cap));
   if (study.onePerDevice && hasComplete) return { verdict: "onePerDevice", hasComplete };
   if (cap > 0 && finished >= cap) return { verdict: "cap", hasComplete };
   return { verdict: "ok", hasComplete };

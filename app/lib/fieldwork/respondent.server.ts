@@ -45,6 +45,8 @@ export interface Resolved extends Frozen {
   existing: ResponseRow | null;
   order: string[];
   invitationId: number | null;
+  /** The study's quota question codes, when read with the study (a start on PostgreSQL). */
+  quotaCodes?: string[];
 }
 
 /** Who is asking, beyond the request: the IP address (per-address completion cap). */
@@ -67,7 +69,9 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
   // On the public link, the response of the id sent is read with the study (one round trip on
   // PostgreSQL); a personal link's response is read once its invitation is known.
   const prefetch = request.invite === undefined ? request.responseId : null;
-  const { study, response } = await getRespondentStudyAndResponse(db, token, prefetch);
+  // A start there also reads the device's finished responses and the quota questions with it (PostgreSQL).
+  const starting = prefetch !== null && request.intent === "start" ? { deviceId, atMost: env.RESPONDENT_COMPLETIONS_PER_DEVICE } : undefined;
+  const { study, response, starting: facts } = await getRespondentStudyAndResponse(db, token, prefetch, starting);
   if (!study) return refuse(404, "unknown", "unknown questionnaire link", locale);
   let clientId = request.responseId;
   let invitationId: number | null = null;
@@ -89,7 +93,7 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
       return refuse(403, "closed", "fieldwork is closed: this questionnaire does not take new responses", locale, { redirect });
     }
     if (invitationId === null) {
-      const { verdict } = await deviceVerdict(db, study, deviceId);
+      const { verdict } = await deviceVerdict(db, study, deviceId, facts?.device);
       if (verdict === "onePerDevice") return refuse(409, "device", "already answered from this device: one response per device", locale);
       if (verdict === "cap") {
         return refuse(429, "deviceCap", `this device has finished ${env.RESPONDENT_COMPLETIONS_PER_DEVICE} responses to this questionnaire, the most allowed`, locale);
@@ -111,7 +115,7 @@ async function resolve(db: Db, token: string, request: RespondentRequest, device
     : entry.questionnaire.stage === "focus_group"
       ? []
       : offerOrder(entry.definition.offers.map((o) => o.code), clientId);
-  return { ...entry, study, clientId, existing, order, invitationId };
+  return { ...entry, study, clientId, existing, order, invitationId, quotaCodes: facts?.quotaCodes };
 }
 
 /** The start answer's first bytes, before the questionnaire. */
@@ -154,7 +158,7 @@ export async function handleRespondentRequest(
     case "start": {
       // Resuming on the public link: the row resolve read is the stored one.
       const row = resolved.existing && resolved.invitationId === null ? resolved.existing : resolved.existing ? await startResponse(db, base) : await startNewResponse(db, base);
-      const quotaCodes = questionnaire.stage === "rating" ? await quotaQuestionCodes(db, resolved.study.studyId) : [];
+      const quotaCodes = questionnaire.stage !== "rating" ? [] : (resolved.quotaCodes ?? (await quotaQuestionCodes(db, resolved.study.studyId)));
       // The respondent's MaxDiff tasks, made and stored when the response starts (seeded by its id).
       const design = await responseMaxDiffDesign(db, definition, questionnaire.stage, row, row.clientId);
       const rest = JSON.stringify({
