@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analysisReadSettings, analysisReadStats, listAnalysisRespondents } from "../../../db/queries/analysis-respondents";
+import { analysisReadSettings, analysisReadStats, listAnalysisRespondents, readAnalysisRespondents } from "../../../db/queries/analysis-respondents";
 import { setResponseReview } from "../../../db/queries/response-review";
 import { listAttributes, listOffers } from "../../../db/queries/studies";
 import { loadReport, reportCache } from "../../../app/lib/report/report.server";
@@ -9,6 +9,7 @@ import { BOOTSTRAP_UP_TO } from "../../../app/lib/report/report-intervals";
 import type { ReportOptions } from "../../../app/lib/report/report-options.server";
 import { seededRandom } from "../../../surveys/seeded-random";
 import { demoDb } from "../demo-db";
+import { TEST_ENGINE } from "../../helpers/engine";
 import { insertRow, insertRows } from "../../db/fixtures";
 
 /**
@@ -169,4 +170,34 @@ describe("the cold report's narrow read (issue 23)", () => {
       }
     }
   }, 120_000);
+});
+
+describe("the narrow read and group commit (issue 23)", () => {
+  it.runIf(TEST_ENGINE === "sqlite")("waits for an open write batch's COMMIT instead of reading its uncommitted rows", async () => {
+    const sqlite = demo.db.sqlite!;
+    const order: string[] = [];
+    const [q] = await demo.db.rows<{ id: number }>(sql`select id from questionnaires where study_id = ${demo.study.id} and stage = 'rating' order by version desc`);
+    const write = demo.db.transaction(async (tx) => {
+      await insertRow(tx, "responses", {
+        client_id: "cold-read-batch",
+        questionnaire_id: Number(q!.id),
+        status: "complete",
+        offer_order: "[]",
+        started_at: Date.UTC(2026, 10, 4),
+        updated_at: Date.UTC(2026, 10, 4),
+        completed_at: Date.UTC(2026, 10, 4) + 600_000,
+      });
+    });
+    void write.then(() => order.push("committed"));
+    // The body has run; its COMMIT waits for the end of the event loop's turn (group commit).
+    for (let i = 0; i < 10 && !sqlite.inTransaction; i += 1) await Promise.resolve();
+    expect(sqlite.inTransaction).toBe(true);
+    const read = readAnalysisRespondents(demo.db, demo.study.id).then((rs) => {
+      order.push("read");
+      return rs;
+    });
+    const [, respondents] = await Promise.all([write, read]);
+    expect(order).toEqual(["committed", "read"]);
+    expect(respondents.some((r) => r.clientId === "cold-read-batch")).toBe(true);
+  });
 });
