@@ -140,14 +140,17 @@ function respondentOf(row: Row, intern: (s: string) => string): AnalysisResponde
 
 /**
  * The study's complete rating-stage responses in id order, flags still empty (SQLite only: the
- * database's better-sqlite3 handle). The read runs outside any open write batch: while the
+ * database's better-sqlite3 handle), or null when the connection stays inside a transaction
+ * (the caller reads through `db.rows`). The read runs outside any open write batch: while the
  * connection holds one (group commit), a query through `db.rows` waits for its COMMIT, so the
- * read never sees data that is not committed yet.
+ * read never sees data that is not committed yet. A transaction's own Db (its query does not
+ * wait) finds the connection still inside it and gets null: its read goes through `db.rows`.
  */
-export async function readAnalysisRespondentsSqlite(db: Db, studyId: number): Promise<AnalysisRespondent[]> {
+export async function readAnalysisRespondentsSqlite(db: Db, studyId: number): Promise<AnalysisRespondent[] | null> {
   const sqlite = db.sqlite;
   if (!sqlite) throw new Error("readAnalysisRespondentsSqlite takes a SQLite database");
-  while (sqlite.inTransaction) await db.rows(sql`select 1`);
+  if (sqlite.inTransaction) await db.rows(sql`select 1`);
+  if (sqlite.inTransaction) return null;
   // No await from here on: the whole read runs in this turn of the event loop.
   const intern = interner();
   const out: AnalysisRespondent[] = [];

@@ -167,8 +167,11 @@ export const analysisReadStats = { narrow: 0, packed: 0 };
  */
 export async function readAnalysisRespondents(db: Db, studyId: number, ids?: readonly number[]): Promise<AnalysisRespondent[]> {
   if (!ids && db.engine === "sqlite" && db.sqlite && analysisReadSettings.narrow) {
-    analysisReadStats.narrow += 1;
-    return readAnalysisRespondentsSqlite(db, studyId);
+    const narrow = await readAnalysisRespondentsSqlite(db, studyId);
+    if (narrow !== null) {
+      analysisReadStats.narrow += 1;
+      return narrow;
+    }
   }
   if (!ids) {
     analysisReadStats.packed += 1;

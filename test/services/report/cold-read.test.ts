@@ -200,4 +200,25 @@ describe("the narrow read and group commit (issue 23)", () => {
     expect(order).toEqual(["committed", "read"]);
     expect(respondents.some((r) => r.clientId === "cold-read-batch")).toBe(true);
   });
+
+  it("reads inside a transaction through the transaction's own Db, its uncommitted rows included", async () => {
+    const [q] = await demo.db.rows<{ id: number }>(sql`select id from questionnaires where study_id = ${demo.study.id} and stage = 'rating' order by version desc`);
+    const before = { ...analysisReadStats };
+    const seen = await demo.db.transaction(async (tx) => {
+      await insertRow(tx, "responses", {
+        client_id: "cold-read-in-transaction",
+        questionnaire_id: Number(q!.id),
+        status: "complete",
+        offer_order: "[]",
+        started_at: Date.UTC(2026, 10, 5),
+        updated_at: Date.UTC(2026, 10, 5),
+        completed_at: Date.UTC(2026, 10, 5) + 600_000,
+      });
+      return readAnalysisRespondents(tx, demo.study.id);
+    });
+    expect(seen.some((r) => r.clientId === "cold-read-in-transaction")).toBe(true);
+    // The packed read through the transaction's Db, not the narrow one.
+    expect(analysisReadStats.packed - before.packed).toBe(1);
+    expect(analysisReadStats.narrow - before.narrow).toBe(0);
+  });
 });
