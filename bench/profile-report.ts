@@ -2,7 +2,8 @@
  * Profiles bench/report.ts's two phases at one size (PROFILE_SIZE, default 100000): the cold
  * report (every cache dropped) and the first report after one new response, each written as a
  * V8 CPU profile to PROFILE_DIR (default the OS temp dir) and summarised by self time per
- * function and per file.
+ * function and per file, with the process' memory after each (rss, heapUsed: the store and the
+ * cells held, and what the last collection has not yet taken).
  *
  *   PROFILE_SIZE=100000 npx tsx bench/profile-report.ts
  */
@@ -58,7 +59,10 @@ async function profiled(name: string, fn: () => Promise<unknown>): Promise<void>
   const ms = performance.now() - start;
   const { profile } = (await session.post("Profiler.stop")) as { profile: Profile };
   fs.writeFileSync(path.join(out, `report-${name}-${size}.cpuprofile`), JSON.stringify(profile));
-  console.log(`\n== ${name} at ${size}: ${ms.toFixed(0)} ms (load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+  const memory = process.memoryUsage();
+  console.log(
+    `\n== ${name} at ${size}: ${ms.toFixed(0)} ms (load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}); after it rss ${(memory.rss / 1e6).toFixed(0)} MB, heapUsed ${(memory.heapUsed / 1e6).toFixed(0)} MB`,
+  );
   summarise(name, profile);
 }
 reportCache.clear();

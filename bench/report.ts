@@ -7,7 +7,8 @@
  *
  * Figures per size, each the median of a few runs:
  * - cold: the first request after a restart (every cache dropped): reading every response (one
- *   row each, answers packed as JSON by SQL), flags, analyzeStudy with its intervals (the
+ *   row each, one column per answer kind, walked row by row: db/queries/analysis-respondents-sqlite.ts),
+ *   flags, analyzeStudy with its intervals (the
  *   bootstrap up to 1000 respondents, the delta method above: app/lib/report/report-intervals.ts),
  *   the per-wave positions;
  * - warm: the same data version again (another reader, a reload): the computed figures come

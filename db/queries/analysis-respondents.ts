@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { flagResponses, type QualityFlag, type QualityInput } from "../../analysis/data-quality";
+import { readAnalysisRespondentsSqlite } from "./analysis-respondents-sqlite";
 
 /** A complete rating-stage response with everything the report, the exports and the dashboard use. */
 export interface AnalysisRespondent {
@@ -153,12 +154,29 @@ function unpack(row: PackedRow): AnalysisRespondent {
 /** Ids per `in (...)` list when reading named responses (well under both engines' parameter limits). */
 const IDS_PER_QUERY = 500;
 
+/** Tests switch `narrow` off to read every response through the packed query on SQLite too. */
+export const analysisReadSettings = { narrow: true };
+/** Full reads by way (tests). */
+export const analysisReadStats = { narrow: 0, packed: 0 };
+
 /**
  * Complete rating-stage responses of a study in id order, flags still empty: every one, or only
  * those of `ids` (the report's respondent store reads just the responses new since its last read).
+ * Every one on SQLite: the narrow read (analysis-respondents-sqlite.ts), a third of the time and
+ * half the memory of the packed rows at 100k responses.
  */
 export async function readAnalysisRespondents(db: Db, studyId: number, ids?: readonly number[]): Promise<AnalysisRespondent[]> {
-  if (!ids) return (await db.rows<PackedRow>(packedQuery(db, studyId))).map(unpack);
+  if (!ids && db.engine === "sqlite" && db.sqlite && analysisReadSettings.narrow) {
+    const narrow = await readAnalysisRespondentsSqlite(db, studyId);
+    if (narrow !== null) {
+      analysisReadStats.narrow += 1;
+      return narrow;
+    }
+  }
+  if (!ids) {
+    analysisReadStats.packed += 1;
+    return (await db.rows<PackedRow>(packedQuery(db, studyId))).map(unpack);
+  }
   const out: AnalysisRespondent[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
     out.push(...(await db.rows<PackedRow>(packedQuery(db, studyId, ids.slice(i, i + IDS_PER_QUERY)))).map(unpack));

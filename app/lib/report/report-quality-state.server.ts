@@ -3,7 +3,6 @@ import {
   earlierResponse,
   medianOfSorted,
   responseFlags,
-  type QualityFlag,
   type QualityInput,
   type ResponseFlagsContext,
 } from "../../../analysis/index";
@@ -47,7 +46,15 @@ function indexOfId(list: readonly AnalysisRespondent[], id: number): number {
   return at < list.length && list[at]!.id === id ? at : -1;
 }
 
+/** Whether the duplicate flag can concern `r` (it has a device cookie or an invitation). */
+const hasDuplicateKeys = (r: Pick<AnalysisRespondent, "deviceId" | "invitationId">) => Boolean(r.deviceId) || (r.invitationId !== null && r.invitationId !== undefined);
+
 class HeldQuality implements QualityState {
+  /**
+   * The inputs of the respondents with a device cookie or an invitation: the originals are
+   * compared by identity, so theirs are made once and kept. The others' are made when needed
+   * (a cold report keeps no input for each of 100k respondents).
+   */
   private readonly inputs = new Map<number, QualityInput>();
   /** completion times ascending, and the respondent of each */
   private durations: number[] = [];
@@ -57,28 +64,43 @@ class HeldQuality implements QualityState {
 
   constructor(private readonly ownId: string) {}
 
-  /** Counts every respondent afresh; the flags of each, by position. */
-  fill(respondents: readonly AnalysisRespondent[]): QualityFlag[][] {
-    const timed: Array<[number, number]> = [];
-    for (const r of respondents) {
-      const input = qualityInputOf(r);
+  private inputOf(r: AnalysisRespondent): QualityInput {
+    if (!hasDuplicateKeys(r)) return qualityInputOf(r);
+    let input = this.inputs.get(r.id);
+    if (input === undefined) {
+      input = qualityInputOf(r);
       this.inputs.set(r.id, input);
-      if (input.durationMs !== null) timed.push([input.durationMs, r.id]);
-      this.countOriginal(input);
     }
-    timed.sort((a, b) => a[0] - b[0]);
-    this.durations = timed.map((t) => t[0]);
-    this.durationIds = timed.map((t) => t[1]);
+    return input;
+  }
+
+  /** Counts every respondent afresh; the respondents with their flags (a new object where the flags differ from those they carry). */
+  fill(respondents: readonly AnalysisRespondent[]): AnalysisRespondent[] {
+    // Completion times and positions in two arrays of numbers (no pair per respondent), sorted by time.
+    const times: number[] = new Array<number>(respondents.length);
+    const timed: number[] = [];
+    respondents.forEach((r, i) => {
+      const durationMs = r.completedAt - r.startedAt;
+      times[i] = durationMs;
+      // (qualityInputOf's durationMs is never null: completedAt and startedAt are numbers.)
+      timed.push(i);
+      if (hasDuplicateKeys(r)) this.countOriginal(this.inputOf(r));
+    });
+    timed.sort((a, b) => times[a]! - times[b]! || a - b);
+    this.durations = timed.map((i) => times[i]!);
+    this.durationIds = timed.map((i) => respondents[i]!.id);
     this.median = medianOfSorted(this.durations);
     const context = this.context();
-    return respondents.map((r) => responseFlags(this.inputs.get(r.id)!, context));
+    return respondents.map((r) => {
+      const flags = responseFlags(this.inputOf(r), context);
+      return sameFlags(r.flags, flags) ? r : { ...r, flags };
+    });
   }
 
   add(next: AnalysisRespondent[], fresh: readonly AnalysisRespondent[]): number[] {
     const affected = new Set<number>();
     for (const r of fresh) {
-      const input = qualityInputOf(r);
-      this.inputs.set(r.id, input);
+      const input = this.inputOf(r);
       affected.add(r.id);
       if (input.durationMs !== null) {
         const at = lowerBound(this.durations, input.durationMs);
@@ -102,7 +124,7 @@ class HeldQuality implements QualityState {
       const at = indexOfId(next, id);
       if (at < 0) continue;
       const r = next[at]!;
-      const flags = responseFlags(this.inputs.get(id)!, context);
+      const flags = responseFlags(this.inputOf(r), context);
       if (!sameFlags(r.flags, flags)) {
         next[at] = { ...r, flags };
         changed.push(id);
@@ -135,7 +157,5 @@ class HeldQuality implements QualityState {
  */
 export function qualityOf(respondents: readonly AnalysisRespondent[], own: string | null): { quality: QualityState; flagged: AnalysisRespondent[] } {
   const quality = new HeldQuality(own ?? "");
-  const flags = quality.fill(respondents);
-  const flagged = respondents.map((r, i) => (sameFlags(r.flags, flags[i]!) ? r : { ...r, flags: flags[i]! }));
-  return { quality, flagged };
+  return { quality, flagged: quality.fill(respondents) };
 }

@@ -12,35 +12,34 @@ export function clearRespondentCache(): void {
   clearRespondentStore();
 }
 
+/** Whether `record` has an own key (no array of its keys made). */
+function hasKeys(record: Record<string, unknown>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
 /** A stored respondent as the analysis library reads it (the study's stated weights when the respondent gave none). */
 export function toOutcome(r: AnalysisRespondent, stated: { weights: Record<string, number>; qualityShare: number } | null): StudyRespondent {
-  const hasWeights = Object.keys(r.weights).length > 0;
+  const hasWeights = hasKeys(r.weights);
   const weights = hasWeights || !stated ? r.weights : stated.weights;
   const qualityShare = r.qualityShare ?? (hasWeights ? null : (stated?.qualityShare ?? null));
-  return {
-    id: String(r.id),
-    weights,
-    ...(qualityShare !== null ? { qualityShare } : {}),
-    ratings: r.ratings,
-    overall: r.overall,
-    ...(r.chose !== null ? { chose: r.chose } : {}),
-    considered: r.considered,
-    wave: String(r.wave),
-    ...(r.maxDiff.length > 0 ? { maxDiff: r.maxDiff.map(({ items, best, worst }) => ({ items, best, worst })) } : {}),
-    ...(r.prices
-      ? {
-          priceSensitivity: {
-            tooCheap: r.prices.tooCheap,
-            cheap: r.prices.cheap,
-            expensive: r.prices.expensive,
-            tooExpensive: r.prices.tooExpensive,
-            ...(r.prices.likelihoodCheap !== null ? { likelihoodAtCheap: r.prices.likelihoodCheap } : {}),
-            ...(r.prices.likelihoodExpensive !== null ? { likelihoodAtExpensive: r.prices.likelihoodExpensive } : {}),
-          },
-        }
-      : {}),
-    ...(r.ladder.length > 0 ? { gaborGranger: r.ladder } : {}),
-  };
+  // Optional fields set only when given (one object per respondent, no spread of temporary ones).
+  const outcome: StudyRespondent = { id: String(r.id), weights, ratings: r.ratings, overall: r.overall, considered: r.considered, wave: String(r.wave) };
+  if (qualityShare !== null) outcome.qualityShare = qualityShare;
+  if (r.chose !== null) outcome.chose = r.chose;
+  if (r.maxDiff.length > 0) outcome.maxDiff = r.maxDiff.map(({ items, best, worst }) => ({ items, best, worst }));
+  if (r.prices) {
+    outcome.priceSensitivity = {
+      tooCheap: r.prices.tooCheap,
+      cheap: r.prices.cheap,
+      expensive: r.prices.expensive,
+      tooExpensive: r.prices.tooExpensive,
+      ...(r.prices.likelihoodCheap !== null ? { likelihoodAtCheap: r.prices.likelihoodCheap } : {}),
+      ...(r.prices.likelihoodExpensive !== null ? { likelihoodAtExpensive: r.prices.likelihoodExpensive } : {}),
+    };
+  }
+  if (r.ladder.length > 0) outcome.gaborGranger = r.ladder;
+  return outcome;
 }
 
 
@@ -55,10 +54,13 @@ export async function respondentsAt(db: Db, study: Study, own: string | null, ve
  * never written, by the analysis library (pure).
  */
 const outcomeMemo = new WeakMap<AnalysisRespondent, { statedJson: string | null; outcome: StudyRespondent }>();
+/** The stated weights last read (one parse for a pass over every respondent, not one each). */
+let lastStated: { json: string | null; stated: ReturnType<typeof readStatedWeights> } = { json: null, stated: null };
 export function outcomeOf(r: AnalysisRespondent, statedJson: string | null): StudyRespondent {
   const memo = outcomeMemo.get(r);
   if (memo && memo.statedJson === statedJson) return memo.outcome;
-  const outcome = toOutcome(r, readStatedWeights(statedJson));
+  if (lastStated.json !== statedJson) lastStated = { json: statedJson, stated: readStatedWeights(statedJson) };
+  const outcome = toOutcome(r, lastStated.stated);
   outcomeMemo.set(r, { statedJson, outcome });
   return outcome;
 }

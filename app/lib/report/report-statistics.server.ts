@@ -32,8 +32,11 @@ interface Held {
   /** the outcomes the cells were last made for */
   outcomes: readonly StudyRespondent[];
   layout: StatisticsLayout;
-  /** the outcomes counted, by respondent id */
-  members: Map<string, StudyRespondent>;
+  /**
+   * the outcomes counted, by respondent id: always `outcomes` by id, so made from them only when
+   * a catch-up compares respondents (null until then: a cold report builds no map of 100k ids)
+   */
+  members: Map<string, StudyRespondent> | null;
   /** one cell per wave (outcome.wave) */
   cells: Map<string, StudyStatistics>;
 }
@@ -73,7 +76,7 @@ function build(design: string, layout: StatisticsLayout, outcomes: readonly Stud
     design,
     outcomes,
     layout,
-    members: new Map(outcomes.map((o) => [o.id, o])),
+    members: null,
     cells: new Map([...byWave].map(([wave, list]) => [wave, studyStatistics(layout, list)])),
   };
 }
@@ -100,7 +103,6 @@ export function statisticsFor(
     return fresh;
   }
   if (last.outcomes === outcomes) return last;
-  const { members } = last;
   let added: StudyRespondent[] = [];
   let removed: StudyRespondent[] = [];
   if (changes !== null && changes.from === last.outcomes) {
@@ -108,6 +110,7 @@ export function statisticsFor(
     removed = changes.removed;
     reportStatisticsStats.byChanges += 1;
   } else {
+    const members = membersOf(last);
     // One pass over the outcomes against the members held: new or changed ones (the changed
     // one's old object taken out); members no longer listed are searched only when some are left.
     let kept = 0;
@@ -134,18 +137,25 @@ export function statisticsFor(
     last.cells.set(waveOf(o), cell);
     return cell;
   };
+  // The members follow when they are made; otherwise they are made from the outcomes when needed.
+  const { members } = last;
   for (const o of removed) {
     addRespondent(cellOf(o), o, -1);
-    if (members.get(o.id) === o) members.delete(o.id);
+    if (members !== null && members.get(o.id) === o) members.delete(o.id);
   }
   for (const o of added) {
     addRespondent(cellOf(o), o, 1);
-    members.set(o.id, o);
+    members?.set(o.id, o);
   }
   last.outcomes = outcomes;
   reportStatisticsStats.added += added.length;
   reportStatisticsStats.removed += removed.length;
   return last;
+}
+
+/** The outcomes counted by `held`, by respondent id (made on first use). */
+function membersOf(held: Held): Map<string, StudyRespondent> {
+  return (held.members ??= new Map(held.outcomes.map((o) => [o.id, o])));
 }
 
 /** The cells of one report filter: one per wave. */
