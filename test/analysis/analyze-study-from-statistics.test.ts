@@ -13,6 +13,7 @@ import {
   type StudyAnalysisInput,
   type StudyRespondent,
 } from "../../analysis";
+import { expectClose } from "../helpers/expect-close";
 
 /**
  * Issue 23: the report above the bootstrap threshold analyses sufficient statistics (per cell:
@@ -64,22 +65,6 @@ const withId = (r: StudyRespondent): StudyRespondent => {
   for (const key of ["qualityShare", "overall", "chose", "considered"] as const) if (out[key] === undefined) delete out[key];
   return out;
 };
-
-/** Deep equality with numbers equal to 1e-9 (relative past 1). */
-function expectClose(actual: unknown, expected: unknown, path = "report"): void {
-  if (typeof expected === "number" && typeof actual === "number") {
-    if (Number.isNaN(expected) && Number.isNaN(actual)) return;
-    if (!(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)))) expect.fail(`${path}: ${actual} != ${expected}`);
-    return;
-  }
-  if (expected === null || typeof expected !== "object" || actual === null || typeof actual !== "object") {
-    expect(actual, path).toEqual(expected);
-    return;
-  }
-  expect(Array.isArray(actual), path).toBe(Array.isArray(expected));
-  expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
-  for (const key of Object.keys(expected)) expectClose((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
-}
 
 const optionsArb = fc.record({
   importance: fc.constantFrom("relative-weights" as const, "shapley" as const, "ols" as const),

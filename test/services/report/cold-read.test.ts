@@ -11,6 +11,7 @@ import { seededRandom } from "../../../surveys/seeded-random";
 import { demoDb } from "../demo-db";
 import { TEST_ENGINE } from "../../helpers/engine";
 import { insertRow, insertRows } from "../../db/fixtures";
+import { expectClose } from "../../helpers/expect-close";
 
 /**
  * Issue 23, the cold report: on SQLite the first report after a restart reads every response
@@ -89,21 +90,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => demo.cleanup());
-
-/** Deep equality with numbers equal to 1e-9 (relative past 1). */
-function expectClose(actual: unknown, expected: unknown, path = "report"): void {
-  if (typeof expected === "number" && typeof actual === "number") {
-    if (Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))) expect.fail(`${path}: ${actual} != ${expected}`);
-    return;
-  }
-  if (expected === null || typeof expected !== "object" || actual === null || typeof actual !== "object") {
-    expect(actual, path).toEqual(expected);
-    return;
-  }
-  expect(Array.isArray(actual), path).toBe(Array.isArray(expected));
-  expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
-  for (const key of Object.keys(expected)) expectClose((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
-}
 
 /** `fn` with the packed read on SQLite too. */
 async function packed<T>(fn: () => Promise<T>): Promise<T> {

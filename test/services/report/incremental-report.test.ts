@@ -14,6 +14,7 @@ import { BOOTSTRAP_UP_TO } from "../../../app/lib/report/report-intervals";
 import type { ReportOptions } from "../../../app/lib/report/report-options.server";
 import { demoDb } from "../demo-db";
 import { insertRow, insertRows } from "../../db/fixtures";
+import { expectClose } from "../../helpers/expect-close";
 
 /**
  * Issue 23, the incremental report: after completions, exclusions and inclusions the report
@@ -122,21 +123,6 @@ async function apply(event: Event): Promise<void> {
     const picked = complete[event.pick % complete.length]!;
     await setResponseReview(demo.db, { studyId: demo.study.id, responseId: Number(picked.id), review: event.review });
   }
-}
-
-/** Deep equality with numbers equal to 1e-9 (relative past 1). */
-function expectClose(actual: unknown, expected: unknown, path = "report"): void {
-  if (typeof expected === "number" && typeof actual === "number") {
-    if (Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))) expect.fail(`${path}: ${actual} != ${expected}`);
-    return;
-  }
-  if (expected === null || typeof expected !== "object" || actual === null || typeof actual !== "object") {
-    expect(actual, path).toEqual(expected);
-    return;
-  }
-  expect(Array.isArray(actual), path).toBe(Array.isArray(expected));
-  expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
-  for (const key of Object.keys(expected)) expectClose((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
 }
 
 /**
