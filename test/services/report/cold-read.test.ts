@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Db } from "../../../db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysisReadSettings, analysisReadStats, listAnalysisRespondents, readAnalysisRespondents } from "../../../db/queries/analysis-respondents";
 import { setResponseReview } from "../../../db/queries/response-review";
@@ -158,22 +159,25 @@ describe("the cold report's narrow read (issue 23)", () => {
   }, 120_000);
 });
 
+/** A complete response without answers, ten minutes long, in the demo's rating questionnaire, inside `tx`. */
+async function insertComplete(tx: Db, clientId: string, startedAt: number): Promise<void> {
+  const [q] = await tx.rows<{ id: number }>(sql`select id from questionnaires where study_id = ${demo.study.id} and stage = 'rating' order by version desc`);
+  await insertRow(tx, "responses", {
+    client_id: clientId,
+    questionnaire_id: Number(q!.id),
+    status: "complete",
+    offer_order: "[]",
+    started_at: startedAt,
+    updated_at: startedAt,
+    completed_at: startedAt + 600_000,
+  });
+}
+
 describe("the narrow read and group commit (issue 23)", () => {
   it.runIf(TEST_ENGINE === "sqlite")("waits for an open write batch's COMMIT instead of reading its uncommitted rows", async () => {
     const sqlite = demo.db.sqlite!;
     const order: string[] = [];
-    const [q] = await demo.db.rows<{ id: number }>(sql`select id from questionnaires where study_id = ${demo.study.id} and stage = 'rating' order by version desc`);
-    const write = demo.db.transaction(async (tx) => {
-      await insertRow(tx, "responses", {
-        client_id: "cold-read-batch",
-        questionnaire_id: Number(q!.id),
-        status: "complete",
-        offer_order: "[]",
-        started_at: Date.UTC(2026, 10, 4),
-        updated_at: Date.UTC(2026, 10, 4),
-        completed_at: Date.UTC(2026, 10, 4) + 600_000,
-      });
-    });
+    const write = demo.db.transaction((tx) => insertComplete(tx, "cold-read-batch", Date.UTC(2026, 10, 4)));
     void write.then(() => order.push("committed"));
     // The body has run; its COMMIT waits for the end of the event loop's turn (group commit).
     for (let i = 0; i < 10 && !sqlite.inTransaction; i += 1) await Promise.resolve();
@@ -188,18 +192,9 @@ describe("the narrow read and group commit (issue 23)", () => {
   });
 
   it("reads inside a transaction through the transaction's own Db, its uncommitted rows included", async () => {
-    const [q] = await demo.db.rows<{ id: number }>(sql`select id from questionnaires where study_id = ${demo.study.id} and stage = 'rating' order by version desc`);
     const before = { ...analysisReadStats };
     const seen = await demo.db.transaction(async (tx) => {
-      await insertRow(tx, "responses", {
-        client_id: "cold-read-in-transaction",
-        questionnaire_id: Number(q!.id),
-        status: "complete",
-        offer_order: "[]",
-        started_at: Date.UTC(2026, 10, 5),
-        updated_at: Date.UTC(2026, 10, 5),
-        completed_at: Date.UTC(2026, 10, 5) + 600_000,
-      });
+      await insertComplete(tx, "cold-read-in-transaction", Date.UTC(2026, 10, 5));
       return readAnalysisRespondents(tx, demo.study.id);
     });
     expect(seen.some((r) => r.clientId === "cold-read-in-transaction")).toBe(true);
