@@ -235,4 +235,63 @@ describe("migrations on a database that holds responses", () => {
       db.sqlite!.close();
     }
   });
+
+  // 0016 (issue 23) rebuilds the four answer tables as WITHOUT ROWID tables, stored in their
+  // primary key's order. Every row comes across, the constraints and the profile's value index
+  // still hold, and deleting a response still cascades into them.
+  it("keeps every rating, weight, offer answer and profile answer when 0016 stores them WITHOUT ROWID", () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const file = path.join(dir, "old.sqlite");
+    openDatabase({ url: file, migrationsFolder: migrationsUpTo(16) }).sqlite!.close();
+
+    const old = new Database(file);
+    old.exec(`
+      insert into users (id, email, password_hash, created_at) values (1, 'a@example.com', 'x', 1);
+      insert into studies (id, owner_id, title, public_token, created_at, updated_at) values (1, 1, 'Coffee', 'tok-1', 1, 1);
+      insert into questionnaires (id, study_id, stage, version, definition_json, survey_json, published_at) values (1, 1, 'rating', 1, '{}', '{}', 1);
+      insert into responses (id, client_id, questionnaire_id, status, offer_order, started_at, updated_at, completed_at)
+        values (7, 'client-7', 1, 'complete', '[]', 1, 2, 2), (9, 'client-9', 1, 'complete', '[]', 1, 2, 2);
+      insert into response_ratings (response_id, offer_code, attribute_code, score) values (9, 'birch', 'taste', 6), (7, 'aster', 'taste', 8), (7, 'aster', 'ease', 3);
+      insert into response_weights (response_id, attribute_code, weight) values (7, 'taste', 62.5), (7, 'ease', 37.5), (9, 'taste', 100);
+      insert into response_offers (response_id, offer_code, position, known, worth, overall, chose, considered) values (7, 'aster', 0, 1, 7, 8, 1, 1), (9, 'birch', 1, 0, null, null, 0, 0);
+      insert into response_profile (response_id, question_code, value) values (7, 'segment', 'home'), (9, 'segment', 'office');
+    `);
+    old.close();
+
+    const db = openDatabase({ url: file });
+    try {
+      const sqlite = db.sqlite!;
+      const withoutRowid = sqlite.prepare("select name from pragma_table_list where wr = 1 and name like 'response_%' order by name").pluck().all();
+      expect(withoutRowid).toEqual(["response_offers", "response_profile", "response_ratings", "response_weights"]);
+      expect(sqlite.prepare("select response_id, offer_code, attribute_code, score from response_ratings").all()).toEqual([
+        { response_id: 7, offer_code: "aster", attribute_code: "ease", score: 3 },
+        { response_id: 7, offer_code: "aster", attribute_code: "taste", score: 8 },
+        { response_id: 9, offer_code: "birch", attribute_code: "taste", score: 6 },
+      ]);
+      expect(sqlite.prepare("select response_id, attribute_code, weight from response_weights order by response_id, attribute_code").all()).toEqual([
+        { response_id: 7, attribute_code: "ease", weight: 37.5 },
+        { response_id: 7, attribute_code: "taste", weight: 62.5 },
+        { response_id: 9, attribute_code: "taste", weight: 100 },
+      ]);
+      expect(sqlite.prepare("select * from response_offers order by response_id").all()).toEqual([
+        { response_id: 7, offer_code: "aster", position: 0, known: 1, worth: 7, overall: 8, chose: 1, considered: 1 },
+        { response_id: 9, offer_code: "birch", position: 1, known: 0, worth: null, overall: null, chose: 0, considered: 0 },
+      ]);
+      expect(sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'response_profile' and sql is not null").pluck().all()).toEqual([
+        "response_profile_value_idx",
+      ]);
+      expect(sqlite.prepare("select response_id from response_profile where question_code = 'segment' and value = 'office'").pluck().all()).toEqual([9]);
+      expect(() => sqlite.prepare("insert into response_ratings (response_id, offer_code, attribute_code, score) values (7, 'aster', 'taste', 5)").run()).toThrow(/UNIQUE|PRIMARY/);
+      expect(() => sqlite.prepare("insert into response_ratings (response_id, offer_code, attribute_code, score) values (7, 'birch', 'taste', 11)").run()).toThrow(/response_ratings_score_ck/);
+      expect(() => sqlite.prepare("insert into response_weights (response_id, attribute_code, weight) values (404, 'taste', 1)").run()).toThrow(/FOREIGN KEY/);
+      sqlite.prepare("delete from responses where id = 7").run();
+      const left = (table: string) => sqlite.prepare(`select count(*) from ${table} where response_id = 7`).pluck().get();
+      expect([left("response_ratings"), left("response_weights"), left("response_offers"), left("response_profile")]).toEqual([0, 0, 0, 0]);
+      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    } finally {
+      db.sqlite!.close();
+    }
+  });
 });
