@@ -1,4 +1,4 @@
--- Issue 23: the per-response answer tables keyed by (response_id, ...) become WITHOUT ROWID tables, stored in
+-- Issue 23: the per-response tables keyed by (response_id, ...) and the response feed keyed by (study_id, seq) become WITHOUT ROWID tables, stored in
 -- their primary key order: one b-tree per table instead of a rowid table plus its primary-key index, so a
 -- completion writes half the pages for them and the report reads a response's rows side by side
 -- (docs/decisions/0009-answers-without-rowid.md). drizzle-kit cannot say WITHOUT ROWID: a later migration that
@@ -53,4 +53,43 @@ CREATE TABLE `response_profile` (
 ) WITHOUT ROWID;--> statement-breakpoint
 INSERT INTO `response_profile` SELECT * FROM `__old_response_profile`;--> statement-breakpoint
 DROP TABLE `__old_response_profile`;--> statement-breakpoint
-CREATE INDEX `response_profile_value_idx` ON `response_profile` (`question_code`,`value`);
+CREATE INDEX `response_profile_value_idx` ON `response_profile` (`question_code`,`value`);--> statement-breakpoint
+ALTER TABLE `response_maxdiff` RENAME TO `__old_response_maxdiff`;--> statement-breakpoint
+CREATE TABLE `response_maxdiff` (
+	`response_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`task` integer NOT NULL,
+	`items_json` text NOT NULL,
+	`best` text NOT NULL,
+	`worst` text NOT NULL,
+	PRIMARY KEY(`response_id`, `kind`, `task`),
+	FOREIGN KEY (`response_id`) REFERENCES `responses`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "response_maxdiff_kind_ck" CHECK("response_maxdiff"."kind" in ('quality', 'price')),
+	CONSTRAINT "response_maxdiff_task_ck" CHECK("response_maxdiff"."task" >= 1),
+	CONSTRAINT "response_maxdiff_best_worst_ck" CHECK("response_maxdiff"."best" <> "response_maxdiff"."worst")
+) WITHOUT ROWID;--> statement-breakpoint
+INSERT INTO `response_maxdiff` SELECT * FROM `__old_response_maxdiff`;--> statement-breakpoint
+DROP TABLE `__old_response_maxdiff`;--> statement-breakpoint
+ALTER TABLE `response_gabor_granger` RENAME TO `__old_response_gabor_granger`;--> statement-breakpoint
+CREATE TABLE `response_gabor_granger` (
+	`response_id` integer NOT NULL,
+	`price` real NOT NULL,
+	`buy` integer NOT NULL,
+	PRIMARY KEY(`response_id`, `price`),
+	FOREIGN KEY (`response_id`) REFERENCES `responses`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "response_gabor_granger_price_ck" CHECK("response_gabor_granger"."price" >= 0)
+) WITHOUT ROWID;--> statement-breakpoint
+INSERT INTO `response_gabor_granger` SELECT * FROM `__old_response_gabor_granger`;--> statement-breakpoint
+DROP TABLE `__old_response_gabor_granger`;--> statement-breakpoint
+ALTER TABLE `response_feed` RENAME TO `__old_response_feed`;--> statement-breakpoint
+CREATE TABLE `response_feed` (
+	`study_id` integer NOT NULL,
+	`seq` integer NOT NULL,
+	`response_id` integer NOT NULL,
+	PRIMARY KEY(`study_id`, `seq`),
+	FOREIGN KEY (`study_id`) REFERENCES `studies`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`response_id`) REFERENCES `responses`(`id`) ON UPDATE no action ON DELETE cascade
+) WITHOUT ROWID;--> statement-breakpoint
+INSERT INTO `response_feed` SELECT * FROM `__old_response_feed`;--> statement-breakpoint
+DROP TABLE `__old_response_feed`;--> statement-breakpoint
+CREATE UNIQUE INDEX `response_feed_response_uq` ON `response_feed` (`response_id`);

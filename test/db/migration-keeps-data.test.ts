@@ -236,10 +236,10 @@ describe("migrations on a database that holds responses", () => {
     }
   });
 
-  // 0016 (issue 23) rebuilds the four answer tables as WITHOUT ROWID tables, stored in their
-  // primary key's order. Every row comes across, the constraints and the profile's value index
-  // still hold, and deleting a response still cascades into them.
-  it("keeps every rating, weight, offer answer and profile answer when 0016 stores them WITHOUT ROWID", () => {
+  // 0016 (issue 23) rebuilds the per-response answer tables and the response feed as WITHOUT
+  // ROWID tables, stored in their primary key's order. Every row comes across, the constraints and
+  // the indexes still hold, and deleting a response still cascades into them.
+  it("keeps every answer row and the feed when 0016 stores them WITHOUT ROWID", () => {
     const dir = makeTempDir();
     dirs.push(dir);
     const file = path.join(dir, "old.sqlite");
@@ -256,6 +256,9 @@ describe("migrations on a database that holds responses", () => {
       insert into response_weights (response_id, attribute_code, weight) values (7, 'taste', 62.5), (7, 'ease', 37.5), (9, 'taste', 100);
       insert into response_offers (response_id, offer_code, position, known, worth, overall, chose, considered) values (7, 'aster', 0, 1, 7, 8, 1, 1), (9, 'birch', 1, 0, null, null, 0, 0);
       insert into response_profile (response_id, question_code, value) values (7, 'segment', 'home'), (9, 'segment', 'office');
+      insert into response_maxdiff (response_id, kind, task, items_json, best, worst) values (7, 'quality', 1, '["taste","ease","design"]', 'taste', 'design');
+      insert into response_gabor_granger (response_id, price, buy) values (7, 4.5, 1), (7, 3, 1);
+      insert into response_feed (study_id, seq, response_id) values (1, 2, 9), (1, 1, 7);
     `);
     old.close();
 
@@ -263,7 +266,15 @@ describe("migrations on a database that holds responses", () => {
     try {
       const sqlite = db.sqlite!;
       const withoutRowid = sqlite.prepare("select name from pragma_table_list where wr = 1 and name like 'response_%' order by name").pluck().all();
-      expect(withoutRowid).toEqual(["response_offers", "response_profile", "response_ratings", "response_weights"]);
+      expect(withoutRowid).toEqual([
+        "response_feed",
+        "response_gabor_granger",
+        "response_maxdiff",
+        "response_offers",
+        "response_profile",
+        "response_ratings",
+        "response_weights",
+      ]);
       expect(sqlite.prepare("select response_id, offer_code, attribute_code, score from response_ratings").all()).toEqual([
         { response_id: 7, offer_code: "aster", attribute_code: "ease", score: 3 },
         { response_id: 7, offer_code: "aster", attribute_code: "taste", score: 8 },
@@ -278,8 +289,19 @@ describe("migrations on a database that holds responses", () => {
         { response_id: 7, offer_code: "aster", position: 0, known: 1, worth: 7, overall: 8, chose: 1, considered: 1 },
         { response_id: 9, offer_code: "birch", position: 1, known: 0, worth: null, overall: null, chose: 0, considered: 0 },
       ]);
-      expect(sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'response_profile' and sql is not null").pluck().all()).toEqual([
+      expect(sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name like 'response_%' and sql is not null and name not like 'responses_%' order by name").pluck().all()).toEqual([
+        "response_feed_response_uq",
         "response_profile_value_idx",
+      ]);
+      expect(sqlite.prepare("select seq, response_id from response_feed where study_id = 1").all()).toEqual([
+        { seq: 1, response_id: 7 },
+        { seq: 2, response_id: 9 },
+      ]);
+      expect(() => sqlite.prepare("insert into response_feed (study_id, seq, response_id) values (1, 3, 7)").run()).toThrow(/UNIQUE/);
+      expect(sqlite.prepare("select task, items_json, best, worst from response_maxdiff").all()).toEqual([{ task: 1, items_json: '["taste","ease","design"]', best: "taste", worst: "design" }]);
+      expect(sqlite.prepare("select price, buy from response_gabor_granger").all()).toEqual([
+        { price: 3, buy: 1 },
+        { price: 4.5, buy: 1 },
       ]);
       expect(sqlite.prepare("select response_id from response_profile where question_code = 'segment' and value = 'office'").pluck().all()).toEqual([9]);
       expect(() => sqlite.prepare("insert into response_ratings (response_id, offer_code, attribute_code, score) values (7, 'aster', 'taste', 5)").run()).toThrow(/UNIQUE|PRIMARY/);
@@ -287,7 +309,8 @@ describe("migrations on a database that holds responses", () => {
       expect(() => sqlite.prepare("insert into response_weights (response_id, attribute_code, weight) values (404, 'taste', 1)").run()).toThrow(/FOREIGN KEY/);
       sqlite.prepare("delete from responses where id = 7").run();
       const left = (table: string) => sqlite.prepare(`select count(*) from ${table} where response_id = 7`).pluck().get();
-      expect([left("response_ratings"), left("response_weights"), left("response_offers"), left("response_profile")]).toEqual([0, 0, 0, 0]);
+      const tables = ["response_ratings", "response_weights", "response_offers", "response_profile", "response_maxdiff", "response_gabor_granger", "response_feed"];
+      expect(tables.map(left)).toEqual([0, 0, 0, 0, 0, 0, 0]);
       expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
       expect(sqlite.pragma("foreign_key_check")).toEqual([]);
     } finally {
