@@ -772,7 +772,11 @@ export const responseGaborGranger = pgTable(
   },
   (t) => [primaryKey({ columns: [t.responseId, t.price] }), check("response_gabor_granger_price_ck", sql`${t.price} >= 0`)],
 );
-/** Finished responses of a study in commit order (db/schema.ts). */
+/**
+ * Finished responses of a study in commit order (db/schema.ts). On PostgreSQL a finishing
+ * transaction writes a pending place (negative `seq`, no lock) that the feed's reader places
+ * after commit (migration 0012_feed_sequencer).
+ */
 export const responseFeed = pgTable(
   "response_feed",
   {

@@ -777,6 +777,8 @@ export const responseGaborGranger = sqliteTable(
  * Finished responses (complete or screened out) of a study in the order their transactions
  * committed: `seq` is taken under the study's `feed:<id>` lock inside the finishing transaction,
  * so a reader paging by `seq` never skips a response that commits later (the API's `since`).
+ * PostgreSQL keeps the guarantee without that lock in the finishing transaction: a pending place
+ * given its place by the reader after commit (docs/postgres.md, migration 0012_feed_sequencer).
  */
 export const responseFeed = sqliteTable(
   "response_feed",

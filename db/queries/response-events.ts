@@ -102,12 +102,18 @@ export async function recordFinishedResponse(tx: Db, responseId: number, now: nu
         from responses r join questionnaires q on q.id = r.questionnaire_id where r.id = ${responseId}`,
   );
   if (!r || (r.status !== "complete" && r.status !== "screened_out")) return;
-  await tx.lock(`feed:${r.studyId}`);
-  await tx.run(
-    sql`insert into response_feed (study_id, seq, response_id)
-        select cast(${r.studyId} as integer), coalesce(max(seq), 0) + 1, cast(${responseId} as integer) from response_feed where study_id = ${r.studyId}
-        on conflict do nothing`,
-  );
+  if (tx.engine === "postgres") {
+    // A pending place, without a lock held through the commit: listFeedPage's vm_feed_sequence
+    // gives it its place once committed (migration 0012_feed_sequencer).
+    await tx.run(sql`insert into response_feed (study_id, seq, response_id) values (${r.studyId}, vm_feed_pending_seq(), ${responseId}) on conflict do nothing`);
+  } else {
+    await tx.lock(`feed:${r.studyId}`);
+    await tx.run(
+      sql`insert into response_feed (study_id, seq, response_id)
+          select cast(${r.studyId} as integer), coalesce(max(seq), 0) + 1, cast(${responseId} as integer) from response_feed where study_id = ${r.studyId}
+          on conflict do nothing`,
+    );
+  }
   if (options.events === false) return;
   const data = {
     responseId,

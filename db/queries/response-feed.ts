@@ -26,9 +26,12 @@ export interface FeedResponse {
 
 /**
  * Up to `limit` finished responses of the study after feed position `since`, in feed order
- * (commit order: see response_feed in db/schema.ts), with their answers.
+ * (commit order: see response_feed in db/schema.ts), with their answers. On PostgreSQL the
+ * responses finished since the last read get their places first (vm_feed_sequence, its own
+ * transaction unless inside the caller's: migration 0012_feed_sequencer).
  */
 export async function listFeedPage(db: Db, args: { studyId: number; since: number; limit: number }): Promise<FeedResponse[]> {
+  if (db.engine === "postgres") await db.rows(sql`select vm_feed_sequence(${args.studyId}) as "placed"`);
   const rows = await db.rows<Omit<FeedResponse, "weights" | "ratings" | "offers" | "profile">>(
     sql`select f.seq, r.id, r.status, r.screen_reason as "screenReason", q.stage, q.version as "questionnaireVersion", r.wave, r.locale,
           r.review, r.respondent_ref as "rid", r.origin, r.quality_share as "qualityShare", r.started_at as "startedAt", r.completed_at as "completedAt"

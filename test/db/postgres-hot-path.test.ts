@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { advisoryKey } from "../../db/client-postgres";
+import { listFeedPage } from "../../db/queries/response-feed";
 import { completeResponse, saveResponseDraft } from "../../db/queries/responses";
 import { getStudyByToken } from "../../db/queries/studies";
 import { seedDemo } from "../../db/seed-demo";
@@ -129,7 +130,8 @@ async function written(s: Side) {
         from response_prices x join responses r on r.id = x.response_id where r.id in ${mine}`),
     ladder: await rows(sql`select r.client_id, x.price, case when x.buy then 1 else 0 end as buy from response_gabor_granger x join responses r on r.id = x.response_id
         where r.id in ${mine} order by 1, 2`),
-    feed: (await rows<{ client_id: string }>(sql`select r.client_id from response_feed f join responses r on r.id = f.response_id where r.id in ${mine} order by f.seq`)).map(
+    // The feed as the API reads it: on PostgreSQL, listFeedPage first places the pending rows (0012).
+    feed: (await listFeedPage(s.db, { studyId: s.studyId, since: 0, limit: 1 }), await rows<{ client_id: string }>(sql`select r.client_id from response_feed f join responses r on r.id = f.response_id where r.id in ${mine} order by f.seq`)).map(
       (r) => r.client_id,
     ),
     deliveries: (
