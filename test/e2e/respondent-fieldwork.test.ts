@@ -122,15 +122,15 @@ describe("respondent fieldwork at 375x812 (Chromium)", () => {
     const id = await clientIdIn(page, "valuemap:demo:fg:responseId");
     const row = responseOf(id!)!;
     expect(row.status).toBe("complete");
-    const weights = db((d) => d.prepare("select attribute_code as a, weight as w from response_weights where response_id = ? order by rowid").all(row.id));
+    const weights = db((d) => d.prepare("select attribute_code as a, weight as w from response_weights where response_id = ? order by attribute_code").all(row.id));
     expect(weights).toEqual([
-      { a: "reliability", w: 60 },
-      { a: "taste", w: 40 },
-      { a: "ease", w: 0 },
-      { a: "service", w: 0 },
       { a: "design", w: 0 },
+      { a: "ease", w: 0 },
       { a: "purchase", w: 70 },
+      { a: "reliability", w: 60 },
       { a: "running", w: 30 },
+      { a: "service", w: 0 },
+      { a: "taste", w: 40 },
       { a: "terms", w: 0 },
     ]);
     expect(db((d) => d.prepare("select text, weight from response_suggestions where response_id = ?").all(row.id))).toEqual([
