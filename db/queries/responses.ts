@@ -38,12 +38,15 @@ export type StartArgs = {
   origin?: "web" | "test";
 };
 
-async function insertDraft(db: Db, args: StartArgs): Promise<void> {
-  await db.run(
-    sql`insert into responses (client_id, questionnaire_id, offer_order, locale, invitation_id, device_id, wave, respondent_ref, origin, started_at, updated_at)
+/** The insert of a draft row for `args` (nothing when its client id, or its invitation, has one). */
+function draftInsert(args: StartArgs): SQL {
+  return sql`insert into responses (client_id, questionnaire_id, offer_order, locale, invitation_id, device_id, wave, respondent_ref, origin, started_at, updated_at)
      values (${args.clientId}, ${args.questionnaireId}, ${JSON.stringify(args.offerOrder)}, ${args.locale}, ${args.invitationId ?? null},
-       ${args.deviceId ?? null}, ${args.wave ?? 1}, ${args.respondentRef ?? null}, ${args.origin ?? "web"}, ${args.now}, ${args.now}) on conflict do nothing`,
-  );
+       ${args.deviceId ?? null}, ${args.wave ?? 1}, ${args.respondentRef ?? null}, ${args.origin ?? "web"}, ${args.now}, ${args.now}) on conflict do nothing`;
+}
+
+async function insertDraft(db: Db, args: StartArgs): Promise<void> {
+  await db.run(draftInsert(args));
 }
 
 /**
@@ -52,25 +55,6 @@ async function insertDraft(db: Db, args: StartArgs): Promise<void> {
  * invitation's response is returned instead (under its own client id), so the caller resumes
  * it. Using an invitation takes the transaction lock `invitation:<id>`.
  */
-/**
- * A new public-link response's draft, when the caller has just read that its client id has no
- * row (SQLite: one statement, the insert returning the row; a concurrent start of the same id
- * makes it read the row that start stored). Anything else goes through startResponse.
- */
-export async function startNewResponse(db: Db, args: StartArgs): Promise<ResponseRow> {
-  if (db.engine === "postgres" || (args.invitationId ?? null) !== null) return startResponse(db, args);
-  // A write, so in a transaction (rows outside one would autocommit: an fsync of its own).
-  const [row] = await db.transaction((tx) =>
-    tx.rows<ResponseRow>(
-      sql`insert into responses (client_id, questionnaire_id, offer_order, locale, invitation_id, device_id, wave, respondent_ref, origin, started_at, updated_at)
-       values (${args.clientId}, ${args.questionnaireId}, ${JSON.stringify(args.offerOrder)}, ${args.locale}, null,
-         ${args.deviceId ?? null}, ${args.wave ?? 1}, ${args.respondentRef ?? null}, ${args.origin ?? "web"}, ${args.now}, ${args.now})
-       on conflict do nothing returning ${RESPONSE_COLUMNS}`,
-    ),
-  );
-  return row ?? (await getResponseByClientId(db, args.clientId))!;
-}
-
 export async function startResponse(db: Db, args: StartArgs): Promise<ResponseRow> {
   // PostgreSQL: the same in one statement (vm_start_response, responses-postgres.ts).
   if (db.engine === "postgres") return (await db.rows<ResponseRow>(sql`select ${RESPONSE_COLUMNS} from vm_start_response(${startJson(args)}::jsonb)`))[0]!;
@@ -90,6 +74,18 @@ export async function startResponse(db: Db, args: StartArgs): Promise<ResponseRo
     const rows = await tx.rows<ResponseRow>(sql`select ${RESPONSE_COLUMNS} from responses where invitation_id = ${invitationId}`);
     return rows[0]!;
   });
+}
+
+/**
+ * A new public-link response's draft, when the caller has just read that its client id has no
+ * row (SQLite: one statement, the insert returning the row; a concurrent start of the same id
+ * makes it read the row that start stored). Anything else goes through startResponse.
+ */
+export async function startNewResponse(db: Db, args: StartArgs): Promise<ResponseRow> {
+  if (db.engine === "postgres" || (args.invitationId ?? null) !== null) return startResponse(db, args);
+  // A write, so in a transaction (rows outside one would autocommit: an fsync of its own).
+  const [row] = await db.transaction((tx) => tx.rows<ResponseRow>(sql`${draftInsert(args)} returning ${RESPONSE_COLUMNS}`));
+  return row ?? (await getResponseByClientId(db, args.clientId))!;
 }
 
 export type DraftOutcome = "saved" | "stale" | "finished" | "other-questionnaire";

@@ -156,8 +156,13 @@ export async function handleRespondentRequest(
   };
   switch (request.intent) {
     case "start": {
-      // Resuming on the public link: the row resolve read is the stored one.
-      const row = resolved.existing && resolved.invitationId === null ? resolved.existing : resolved.existing ? await startResponse(db, base) : await startNewResponse(db, base);
+      // A new response is stored; a public link's resumed one is the row resolve read; a personal
+      // link's goes through its invitation (startResponse).
+      const row = !resolved.existing
+        ? await startNewResponse(db, base)
+        : resolved.invitationId === null
+          ? resolved.existing
+          : await startResponse(db, base);
       const quotaCodes = questionnaire.stage !== "rating" ? [] : (resolved.quotaCodes ?? (await quotaQuestionCodes(db, resolved.study.studyId)));
       // The respondent's MaxDiff tasks, made and stored when the response starts (seeded by its id).
       const design = await responseMaxDiffDesign(db, definition, questionnaire.stage, row, row.clientId);
