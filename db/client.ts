@@ -252,8 +252,8 @@ export const ENDED = "a transaction's Db was used after its transaction ended: u
  * it too (between bodies without a savepoint of their own, while a body runs as a body). Both
  * are answered after its COMMIT: a write is never acknowledged before it is committed, nor
  * lost with another body's rollback, and a read never answers with data that is not committed
- * yet. (A body that awaits such an outside query on the outer Db waits for itself: its guard rolls it back with a
- * TransactionViolation, as for any other I/O.)
+ * yet. (A body that awaits such an outside query on the outer Db waits for itself: its guard
+ * rolls it back with a TransactionViolation, as for any other I/O.)
  */
 class SqliteConnection {
   /** drizzle over the connection, outside transactions (commits an open batch before each query). */

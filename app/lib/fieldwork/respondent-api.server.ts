@@ -4,6 +4,7 @@ import { deviceFor, readDeviceId } from "./device-cookie.server";
 import { env } from "../platform/env.server";
 import type { Db } from "../../../db/client";
 import { getRespondentStudy } from "../../../db/queries/responses";
+import { LruCache } from "../platform/lru-cache.server";
 import { rateLimiterFor, type RateLimiter } from "../platform/rate-limit.server";
 import { answersProblem } from "./answer-limits.server";
 import { checkPageProof, issuePageProof } from "./page-proof.server";
@@ -31,16 +32,11 @@ export interface RespondentClient {
   secure: boolean;
 }
 
-/** isbot's verdict per User-Agent (its pattern is long; phones send a few distinct strings), at most BOT_CACHE_SIZE. */
-const botVerdicts = new Map<string, boolean>();
-const BOT_CACHE_SIZE = 1000;
+/** isbot's verdict per User-Agent (its pattern is long; phones send a few distinct strings), the last 1000 kept. */
+const botVerdicts = new LruCache<boolean>(1000);
 function isBot(userAgent: string): boolean {
   let verdict = botVerdicts.get(userAgent);
-  if (verdict === undefined) {
-    verdict = isbot(userAgent);
-    if (botVerdicts.size >= BOT_CACHE_SIZE) botVerdicts.delete(botVerdicts.keys().next().value!);
-    botVerdicts.set(userAgent, verdict);
-  }
+  if (verdict === undefined) botVerdicts.set(userAgent, (verdict = isbot(userAgent)));
   return verdict;
 }
 
