@@ -12,22 +12,13 @@ import os from "node:os";
 import path from "node:path";
 import { Session } from "node:inspector/promises";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-profile-report-"));
+import { openDemoReportBench } from "./demo-report-bench";
+
 const out = process.env.PROFILE_DIR ?? os.tmpdir();
-process.env.DATABASE_URL = `file:${path.join(dir, "report.db")}`;
-process.env.DEMO = "on";
 const size = Number(process.env.PROFILE_SIZE ?? 100_000);
-
-const { appDb: db } = await import("../app/lib/platform/db.server");
-const { loadReport, reportCache } = await import("../app/lib/report/report.server");
-const { getStudyByToken } = await import("../db/queries/studies");
-const { demoRatingQuestionnaire, growDemoResponses } = await import("./grow-demo");
-
-const study = (await getStudyByToken(db, "demo"))!;
-const sqlite = db.sqlite!;
-const questionnaireId = demoRatingQuestionnaire(sqlite, study.id);
+const { db, study, loadReport, reportCache, grow, remove } = await openDemoReportBench("valuemap-profile-report-");
 const weights = { line: "weights" as const, flagged: "out" as const };
-growDemoResponses(sqlite, questionnaireId, size);
+grow(size);
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
 interface Profile { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
@@ -67,9 +58,9 @@ async function profiled(name: string, fn: () => Promise<unknown>): Promise<void>
 }
 reportCache.clear();
 await profiled("cold", () => loadReport(db, study, "en", weights));
-growDemoResponses(sqlite, questionnaireId, size + 1);
+grow(size + 1);
 await profiled("after-one", () => loadReport(db, study, "en", weights));
-growDemoResponses(sqlite, questionnaireId, size + 2);
+grow(size + 2);
 await profiled("after-one-again", () => loadReport(db, study, "en", weights));
 await db.close();
-fs.rmSync(dir, { recursive: true, force: true });
+remove();

@@ -28,24 +28,11 @@
  * (after a restart) <= 2x; the last line prints per size `<n>: cold X (warm Y, after one new
  * response Z)`, each a ratio to the plain aggregate measured in the same run.
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
+import { openDemoReportBench } from "./demo-report-bench";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-bench-report-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "report.db")}`;
-process.env.DEMO = "on";
 const sizes = (process.env.REPORT_SIZES ?? "10000,100000").split(",").map(Number);
-
-const { appDb: db } = await import("../app/lib/platform/db.server");
-const { loadReport, reportCache } = await import("../app/lib/report/report.server");
-const { getStudyByToken } = await import("../db/queries/studies");
-const { demoRatingQuestionnaire, growDemoResponses } = await import("./grow-demo");
-
-const study = (await getStudyByToken(db, "demo"))!;
-// Growing the data and the plain-SQL baseline use better-sqlite3 directly (SQLite only).
-const sqlite = db.sqlite!;
-const questionnaireId = demoRatingQuestionnaire(sqlite, study.id);
+const { db, sqlite, study, loadReport, reportCache, grow, remove } = await openDemoReportBench("valuemap-bench-report-");
 
 async function time(fn: () => unknown): Promise<number> {
   const start = performance.now();
@@ -77,7 +64,7 @@ console.log(`bench/report: demo study, ${os.cpus().length} CPUs, load average ${
 console.log("responses   cold ms   warm ms   warm other line ms   other filter ms   after one new ms   plain SQL ms   cold/plain   warm/plain   after one/plain");
 const ratios: string[] = [];
 for (const n of sizes) {
-  growDemoResponses(sqlite, questionnaireId, n);
+  grow(n);
   await time(() => plain.all()); // warm the page cache
   const plainMs = median(await times(3, () => plain.all()));
   const coldRuns = n >= 50_000 ? 1 : 3;
@@ -92,7 +79,7 @@ for (const n of sizes) {
   // One more response at a time (the store holds the previous version), then the first request.
   const afterOne: number[] = [];
   for (let i = 1; i <= (n >= 50_000 ? 3 : 5); i++) {
-    growDemoResponses(sqlite, questionnaireId, n + i);
+    grow(n + i);
     afterOne.push(await time(() => loadReport(db, study, "en", weights)));
   }
   const afterOneMs = median(afterOne);
@@ -103,7 +90,7 @@ for (const n of sizes) {
   );
 }
 await db.close();
-fs.rmSync(dir, { recursive: true, force: true });
+remove();
 console.log(
   `ratio report / plain SQL aggregate (issue 23 targets at 100k: after one new response <= 0.3, cold <= 2; cold = first request after a restart, warm = cached figures for this data version, after one new response = first request after one more completion): ${ratios.join(", ")}`,
 );
