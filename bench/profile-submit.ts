@@ -58,16 +58,50 @@ function areaOf(url: string): string {
   return url.replace(/^file:\/\//, "").replace(root, ".");
 }
 
-/** User + system CPU seconds of a process so far (Linux /proc; null elsewhere). */
-function cpuSecondsOf(pid: number | undefined): number | null {
+/** User and system CPU seconds of a process so far (Linux /proc; null elsewhere). */
+function cpuSecondsOf(pid: number | undefined): { user: number; system: number } | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may hold spaces) in parentheses; utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
   } catch {
     return null;
   }
+}
+/** Summed CPU seconds of every process named `postgres` (the PostgreSQL server's backends; Linux). */
+function postgresCpuSeconds(): { user: number; system: number } | null {
+  let user = 0;
+  let system = 0;
+  try {
+    for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      const stat = (() => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        } catch {
+          return ""; // gone meanwhile
+        }
+      })();
+      if (!stat.includes("(postgres)")) continue;
+      const cpu = cpuSecondsOf(Number(pid));
+      if (cpu) {
+        user += cpu.user;
+        system += cpu.system;
+      }
+    }
+  } catch {
+    return null;
+  }
+  return { user, system };
+}
+/** `0.55 ms (user 0.40, system 0.15)`: a process's CPU between two readings, per completion. */
+function cpuPerCompletion(completed: number) {
+  return (before: { user: number; system: number }, after: { user: number; system: number }) => {
+    const ms = (seconds: number) => ((1000 * seconds) / Math.max(1, completed)).toFixed(2);
+    const user = after.user - before.user;
+    const system = after.system - before.system;
+    return `${ms(user + system)} ms (user ${ms(user)}, system ${ms(system)})`;
+  };
 }
 /** USER_HZ: 100 on Linux for every architecture node runs on. */
 const CLOCK_TICKS = 100;
@@ -113,6 +147,7 @@ async function main() {
   let n = 0;
   let completed = 0;
   const cpuBefore = cpuSecondsOf(child.pid);
+  const postgresBefore = postgresUrl ? postgresCpuSeconds() : null;
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -142,6 +177,7 @@ async function main() {
     ],
   });
   const cpuAfter = cpuSecondsOf(child.pid);
+  const postgresAfter = postgresUrl ? postgresCpuSeconds() : null;
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
   await exited;
@@ -165,11 +201,13 @@ async function main() {
     areaSelf.set(area, (areaSelf.get(area) ?? 0) + t);
   }
   const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
+  const perCompletion = cpuPerCompletion(completed);
   console.log(
     `profile-submit: ${CONNECTIONS} connections, ${seconds.toFixed(1)} s, ${completed} completions (${(completed / seconds).toFixed(0)}/s), ` +
       `p99 ${result.latency.p99} ms, server busy ${(busy / 1e6).toFixed(1)} s of ${(total / 1e6).toFixed(1)} s profiled, ` +
       `${(busy / 1e3 / Math.max(1, completed)).toFixed(2)} ms busy per completion (start + complete)` +
-      (cpuBefore !== null && cpuAfter !== null ? `, ${((1000 * (cpuAfter - cpuBefore)) / Math.max(1, completed)).toFixed(2)} ms process CPU per completion` : "") +
+      (cpuBefore !== null && cpuAfter !== null ? `, ${perCompletion(cpuBefore, cpuAfter)} process CPU per completion` : "") +
+      (postgresBefore !== null && postgresAfter !== null ? `, PostgreSQL processes ${perCompletion(postgresBefore, postgresAfter)}` : "") +
       `, load average ${os.loadavg()[0]!.toFixed(2)}`,
   );
   const share = (t: number) => `${((100 * t) / busy).toFixed(1).padStart(5)}%`;
