@@ -6,8 +6,9 @@
  * the functions with the most self time and the share of each package / source area. The
  * profiler's busy time counts wall-clock time on the main thread (an fsync, or the process
  * waiting for a CPU on a loaded machine, counts as busy); the first line also gives the server
- * process's CPU time (user + system, from /proc on Linux) per completion over the load, which
- * other work on the machine does not inflate.
+ * process's CPU time (user and system, from /proc on Linux) per completion over the load, which
+ * other work on the machine does not inflate, and on PostgreSQL the CPU of the machine's
+ * `postgres` processes beside it (the database's share of a completion, when it runs here).
  *
  *   npm run build && npx tsx bench/profile-submit.ts
  */
@@ -58,41 +59,36 @@ function areaOf(url: string): string {
   return url.replace(/^file:\/\//, "").replace(root, ".");
 }
 
-/** User and system CPU seconds of a process so far (Linux /proc; null elsewhere). */
-function cpuSecondsOf(pid: number | undefined): { user: number; system: number } | null {
+/** A process's command name and its user and system CPU seconds so far (Linux /proc; null elsewhere, or once it has ended). */
+function procStat(pid: number | string | undefined): { name: string; user: number; system: number } | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name (which may hold spaces) in parentheses; utime and stime are fields 14 and 15.
+    // The command name (which may hold spaces) in parentheses; utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
+    return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
   } catch {
     return null;
   }
 }
-/** Summed CPU seconds of every process named `postgres` (the PostgreSQL server's backends; Linux). */
+/**
+ * Summed CPU seconds of every process named `postgres` on this machine (the server's backends,
+ * WAL writer and checkpointer; Linux): run it with no other PostgreSQL busy.
+ */
 function postgresCpuSeconds(): { user: number; system: number } | null {
-  let user = 0;
-  let system = 0;
+  let pids: string[];
   try {
-    for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-      const stat = (() => {
-        try {
-          return fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-        } catch {
-          return ""; // gone meanwhile
-        }
-      })();
-      if (!stat.includes("(postgres)")) continue;
-      const cpu = cpuSecondsOf(Number(pid));
-      if (cpu) {
-        user += cpu.user;
-        system += cpu.system;
-      }
-    }
+    pids = fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
     return null;
   }
-  return { user, system };
+  const sum = { user: 0, system: 0 };
+  for (const pid of pids) {
+    const stat = procStat(pid);
+    if (stat?.name !== "postgres") continue;
+    sum.user += stat.user;
+    sum.system += stat.system;
+  }
+  return sum;
 }
 /** `0.55 ms (user 0.40, system 0.15)`: a process's CPU between two readings, per completion. */
 function cpuPerCompletion(completed: number) {
@@ -146,7 +142,7 @@ async function main() {
   const answers = JSON.stringify(demoAnswers());
   let n = 0;
   let completed = 0;
-  const cpuBefore = cpuSecondsOf(child.pid);
+  const cpuBefore = procStat(child.pid);
   const postgresBefore = postgresUrl ? postgresCpuSeconds() : null;
   const result = await autocannon({
     url,
@@ -176,7 +172,7 @@ async function main() {
       },
     ],
   });
-  const cpuAfter = cpuSecondsOf(child.pid);
+  const cpuAfter = procStat(child.pid);
   const postgresAfter = postgresUrl ? postgresCpuSeconds() : null;
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
