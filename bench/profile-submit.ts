@@ -20,6 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { demoAnswers } from "../test/fixtures/answers";
+import { type CpuTime, postgresCpuSeconds, procStat } from "./process-cpu";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
@@ -59,48 +60,15 @@ function areaOf(url: string): string {
   return url.replace(/^file:\/\//, "").replace(root, ".");
 }
 
-/** A process's command name and its user and system CPU seconds so far (Linux /proc; null elsewhere, or once it has ended). */
-function procStat(pid: number | string | undefined): { name: string; user: number; system: number } | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The command name (which may hold spaces) in parentheses; utime and stime are fields 14 and 15.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
-  } catch {
-    return null;
-  }
-}
-/**
- * Summed CPU seconds of every process named `postgres` on this machine (the server's backends,
- * WAL writer and checkpointer; Linux): run it with no other PostgreSQL busy.
- */
-function postgresCpuSeconds(): { user: number; system: number } | null {
-  let pids: string[];
-  try {
-    pids = fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
-  } catch {
-    return null;
-  }
-  const sum = { user: 0, system: 0 };
-  for (const pid of pids) {
-    const stat = procStat(pid);
-    if (stat?.name !== "postgres") continue;
-    sum.user += stat.user;
-    sum.system += stat.system;
-  }
-  return sum;
-}
 /** `0.55 ms (user 0.40, system 0.15)`: a process's CPU between two readings, per completion. */
 function cpuPerCompletion(completed: number) {
-  return (before: { user: number; system: number }, after: { user: number; system: number }) => {
+  return (before: CpuTime, after: CpuTime) => {
     const ms = (seconds: number) => ((1000 * seconds) / Math.max(1, completed)).toFixed(2);
     const user = after.user - before.user;
     const system = after.system - before.system;
     return `${ms(user + system)} ms (user ${ms(user)}, system ${ms(system)})`;
   };
 }
-/** USER_HZ: 100 on Linux for every architecture node runs on. */
-const CLOCK_TICKS = 100;
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "valuemap-profile-"));

@@ -22,6 +22,14 @@
  *   BENCH_SECONDS=5 npx tsx bench/submit.ts # a quicker run on the current build
  *   BENCH_ENGINES=postgres npx tsx bench/submit.ts # only the PostgreSQL rows (or sqlite; default both)
  *
+ * Each row also gives the CPU milliseconds per completion of the server process, of PostgreSQL's
+ * processes (its runs) and of the load generator (autocannon runs in this process and shares the
+ * machine's CPUs), and the machine's idle share (bench/process-cpu.ts; Linux /proc, "-" elsewhere).
+ * From them the `ceiling` line gives what the machine allows the real server's work: completions/s
+ * with every CPU busy at the measured CPU per completion (server + database + load generator),
+ * over the bare server's throughput. No split of the same work over threads or processes can pass
+ * it (a split adds work); only less CPU per completion, or more CPUs, raises it.
+ *
  * The last line printed holds the ratio real / bare (FULL) throughput, the goal being >= 0.5
  * (issue 23's target with group commit: >= 1.5 at 64 connections, p99 < 50 ms), the same ratio
  * with group commit off, and then the ratio of the real server on PostgreSQL to the bare server
@@ -39,6 +47,7 @@ import pg from "pg";
 import type { Synchronous } from "../db/client";
 import { demoAnswers } from "../test/fixtures/answers";
 import { startPostgres, type PostgresServer } from "../test/helpers/postgres";
+import { cpuSeconds, idleShare, machineTicks, postgresCpuSeconds, procStat } from "./process-cpu";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -63,6 +72,13 @@ interface Row {
   acknowledged: number;
   stored: number;
   failures: number;
+  /**
+   * CPU milliseconds per completion (start + complete) over the measured load, from /proc (null
+   * elsewhere): the server process, PostgreSQL's processes (null on SQLite), and this process,
+   * which runs autocannon (the load generator shares the machine's CPUs); and the machine's idle
+   * share over the same time.
+   */
+  cpu: { server: number | null; database: number | null; client: number | null; idle: number | null };
 }
 
 const ANSWERS_JSON = JSON.stringify(demoAnswers());
@@ -129,6 +145,7 @@ async function postgresTarget(): Promise<PostgresTarget> {
 
 interface Server {
   url: string;
+  pid: number | undefined;
   /** Completions stored under the tag (`<tag>-<n>` client ids). */
   storedCompletions(tag: string): Promise<number>;
   stop(): Promise<void>;
@@ -181,6 +198,7 @@ async function startServer(kind: Kind, engine: Engine, synchronous: Durability, 
   }
   return {
     url,
+    pid: child.pid,
     storedCompletions: (tag) =>
       engine === "postgres" ? storedOnPostgres(databaseUrl, tag) : Promise.resolve(storedOnSqlite(databaseFile, tag)),
     async stop() {
@@ -266,9 +284,13 @@ async function run(kind: Kind, engine: Engine, synchronous: Durability, group: G
   try {
     await load(server.url, connections, WARMUP_SECONDS, `warm${connections}`);
     const tag = `bench${connections}`;
+    const before = { server: procStat(server.pid), database: engine === "postgres" ? postgresCpuSeconds() : null, client: process.cpuUsage(), machine: machineTicks() };
     const { result, completed } = await load(server.url, connections, SECONDS, tag);
+    const client = process.cpuUsage(before.client);
+    const after = { server: procStat(server.pid), database: engine === "postgres" ? postgresCpuSeconds() : null, machine: machineTicks() };
     const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
     const acknowledged = completed;
+    const perCompletion = (cpu: number | null) => (cpu === null || acknowledged === 0 ? null : (1000 * cpu) / acknowledged);
     return {
       kind,
       engine,
@@ -281,6 +303,12 @@ async function run(kind: Kind, engine: Engine, synchronous: Durability, group: G
       acknowledged,
       stored: await server.storedCompletions(tag),
       failures: result.non2xx + result.errors + result.timeouts,
+      cpu: {
+        server: perCompletion(cpuSeconds(before.server, after.server)),
+        database: perCompletion(cpuSeconds(before.database, after.database)),
+        client: perCompletion((client.user + client.system) / 1e6),
+        idle: idleShare(before.machine, after.machine),
+      },
     };
   } finally {
     await server.stop();
@@ -288,6 +316,8 @@ async function run(kind: Kind, engine: Engine, synchronous: Durability, group: G
 }
 
 const pad = (v: string | number, n: number) => String(v).padStart(n);
+/** A figure with `digits` decimals, or "-" when it was not measured. */
+const fixed = (v: number | null, digits: number) => (v === null ? "-" : v.toFixed(digits));
 
 /** The runs, per connection count: SQLite's real and bare servers as before, then the real server on PostgreSQL. */
 const RUNS: Array<[Kind, Engine, Durability, Group]> = [
@@ -320,7 +350,11 @@ async function main() {
     );
     if (postgres) console.log(`${postgres.description}; sync is SQLite's synchronous or PostgreSQL's synchronous_commit`);
     console.log(
-      `${"server".padEnd(6)} ${"engine".padEnd(10)} ${"sync".padEnd(6)} ${"group".padEnd(5)} ${pad("conns", 5)} ${pad("completed/s", 11)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("acked", 7)} ${pad("stored", 7)} ${pad("failed", 6)}`,
+      `${"server".padEnd(6)} ${"engine".padEnd(10)} ${"sync".padEnd(6)} ${"group".padEnd(5)} ${pad("conns", 5)} ${pad("completed/s", 11)} ${pad("p50 ms", 7)} ${pad("p99 ms", 7)} ${pad("acked", 7)} ${pad("stored", 7)} ${pad("failed", 6)} ${pad("srv ms", 6)} ${pad("db ms", 6)} ${pad("load ms", 7)} ${pad("idle", 5)}`,
+    );
+    console.log(
+      `(srv / db / load ms: CPU milliseconds per completion of the server process, of PostgreSQL's processes and of the load generator ` +
+        `(autocannon, in this process); idle: the machine's idle CPU share over the run)`,
     );
     const rows: Row[] = [];
     for (const connections of CONNECTIONS) {
@@ -329,7 +363,8 @@ async function main() {
         rows.push(r);
         console.log(
           `${r.kind.padEnd(6)} ${engineName(r.engine).padEnd(10)} ${r.synchronous.padEnd(6)} ${r.group.padEnd(5)} ${pad(r.connections, 5)} ${pad(r.completedPerSecond.toFixed(0), 11)} ` +
-            `${pad(r.p50, 7)} ${pad(r.p99, 7)} ${pad(r.acknowledged, 7)} ${pad(r.stored, 7)} ${pad(r.failures, 6)}`,
+            `${pad(r.p50, 7)} ${pad(r.p99, 7)} ${pad(r.acknowledged, 7)} ${pad(r.stored, 7)} ${pad(r.failures, 6)} ` +
+            `${pad(fixed(r.cpu.server, 2), 6)} ${pad(fixed(r.cpu.database, 2), 6)} ${pad(fixed(r.cpu.client, 2), 7)} ${pad(r.cpu.idle === null ? "-" : `${Math.round(100 * r.cpu.idle)}%`, 5)}`,
         );
         if (r.stored < r.acknowledged) console.log(`  !! ${r.acknowledged - r.stored} acknowledged completions are not stored`);
       }
@@ -393,6 +428,25 @@ async function main() {
       );
       console.log(`real server PostgreSQL (synchronous_commit on) / SQLite (FULL) throughput: ${postgresVsSqlite.join(", ")}`);
     }
+    // What the machine allows the real server's work: completions/s with every CPU busy at the
+    // CPU per completion measured (server, database and load generator together), over the bare
+    // server's measured throughput. Splitting the same work over threads or processes cannot do
+    // better than this; it adds work of its own.
+    const cpus = os.cpus().length;
+    const ceiling = (engine: Engine, synchronous: Durability) =>
+      CONNECTIONS.map((c) => {
+        const real = find("real", engine, synchronous, c);
+        const { server, database, client } = real.cpu;
+        if (server === null || client === null || (engine === "postgres" && database === null)) return `${c} connections not measured`;
+        const perSecond = (1000 * cpus) / (server + (database ?? 0) + client);
+        return `${c} connections ${perSecond.toFixed(0)}/s, ${(perSecond / find("bare", engine, synchronous, c).completedPerSecond).toFixed(2)} x bare`;
+      }).join(", ");
+    console.log(
+      `ceiling on these ${cpus} CPUs at the real server's CPU per completion (server + database + load generator, every CPU busy): ` +
+        [has("sqlite") ? `SQLite FULL ${ceiling("sqlite", "FULL")}` : null, has("postgres") ? `PostgreSQL on ${ceiling("postgres", "on")}` : null]
+          .filter((part) => part !== null)
+          .join("; "),
+    );
     console.log(`load average ${load1()} at the end`);
     /** The real server's throughput over the bare server's on the same engine and durability. */
     const ratio = (engine: Engine, synchronous: Durability, group: "on" | "off" = "on") =>
