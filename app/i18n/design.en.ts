@@ -137,6 +137,7 @@ export const designEn = {
   "studyNav.step.state.todo": "later",
   "studyNav.step.state.optional": "optional",
   "studyNav.step.state.skipped": "skipped",
+  "studyNav.step.state.interim": "interim",
   "studyNav.step.status.designReady": "Offers and attributes complete.",
   "studyNav.step.status.focusGroup": "Version {version} published; {n, plural, one {# response} other {# responses}}.",
   "studyNav.step.status.focusGroupOptional": "Optional: ask which attributes matter and how much.",

@@ -136,6 +136,7 @@ export const designZhCN: Record<keyof typeof designEn, string> = {
   "studyNav.step.state.todo": "稍后",
   "studyNav.step.state.optional": "可选",
   "studyNav.step.state.skipped": "已跳过",
+  "studyNav.step.state.interim": "阶段性",
   "studyNav.step.status.designReady": "产品和属性已完整。",
   "studyNav.step.status.focusGroup": "第 {version} 版已发布；{n} 份答卷。",
   "studyNav.step.status.focusGroupOptional": "可选：询问哪些属性重要以及重要程度。",

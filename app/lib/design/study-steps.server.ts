@@ -7,8 +7,11 @@ import { fieldworkWindowState } from "../fieldwork/fieldwork-window";
 import { publishingStatus } from "./publish.server";
 
 export type StepId = "design" | "focusGroup" | "adoptWeights" | "rating" | "fieldwork" | "report";
-/** done; now (the next thing to do); changes (done, but changed since); waiting; todo (later); optional; skipped. */
-export type StepState = "done" | "now" | "changes" | "waiting" | "todo" | "optional" | "skipped";
+/**
+ * done; now (the next thing to do); changes (done, but changed since); waiting; todo (later);
+ * optional; skipped; interim (usable already, not final: the report while fieldwork is open).
+ */
+export type StepState = "done" | "now" | "changes" | "waiting" | "todo" | "optional" | "skipped" | "interim";
 
 export interface StudyStep {
   id: StepId;
@@ -81,7 +84,7 @@ export async function loadStudySteps(db: Db, study: Study, now = Date.now()): Pr
 
   const report: StudyStep =
     complete > 0
-      ? { id: "report", state: window === "closed" ? "now" : "todo", status: { key: "studyNav.step.status.report", params: { n: complete } }, next: { key: "studyNav.step.next.report", href: `${base}/report` } }
+      ? { id: "report", state: window === "closed" ? "now" : "interim", status: { key: "studyNav.step.status.report", params: { n: complete } }, next: { key: "studyNav.step.next.report", href: `${base}/report` } }
       : { id: "report", state: "todo", status: { key: "studyNav.step.status.reportEmpty" }, next: null };
 
   return [design, focusGroup, adoptWeights, rating, fieldwork, report];
