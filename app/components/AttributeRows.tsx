@@ -113,7 +113,7 @@ function AddAttributesForm() {
         const f = row.getFieldset();
         return (
           <>
-            <td>
+            <td data-label={t("study.kind")}>
               <select {...getSelectProps(f.kind)} aria-label={`${t("study.kind")} ${i + 1}`}>
                 <option value="quality">{t("study.kind.quality")}</option>
                 <option value="price">{t("study.kind.price")}</option>
@@ -122,7 +122,7 @@ function AddAttributesForm() {
             <TextCell field={f.name} label={t("study.name")} row={i} />
             <TextCell field={f.nameZh} label={t("study.nameZh")} row={i} />
             <TextCell field={f.description} label={t("study.description")} row={i} />
-            <td>
+            <td data-label={t("study.costGroup")}>
               {/* Only a price row has a cost group (a quality row sends none). */}
               {f.kind.value === "price" ? (
                 <>

@@ -90,7 +90,7 @@ function AddOffersForm({ hasOwn }: { hasOwn: boolean }) {
             <TextCell field={f.name} label={t("study.name")} row={i} />
             <TextCell field={f.nameZh} label={t("study.nameZh")} row={i} />
             <TextCell field={f.code} label={t("study.codeLabel")} row={i} code />
-            <td className="center">
+            <td className="center" data-label={t("study.own")}>
               <input {...getInputProps(fields.own, { type: "radio", value: String(i) })} aria-label={`${t("study.own")} ${i + 1}`} />
             </td>
           </>

@@ -93,14 +93,14 @@ function QuestionForm({ question }: { question?: ProfileQuestionRow }) {
                   const frozen = frozenChoices.has(String(f.code.initialValue ?? ""));
                   return (
                     <tr key={row.key} data-testid="choice-row">
-                      <td>
+                      <td data-label={t("study.choiceLabel")}>
                         <input {...getInputProps(f.label, { type: "text" })} aria-label={`${t("study.choiceLabel")} ${i + 1}`} />
                         <FieldError id={f.label.errorId} errors={f.label.errors} />
                       </td>
-                      <td>
+                      <td data-label={t("study.choiceLabelZh")}>
                         <input {...getInputProps(f.labelZh, { type: "text" })} aria-label={`${t("study.choiceLabelZh")} ${i + 1}`} />
                       </td>
-                      <td>
+                      <td data-label={t("study.codeLabel")}>
                         <input
                           {...getInputProps(f.code, { type: "text" })}
                           aria-label={`${t("study.codeLabel")} ${i + 1}`}

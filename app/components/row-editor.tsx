@@ -66,7 +66,7 @@ export function SavedRow<S extends Row>({
 export function TextCell({ field, label, row, code = false }: { field: FieldMetadata<string | undefined>; label: string; row: number; code?: boolean }) {
   const { t } = useT();
   return (
-    <td>
+    <td data-label={label}>
       <input
         {...getInputProps(field, { type: "text" })}
         aria-label={`${label} ${row + 1}`}
@@ -78,7 +78,9 @@ export function TextCell({ field, label, row, code = false }: { field: FieldMeta
 }
 
 /**
- * New rows added several at once: a table with a column per field (`cells` renders a row's),
+ * New rows added several at once: a table with a column per field (`cells` renders a row's; a
+ * cell's `data-label` names its column, shown above the field where a phone stacks each row as
+ * a card, design.css),
  * a "Remove" per row while there are several, "Add a row" (a copy of `newRow(rows)`) and
  * "Save rows". `errors` are the form's other errors, shown under the table.
  */

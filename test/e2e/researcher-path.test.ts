@@ -174,6 +174,17 @@ describe("a new researcher designs, previews and publishes the e-scooter study",
     await onPhone.goto(`${server.url}${studyPath}`);
     await new DesignPage(onPhone).ready();
     expect(await onPhone.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+    // New rows stack there as cards: every field of a new offer in view, the own-offer choice
+    // and the code included (they sat beyond a sideways scroll of the table), each under its name.
+    const newOffer = onPhone.getByTestId("new-offer-row").first();
+    for (const field of [newOffer.locator('input[type="radio"]'), newOffer.getByLabel("代码 1")]) {
+      const box = (await field.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(375);
+    }
+    const names = await newOffer.locator("td[data-label]").evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell, "::before").content));
+    expect(names).toEqual(['"名称"', '"名称（中文）"', '"代码"', '"自有产品"']);
+    await onPhone.getByTestId("new-offer-row").first().screenshot({ path: "test-results/escooter-new-offer-375.png" });
     await phone.close();
 
     const counts = { submits: designSubmits + publishSubmits, designSubmits, publishSubmits, fields: design.fields, minutesByScript: Number(minutes.toFixed(2)), issueSubmitsBefore: 19 };
