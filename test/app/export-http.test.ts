@@ -328,7 +328,7 @@ describe("downloads people paste into slides", () => {
     // "Offer" is the widest of its column's texts plus a margin.
     expect(map.getColumn(col("Offer")).width).toBeGreaterThanOrEqual("Offer".length + 2);
     const summary = new Map(records(wb.getWorksheet("Summary")!).map((r) => [r.Item, r.Value]));
-    expect(summary.get("Filters")).toBe("Fair-value line: From the quality share (weights); all respondents; all waves; flagged responses left out");
+    expect(summary.get("Filters")).toBe("Fair-value line: Quality share (weights); all respondents; all waves; flagged responses left out");
     const rows = wb.getWorksheet("Summary")!;
     rows.eachRow((row) => {
       if (row.getCell(1).value === "Relative quality") expect(row.getCell(2).numFmt).toBe("0.0");

@@ -123,6 +123,22 @@ describe("the report at every width", () => {
           }
           expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
+          // Each filter shows its chosen option whole, not cut off by a narrow box; so do all the
+          // fixed choices of the flagged-responses and fair-value-line filters.
+          const cut = await page.$$eval(".report-filters select", (selects) =>
+            selects.flatMap((element) => {
+              const select = element as HTMLSelectElement;
+              const style = getComputedStyle(select);
+              const context = document.createElement("canvas").getContext("2d")!;
+              context.font = style.font;
+              // The room left of the drop-down arrow (about 20 px wide).
+              const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+              const shown = ["flagged", "line"].includes(select.name) ? [...select.options] : [...select.selectedOptions];
+              return shown.filter((option) => context.measureText(option.text).width > room).map((option) => `${select.name}: ${option.text}`);
+            }),
+          );
+          expect(cut).toEqual([]);
+
           // The own offer's point is within the screen's width.
           const own = await page.locator('#value-map g[data-own="true"] circle.marker').boundingBox();
           expect(own).not.toBeNull();
