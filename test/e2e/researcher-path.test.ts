@@ -184,7 +184,7 @@ describe("a new researcher designs, previews and publishes the e-scooter study",
     }
     const names = await newOffer.locator("td[data-label]").evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell, "::before").content));
     expect(names).toEqual(['"名称"', '"名称（中文）"', '"代码"', '"自有产品"']);
-    await onPhone.getByTestId("new-offer-row").first().screenshot({ path: "test-results/escooter-new-offer-375.png" });
+    await newOffer.screenshot({ path: "test-results/escooter-new-offer-375.png" });
     await phone.close();
 
     const counts = { submits: designSubmits + publishSubmits, designSubmits, publishSubmits, fields: design.fields, minutesByScript: Number(minutes.toFixed(2)), issueSubmitsBefore: 19 };
